@@ -1,0 +1,102 @@
+import { Matches } from 'class-validator';
+import { BooleanVar, IntVar, OneOfVar } from './coerce';
+import { EnvVar } from './env-var.decorator';
+import { IsNatsUrlList, IsPostgresUrl } from './validators';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** What every polku service process reads from its environment. */
+export class ServiceConfig {
+  @EnvVar({
+    description: 'development, test or production. Demo conveniences exist only outside production.',
+    default: 'development',
+  })
+  @OneOfVar(NODE_ENVS)
+  NODE_ENV!: NodeEnv;
+
+  @EnvVar({ description: 'Lowest log level written: debug, info, warn or error.', default: 'info' })
+  @OneOfVar(LOG_LEVELS)
+  LOG_LEVEL!: LogLevel;
+
+  @EnvVar({
+    description: 'pretty for people at a terminal, json (one object a line) for log shippers.',
+    default: 'pretty',
+  })
+  @OneOfVar(LOG_FORMATS)
+  LOG_FORMAT!: LogFormat;
+
+  @EnvVar({
+    description:
+      'PostgreSQL server to use. Its user needs CREATEDB in development; each service uses its own database on it.',
+    default: 'postgres://postgres@127.0.0.1:5432/postgres',
+  })
+  @IsPostgresUrl()
+  DATABASE_URL!: string;
+
+  @EnvVar({
+    description:
+      'Prefix of the per-service database names: polku gives polku_gateway, polku_client_intake, and so on.',
+    default: 'polku',
+  })
+  @Matches(/^[a-z][a-z0-9_]{0,39}$/, {
+    message: (args) =>
+      `DATABASE_NAME_PREFIX must be lower-case letters, digits and _ (at most 40, starting with a letter), got ${JSON.stringify(args.value)}`,
+  })
+  DATABASE_NAME_PREFIX!: string;
+
+  @EnvVar({ description: 'Connections in each service’s PostgreSQL pool.', default: '10' })
+  @IntVar(1, 200)
+  DATABASE_POOL_MAX!: number;
+
+  @EnvVar({
+    description:
+      'Run pending migrations when a service starts (under an advisory lock, so replicas take turns). Set false when a deploy job runs them.',
+    default: 'true',
+  })
+  @BooleanVar()
+  DATABASE_MIGRATIONS_RUN!: boolean;
+
+  @EnvVar({
+    description: 'How many times a starting service retries an unreachable PostgreSQL, one second apart.',
+    default: '10',
+  })
+  @IntVar(0, 600)
+  DATABASE_CONNECT_RETRIES!: number;
+
+  @EnvVar({
+    description: 'NATS server URL, or a comma-separated list of a cluster’s servers.',
+    default: 'nats://127.0.0.1:4222',
+  })
+  @IsNatsUrlList()
+  NATS_URL!: string;
+
+  @EnvVar({
+    description:
+      'Optional prefix for every NATS subject and stream name, so several installations or test runs can share one NATS server.',
+    default: '',
+  })
+  @Matches(/^([a-z][a-z0-9-]{0,39})?$/, {
+    message: (args) =>
+      `NATS_NAMESPACE must be empty or lower-case letters, digits and - (at most 40, starting with a letter), got ${JSON.stringify(args.value)}`,
+  })
+  NATS_NAMESPACE!: string;
+
+  @EnvVar({
+    description: 'How long a caller waits for a reply to a NATS request before giving up, in ms.',
+    default: '5000',
+  })
+  @IntVar(100, 120000)
+  NATS_REQUEST_TIMEOUT_MS!: number;
+
+  @EnvVar({
+    description: 'How long a service may take to finish in-flight work after SIGTERM, in ms.',
+    default: '10000',
+  })
+  @IntVar(100, 600000)
+  SHUTDOWN_TIMEOUT_MS!: number;
+}

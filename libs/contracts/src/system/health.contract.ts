@@ -1,0 +1,41 @@
+import { CONTEXT_OF_SERVICE, type ServiceName } from '../services';
+
+export type DependencyStatus = 'up' | 'down';
+
+/** The state of one thing a service depends on. */
+export interface DependencyHealth {
+  /** up when the dependency answered within the check's timeout. */
+  readonly status: DependencyStatus;
+  /** Round-trip time of the check, when it answered. */
+  readonly latencyMs?: number;
+  /** Why it is down, in words an operator can act on. Never contains client data. */
+  readonly detail?: string;
+}
+
+export interface DatabaseHealth extends DependencyHealth {
+  /** The service's own database name. */
+  readonly database: string;
+  /** true while migrations that the code knows of are not applied yet. */
+  readonly migrationsPending?: boolean;
+}
+
+/** What a service answers on its health subject. */
+export interface ServiceHealthReport {
+  readonly service: ServiceName;
+  /** up when every dependency is up. */
+  readonly status: DependencyStatus;
+  readonly version: string;
+  /** Distinguishes replicas of the same service. */
+  readonly instanceId: string;
+  readonly startedAt: string;
+  readonly uptimeSeconds: number;
+  readonly checks: {
+    readonly database: DatabaseHealth;
+    readonly nats: DependencyHealth;
+  };
+}
+
+/** Request/reply subject on which a service answers with its ServiceHealthReport. */
+export function healthSubject(service: ServiceName): string {
+  return `polku.${CONTEXT_OF_SERVICE[service]}.system.health.v1`;
+}

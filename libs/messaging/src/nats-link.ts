@@ -1,0 +1,112 @@
+import { Logger } from '@nestjs/common';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+
+export interface NatsLinkOptions {
+  /** One URL or a comma-separated list, as in NATS_URL. */
+  readonly servers: string;
+  /** Shown by the server in its connection list (nats-server -m /connz). */
+  readonly name: string;
+}
+
+/**
+ * One process's connection to NATS. It keeps reconnecting for as long as the process lives,
+ * so a NATS outage degrades the service (health says so) instead of crashing it.
+ */
+export class NatsLink {
+  private readonly logger = new Logger(NatsLink.name);
+  private connection?: NatsConnection;
+  private connecting?: Promise<NatsConnection>;
+  private connected = false;
+
+  constructor(private readonly options: NatsLinkOptions) {}
+
+  /** Connects once; later calls share the same connection. Waits while NATS is unreachable. */
+  connect(): Promise<NatsConnection> {
+    this.connecting ??= this.open();
+    return this.connecting;
+  }
+
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  /** The connection, or an error when connect() has not finished yet. */
+  get nc(): NatsConnection {
+    if (!this.connection) {
+      throw new Error('NATS is not connected yet: await NatsLink.connect() first');
+    }
+    return this.connection;
+  }
+
+  /** Round trip to the server, or an error after timeoutMs (also while reconnecting). */
+  async ping(timeoutMs: number): Promise<number> {
+    if (!this.connection || !this.connected) {
+      throw new Error('not connected to NATS');
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`NATS did not answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.connection.rtt(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Lets in-flight replies go out, then closes. */
+  async close(): Promise<void> {
+    const connection = this.connection;
+    if (!connection || connection.isClosed()) {
+      return;
+    }
+    try {
+      await connection.drain();
+    } catch {
+      // drain fails while disconnected; closing is all that is left to do.
+      await connection.close();
+    }
+  }
+
+  private async open(): Promise<NatsConnection> {
+    const servers = this.options.servers.split(',').map((server) => server.trim());
+    const connection = await connect({
+      servers,
+      name: this.options.name,
+      // Start even if NATS is briefly down, and never give up reconnecting afterwards.
+      waitOnFirstConnect: true,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 1_000,
+      // Detect a dead server within ~10 s even when the socket is not closed.
+      pingInterval: 5_000,
+      maxPingOut: 2,
+    });
+    this.connection = connection;
+    this.connected = true;
+    void this.watchStatus(connection);
+    return connection;
+  }
+
+  private async watchStatus(connection: NatsConnection): Promise<void> {
+    for await (const status of connection.status()) {
+      switch (status.type) {
+        case 'disconnect':
+        case 'staleConnection':
+          if (this.connected) {
+            this.logger.warn(`lost the connection to NATS (${status.type}); reconnecting`);
+          }
+          this.connected = false;
+          break;
+        case 'reconnect':
+          this.connected = true;
+          this.logger.log('reconnected to NATS');
+          break;
+        case 'close':
+          this.connected = false;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import { Logger } from '@nestjs/common';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import type { Msg, Subscription } from '@nats-io/transport-node';
+import { lastValueFrom } from 'rxjs';
+import { namespacedSubject } from './namespace';
+import type { NatsLink } from './nats-link';
+import { NatsRequestContext } from './nats-request.context';
+import type { RemoteErrorBody, ReplyEnvelope } from './request-reply.protocol';
+
+export interface NatsTransportServerOptions {
+  readonly link: NatsLink;
+  /** See NATS_NAMESPACE. */
+  readonly namespace: string;
+  /** Replicas of one service share a queue group, so each request is answered once. */
+  readonly queueGroup: string;
+}
+
+function isRemoteErrorBody(value: unknown): value is RemoteErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as RemoteErrorBody).code === 'string' &&
+    typeof (value as RemoteErrorBody).message === 'string'
+  );
+}
+
+/**
+ * Nest transport for request/reply (`@MessagePattern`) on core NATS with the v3 client.
+ * Core NATS is right here: the caller waits for the answer, so nothing is lost silently;
+ * domain events never use this path (they go through the outbox and JetStream).
+ */
+export class NatsTransportServer extends Server implements CustomTransportStrategy {
+  protected override readonly logger = new Logger(NatsTransportServer.name);
+  private readonly subscriptions: Subscription[] = [];
+
+  constructor(private readonly options: NatsTransportServerOptions) {
+    super();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      const nc = await this.options.link.connect();
+      for (const [pattern, handler] of this.messageHandlers) {
+        if (handler.isEventHandler) {
+          continue;
+        }
+        const subject = namespacedSubject(this.options.namespace, pattern);
+        this.subscriptions.push(
+          nc.subscribe(subject, {
+            queue: this.options.queueGroup,
+            callback: (error, msg) => {
+              if (error) {
+                this.logger.error(`subscription to ${subject} failed: ${error.message}`);
+                return;
+              }
+              void this.answer(pattern, handler, msg);
+            },
+          }),
+        );
+      }
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const subscription of this.subscriptions) {
+      subscription.unsubscribe();
+    }
+    await this.options.link.close();
+  }
+
+  on(): void {
+    throw new Error('NatsTransportServer does not emit events; watch NatsLink instead');
+  }
+
+  unwrap<T>(): T {
+    return this.options.link.nc as T;
+  }
+
+  private async answer(pattern: string, handler: MessageHandler, msg: Msg): Promise<void> {
+    const reply = await this.run(pattern, handler, msg);
+    if (msg.reply) {
+      msg.respond(JSON.stringify(reply));
+    }
+  }
+
+  private async run(pattern: string, handler: MessageHandler, msg: Msg): Promise<ReplyEnvelope> {
+    let data: unknown;
+    try {
+      data = msg.data.length === 0 ? undefined : msg.json();
+    } catch {
+      return { err: { code: 'MALFORMED_REQUEST', message: `the body of ${pattern} is not JSON` } };
+    }
+    try {
+      const context = new NatsRequestContext([msg.subject, msg.headers]);
+      const result$ = this.transformToObservable(await handler(data, context));
+      return { response: await lastValueFrom(result$, { defaultValue: null }) };
+    } catch (error) {
+      return { err: this.toRemoteError(pattern, error) };
+    }
+  }
+
+  private toRemoteError(pattern: string, error: unknown): RemoteErrorBody {
+    if (isRemoteErrorBody(error)) {
+      return error;
+    }
+    // Anything else is a bug or an outage: log it here, answer without internals.
+    this.logger.error(
+      `handler for ${pattern} failed`,
+      error instanceof Error ? error.stack : JSON.stringify(error),
+    );
+    return { code: 'INTERNAL', message: `the handler of ${pattern} failed` };
+  }
+}

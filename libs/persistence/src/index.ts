@@ -1,0 +1,9 @@
+export { redactUrl, serviceDatabaseName, urlWithDatabase } from './database-names';
+export { dropDatabase, ensureDatabase, waitForPostgres } from './ensure-database';
+export { PersistenceModule } from './persistence.module';
+export { runMigrationsLocked } from './run-migrations';
+export {
+  openServiceDataSource,
+  serviceDataSourceOptions,
+  type ServicePersistenceOptions,
+} from './service-data-source';

@@ -1,0 +1,59 @@
+import type { ServiceConfig } from '@polku/config';
+import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
+import { serviceDatabaseName, urlWithDatabase } from './database-names';
+import { ensureDatabase, waitForPostgres } from './ensure-database';
+import { runMigrationsLocked } from './run-migrations';
+
+type EntityList = MixedList<string | (abstract new (...args: never[]) => unknown) | EntitySchema>;
+type MigrationList = MixedList<string | (new () => unknown)>;
+
+export interface ServicePersistenceOptions {
+  readonly service: string;
+  readonly config: Pick<
+    ServiceConfig,
+    'DATABASE_URL' | 'DATABASE_NAME_PREFIX' | 'DATABASE_POOL_MAX' | 'DATABASE_MIGRATIONS_RUN' | 'DATABASE_CONNECT_RETRIES'
+  >;
+  /** Listed explicitly, never globbed: bundling breaks globs. */
+  readonly entities: EntityList;
+  readonly migrations: MigrationList;
+}
+
+/** TypeORM options for a service's own database. Schema changes only through migrations. */
+export function serviceDataSourceOptions(options: ServicePersistenceOptions): DataSourceOptions {
+  const database = serviceDatabaseName(options.config.DATABASE_NAME_PREFIX, options.service);
+  return {
+    type: 'postgres',
+    url: urlWithDatabase(options.config.DATABASE_URL, database),
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['error', 'warn', 'migration'],
+    extra: {
+      max: options.config.DATABASE_POOL_MAX,
+      // Shows which service holds a connection in pg_stat_activity.
+      application_name: `polku-${options.service}`,
+      connectionTimeoutMillis: 5_000,
+    },
+  };
+}
+
+/**
+ * Waits for the server, creates the service's database when missing, connects and, unless
+ * DATABASE_MIGRATIONS_RUN is false, applies pending migrations.
+ */
+export async function openServiceDataSource(options: ServicePersistenceOptions): Promise<DataSource> {
+  const { config } = options;
+  await waitForPostgres(config.DATABASE_URL, {
+    attempts: config.DATABASE_CONNECT_RETRIES + 1,
+    delayMs: 1_000,
+  });
+  await ensureDatabase(config.DATABASE_URL, serviceDatabaseName(config.DATABASE_NAME_PREFIX, options.service));
+  const dataSource = await new DataSource(serviceDataSourceOptions(options)).initialize();
+  if (config.DATABASE_MIGRATIONS_RUN) {
+    await runMigrationsLocked(dataSource);
+  }
+  return dataSource;
+}

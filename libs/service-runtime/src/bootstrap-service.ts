@@ -1,0 +1,80 @@
+import { type DynamicModule, type INestMicroservice, type LoggerService, Module, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type BackendServiceName, healthSubject } from '@polku/contracts';
+import { loadConfigOrExit, ServiceConfig } from '@polku/config';
+import { NatsLink, NatsTransportServer, namespacedSubject } from '@polku/messaging';
+import { createServiceLogger } from '@polku/observability';
+import { openServiceDataSource } from '@polku/persistence';
+import { exitGracefullyOnSignals } from './graceful-shutdown';
+import { ServiceRuntime } from './service-runtime';
+import { ServiceRuntimeModule, type ServiceRuntimeModuleOptions } from './service-runtime.module';
+
+export interface BootstrapServiceOptions {
+  readonly service: BackendServiceName;
+  /** The service's own root module with its feature modules. */
+  readonly appModule: Type<unknown> | DynamicModule;
+  readonly entities: ServiceRuntimeModuleOptions['entities'];
+  readonly migrations: ServiceRuntimeModuleOptions['migrations'];
+}
+
+@Module({})
+class ServiceRootModule {}
+
+/** A NATS service's Nest application, not yet listening. Tests use this directly. */
+export async function createServiceApp(
+  options: BootstrapServiceOptions & { readonly config: ServiceConfig; readonly logger?: LoggerService | false },
+): Promise<{ app: INestMicroservice; runtime: ServiceRuntime }> {
+  const { config } = options;
+  const nats = new NatsLink({ servers: config.NATS_URL, name: `polku-${options.service}` });
+  const runtime = new ServiceRuntime(options.service, config, nats);
+  const root: DynamicModule = {
+    module: ServiceRootModule,
+    imports: [
+      ServiceRuntimeModule.forService({
+        runtime,
+        entities: options.entities,
+        migrations: options.migrations,
+        answersHealthRequests: true,
+      }),
+      options.appModule,
+    ],
+  };
+  const app = await NestFactory.createMicroservice(root, {
+    strategy: new NatsTransportServer({ link: nats, namespace: config.NATS_NAMESPACE, queueGroup: options.service }),
+    logger: options.logger,
+  });
+  return { app, runtime };
+}
+
+/**
+ * Entry point of every NATS service. `node main.js` runs the service; `node main.js migrate`
+ * applies pending migrations and exits (for deploy jobs that keep migrations out of start-up).
+ */
+export async function bootstrapService(options: BootstrapServiceOptions): Promise<void> {
+  const config = loadConfigOrExit(ServiceConfig, options.service);
+  const logger = createServiceLogger(options.service, config);
+  process.on('unhandledRejection', (reason) => {
+    logger.error(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
+  });
+
+  try {
+    if (process.argv[2] === 'migrate') {
+      const dataSource = await openServiceDataSource({
+        service: options.service,
+        config: { ...config, DATABASE_MIGRATIONS_RUN: true },
+        entities: options.entities,
+        migrations: options.migrations,
+      });
+      await dataSource.destroy();
+      logger.log('migrations are up to date');
+      return;
+    }
+    const { app } = await createServiceApp({ ...options, config, logger });
+    exitGracefullyOnSignals(app, { timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger });
+    await app.listen();
+    logger.log(`ready: answering ${namespacedSubject(config.NATS_NAMESPACE, healthSubject(options.service))}`);
+  } catch (error) {
+    logger.error(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,5 @@
+export { bootstrapService, createServiceApp, type BootstrapServiceOptions } from './bootstrap-service';
+export { exitGracefullyOnSignals } from './graceful-shutdown';
+export { ServiceHealthService } from './health/service-health.service';
+export { POLKU_VERSION, ServiceRuntime } from './service-runtime';
+export { ServiceRuntimeModule, type ServiceRuntimeModuleOptions } from './service-runtime.module';

@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { bootstrapService } from '@polku/service-runtime';
+import { AppModule } from './app.module';
+import { CLIENT_INTAKE_ENTITIES, CLIENT_INTAKE_MIGRATIONS } from './database/schema';
+
+void bootstrapService({
+  service: 'client-intake',
+  appModule: AppModule,
+  entities: CLIENT_INTAKE_ENTITIES,
+  migrations: CLIENT_INTAKE_MIGRATIONS,
+});

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { BACKEND_SERVICE_NAMES, type BackendServiceName, healthSubject, type ServiceHealthReport } from '@polku/contracts';
+import { GatewayConfig } from '@polku/config';
+import { NatsRequestRecord, NatsTransportClient } from '@polku/messaging';
+import { ServiceHealthService } from '@polku/service-runtime';
+import { lastValueFrom } from 'rxjs';
+import type { SystemHealth, UnreachableService } from './system-health';
+
+/** Asks every service for its health in parallel, each with its own short timeout. */
+@Injectable()
+export class SystemHealthService {
+  constructor(
+    private readonly ownHealth: ServiceHealthService,
+    private readonly services: NatsTransportClient,
+    private readonly config: GatewayConfig,
+  ) {}
+
+  async check(): Promise<SystemHealth> {
+    const [gateway, ...reports] = await Promise.all([
+      this.ownHealth.report(),
+      ...BACKEND_SERVICE_NAMES.map((service) => this.ask(service)),
+    ]);
+    const services = Object.fromEntries(reports.map((report) => [report.service, report])) as SystemHealth['services'];
+    const allUp = gateway.status === 'up' && reports.every((report) => report.status === 'up');
+    return { status: allUp ? 'up' : 'down', checkedAt: new Date().toISOString(), gateway, services };
+  }
+
+  private async ask(service: BackendServiceName): Promise<ServiceHealthReport | UnreachableService> {
+    try {
+      return await lastValueFrom(
+        this.services.send<ServiceHealthReport>(
+          healthSubject(service),
+          new NatsRequestRecord(undefined, {}, this.config.HEALTH_TIMEOUT_MS),
+        ),
+      );
+    } catch (error) {
+      return { service, status: 'down', detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { GatewayConfig, loadConfigOrExit } from '@polku/config';
+import { createServiceLogger } from '@polku/observability';
+import { exitGracefullyOnSignals } from '@polku/service-runtime';
+import { createGatewayApp } from './create-gateway-app';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit(GatewayConfig, 'gateway');
+  const logger = createServiceLogger('gateway', config);
+  process.on('unhandledRejection', (reason) => {
+    logger.error(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
+  });
+  try {
+    const app = await createGatewayApp({ config, logger });
+    exitGracefullyOnSignals(app, { timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger });
+    await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+    logger.log(`ready: http://${config.HTTP_HOST}:${config.HTTP_PORT}/health`);
+  } catch (error) {
+    logger.error(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+void main();

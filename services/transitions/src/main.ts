@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { bootstrapService } from '@polku/service-runtime';
+import { AppModule } from './app.module';
+import { TRANSITIONS_ENTITIES, TRANSITIONS_MIGRATIONS } from './database/schema';
+
+void bootstrapService({
+  service: 'transitions',
+  appModule: AppModule,
+  entities: TRANSITIONS_ENTITIES,
+  migrations: TRANSITIONS_MIGRATIONS,
+});

@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { SERVICE_NAMES } from '@polku/contracts';
+import { LauncherConfig, loadConfigOrExit } from '@polku/config';
+import { ensureNats, ensurePostgres, type EnsuredServer, ServiceSupervisor } from '@polku/local-infra';
+import { redactUrl } from '@polku/persistence';
+import { buildServices } from './build-services';
+import { waitForHealthy } from './wait-for-health';
+
+// `npm start`: the whole system on one machine. Each service runs as its own Node process,
+// as in production (docs/adr/0002-process-model.md).
+
+const workspaceRoot = resolve(__dirname, '../../..');
+const say = (line: string) => process.stdout.write(`polku: ${line}\n`);
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const config = loadConfigOrExit(LauncherConfig, 'start');
+  const dataDir = resolve(workspaceRoot, config.POLKU_DATA_DIR);
+  const started: EnsuredServer[] = [];
+  let supervisor: ServiceSupervisor | undefined;
+  let shuttingDown = false;
+
+  const shutdown = async (exitCode: number) => {
+    if (shuttingDown) {
+      return;
+    }
+    shuttingDown = true;
+    say('stopping services…');
+    await supervisor?.stopAll(config.SHUTDOWN_TIMEOUT_MS + 2_000);
+    for (const server of started.reverse()) {
+      say(`stopping ${server.description}`);
+      await server.stop().catch((error: unknown) => say(`could not stop it: ${String(error)}`));
+    }
+    say('stopped');
+    process.exit(exitCode);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  try {
+    say('building services (cached after the first run)…');
+    await buildServices(workspaceRoot);
+
+    const infraLog = (source: string) => (line: string) => {
+      if (config.LOG_LEVEL === 'debug') {
+        say(`[${source}] ${line}`);
+      }
+    };
+    const [postgres, nats] = await Promise.all([
+      ensurePostgres({ url: config.DATABASE_URL, mode: config.POLKU_EMBEDDED_POSTGRES, dataDir, log: infraLog('postgres') }),
+      ensureNats({ url: config.NATS_URL, mode: config.POLKU_START_NATS, dataDir, log: infraLog('nats') }),
+    ]);
+    for (const server of [postgres, nats]) {
+      if (server.source === 'started') {
+        started.push(server);
+      }
+      say(`${server.source === 'started' ? 'started' : 'using'} ${server.description}`);
+    }
+
+    say(`starting ${SERVICE_NAMES.length} services (each applies its pending migrations first)…`);
+    supervisor = new ServiceSupervisor({
+      distRoot: resolve(workspaceRoot, 'dist'),
+      env: { ...process.env, DATABASE_URL: postgres.url, NATS_URL: nats.url },
+      onLine: (_service, line) => process.stdout.write(`${line}\n`),
+      onUnexpectedExit: ({ service, code, signal }) => {
+        say(`${service} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest`);
+        void shutdown(1);
+      },
+    });
+    for (const service of SERVICE_NAMES) {
+      supervisor.start(service);
+    }
+
+    const base = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
+    await waitForHealthy(`${base}/health`, config.POLKU_STARTUP_TIMEOUT_S * 1000, () => shuttingDown);
+    const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+    process.stdout.write(
+      [
+        '',
+        `polku is up: ${SERVICE_NAMES.length} services in ${seconds} s`,
+        `  Health      ${base}/health`,
+        `  API         ${base}/api/v1`,
+        `  PostgreSQL  ${redactUrl(postgres.url)} (${postgres.description})`,
+        `  NATS        ${nats.url} (${nats.description})`,
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    if (shuttingDown) {
+      return; // the reason was reported where the shutdown began
+    }
+    process.stderr.write(`polku start: ${error instanceof Error ? error.message : String(error)}\n`);
+    await shutdown(1);
+  }
+}
+
+void main();
