@@ -5,7 +5,7 @@ module.exports = {
   preset: '../../jest.preset.js',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.integration-spec.ts'],
-  globalSetup: '../../tools/jest/integration-global-setup.js',
-  globalTeardown: '../../tools/jest/integration-global-teardown.js',
+  globalSetup: '../../tools/jest/integration-global-setup.ts',
+  globalTeardown: '../../tools/jest/integration-global-teardown.ts',
   testTimeout: 60000,
 };

@@ -1,0 +1,45 @@
+import { GatewayConfig, loadConfig, ServiceConfig } from '@polku/config';
+import { testDatabasePrefixOfRun } from './test-run-prefix';
+
+let isolatedSetups = 0;
+
+
+function currentRunId(): string {
+  const runId = process.env.POLKU_TEST_RUN_ID;
+  if (!runId) {
+    throw new Error('POLKU_TEST_RUN_ID is unset: run integration tests through their jest config (global setup)');
+  }
+  return runId;
+}
+
+/**
+ * Environment for one isolated system under test: its own database names and its own NATS
+ * namespace, on the servers the global setup made sure of. Each call gives a fresh isolation,
+ * so tests never see each other's data.
+ */
+export function isolatedTestEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  isolatedSetups += 1;
+  const runId = currentRunId();
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+    DATABASE_URL: process.env.POLKU_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    DATABASE_NAME_PREFIX: `${testDatabasePrefixOfRun(runId)}${process.pid}_${isolatedSetups}`,
+    DATABASE_CONNECT_RETRIES: '0',
+    DATABASE_POOL_MAX: '4',
+    NATS_URL: process.env.POLKU_TEST_NATS_URL ?? 'nats://127.0.0.1:4222',
+    NATS_NAMESPACE: `t-${runId}-${process.pid}-${isolatedSetups}`,
+    ...overrides,
+  };
+}
+
+/** ServiceConfig for an in-process service under test. */
+export function testServiceConfig(env: Record<string, string> = isolatedTestEnv()): ServiceConfig {
+  return loadConfig(ServiceConfig, env);
+}
+
+/** GatewayConfig for an in-process gateway under test. */
+export function testGatewayConfig(env: Record<string, string> = isolatedTestEnv()): GatewayConfig {
+  return loadConfig(GatewayConfig, env);
+}

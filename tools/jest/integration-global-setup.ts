@@ -1,0 +1,3 @@
+import { setUpTestInfrastructure } from './test-infrastructure';
+
+export default setUpTestInfrastructure;

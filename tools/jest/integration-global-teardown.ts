@@ -1,0 +1,3 @@
+import { tearDownTestInfrastructure } from './test-infrastructure';
+
+export default tearDownTestInfrastructure;
