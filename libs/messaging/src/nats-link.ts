@@ -16,6 +16,7 @@ export class NatsLink {
   private readonly logger = new Logger(NatsLink.name);
   private connection?: NatsConnection;
   private connecting?: Promise<NatsConnection>;
+  private closing?: Promise<void>;
   private connected = false;
 
   constructor(private readonly options: NatsLinkOptions) {}
@@ -54,9 +55,15 @@ export class NatsLink {
     }
   }
 
-  /** Lets in-flight replies go out, then closes. */
-  async close(): Promise<void> {
-    const connection = this.connection;
+  /** Lets in-flight replies go out, then closes. Safe to call more than once. */
+  close(): Promise<void> {
+    this.closing ??= this.drainAndClose();
+    return this.closing;
+  }
+
+  private async drainAndClose(): Promise<void> {
+    // A connect still waiting for its first server would keep the process alive.
+    const connection = this.connection ?? (this.connecting && !this.connected ? undefined : await this.connecting);
     if (!connection || connection.isClosed()) {
       return;
     }

@@ -4,6 +4,7 @@ import { NatsLink } from '@polku/messaging';
 import { PersistenceModule, type ServicePersistenceOptions } from '@polku/persistence';
 import { healthRequestControllerFor } from './health/health-request.controller';
 import { ServiceHealthService } from './health/service-health.service';
+import { NatsLinkLifecycle } from './nats-link.lifecycle';
 import { ServiceRuntime } from './service-runtime';
 
 export interface ServiceRuntimeModuleOptions {
@@ -42,6 +43,7 @@ export class ServiceRuntimeModule {
         { provide: ServiceConfig, useValue: runtime.config },
         { provide: NatsLink, useValue: runtime.nats },
         ServiceHealthService,
+        NatsLinkLifecycle,
       ],
       exports: [ServiceRuntime, ServiceConfig, NatsLink, ServiceHealthService, PersistenceModule],
     };

@@ -32,7 +32,9 @@ export async function expectServiceStartsOnAFreshDatabase(options: BootstrapServ
     try {
       const { rows } = await client.query<{ name: string }>('SELECT name FROM typeorm_migrations ORDER BY id');
       expect(rows.map((row) => row.name)).toEqual(
-        options.migrations.map((migration) => (typeof migration === 'string' ? migration : migration.name)),
+        Object.values(options.migrations).map((migration) =>
+          typeof migration === 'string' ? migration : migration.name,
+        ),
       );
     } finally {
       await client.end();

@@ -37,7 +37,8 @@ export async function createGatewayApp({
   const app = await NestFactory.create<NestFastifyApplication>(root, new FastifyAdapter(), {
     logger,
   });
-  // Connect before serving, so the first /health already knows the state of NATS.
-  void nats.connect();
+  // Give NATS a moment so the first /health already knows its state, but never block the
+  // gateway on it: while NATS is down, /health must still answer (and say so).
+  await Promise.race([nats.connect(), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
   return app;
 }

@@ -1,0 +1,57 @@
+import { SERVICE_NAMES } from '@polku/contracts';
+import { findFreePort } from '@polku/local-infra';
+import { isGone, startSystem, waitForHealth } from './system-under-test';
+
+describe('npm start', () => {
+  it('should bring every service up on the running PostgreSQL and NATS and stop them all on Ctrl-C', async () => {
+    const system = await startSystem();
+    try {
+      await system.launcher.waitForOutput(/polku is up: 6 services in [\d.]+ s/);
+      const health = await waitForHealth(system, (h) => h.status === 'up', 'all up');
+
+      expect(health.httpStatus).toBe(200);
+      expect(Object.keys(health.services).sort()).toEqual(SERVICE_NAMES.filter((s) => s !== 'gateway').sort());
+      expect(system.launcher.output()).toMatch(/using PostgreSQL at 127\.0\.0\.1/);
+    } finally {
+      expect(await system.stop()).toBe(0);
+    }
+    expect(await isGone(`${system.baseUrl}/health/live`)).toBe(true);
+  });
+
+  it('should start an embedded PostgreSQL when none answers at DATABASE_URL, and find its data on a second start', async () => {
+    const port = await findFreePort();
+    const databaseUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    const first = await startSystem({ DATABASE_URL: databaseUrl });
+    const dataDir = first.dataDir;
+    try {
+      await first.launcher.waitForOutput(/polku is up/);
+      expect(first.launcher.output()).toContain(`started embedded PostgreSQL in ${dataDir}/postgres`);
+      expect((await first.health()).status).toBe('up');
+    } finally {
+      // Keep the data folder for the second start: interrupt only.
+      expect(await first.launcher.interrupt()).toBe(0);
+    }
+
+    const second = await startSystem({ DATABASE_URL: databaseUrl, POLKU_DATA_DIR: dataDir });
+    try {
+      await second.launcher.waitForOutput(/polku is up/);
+      const health = await second.health();
+      expect(health.status).toBe('up');
+      expect(second.launcher.output()).not.toMatch(/initdb|could not start/);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  });
+
+  it('should stop at once with one line naming DATABASE_URL when DATABASE_URL is nonsense', async () => {
+    const started = Date.now();
+    const system = await startSystem({ DATABASE_URL: 'nonsense' });
+    const code = await system.launcher.exited;
+    const lines = system.launcher.output().trim().split('\n');
+
+    expect(code).toBe(78);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(lines).toEqual([expect.stringMatching(/^polku start: invalid configuration: DATABASE_URL must be a PostgreSQL URL .*"nonsense"$/)]);
+    await system.stop();
+  });
+});

@@ -1,0 +1,306 @@
+import { envVarsOf } from './env-var.decorator';
+import { GatewayConfig } from './gateway.config';
+import { LauncherConfig } from './launcher.config';
+import { ConfigError, loadConfig, loadConfigOrExit } from './load-config';
+import { ServiceConfig } from './service.config';
+
+/** The error loadConfig threw, or a failure when it threw none. */
+function configErrorOf(configClass: new () => object, env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(configClass, env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+}
+
+/** The JavaScript type a variable's documented default stands for. */
+function documentedType(defaultValue: string): 'number' | 'boolean' | 'string' {
+  if (/^\d+$/.test(defaultValue)) {
+    return 'number';
+  }
+  return defaultValue === 'true' || defaultValue === 'false' ? 'boolean' : 'string';
+}
+
+class ExitCalled extends Error {
+  constructor(readonly code: string | number | null | undefined) {
+    super(`process.exit(${String(code)})`);
+  }
+}
+
+describe('loadConfig', () => {
+  describe('defaults', () => {
+    it('should give every documented ServiceConfig default when the environment is empty', () => {
+      const config = loadConfig(ServiceConfig, {});
+
+      expect({ ...config }).toEqual({
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'info',
+        LOG_FORMAT: 'pretty',
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
+        DATABASE_NAME_PREFIX: 'polku',
+        DATABASE_POOL_MAX: 10,
+        DATABASE_MIGRATIONS_RUN: true,
+        DATABASE_CONNECT_RETRIES: 10,
+        NATS_URL: 'nats://127.0.0.1:4222',
+        NATS_NAMESPACE: '',
+        NATS_REQUEST_TIMEOUT_MS: 5000,
+        SHUTDOWN_TIMEOUT_MS: 10000,
+      });
+      expect(config).toBeInstanceOf(ServiceConfig);
+    });
+
+    it('should add the gateway’s HTTP defaults when GatewayConfig loads an empty environment', () => {
+      const config = loadConfig(GatewayConfig, {});
+
+      expect(config).toBeInstanceOf(GatewayConfig);
+      expect(config).toMatchObject({
+        HTTP_HOST: '127.0.0.1',
+        HTTP_PORT: 3000,
+        HEALTH_TIMEOUT_MS: 1500,
+        DATABASE_POOL_MAX: 10,
+      });
+    });
+
+    it('should add the launcher’s defaults when LauncherConfig loads an empty environment', () => {
+      const config = loadConfig(LauncherConfig, {});
+
+      expect(config).toBeInstanceOf(LauncherConfig);
+      expect(config).toMatchObject({
+        POLKU_DATA_DIR: '.polku',
+        POLKU_EMBEDDED_POSTGRES: 'auto',
+        POLKU_START_NATS: 'auto',
+        POLKU_STARTUP_TIMEOUT_S: 120,
+        HTTP_PORT: 3000,
+        DATABASE_MIGRATIONS_RUN: true,
+      });
+    });
+
+    it.each([
+      ['ServiceConfig', ServiceConfig],
+      ['GatewayConfig', GatewayConfig],
+      ['LauncherConfig', LauncherConfig],
+    ] as const)(
+      'should give each %s variable the type its default documents when the environment is empty',
+      (_name, configClass) => {
+        const config = loadConfig(configClass, {}) as unknown as Record<string, unknown>;
+        const variables = envVarsOf(configClass);
+
+        expect(variables.length).toBeGreaterThan(0);
+        for (const variable of variables) {
+          expect(variable.default).toBeDefined();
+          expect({ name: variable.name, type: typeof config[variable.name] }).toEqual({
+            name: variable.name,
+            type: documentedType(variable.default ?? ''),
+          });
+        }
+      },
+    );
+
+    it('should read every ServiceConfig variable once when the class is inspected', () => {
+      const names = envVarsOf(LauncherConfig).map((variable) => variable.name);
+
+      expect(new Set(names).size).toBe(names.length);
+      expect(names.slice(0, envVarsOf(ServiceConfig).length)).toEqual(
+        envVarsOf(ServiceConfig).map((variable) => variable.name),
+      );
+    });
+
+    it('should prefer the environment over the default when a variable is set', () => {
+      const config = loadConfig(GatewayConfig, {
+        HTTP_PORT: '8080',
+        DATABASE_MIGRATIONS_RUN: 'false',
+        LOG_FORMAT: 'json',
+      });
+
+      expect(config.HTTP_PORT).toBe(8080);
+      expect(config.DATABASE_MIGRATIONS_RUN).toBe(false);
+      expect(config.LOG_FORMAT).toBe('json');
+    });
+
+    it('should ignore variables no config class declares when the environment has them', () => {
+      const config = loadConfig(ServiceConfig, { PATH: '/usr/bin', SOMETHING_ELSE: '!!' });
+
+      expect(config).not.toHaveProperty('PATH');
+      expect(config).not.toHaveProperty('SOMETHING_ELSE');
+    });
+  });
+
+  describe('DATABASE_URL', () => {
+    it('should throw a one-line ConfigError naming the variable and quoting the value when it is not a URL', () => {
+      const error = configErrorOf(ServiceConfig, { DATABASE_URL: 'nonsense' });
+
+      expect(error.name).toBe('ConfigError');
+      expect(error.message).toContain('DATABASE_URL');
+      expect(error.message).toContain('"nonsense"');
+      expect(error.message).not.toMatch(/[\r\n]/);
+      expect(error.problems).toHaveLength(1);
+    });
+
+    it('should reject the value when it is a URL of another protocol', () => {
+      const error = configErrorOf(ServiceConfig, {
+        DATABASE_URL: 'mysql://root@127.0.0.1:3306/db',
+      });
+
+      expect(error.problems).toEqual([expect.stringContaining('DATABASE_URL')]);
+    });
+
+    it('should accept the value when it is a postgresql:// URL with credentials', () => {
+      const url = 'postgresql://app:secret@db.example.com:5433/app?sslmode=require';
+
+      expect(loadConfig(ServiceConfig, { DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    });
+  });
+
+  describe('HTTP_PORT', () => {
+    // Whole numbers are reported as the number they were read as, anything else quoted.
+    it.each([
+      ['80a', '"80a"'],
+      ['70000', '70000'],
+      ['0', '0'],
+      ['-1', '-1'],
+      ['3000.5', '"3000.5"'],
+      ['', '""'],
+    ])('should throw a ConfigError naming HTTP_PORT when it is %j', (value, shown) => {
+      const error = configErrorOf(GatewayConfig, { HTTP_PORT: value });
+
+      expect(error.problems).toEqual([
+        `HTTP_PORT must be a whole number from 1 to 65535, got ${shown}`,
+      ]);
+      expect(error.message).toContain('HTTP_PORT');
+    });
+
+    it.each([
+      ['1', 1],
+      ['65535', 65535],
+      [' 8080 ', 8080],
+    ])('should accept the port when it is %j', (value, expected) => {
+      expect(loadConfig(GatewayConfig, { HTTP_PORT: value }).HTTP_PORT).toBe(expected);
+    });
+  });
+
+  describe('DATABASE_MIGRATIONS_RUN', () => {
+    it.each(['yes', 'TRUE', '1', ''])(
+      'should throw a ConfigError naming it when it is %j',
+      (value) => {
+        const error = configErrorOf(ServiceConfig, { DATABASE_MIGRATIONS_RUN: value });
+
+        expect(error.problems).toEqual([
+          `DATABASE_MIGRATIONS_RUN must be true or false, got ${JSON.stringify(value)}`,
+        ]);
+      },
+    );
+
+    it.each([
+      [true, 'true'],
+      [false, 'false'],
+    ])('should give the boolean %s when it is %j', (expected, value) => {
+      expect(
+        loadConfig(ServiceConfig, { DATABASE_MIGRATIONS_RUN: value }).DATABASE_MIGRATIONS_RUN,
+      ).toBe(expected);
+    });
+  });
+
+  describe('NATS_URL', () => {
+    it('should accept the list when it is two comma-separated nats:// URLs', () => {
+      const servers = 'nats://10.0.0.1:4222, nats://10.0.0.2:4222';
+
+      expect(loadConfig(ServiceConfig, { NATS_URL: servers }).NATS_URL).toBe(servers);
+    });
+
+    it.each([
+      'http://x',
+      'nats://127.0.0.1:4222,http://x',
+      'nats://127.0.0.1:4222,',
+      'localhost:4222',
+    ])('should throw a ConfigError naming NATS_URL when it is %j', (value) => {
+      const error = configErrorOf(ServiceConfig, { NATS_URL: value });
+
+      expect(error.problems).toEqual([expect.stringContaining('NATS_URL')]);
+      expect(error.message).toContain(JSON.stringify(value));
+    });
+  });
+
+  describe('NATS_NAMESPACE', () => {
+    it('should accept the namespace when it is empty', () => {
+      expect(loadConfig(ServiceConfig, { NATS_NAMESPACE: '' }).NATS_NAMESPACE).toBe('');
+    });
+
+    it('should accept the namespace when it is lower-case letters, digits and dashes', () => {
+      expect(loadConfig(ServiceConfig, { NATS_NAMESPACE: 't-abc-12' }).NATS_NAMESPACE).toBe(
+        't-abc-12',
+      );
+    });
+
+    it.each(['Bad_NS', 'a.b', '1abc', 'a'.repeat(41)])(
+      'should throw a ConfigError naming NATS_NAMESPACE when it is %j',
+      (value) => {
+        const error = configErrorOf(ServiceConfig, { NATS_NAMESPACE: value });
+
+        expect(error.problems).toEqual([expect.stringContaining('NATS_NAMESPACE')]);
+        expect(error.message).toContain(JSON.stringify(value));
+      },
+    );
+  });
+
+  describe('several problems', () => {
+    it('should name every bad variable in problems and in one line when two are bad', () => {
+      const error = configErrorOf(GatewayConfig, { HTTP_PORT: '80a', NATS_NAMESPACE: 'Bad_NS' });
+
+      expect(error.problems).toHaveLength(2);
+      expect(error.problems).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('HTTP_PORT'),
+          expect.stringContaining('NATS_NAMESPACE'),
+        ]),
+      );
+      expect(error.message).toMatch(/^invalid configuration: /);
+      expect(error.message).toContain('HTTP_PORT');
+      expect(error.message).toContain('NATS_NAMESPACE');
+      expect(error.message).not.toMatch(/[\r\n]/);
+    });
+  });
+});
+
+describe('loadConfigOrExit', () => {
+  function spyOnExitAndStderr() {
+    const exit = jest.spyOn(process, 'exit').mockImplementation((code) => {
+      throw new ExitCalled(code);
+    });
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    return { exit, write };
+  }
+
+  it('should write exactly one line to stderr and exit 78 when a variable is bad', () => {
+    const { exit, write } = spyOnExitAndStderr();
+
+    let thrown: unknown;
+    try {
+      loadConfigOrExit(GatewayConfig, 'gateway', { HTTP_PORT: '80a', NATS_URL: 'http://x' });
+    } catch (error) {
+      thrown = error;
+    }
+
+    expect(thrown).toBeInstanceOf(ExitCalled);
+    expect(exit).toHaveBeenCalledTimes(1);
+    expect(exit).toHaveBeenCalledWith(78);
+    expect(write).toHaveBeenCalledTimes(1);
+    const written = String(write.mock.calls[0][0]);
+    expect(written).toMatch(/^polku gateway: invalid configuration: [^\n]*\n$/);
+    expect(written).toContain('HTTP_PORT must be a whole number from 1 to 65535, got "80a"');
+    expect(written).toContain('NATS_URL');
+  });
+
+  it('should return the config without writing or exiting when the environment is valid', () => {
+    const { exit, write } = spyOnExitAndStderr();
+
+    const config = loadConfigOrExit(ServiceConfig, 'client-intake', { LOG_LEVEL: 'debug' });
+
+    expect(config.LOG_LEVEL).toBe('debug');
+    expect(exit).not.toHaveBeenCalled();
+    expect(write).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,72 @@
+import { Module } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { BACKEND_SERVICE_NAMES } from '@polku/contracts';
+import { isolatedTestEnv, startServiceUnderTest, testGatewayConfig, type ServiceUnderTest } from '@polku/testing';
+import { createGatewayApp } from '../src/create-gateway-app';
+import type { SystemHealth } from '../src/health/system-health';
+
+// Stands in for a real service: health, database and NATS come from the shared runtime,
+// so this proves the gateway's side without importing another service's code.
+@Module({})
+class BareServiceModule {}
+
+describe('gateway GET /health', () => {
+  let env: Record<string, string>;
+  let gateway: NestFastifyApplication;
+
+  async function getHealth(): Promise<{ statusCode: number; body: SystemHealth; headers: Record<string, unknown> }> {
+    const response = await gateway.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health' });
+    return { statusCode: response.statusCode, body: response.json<SystemHealth>(), headers: response.headers };
+  }
+
+  beforeEach(async () => {
+    env = isolatedTestEnv({ HEALTH_TIMEOUT_MS: '500' });
+    gateway = await createGatewayApp({ config: testGatewayConfig(env), logger: false });
+    await gateway.init();
+    await gateway.getHttpAdapter().getInstance().ready();
+  });
+
+  afterEach(async () => {
+    await gateway.close();
+  });
+
+  it('should answer 503 naming every service as down when no service is running', async () => {
+    const { statusCode, body, headers } = await getHealth();
+
+    expect(statusCode).toBe(503);
+    expect(headers['cache-control']).toBe('no-store');
+    expect(body.status).toBe('down');
+    expect(body.gateway.checks.database).toMatchObject({ status: 'up', migrationsPending: false });
+    expect(body.gateway.checks.nats.status).toBe('up');
+    for (const service of BACKEND_SERVICE_NAMES) {
+      expect(body.services[service]).toMatchObject({ service, status: 'down' });
+      expect(body.services[service]).toHaveProperty('detail');
+    }
+  });
+
+  it('should report a service as up once it answers on its health subject', async () => {
+    let transitions: ServiceUnderTest | undefined;
+    try {
+      transitions = await startServiceUnderTest({
+        service: 'transitions',
+        appModule: BareServiceModule,
+        entities: [],
+        migrations: [],
+        config: testGatewayConfig(env),
+      });
+      const { body } = await getHealth();
+
+      expect(body.services.transitions).toMatchObject({ service: 'transitions', status: 'up' });
+      expect(body.services['client-intake'].status).toBe('down');
+    } finally {
+      await transitions?.close();
+    }
+  });
+
+  it('should answer liveness without asking any dependency', async () => {
+    const response = await gateway.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health/live' });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'up' });
+  });
+});
