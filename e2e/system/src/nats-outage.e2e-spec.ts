@@ -11,6 +11,7 @@ describe('a NATS outage while polku runs', () => {
     const storeDir = await mkdtemp(join(tmpdir(), 'polku-e2e-nats-'));
     let nats: RunningNats | undefined = await startNatsServer({ port: natsPort, storeDir });
     const system = await startSystem({ NATS_URL: nats.url, HEALTH_TIMEOUT_MS: '500' });
+    let exitCode: number | null;
     try {
       await system.launcher.waitForOutput(/polku is up/);
 
@@ -32,9 +33,10 @@ describe('a NATS outage while polku runs', () => {
       expect(system.launcher.child.exitCode).toBeNull();
       expect(system.launcher.output()).not.toContain('stopped unexpectedly');
     } finally {
-      expect(await system.stop()).toBe(0);
+      exitCode = await system.stop();
       await nats?.stop();
       await rm(storeDir, { recursive: true, force: true });
     }
+    expect(exitCode).toBe(0);
   });
 });

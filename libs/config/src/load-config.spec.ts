@@ -304,3 +304,16 @@ describe('loadConfigOrExit', () => {
     expect(write).not.toHaveBeenCalled();
   });
 });
+
+describe('configuration errors and secrets', () => {
+  it('should mask the password when it quotes a malformed DATABASE_URL', () => {
+    expect(() =>
+      loadConfig(ServiceConfig, { DATABASE_URL: 'postgres://polku:s3cret@db:5432:bad/polku' }),
+    ).toThrow(/got "postgres:\/\/\*\*\*@db:5432:bad\/polku"/);
+    try {
+      loadConfig(ServiceConfig, { DATABASE_URL: 'postgres://polku:s3cret@db:5432:bad/polku' });
+    } catch (error) {
+      expect(String(error)).not.toContain('s3cret');
+    }
+  });
+});

@@ -1,5 +1,10 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
+/** The value as it may appear in an error line: any user:password@ part masked. */
+export function shownValue(value: unknown): string {
+  return JSON.stringify(typeof value === 'string' ? value.replace(/\/\/[^/@\s]*@/g, '//***@') : value);
+}
+
 function parsesAsUrlWithProtocol(value: unknown, protocols: readonly string[]): boolean {
   if (typeof value !== 'string') {
     return false;
@@ -20,7 +25,7 @@ export function IsPostgresUrl(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value) => parsesAsUrlWithProtocol(value, ['postgres:', 'postgresql:']),
         defaultMessage: (args) =>
-          `${args?.property} must be a PostgreSQL URL like postgres://user@127.0.0.1:5432/postgres, got ${JSON.stringify(args?.value)}`,
+          `${args?.property} must be a PostgreSQL URL like postgres://user@127.0.0.1:5432/postgres, got ${shownValue(args?.value)}`,
       },
     },
     options,
@@ -39,7 +44,7 @@ export function IsNatsUrlList(options?: ValidationOptions): PropertyDecorator {
             .split(',')
             .every((part) => parsesAsUrlWithProtocol(part.trim(), ['nats:', 'tls:'])),
         defaultMessage: (args) =>
-          `${args?.property} must be a NATS URL like nats://127.0.0.1:4222 (or a comma-separated list), got ${JSON.stringify(args?.value)}`,
+          `${args?.property} must be a NATS URL like nats://127.0.0.1:4222 (or a comma-separated list), got ${shownValue(args?.value)}`,
       },
     },
     options,

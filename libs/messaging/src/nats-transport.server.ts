@@ -32,6 +32,7 @@ function isRemoteErrorBody(value: unknown): value is RemoteErrorBody {
 export class NatsTransportServer extends Server implements CustomTransportStrategy {
   protected override readonly logger = new Logger(NatsTransportServer.name);
   private readonly subscriptions: Subscription[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly options: NatsTransportServerOptions) {
     super();
@@ -53,7 +54,9 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
                 this.logger.error(`subscription to ${subject} failed: ${error.message}`);
                 return;
               }
-              void this.answer(pattern, handler, msg);
+              const answering = this.answer(pattern, handler, msg);
+              this.inFlight.add(answering);
+              void answering.finally(() => this.inFlight.delete(answering));
             },
           }),
         );
@@ -64,10 +67,12 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
     }
   }
 
+  /** Stops taking requests, lets the ones being answered finish, then closes the link. */
   async close(): Promise<void> {
     for (const subscription of this.subscriptions) {
       subscription.unsubscribe();
     }
+    await Promise.allSettled([...this.inFlight]);
     await this.options.link.close();
   }
 
@@ -81,8 +86,14 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
 
   private async answer(pattern: string, handler: MessageHandler, msg: Msg): Promise<void> {
     const reply = await this.run(pattern, handler, msg);
-    if (msg.reply) {
+    if (!msg.reply) {
+      return;
+    }
+    try {
       msg.respond(JSON.stringify(reply));
+    } catch (error) {
+      // The connection went away while the handler ran; the caller gets a timeout.
+      this.logger.warn(`could not reply on ${pattern}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

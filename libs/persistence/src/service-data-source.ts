@@ -53,7 +53,13 @@ export async function openServiceDataSource(options: ServicePersistenceOptions):
   await ensureDatabase(config.DATABASE_URL, serviceDatabaseName(config.DATABASE_NAME_PREFIX, options.service));
   const dataSource = await new DataSource(serviceDataSourceOptions(options)).initialize();
   if (config.DATABASE_MIGRATIONS_RUN) {
-    await runMigrationsLocked(dataSource);
+    try {
+      await runMigrationsLocked(dataSource);
+    } catch (error) {
+      // A failed migration stops the start; do not leave the pool behind.
+      await dataSource.destroy();
+      throw error;
+    }
   }
   return dataSource;
 }

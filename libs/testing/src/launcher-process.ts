@@ -33,12 +33,21 @@ export function startLauncher(env: Record<string, string>): LauncherProcess {
   return {
     child,
     output: () => captured,
-    waitForOutput: (pattern, timeoutMs = 120_000) =>
-      waitFor(() => pattern.exec(captured)?.[0], {
-        timeoutMs,
-        intervalMs: 200,
-        description: () => `launcher output matching ${pattern}; got:\n${captured.slice(-3000)}`,
-      }),
+    async waitForOutput(pattern, timeoutMs = 120_000) {
+      const describe = () => `launcher output matching ${pattern}; got:\n${captured.slice(-3000)}`;
+      // Fail at once when the launcher has exited instead of waiting out the timeout.
+      const exitedFirst = exited.then((code) => {
+        const match = pattern.exec(captured)?.[0];
+        if (match) {
+          return match;
+        }
+        throw new Error(`the launcher exited with code ${code} before printing ${describe()}`);
+      });
+      return Promise.race([
+        waitFor(() => pattern.exec(captured)?.[0], { timeoutMs, intervalMs: 200, description: describe }),
+        exitedFirst,
+      ]);
+    },
     exited,
     async interrupt(timeoutMs = 30_000) {
       if (child.exitCode === null) {

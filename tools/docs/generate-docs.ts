@@ -1,0 +1,38 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { renderConfigurationDoc } from '@polku/config';
+
+// Documents generated from code, so they cannot drift from it. `npm run docs:generate` writes
+// them; `npm run docs:check` (run by CI) fails when a committed copy is stale.
+
+const workspaceRoot = resolve(__dirname, '../..');
+
+const GENERATED: ReadonlyArray<{ path: string; render: () => string }> = [
+  { path: 'docs/configuration.md', render: renderConfigurationDoc },
+];
+
+const checkOnly = process.argv.includes('--check');
+const stale: string[] = [];
+for (const { path, render } of GENERATED) {
+  const file = resolve(workspaceRoot, path);
+  const expected = render();
+  let current: string | undefined;
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    current = undefined;
+  }
+  if (current === expected) {
+    continue;
+  }
+  if (checkOnly) {
+    stale.push(path);
+  } else {
+    writeFileSync(file, expected);
+    process.stdout.write(`wrote ${path}\n`);
+  }
+}
+if (stale.length > 0) {
+  process.stderr.write(`stale generated docs: ${stale.join(', ')}; run npm run docs:generate and commit\n`);
+  process.exit(1);
+}
