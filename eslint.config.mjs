@@ -7,7 +7,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist', '**/node_modules', '**/reports', '**/.nx', '**/.polku', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/reports',
+      '**/.nx',
+      '**/.polku',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
   },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -37,9 +46,15 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'always'],
       curly: ['error', 'all'],
     },
@@ -47,7 +62,13 @@ export default tseslint.config(
   {
     // Nest resolves constructor parameters from emitted decorator metadata, which needs the
     // value import of the class; a type-only import would break injection at runtime.
-    files: ['**/*.service.ts', '**/*.controller.ts', '**/*.module.ts', '**/*.handlers.ts', '**/*-request.controller.ts'],
+    files: [
+      '**/*.service.ts',
+      '**/*.controller.ts',
+      '**/*.module.ts',
+      '**/*.handlers.ts',
+      '**/*-request.controller.ts',
+    ],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   prettier,

@@ -30,7 +30,9 @@ module.exports = (env) => {
     externals: [nodeExternals({ modulesDir: path.join(workspaceRoot, 'node_modules') })],
     resolve: {
       extensions: ['.ts', '.js', '.json'],
-      plugins: [new TsconfigPathsPlugin({ configFile: path.join(workspaceRoot, 'tsconfig.base.json') })],
+      plugins: [
+        new TsconfigPathsPlugin({ configFile: path.join(workspaceRoot, 'tsconfig.base.json') }),
+      ],
     },
     module: {
       rules: [

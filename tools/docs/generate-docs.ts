@@ -33,6 +33,8 @@ for (const { path, render } of GENERATED) {
   }
 }
 if (stale.length > 0) {
-  process.stderr.write(`stale generated docs: ${stale.join(', ')}; run npm run docs:generate and commit\n`);
+  process.stderr.write(
+    `stale generated docs: ${stale.join(', ')}; run npm run docs:generate and commit\n`,
+  );
   process.exit(1);
 }

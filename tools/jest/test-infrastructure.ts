@@ -2,7 +2,11 @@
 // loads global setup outside its module registry, where the @polku/* aliases do not resolve.
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { ensureNats, ensurePostgres, type EnsuredServer } from '../../libs/local-infra/src/ensure-infrastructure';
+import {
+  ensureNats,
+  ensurePostgres,
+  type EnsuredServer,
+} from '../../libs/local-infra/src/ensure-infrastructure';
 import { testDatabasePrefixOfRun } from '../../libs/testing/src/test-run-prefix';
 
 const workspaceRoot = resolve(__dirname, '../..');
@@ -20,13 +24,23 @@ declare global {
 export async function setUpTestInfrastructure(): Promise<void> {
   const dataDir = resolve(workspaceRoot, '.polku/test');
   const [postgres, nats] = await Promise.all([
-    ensurePostgres({ url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', mode: 'auto', dataDir }),
+    ensurePostgres({
+      url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+      mode: 'auto',
+      dataDir,
+    }),
     ensureNats({ url: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', mode: 'auto', dataDir }),
   ]);
-  globalThis.__POLKU_STARTED_SERVERS__ = [postgres, nats].filter((server) => server.source === 'started');
+  globalThis.__POLKU_STARTED_SERVERS__ = [postgres, nats].filter(
+    (server) => server.source === 'started',
+  );
   process.env.POLKU_TEST_DATABASE_URL = postgres.url;
   process.env.POLKU_TEST_NATS_URL = nats.url;
-  process.env.POLKU_TEST_RUN_ID ??= `${Date.now().toString(36).slice(-6)}${Math.floor(Math.random() * 1296).toString(36).padStart(2, '0')}`;
+  process.env.POLKU_TEST_RUN_ID ??= `${Date.now().toString(36).slice(-6)}${Math.floor(
+    Math.random() * 1296,
+  )
+    .toString(36)
+    .padStart(2, '0')}`;
 }
 
 /** Drops every database this run created and stops what setup started. */

@@ -18,7 +18,11 @@ mkdirSync(reportsDir, { recursive: true });
 
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 const run = (args) =>
-  spawnSync(process.execPath, [nx, ...args, '--outputStyle=stream'], { cwd: workspaceRoot, env, stdio: 'inherit' }).status ?? 1;
+  spawnSync(process.execPath, [nx, ...args, '--outputStyle=stream'], {
+    cwd: workspaceRoot,
+    env,
+    stdio: 'inherit',
+  }).status ?? 1;
 
 // Unit tests are quick and need no servers: two at a time. Integration and system tests share
 // the servers and the two cores, so they take turns.
@@ -30,4 +34,6 @@ for (const line of summary.breakdown) {
   console.log(line);
 }
 console.log(`${summary.passed} passed, ${summary.failed} failed`);
-process.exit(unitStatus === 0 && integrationStatus === 0 && summary.failed === 0 && summary.passed > 0 ? 0 : 1);
+process.exit(
+  unitStatus === 0 && integrationStatus === 0 && summary.failed === 0 && summary.passed > 0 ? 0 : 1,
+);

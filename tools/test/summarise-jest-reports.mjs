@@ -9,13 +9,20 @@ export function summariseJestReports(reportsDir) {
   let passed = 0;
   let failed = 0;
   const breakdown = [];
-  for (const file of readdirSync(reportsDir).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of readdirSync(reportsDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     const report = JSON.parse(readFileSync(join(reportsDir, file), 'utf8'));
     const brokenSuites = report.testResults.filter(
-      (suite) => suite.status === 'failed' && suite.assertionResults.every((test) => test.status !== 'failed'),
+      (suite) =>
+        suite.status === 'failed' &&
+        suite.assertionResults.every((test) => test.status !== 'failed'),
     ).length;
     passed += report.numPassedTests;
     failed += report.numFailedTests + brokenSuites;
+    if (report.numTotalTests === 0 && brokenSuites === 0) {
+      continue;
+    }
     breakdown.push(
       `  ${file.replace(/\.json$/, '')}: ${report.numPassedTests} passed, ${report.numFailedTests + brokenSuites} failed`,
     );

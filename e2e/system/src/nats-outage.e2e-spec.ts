@@ -27,7 +27,12 @@ describe('a NATS outage while polku runs', () => {
       expect(Object.values(duringOutage.services).every((s) => s.status === 'down')).toBe(true);
 
       nats = await startNatsServer({ port: natsPort, storeDir });
-      const recovered = await waitForHealth(system, (h) => h.status === 'up', 'every service up again', 60_000);
+      const recovered = await waitForHealth(
+        system,
+        (h) => h.status === 'up',
+        'every service up again',
+        60_000,
+      );
       expect(recovered.httpStatus).toBe(200);
 
       expect(system.launcher.child.exitCode).toBeNull();

@@ -11,7 +11,9 @@ describe('npm start', () => {
       const health = await waitForHealth(system, (h) => h.status === 'up', 'all up');
 
       expect(health.httpStatus).toBe(200);
-      expect(Object.keys(health.services).sort()).toEqual(SERVICE_NAMES.filter((s) => s !== 'gateway').sort());
+      expect(Object.keys(health.services).sort()).toEqual(
+        SERVICE_NAMES.filter((s) => s !== 'gateway').sort(),
+      );
       expect(system.launcher.output()).toMatch(/using PostgreSQL at 127\.0\.0\.1/);
     } finally {
       exitCode = await system.stop();
@@ -28,13 +30,18 @@ describe('npm start', () => {
     let firstExit: number | null;
     try {
       await first.launcher.waitForOutput(/polku is up/);
-      expect(first.launcher.output()).toContain(`started embedded PostgreSQL in ${dataDir}/postgres`);
+      expect(first.launcher.output()).toContain(
+        `started embedded PostgreSQL in ${dataDir}/postgres`,
+      );
       expect((await first.health()).status).toBe('up');
     } finally {
       // Keep the data folder for the second start: interrupt only.
       firstExit = await first.launcher.interrupt();
     }
-    expect({ exitCode: firstExit, output: firstExit === 0 ? '' : first.launcher.output().slice(-4000) }).toEqual({
+    expect({
+      exitCode: firstExit,
+      output: firstExit === 0 ? '' : first.launcher.output().slice(-4000),
+    }).toEqual({
       exitCode: 0,
       output: '',
     });
@@ -44,7 +51,9 @@ describe('npm start', () => {
     try {
       await second.launcher.waitForOutput(/polku is up/);
       expect((await second.health()).status).toBe('up');
-      expect(second.launcher.output()).toContain(`started embedded PostgreSQL in ${dataDir}/postgres`);
+      expect(second.launcher.output()).toContain(
+        `started embedded PostgreSQL in ${dataDir}/postgres`,
+      );
     } finally {
       secondExit = await second.stop();
     }
@@ -59,7 +68,11 @@ describe('npm start', () => {
 
     expect(code).toBe(78);
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(lines).toEqual([expect.stringMatching(/^polku start: invalid configuration: DATABASE_URL must be a PostgreSQL URL .*"nonsense"$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^polku start: invalid configuration: DATABASE_URL must be a PostgreSQL URL .*"nonsense"$/,
+      ),
+    ]);
     await system.stop();
   });
 });

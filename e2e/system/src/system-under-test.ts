@@ -22,7 +22,9 @@ export interface SystemUnderTest {
   stop(): Promise<number | null>;
 }
 
-export async function startSystem(overrides: Record<string, string> = {}): Promise<SystemUnderTest> {
+export async function startSystem(
+  overrides: Record<string, string> = {},
+): Promise<SystemUnderTest> {
   const port = await findFreePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'polku-e2e-'));
   const env = isolatedTestEnv({
@@ -41,7 +43,10 @@ export async function startSystem(overrides: Record<string, string> = {}): Promi
     dataDir,
     async health() {
       const response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(5_000) });
-      return { httpStatus: response.status, ...((await response.json()) as Omit<HealthResponse, 'httpStatus'>) };
+      return {
+        httpStatus: response.status,
+        ...((await response.json()) as Omit<HealthResponse, 'httpStatus'>),
+      };
     },
     async stop() {
       const code = await launcher.interrupt();
@@ -64,7 +69,11 @@ export function waitForHealth(
       last = await system.health();
       return predicate(last) ? last : undefined;
     },
-    { timeoutMs, intervalMs: 250, description: () => `${description}; last answer ${JSON.stringify(last)}` },
+    {
+      timeoutMs,
+      intervalMs: 250,
+      description: () => `${description}; last answer ${JSON.stringify(last)}`,
+    },
   );
 }
 

@@ -12,7 +12,9 @@ export function IntVar(min: number, max: number): PropertyDecorator {
   const message = (args: { property: string; value: unknown }) =>
     `${args.property} must be a whole number from ${min} to ${max}, got ${received(args.value)}`;
   return applyAll(
-    Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value)),
+    Transform(({ value }) =>
+      typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value,
+    ),
     IsInt({ message }),
     Min(min, { message }),
     Max(max, { message }),

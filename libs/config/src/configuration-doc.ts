@@ -4,7 +4,12 @@ import { LauncherConfig } from './launcher.config';
 import { ServiceConfig } from './service.config';
 
 function row(variable: EnvVarDefinition, usedBy: string): string {
-  const shown = variable.default === undefined ? '(required)' : variable.default === '' ? '(empty)' : `\`${variable.default}\``;
+  const shown =
+    variable.default === undefined
+      ? '(required)'
+      : variable.default === ''
+        ? '(empty)'
+        : `\`${variable.default}\``;
   return `| \`${variable.name}\` | ${shown} | ${usedBy} | ${variable.description} |`;
 }
 

@@ -16,7 +16,8 @@ export class GatewayConfig extends ServiceConfig {
   HTTP_PORT!: number;
 
   @EnvVar({
-    description: 'How long GET /health waits for each service’s answer before calling it down, in ms.',
+    description:
+      'How long GET /health waits for each service’s answer before calling it down, in ms.',
     default: '1500',
   })
   @IntVar(50, 60000)

@@ -25,7 +25,8 @@ export class LauncherConfig extends GatewayConfig {
   POLKU_EMBEDDED_POSTGRES!: AutostartMode;
 
   @EnvVar({
-    description: 'auto: start nats-server -js from PATH when NATS_URL is unreachable; never: fail instead.',
+    description:
+      'auto: start nats-server -js from PATH when NATS_URL is unreachable; never: fail instead.',
     default: 'auto',
   })
   @OneOfVar(AUTOSTART_MODES)

@@ -13,7 +13,8 @@ export type LogFormat = (typeof LOG_FORMATS)[number];
 /** What every polku service process reads from its environment. */
 export class ServiceConfig {
   @EnvVar({
-    description: 'development, test or production. Demo conveniences exist only outside production.',
+    description:
+      'development, test or production. Demo conveniences exist only outside production.',
     default: 'development',
   })
   @OneOfVar(NODE_ENVS)
@@ -62,7 +63,8 @@ export class ServiceConfig {
   DATABASE_MIGRATIONS_RUN!: boolean;
 
   @EnvVar({
-    description: 'How many times a starting service retries an unreachable PostgreSQL, one second apart.',
+    description:
+      'How many times a starting service retries an unreachable PostgreSQL, one second apart.',
     default: '10',
   })
   @IntVar(0, 600)

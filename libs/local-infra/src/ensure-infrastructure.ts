@@ -64,20 +64,38 @@ export async function ensurePostgres(options: EnsureOptions): Promise<EnsuredSer
   const configured = new URL(options.url);
   const probe = await probePostgres(options.url);
   if (probe.reachable) {
-    return { url: options.url, source: 'configured', description: `PostgreSQL at ${configured.host}`, stop: async () => undefined };
+    return {
+      url: options.url,
+      source: 'configured',
+      description: `PostgreSQL at ${configured.host}`,
+      stop: async () => undefined,
+    };
   }
   if (!probe.absent) {
     throw new Error(`PostgreSQL at ${configured.host} refused the connection: ${probe.reason}`);
   }
   if (options.mode === 'never') {
-    throw new Error(`PostgreSQL at ${configured.host} is unreachable (${probe.reason}) and POLKU_EMBEDDED_POSTGRES=never`);
+    throw new Error(
+      `PostgreSQL at ${configured.host} is unreachable (${probe.reason}) and POLKU_EMBEDDED_POSTGRES=never`,
+    );
   }
   if (!LOCAL_HOSTS.has(configured.hostname)) {
-    throw new Error(`PostgreSQL at ${configured.host} is unreachable (${probe.reason}); an embedded one can only stand in for a local address`);
+    throw new Error(
+      `PostgreSQL at ${configured.host} is unreachable (${probe.reason}); an embedded one can only stand in for a local address`,
+    );
   }
   const dataDir = join(options.dataDir, 'postgres');
-  const started = await startEmbeddedPostgres({ dataDir, port: Number(configured.port || 5432), log: options.log });
-  return { url: started.url, source: 'started', description: `embedded PostgreSQL in ${dataDir}`, stop: started.stop };
+  const started = await startEmbeddedPostgres({
+    dataDir,
+    port: Number(configured.port || 5432),
+    log: options.log,
+  });
+  return {
+    url: started.url,
+    source: 'started',
+    description: `embedded PostgreSQL in ${dataDir}`,
+    stop: started.stop,
+  };
 }
 
 /**
@@ -90,18 +108,37 @@ export async function ensureNats(options: EnsureOptions): Promise<EnsuredServer>
   // URL keeps IPv6 hosts in brackets; sockets want them bare.
   const hostname = first.hostname.replace(/^\[(.*)\]$/, '$1');
   if (await isPortOpen(hostname, port)) {
-    return { url: options.url, source: 'configured', description: `NATS at ${first.host}`, stop: async () => undefined };
+    return {
+      url: options.url,
+      source: 'configured',
+      description: `NATS at ${first.host}`,
+      stop: async () => undefined,
+    };
   }
   if (options.mode === 'never') {
     throw new Error(`NATS at ${first.host} is unreachable and POLKU_START_NATS=never`);
   }
   if (!LOCAL_HOSTS.has(first.hostname)) {
-    throw new Error(`NATS at ${first.host} is unreachable; nats-server can only be started for a local address`);
+    throw new Error(
+      `NATS at ${first.host} is unreachable; nats-server can only be started for a local address`,
+    );
   }
   if (!findNatsServerBinary()) {
-    throw new Error(`NATS at ${first.host} is unreachable and nats-server is not installed.\n${NATS_INSTALL_HINT}`);
+    throw new Error(
+      `NATS at ${first.host} is unreachable and nats-server is not installed.\n${NATS_INSTALL_HINT}`,
+    );
   }
   const storeDir = join(options.dataDir, 'nats');
-  const started = await startNatsServer({ port, storeDir, host: hostname === 'localhost' ? '127.0.0.1' : hostname, log: options.log });
-  return { url: started.url, source: 'started', description: `nats-server with its store in ${storeDir}`, stop: started.stop };
+  const started = await startNatsServer({
+    port,
+    storeDir,
+    host: hostname === 'localhost' ? '127.0.0.1' : hostname,
+    log: options.log,
+  });
+  return {
+    url: started.url,
+    source: 'started',
+    description: `nats-server with its store in ${storeDir}`,
+    stop: started.stop,
+  };
 }

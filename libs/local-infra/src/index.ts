@@ -1,5 +1,15 @@
-export { startEmbeddedPostgres, type EmbeddedPostgresOptions, type RunningPostgres } from './embedded-postgres';
-export { ensureNats, ensurePostgres, type EnsuredServer, type EnsureOptions, type InfraSource } from './ensure-infrastructure';
+export {
+  startEmbeddedPostgres,
+  type EmbeddedPostgresOptions,
+  type RunningPostgres,
+} from './embedded-postgres';
+export {
+  ensureNats,
+  ensurePostgres,
+  type EnsuredServer,
+  type EnsureOptions,
+  type InfraSource,
+} from './ensure-infrastructure';
 export { findFreePort, isPortOpen, waitForPort } from './free-port';
 export {
   findNatsServerBinary,
@@ -9,4 +19,8 @@ export {
   type NatsServerOptions,
   type RunningNats,
 } from './nats-server';
-export { ServiceSupervisor, type ServiceSupervisorOptions, type SupervisedExit } from './service-supervisor';
+export {
+  ServiceSupervisor,
+  type ServiceSupervisorOptions,
+  type SupervisedExit,
+} from './service-supervisor';

@@ -15,7 +15,12 @@ export const NATS_INSTALL_HINT = [
 
 /** The nats-server executable on PATH (Debian puts it in /usr/sbin), or undefined. */
 export function findNatsServerBinary(): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin', '/usr/local/bin'];
+  const dirs = [
+    ...(process.env.PATH ?? '').split(delimiter),
+    '/usr/sbin',
+    '/usr/local/sbin',
+    '/usr/local/bin',
+  ];
   for (const dir of dirs.filter(Boolean)) {
     const candidate = join(dir, 'nats-server');
     try {
@@ -70,7 +75,9 @@ export async function startNatsServer(options: NatsServerOptions): Promise<Runni
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`nats-server exited with code ${code} before it was ready`))),
+    child.once('exit', (code) =>
+      reject(new Error(`nats-server exited with code ${code} before it was ready`)),
+    ),
   );
   exited.catch(() => undefined);
   await Promise.race([waitForPort(host, options.port, 15_000), exited]);

@@ -7,6 +7,14 @@ export {
   NatsTransportClient,
   type NatsTransportClientOptions,
 } from './nats-transport.client';
-export { REQUEST_HEADERS, type RemoteErrorBody, type ReplyEnvelope } from './request-reply.protocol';
-export { RemoteServiceError, ServiceTimeoutError, ServiceUnavailableError } from './transport.errors';
+export {
+  REQUEST_HEADERS,
+  type RemoteErrorBody,
+  type ReplyEnvelope,
+} from './request-reply.protocol';
+export {
+  RemoteServiceError,
+  ServiceTimeoutError,
+  ServiceUnavailableError,
+} from './transport.errors';
 export { MessagingTables1763900000000 } from './migrations/1763900000000-messaging-tables';

@@ -46,7 +46,10 @@ export class NatsLink {
     }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`NATS did not answer within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`NATS did not answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
     });
     try {
       return await Promise.race([this.connection.rtt(), timeout]);
@@ -63,7 +66,8 @@ export class NatsLink {
 
   private async drainAndClose(): Promise<void> {
     // A connect still waiting for its first server would keep the process alive.
-    const connection = this.connection ?? (this.connecting && !this.connected ? undefined : await this.connecting);
+    const connection =
+      this.connection ?? (this.connecting && !this.connected ? undefined : await this.connecting);
     if (!connection || connection.isClosed()) {
       return;
     }

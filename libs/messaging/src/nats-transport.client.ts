@@ -3,7 +3,11 @@ import { errors, headers as createHeaders, type MsgHdrs } from '@nats-io/transpo
 import { namespacedSubject } from './namespace';
 import type { NatsLink } from './nats-link';
 import type { ReplyEnvelope } from './request-reply.protocol';
-import { RemoteServiceError, ServiceTimeoutError, ServiceUnavailableError } from './transport.errors';
+import {
+  RemoteServiceError,
+  ServiceTimeoutError,
+  ServiceUnavailableError,
+} from './transport.errors';
 
 export interface NatsTransportClientOptions {
   readonly link: NatsLink;
@@ -55,7 +59,10 @@ export class NatsTransportClient extends ClientProxy {
     const timeoutMs = record.timeoutMs ?? this.options.defaultTimeoutMs;
 
     if (!this.options.link.isConnected) {
-      callback({ err: new ServiceUnavailableError(subject, 'not connected to NATS'), isDisposed: true });
+      callback({
+        err: new ServiceUnavailableError(subject, 'not connected to NATS'),
+        isDisposed: true,
+      });
       return () => undefined;
     }
     const msgHeaders: MsgHdrs = createHeaders();
@@ -73,7 +80,9 @@ export class NatsTransportClient extends ClientProxy {
           callback({ response: reply.response, isDisposed: true });
         }
       })
-      .catch((error: unknown) => callback({ err: this.toTransportError(subject, timeoutMs, error), isDisposed: true }));
+      .catch((error: unknown) =>
+        callback({ err: this.toTransportError(subject, timeoutMs, error), isDisposed: true }),
+      );
     // A NATS request cannot be withdrawn; unsubscribing only ignores the late answer.
     return () => undefined;
   }
@@ -92,6 +101,9 @@ export class NatsTransportClient extends ClientProxy {
     if (cause instanceof errors.NoRespondersError) {
       return new ServiceUnavailableError(subject, 'no instance of the service is listening');
     }
-    return new ServiceUnavailableError(subject, cause instanceof Error ? cause.message : String(cause));
+    return new ServiceUnavailableError(
+      subject,
+      cause instanceof Error ? cause.message : String(cause),
+    );
   }
 }

@@ -93,7 +93,9 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
       msg.respond(JSON.stringify(reply));
     } catch (error) {
       // The connection went away while the handler ran; the caller gets a timeout.
-      this.logger.warn(`could not reply on ${pattern}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `could not reply on ${pattern}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

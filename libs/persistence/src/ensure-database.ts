@@ -6,7 +6,9 @@ const DUPLICATE_DATABASE = '42P04';
 const UNIQUE_VIOLATION = '23505';
 
 function pgCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
+  return typeof error === 'object' && error !== null
+    ? (error as { code?: string }).code
+    : undefined;
 }
 
 async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
@@ -47,7 +49,10 @@ export async function waitForPostgres(
  * "already exists" is success. In production the database usually exists already and the
  * service's role needs no CREATEDB.
  */
-export async function ensureDatabase(serverUrl: string, database: string): Promise<'created' | 'existed'> {
+export async function ensureDatabase(
+  serverUrl: string,
+  database: string,
+): Promise<'created' | 'existed'> {
   try {
     await withClient(urlWithDatabase(serverUrl, database), (client) => client.query('SELECT 1'));
     return 'existed';
@@ -58,7 +63,9 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
   }
   try {
     // Identifiers cannot be bound parameters; the name is validated config, quoted anyway.
-    await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`));
+    await withClient(serverUrl, (client) =>
+      client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`),
+    );
     return 'created';
   } catch (error) {
     const code = pgCode(error);

@@ -1,6 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { openServiceDataSource, serviceDataSourceOptions, type ServicePersistenceOptions } from './service-data-source';
+import {
+  openServiceDataSource,
+  serviceDataSourceOptions,
+  type ServicePersistenceOptions,
+} from './service-data-source';
 
 /** The service's own PostgreSQL database as TypeORM's default DataSource. */
 @Module({})

@@ -11,7 +11,11 @@ export interface ServicePersistenceOptions {
   readonly service: string;
   readonly config: Pick<
     ServiceConfig,
-    'DATABASE_URL' | 'DATABASE_NAME_PREFIX' | 'DATABASE_POOL_MAX' | 'DATABASE_MIGRATIONS_RUN' | 'DATABASE_CONNECT_RETRIES'
+    | 'DATABASE_URL'
+    | 'DATABASE_NAME_PREFIX'
+    | 'DATABASE_POOL_MAX'
+    | 'DATABASE_MIGRATIONS_RUN'
+    | 'DATABASE_CONNECT_RETRIES'
   >;
   /** Listed explicitly, never globbed: bundling breaks globs. */
   readonly entities: EntityList;
@@ -44,13 +48,18 @@ export function serviceDataSourceOptions(options: ServicePersistenceOptions): Da
  * Waits for the server, creates the service's database when missing, connects and, unless
  * DATABASE_MIGRATIONS_RUN is false, applies pending migrations.
  */
-export async function openServiceDataSource(options: ServicePersistenceOptions): Promise<DataSource> {
+export async function openServiceDataSource(
+  options: ServicePersistenceOptions,
+): Promise<DataSource> {
   const { config } = options;
   await waitForPostgres(config.DATABASE_URL, {
     attempts: config.DATABASE_CONNECT_RETRIES + 1,
     delayMs: 1_000,
   });
-  await ensureDatabase(config.DATABASE_URL, serviceDatabaseName(config.DATABASE_NAME_PREFIX, options.service));
+  await ensureDatabase(
+    config.DATABASE_URL,
+    serviceDatabaseName(config.DATABASE_NAME_PREFIX, options.service),
+  );
   const dataSource = await new DataSource(serviceDataSourceOptions(options)).initialize();
   if (config.DATABASE_MIGRATIONS_RUN) {
     try {

@@ -1,4 +1,10 @@
-import { type DynamicModule, type INestMicroservice, type LoggerService, Module, type Type } from '@nestjs/common';
+import {
+  type DynamicModule,
+  type INestMicroservice,
+  type LoggerService,
+  Module,
+  type Type,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type BackendServiceName, healthSubject } from '@polku/contracts';
 import { loadConfigOrExit, ServiceConfig } from '@polku/config';
@@ -22,7 +28,10 @@ class ServiceRootModule {}
 
 /** A NATS service's Nest application, not yet listening. Tests use this directly. */
 export async function createServiceApp(
-  options: BootstrapServiceOptions & { readonly config: ServiceConfig; readonly logger?: LoggerService | false },
+  options: BootstrapServiceOptions & {
+    readonly config: ServiceConfig;
+    readonly logger?: LoggerService | false;
+  },
 ): Promise<{ app: INestMicroservice; runtime: ServiceRuntime }> {
   const { config } = options;
   const nats = new NatsLink({ servers: config.NATS_URL, name: `polku-${options.service}` });
@@ -40,7 +49,11 @@ export async function createServiceApp(
     ],
   };
   const app = await NestFactory.createMicroservice(root, {
-    strategy: new NatsTransportServer({ link: nats, namespace: config.NATS_NAMESPACE, queueGroup: options.service }),
+    strategy: new NatsTransportServer({
+      link: nats,
+      namespace: config.NATS_NAMESPACE,
+      queueGroup: options.service,
+    }),
     logger: options.logger,
   });
   return { app, runtime };
@@ -72,7 +85,9 @@ export async function bootstrapService(options: BootstrapServiceOptions): Promis
     const { app } = await createServiceApp({ ...options, config, logger });
     exitGracefullyOnSignals(app, { timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger });
     await app.listen();
-    logger.log(`ready: answering ${namespacedSubject(config.NATS_NAMESPACE, healthSubject(options.service))}`);
+    logger.log(
+      `ready: answering ${namespacedSubject(config.NATS_NAMESPACE, healthSubject(options.service))}`,
+    );
   } catch (error) {
     logger.error(`could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

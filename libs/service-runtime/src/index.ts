@@ -1,4 +1,8 @@
-export { bootstrapService, createServiceApp, type BootstrapServiceOptions } from './bootstrap-service';
+export {
+  bootstrapService,
+  createServiceApp,
+  type BootstrapServiceOptions,
+} from './bootstrap-service';
 export { exitGracefullyOnSignals } from './graceful-shutdown';
 export { ServiceHealthService } from './health/service-health.service';
 export { POLKU_VERSION, ServiceRuntime } from './service-runtime';

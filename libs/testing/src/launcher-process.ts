@@ -21,15 +21,21 @@ export interface LauncherProcess {
  * of the test process's own.
  */
 export function startLauncher(env: Record<string, string>): LauncherProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/launcher/src/main.ts'], {
-    cwd: workspaceRoot,
-    env: { ...process.env, ...env, SWC_NODE_PROJECT: 'tsconfig.base.json', NX_DAEMON: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', 'tools/launcher/src/main.ts'],
+    {
+      cwd: workspaceRoot,
+      env: { ...process.env, ...env, SWC_NODE_PROJECT: 'tsconfig.base.json', NX_DAEMON: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let captured = '';
   child.stdout?.on('data', (chunk: Buffer) => (captured += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (captured += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  const exited = new Promise<number | null>((resolveExit) =>
+    child.once('exit', (code) => resolveExit(code)),
+  );
   return {
     child,
     output: () => captured,
@@ -44,7 +50,11 @@ export function startLauncher(env: Record<string, string>): LauncherProcess {
         throw new Error(`the launcher exited with code ${code} before printing ${describe()}`);
       });
       return Promise.race([
-        waitFor(() => pattern.exec(captured)?.[0], { timeoutMs, intervalMs: 200, description: describe }),
+        waitFor(() => pattern.exec(captured)?.[0], {
+          timeoutMs,
+          intervalMs: 200,
+          description: describe,
+        }),
         exitedFirst,
       ]);
     },

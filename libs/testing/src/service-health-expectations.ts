@@ -8,7 +8,9 @@ import { startServiceUnderTest } from './service-under-test';
  * What every NATS service must do from its first commit: start on an empty database, create it,
  * apply its migrations and answer its health subject with its dependencies up.
  */
-export async function expectServiceStartsOnAFreshDatabase(options: BootstrapServiceOptions): Promise<void> {
+export async function expectServiceStartsOnAFreshDatabase(
+  options: BootstrapServiceOptions,
+): Promise<void> {
   const service = await startServiceUnderTest(options);
   try {
     const report = await service.ask<ServiceHealthReport>(healthSubject(options.service));
@@ -26,11 +28,16 @@ export async function expectServiceStartsOnAFreshDatabase(options: BootstrapServ
     });
 
     const client = new Client({
-      connectionString: urlWithDatabase(service.config.DATABASE_URL, report.checks.database.database),
+      connectionString: urlWithDatabase(
+        service.config.DATABASE_URL,
+        report.checks.database.database,
+      ),
     });
     await client.connect();
     try {
-      const { rows } = await client.query<{ name: string }>('SELECT name FROM typeorm_migrations ORDER BY id');
+      const { rows } = await client.query<{ name: string }>(
+        'SELECT name FROM typeorm_migrations ORDER BY id',
+      );
       expect(rows.map((row) => row.name)).toEqual(
         Object.values(options.migrations).map((migration) =>
           typeof migration === 'string' ? migration : migration.name,

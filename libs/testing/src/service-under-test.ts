@@ -1,7 +1,11 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { ServiceConfig } from '@polku/config';
 import { NatsLink, NatsRequestRecord, NatsTransportClient } from '@polku/messaging';
-import { type BootstrapServiceOptions, createServiceApp, type ServiceRuntime } from '@polku/service-runtime';
+import {
+  type BootstrapServiceOptions,
+  createServiceApp,
+  type ServiceRuntime,
+} from '@polku/service-runtime';
 import { lastValueFrom } from 'rxjs';
 import { testServiceConfig } from './test-run';
 
@@ -18,7 +22,11 @@ export interface ServiceUnderTest {
 /** A caller on its own NATS connection in the given namespace. */
 export function createTestRequester(config: Pick<ServiceConfig, 'NATS_URL' | 'NATS_NAMESPACE'>) {
   const link = new NatsLink({ servers: config.NATS_URL, name: 'polku-test-requester' });
-  const client = new NatsTransportClient({ link, namespace: config.NATS_NAMESPACE, defaultTimeoutMs: 5_000 });
+  const client = new NatsTransportClient({
+    link,
+    namespace: config.NATS_NAMESPACE,
+    defaultTimeoutMs: 5_000,
+  });
   return {
     link,
     client,

@@ -3,11 +3,12 @@ import { testDatabasePrefixOfRun } from './test-run-prefix';
 
 let isolatedSetups = 0;
 
-
 function currentRunId(): string {
   const runId = process.env.POLKU_TEST_RUN_ID;
   if (!runId) {
-    throw new Error('POLKU_TEST_RUN_ID is unset: run integration tests through their jest config (global setup)');
+    throw new Error(
+      'POLKU_TEST_RUN_ID is unset: run integration tests through their jest config (global setup)',
+    );
   }
   return runId;
 }
@@ -24,7 +25,8 @@ export function isolatedTestEnv(overrides: Record<string, string> = {}): Record<
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
-    DATABASE_URL: process.env.POLKU_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    DATABASE_URL:
+      process.env.POLKU_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     DATABASE_NAME_PREFIX: `${testDatabasePrefixOfRun(runId)}${process.pid}_${isolatedSetups}`,
     DATABASE_CONNECT_RETRIES: '0',
     DATABASE_POOL_MAX: '4',

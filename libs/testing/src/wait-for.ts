@@ -4,7 +4,11 @@
  */
 export async function waitFor<T>(
   check: () => Promise<T | undefined | false> | T | undefined | false,
-  { timeoutMs = 10_000, intervalMs = 100, description = 'condition' }: { timeoutMs?: number; intervalMs?: number; description?: string | (() => string) } = {},
+  {
+    timeoutMs = 10_000,
+    intervalMs = 100,
+    description = 'condition',
+  }: { timeoutMs?: number; intervalMs?: number; description?: string | (() => string) } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

@@ -39,6 +39,9 @@ export async function createGatewayApp({
   });
   // Give NATS a moment so the first /health already knows its state, but never block the
   // gateway on it: while NATS is down, /health must still answer (and say so).
-  await Promise.race([nats.connect(), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+  await Promise.race([
+    nats.connect(),
+    new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
+  ]);
   return app;
 }

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { BACKEND_SERVICE_NAMES } from '@polku/contracts';
-import { isolatedTestEnv, startServiceUnderTest, testGatewayConfig, type ServiceUnderTest } from '@polku/testing';
+import {
+  isolatedTestEnv,
+  startServiceUnderTest,
+  testGatewayConfig,
+  type ServiceUnderTest,
+} from '@polku/testing';
 import { createGatewayApp } from '../src/create-gateway-app';
 import type { SystemHealth } from '../src/health/system-health';
 
@@ -14,9 +19,20 @@ describe('gateway GET /health', () => {
   let env: Record<string, string>;
   let gateway: NestFastifyApplication;
 
-  async function getHealth(): Promise<{ statusCode: number; body: SystemHealth; headers: Record<string, unknown> }> {
-    const response = await gateway.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health' });
-    return { statusCode: response.statusCode, body: response.json<SystemHealth>(), headers: response.headers };
+  async function getHealth(): Promise<{
+    statusCode: number;
+    body: SystemHealth;
+    headers: Record<string, unknown>;
+  }> {
+    const response = await gateway
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url: '/health' });
+    return {
+      statusCode: response.statusCode,
+      body: response.json<SystemHealth>(),
+      headers: response.headers,
+    };
   }
 
   beforeEach(async () => {
@@ -64,7 +80,10 @@ describe('gateway GET /health', () => {
   });
 
   it('should answer liveness without asking any dependency', async () => {
-    const response = await gateway.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health/live' });
+    const response = await gateway
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url: '/health/live' });
 
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: 'up' });

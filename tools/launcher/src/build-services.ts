@@ -10,7 +10,18 @@ export function buildServices(workspaceRoot: string): Promise<void> {
     const output: string[] = [];
     const child = spawn(
       process.execPath,
-      [join(dirname(require.resolve('nx/package.json', { paths: [workspaceRoot] })), 'dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'tag:type:service', '--outputStyle=static'],
+      [
+        join(
+          dirname(require.resolve('nx/package.json', { paths: [workspaceRoot] })),
+          'dist/bin/nx.js',
+        ),
+        'run-many',
+        '-t',
+        'build',
+        '-p',
+        'tag:type:service',
+        '--outputStyle=static',
+      ],
       {
         cwd: workspaceRoot,
         env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
@@ -21,7 +32,9 @@ export function buildServices(workspaceRoot: string): Promise<void> {
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`building the services failed:\n${output.join('')}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`building the services failed:\n${output.join('')}`)),
     );
   });
 }

@@ -2,7 +2,12 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { SERVICE_NAMES } from '@polku/contracts';
 import { LauncherConfig, loadConfigOrExit } from '@polku/config';
-import { ensureNats, ensurePostgres, type EnsuredServer, ServiceSupervisor } from '@polku/local-infra';
+import {
+  ensureNats,
+  ensurePostgres,
+  type EnsuredServer,
+  ServiceSupervisor,
+} from '@polku/local-infra';
 import { redactUrl } from '@polku/persistence';
 import { buildServices } from './build-services';
 import { waitForHealthy } from './wait-for-health';
@@ -48,8 +53,18 @@ async function main(): Promise<void> {
       }
     };
     const [postgres, nats] = await Promise.all([
-      ensurePostgres({ url: config.DATABASE_URL, mode: config.POLKU_EMBEDDED_POSTGRES, dataDir, log: infraLog('postgres') }),
-      ensureNats({ url: config.NATS_URL, mode: config.POLKU_START_NATS, dataDir, log: infraLog('nats') }),
+      ensurePostgres({
+        url: config.DATABASE_URL,
+        mode: config.POLKU_EMBEDDED_POSTGRES,
+        dataDir,
+        log: infraLog('postgres'),
+      }),
+      ensureNats({
+        url: config.NATS_URL,
+        mode: config.POLKU_START_NATS,
+        dataDir,
+        log: infraLog('nats'),
+      }),
     ]);
     for (const server of [postgres, nats]) {
       if (server.source === 'started') {
@@ -64,7 +79,9 @@ async function main(): Promise<void> {
       env: { ...process.env, DATABASE_URL: postgres.url, NATS_URL: nats.url },
       onLine: (_service, line) => process.stdout.write(`${line}\n`),
       onUnexpectedExit: ({ service, code, signal }) => {
-        say(`${service} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest`);
+        say(
+          `${service} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest`,
+        );
         void shutdown(1);
       },
     });
@@ -73,7 +90,11 @@ async function main(): Promise<void> {
     }
 
     const base = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
-    await waitForHealthy(`${base}/health`, config.POLKU_STARTUP_TIMEOUT_S * 1000, () => shuttingDown);
+    await waitForHealthy(
+      `${base}/health`,
+      config.POLKU_STARTUP_TIMEOUT_S * 1000,
+      () => shuttingDown,
+    );
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
     process.stdout.write(
       [
@@ -91,7 +112,9 @@ async function main(): Promise<void> {
     if (shuttingDown) {
       return; // the reason was reported where the shutdown began
     }
-    process.stderr.write(`polku start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `polku start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     await shutdown(1);
   }
 }

@@ -9,7 +9,11 @@ interface HealthBody {
  * Polls GET /health until every service is up. Rejects after timeoutMs with what was still
  * down, so a failed start names its cause.
  */
-export async function waitForHealthy(healthUrl: string, timeoutMs: number, isAborted: () => boolean): Promise<void> {
+export async function waitForHealthy(
+  healthUrl: string,
+  timeoutMs: number,
+  isAborted: () => boolean,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastProblem = 'the gateway did not answer';
   while (Date.now() < deadline && !isAborted()) {
@@ -31,5 +35,7 @@ export async function waitForHealthy(healthUrl: string, timeoutMs: number, isAbo
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`not every service came up within ${Math.round(timeoutMs / 1000)} s; ${lastProblem}`);
+  throw new Error(
+    `not every service came up within ${Math.round(timeoutMs / 1000)} s; ${lastProblem}`,
+  );
 }

@@ -14,7 +14,11 @@ interface EslintMessage {
 // Writes a probe file into a project, lints it with the workspace's own ESLint CLI and
 // config (as `nx lint` would), removes it, and returns the module-boundary findings.
 function boundaryFindings(projectSrc: string, source: string): string[] {
-  const file = resolve(workspaceRoot, projectSrc, `boundary-probe-${randomBytes(4).toString('hex')}.ts`);
+  const file = resolve(
+    workspaceRoot,
+    projectSrc,
+    `boundary-probe-${randomBytes(4).toString('hex')}.ts`,
+  );
   writeFileSync(file, source);
   try {
     const run = spawnSync(process.execPath, [eslintBin, '--format', 'json', file], {

@@ -10,7 +10,10 @@ const CHECK_TIMEOUT_MS = 1_000;
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)),
+      CHECK_TIMEOUT_MS,
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -41,7 +44,10 @@ export class ServiceHealthService {
   }
 
   private async checkDatabase(): Promise<DatabaseHealth> {
-    const database = serviceDatabaseName(this.runtime.config.DATABASE_NAME_PREFIX, this.runtime.service);
+    const database = serviceDatabaseName(
+      this.runtime.config.DATABASE_NAME_PREFIX,
+      this.runtime.service,
+    );
     const started = performance.now();
     try {
       await withTimeout(this.dataSource.query('SELECT 1'), 'PostgreSQL');

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { BACKEND_SERVICE_NAMES, type BackendServiceName, healthSubject, type ServiceHealthReport } from '@polku/contracts';
+import {
+  BACKEND_SERVICE_NAMES,
+  type BackendServiceName,
+  healthSubject,
+  type ServiceHealthReport,
+} from '@polku/contracts';
 import { GatewayConfig } from '@polku/config';
 import { NatsRequestRecord, NatsTransportClient } from '@polku/messaging';
 import { ServiceHealthService } from '@polku/service-runtime';
@@ -20,12 +25,21 @@ export class SystemHealthService {
       this.ownHealth.report(),
       ...BACKEND_SERVICE_NAMES.map((service) => this.ask(service)),
     ]);
-    const services = Object.fromEntries(reports.map((report) => [report.service, report])) as SystemHealth['services'];
+    const services = Object.fromEntries(
+      reports.map((report) => [report.service, report]),
+    ) as SystemHealth['services'];
     const allUp = gateway.status === 'up' && reports.every((report) => report.status === 'up');
-    return { status: allUp ? 'up' : 'down', checkedAt: new Date().toISOString(), gateway, services };
+    return {
+      status: allUp ? 'up' : 'down',
+      checkedAt: new Date().toISOString(),
+      gateway,
+      services,
+    };
   }
 
-  private async ask(service: BackendServiceName): Promise<ServiceHealthReport | UnreachableService> {
+  private async ask(
+    service: BackendServiceName,
+  ): Promise<ServiceHealthReport | UnreachableService> {
     try {
       return await lastValueFrom(
         this.services.send<ServiceHealthReport>(
@@ -34,7 +48,11 @@ export class SystemHealthService {
         ),
       );
     } catch (error) {
-      return { service, status: 'down', detail: error instanceof Error ? error.message : String(error) };
+      return {
+        service,
+        status: 'down',
+        detail: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 }
