@@ -3,9 +3,9 @@ import { healthSubject } from './system/health.contract';
 
 describe('services', () => {
   it.each(SERVICE_NAMES)(
-    'should give a versioned system health subject when asked for %s',
+    'should give a versioned health request subject when asked for %s',
     (service) => {
-      expect(healthSubject(service)).toMatch(/^polku\.[a-z-]+\.system\.health\.v1$/);
+      expect(healthSubject(service)).toMatch(/^polku-rpc\.[a-z-]+\.health\.v1$/);
     },
   );
 
@@ -16,7 +16,7 @@ describe('services', () => {
   });
 
   it('should put the service’s bounded context in the subject when asked for client-intake', () => {
-    expect(healthSubject('client-intake')).toBe('polku.intake.system.health.v1');
+    expect(healthSubject('client-intake')).toBe('polku-rpc.intake.health.v1');
   });
 
   it('should name a distinct context for every service when the contexts are listed', () => {

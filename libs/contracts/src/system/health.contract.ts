@@ -35,7 +35,11 @@ export interface ServiceHealthReport {
   };
 }
 
-/** Request/reply subject on which a service answers with its ServiceHealthReport. */
+/**
+ * Request/reply subject on which a service answers with its ServiceHealthReport.
+ * Requests live under `polku-rpc.`, never under `polku.`: the event stream captures `polku.>`,
+ * and JetStream answers any request published onto a stream subject with a PubAck.
+ */
 export function healthSubject(service: ServiceName): string {
-  return `polku.${CONTEXT_OF_SERVICE[service]}.system.health.v1`;
+  return `polku-rpc.${CONTEXT_OF_SERVICE[service]}.health.v1`;
 }

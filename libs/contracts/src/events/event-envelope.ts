@@ -1,0 +1,317 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  HasNoPersonalIdentityCode,
+  IsConsentRefOrLegalBasis,
+  IsPseudonymousRef,
+  IsUtcTimestamp,
+} from './event-validators';
+
+/**
+ * What kind of client data an event carries; access is granted per data class
+ * (architecture.md §5). Health detail never enters polku, only flags.
+ */
+export const DATA_CLASSES = [
+  'PATH',
+  'PLAN',
+  'ATTENDANCE',
+  'HEALTH_FLAG',
+  'FINANCE_FLAG',
+  'CLIENT_VOICE',
+  'EXPERT',
+  'AGGREGATE',
+] as const;
+
+export type DataClass = (typeof DATA_CLASSES)[number];
+
+/** The role of the organisation that emitted an event (domain.md §10.1, architecture.md §7). */
+export const ORG_ROLES = [
+  'EMPLOYMENT_AUTHORITY',
+  'SOCIAL_SERVICES',
+  'JOINT_SERVICE_TYP',
+  'KELA',
+  'HEALTH_CARE',
+  'PROVIDER',
+  'EDUCATION',
+  'EMPLOYER',
+  'DEBT_COUNSELLING',
+  'CLIENT',
+  'EXPERT_COORDINATOR',
+  'SYSTEM',
+] as const;
+
+export type OrgRole = (typeof ORG_ROLES)[number];
+
+/** The role of the person or process that caused an event. */
+export const ACTOR_ROLES = [
+  'CASEWORKER',
+  'TEAM_LEAD',
+  'MANAGER',
+  'EXPERT_COORDINATOR',
+  'ADMIN',
+  'CLIENT',
+  'SYSTEM',
+] as const;
+
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+/** Who emitted an event: an organisation in a role, and an actor in a role inside it. */
+export interface EnvelopeEmitter {
+  /** The emitting organisation's id (uuid). */
+  readonly orgId: string;
+  /** The emitting organisation's role. */
+  readonly orgRole: OrgRole;
+  /** The acting user's pseudonymous id, or the emitting process for SYSTEM; never a name. */
+  readonly actorId: string;
+  /** The actor's role. */
+  readonly actorRole: ActorRole;
+}
+
+/**
+ * The envelope every domain event travels in (architecture.md §3). Exactly one of `consentRef`
+ * and `legalBasis` is set; `validateEvent` enforces that and the payload's own rules.
+ */
+export interface EventEnvelope<TData = object> {
+  /** Event id, a UUIDv7; also the JetStream `Nats-Msg-Id`, so a re-publish is deduplicated. */
+  readonly id: string;
+  /** Event type in PascalCase, e.g. `ClientReferred`. */
+  readonly type: string;
+  /** Version of the event's contract, a positive integer; the subject ends in `.v<version>`. */
+  readonly version: number;
+  /** When it happened, as an ISO-8601 UTC timestamp ending in `Z`. */
+  readonly occurredAt: string;
+  /** The client path the event belongs to (uuid). */
+  readonly pathId: string;
+  /** Pseudonymous client reference; identity is resolved only inside client-intake. */
+  readonly clientRef: string;
+  /** Who emitted the event. */
+  readonly emitter: EnvelopeEmitter;
+  /** Ties together every event of one chain, e.g. the path or the hand-off (uuid). */
+  readonly correlationId: string;
+  /** Id of the event that caused this one; absent or null for the first event of a chain. */
+  readonly causationId?: string | null;
+  /** Data class of the payload, which decides who may see it. */
+  readonly dataClass: DataClass;
+  /** The consent record that covers this data class; set when legalBasis is not. */
+  readonly consentRef?: string;
+  /** Code of the legal provision that allows the processing; set when consentRef is not. */
+  readonly legalBasis?: string;
+  /** The payload, validated against the contract's payload class. */
+  readonly data: TData;
+}
+
+/** One row of the envelope table in docs/events.md. */
+export interface EnvelopeFieldDescription {
+  readonly field: string;
+  readonly type: string;
+  readonly required: string;
+  readonly description: string;
+}
+
+/** The envelope's fields as docs/events.md shows them; a test keeps it in step with the DTOs. */
+export const ENVELOPE_FIELD_DESCRIPTIONS: readonly EnvelopeFieldDescription[] = [
+  {
+    field: 'id',
+    type: 'string (UUIDv7)',
+    required: 'yes',
+    description:
+      'Event id; also the JetStream `Nats-Msg-Id`, so a re-published event is stored once.',
+  },
+  {
+    field: 'type',
+    type: 'string',
+    required: 'yes',
+    description: 'Event type in PascalCase, e.g. `ClientReferred`; equals the contract’s type.',
+  },
+  {
+    field: 'version',
+    type: 'integer ≥ 1',
+    required: 'yes',
+    description: 'Contract version; equals the `.vN` suffix of the subject.',
+  },
+  {
+    field: 'occurredAt',
+    type: 'string (ISO-8601 UTC)',
+    required: 'yes',
+    description: 'When it happened, ending in `Z`, e.g. `2026-03-02T08:15:00.000Z`.',
+  },
+  {
+    field: 'pathId',
+    type: 'string (uuid)',
+    required: 'yes',
+    description: 'The client path the event belongs to.',
+  },
+  {
+    field: 'clientRef',
+    type: 'string',
+    required: 'yes',
+    description:
+      'Pseudonymous client reference (8–128 URL-safe characters); never a name or identity code.',
+  },
+  {
+    field: 'emitter',
+    type: 'object',
+    required: 'yes',
+    description: 'Who emitted the event.',
+  },
+  {
+    field: 'emitter.orgId',
+    type: 'string (uuid)',
+    required: 'yes',
+    description: 'The emitting organisation.',
+  },
+  {
+    field: 'emitter.orgRole',
+    type: 'enum',
+    required: 'yes',
+    description: `The organisation’s role: ${ORG_ROLES.map((role) => `\`${role}\``).join(', ')}.`,
+  },
+  {
+    field: 'emitter.actorId',
+    type: 'string',
+    required: 'yes',
+    description:
+      'Pseudonymous id of the acting user, or the emitting process for `SYSTEM` (1–128 characters `A-Z a-z 0-9 _ . : -`); never a name or e-mail address.',
+  },
+  {
+    field: 'emitter.actorRole',
+    type: 'enum',
+    required: 'yes',
+    description: `The actor’s role: ${ACTOR_ROLES.map((role) => `\`${role}\``).join(', ')}.`,
+  },
+  {
+    field: 'correlationId',
+    type: 'string (uuid)',
+    required: 'yes',
+    description: 'Ties together every event of one chain, e.g. the path or the hand-off.',
+  },
+  {
+    field: 'causationId',
+    type: 'string (uuid) or null',
+    required: 'no',
+    description: 'Id of the event that caused this one; absent or null for the first of a chain.',
+  },
+  {
+    field: 'dataClass',
+    type: 'enum',
+    required: 'yes',
+    description: `Data class of the payload, which decides who may see it: ${DATA_CLASSES.map((dataClass) => `\`${dataClass}\``).join(', ')}; equals the contract’s.`,
+  },
+  {
+    field: 'consentRef',
+    type: 'string (≤ 200)',
+    required: 'one of consentRef, legalBasis',
+    description: 'The consent record that covers this data class for the receiving parties.',
+  },
+  {
+    field: 'legalBasis',
+    type: 'string (≤ 200)',
+    required: 'one of consentRef, legalBasis',
+    description: 'Code of the legal provision that allows the processing without consent.',
+  },
+  {
+    field: 'data',
+    type: 'object',
+    required: 'yes',
+    description:
+      'The payload, validated against the event’s payload class below; unknown payload fields are rejected.',
+  },
+];
+
+/** Runtime validation of {@link EnvelopeEmitter}. */
+export class EventEmitterDto implements EnvelopeEmitter {
+  /** The emitting organisation's id (uuid). */
+  @IsUUID()
+  readonly orgId!: string;
+
+  /** The emitting organisation's role. */
+  @IsIn(ORG_ROLES)
+  readonly orgRole!: OrgRole;
+
+  /** The acting user's pseudonymous id, or the emitting process for SYSTEM; never a name. */
+  @Matches(/^[A-Za-z0-9_.:-]{1,128}$/, {
+    message: '$property must be an id of 1 to 128 characters A-Z a-z 0-9 _ . : -',
+  })
+  @HasNoPersonalIdentityCode()
+  readonly actorId!: string;
+
+  /** The actor's role. */
+  @IsIn(ACTOR_ROLES)
+  readonly actorRole!: ActorRole;
+}
+
+/**
+ * Runtime validation of {@link EventEnvelope}, except `data`, which is validated against the
+ * contract's payload class. Unknown envelope fields are allowed, so that a field added to the
+ * envelope later does not make older consumers dead-letter every event.
+ */
+export class EventEnvelopeDto implements EventEnvelope {
+  /** Event id, a UUIDv7. */
+  @IsUUID('7')
+  readonly id!: string;
+
+  /** Event type in PascalCase, e.g. `ClientReferred`. */
+  @IsString()
+  @Matches(/^[A-Z][A-Za-z0-9]*$/, { message: '$property must be an event type in PascalCase' })
+  @MaxLength(100)
+  readonly type!: string;
+
+  /** Version of the event's contract, a positive integer. */
+  @IsInt()
+  @Min(1)
+  readonly version!: number;
+
+  /** When it happened, as an ISO-8601 UTC timestamp ending in `Z`. */
+  @IsUtcTimestamp()
+  readonly occurredAt!: string;
+
+  /** The client path the event belongs to (uuid). */
+  @IsUUID()
+  readonly pathId!: string;
+
+  /** Pseudonymous client reference; identity is resolved only inside client-intake. */
+  @IsPseudonymousRef()
+  readonly clientRef!: string;
+
+  /** Who emitted the event. */
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EventEmitterDto)
+  readonly emitter!: EventEmitterDto;
+
+  /** Ties together every event of one chain, e.g. the path or the hand-off (uuid). */
+  @IsUUID()
+  readonly correlationId!: string;
+
+  /** Id of the event that caused this one; absent or null for the first event of a chain. */
+  @IsOptional()
+  @IsUUID()
+  readonly causationId?: string | null;
+
+  /** Data class of the payload, which decides who may see it. */
+  @IsIn(DATA_CLASSES)
+  readonly dataClass!: DataClass;
+
+  /** The consent record that covers this data class; set when legalBasis is not. */
+  @IsConsentRefOrLegalBasis()
+  readonly consentRef?: string;
+
+  /** Code of the legal provision that allows the processing; set when consentRef is not. */
+  @IsConsentRefOrLegalBasis()
+  readonly legalBasis?: string;
+
+  /** The payload; its shape is checked against the contract's payload class. */
+  @IsObject()
+  readonly data!: object;
+}

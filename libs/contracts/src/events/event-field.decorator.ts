@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+
+/** One documented field of a payload class. */
+export interface EventFieldDefinition {
+  /** The property name. */
+  readonly name: string;
+  /** One sentence for the payload table in docs/events.md. */
+  readonly description: string;
+}
+
+const EVENT_FIELDS = Symbol('polku:event-fields');
+
+/**
+ * Documents a payload property. docs/events.md takes the description from here and the type,
+ * the rules and whether it is required from the property's class-validator decorators, so the
+ * catalogue cannot drift from the code.
+ */
+export function EventField(description: string): PropertyDecorator {
+  return (target, propertyKey) => {
+    const existing: EventFieldDefinition[] = Reflect.getOwnMetadata(EVENT_FIELDS, target) ?? [];
+    Reflect.defineMetadata(
+      EVENT_FIELDS,
+      [...existing, { name: String(propertyKey), description }],
+      target,
+    );
+  };
+}
+
+/** The documented fields of a payload class, in declaration order. */
+export function eventFieldsOf(payloadClass: abstract new () => object): EventFieldDefinition[] {
+  return [...((Reflect.getOwnMetadata(EVENT_FIELDS, payloadClass.prototype) ?? []) as EventFieldDefinition[])];
+}

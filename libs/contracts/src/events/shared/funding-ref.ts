@@ -1,0 +1,33 @@
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { EventField } from '../event-field.decorator';
+import { HasNoPersonalIdentityCode } from '../event-validators';
+
+/**
+ * What a client's place in a measure is funded or decided by (domain.md §10.2 S0): a Kela
+ * payment commitment, a pay-subsidy decision, or the activation plan.
+ */
+export const FUNDING_KINDS = [
+  'KELA_PAYMENT_COMMITMENT',
+  'PAY_SUBSIDY_DECISION',
+  'ACTIVATION_PLAN',
+] as const;
+
+export type FundingKind = (typeof FUNDING_KINDS)[number];
+
+/** A reference to the decision or commitment that funds a measure; never its content. */
+export class FundingRef {
+  /** The kind of funding decision. */
+  @EventField('The kind of funding decision or commitment.')
+  @IsIn(FUNDING_KINDS)
+  readonly kind!: FundingKind;
+
+  /** The decision's number or id in the issuing organisation's own records. */
+  @EventField(
+    'The decision’s or commitment’s number or id in the issuing organisation’s own records; no personal identity code.',
+  )
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  @HasNoPersonalIdentityCode()
+  readonly reference!: string;
+}
