@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderConfigurationDoc } from '@polku/config';
+import { renderEventsDoc } from '@polku/contracts';
 
 // Documents generated from code, so they cannot drift from it. `npm run docs:generate` writes
 // them; `npm run docs:check` (run by CI) fails when a committed copy is stale.
@@ -9,6 +10,7 @@ const workspaceRoot = resolve(__dirname, '../..');
 
 const GENERATED: ReadonlyArray<{ path: string; render: () => string }> = [
   { path: 'docs/configuration.md', render: renderConfigurationDoc },
+  { path: 'docs/events.md', render: renderEventsDoc },
 ];
 
 const checkOnly = process.argv.includes('--check');

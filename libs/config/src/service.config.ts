@@ -96,6 +96,72 @@ export class ServiceConfig {
   NATS_REQUEST_TIMEOUT_MS!: number;
 
   @EnvVar({
+    description: 'Replicas of each JetStream stream: 1 on one server, 3 in a cluster.',
+    default: '1',
+  })
+  @IntVar(1, 5)
+  NATS_STREAM_REPLICAS!: number;
+
+  @EnvVar({
+    description:
+      'JetStream drops a republished event id within this many seconds; consumer inboxes catch any later duplicate.',
+    default: '1200',
+  })
+  @IntVar(1, 86400)
+  NATS_DUPLICATE_WINDOW_S!: number;
+
+  @EnvVar({
+    description: 'Attempts a consumer makes at one event before it becomes a dead-letter row.',
+    default: '5',
+  })
+  @IntVar(1, 100)
+  EVENT_MAX_ATTEMPTS!: number;
+
+  @EnvVar({
+    description: 'Most queued events a consumer handles in one database transaction.',
+    default: '100',
+  })
+  @IntVar(1, 1000)
+  EVENT_BATCH_SIZE!: number;
+
+  @EnvVar({
+    description:
+      'Delay before the second attempt at a failed event, in ms; doubles with each attempt.',
+    default: '1000',
+  })
+  @IntVar(1, 600000)
+  EVENT_RETRY_BASE_MS!: number;
+
+  @EnvVar({
+    description: 'Longest delay between attempts at a failed event, in ms.',
+    default: '60000',
+  })
+  @IntVar(1, 3600000)
+  EVENT_RETRY_MAX_MS!: number;
+
+  @EnvVar({
+    description: 'How long JetStream waits for an ack before it delivers an event again, in ms.',
+    default: '30000',
+  })
+  @IntVar(1000, 3600000)
+  EVENT_ACK_WAIT_MS!: number;
+
+  @EnvVar({
+    description: 'Most outbox rows the relay publishes in one transaction.',
+    default: '200',
+  })
+  @IntVar(1, 5000)
+  OUTBOX_BATCH_SIZE!: number;
+
+  @EnvVar({
+    description:
+      'How often the relay looks for unpublished rows when no NOTIFY woke it, in ms (polling is the fallback, not the path).',
+    default: '500',
+  })
+  @IntVar(10, 60000)
+  OUTBOX_POLL_INTERVAL_MS!: number;
+
+  @EnvVar({
     description: 'How long a service may take to finish in-flight work after SIGTERM, in ms.',
     default: '10000',
   })

@@ -1,6 +1,7 @@
 export { namespacedStreamName, namespacedSubject } from './namespace';
 export { NatsLink, type NatsLinkOptions } from './nats-link';
 export { NatsRequestContext } from './nats-request.context';
+export { PassThroughRpcExceptionFilter } from './rpc-exception.filter';
 export { NatsTransportServer, type NatsTransportServerOptions } from './nats-transport.server';
 export {
   NatsRequestRecord,
@@ -18,3 +19,32 @@ export {
   ServiceUnavailableError,
 } from './transport.errors';
 export { MessagingTables1763900000000 } from './migrations/1763900000000-messaging-tables';
+export {
+  durableName,
+  EVENTS_STREAM,
+  MAX_DELIVERIES_STREAM,
+  provisionDurableConsumer,
+  provisionStreams,
+  streamNames,
+  type DurableConsumerSettings,
+  type StreamNames,
+  type StreamSettings,
+} from './jetstream/stream-topology';
+export { OutboxMessage } from './outbox/outbox-message.entity';
+export { InvalidEventError, OutboxWriter, type NewEvent } from './outbox/outbox.writer';
+export { OutboxRelay, type OutboxBacklog, type OutboxRelayOptions } from './outbox/outbox.relay';
+export type { EventHandlerFn, EventSubscription } from './consumer/event-handler';
+export {
+  JetStreamConsumerHost,
+  type JetStreamConsumerHostOptions,
+} from './consumer/jetstream-consumer.host';
+export { JetStreamEventContext } from './consumer/jetstream-event.context';
+export { redriveDeadLetters, type RedriveOptions } from './consumer/redrive';
+export { rebuildProjection, type RebuildProjectionOptions } from './consumer/rebuild-projection';
+export { redeliveryDelayMs } from './consumer/retry-policy';
+export {
+  contextFromNatsHeaders,
+  contextFromStoredHeaders,
+  currentTraceHeaders,
+  injectTraceIntoNatsHeaders,
+} from './tracing/trace-headers';

@@ -2,9 +2,7 @@ import { namespacedStreamName, namespacedSubject } from './namespace';
 
 describe('namespacedSubject', () => {
   it('should leave the subject as the contract defines it when the namespace is empty', () => {
-    expect(namespacedSubject('', 'polku-rpc.intake.health.v1')).toBe(
-      'polku-rpc.intake.health.v1',
-    );
+    expect(namespacedSubject('', 'polku-rpc.intake.health.v1')).toBe('polku-rpc.intake.health.v1');
   });
 
   it('should put the namespace as the first token when a namespace is given', () => {

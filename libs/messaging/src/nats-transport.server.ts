@@ -6,6 +6,9 @@ import { namespacedSubject } from './namespace';
 import type { NatsLink } from './nats-link';
 import { NatsRequestContext } from './nats-request.context';
 import type { RemoteErrorBody, ReplyEnvelope } from './request-reply.protocol';
+import type { JetStreamConsumerHost } from './consumer/jetstream-consumer.host';
+import type { EventSubscription } from './consumer/event-handler';
+import { JetStreamEventContext } from './consumer/jetstream-event.context';
 
 export interface NatsTransportServerOptions {
   readonly link: NatsLink;
@@ -33,14 +36,24 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
   protected override readonly logger = new Logger(NatsTransportServer.name);
   private readonly subscriptions: Subscription[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  private eventHost?: JetStreamConsumerHost;
 
   constructor(private readonly options: NatsTransportServerOptions) {
     super();
   }
 
+  /**
+   * Where @EventPattern handlers run: durable JetStream consumers. Set after the application
+   * is created, because the host needs the service's DataSource.
+   */
+  useEventHost(host: JetStreamConsumerHost): void {
+    this.eventHost = host;
+  }
+
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       const nc = await this.options.link.connect();
+      await this.startEventHandlers();
       for (const [pattern, handler] of this.messageHandlers) {
         if (handler.isEventHandler) {
           continue;
@@ -67,13 +80,33 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
     }
   }
 
-  /** Stops taking requests, lets the ones being answered finish, then closes the link. */
+  /** Stops taking work, lets requests and event batches in progress finish, then closes the link. */
   async close(): Promise<void> {
     for (const subscription of this.subscriptions) {
       subscription.unsubscribe();
     }
+    await this.eventHost?.stop();
     await Promise.allSettled([...this.inFlight]);
     await this.options.link.close();
+  }
+
+  private async startEventHandlers(): Promise<void> {
+    const subscriptions: EventSubscription[] = [...this.messageHandlers]
+      .filter(([, handler]) => handler.isEventHandler)
+      .map(([subject, handler]) => ({
+        subject,
+        handle: async (envelope, em) => {
+          const result = await handler(envelope, new JetStreamEventContext([envelope, em]));
+          await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+        },
+      }));
+    if (subscriptions.length === 0) {
+      return;
+    }
+    if (!this.eventHost) {
+      throw new Error('this service has @EventPattern handlers but no JetStream consumer host');
+    }
+    await this.eventHost.start(subscriptions);
   }
 
   on(): void {

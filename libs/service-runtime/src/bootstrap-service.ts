@@ -8,10 +8,16 @@ import {
 import { NestFactory } from '@nestjs/core';
 import { type BackendServiceName, healthSubject } from '@polku/contracts';
 import { loadConfigOrExit, ServiceConfig } from '@polku/config';
-import { NatsLink, NatsTransportServer, namespacedSubject } from '@polku/messaging';
+import {
+  NatsLink,
+  NatsTransportServer,
+  namespacedSubject,
+  PassThroughRpcExceptionFilter,
+} from '@polku/messaging';
 import { createServiceLogger } from '@polku/observability';
 import { openServiceDataSource } from '@polku/persistence';
 import { exitGracefullyOnSignals } from './graceful-shutdown';
+import { EventBackbone } from './messaging/event-backbone';
 import { ServiceRuntime } from './service-runtime';
 import { ServiceRuntimeModule, type ServiceRuntimeModuleOptions } from './service-runtime.module';
 
@@ -48,14 +54,17 @@ export async function createServiceApp(
       options.appModule,
     ],
   };
-  const app = await NestFactory.createMicroservice(root, {
-    strategy: new NatsTransportServer({
-      link: nats,
-      namespace: config.NATS_NAMESPACE,
-      queueGroup: options.service,
-    }),
-    logger: options.logger,
+  const strategy = new NatsTransportServer({
+    link: nats,
+    namespace: config.NATS_NAMESPACE,
+    queueGroup: options.service,
   });
+  const app = await NestFactory.createMicroservice(root, { strategy, logger: options.logger });
+  app.useGlobalFilters(new PassThroughRpcExceptionFilter());
+  // Streams exist before the relay publishes or any consumer binds to them.
+  const backbone = app.get(EventBackbone);
+  await backbone.provision();
+  strategy.useEventHost(backbone.consumers);
   return { app, runtime };
 }
 

@@ -7,3 +7,4 @@ export { exitGracefullyOnSignals } from './graceful-shutdown';
 export { ServiceHealthService } from './health/service-health.service';
 export { POLKU_VERSION, ServiceRuntime } from './service-runtime';
 export { ServiceRuntimeModule, type ServiceRuntimeModuleOptions } from './service-runtime.module';
+export { EventBackbone } from './messaging/event-backbone';

@@ -1,9 +1,10 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { ServiceConfig } from '@polku/config';
-import { NatsLink } from '@polku/messaging';
+import { NatsLink, OutboxWriter } from '@polku/messaging';
 import { PersistenceModule, type ServicePersistenceOptions } from '@polku/persistence';
 import { healthRequestControllerFor } from './health/health-request.controller';
 import { ServiceHealthService } from './health/service-health.service';
+import { EventBackbone } from './messaging/event-backbone';
 import { NatsLinkLifecycle } from './nats-link.lifecycle';
 import { ServiceRuntime } from './service-runtime';
 
@@ -44,8 +45,18 @@ export class ServiceRuntimeModule {
         { provide: NatsLink, useValue: runtime.nats },
         ServiceHealthService,
         NatsLinkLifecycle,
+        OutboxWriter,
+        EventBackbone,
       ],
-      exports: [ServiceRuntime, ServiceConfig, NatsLink, ServiceHealthService, PersistenceModule],
+      exports: [
+        ServiceRuntime,
+        ServiceConfig,
+        NatsLink,
+        ServiceHealthService,
+        PersistenceModule,
+        OutboxWriter,
+        EventBackbone,
+      ],
     };
   }
 }

@@ -1,9 +1,9 @@
-import { type DynamicModule, type LoggerService, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, type LoggerService, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { GatewayConfig } from '@polku/config';
 import { NatsLink } from '@polku/messaging';
-import { ServiceRuntime, ServiceRuntimeModule } from '@polku/service-runtime';
+import { EventBackbone, ServiceRuntime, ServiceRuntimeModule } from '@polku/service-runtime';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
 import { GatewayConfigModule } from './gateway-config.module';
 import { HealthModule } from './health/health.module';
@@ -43,5 +43,12 @@ export async function createGatewayApp({
     nats.connect(),
     new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
   ]);
+  // Streams are provisioned when NATS is there; until then the relay retries with backoff.
+  app
+    .get(EventBackbone)
+    .provision()
+    .catch((error: unknown) =>
+      new Logger('gateway').warn(`could not provision streams yet: ${String(error)}`),
+    );
   return app;
 }

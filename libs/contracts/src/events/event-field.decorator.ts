@@ -26,7 +26,23 @@ export function EventField(description: string): PropertyDecorator {
   };
 }
 
-/** The documented fields of a payload class, in declaration order. */
+/** The documented fields of a payload class, base classes' first, in declaration order. */
 export function eventFieldsOf(payloadClass: abstract new () => object): EventFieldDefinition[] {
-  return [...((Reflect.getOwnMetadata(EVENT_FIELDS, payloadClass.prototype) ?? []) as EventFieldDefinition[])];
+  const chain: object[] = [];
+  for (
+    let prototype: object | null = payloadClass.prototype as object;
+    prototype !== null && prototype !== Object.prototype;
+    prototype = Object.getPrototypeOf(prototype) as object | null
+  ) {
+    chain.unshift(prototype);
+  }
+  const byName = new Map<string, EventFieldDefinition>();
+  for (const prototype of chain) {
+    const own: EventFieldDefinition[] = Reflect.getOwnMetadata(EVENT_FIELDS, prototype) ?? [];
+    for (const field of own) {
+      // A subclass that redeclares a field keeps its position and replaces its description.
+      byName.set(field.name, field);
+    }
+  }
+  return [...byName.values()];
 }

@@ -14,9 +14,11 @@ const PERSONAL_IDENTITY_CODE =
 /** A pseudonymous reference: a URL-safe token, e.g. a UUID or a keyed hash in base64url. */
 const PSEUDONYMOUS_REF_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 
+// Applies decorators as if stacked above one property in this order (stacked ones run bottom-up),
+// so class-validator's metadata lists them the same way as hand-written ones.
 function applyAll(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, propertyKey) => {
-    for (const decorator of decorators) {
+    for (const decorator of [...decorators].reverse()) {
       decorator(target, propertyKey);
     }
   };

@@ -23,7 +23,7 @@ export class FundingRef {
 
   /** The decision's number or id in the issuing organisation's own records. */
   @EventField(
-    'The decision’s or commitment’s number or id in the issuing organisation’s own records; no personal identity code.',
+    'The decision’s or commitment’s number or id in the issuing organisation’s own records.',
   )
   @IsString()
   @IsNotEmpty()

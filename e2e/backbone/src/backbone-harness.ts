@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { INestMicroservice } from '@nestjs/common';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { CLIENT_REFERRED_V1, type ClientReferredPayload } from '@polku/contracts';
+import { loadConfig, ServiceConfig } from '@polku/config';
+import { NatsLink, OutboxWriter, streamNames, type NewEvent } from '@polku/messaging';
+import { createServiceApp, EventBackbone } from '@polku/service-runtime';
+import { isolatedTestEnv } from '@polku/testing';
+import type { DataSource } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { FIXTURE_MIGRATIONS, ReferralProjectionModule } from './referral-projection.fixture';
+
+/** Settings that make retries and polling fast enough for tests. */
+export const FAST_BACKBONE_ENV = {
+  EVENT_MAX_ATTEMPTS: '5',
+  EVENT_RETRY_BASE_MS: '50',
+  EVENT_RETRY_MAX_MS: '200',
+  EVENT_ACK_WAIT_MS: '5000',
+  OUTBOX_POLL_INTERVAL_MS: '50',
+};
+
+/** One replica of a service that produces and consumes ClientReferred, in this process. */
+export interface BackboneReplica {
+  readonly app: INestMicroservice;
+  readonly dataSource: DataSource;
+  readonly writer: OutboxWriter;
+  readonly backbone: EventBackbone;
+  close(): Promise<void>;
+}
+
+export async function startReplica(env: Record<string, string>): Promise<BackboneReplica> {
+  const config = loadConfig(ServiceConfig, env);
+  const { app } = await createServiceApp({
+    service: 'client-intake',
+    appModule: ReferralProjectionModule,
+    entities: [],
+    migrations: FIXTURE_MIGRATIONS,
+    config,
+    logger: false,
+  });
+  await app.listen();
+  return {
+    app,
+    dataSource: app.get<DataSource>(getDataSourceToken()),
+    writer: app.get(OutboxWriter),
+    backbone: app.get(EventBackbone),
+    close: () => app.close(),
+  };
+}
+
+export function backboneTestEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  return isolatedTestEnv({ ...FAST_BACKBONE_ENV, ...overrides });
+}
+
+/** A valid ClientReferred event; override what the test is about. */
+export function clientReferred(
+  overrides: Partial<ClientReferredPayload> = {},
+): NewEvent<ClientReferredPayload> {
+  const referrer = randomUUID();
+  return {
+    pathId: randomUUID(),
+    clientRef: `client-${randomUUID().slice(0, 8)}`,
+    emitter: {
+      orgId: referrer,
+      orgRole: 'EMPLOYMENT_AUTHORITY',
+      actorId: randomUUID(),
+      actorRole: 'CASEWORKER',
+    },
+    legalBasis: 'Act on Public Employment and Business Services 380/2023',
+    data: {
+      referralId: randomUUID(),
+      fromOrgId: referrer,
+      toOrgId: randomUUID(),
+      requestedMeasure: 'REHABILITATIVE_WORK_ACTIVITY',
+      reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
+      fundingRef: { kind: 'ACTIVATION_PLAN', reference: 'AP-2026-0042' },
+      desiredStart: '2026-12-01',
+      ...overrides,
+    } as ClientReferredPayload,
+  };
+}
+
+/** Writes events in one business transaction, as a command handler would. */
+export async function commitEvents(
+  replica: BackboneReplica,
+  events: NewEvent<ClientReferredPayload>[],
+): Promise<string[]> {
+  return replica.dataSource.transaction(async (em) => {
+    const ids: string[] = [];
+    for (const event of events) {
+      ids.push((await replica.writer.append(em, CLIENT_REFERRED_V1.subject, event)).id);
+    }
+    return ids;
+  });
+}
+
+export async function projectionRows(
+  dataSource: DataSource,
+  referralId?: string,
+): Promise<{ event_id: string; referral_id: string; to_org_id: string }[]> {
+  return dataSource.query(
+    `SELECT event_id, referral_id, to_org_id FROM test_referral_projection
+      WHERE $1::uuid IS NULL OR referral_id = $1 ORDER BY event_id`,
+    [referralId ?? null],
+  );
+}
+
+/** How many messages the namespace's event stream holds. */
+export async function eventsInStream(env: Record<string, string>): Promise<number> {
+  const link = new NatsLink({ servers: env.NATS_URL, name: 'polku-test-stream-reader' });
+  try {
+    const jsm = await jetstreamManager(await link.connect());
+    return (await jsm.streams.info(streamNames(env.NATS_NAMESPACE).events)).state.messages;
+  } finally {
+    await link.close();
+  }
+}

@@ -1,0 +1,199 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { type EventContract } from './event-contract';
+import { EventEnvelopeDto, type EventEnvelope } from './event-envelope';
+import { CLIENT_REFERRED_V1 } from './intake/client-referred.event';
+import { REFERRAL_ACCEPTED_V1 } from './intake/referral-accepted.event';
+import { REFERRAL_DECLINED_V1 } from './intake/referral-declined.event';
+
+/**
+ * First token of every event subject: the event stream captures `polku.>`. Request/reply
+ * subjects live under `polku-rpc.` so that JetStream never answers a request with a PubAck.
+ */
+export const EVENT_STREAM_SUBJECT_ROOT = 'polku';
+
+/** Every event contract polku knows, one entry per subject (each version is its own entry). */
+export const EVENT_CONTRACTS = [
+  CLIENT_REFERRED_V1,
+  REFERRAL_ACCEPTED_V1,
+  REFERRAL_DECLINED_V1,
+] as const;
+
+type RegisteredContract = (typeof EVENT_CONTRACTS)[number];
+
+/** The subject of a registered event, e.g. `polku.intake.referral.client-referred.v1`. */
+export type EventSubject = RegisteredContract['subject'];
+
+/** The payload type of each registered subject, so `publish(subject, payload)` is type-checked. */
+export type EventPayloads = {
+  [C in RegisteredContract as C['subject']]: C extends EventContract<infer TPayload, string>
+    ? TPayload
+    : never;
+};
+
+/**
+ * Indexes contracts by subject. Throws on a duplicate subject, or on two subjects with the same
+ * type and version, since consumers tell schemas apart by the envelope's type and version.
+ */
+export function indexEventContracts(
+  contracts: readonly EventContract<object>[],
+): ReadonlyMap<string, EventContract<object>> {
+  const bySubject = new Map<string, EventContract<object>>();
+  const typeVersions = new Map<string, string>();
+  for (const contract of contracts) {
+    if (bySubject.has(contract.subject)) {
+      throw new Error(`duplicate event subject ${contract.subject} in the event registry`);
+    }
+    const typeVersion = `${contract.type} v${contract.version}`;
+    const other = typeVersions.get(typeVersion);
+    if (other !== undefined) {
+      throw new Error(
+        `${typeVersion} is registered twice in the event registry: ${other} and ${contract.subject}`,
+      );
+    }
+    bySubject.set(contract.subject, contract);
+    typeVersions.set(typeVersion, contract.subject);
+  }
+  return bySubject;
+}
+
+const CONTRACTS_BY_SUBJECT = indexEventContracts(EVENT_CONTRACTS);
+
+/** The contract of a subject, or undefined when polku has no such event. */
+export function eventContractFor(subject: string): EventContract<object> | undefined {
+  return CONTRACTS_BY_SUBJECT.get(subject);
+}
+
+/** What {@link validateEvent} answers: the envelope, or every problem found, by field path. */
+export type EventValidationResult<TData = object> =
+  | { readonly ok: true; readonly envelope: EventEnvelope<TData> }
+  | { readonly ok: false; readonly errors: string[] };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An envelope value for an error line, cut short: it comes from the wire. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function messageAt(path: string, property: string, message: string): string {
+  // class-validator messages start with the property name ("kind must be …") or name it as
+  // "property extra should not exist"; replace that name with the full path.
+  if (message.startsWith(`${property} `)) {
+    return `${path}${message.slice(property.length)}`;
+  }
+  const named = new RegExp(
+    `^(?:nested )?property ${property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `,
+  );
+  if (named.test(message)) {
+    return message.replace(named, `${path} `);
+  }
+  return `${path}: ${message}`;
+}
+
+// Keys that class-transformer treats specially: "__proto__" would be dropped without an error
+// and "constructor" makes it throw. No contract uses them, so they are rejected up front.
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+function forbiddenKeyErrors(value: unknown, path: string): string[] {
+  if (typeof value !== 'object' || value === null) {
+    return [];
+  }
+  return Object.keys(value).flatMap((key) => {
+    const keyPath = path === '' ? key : `${path}.${key}`;
+    return FORBIDDEN_KEYS.has(key)
+      ? [`${keyPath} is not an allowed field name`]
+      : forbiddenKeyErrors((value as Record<string, unknown>)[key], keyPath);
+  });
+}
+
+/** Flattens class-validator errors into lines like `data.fundingRef.kind must be one of …`. */
+function errorLines(errors: readonly ValidationError[], prefix: string): string[] {
+  return errors.flatMap((error) => {
+    const path = prefix === '' ? error.property : `${prefix}.${error.property}`;
+    const own = Object.values(error.constraints ?? {}).map((message) =>
+      messageAt(path, error.property, message),
+    );
+    return [...own, ...errorLines(error.children ?? [], path)];
+  });
+}
+
+/**
+ * Validates an event received on `subject`: the subject is registered; the envelope is valid
+ * (unknown envelope fields are allowed for forward compatibility); its type, version and data
+ * class are the contract's; and `data` matches the payload class, nested objects included, with
+ * no unknown payload fields. Errors name the field path and never echo payload values, which
+ * may be client data.
+ */
+export function validateEvent<S extends EventSubject>(
+  subject: S,
+  raw: unknown,
+): EventValidationResult<EventPayloads[S]>;
+export function validateEvent(subject: string, raw: unknown): EventValidationResult;
+export function validateEvent(subject: string, raw: unknown): EventValidationResult {
+  const contract = eventContractFor(subject);
+  if (contract === undefined) {
+    return { ok: false, errors: [`unknown event subject ${JSON.stringify(subject)}`] };
+  }
+  if (!isPlainObject(raw)) {
+    return { ok: false, errors: ['the event must be a JSON object'] };
+  }
+  try {
+    const forbidden = forbiddenKeyErrors(raw, '');
+    if (forbidden.length > 0) {
+      return { ok: false, errors: forbidden };
+    }
+    return validateAgainst(contract, raw);
+  } catch (error) {
+    // A consumer dead-letters what fails validation; validation itself must never throw.
+    return {
+      ok: false,
+      errors: [
+        `the event could not be validated: ${error instanceof Error ? error.message : String(error)}`,
+      ],
+    };
+  }
+}
+
+function validateAgainst(
+  contract: EventContract<object>,
+  raw: Record<string, unknown>,
+): EventValidationResult {
+  const envelope = plainToInstance(EventEnvelopeDto, raw);
+  const errors = errorLines(validateSync(envelope, { forbidUnknownValues: true }), '');
+  const expected = {
+    type: contract.type,
+    version: contract.version,
+    dataClass: contract.dataClass,
+  } as const;
+  for (const field of ['type', 'version', 'dataClass'] as const) {
+    if (raw[field] !== expected[field]) {
+      errors.push(
+        `${field} must be ${JSON.stringify(expected[field])} for ${contract.subject}, got ${shown(raw[field])}`,
+      );
+    }
+  }
+
+  let data: object | undefined;
+  if (isPlainObject(raw.data)) {
+    data = plainToInstance(contract.payloadClass, raw.data);
+    errors.push(
+      ...errorLines(
+        validateSync(data, {
+          whitelist: true,
+          forbidNonWhitelisted: true,
+          forbidUnknownValues: true,
+        }),
+        'data',
+      ),
+    );
+  }
+
+  if (errors.length > 0 || data === undefined) {
+    return { ok: false, errors };
+  }
+  return { ok: true, envelope: { ...envelope, data } };
+}

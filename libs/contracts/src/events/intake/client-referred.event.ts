@@ -1,0 +1,110 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+import { HasNoPersonalIdentityCode, IsIsoDate } from '../event-validators';
+import { FundingRef } from '../shared/funding-ref';
+import { MEASURE_TYPES, type MeasureType } from '../shared/measure-type';
+
+/**
+ * Why a client is referred, as a category and never as free text or a diagnosis (domain.md
+ * §3.1, §3.2):
+ * - LONG_TERM_UNEMPLOYMENT: long unemployed, often more than 500 days (004 L2056–2061);
+ * - FUNCTIONAL_CAPACITY: maintain or build functional capacity and life management, the aim of
+ *   rehabilitative work activity (004 L588–596);
+ * - WORK_ABILITY_ASSESSMENT: work as a gauge of work ability, e.g. before a pension decision or in
+ *   Kela job coaching (004 L2367–2375, L2554–2558);
+ * - DIRECTION_FINDING: find a working-life or study direction, e.g. after dropping out of
+ *   education (004 L1844–1850, L2493–2499);
+ * - WORK_EXPERIENCE: gain working-life skills and experience towards the open labour market
+ *   (004 L2095–2105);
+ * - LANGUAGE_AND_INTEGRATION: language or integration needs of an immigrant client
+ *   (004 L1897–1899);
+ * - OTHER: none of these.
+ */
+export const REFERRAL_REASON_CATEGORIES = [
+  'LONG_TERM_UNEMPLOYMENT',
+  'FUNCTIONAL_CAPACITY',
+  'WORK_ABILITY_ASSESSMENT',
+  'DIRECTION_FINDING',
+  'WORK_EXPERIENCE',
+  'LANGUAGE_AND_INTEGRATION',
+  'OTHER',
+] as const;
+
+export type ReferralReasonCategory = (typeof REFERRAL_REASON_CATEGORIES)[number];
+
+/** Payload of ClientReferred v1: a referring organisation refers a client to a provider. */
+export class ClientReferredPayload {
+  /** The referral; later answered by ReferralAccepted or ReferralDeclined with the same id. */
+  @EventField('The referral; ReferralAccepted or ReferralDeclined answer it with the same id.')
+  @IsUUID()
+  readonly referralId!: string;
+
+  /** The referring organisation. */
+  @EventField('The referring organisation, which stays responsible until the referral is accepted.')
+  @IsUUID()
+  readonly fromOrgId!: string;
+
+  /** The provider the client is referred to; differs from fromOrgId (checked by the service). */
+  @EventField(
+    'The provider the client is referred to; differs from `fromOrgId` (a rule client-intake enforces).',
+  )
+  @IsUUID()
+  readonly toOrgId!: string;
+
+  /** The measure the referrer asks for. */
+  @EventField('The measure the referrer asks for.')
+  @IsIn(MEASURE_TYPES)
+  readonly requestedMeasure!: MeasureType;
+
+  /** Why the client is referred, as a category; never a diagnosis. */
+  @EventField('Why the client is referred, as a category; never a diagnosis.')
+  @IsIn(REFERRAL_REASON_CATEGORIES)
+  readonly reasonCategory!: ReferralReasonCategory;
+
+  /** The decision or commitment that funds the measure. */
+  @EventField('The decision or commitment that funds the measure.')
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FundingRef)
+  readonly fundingRef!: FundingRef;
+
+  /** The start date the referrer hopes for. */
+  @EventField('The start date the referrer hopes for.')
+  @IsIsoDate()
+  readonly desiredStart!: string;
+
+  /** Reference to the consent-scoped prior-information package for the receiving worker. */
+  @EventField(
+    'Reference to the consent-scoped package of prior information for the receiving worker; the package itself never travels in the event.',
+  )
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @HasNoPersonalIdentityCode()
+  readonly priorInformationRef?: string;
+}
+
+/** A client is referred to a provider for a measure (domain.md §10.2 S0). */
+export const CLIENT_REFERRED_V1 = defineEvent({
+  subject: 'polku.intake.referral.client-referred.v1',
+  type: 'ClientReferred',
+  version: 1,
+  dataClass: 'PATH',
+  payloadClass: ClientReferredPayload,
+  summary:
+    'A referring organisation referred a client to a provider for a measure; the referral stays the referrer’s responsibility until the provider accepts it.',
+  emittedBy:
+    'The referring organisation (employment authority, TYP, social services or Kela), through the gateway.',
+});

@@ -1,0 +1,61 @@
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+import { HasNoPersonalIdentityCode, IsIsoDate } from '../event-validators';
+
+/** Why a receiving organisation declines a referral. */
+export const REFERRAL_DECLINE_REASON_CATEGORIES = [
+  'NO_CAPACITY',
+  'NOT_SUITABLE_MEASURE',
+  'CLIENT_DID_NOT_ATTEND',
+  'OUTSIDE_AREA',
+  'OTHER',
+] as const;
+
+export type ReferralDeclineReasonCategory = (typeof REFERRAL_DECLINE_REASON_CATEGORIES)[number];
+
+/** Payload of ReferralDeclined v1: the referral goes back to the referrer, never into the void. */
+export class ReferralDeclinedPayload {
+  /** The referral being declined, as in ClientReferred. */
+  @EventField('The referral being declined, as in ClientReferred.')
+  @IsUUID()
+  readonly referralId!: string;
+
+  /** The organisation that declined: the provider or placement host referred to. */
+  @EventField('The organisation that declined: the provider or placement host referred to.')
+  @IsUUID()
+  readonly declinedByOrgId!: string;
+
+  /** Why it was declined, as a category. */
+  @EventField('Why it was declined, as a category.')
+  @IsIn(REFERRAL_DECLINE_REASON_CATEGORIES)
+  readonly reasonCategory!: ReferralDeclineReasonCategory;
+
+  /** Another measure or provider the decliner suggests; no health detail or identity. */
+  @EventField(
+    'Another measure or provider the decliner suggests, in at most 500 characters; no health detail, no names, no identity codes.',
+  )
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  @HasNoPersonalIdentityCode()
+  readonly alternativeSuggested?: string;
+
+  /** Due date of the referrer's task to find the client another path. */
+  @EventField('Due date of the referrer’s task to find the client another path.')
+  @IsIsoDate()
+  readonly returnTaskDueDate!: string;
+}
+
+/** The receiving organisation declines a referral (domain.md §10.2 S0). */
+export const REFERRAL_DECLINED_V1 = defineEvent({
+  subject: 'polku.intake.referral.referral-declined.v1',
+  type: 'ReferralDeclined',
+  version: 1,
+  dataClass: 'PATH',
+  payloadClass: ReferralDeclinedPayload,
+  summary:
+    'The receiving organisation declined a referral with a reason category; the path returns to the referrer with a dated task to find another path.',
+  emittedBy: 'The provider or placement host the client was referred to.',
+});

@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { getMetadataStorage, IsString } from 'class-validator';
+import { type EventContract } from './event-contract';
+import { ENVELOPE_FIELD_DESCRIPTIONS, EventEmitterDto, EventEnvelopeDto } from './event-envelope';
+import { EventField, eventFieldsOf } from './event-field.decorator';
+import { EVENT_CONTRACTS } from './event-registry';
+import { describePayloadFields, renderEventsDoc } from './render-events-doc';
+
+const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
+
+/** Every validated property path of a class, nested classes included, straight from class-validator. */
+function validatedPaths(target: new () => object, prefix = ''): string[] {
+  const metadatas = getMetadataStorage().getTargetValidationMetadatas(target, '', false, false);
+  const properties = [...new Set(metadatas.map((metadata) => metadata.propertyName))];
+  return properties.flatMap((property) => {
+    const path = `${prefix}${property}`;
+    const nested = metadatas.some(
+      (metadata) => metadata.propertyName === property && metadata.type === 'nestedValidation',
+    );
+    if (!nested) {
+      return [path];
+    }
+    const nestedClass = Reflect.getMetadata(
+      'design:type',
+      target.prototype,
+      property,
+    ) as new () => object;
+    return [path, ...validatedPaths(nestedClass, `${path}.`)];
+  });
+}
+
+/** The lines of the payload table in the section of one event. */
+function sectionOf(doc: string, contract: EventContract<object>): string {
+  const start = doc.indexOf(`### ${contract.type} v${contract.version}\n`);
+  const end = doc.indexOf('\n### ', start + 1);
+  return doc.slice(start, end === -1 ? undefined : end);
+}
+
+describe('renderEventsDoc', () => {
+  const doc = renderEventsDoc();
+
+  it('should mention every registered subject when rendered', () => {
+    for (const contract of EVENT_CONTRACTS) {
+      expect(doc).toContain(`- Subject: \`${contract.subject}\``);
+    }
+  });
+
+  it('should list every payload field, nested ones as dotted paths, in its event’s section when rendered', () => {
+    for (const contract of EVENT_CONTRACTS) {
+      const section = sectionOf(doc, contract);
+      for (const path of validatedPaths(contract.payloadClass)) {
+        expect({ subject: contract.subject, row: section.includes(`| \`${path}\` |`) }).toEqual({
+          subject: contract.subject,
+          row: true,
+        });
+      }
+    }
+  });
+
+  it('should take each field’s description from its @EventField when rendered', () => {
+    for (const contract of EVENT_CONTRACTS) {
+      for (const field of eventFieldsOf(contract.payloadClass)) {
+        expect(sectionOf(doc, contract)).toContain(` | ${field.description} |`);
+      }
+    }
+  });
+
+  it('should describe every envelope field the DTOs validate when rendered', () => {
+    const described = ENVELOPE_FIELD_DESCRIPTIONS.map((field) => field.field);
+    const validated = [
+      ...validatedPaths(EventEnvelopeDto),
+      ...validatedPaths(EventEmitterDto, 'emitter.'),
+    ];
+
+    expect([...described].sort()).toEqual([...new Set(validated)].sort());
+    for (const field of described) {
+      expect(doc).toContain(`| \`${field}\` |`);
+    }
+  });
+
+  it('should state the versioning rule when rendered', () => {
+    expect(doc).toContain('A published contract never changes');
+    expect(doc).toContain('`.v<N+1>`');
+  });
+
+  it('should render the same text ending in a newline when rendered twice', () => {
+    expect(renderEventsDoc()).toBe(doc);
+    expect(doc.endsWith('\n')).toBe(true);
+  });
+
+  it('should equal the committed docs/events.md when the contracts are unchanged', () => {
+    const committed = readFileSync(resolve(WORKSPACE_ROOT, 'docs/events.md'), 'utf8');
+
+    // When this fails, run `npm run docs:generate` and commit docs/events.md.
+    expect(committed).toBe(doc);
+  });
+});
+
+describe('describePayloadFields', () => {
+  it('should derive type, required and rules from the validators when a payload is described', () => {
+    const contract = EVENT_CONTRACTS[0];
+    const fields = Object.fromEntries(
+      describePayloadFields(contract.payloadClass).map((field) => [field.path, field]),
+    );
+
+    expect(fields['referralId']).toMatchObject({ type: 'string (uuid)', required: true });
+    expect(fields['fundingRef']).toMatchObject({ type: 'object (FundingRef)', required: true });
+    expect(fields['fundingRef.kind']?.rules).toEqual([
+      'one of `KELA_PAYMENT_COMMITMENT`, `PAY_SUBSIDY_DECISION`, `ACTIVATION_PLAN`',
+    ]);
+    expect(fields['desiredStart']).toMatchObject({
+      type: 'string (date)',
+      rules: ['YYYY-MM-DD', 'a real calendar date'],
+    });
+    expect(fields['priorInformationRef']).toMatchObject({ type: 'string', required: false });
+  });
+
+  it('should throw when a validated property has no @EventField description', () => {
+    class UndocumentedPayload {
+      @IsString()
+      readonly note!: string;
+    }
+
+    expect(() => describePayloadFields(UndocumentedPayload)).toThrow(
+      'UndocumentedPayload.note has validators but no @EventField description',
+    );
+  });
+
+  it('should throw when a documented property has no validator', () => {
+    class UnvalidatedPayload {
+      @EventField('A note.')
+      readonly note!: string;
+    }
+
+    expect(() => describePayloadFields(UnvalidatedPayload)).toThrow(
+      'UnvalidatedPayload.note has an @EventField description but no validator',
+    );
+  });
+});
+
+describe('eventFieldsOf', () => {
+  it('should list a base class’s fields first when a payload class extends another', () => {
+    class BasePayload {
+      @EventField('The base field.')
+      @IsString()
+      readonly first!: string;
+    }
+    class ExtendedPayload extends BasePayload {
+      @EventField('The added field.')
+      @IsString()
+      readonly second!: string;
+    }
+
+    expect(eventFieldsOf(ExtendedPayload).map((field) => field.name)).toEqual(['first', 'second']);
+    expect(describePayloadFields(ExtendedPayload).map((field) => field.path)).toEqual([
+      'first',
+      'second',
+    ]);
+  });
+});

@@ -1,0 +1,17 @@
+import { BaseRpcContext } from '@nestjs/microservices';
+import type { EventEnvelope } from '@polku/contracts';
+import type { EntityManager } from 'typeorm';
+
+type JetStreamEventContextArgs = [envelope: EventEnvelope, entityManager: EntityManager];
+
+/** What an @EventPattern handler gets besides the envelope: the consumer's transaction. */
+export class JetStreamEventContext extends BaseRpcContext<JetStreamEventContextArgs> {
+  getEnvelope(): EventEnvelope {
+    return this.args[0];
+  }
+
+  /** Write effects and follow-up outbox rows through this; they commit with the inbox row. */
+  getEntityManager(): EntityManager {
+    return this.args[1];
+  }
+}

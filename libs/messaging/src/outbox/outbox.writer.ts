@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import {
+  eventContractFor,
+  validateEvent,
+  type EventEnvelope,
+  type EventPayloads,
+  type EventSubject,
+} from '@polku/contracts';
+import { v7 as uuidv7 } from 'uuid';
+import type { EntityManager } from 'typeorm';
+import { currentTraceHeaders } from '../tracing/trace-headers';
+
+/** What a producer says about a new event; the writer adds id, type, version and data class. */
+export interface NewEvent<TData> {
+  readonly pathId: string;
+  readonly clientRef: string;
+  readonly emitter: EventEnvelope['emitter'];
+  /** The hand-off or path the event belongs to; defaults to the event's own id. */
+  readonly correlationId?: string;
+  /** The event or command that caused this one. */
+  readonly causationId?: string | null;
+  readonly consentRef?: string;
+  readonly legalBasis?: string;
+  readonly occurredAt?: Date;
+  readonly data: TData;
+}
+
+/** A producer tried to write an event that breaks its own contract: a bug, never published. */
+export class InvalidEventError extends Error {
+  constructor(
+    readonly subject: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`event on ${subject} breaks its contract: ${problems.join('; ')}`);
+    this.name = 'InvalidEventError';
+  }
+}
+
+/**
+ * Writes events into the outbox inside the caller's transaction, so an event exists exactly
+ * when the business change it describes committed. There is deliberately no way to write one
+ * without an EntityManager that is in a transaction.
+ */
+@Injectable()
+export class OutboxWriter {
+  async append<S extends EventSubject>(
+    em: EntityManager,
+    subject: S,
+    event: NewEvent<EventPayloads[S]>,
+  ): Promise<EventEnvelope<EventPayloads[S]>> {
+    if (!em.queryRunner?.isTransactionActive) {
+      throw new Error(`the outbox write of ${subject} must run inside the business transaction`);
+    }
+    const contract = eventContractFor(subject);
+    if (!contract) {
+      throw new InvalidEventError(subject, ['no contract is registered for this subject']);
+    }
+    const id = uuidv7();
+    const envelope = {
+      id,
+      type: contract.type,
+      version: contract.version,
+      occurredAt: (event.occurredAt ?? new Date()).toISOString(),
+      pathId: event.pathId,
+      clientRef: event.clientRef,
+      emitter: event.emitter,
+      correlationId: event.correlationId ?? id,
+      causationId: event.causationId ?? null,
+      dataClass: contract.dataClass,
+      ...(event.consentRef === undefined ? {} : { consentRef: event.consentRef }),
+      ...(event.legalBasis === undefined ? {} : { legalBasis: event.legalBasis }),
+      data: event.data,
+    } as EventEnvelope<EventPayloads[S]>;
+    const validation = validateEvent(subject, envelope);
+    if (!validation.ok) {
+      throw new InvalidEventError(subject, validation.errors);
+    }
+    await em.query(
+      'INSERT INTO outbox_message (id, subject, payload, headers) VALUES ($1, $2, $3, $4)',
+      [id, subject, JSON.stringify(envelope), JSON.stringify(currentTraceHeaders())],
+    );
+    return envelope;
+  }
+}
