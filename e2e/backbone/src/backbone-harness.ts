@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { INestMicroservice } from '@nestjs/common';
+import type { INestMicroservice, Type } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { CLIENT_REFERRED_V1, type ClientReferredPayload } from '@polku/contracts';
 import { loadConfig, ServiceConfig } from '@polku/config';
@@ -28,11 +28,14 @@ export interface BackboneReplica {
   close(): Promise<void>;
 }
 
-export async function startReplica(env: Record<string, string>): Promise<BackboneReplica> {
+export async function startReplica(
+  env: Record<string, string>,
+  appModule: Type<unknown> = ReferralProjectionModule,
+): Promise<BackboneReplica> {
   const config = loadConfig(ServiceConfig, env);
   const { app } = await createServiceApp({
     service: 'client-intake',
-    appModule: ReferralProjectionModule,
+    appModule,
     entities: [],
     migrations: FIXTURE_MIGRATIONS,
     config,

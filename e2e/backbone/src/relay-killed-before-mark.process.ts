@@ -1,0 +1,48 @@
+// Child process for the relay-crash test: runs a real OutboxRelay and kills itself with
+// SIGKILL at the moment it is about to mark published rows, i.e. after every PubAck arrived.
+import 'reflect-metadata';
+import { loadConfig, ServiceConfig } from '@polku/config';
+import { NatsLink, OutboxRelay } from '@polku/messaging';
+import { openServiceDataSource, serviceDatabaseName, urlWithDatabase } from '@polku/persistence';
+import { EntityManager } from 'typeorm';
+import { FIXTURE_MIGRATIONS } from './referral-projection.fixture';
+
+async function main(): Promise<void> {
+  const config = loadConfig(ServiceConfig, process.env);
+  const dataSource = await openServiceDataSource({
+    service: 'client-intake',
+    config,
+    entities: [],
+    migrations: FIXTURE_MIGRATIONS,
+  });
+  const query = EntityManager.prototype.query;
+  EntityManager.prototype.query = function (
+    this: EntityManager,
+    sql: string,
+    parameters?: unknown[],
+  ) {
+    if (sql.startsWith('UPDATE outbox_message SET published_at')) {
+      process.kill(process.pid, 'SIGKILL');
+    }
+    return query.call(this, sql, parameters);
+  } as typeof query;
+  const link = new NatsLink({ servers: config.NATS_URL, name: 'polku-test-crashing-relay' });
+  await link.connect();
+  const relay = new OutboxRelay({
+    dataSource,
+    link,
+    namespace: config.NATS_NAMESPACE,
+    listenUrl: urlWithDatabase(
+      config.DATABASE_URL,
+      serviceDatabaseName(config.DATABASE_NAME_PREFIX, 'client-intake'),
+    ),
+    batchSize: 100,
+    pollIntervalMs: 50,
+    maxBackoffMs: 500,
+  });
+  await relay.drainOnce();
+  process.stderr.write('the relay marked rows without being killed\n');
+  process.exit(3);
+}
+
+void main();
