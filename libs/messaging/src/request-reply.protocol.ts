@@ -17,4 +17,6 @@ export interface RemoteErrorBody {
 /** Header names carried on every request. `traceparent`/`tracestate` are W3C trace context. */
 export const REQUEST_HEADERS = {
   requestId: 'polku-request-id',
+  /** The authenticated caller, set by the gateway; services check access with it again. */
+  principal: 'polku-principal',
 } as const;

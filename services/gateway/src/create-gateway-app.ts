@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type DynamicModule, Logger, type LoggerService, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,6 +8,7 @@ import { EventBackbone, ServiceRuntime, ServiceRuntimeModule } from '@polku/serv
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
 import { GatewayConfigModule } from './gateway-config.module';
 import { HealthModule } from './health/health.module';
+import { ProblemDetailsFilter } from './problem/problem-details.filter';
 
 @Module({})
 class GatewayRootModule {}
@@ -15,9 +17,12 @@ class GatewayRootModule {}
 export async function createGatewayApp({
   config,
   logger,
+  extraImports = [],
 }: {
   config: GatewayConfig;
   logger?: LoggerService | false;
+  /** Tests add controllers of their own here. */
+  extraImports?: DynamicModule['imports'];
 }): Promise<NestFastifyApplication> {
   const nats = new NatsLink({ servers: config.NATS_URL, name: 'polku-gateway' });
   const runtime = new ServiceRuntime('gateway', config, nats);
@@ -32,11 +37,23 @@ export async function createGatewayApp({
       }),
       GatewayConfigModule.forRoot(config),
       HealthModule,
+      ...(extraImports ?? []),
     ],
   };
-  const app = await NestFactory.create<NestFastifyApplication>(root, new FastifyAdapter(), {
-    logger,
+  // Every request gets an id (the caller's x-request-id if given), echoed in the response and
+  // carried to services, so one id finds a request in every log.
+  const adapter = new FastifyAdapter({
+    genReqId: () => randomUUID(),
+    requestIdHeader: 'x-request-id',
   });
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { logger });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      void reply.header('x-request-id', request.id);
+    });
   // Give NATS a moment so the first /health already knows its state, but never block the
   // gateway on it: while NATS is down, /health must still answer (and say so).
   await Promise.race([

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { BACKEND_SERVICE_NAMES } from '@polku/contracts';
+import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
   isolatedTestEnv,
   startServiceUnderTest,
@@ -67,7 +68,7 @@ describe('gateway GET /health', () => {
         service: 'transitions',
         appModule: BareServiceModule,
         entities: [],
-        migrations: [],
+        migrations: [MessagingTables1763900000000],
         config: testGatewayConfig(env),
       });
       const { body } = await getHealth();

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { GatewayConfig } from '@polku/config';
 import { NatsLink, NatsTransportClient } from '@polku/messaging';
+import { ServiceCommandBus } from './service-command-bus';
 
 /** The gateway's way to ask services: Nest's ClientProxy API over our NATS transport. */
 @Module({
   providers: [
+    ServiceCommandBus,
     {
       provide: NatsTransportClient,
       inject: [NatsLink, GatewayConfig],
@@ -16,6 +18,6 @@ import { NatsLink, NatsTransportClient } from '@polku/messaging';
         }),
     },
   ],
-  exports: [NatsTransportClient],
+  exports: [NatsTransportClient, ServiceCommandBus],
 })
 export class ServiceClientModule {}

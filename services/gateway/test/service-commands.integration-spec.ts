@@ -1,0 +1,108 @@
+import { Controller, Get, Module, Req } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NatsLink, namespacedSubject, REQUEST_HEADERS } from '@polku/messaging';
+import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
+import type { FastifyRequest } from 'fastify';
+import { createGatewayApp } from '../src/create-gateway-app';
+import { ServiceClientModule } from '../src/service-client/service-client.module';
+import { ServiceCommandBus } from '../src/service-client/service-command-bus';
+
+const SILENT_SUBJECT = 'polku-rpc.test.never-answers.v1';
+const NOBODY_SUBJECT = 'polku-rpc.test.nobody-listens.v1';
+const ECHO_SUBJECT = 'polku-rpc.test.echo-headers.v1';
+
+// A stand-in for the real resource controllers: it forwards to a service like they will.
+@Controller('test-commands')
+class TestCommandController {
+  constructor(private readonly bus: ServiceCommandBus) {}
+
+  @Get(':which')
+  send(@Req() request: FastifyRequest & { params: { which: string } }): Promise<unknown> {
+    const subject = { silent: SILENT_SUBJECT, nobody: NOBODY_SUBJECT, echo: ECHO_SUBJECT }[
+      request.params.which
+    ];
+    return this.bus.send(
+      subject ?? NOBODY_SUBJECT,
+      { ping: true },
+      { requestId: String(request.id), principal: 'user-1@org-1' },
+    );
+  }
+}
+
+@Module({ imports: [ServiceClientModule], controllers: [TestCommandController] })
+class TestCommandModule {}
+
+describe('gateway commands to services', () => {
+  let env: Record<string, string>;
+  let gateway: NestFastifyApplication;
+  let responder: NatsLink;
+
+  beforeAll(async () => {
+    env = isolatedTestEnv({ NATS_REQUEST_TIMEOUT_MS: '300' });
+    gateway = await createGatewayApp({
+      config: testGatewayConfig(env),
+      logger: false,
+      extraImports: [TestCommandModule],
+    });
+    await gateway.init();
+    await gateway.getHttpAdapter().getInstance().ready();
+    responder = new NatsLink({ servers: env.NATS_URL, name: 'polku-test-responder' });
+    const nc = await responder.connect();
+    nc.subscribe(namespacedSubject(env.NATS_NAMESPACE, SILENT_SUBJECT), {
+      callback: () => undefined,
+    });
+    nc.subscribe(namespacedSubject(env.NATS_NAMESPACE, ECHO_SUBJECT), {
+      callback: (_error, msg) => {
+        msg.respond(
+          JSON.stringify({
+            response: {
+              requestId: msg.headers?.get(REQUEST_HEADERS.requestId),
+              principal: msg.headers?.get(REQUEST_HEADERS.principal),
+            },
+          }),
+        );
+      },
+    });
+    await nc.flush();
+  });
+
+  afterAll(async () => {
+    await responder.close();
+    await gateway.close();
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    gateway.getHttpAdapter().getInstance().inject({ method: 'GET', url: path, headers });
+
+  it('should answer 503 problem+json within the timeout when the service does not answer', async () => {
+    const started = Date.now();
+    const response = await get('/test-commands/silent');
+
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.json()).toMatchObject({
+      type: 'urn:polku:problem:service-timeout',
+      status: 503,
+    });
+  });
+
+  it('should answer 503 problem+json at once when no instance of the service listens', async () => {
+    const response = await get('/test-commands/nobody');
+
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({
+      type: 'urn:polku:problem:service-unavailable',
+      status: 503,
+    });
+  });
+
+  it('should carry the request id and the principal to the service and echo the request id', async () => {
+    const response = await get('/test-commands/echo', { 'x-request-id': 'req-abc-123' });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['x-request-id']).toBe('req-abc-123');
+    expect(response.json()).toEqual({ requestId: 'req-abc-123', principal: 'user-1@org-1' });
+  });
+});
