@@ -1,6 +1,7 @@
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import { errors, headers as createHeaders, type MsgHdrs } from '@nats-io/transport-node';
 import { namespacedSubject } from './namespace';
+import { injectTraceIntoNatsHeaders } from './tracing/trace-headers';
 import type { NatsLink } from './nats-link';
 import type { ReplyEnvelope } from './request-reply.protocol';
 import {
@@ -66,6 +67,7 @@ export class NatsTransportClient extends ClientProxy {
       return () => undefined;
     }
     const msgHeaders: MsgHdrs = createHeaders();
+    injectTraceIntoNatsHeaders(msgHeaders);
     for (const [name, value] of Object.entries(record.headers)) {
       msgHeaders.set(name, value);
     }

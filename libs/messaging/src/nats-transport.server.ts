@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { Msg, Subscription } from '@nats-io/transport-node';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { lastValueFrom } from 'rxjs';
 import { namespacedSubject } from './namespace';
 import type { NatsLink } from './nats-link';
 import { NatsRequestContext } from './nats-request.context';
+import { contextFromNatsHeaders } from './tracing/trace-headers';
 import type { RemoteErrorBody, ReplyEnvelope } from './request-reply.protocol';
 import type { JetStreamConsumerHost } from './consumer/jetstream-consumer.host';
 import type { EventSubscription } from './consumer/event-handler';
@@ -17,6 +19,8 @@ export interface NatsTransportServerOptions {
   /** Replicas of one service share a queue group, so each request is answered once. */
   readonly queueGroup: string;
 }
+
+const tracer = trace.getTracer('polku.messaging');
 
 function isRemoteErrorBody(value: unknown): value is RemoteErrorBody {
   return (
@@ -139,13 +143,25 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
     } catch {
       return { err: { code: 'MALFORMED_REQUEST', message: `the body of ${pattern} is not JSON` } };
     }
-    try {
-      const context = new NatsRequestContext([msg.subject, msg.headers]);
-      const result$ = this.transformToObservable(await handler(data, context));
-      return { response: await lastValueFrom(result$, { defaultValue: null }) };
-    } catch (error) {
-      return { err: this.toRemoteError(pattern, error) };
-    }
+    // The caller's trace continues here: the handler, and every event it writes, belong to it.
+    return tracer.startActiveSpan(
+      `${pattern} handle`,
+      { kind: SpanKind.SERVER, attributes: { 'rpc.system': 'nats', 'rpc.method': pattern } },
+      contextFromNatsHeaders(msg.headers),
+      async (span): Promise<ReplyEnvelope> => {
+        try {
+          const context = new NatsRequestContext([msg.subject, msg.headers]);
+          const result$ = this.transformToObservable(await handler(data, context));
+          return { response: await lastValueFrom(result$, { defaultValue: null }) };
+        } catch (error) {
+          const err = this.toRemoteError(pattern, error);
+          span.setStatus({ code: SpanStatusCode.ERROR, message: err.code });
+          return { err };
+        } finally {
+          span.end();
+        }
+      },
+    );
   }
 
   private toRemoteError(pattern: string, error: unknown): RemoteErrorBody {

@@ -1,1 +1,2 @@
 export { createServiceLogger } from './logger';
+export { initTracing, shutdownTracing, type TracingOptions } from './tracing';

@@ -14,11 +14,11 @@ import {
   namespacedSubject,
   PassThroughRpcExceptionFilter,
 } from '@polku/messaging';
-import { createServiceLogger } from '@polku/observability';
+import { createServiceLogger, initTracing } from '@polku/observability';
 import { openServiceDataSource } from '@polku/persistence';
 import { exitGracefullyOnSignals } from './graceful-shutdown';
 import { EventBackbone } from './messaging/event-backbone';
-import { ServiceRuntime } from './service-runtime';
+import { POLKU_VERSION, ServiceRuntime } from './service-runtime';
 import { ServiceRuntimeModule, type ServiceRuntimeModuleOptions } from './service-runtime.module';
 
 export interface BootstrapServiceOptions {
@@ -74,6 +74,7 @@ export async function createServiceApp(
  */
 export async function bootstrapService(options: BootstrapServiceOptions): Promise<void> {
   const config = loadConfigOrExit(ServiceConfig, options.service);
+  initTracing({ serviceName: options.service, serviceVersion: POLKU_VERSION });
   const logger = createServiceLogger(options.service, config);
   process.on('unhandledRejection', (reason) => {
     logger.error(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);

@@ -1,4 +1,5 @@
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
+import { shutdownTracing } from '@polku/observability';
 
 /**
  * On SIGTERM or SIGINT: stop taking work, let in-flight work finish, close connections, exit 0.
@@ -20,13 +21,18 @@ export function exitGracefullyOnSignals(
       logger.error(`shutdown took longer than ${timeoutMs} ms: exiting anyway`);
       process.exit(1);
     }, timeoutMs).unref();
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
-        process.exit(1);
-      },
-    );
+    app
+      .close()
+      .then(() => shutdownTracing())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error(
+            `shutdown failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

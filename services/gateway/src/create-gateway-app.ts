@@ -9,6 +9,7 @@ import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
 import { GatewayConfigModule } from './gateway-config.module';
 import { HealthModule } from './health/health.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { HttpTracingInterceptor } from './tracing/http-tracing.interceptor';
 
 @Module({})
 class GatewayRootModule {}
@@ -48,6 +49,7 @@ export async function createGatewayApp({
   });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { logger });
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(new HttpTracingInterceptor());
   app
     .getHttpAdapter()
     .getInstance()
