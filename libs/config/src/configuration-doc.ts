@@ -38,7 +38,7 @@ export function renderConfigurationDoc(): string {
     ...launcherOnly.map((v) => row(v, '`npm start`')),
     '',
     'OpenTelemetry reads its own standard variables (`OTEL_SERVICE_NAME`, `OTEL_EXPORTER_OTLP_ENDPOINT`,',
-    '`OTEL_TRACES_SAMPLER`, …); see docs/observability.md once tracing export is configured.',
+    '`OTEL_TRACES_SAMPLER`, …); see docs/observability.md.',
     '',
   ].join('\n');
 }
