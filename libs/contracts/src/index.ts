@@ -10,6 +10,7 @@ export {
   type DatabaseHealth,
   type DependencyHealth,
   type DependencyStatus,
+  type OutboxHealth,
   type ServiceHealthReport,
 } from './system/health.contract';
 export {

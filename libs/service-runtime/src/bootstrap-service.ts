@@ -14,10 +14,10 @@ import {
   namespacedSubject,
   PassThroughRpcExceptionFilter,
 } from '@polku/messaging';
-import { createServiceLogger, initTracing } from '@polku/observability';
-import { openServiceDataSource } from '@polku/persistence';
+import { createServiceLogger, initTracing, shutdownTracing } from '@polku/observability';
 import { exitGracefullyOnSignals } from './graceful-shutdown';
 import { EventBackbone } from './messaging/event-backbone';
+import { isOperatorCommand, runOperatorCommand } from './operator-commands';
 import { POLKU_VERSION, ServiceRuntime } from './service-runtime';
 import { ServiceRuntimeModule, type ServiceRuntimeModuleOptions } from './service-runtime.module';
 
@@ -69,8 +69,8 @@ export async function createServiceApp(
 }
 
 /**
- * Entry point of every NATS service. `node main.js` runs the service; `node main.js migrate`
- * applies pending migrations and exits (for deploy jobs that keep migrations out of start-up).
+ * Entry point of every NATS service. `node main.js` runs the service; `node main.js migrate`,
+ * `redrive` and `rebuild-projection` are operator commands (see operator-commands.ts).
  */
 export async function bootstrapService(options: BootstrapServiceOptions): Promise<void> {
   const config = loadConfigOrExit(ServiceConfig, options.service);
@@ -81,15 +81,15 @@ export async function bootstrapService(options: BootstrapServiceOptions): Promis
   });
 
   try {
-    if (process.argv[2] === 'migrate') {
-      const dataSource = await openServiceDataSource({
+    const command = process.argv[2];
+    if (isOperatorCommand(command)) {
+      await runOperatorCommand(command, process.argv.slice(3), {
         service: options.service,
-        config: { ...config, DATABASE_MIGRATIONS_RUN: true },
-        entities: options.entities,
-        migrations: options.migrations,
+        config,
+        persistence: { entities: options.entities, migrations: options.migrations },
+        logger,
       });
-      await dataSource.destroy();
-      logger.log('migrations are up to date');
+      await shutdownTracing();
       return;
     }
     const { app } = await createServiceApp({ ...options, config, logger });

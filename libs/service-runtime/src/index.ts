@@ -8,3 +8,10 @@ export { ServiceHealthService } from './health/service-health.service';
 export { POLKU_VERSION, ServiceRuntime } from './service-runtime';
 export { ServiceRuntimeModule, type ServiceRuntimeModuleOptions } from './service-runtime.module';
 export { EventBackbone } from './messaging/event-backbone';
+export {
+  isOperatorCommand,
+  OPERATOR_COMMANDS,
+  parseOperatorArgs,
+  runOperatorCommand,
+  type OperatorCommand,
+} from './operator-commands';

@@ -24,6 +24,7 @@ export async function expectServiceStartsOnAFreshDatabase(
           migrationsPending: false,
         },
         nats: { status: 'up' },
+        outbox: { status: 'up', backlog: 0, oldestAgeMs: 0 },
       },
     });
 

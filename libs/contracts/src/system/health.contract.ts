@@ -19,6 +19,13 @@ export interface DatabaseHealth extends DependencyHealth {
   readonly migrationsPending?: boolean;
 }
 
+/** Events written but not yet confirmed stored by JetStream. */
+export interface OutboxHealth extends DependencyHealth {
+  readonly backlog?: number;
+  /** Age of the oldest unpublished event, in ms; grows while NATS is unreachable. */
+  readonly oldestAgeMs?: number;
+}
+
 /** What a service answers on its health subject. */
 export interface ServiceHealthReport {
   readonly service: ServiceName;
@@ -32,6 +39,7 @@ export interface ServiceHealthReport {
   readonly checks: {
     readonly database: DatabaseHealth;
     readonly nats: DependencyHealth;
+    readonly outbox: OutboxHealth;
   };
 }
 

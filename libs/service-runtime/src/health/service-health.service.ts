@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DatabaseHealth, DependencyHealth, ServiceHealthReport } from '@polku/contracts';
+import type {
+  DatabaseHealth,
+  DependencyHealth,
+  OutboxHealth,
+  ServiceHealthReport,
+} from '@polku/contracts';
 import { serviceDatabaseName } from '@polku/persistence';
 import { DataSource } from 'typeorm';
+import { EventBackbone } from '../messaging/event-backbone';
 import { POLKU_VERSION, ServiceRuntime } from '../service-runtime';
 
 const CHECK_TIMEOUT_MS = 1_000;
@@ -28,10 +34,15 @@ export class ServiceHealthService {
   constructor(
     private readonly runtime: ServiceRuntime,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly backbone: EventBackbone,
   ) {}
 
   async report(): Promise<ServiceHealthReport> {
-    const [database, nats] = await Promise.all([this.checkDatabase(), this.checkNats()]);
+    const [database, nats, outbox] = await Promise.all([
+      this.checkDatabase(),
+      this.checkNats(),
+      this.checkOutbox(),
+    ]);
     return {
       service: this.runtime.service,
       status: database.status === 'up' && nats.status === 'up' ? 'up' : 'down',
@@ -39,7 +50,7 @@ export class ServiceHealthService {
       instanceId: this.runtime.instanceId,
       startedAt: this.runtime.startedAt.toISOString(),
       uptimeSeconds: Math.round((Date.now() - this.runtime.startedAt.getTime()) / 1000),
-      checks: { database, nats },
+      checks: { database, nats, outbox },
     };
   }
 
@@ -56,6 +67,17 @@ export class ServiceHealthService {
       return { status: 'up', database, latencyMs, migrationsPending };
     } catch (error) {
       return { status: 'down', database, detail: reason(error) };
+    }
+  }
+
+  // Informational: a backlog does not make the service down (it drains when NATS is back),
+  // but its size and age tell an operator how far behind publishing is.
+  private async checkOutbox(): Promise<OutboxHealth> {
+    try {
+      const { size, oldestAgeMs } = await withTimeout(this.backbone.relay.backlog(), 'PostgreSQL');
+      return { status: 'up', backlog: size, oldestAgeMs };
+    } catch (error) {
+      return { status: 'down', detail: reason(error) };
     }
   }
 

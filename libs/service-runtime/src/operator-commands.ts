@@ -1,0 +1,118 @@
+import { parseArgs } from 'node:util';
+import type { LoggerService } from '@nestjs/common';
+import type { ServiceConfig } from '@polku/config';
+import { NatsLink, rebuildProjection, redriveDeadLetters, streamNames } from '@polku/messaging';
+import { openServiceDataSource, type ServicePersistenceOptions } from '@polku/persistence';
+
+/** What `node main.js <command>` can do besides running the service. */
+export const OPERATOR_COMMANDS = ['migrate', 'redrive', 'rebuild-projection'] as const;
+export type OperatorCommand = (typeof OPERATOR_COMMANDS)[number];
+
+export function isOperatorCommand(word: string | undefined): word is OperatorCommand {
+  return (OPERATOR_COMMANDS as readonly string[]).includes(word ?? '');
+}
+
+export interface OperatorCommandOptions {
+  readonly service: string;
+  readonly config: ServiceConfig;
+  readonly persistence: Pick<ServicePersistenceOptions, 'entities' | 'migrations'>;
+  readonly logger: LoggerService;
+}
+
+/** Parsed arguments of the commands that take any. */
+export function parseOperatorArgs(args: readonly string[]): {
+  consumer?: string;
+  ids?: number[];
+  durables: string[];
+  tables: string[];
+} {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      consumer: { type: 'string' },
+      id: { type: 'string', multiple: true },
+      durable: { type: 'string', multiple: true },
+      table: { type: 'string', multiple: true },
+    },
+    strict: true,
+  });
+  const ids = values.id?.map((id) => {
+    if (!/^\d+$/.test(id)) {
+      throw new Error(
+        `--id takes a dead-letter row id (a whole number), got ${JSON.stringify(id)}`,
+      );
+    }
+    return Number(id);
+  });
+  return {
+    consumer: values.consumer,
+    ids,
+    durables: values.durable ?? [],
+    tables: values.table ?? [],
+  };
+}
+
+/**
+ * Operator commands, run while (migrate, redrive) or instead of (rebuild-projection) the service:
+ *   migrate                                   apply pending migrations
+ *   redrive [--consumer C] [--id N ...]       publish open dead letters again, after a fix
+ *   rebuild-projection --durable D ... --table T ...
+ *                                             empty the tables and replay the stream into them
+ *                                             on the next start (run with the service stopped)
+ */
+export async function runOperatorCommand(
+  command: OperatorCommand,
+  args: readonly string[],
+  options: OperatorCommandOptions,
+): Promise<void> {
+  const { config, logger } = options;
+  const parsed = parseOperatorArgs(args);
+  if (
+    command === 'rebuild-projection' &&
+    (parsed.durables.length === 0 || parsed.tables.length === 0)
+  ) {
+    throw new Error('rebuild-projection needs at least one --durable and one --table');
+  }
+  const dataSource = await openServiceDataSource({
+    service: options.service,
+    config: command === 'migrate' ? { ...config, DATABASE_MIGRATIONS_RUN: true } : config,
+    ...options.persistence,
+  });
+  const link = new NatsLink({
+    servers: config.NATS_URL,
+    name: `polku-${options.service}-${command}`,
+  });
+  try {
+    switch (command) {
+      case 'migrate':
+        logger.log('migrations are up to date');
+        break;
+      case 'redrive': {
+        const count = await redriveDeadLetters({
+          dataSource,
+          link,
+          namespace: config.NATS_NAMESPACE,
+          consumer: parsed.consumer,
+          ids: parsed.ids,
+        });
+        logger.log(`redrove ${count} dead letter(s)`);
+        break;
+      }
+      case 'rebuild-projection':
+        await rebuildProjection({
+          dataSource,
+          link,
+          stream: streamNames(config.NATS_NAMESPACE).events,
+          durables: parsed.durables,
+          tables: parsed.tables,
+        });
+        logger.log(
+          `emptied ${parsed.tables.join(', ')}; the next start replays the stream into them`,
+        );
+        break;
+    }
+  } finally {
+    await link.close();
+    await dataSource.destroy();
+  }
+}
