@@ -48,6 +48,15 @@ describe('loadConfig', () => {
         NATS_URL: 'nats://127.0.0.1:4222',
         NATS_NAMESPACE: '',
         NATS_REQUEST_TIMEOUT_MS: 5000,
+        NATS_STREAM_REPLICAS: 1,
+        NATS_DUPLICATE_WINDOW_S: 1200,
+        EVENT_MAX_ATTEMPTS: 5,
+        EVENT_BATCH_SIZE: 100,
+        EVENT_RETRY_BASE_MS: 1000,
+        EVENT_RETRY_MAX_MS: 60000,
+        EVENT_ACK_WAIT_MS: 30000,
+        OUTBOX_BATCH_SIZE: 200,
+        OUTBOX_POLL_INTERVAL_MS: 500,
         SHUTDOWN_TIMEOUT_MS: 10000,
       });
       expect(config).toBeInstanceOf(ServiceConfig);

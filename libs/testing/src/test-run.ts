@@ -1,7 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { GatewayConfig, loadConfig, ServiceConfig } from '@polku/config';
 import { testDatabasePrefixOfRun } from './test-run-prefix';
-
-let isolatedSetups = 0;
 
 function currentRunId(): string {
   const runId = process.env.POLKU_TEST_RUN_ID;
@@ -19,19 +18,21 @@ function currentRunId(): string {
  * so tests never see each other's data.
  */
 export function isolatedTestEnv(overrides: Record<string, string> = {}): Record<string, string> {
-  isolatedSetups += 1;
   const runId = currentRunId();
+  // Random, not a counter: jest gives every test file a fresh module registry in the same
+  // process, so a module-level counter would hand two files the same databases and subjects.
+  const isolation = randomBytes(4).toString('hex');
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
     DATABASE_URL:
       process.env.POLKU_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    DATABASE_NAME_PREFIX: `${testDatabasePrefixOfRun(runId)}${process.pid}_${isolatedSetups}`,
+    DATABASE_NAME_PREFIX: `${testDatabasePrefixOfRun(runId)}${isolation}`,
     DATABASE_CONNECT_RETRIES: '0',
     DATABASE_POOL_MAX: '4',
     NATS_URL: process.env.POLKU_TEST_NATS_URL ?? 'nats://127.0.0.1:4222',
-    NATS_NAMESPACE: `t-${runId}-${process.pid}-${isolatedSetups}`,
+    NATS_NAMESPACE: `t-${runId}-${isolation}`,
     ...overrides,
   };
 }

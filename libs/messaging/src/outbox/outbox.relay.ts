@@ -49,6 +49,8 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** A NOTIFY arrived since the last claim started: rows may be waiting, do not sleep. */
+  private notified = false;
   private listener?: Client;
   private js?: JetStreamClient;
   private failures = 0;
@@ -97,6 +99,8 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (this.running) {
       let published = 0;
+      // Cleared before the claim: a commit notified from here on may not be in this batch.
+      this.notified = false;
       try {
         published = await this.publishBatch();
         this.failures = 0;
@@ -111,6 +115,9 @@ export class OutboxRelay {
       if (published >= this.options.batchSize && this.failures === 0) {
         continue; // more is waiting: no pause
       }
+      if (this.failures === 0 && this.notified) {
+        continue; // rows committed while this batch was publishing: no pause
+      }
       const pause =
         this.failures > 0
           ? Math.min(this.options.maxBackoffMs, 100 * 2 ** Math.min(this.failures, 10))
@@ -121,12 +128,19 @@ export class OutboxRelay {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
       };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
     });
+  }
+
+  private notify(): void {
+    this.notified = true;
+    this.wake?.();
   }
 
   private async publishBatch(): Promise<number> {
@@ -222,7 +236,7 @@ export class OutboxRelay {
         connectionString: this.options.listenUrl,
         application_name: 'polku-outbox-relay',
       });
-      client.on('notification', () => this.wake?.());
+      client.on('notification', () => this.notify());
       // A lost LISTEN connection only costs latency: polling continues.
       client.on('error', (error) =>
         this.logger.warn(`outbox LISTEN connection lost: ${error.message}`),
