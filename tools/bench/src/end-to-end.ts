@@ -1,0 +1,351 @@
+import type { INestMicroservice, LoggerService } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { SpanKind, trace } from '@opentelemetry/api';
+import { CLIENT_REFERRED_V1 } from '@polku/contracts';
+import type { ServiceConfig } from '@polku/config';
+import { OutboxWriter } from '@polku/messaging';
+import { serviceDatabaseName, urlWithDatabase } from '@polku/persistence';
+import { createServiceApp } from '@polku/service-runtime';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { markCpu } from './cpu';
+import { BENCH_MIGRATIONS, BenchProjectionModule, benchEvent } from './bench-projection.module';
+import { distribution, perSecond, rounded, type Distribution } from './stats';
+
+/** The bench plays client-intake: it writes ClientReferred and consumes it into a projection. */
+export const BENCH_SERVICE = 'client-intake';
+
+export interface EndToEndOptions {
+  readonly config: ServiceConfig;
+  readonly events: number;
+  readonly warmup: number;
+  /** Concurrent writers, each committing one business transaction at a time. */
+  readonly writers: number;
+  /** Events per business transaction. */
+  readonly eventsPerTransaction: number;
+  /**
+   * One measured phase per entry, in order: the events per second the writers offer together,
+   * 0 for as fast as they can.
+   */
+  readonly rates: readonly number[];
+  /** Give up when the projection makes no progress for this long. */
+  readonly stallTimeoutMs: number;
+  readonly say: (line: string) => void;
+}
+
+export interface EndToEndResult {
+  /** Events per second the writers offered; 0 = as fast as they could. */
+  readonly offeredRate: number;
+  readonly events: number;
+  /** From the first write to the last projection row. */
+  readonly durationMs: number;
+  readonly eventsPerSecond: number;
+  /** How fast the writers committed (they do not wait for the pipeline). */
+  readonly writeDurationMs: number;
+  readonly writeEventsPerSecond: number;
+  /** Projection row insert time (clock_timestamp()) minus the event's occurredAt, in ms. */
+  readonly lagMs: Distribution;
+  /** Where the lag is spent, per event, in ms. */
+  readonly stagesMs: {
+    /** occurredAt → the relay's transaction that claimed the row started (outbox.published_at). */
+    readonly outboxWait: Distribution;
+    /** Relay claim → the consumer's batch transaction started (inbox.received_at). */
+    readonly relayAndTransport: Distribution;
+    /** Consumer transaction start → projection row inserted. */
+    readonly consumerBatch: Distribution;
+  };
+  /** Duration of one writer's business transaction (append × N + commit), in ms. */
+  readonly writeTransactionMs: Distribution;
+  /**
+   * CPU spent from the first write to the last projection row, per event, in ms: by the bench's
+   * Node process, and by the whole machine (PostgreSQL, nats-server and anything else included).
+   */
+  readonly cpuPerEventMs: { readonly benchProcess: number; readonly machine: number | null };
+  /** Highest counts seen by the monitor while the run was in progress. */
+  readonly peakOutboxBacklog: number;
+  readonly peakPublishedNotProjected: number;
+  readonly checks: {
+    readonly projectionRows: number;
+    readonly distinctEvents: number;
+    readonly deadLetters: number;
+    readonly unpublishedOutboxRows: number;
+  };
+}
+
+export interface EndToEndRun {
+  readonly phases: readonly EndToEndResult[];
+  /** One stored envelope, byte for byte what the relay publishes (for the raw baselines). */
+  readonly samplePayload: string;
+}
+
+const tracer = trace.getTracer('polku.bench');
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Shows the backbone's warnings and errors; the bench's own progress goes to stdout. */
+const warningsOnly: LoggerService = {
+  log: () => undefined,
+  warn: (message: unknown) => process.stderr.write(`[backbone warn] ${String(message)}\n`),
+  error: (message: unknown) => process.stderr.write(`[backbone error] ${String(message)}\n`),
+};
+
+interface Service {
+  readonly app: INestMicroservice;
+  readonly dataSource: DataSource;
+  readonly writer: OutboxWriter;
+}
+
+async function startService(config: ServiceConfig): Promise<Service> {
+  const { app } = await createServiceApp({
+    service: BENCH_SERVICE,
+    appModule: BenchProjectionModule,
+    entities: [],
+    migrations: BENCH_MIGRATIONS,
+    config,
+    logger: warningsOnly,
+  });
+  await app.listen();
+  return {
+    app,
+    dataSource: app.get<DataSource>(getDataSourceToken()),
+    writer: app.get(OutboxWriter),
+  };
+}
+
+/** Writes `count` events in business transactions from several concurrent writers. */
+async function writeEvents(
+  service: Service,
+  count: number,
+  rate: number,
+  progress: Progress,
+  options: EndToEndOptions,
+): Promise<{ startedAt: number; endedAt: number; transactionMs: number[] }> {
+  const perTransaction = options.eventsPerTransaction;
+  const transactions = Math.ceil(count / perTransaction);
+  const transactionMs: number[] = [];
+  let next = 0;
+  const startedAt = Date.now();
+  const writer = async () => {
+    for (let index = next++; index < transactions; index = next++) {
+      if (rate > 0) {
+        const due = startedAt + (index * perTransaction * 1000) / rate;
+        const wait = due - Date.now();
+        if (wait > 0) {
+          await sleep(wait);
+        }
+      }
+      const size = Math.min(perTransaction, count - index * perTransaction);
+      const began = performance.now();
+      // As in a service, the business transaction runs inside the command's SERVER span, so
+      // every outbox row carries a traceparent and the relay and consumer continue the trace.
+      await tracer.startActiveSpan(
+        'bench.write-referrals handle',
+        { kind: SpanKind.SERVER },
+        async (span) => {
+          try {
+            await service.dataSource.transaction(async (em) => {
+              for (let i = 0; i < size; i += 1) {
+                await service.writer.append(em, CLIENT_REFERRED_V1.subject, benchEvent());
+              }
+            });
+          } finally {
+            span.end();
+          }
+        },
+      );
+      transactionMs.push(performance.now() - began);
+      progress.committed += size;
+    }
+  };
+  await Promise.all(Array.from({ length: options.writers }, writer));
+  return { startedAt, endedAt: Date.now(), transactionMs };
+}
+
+interface Progress {
+  peakOutboxBacklog: number;
+  peakPublishedNotProjected: number;
+  /** Events of this phase whose business transaction has committed so far. */
+  committed: number;
+}
+
+/** Polls until the projection holds `count` rows; fails when it stops moving. */
+async function waitForProjection(
+  monitor: Client,
+  count: number,
+  options: EndToEndOptions,
+  progress: Progress,
+  stillWriting: () => boolean,
+): Promise<void> {
+  let seen = -1;
+  let lastMove = Date.now();
+  for (;;) {
+    const [row] =
+      // Cheap on purpose (the partial index, a table that only holds this phase): the monitor
+      // shares the CPUs with what it measures. No scan of the whole outbox.
+      (
+        await monitor.query<{ projected: number; unpublished: number }>(
+          `SELECT (SELECT count(*) FROM bench_projection)::int AS projected,
+                (SELECT count(*) FROM outbox_message WHERE published_at IS NULL)::int AS unpublished`,
+        )
+      ).rows;
+    progress.peakOutboxBacklog = Math.max(progress.peakOutboxBacklog, row.unpublished);
+    progress.peakPublishedNotProjected = Math.max(
+      progress.peakPublishedNotProjected,
+      progress.committed - row.unpublished - row.projected,
+    );
+    if (row.projected >= count && !stillWriting()) {
+      return;
+    }
+    if (row.projected !== seen) {
+      seen = row.projected;
+      lastMove = Date.now();
+    } else if (!stillWriting() && Date.now() - lastMove > options.stallTimeoutMs) {
+      throw new Error(
+        `the projection stopped at ${row.projected} of ${count} rows for ${options.stallTimeoutMs} ms ` +
+          `(${row.unpublished} outbox rows unpublished)`,
+      );
+    }
+    await sleep(100);
+  }
+}
+
+async function measuredRows(monitor: Client): Promise<
+  {
+    occurred: number;
+    claimed: number;
+    received: number;
+    projected: number;
+  }[]
+> {
+  const { rows } = await monitor.query<{
+    occurred_ms: string;
+    claimed_ms: string;
+    received_ms: string;
+    projected_ms: string;
+  }>(
+    `SELECT extract(epoch FROM p.occurred_at) * 1000 AS occurred_ms,
+            extract(epoch FROM o.published_at) * 1000 AS claimed_ms,
+            extract(epoch FROM i.received_at) * 1000 AS received_ms,
+            extract(epoch FROM p.projected_at) * 1000 AS projected_ms
+       FROM bench_projection p
+       JOIN outbox_message o ON o.id = p.event_id
+       JOIN inbox_message i ON i.message_id = p.event_id::text`,
+  );
+  return rows.map((row) => ({
+    occurred: Number(row.occurred_ms),
+    claimed: Number(row.claimed_ms),
+    received: Number(row.received_ms),
+    projected: Number(row.projected_ms),
+  }));
+}
+
+/** Writes one phase's events, waits for their projection rows and measures them. */
+async function measurePhase(
+  service: Service,
+  monitor: Client,
+  rate: number,
+  progress: Progress,
+  options: EndToEndOptions,
+): Promise<EndToEndResult> {
+  options.say(
+    `end to end: ${options.events} events, ${options.writers} writers × ${options.eventsPerTransaction} per transaction` +
+      (rate > 0 ? `, offered at ${rate} events/s` : ', as fast as they can'),
+  );
+  let writing = true;
+  const cpu = markCpu();
+  const writes = writeEvents(service, options.events, rate, progress, options).finally(() => {
+    writing = false;
+  });
+  // Both run at once: the monitor sees backlogs build while the writers are still going.
+  const [written] = await Promise.all([
+    writes,
+    waitForProjection(monitor, options.events, options, progress, () => writing),
+  ]);
+  const cpuSpent = cpu.spentSince();
+
+  const rows = await measuredRows(monitor);
+  const [checks] = (
+    await monitor.query<{
+      projection_rows: number;
+      distinct_events: number;
+      dead_letters: number;
+      unpublished: number;
+    }>(
+      `SELECT (SELECT count(*) FROM bench_projection)::int AS projection_rows,
+              (SELECT count(DISTINCT event_id) FROM bench_projection)::int AS distinct_events,
+              (SELECT count(*) FROM dead_letter)::int AS dead_letters,
+              (SELECT count(*) FROM outbox_message WHERE published_at IS NULL)::int AS unpublished`,
+    )
+  ).rows;
+  const lastProjected = rows.reduce((last, row) => Math.max(last, row.projected), 0);
+  const durationMs = lastProjected - written.startedAt;
+  const writeDurationMs = written.endedAt - written.startedAt;
+  const perEvent = (ms: number) => Number((ms / options.events).toFixed(3));
+  return {
+    offeredRate: rate,
+    events: options.events,
+    durationMs: Math.round(durationMs),
+    eventsPerSecond: perSecond(options.events, durationMs),
+    writeDurationMs,
+    writeEventsPerSecond: perSecond(options.events, writeDurationMs),
+    lagMs: rounded(distribution(rows.map((row) => row.projected - row.occurred))),
+    stagesMs: {
+      outboxWait: rounded(distribution(rows.map((row) => row.claimed - row.occurred))),
+      relayAndTransport: rounded(distribution(rows.map((row) => row.received - row.claimed))),
+      consumerBatch: rounded(distribution(rows.map((row) => row.projected - row.received))),
+    },
+    writeTransactionMs: rounded(distribution(written.transactionMs)),
+    cpuPerEventMs: {
+      benchProcess: perEvent(cpuSpent.benchProcessMs),
+      machine: cpuSpent.machineMs === null ? null : perEvent(cpuSpent.machineMs),
+    },
+    peakOutboxBacklog: progress.peakOutboxBacklog,
+    peakPublishedNotProjected: progress.peakPublishedNotProjected,
+    checks: {
+      projectionRows: checks.projection_rows,
+      distinctEvents: checks.distinct_events,
+      deadLetters: checks.dead_letters,
+      unpublishedOutboxRows: checks.unpublished,
+    },
+  };
+}
+
+export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRun> {
+  const { config, say } = options;
+  const service = await startService(config);
+  const monitor = new Client({
+    connectionString: urlWithDatabase(
+      config.DATABASE_URL,
+      serviceDatabaseName(config.DATABASE_NAME_PREFIX, BENCH_SERVICE),
+    ),
+    application_name: 'polku-bench-monitor',
+  });
+  await monitor.connect();
+  try {
+    // Every phase starts with an idle consumer and an empty projection.
+    const nextPhase = async (): Promise<Progress> => {
+      await monitor.query('TRUNCATE bench_projection');
+      return { peakOutboxBacklog: 0, peakPublishedNotProjected: 0, committed: 0 };
+    };
+    if (options.warmup > 0) {
+      say(`warm-up: ${options.warmup} events`);
+      const progress = await nextPhase();
+      await writeEvents(service, options.warmup, 0, progress, options);
+      await waitForProjection(monitor, options.warmup, options, progress, () => false);
+    }
+    const phases: EndToEndResult[] = [];
+    for (const rate of options.rates) {
+      const progress = await nextPhase();
+      phases.push(await measurePhase(service, monitor, rate, progress, options));
+    }
+    const [sample] = (
+      await monitor.query<{ payload: string }>(
+        'SELECT payload::text AS payload FROM outbox_message ORDER BY created_at DESC LIMIT 1',
+      )
+    ).rows;
+    return { phases, samplePayload: JSON.stringify(JSON.parse(sample.payload)) };
+  } finally {
+    await monitor.end().catch(() => undefined);
+    await service.app.close();
+  }
+}
