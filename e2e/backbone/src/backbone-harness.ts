@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { INestMicroservice, Type } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { CLIENT_REFERRED_V1, type ClientReferredPayload } from '@polku/contracts';
 import { loadConfig, ServiceConfig } from '@polku/config';
 import { NatsLink, OutboxWriter, streamNames, type NewEvent } from '@polku/messaging';
 import { createServiceApp, EventBackbone } from '@polku/service-runtime';
-import { isolatedTestEnv } from '@polku/testing';
+import { isolatedTestEnv, newClientReferredEvent } from '@polku/testing';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { FIXTURE_MIGRATIONS, ReferralProjectionModule } from './referral-projection.fixture';
@@ -56,32 +55,7 @@ export function backboneTestEnv(overrides: Record<string, string> = {}): Record<
 }
 
 /** A valid ClientReferred event; override what the test is about. */
-export function clientReferred(
-  overrides: Partial<ClientReferredPayload> = {},
-): NewEvent<ClientReferredPayload> {
-  const referrer = randomUUID();
-  return {
-    pathId: randomUUID(),
-    clientRef: `client-${randomUUID().slice(0, 8)}`,
-    emitter: {
-      orgId: referrer,
-      orgRole: 'EMPLOYMENT_AUTHORITY',
-      actorId: randomUUID(),
-      actorRole: 'CASEWORKER',
-    },
-    legalBasis: 'Act on Public Employment and Business Services 380/2023',
-    data: {
-      referralId: randomUUID(),
-      fromOrgId: referrer,
-      toOrgId: randomUUID(),
-      requestedMeasure: 'REHABILITATIVE_WORK_ACTIVITY',
-      reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
-      fundingRef: { kind: 'ACTIVATION_PLAN', reference: 'AP-2026-0042' },
-      desiredStart: '2026-12-01',
-      ...overrides,
-    } as ClientReferredPayload,
-  };
-}
+export const clientReferred = newClientReferredEvent;
 
 /** Writes events in one business transaction, as a command handler would. */
 export async function commitEvents(

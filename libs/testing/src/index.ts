@@ -7,4 +7,5 @@ export {
 export { isolatedTestEnv, testGatewayConfig, testServiceConfig } from './test-run';
 export { testDatabasePrefixOfRun } from './test-run-prefix';
 export { expectServiceStartsOnAFreshDatabase } from './service-health-expectations';
+export { newClientReferredEvent } from './event-factories';
 export { waitFor } from './wait-for';

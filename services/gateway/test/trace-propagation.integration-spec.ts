@@ -20,7 +20,13 @@ import {
 } from '@polku/messaging';
 import { initTracing } from '@polku/observability';
 import { createServiceApp } from '@polku/service-runtime';
-import { isolatedTestEnv, testGatewayConfig, testServiceConfig, waitFor } from '@polku/testing';
+import {
+  isolatedTestEnv,
+  newClientReferredEvent,
+  testGatewayConfig,
+  testServiceConfig,
+  waitFor,
+} from '@polku/testing';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { createGatewayApp } from '../src/create-gateway-app';
@@ -40,28 +46,12 @@ class ReferralCommandFixture {
 
   @MessagePattern(REFER_SUBJECT)
   async refer(@Payload() body: { referralId: string }): Promise<{ accepted: true }> {
-    const referrer = randomUUID();
     await this.dataSource.transaction((em) =>
-      this.outbox.append(em, CLIENT_REFERRED_V1.subject, {
-        pathId: randomUUID(),
-        clientRef: 'client-trace-test',
-        emitter: {
-          orgId: referrer,
-          orgRole: 'EMPLOYMENT_AUTHORITY',
-          actorId: randomUUID(),
-          actorRole: 'CASEWORKER',
-        },
-        legalBasis: 'Act on Public Employment and Business Services 380/2023',
-        data: {
-          referralId: body.referralId,
-          fromOrgId: referrer,
-          toOrgId: randomUUID(),
-          requestedMeasure: 'WORK_TRIAL',
-          reasonCategory: 'WORK_EXPERIENCE',
-          fundingRef: { kind: 'ACTIVATION_PLAN', reference: 'AP-1' },
-          desiredStart: '2026-12-01',
-        } as ClientReferredPayload,
-      }),
+      this.outbox.append(
+        em,
+        CLIENT_REFERRED_V1.subject,
+        newClientReferredEvent({ referralId: body.referralId }),
+      ),
     );
     return { accepted: true };
   }
