@@ -6,6 +6,11 @@ export interface EnvVarOptions {
   readonly description: string;
   /** Used when the variable is unset. Omit for variables that must be given. */
   readonly default?: string;
+  /**
+   * A key or password: the docs show that a development-only default exists, never the value.
+   * Validators of secret variables must not quote the value either.
+   */
+  readonly secret?: boolean;
 }
 
 export interface EnvVarDefinition extends EnvVarOptions {

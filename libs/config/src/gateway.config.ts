@@ -1,7 +1,30 @@
-import { IsIP } from 'class-validator';
+import { IsIP, IsUrl, Matches, ValidateBy, ValidateIf } from 'class-validator';
 import { IntVar } from './coerce';
 import { EnvVar } from './env-var.decorator';
 import { ServiceConfig } from './service.config';
+
+/** The public development default of IDEMPOTENCY_FINGERPRINT_KEY; refused in production. */
+const DEVELOPMENT_FINGERPRINT_KEY = Buffer.from(
+  'polku-development-only-fingerprint',
+  'utf8',
+).toString('base64');
+
+function fingerprintKeyProblem(config: GatewayConfig): string | undefined {
+  const value: unknown = config.IDEMPOTENCY_FINGERPRINT_KEY;
+  const key = typeof value === 'string' ? Buffer.from(value, 'base64') : undefined;
+  if (
+    typeof value !== 'string' ||
+    key === undefined ||
+    key.length < 32 ||
+    key.toString('base64') !== value.trim()
+  ) {
+    return 'IDEMPOTENCY_FINGERPRINT_KEY must be base64 of at least 32 bytes (openssl rand -base64 32)';
+  }
+  if (config.NODE_ENV === 'production' && value === DEVELOPMENT_FINGERPRINT_KEY) {
+    return 'IDEMPOTENCY_FINGERPRINT_KEY must be a key of your own when NODE_ENV=production, not the public development key';
+  }
+  return undefined;
+}
 
 /** The gateway reads everything a service does, plus its HTTP settings. */
 export class GatewayConfig extends ServiceConfig {
@@ -22,4 +45,92 @@ export class GatewayConfig extends ServiceConfig {
   })
   @IntVar(50, 60000)
   HEALTH_TIMEOUT_MS!: number;
+
+  @EnvVar({
+    description:
+      'Largest request body the gateway reads, in bytes; a larger one is answered 413 problem+json.',
+    default: '102400',
+  })
+  @IntVar(1024, 104857600)
+  HTTP_BODY_LIMIT_BYTES!: number;
+
+  @EnvVar({
+    description:
+      'Requests one user (or, before sign-in, one client IP) may make to /api/v1 per minute; more are answered 429 problem+json with Retry-After.',
+    default: '600',
+  })
+  @IntVar(1, 1000000)
+  RATE_LIMIT_PER_MINUTE!: number;
+
+  @EnvVar({
+    description:
+      'How long the gateway remembers a command’s Idempotency-Key and replays its answer to a retry, in hours; older records are pruned.',
+    default: '24',
+  })
+  @IntVar(1, 720)
+  IDEMPOTENCY_TTL_HOURS!: number;
+
+  @EnvVar({
+    description:
+      'OIDC issuer whose bearer tokens the gateway accepts (the exact `iss`, e.g. a Keycloak realm URL). Required when NODE_ENV=production; when empty elsewhere, the built-in demo issuer at /dev-auth is used.',
+    default: '',
+  })
+  @ValidateIf(
+    (config: GatewayConfig) => config.NODE_ENV === 'production' || config.AUTH_ISSUER !== '',
+  )
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    {
+      message: (args) =>
+        `AUTH_ISSUER must be the OIDC issuer URL (required when NODE_ENV=production), got ${JSON.stringify(args.value)}`,
+    },
+  )
+  AUTH_ISSUER!: string;
+
+  @EnvVar({
+    description: 'Audience (`aud`) a token must name to be accepted by the gateway.',
+    default: 'polku-gateway',
+  })
+  @Matches(/^\S+$/, { message: 'AUTH_AUDIENCE must be one word without spaces' })
+  AUTH_AUDIENCE!: string;
+
+  @EnvVar({
+    description:
+      'JWKS URL of the issuer’s signing keys. Empty: read `jwks_uri` from the issuer’s /.well-known/openid-configuration.',
+    default: '',
+  })
+  @ValidateIf((config: GatewayConfig) => config.AUTH_JWKS_URL !== '')
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: (args) => `AUTH_JWKS_URL must be a URL, got ${JSON.stringify(args.value)}` },
+  )
+  AUTH_JWKS_URL!: string;
+
+  @EnvVar({
+    description: 'Clock difference tolerated between the issuer and the gateway, in seconds.',
+    default: '30',
+  })
+  @IntVar(0, 300)
+  AUTH_CLOCK_TOLERANCE_S!: number;
+
+  @EnvVar({
+    description:
+      'HMAC-SHA256 key of the request fingerprints kept with Idempotency-Key records, so the gateway never stores an unkeyed hash of a request body that may hold identity: base64 of at least 32 bytes (`openssl rand -base64 32`), the same on every gateway replica. Must be set when NODE_ENV=production.',
+    default: DEVELOPMENT_FINGERPRINT_KEY,
+    secret: true,
+  })
+  @ValidateBy({
+    name: 'fingerprintKey',
+    validator: {
+      validate: (_value, args) =>
+        fingerprintKeyProblem(args?.object as GatewayConfig) === undefined,
+      defaultMessage: (args) => fingerprintKeyProblem(args?.object as GatewayConfig) ?? '',
+    },
+  })
+  IDEMPOTENCY_FINGERPRINT_KEY!: string;
+
+  /** The fingerprint key. Only call on a loaded (validated) config. */
+  fingerprintKey(): Buffer {
+    return Buffer.from(this.IDEMPOTENCY_FINGERPRINT_KEY, 'base64');
+  }
 }

@@ -1,5 +1,11 @@
+import { ActivationPlansConfig } from './activation-plans.config';
+import { ClientIntakeConfig } from './client-intake.config';
 import { envVarsOf } from './env-var.decorator';
 import { GatewayConfig } from './gateway.config';
+import {
+  DEVELOPMENT_IDENTITY_ENCRYPTION_KEYS,
+  DEVELOPMENT_IDENTITY_HASH_KEY,
+} from './identity-keys';
 import { LauncherConfig } from './launcher.config';
 import { ConfigError, loadConfig, loadConfigOrExit } from './load-config';
 import { ServiceConfig } from './service.config';
@@ -92,6 +98,8 @@ describe('loadConfig', () => {
       ['ServiceConfig', ServiceConfig],
       ['GatewayConfig', GatewayConfig],
       ['LauncherConfig', LauncherConfig],
+      ['ClientIntakeConfig', ClientIntakeConfig],
+      ['ActivationPlansConfig', ActivationPlansConfig],
     ] as const)(
       'should give each %s variable the type its default documents when the environment is empty',
       (_name, configClass) => {
@@ -161,6 +169,155 @@ describe('loadConfig', () => {
       const url = 'postgresql://app:secret@db.example.com:5433/app?sslmode=require';
 
       expect(loadConfig(ServiceConfig, { DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    });
+  });
+
+  describe('AUTH_ISSUER', () => {
+    it('should refuse to start in production without an issuer, so the demo issuer never runs there', () => {
+      expect(configErrorOf(GatewayConfig, { NODE_ENV: 'production' }).message).toContain(
+        'AUTH_ISSUER must be the OIDC issuer URL',
+      );
+    });
+
+    it('should accept an empty issuer outside production (the demo issuer is used)', () => {
+      expect(loadConfig(GatewayConfig, { NODE_ENV: 'development' }).AUTH_ISSUER).toBe('');
+    });
+
+    it('should accept an issuer URL in production', () => {
+      const issuer = 'https://login.kainuu.example/realms/polku';
+      expect(
+        loadConfig(GatewayConfig, {
+          NODE_ENV: 'production',
+          AUTH_ISSUER: issuer,
+          IDEMPOTENCY_FINGERPRINT_KEY: Buffer.alloc(32, 3).toString('base64'),
+        }).AUTH_ISSUER,
+      ).toBe(issuer);
+    });
+  });
+
+  describe('IDEMPOTENCY_FINGERPRINT_KEY', () => {
+    const issuer = 'https://login.kainuu.example/realms/polku';
+
+    it('should refuse the public development key in production, without printing a key', () => {
+      const error = configErrorOf(GatewayConfig, { NODE_ENV: 'production', AUTH_ISSUER: issuer });
+      expect(error.message).toContain('IDEMPOTENCY_FINGERPRINT_KEY must be a key of your own');
+      expect(error.message).not.toContain(
+        loadConfig(GatewayConfig, {}).IDEMPOTENCY_FINGERPRINT_KEY,
+      );
+    });
+
+    it('should refuse a key shorter than 32 bytes', () => {
+      expect(
+        configErrorOf(GatewayConfig, {
+          IDEMPOTENCY_FINGERPRINT_KEY: Buffer.alloc(16, 1).toString('base64'),
+        }).message,
+      ).toContain('at least 32 bytes');
+    });
+  });
+
+  describe('IDENTITY_ENCRYPTION_KEYS and IDENTITY_HASH_KEY', () => {
+    // Keys of our own, as an operator would make them with openssl rand -base64 32.
+    const ownKey = (fill: number) => Buffer.alloc(32, fill).toString('base64');
+    const production = {
+      NODE_ENV: 'production',
+      IDENTITY_ENCRYPTION_KEYS: `k2:${ownKey(2)},k1:${ownKey(1)}`,
+      IDENTITY_HASH_KEY: ownKey(9),
+    };
+
+    it('should give the development keys when client-intake starts outside production without them', () => {
+      const config = loadConfig(ClientIntakeConfig, { NODE_ENV: 'test' });
+
+      expect(config.IDENTITY_ENCRYPTION_KEYS).toBe(DEVELOPMENT_IDENTITY_ENCRYPTION_KEYS);
+      expect(config.IDENTITY_HASH_KEY).toBe(DEVELOPMENT_IDENTITY_HASH_KEY);
+      expect(config.identityKeys().map((entry) => entry.id)).toEqual(['dev-only']);
+    });
+
+    it('should refuse to start in production when neither key variable is set', () => {
+      const error = configErrorOf(ClientIntakeConfig, { NODE_ENV: 'production' });
+
+      expect(error.problems).toEqual([
+        expect.stringContaining('IDENTITY_ENCRYPTION_KEYS must hold keys of your own'),
+        expect.stringContaining('IDENTITY_HASH_KEY must be a key of your own'),
+      ]);
+    });
+
+    it('should refuse to start in production when the variables are set to the development defaults', () => {
+      const error = configErrorOf(ClientIntakeConfig, {
+        NODE_ENV: 'production',
+        IDENTITY_ENCRYPTION_KEYS: DEVELOPMENT_IDENTITY_ENCRYPTION_KEYS,
+        IDENTITY_HASH_KEY: DEVELOPMENT_IDENTITY_HASH_KEY,
+      });
+
+      expect(error.problems).toHaveLength(2);
+      expect(error.message).not.toContain(DEVELOPMENT_IDENTITY_HASH_KEY);
+    });
+
+    it('should refuse to start in production when the development key is kept as an old key under another id', () => {
+      const developmentKey = DEVELOPMENT_IDENTITY_ENCRYPTION_KEYS.split(':')[1];
+      const error = configErrorOf(ClientIntakeConfig, {
+        ...production,
+        IDENTITY_ENCRYPTION_KEYS: `k2:${ownKey(2)},old:${developmentKey}`,
+      });
+
+      expect(error.problems).toEqual([
+        expect.stringContaining('IDENTITY_ENCRYPTION_KEYS must hold keys of your own'),
+      ]);
+    });
+
+    it('should accept keys of its own in production, the first one active', () => {
+      const config = loadConfig(ClientIntakeConfig, production);
+
+      expect(config.identityKeys()).toEqual([
+        { id: 'k2', key: Buffer.alloc(32, 2) },
+        { id: 'k1', key: Buffer.alloc(32, 1) },
+      ]);
+      expect(config.identityHashKey()).toEqual(Buffer.alloc(32, 9));
+    });
+
+    it('should refuse the hash key when it is also an encryption key', () => {
+      const error = configErrorOf(ClientIntakeConfig, {
+        ...production,
+        IDENTITY_HASH_KEY: ownKey(1),
+      });
+
+      expect(error.problems).toEqual([
+        'IDENTITY_HASH_KEY must differ from every key in IDENTITY_ENCRYPTION_KEYS',
+      ]);
+    });
+
+    it.each([
+      ['a key of 31 bytes', `k1:${Buffer.alloc(31, 7).toString('base64')}`],
+      ['a key that is not base64', `k1:${'!'.repeat(44)}`],
+      ['an entry without a key id', ownKey(7)],
+    ])(
+      'should name the variable and never quote the key when IDENTITY_ENCRYPTION_KEYS has %s',
+      (_case, value) => {
+        const error = configErrorOf(ClientIntakeConfig, { IDENTITY_ENCRYPTION_KEYS: value });
+
+        expect(error.problems).toEqual([expect.stringContaining('IDENTITY_ENCRYPTION_KEYS')]);
+        expect(error.message).not.toContain(value.slice(value.indexOf(':') + 1));
+      },
+    );
+
+    it('should write no key material to stderr when client-intake refuses to start', () => {
+      const exit = jest.spyOn(process, 'exit').mockImplementation((code) => {
+        throw new ExitCalled(code);
+      });
+      const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      const shortHashKey = Buffer.alloc(16, 5).toString('base64');
+
+      expect(() =>
+        loadConfigOrExit(ClientIntakeConfig, 'client-intake', {
+          NODE_ENV: 'production',
+          IDENTITY_HASH_KEY: shortHashKey,
+        }),
+      ).toThrow(ExitCalled);
+
+      expect(exit).toHaveBeenCalledWith(78);
+      const written = String(write.mock.calls[0][0]);
+      expect(written).toContain('IDENTITY_HASH_KEY must be base64 of at least 32 bytes');
+      expect(written).not.toContain(shortHashKey);
+      expect(written).not.toContain(DEVELOPMENT_IDENTITY_ENCRYPTION_KEYS.split(':')[1]);
     });
   });
 

@@ -7,3 +7,17 @@ export {
   serviceDataSourceOptions,
   type ServicePersistenceOptions,
 } from './service-data-source';
+export {
+  applyKeysetPage,
+  keysetSql,
+  type KeysetOrder,
+  type KeysetPageOptions,
+  type KeysetSql,
+} from './keyset-pagination';
+export {
+  PreconditionFailedError,
+  RowNotFoundError,
+  versionedUpdate,
+  type SqlRunner,
+  type VersionedUpdateOptions,
+} from './versioned-update';

@@ -27,6 +27,11 @@ export interface BootstrapServiceOptions {
   readonly appModule: Type<unknown> | DynamicModule;
   readonly entities: ServiceRuntimeModuleOptions['entities'];
   readonly migrations: ServiceRuntimeModuleOptions['migrations'];
+  /**
+   * The config class the service loads at start-up: ServiceConfig unless the service reads
+   * variables of its own. Its instance is what the ServiceConfig provider gives.
+   */
+  readonly configClass?: new () => ServiceConfig;
 }
 
 @Module({})
@@ -40,6 +45,11 @@ export async function createServiceApp(
   },
 ): Promise<{ app: INestMicroservice; runtime: ServiceRuntime }> {
   const { config } = options;
+  if (options.configClass !== undefined && !(config instanceof options.configClass)) {
+    throw new Error(
+      `${options.service} reads ${options.configClass.name}: load its config with loadConfig(${options.configClass.name}, env)`,
+    );
+  }
   const nats = new NatsLink({ servers: config.NATS_URL, name: `polku-${options.service}` });
   const runtime = new ServiceRuntime(options.service, config, nats);
   const root: DynamicModule = {
@@ -73,7 +83,7 @@ export async function createServiceApp(
  * `redrive` and `rebuild-projection` are operator commands (see operator-commands.ts).
  */
 export async function bootstrapService(options: BootstrapServiceOptions): Promise<void> {
-  const config = loadConfigOrExit(ServiceConfig, options.service);
+  const config = loadConfigOrExit(options.configClass ?? ServiceConfig, options.service);
   initTracing({ serviceName: options.service, serviceVersion: POLKU_VERSION });
   const logger = createServiceLogger(options.service, config);
   process.on('unhandledRejection', (reason) => {

@@ -15,3 +15,18 @@ export {
   runOperatorCommand,
   type OperatorCommand,
 } from './operator-commands';
+export {
+  assertPathAccess,
+  PathNotVisibleError,
+  RequestPrincipal,
+  requestPrincipal,
+  UnauthenticatedRequestError,
+} from './access/request-principal';
+export {
+  CommandConflictError,
+  CommandError,
+  CommandValidationError,
+  ForbiddenCommandError,
+  NotFoundError,
+  validateCommand,
+} from './commands/command-errors';

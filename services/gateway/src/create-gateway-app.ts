@@ -5,9 +5,15 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { GatewayConfig } from '@polku/config';
 import { NatsLink } from '@polku/messaging';
 import { EventBackbone, ServiceRuntime, ServiceRuntimeModule } from '@polku/service-runtime';
+import { AuthModule } from './auth/auth.module';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
 import { GatewayConfigModule } from './gateway-config.module';
 import { HealthModule } from './health/health.module';
+import { PathAccessModule } from './access/path-access.module';
+import { IntakeApiModule } from './intake/intake-api.module';
+import { applyApiConventions } from './http/api-conventions';
+import { ApiConventionsModule } from './http/api-conventions.module';
+import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { HttpTracingInterceptor } from './tracing/http-tracing.interceptor';
 
@@ -19,11 +25,17 @@ export async function createGatewayApp({
   config,
   logger,
   extraImports = [],
+  preview = false,
 }: {
   config: GatewayConfig;
   logger?: LoggerService | false;
   /** Tests add controllers of their own here. */
   extraImports?: DynamicModule['imports'];
+  /**
+   * Build the module graph without creating providers or connecting to PostgreSQL or NATS:
+   * enough to generate the OpenAPI document. The application cannot serve requests.
+   */
+  preview?: boolean;
 }): Promise<NestFastifyApplication> {
   const nats = new NatsLink({ servers: config.NATS_URL, name: 'polku-gateway' });
   const runtime = new ServiceRuntime('gateway', config, nats);
@@ -37,8 +49,15 @@ export async function createGatewayApp({
         answersHealthRequests: false,
       }),
       GatewayConfigModule.forRoot(config),
+      // First: the guards of later modules (rate limits, access) need the principal.
+      await AuthModule.forRoot(config),
       HealthModule,
+      PathAccessModule,
+      IntakeApiModule,
+      IdempotencyModule,
       ...(extraImports ?? []),
+      // After AuthModule: its guard runs first, so the rate limit knows the user.
+      ApiConventionsModule,
     ],
   };
   // Every request gets an id (the caller's x-request-id if given), echoed in the response and
@@ -46,8 +65,14 @@ export async function createGatewayApp({
   const adapter = new FastifyAdapter({
     genReqId: () => randomUUID(),
     requestIdHeader: 'x-request-id',
+    bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { logger });
+  // Nest's own body parsers are off: they would add urlencoded; the API reads JSON only.
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    logger,
+    preview,
+    bodyParser: false,
+  });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalInterceptors(new HttpTracingInterceptor());
   app
@@ -56,6 +81,10 @@ export async function createGatewayApp({
     .addHook('onSend', async (request, reply) => {
       void reply.header('x-request-id', request.id);
     });
+  await applyApiConventions(app);
+  if (preview) {
+    return app;
+  }
   // Give NATS a moment so the first /health already knows its state, but never block the
   // gateway on it: while NATS is down, /health must still answer (and say so).
   await Promise.race([

@@ -1,11 +1,14 @@
 import { Controller, Get, Module, Req } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { decodePrincipal, DEMO_ORGANISATIONS } from '@polku/auth';
 import { NatsLink, namespacedSubject, REQUEST_HEADERS } from '@polku/messaging';
 import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
 import type { FastifyRequest } from 'fastify';
 import { createGatewayApp } from '../src/create-gateway-app';
 import { ServiceClientModule } from '../src/service-client/service-client.module';
-import { ServiceCommandBus } from '../src/service-client/service-command-bus';
+import { commandMetadataOf, ServiceCommandBus } from '../src/service-client/service-command-bus';
+import { DEV_ISSUER } from '../src/auth/dev-issuer';
+import { demoAuthHeader } from './support/demo-auth';
 
 const SILENT_SUBJECT = 'polku-rpc.test.never-answers.v1';
 const NOBODY_SUBJECT = 'polku-rpc.test.nobody-listens.v1';
@@ -21,11 +24,7 @@ class TestCommandController {
     const subject = { silent: SILENT_SUBJECT, nobody: NOBODY_SUBJECT, echo: ECHO_SUBJECT }[
       request.params.which
     ];
-    return this.bus.send(
-      subject ?? NOBODY_SUBJECT,
-      { ping: true },
-      { requestId: String(request.id), principal: 'user-1@org-1' },
-    );
+    return this.bus.send(subject ?? NOBODY_SUBJECT, { ping: true }, commandMetadataOf(request));
   }
 }
 
@@ -71,12 +70,19 @@ describe('gateway commands to services', () => {
     await gateway.close();
   });
 
-  const get = (path: string, headers: Record<string, string> = {}) =>
-    gateway.getHttpAdapter().getInstance().inject({ method: 'GET', url: path, headers });
+  const get = async (path: string, headers: Record<string, string> = {}) =>
+    gateway
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'GET',
+        url: path,
+        headers: { ...(await demoAuthHeader(gateway)), ...headers },
+      });
 
   it('should answer 503 problem+json within the timeout when the service does not answer', async () => {
     const started = Date.now();
-    const response = await get('/test-commands/silent');
+    const response = await get('/api/v1/test-commands/silent');
 
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(response.statusCode).toBe(503);
@@ -89,7 +95,7 @@ describe('gateway commands to services', () => {
   });
 
   it('should answer 503 problem+json at once when no instance of the service listens', async () => {
-    const response = await get('/test-commands/nobody');
+    const response = await get('/api/v1/test-commands/nobody');
 
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({
@@ -99,10 +105,19 @@ describe('gateway commands to services', () => {
   });
 
   it('should carry the request id and the principal to the service and echo the request id', async () => {
-    const response = await get('/test-commands/echo', { 'x-request-id': 'req-abc-123' });
+    const response = await get('/api/v1/test-commands/echo', { 'x-request-id': 'req-abc-123' });
 
     expect(response.statusCode).toBe(200);
     expect(response.headers['x-request-id']).toBe('req-abc-123');
-    expect(response.json()).toEqual({ requestId: 'req-abc-123', principal: 'user-1@org-1' });
+    const echoed = response.json<{ requestId: string; principal: string }>();
+    expect(echoed.requestId).toBe('req-abc-123');
+    // The verified principal of the demo token, as services will decode it.
+    expect(decodePrincipal(echoed.principal)).toEqual({
+      userId: 'demo-user-01',
+      orgId: DEMO_ORGANISATIONS.employmentArea.id,
+      orgRole: 'EMPLOYMENT_AUTHORITY',
+      roles: ['CASEWORKER'],
+      issuer: DEV_ISSUER,
+    });
   });
 });

@@ -30,6 +30,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { createGatewayApp } from '../src/create-gateway-app';
+import { demoAuthHeader } from './support/demo-auth';
 import { ServiceClientModule } from '../src/service-client/service-client.module';
 import { ServiceCommandBus } from '../src/service-client/service-command-bus';
 
@@ -111,7 +112,12 @@ describe('trace propagation', () => {
       const response = await gateway
         .getHttpAdapter()
         .getInstance()
-        .inject({ method: 'POST', url: '/trace-test', payload: { referralId } });
+        .inject({
+          method: 'POST',
+          url: '/api/v1/trace-test',
+          payload: { referralId },
+          headers: await demoAuthHeader(gateway),
+        });
       expect(response.statusCode).toBe(201);
       await waitFor(() => consumed.has(referralId), { description: 'the event to be consumed' });
 
@@ -119,7 +125,7 @@ describe('trace propagation', () => {
         waitFor(() => exporter.getFinishedSpans().find((span) => span.name === name), {
           description: `span ${name}`,
         });
-      const http: ReadableSpan = await find('POST /trace-test');
+      const http: ReadableSpan = await find('POST /api/v1/trace-test');
       const handler = await find(`${REFER_SUBJECT} handle`);
       const publish = await find(`${CLIENT_REFERRED_V1.subject} publish`);
       const consume = await find(`${CLIENT_REFERRED_V1.subject} process`);

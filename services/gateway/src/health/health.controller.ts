@@ -1,8 +1,11 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
+import { PublicRoute } from '../auth/public-route.decorator';
 import type { FastifyReply } from 'fastify';
 import type { SystemHealth } from './system-health';
 import { SystemHealthService } from './system-health.service';
 
+/** Public: load balancers and the launcher ask without a token; it names no client data. */
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(private readonly systemHealth: SystemHealthService) {}

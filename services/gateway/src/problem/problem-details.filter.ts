@@ -7,7 +7,9 @@ import {
 } from '@nestjs/common';
 import { RemoteServiceError, ServiceTimeoutError, ServiceUnavailableError } from '@polku/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { UnauthenticatedException } from '../auth/authentication.guard';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type ProblemDetails } from './problem-details';
+import { ProblemException } from './problem.exception';
 
 // Service error codes (RemoteErrorBody.code) and the HTTP answer each becomes.
 const REMOTE_CODE_TO_PROBLEM: Readonly<
@@ -29,6 +31,39 @@ const REMOTE_CODE_TO_PROBLEM: Readonly<
     type: PROBLEM_TYPES.conflict,
     title: 'Conflicts with the current state',
   },
+  // The caller's organisation or role may not do this at all (no resource is revealed).
+  FORBIDDEN: {
+    status: 403,
+    type: PROBLEM_TYPES.forbidden,
+    title: 'Your organisation or role may not do this',
+  },
+  // A service could not read the principal the gateway should have sent (a wiring bug).
+  UNAUTHENTICATED: {
+    status: 401,
+    type: PROBLEM_TYPES.unauthenticated,
+    title: 'A valid bearer token is required',
+  },
+  // A versioned update found another version than If-Match named (versionedUpdate).
+  PRECONDITION_FAILED: {
+    status: 412,
+    type: PROBLEM_TYPES.preconditionFailed,
+    title: 'The resource has changed since you read it',
+  },
+  INVALID_CURSOR: {
+    status: 400,
+    type: PROBLEM_TYPES.invalidCursor,
+    title: 'The cursor is not valid',
+  },
+};
+
+// HTTP errors raised by Fastify (body parsing) or Nest (no route) before any of our code runs.
+// Their messages never contain the body, so they can be the detail.
+const HTTP_STATUS_TO_PROBLEM: Readonly<Record<number, { type: string; title: string }>> = {
+  400: { type: PROBLEM_TYPES.malformedRequest, title: 'The request could not be read' },
+  404: { type: PROBLEM_TYPES.notFound, title: 'Not found' },
+  413: { type: PROBLEM_TYPES.payloadTooLarge, title: 'The request body is too large' },
+  415: { type: PROBLEM_TYPES.unsupportedMediaType, title: 'Send the body as application/json' },
+  429: { type: PROBLEM_TYPES.rateLimited, title: 'Too many requests' },
 };
 
 /**
@@ -47,10 +82,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status === 503) {
       void reply.header('Retry-After', '5');
     }
+    if (exception instanceof UnauthenticatedException) {
+      // RFC 6750: the reason stays in our logs; the caller learns only that the token failed.
+      void reply.header('WWW-Authenticate', 'Bearer realm="polku", error="invalid_token"');
+    }
     void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 
   private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof ProblemException) {
+      return exception.problem;
+    }
     if (exception instanceof ServiceTimeoutError) {
       return {
         type: PROBLEM_TYPES.serviceTimeout,
@@ -73,12 +115,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         return { ...mapped, detail: exception.body.message };
       }
     }
-    if (exception instanceof HttpException) {
+    if (exception instanceof UnauthenticatedException) {
       return {
-        type: exception.getStatus() === 404 ? PROBLEM_TYPES.notFound : 'about:blank',
-        title: exception.message,
-        status: exception.getStatus(),
+        type: PROBLEM_TYPES.unauthenticated,
+        title: 'A valid bearer token is required',
+        status: 401,
       };
+    }
+    if (exception instanceof HttpException) {
+      const known = HTTP_STATUS_TO_PROBLEM[exception.getStatus()];
+      return known
+        ? { ...known, status: exception.getStatus(), detail: exception.message }
+        : { type: 'about:blank', title: exception.message, status: exception.getStatus() };
     }
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),

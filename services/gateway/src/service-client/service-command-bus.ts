@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { encodePrincipal } from '@polku/auth';
+import type { FastifyRequest } from 'fastify';
+import { principalOf } from '../auth/principal-of-request';
 import {
   currentTraceHeaders,
   NatsRequestRecord,
@@ -12,6 +15,15 @@ export interface CommandMetadata {
   readonly requestId: string;
   /** The authenticated principal, serialised; services enforce access again with it. */
   readonly principal?: string;
+}
+
+/** The metadata of a command sent on behalf of an HTTP request: its id and its principal. */
+export function commandMetadataOf(request: FastifyRequest): CommandMetadata {
+  const principal = principalOf(request);
+  return {
+    requestId: String(request.id),
+    ...(principal ? { principal: encodePrincipal(principal) } : {}),
+  };
 }
 
 /**

@@ -1,0 +1,134 @@
+import type { OrgRole, UserRole } from '../roles';
+
+/**
+ * Demo organisations and users of Kainuu for the built-in development issuer and for tests.
+ * Names follow the post-2025 organisation of services (domain.md §1.9): the employment
+ * authority is the Kainuu employment area, social and health services are the wellbeing
+ * services county. The providers are two of the Kainuu organisations studied in source 004.
+ * Never used when NODE_ENV=production.
+ */
+export interface DemoOrganisation {
+  readonly id: string;
+  readonly name: string;
+  readonly role: OrgRole;
+}
+
+export interface DemoUser {
+  /** What a demo user types to get a token. */
+  readonly username: string;
+  /** Pseudonymous subject (`sub`) of the user's tokens. */
+  readonly userId: string;
+  readonly displayName: string;
+  readonly orgId: string;
+  readonly roles: readonly UserRole[];
+}
+
+export const DEMO_ORGANISATIONS = {
+  employmentArea: {
+    id: '0b7c5d2e-4a61-4f0e-9a11-6f2d8c1e0a01',
+    name: 'Kainuun työllisyysalue (Kajaani)',
+    role: 'EMPLOYMENT_AUTHORITY',
+  },
+  socialServices: {
+    id: '0b7c5d2e-4a61-4f0e-9a11-6f2d8c1e0a02',
+    name: 'Kainuun hyvinvointialue, aikuissosiaalityö',
+    role: 'SOCIAL_SERVICES',
+  },
+  typ: {
+    id: '0b7c5d2e-4a61-4f0e-9a11-6f2d8c1e0a03',
+    name: 'TYP Kainuu',
+    role: 'JOINT_SERVICE_TYP',
+  },
+  tyonsilta: {
+    id: '0b7c5d2e-4a61-4f0e-9a11-6f2d8c1e0a04',
+    name: 'Työnsilta (Kuhmo)',
+    role: 'PROVIDER',
+  },
+  kumppaniksi: {
+    id: '0b7c5d2e-4a61-4f0e-9a11-6f2d8c1e0a05',
+    name: 'Kumppaniksi ry',
+    role: 'PROVIDER',
+  },
+  healthCentre: {
+    id: '0b7c5d2e-4a61-4f0e-9a11-6f2d8c1e0a06',
+    name: 'Kainuun hyvinvointialue, Kajaanin terveysasema',
+    role: 'HEALTH_CARE',
+  },
+} as const satisfies Record<string, DemoOrganisation>;
+
+const org = DEMO_ORGANISATIONS;
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  {
+    username: 'tiina.tyollisyys',
+    userId: 'demo-user-01',
+    displayName: 'Tiina (työllisyysasiantuntija)',
+    orgId: org.employmentArea.id,
+    roles: ['CASEWORKER'],
+  },
+  {
+    username: 'pekka.esihenkilo',
+    userId: 'demo-user-02',
+    displayName: 'Pekka (tiiminvetäjä)',
+    orgId: org.employmentArea.id,
+    roles: ['TEAM_LEAD'],
+  },
+  {
+    username: 'marja.johtaja',
+    userId: 'demo-user-03',
+    displayName: 'Marja (palvelupäällikkö)',
+    orgId: org.employmentArea.id,
+    roles: ['MANAGER'],
+  },
+  {
+    username: 'sanna.sosiaalityo',
+    userId: 'demo-user-04',
+    displayName: 'Sanna (sosiaalityöntekijä)',
+    orgId: org.socialServices.id,
+    roles: ['CASEWORKER'],
+  },
+  {
+    username: 'timo.typ',
+    userId: 'demo-user-05',
+    displayName: 'Timo (TYP-asiantuntija)',
+    orgId: org.typ.id,
+    roles: ['CASEWORKER'],
+  },
+  {
+    username: 'ville.tyonsilta',
+    userId: 'demo-user-06',
+    displayName: 'Ville (työvalmentaja, Työnsilta)',
+    orgId: org.tyonsilta.id,
+    roles: ['CASEWORKER'],
+  },
+  {
+    username: 'kaisa.kumppaniksi',
+    userId: 'demo-user-07',
+    displayName: 'Kaisa (yksilövalmentaja, Kumppaniksi)',
+    orgId: org.kumppaniksi.id,
+    roles: ['CASEWORKER'],
+  },
+  {
+    username: 'olli.yllapito',
+    userId: 'demo-user-09',
+    displayName: 'Olli (pääkäyttäjä)',
+    orgId: org.employmentArea.id,
+    roles: ['ADMIN'],
+  },
+  {
+    username: 'helena.terveysasema',
+    userId: 'demo-user-08',
+    displayName: 'Helena (terveydenhoitaja)',
+    orgId: org.healthCentre.id,
+    roles: ['CASEWORKER'],
+  },
+];
+
+/** The organisation of a demo user (every demo user has one). */
+export function demoOrganisationOf(user: DemoUser): DemoOrganisation {
+  const found = Object.values(DEMO_ORGANISATIONS).find((candidate) => candidate.id === user.orgId);
+  if (found === undefined) {
+    throw new Error(`demo user ${user.username} names an unknown organisation`);
+  }
+  return found;
+}

@@ -1,0 +1,6 @@
+export * from './principal';
+export * from './roles';
+export * from './token-verifier';
+export * from './path-access-policy';
+export * from './demo/kainuu-demo-directory';
+export * from './path-access-sources';

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { decidePathAccess } from './path-access-policy';
+import { pathAccessFactsFrom, type ReferralAccessSource } from './path-access-sources';
+import type { Principal } from './principal';
+
+const referrer = randomUUID();
+const receiver = randomUUID();
+const pathId = randomUUID();
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 10, minute));
+const caseworker = (orgId: string): Principal => ({
+  userId: 'u',
+  orgId,
+  orgRole: 'PROVIDER',
+  roles: ['CASEWORKER'],
+  issuer: 'i',
+});
+
+const referral = (overrides: Partial<ReferralAccessSource> = {}): ReferralAccessSource => ({
+  fromOrgId: referrer,
+  toOrgId: receiver,
+  referrerBasis: { kind: 'LEGAL_BASIS', code: 'L' },
+  receiverBasis: { kind: 'LEGAL_BASIS', code: 'L' },
+  referredAt: at(0),
+  outcome: null,
+  decidedAt: null,
+  ...overrides,
+});
+
+describe('pathAccessFactsFrom', () => {
+  it('should know no path while only a decision has been seen (events may come out of order)', () => {
+    const decisionOnly = referral({
+      fromOrgId: null,
+      toOrgId: null,
+      referrerBasis: null,
+      receiverBasis: null,
+      referredAt: null,
+      outcome: 'DECLINED',
+      decidedAt: at(5),
+    });
+    expect(pathAccessFactsFrom(pathId, [decisionOnly], [])).toBeUndefined();
+  });
+
+  it('should let a pending receiver see the path skeleton until it declines', () => {
+    const pending = pathAccessFactsFrom(pathId, [referral()], []);
+    expect(decidePathAccess(caseworker(receiver), pending, 'PATH', at(3)).allowed).toBe(true);
+    const declined = pathAccessFactsFrom(
+      pathId,
+      [referral({ outcome: 'DECLINED', decidedAt: at(5) })],
+      [],
+    );
+    expect(decidePathAccess(caseworker(receiver), declined, 'PATH', at(6)).allowed).toBe(false);
+    expect(decidePathAccess(caseworker(referrer), declined, 'PATH', at(6)).allowed).toBe(true);
+  });
+
+  it('should make an accepting receiver a plan party and the first referrer the owner', () => {
+    const facts = pathAccessFactsFrom(
+      pathId,
+      [referral({ outcome: 'ACCEPTED', decidedAt: at(5) })],
+      [],
+    );
+    expect(decidePathAccess(caseworker(receiver), facts, 'PATH', at(6))).toMatchObject({
+      allowed: true,
+      relations: ['PLAN_PARTY'],
+    });
+    expect(decidePathAccess(caseworker(referrer), facts, 'PATH', at(6))).toMatchObject({
+      allowed: true,
+      relations: ['OWNER', 'REFERRER'],
+    });
+  });
+
+  it('should cover a consent’s data classes until it is withdrawn, whatever arrived first', () => {
+    const consentId = randomUUID();
+    const withdrawnFirst = pathAccessFactsFrom(
+      pathId,
+      [referral()],
+      [
+        {
+          consentId,
+          orgIds: [receiver],
+          dataClasses: ['PLAN'],
+          validFrom: at(1),
+          validTo: null,
+          withdrawnAt: at(4),
+        },
+      ],
+    );
+    expect(decidePathAccess(caseworker(receiver), withdrawnFirst, 'PLAN', at(3))).toMatchObject({
+      allowed: true,
+      basis: { kind: 'CONSENT', consentId },
+    });
+    expect(decidePathAccess(caseworker(receiver), withdrawnFirst, 'PLAN', at(4)).allowed).toBe(
+      false,
+    );
+    const withdrawalOnly = pathAccessFactsFrom(
+      pathId,
+      [referral()],
+      [
+        {
+          consentId,
+          orgIds: null,
+          dataClasses: null,
+          validFrom: null,
+          validTo: null,
+          withdrawnAt: at(4),
+        },
+      ],
+    );
+    expect(decidePathAccess(caseworker(receiver), withdrawalOnly, 'PLAN', at(3)).allowed).toBe(
+      false,
+    );
+  });
+});
+
+describe('pathAccessFactsFrom with a referral made on the client’s consent', () => {
+  it('should hide the path from the receiver once that consent is withdrawn', () => {
+    const consentId = randomUUID();
+    const onConsent = referral({ receiverBasis: { kind: 'CONSENT', consentId } });
+    const consent = {
+      consentId,
+      orgIds: [receiver],
+      dataClasses: ['PATH' as const],
+      validFrom: at(0),
+      validTo: null,
+      withdrawnAt: at(4),
+    };
+    const facts = pathAccessFactsFrom(pathId, [onConsent], [consent]);
+    expect(decidePathAccess(caseworker(receiver), facts, 'PATH', at(3)).allowed).toBe(true);
+    expect(decidePathAccess(caseworker(receiver), facts, 'PATH', at(4)).allowed).toBe(false);
+    // The referrer keeps its own basis.
+    expect(decidePathAccess(caseworker(referrer), facts, 'PATH', at(5)).allowed).toBe(true);
+  });
+});

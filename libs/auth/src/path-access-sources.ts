@@ -1,0 +1,141 @@
+import type { DataClass } from '@polku/contracts';
+import type { AccessBasis, PathAccessFacts, PathCoverage, PathParty } from './path-access-policy';
+
+/**
+ * A referral as the access policy sees it. Fields are null until the event that carries them
+ * has been seen: a projection may learn of a decision before the referral itself.
+ */
+export interface ReferralAccessSource {
+  readonly fromOrgId: string | null;
+  readonly toOrgId: string | null;
+  /** The referrer's own basis for processing the path: the law of its statutory task. */
+  readonly referrerBasis: AccessBasis | null;
+  /** What lets the receiver see the path: the client's consent, or the referrer's law. */
+  readonly receiverBasis: AccessBasis | null;
+  readonly referredAt: Date | null;
+  readonly outcome: 'ACCEPTED' | 'DECLINED' | null;
+  readonly decidedAt: Date | null;
+}
+
+/** A consent record, or only its withdrawal when that arrived first. */
+export interface ConsentAccessSource {
+  readonly consentId: string;
+  readonly orgIds: readonly string[] | null;
+  readonly dataClasses: readonly DataClass[] | null;
+  readonly validFrom: Date | null;
+  readonly validTo: Date | null;
+  readonly withdrawnAt: Date | null;
+}
+
+/** The earlier of two optional instants (null: no end). */
+function earliest(a: Date | null, b: Date | null): Date | null {
+  if (a === null) {
+    return b;
+  }
+  return b === null || a.getTime() <= b.getTime() ? a : b;
+}
+
+/**
+ * Derives who takes part in a path, and on what basis, from its referrals and consents — the
+ * same way in the gateway and in each service:
+ * - the first referrer owns the path (hand-offs move ownership later) and every referrer stays
+ *   a REFERRER, covered for PATH by the law of its own task;
+ * - a receiver is a PENDING_HANDOFF_RECEIVER until it answers, covered for PATH by the client's
+ *   consent when the referral had one (withdrawing it hides the path at once), else by the
+ *   referrer's law; accepting makes it a PLAN_PARTY, declining ends its part and its cover;
+ * - a consent covers its data classes for the organisations it names, from validFrom until
+ *   validTo or its withdrawal.
+ * Returns undefined when no complete referral is known: the path does not exist for anyone.
+ */
+export function pathAccessFactsFrom(
+  pathId: string,
+  referrals: readonly ReferralAccessSource[],
+  consents: readonly ConsentAccessSource[],
+): PathAccessFacts | undefined {
+  const complete = referrals
+    .filter(
+      (referral) =>
+        referral.fromOrgId !== null &&
+        referral.toOrgId !== null &&
+        referral.referrerBasis !== null &&
+        referral.receiverBasis !== null &&
+        referral.referredAt !== null,
+    )
+    .map((referral) => ({
+      ...referral,
+      fromOrgId: referral.fromOrgId as string,
+      toOrgId: referral.toOrgId as string,
+      referrerBasis: referral.referrerBasis as AccessBasis,
+      receiverBasis: referral.receiverBasis as AccessBasis,
+      referredAt: referral.referredAt as Date,
+    }))
+    .sort((a, b) => a.referredAt.getTime() - b.referredAt.getTime());
+  if (complete.length === 0) {
+    return undefined;
+  }
+  const consentsById = new Map(consents.map((consent) => [consent.consentId, consent]));
+  const consentOf = (basis: AccessBasis) =>
+    basis.kind === 'CONSENT' ? consentsById.get(basis.consentId) : undefined;
+  const parties: PathParty[] = [
+    { orgId: complete[0].fromOrgId, relation: 'OWNER', since: complete[0].referredAt, until: null },
+  ];
+  const coverages: PathCoverage[] = [];
+  for (const referral of complete) {
+    const decidedAt = referral.outcome === null ? null : referral.decidedAt;
+    parties.push(
+      { orgId: referral.fromOrgId, relation: 'REFERRER', since: referral.referredAt, until: null },
+      {
+        orgId: referral.toOrgId,
+        relation: 'PENDING_HANDOFF_RECEIVER',
+        since: referral.referredAt,
+        until: decidedAt,
+      },
+    );
+    if (referral.outcome === 'ACCEPTED' && decidedAt !== null) {
+      parties.push({
+        orgId: referral.toOrgId,
+        relation: 'PLAN_PARTY',
+        since: decidedAt,
+        until: null,
+      });
+    }
+    coverages.push(
+      {
+        orgId: referral.fromOrgId,
+        dataClasses: ['PATH'],
+        basis: referral.referrerBasis,
+        validFrom: referral.referredAt,
+        validTo: null,
+        withdrawnAt: null,
+      },
+      {
+        orgId: referral.toOrgId,
+        dataClasses: ['PATH'],
+        basis: referral.receiverBasis,
+        validFrom: referral.referredAt,
+        validTo: earliest(
+          referral.outcome === 'DECLINED' ? decidedAt : null,
+          consentOf(referral.receiverBasis)?.validTo ?? null,
+        ),
+        // A receiver that sees the path on the client's consent stops when it is withdrawn.
+        withdrawnAt: consentOf(referral.receiverBasis)?.withdrawnAt ?? null,
+      },
+    );
+  }
+  for (const consent of consents) {
+    if (consent.orgIds === null || consent.dataClasses === null || consent.validFrom === null) {
+      continue;
+    }
+    for (const orgId of consent.orgIds) {
+      coverages.push({
+        orgId,
+        dataClasses: consent.dataClasses,
+        basis: { kind: 'CONSENT', consentId: consent.consentId },
+        validFrom: consent.validFrom,
+        validTo: consent.validTo,
+        withdrawnAt: consent.withdrawnAt,
+      });
+    }
+  }
+  return { pathId, parties, coverages };
+}

@@ -1,0 +1,56 @@
+import { ORG_ROLES, type ActorRole, type EnvelopeEmitter, type OrgRole } from '@polku/contracts';
+
+export { ORG_ROLES, type OrgRole };
+
+/**
+ * The roles a person can hold inside their organisation (a subset of the event envelope's actor
+ * roles: CLIENT and SYSTEM are never users of the gateway).
+ */
+export const USER_ROLES = [
+  'CASEWORKER',
+  'TEAM_LEAD',
+  'MANAGER',
+  'EXPERT_COORDINATOR',
+  'ADMIN',
+] as const satisfies readonly ActorRole[];
+
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** Roles that work with individual clients and may therefore see client-level data at all. */
+export const CLIENT_WORK_ROLES: readonly UserRole[] = ['CASEWORKER', 'TEAM_LEAD'];
+
+export function isOrgRole(value: unknown): value is OrgRole {
+  return typeof value === 'string' && (ORG_ROLES as readonly string[]).includes(value);
+}
+
+export function isUserRole(value: unknown): value is UserRole {
+  return typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);
+}
+
+/** The actor role an event records for a principal: the most client-facing role it holds. */
+export function actorRoleOf(roles: readonly UserRole[]): ActorRole {
+  const order: readonly UserRole[] = [
+    'CASEWORKER',
+    'TEAM_LEAD',
+    'EXPERT_COORDINATOR',
+    'MANAGER',
+    'ADMIN',
+  ];
+  // A principal always holds at least one role (the token verifier refuses one without).
+  return order.find((role) => roles.includes(role)) ?? roles[0];
+}
+
+/** Who emits an event on behalf of a principal: its organisation and the person, pseudonymously. */
+export function emitterOf(principal: {
+  readonly userId: string;
+  readonly orgId: string;
+  readonly orgRole: OrgRole;
+  readonly roles: readonly UserRole[];
+}): EnvelopeEmitter {
+  return {
+    orgId: principal.orgId,
+    orgRole: principal.orgRole,
+    actorId: principal.userId,
+    actorRole: actorRoleOf(principal.roles),
+  };
+}

@@ -1,0 +1,74 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+
+/**
+ * Errors a command handler throws on purpose. Each becomes a remote error with a stable code
+ * that the gateway maps to HTTP (problem-details.filter.ts); messages never carry client data.
+ */
+export abstract class CommandError extends Error {
+  abstract readonly code: string;
+
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+
+  /** The reply body (an Error's own message is not serialised). */
+  toJSON(): { code: string; message: string; details?: unknown } {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
+  }
+}
+
+/** 400: the command breaks a rule of its own (a field, or a business rule about its input). */
+export class CommandValidationError extends CommandError {
+  readonly code = 'VALIDATION_FAILED';
+}
+
+/** 409: the command conflicts with the current state (e.g. a referral already answered). */
+export class CommandConflictError extends CommandError {
+  readonly code = 'CONFLICT';
+}
+
+/** 404: no such thing, or one the caller may not see. */
+export class NotFoundError extends CommandError {
+  readonly code = 'NOT_FOUND';
+}
+
+/** 403: the caller's organisation or role may not do this at all (no resource is revealed). */
+export class ForbiddenCommandError extends CommandError {
+  readonly code = 'FORBIDDEN';
+}
+
+function fieldErrors(errors: readonly ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = prefix === '' ? error.property : `${prefix}.${error.property}`;
+    return [
+      ...Object.keys(error.constraints ?? {}).map((rule) => `${path}: ${rule}`),
+      ...fieldErrors(error.children ?? [], path),
+    ];
+  });
+}
+
+/**
+ * Validates a command body against its contract class, as the gateway did (defence in depth:
+ * a service never trusts its caller's validation). Errors name fields and rules, never values.
+ */
+export function validateCommand<T extends object>(type: new () => T, body: unknown): T {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new CommandValidationError('the command body must be an object');
+  }
+  const command = plainToInstance(type, body);
+  const errors = validateSync(command, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) {
+    const fields = fieldErrors(errors);
+    throw new CommandValidationError(`invalid fields: ${fields.join(', ')}`, { fields });
+  }
+  return command;
+}

@@ -1,0 +1,180 @@
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpException,
+  Injectable,
+  type NestInterceptor,
+  NotFoundException,
+} from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import { trace } from '@opentelemetry/api';
+import {
+  decidePathAccess,
+  describeBasis,
+  type PartyRelation,
+  type PathAccessDecision,
+  type PathAccessRefusal,
+  type Principal,
+} from '@polku/auth';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { catchError, from, mergeMap, type Observable } from 'rxjs';
+import { UnauthenticatedException } from '../auth/authentication.guard';
+import { principalOf } from '../auth/principal-of-request';
+import { AuditTrail, type AuditEntry } from '../audit/audit-trail';
+import { CLIENT_DATA, type ClientDataRoute } from './client-data.decorator';
+import { PathAccessRepository } from './path-access.repository';
+
+/** The answer to every refusal: the caller may not even learn that the path exists. */
+export class PathNotFoundException extends NotFoundException {
+  constructor() {
+    super('No such path');
+  }
+}
+
+/** The status Nest will answer with: its @HttpCode, else 201 for POST and 200 otherwise. */
+function successStatus(execution: ExecutionContext, reply: FastifyReply): number {
+  const declared = Reflect.getMetadata(HTTP_CODE_METADATA, execution.getHandler()) as
+    number | undefined;
+  if (declared !== undefined) {
+    return declared;
+  }
+  return execution.switchToHttp().getRequest<FastifyRequest>().method === 'POST'
+    ? 201
+    : reply.statusCode;
+}
+
+/** What the gateway decided, in the terms of an audit row: a refusal, or relations and basis. */
+interface GatewayDecision {
+  readonly refusal: PathAccessRefusal | null;
+  readonly relations: readonly PartyRelation[];
+  /** `consent:<id>` or `law:<code>`; null when refused, or when the service decides. */
+  readonly basis: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * For every @ClientData route: decides access with the path's facts before the handler runs
+ * (refused → 404 and a REFUSED audit row), and appends one audit row for the request before the
+ * answer leaves. When the audit row cannot be written the request fails: no unaudited reads.
+ */
+@Injectable()
+export class ClientDataInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly paths: PathAccessRepository,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const route = this.reflector.get<ClientDataRoute | undefined>(
+      CLIENT_DATA,
+      execution.getHandler(),
+    );
+    if (route === undefined || execution.getType() !== 'http') {
+      return next.handle();
+    }
+    const request = execution.switchToHttp().getRequest<FastifyRequest>();
+    const reply = execution.switchToHttp().getResponse<FastifyReply>();
+    const principal = principalOf(request);
+    if (principal === undefined) {
+      throw new UnauthenticatedException('client data route reached without a principal');
+    }
+    const pathId =
+      route.pathParam === undefined
+        ? undefined
+        : (request.params as Record<string, string | undefined>)[route.pathParam];
+    return from(this.decide(principal, route, pathId)).pipe(
+      mergeMap((decision) => {
+        const entry = (
+          outcome: AuditEntry['outcome'],
+          httpStatus: number,
+          answered?: { pathId?: string; legalBasis?: string },
+        ): AuditEntry => ({
+          principal,
+          action: route.action,
+          outcome,
+          httpStatus,
+          route: `${request.method} ${request.routeOptions?.url ?? ''}`,
+          pathId:
+            [pathId, answered?.pathId].find((id) => id !== undefined && UUID.test(id)) ?? null,
+          dataClasses: route.dataClasses,
+          purpose: route.purpose,
+          relations: decision.relations,
+          basis: answered?.legalBasis ? `law:${answered.legalBasis}` : decision.basis,
+          refusalReason: decision.refusal ?? undefined,
+          requestId: String(request.id),
+          traceId: trace.getActiveSpan()?.spanContext().traceId ?? null,
+        });
+        if (decision.refusal !== null) {
+          return from(this.audit.append(entry('REFUSED', 404))).pipe(
+            mergeMap(() => {
+              throw new PathNotFoundException();
+            }),
+          );
+        }
+        return next.handle().pipe(
+          mergeMap(async (body: unknown) => {
+            const answer = (body ?? {}) as Record<string, unknown>;
+            const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+            await this.audit.append(
+              entry(
+                'DONE',
+                successStatus(execution, reply),
+                route.pathFromResponse === undefined
+                  ? undefined
+                  : {
+                      pathId: text(answer[route.pathFromResponse]),
+                      legalBasis: text(answer.legalBasis),
+                    },
+              ),
+            );
+            return body;
+          }),
+          catchError(async (error: unknown) => {
+            const status = error instanceof HttpException ? error.getStatus() : 500;
+            // 304 Not Modified (If-None-Match) is thrown, yet the caller did get the data.
+            await this.audit.append(entry(status === 304 ? 'DONE' : 'FAILED', status));
+            throw error;
+          }),
+        );
+      }),
+    );
+  }
+
+  /**
+   * Every data class of the route must be covered; relations are checked on top. A route
+   * without a path parameter creates or finds its path: the service decides (it alone knows
+   * the client), so the gateway lets it through and audits it.
+   */
+  private async decide(
+    principal: Principal,
+    route: ClientDataRoute,
+    pathId: string | undefined,
+  ): Promise<GatewayDecision> {
+    if (route.pathParam === undefined) {
+      return { refusal: null, relations: [], basis: null };
+    }
+    const facts =
+      pathId !== undefined && UUID.test(pathId) ? await this.paths.factsFor(pathId) : undefined;
+    const now = new Date();
+    let last: PathAccessDecision = { allowed: false, reason: 'UNKNOWN_PATH' };
+    for (const dataClass of route.dataClasses) {
+      last = decidePathAccess(principal, facts, dataClass, now);
+      if (!last.allowed) {
+        return { refusal: last.reason, relations: [], basis: null };
+      }
+    }
+    if (!last.allowed) {
+      return { refusal: last.reason, relations: [], basis: null };
+    }
+    if (
+      route.relations !== undefined &&
+      !last.relations.some((relation) => route.relations?.includes(relation))
+    ) {
+      return { refusal: 'NOT_A_PARTY', relations: last.relations, basis: null };
+    }
+    return { refusal: null, relations: last.relations, basis: describeBasis(last.basis) };
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditTrail } from '../audit/audit-trail';
+import { ClientDataInterceptor } from './client-data.interceptor';
+import { PathAccessConsumers } from './path-access-consumers';
+import { PathAccessProjection } from './path-access.projection';
+import { PathAccessRepository } from './path-access.repository';
+import { PathsController } from './paths.controller';
+
+/**
+ * Organisation-scoped access to paths: the projection of who takes part, the policy check and
+ * the audit row around every client-level route, and the path views built on them.
+ */
+@Module({
+  controllers: [PathsController],
+  providers: [
+    AuditTrail,
+    PathAccessProjection,
+    PathAccessRepository,
+    PathAccessConsumers,
+    { provide: APP_INTERCEPTOR, useClass: ClientDataInterceptor },
+  ],
+  exports: [AuditTrail, PathAccessRepository],
+})
+export class PathAccessModule {}

@@ -1,0 +1,119 @@
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import { PROBLEM_TYPES } from '../problem/problem-details';
+import { ProblemException } from '../problem/problem.exception';
+
+/** One invalid field of a request: its path in the body (`plan.goals[0].title`) and why. */
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+// Messages may be written with `$value`; the value can be client data (a name, a personal
+// identity code), so any submitted value found in a message is masked. One character is too
+// short to tell apart from the message's own words.
+const MASK = '(value)';
+
+function masked(message: string, value: unknown): string {
+  const values = Array.isArray(value) ? value : [value];
+  return values
+    .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
+    .map(String)
+    .filter((v) => v.length >= 2)
+    .sort((a, b) => b.length - a.length)
+    .reduce((text, v) => text.split(v).join(MASK), message);
+}
+
+function pathOf(parentPath: string, property: string | undefined, parentValue: unknown): string {
+  if (property === undefined || property === '') {
+    return parentPath;
+  }
+  if (Array.isArray(parentValue) && /^\d+$/.test(property)) {
+    return `${parentPath}[${property}]`;
+  }
+  return parentPath === '' ? property : `${parentPath}.${property}`;
+}
+
+function collect(
+  errors: readonly ValidationError[],
+  parentPath: string,
+  parentValue: unknown,
+  into: FieldError[],
+): FieldError[] {
+  for (const error of errors) {
+    const field = pathOf(parentPath, error.property, parentValue);
+    for (const message of Object.values(error.constraints ?? {})) {
+      into.push({ field, message: masked(message, error.value) });
+    }
+    collect(error.children ?? [], field, error.value, into);
+  }
+  return into;
+}
+
+/** Flattens class-validator's error tree into one entry per broken rule, by dotted path. */
+export function fieldErrorsOf(errors: readonly ValidationError[]): FieldError[] {
+  return collect(errors, '', undefined, []);
+}
+
+/** The 400 problem for a body, query or path that fails its DTO's rules. */
+export function validationProblem(errors: readonly ValidationError[]): ProblemException {
+  return new ProblemException({
+    type: PROBLEM_TYPES.validationFailed,
+    title: 'The request is not valid',
+    status: 400,
+    detail: 'See errors for each field that is not valid.',
+    errors: fieldErrorsOf(errors),
+  });
+}
+
+// class-transformer skips these keys without a word, so `forbidNonWhitelisted` never sees them:
+// a body with an unknown `constructor` field would pass as valid. They are refused here instead.
+const SILENTLY_DROPPED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Every field, at any depth, that class-transformer would drop instead of reporting. */
+export function reservedFieldErrorsOf(value: unknown, parentPath = ''): FieldError[] {
+  if (value === null || typeof value !== 'object') {
+    return [];
+  }
+  return Object.keys(value).flatMap((key) => {
+    const field = pathOf(parentPath, key, value);
+    const child = (value as Record<string, unknown>)[key];
+    return SILENTLY_DROPPED_KEYS.has(key)
+      ? [{ field, message: `property ${key} should not exist` }]
+      : reservedFieldErrorsOf(child, field);
+  });
+}
+
+/** The global pipe: refuses reserved field names, then validates as Nest's pipe does. */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const reserved = reservedFieldErrorsOf(value);
+    if (reserved.length > 0) {
+      throw new ProblemException({
+        type: PROBLEM_TYPES.validationFailed,
+        title: 'The request is not valid',
+        status: 400,
+        detail: 'See errors for each field that is not valid.',
+        errors: reserved,
+      });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/**
+ * Validates every DTO: unknown fields are rejected (not silently dropped), and the handler gets
+ * an instance of its DTO class. Nested objects are validated only when the DTO property has
+ * both `@ValidateNested()` and `@Type(() => NestedDto)`.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new StrictValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    // The value stays on each error only to mask it and to tell array indexes from properties.
+    validationError: { target: false, value: true },
+    exceptionFactory: (errors) => validationProblem(errors),
+  });
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ServiceClientModule } from '../service-client/service-client.module';
+import { ConsentsController } from './consents.controller';
+import { IntakeAssessmentController } from './intake-assessment.controller';
+import { OrganisationsController } from './organisations.controller';
+import { ReferralsController } from './referrals.controller';
+
+/** The gateway's endpoints for client-intake: referrals, consents, the client, tasks. */
+@Module({
+  imports: [ServiceClientModule],
+  controllers: [
+    ReferralsController,
+    ConsentsController,
+    IntakeAssessmentController,
+    OrganisationsController,
+  ],
+})
+export class IntakeApiModule {}

@@ -1,0 +1,107 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CompleteIntakeCommand,
+  INTAKE_COMMANDS,
+  ReferParallelServiceCommand,
+  ResolveBasicNeedCommand,
+} from '@polku/contracts';
+import type { FastifyRequest } from 'fastify';
+import { ClientData } from '../access/client-data.decorator';
+import { IdempotentCommand } from '../http/idempotency/idempotent-command.decorator';
+import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
+
+/**
+ * The intake assessment and its action items. The health flag makes it HEALTH_FLAG data:
+ * only an organisation the client's consent covers for it may record or read it.
+ */
+@ApiTags('intake')
+@ApiBearerAuth('bearer')
+@Controller('paths/:pathId')
+export class IntakeAssessmentController {
+  constructor(private readonly bus: ServiceCommandBus) {}
+
+  @Post('intake')
+  @IdempotentCommand()
+  @ApiOperation({
+    summary: 'Record the intake assessment (coded categories, basics checklist)',
+    description:
+      'No free text; health only as a yes/no flag. Every OPEN checklist item needs an issue with an owning organisation; each becomes an action item.',
+  })
+  @ClientData({
+    action: 'WRITE',
+    dataClasses: ['HEALTH_FLAG'],
+    purpose: 'CLIENT_WORK',
+    pathParam: 'pathId',
+  })
+  complete(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @Body() command: CompleteIntakeCommand,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      INTAKE_COMMANDS.completeIntake,
+      { pathId, body: command },
+      commandMetadataOf(request),
+    );
+  }
+
+  @Get('intake')
+  @ApiOperation({ summary: 'The latest intake assessment and every action item of the path' })
+  @ClientData({
+    action: 'READ',
+    dataClasses: ['HEALTH_FLAG'],
+    purpose: 'CLIENT_WORK',
+    pathParam: 'pathId',
+  })
+  get(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
+    return this.bus.send(INTAKE_COMMANDS.getIntake, { pathId }, commandMetadataOf(request));
+  }
+
+  @Post('parallel-services')
+  @IdempotentCommand()
+  @ApiOperation({
+    summary: 'Refer the client to a service alongside the measure',
+    description:
+      'Debt counselling, substance or mental-health services, the health check, a Kela application, the housing office, youth services. HEALTH_FLAG data: the kind of service can reveal health.',
+  })
+  @ClientData({
+    action: 'WRITE',
+    dataClasses: ['HEALTH_FLAG'],
+    purpose: 'CLIENT_WORK',
+    pathParam: 'pathId',
+  })
+  referParallelService(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @Body() command: ReferParallelServiceCommand,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      INTAKE_COMMANDS.referParallelService,
+      { pathId, body: command },
+      commandMetadataOf(request),
+    );
+  }
+
+  @Post('action-items/:actionItemId/resolution')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resolve a basics action item' })
+  @ClientData({
+    action: 'WRITE',
+    dataClasses: ['HEALTH_FLAG'],
+    purpose: 'CLIENT_WORK',
+    pathParam: 'pathId',
+  })
+  resolve(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @Param('actionItemId', ParseUUIDPipe) actionItemId: string,
+    @Body() command: ResolveBasicNeedCommand,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      INTAKE_COMMANDS.resolveBasicNeed,
+      { pathId, id: actionItemId, body: command },
+      commandMetadataOf(request),
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
+import { createGatewayApp } from '../../src/create-gateway-app';
+import type { OidcTestIssuer } from './oidc-test-issuer';
+
+/** A key of our own, as production requires (never the development default). */
+export const PRODUCTION_FINGERPRINT_KEY = Buffer.alloc(32, 5).toString('base64');
+
+/**
+ * The gateway as deployed: NODE_ENV=production, tokens of a real OIDC issuer, no test
+ * controllers, so its routes are exactly the production API. Initialised, not listening.
+ */
+export async function startProductionGateway(
+  issuer: OidcTestIssuer,
+  overrides: Record<string, string> = {},
+): Promise<NestFastifyApplication> {
+  const gateway = await createGatewayApp({
+    config: testGatewayConfig(
+      isolatedTestEnv({
+        NODE_ENV: 'production',
+        AUTH_ISSUER: issuer.url,
+        IDEMPOTENCY_FINGERPRINT_KEY: PRODUCTION_FINGERPRINT_KEY,
+        // Seeded events reach the access projection quickly.
+        OUTBOX_POLL_INTERVAL_MS: '50',
+        ...overrides,
+      }),
+    ),
+    logger: false,
+  });
+  await gateway.init();
+  return gateway;
+}

@@ -1,0 +1,61 @@
+import { DEMO_ORGANISATIONS } from '@polku/auth';
+
+/**
+ * A valid body for every command of the gateway, keyed by `METHOD /url-template`; `null` for a
+ * command that takes no body. The authorisation matrix calls each command with it, the fuzzing
+ * test mutates it; both fail when a new command has no entry here.
+ */
+export const VALID_COMMAND_BODIES: Readonly<Record<string, Record<string, unknown> | null>> = {
+  'POST /api/v1/referrals': {
+    client: {
+      personalIdentityCode: '131052-308T',
+      givenNames: 'Matrix',
+      familyName: 'Testinen',
+      language: 'fi',
+      addressProtected: false,
+    },
+    toOrgId: DEMO_ORGANISATIONS.tyonsilta.id,
+    requestedMeasure: 'REHABILITATIVE_WORK_ACTIVITY',
+    reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
+    fundingRef: { kind: 'ACTIVATION_PLAN', reference: 'AP-1' },
+    desiredStart: '2027-01-07',
+  },
+  'POST /api/v1/paths/:pathId/referrals/:referralId/acceptance': { expectedStart: '2027-01-14' },
+  'POST /api/v1/paths/:pathId/referrals/:referralId/decline': { reasonCategory: 'NO_CAPACITY' },
+  'POST /api/v1/paths/:pathId/consents': {
+    orgIds: [DEMO_ORGANISATIONS.tyonsilta.id],
+    dataClasses: ['PLAN'],
+    howGiven: 'WRITTEN',
+    purpose: 'CLIENT_WORK',
+  },
+  'POST /api/v1/paths/:pathId/consents/:consentId/withdrawal': null,
+  'POST /api/v1/paths/:pathId/action-items/:actionItemId/resolution': { resolution: 'IN_ORDER' },
+  'POST /api/v1/paths/:pathId/intake': {
+    economicSituation: 'WEAK',
+    healthFlag: false,
+    housingSituation: 'OWN_HOME',
+    relationships: 'NO_CONCERN',
+    lifeManagement: 'NO_CONCERN',
+    educationLevel: 'VOCATIONAL',
+    educationCurrency: 'UP_TO_DATE',
+    unemploymentDurationBand: 'DAYS_500_TO_999',
+    ageBand: 'AGE_30_39',
+    languageAndIntegrationNeeds: [],
+    currentBenefits: [],
+    basics: {
+      housing: 'IN_ORDER',
+      benefits: 'IN_ORDER',
+      permits: 'NOT_APPLICABLE',
+      debts: 'IN_ORDER',
+      treatment: 'IN_ORDER',
+    },
+    basicNeedIssues: [],
+  },
+  'POST /api/v1/paths/:pathId/parallel-services': { service: 'DEBT_COUNSELLING' },
+  'PUT /api/v1/organisations/:orgId': {
+    name: 'Kainuun Nuotta ry',
+    role: 'PROVIDER',
+    active: true,
+  },
+  'POST /api/v1/dev-auth/token': { username: 'tiina.tyollisyys' },
+};
