@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SERVICE_NAMES } from '@polku/contracts';
 import { findFreePort } from '@polku/local-infra';
 import { isGone, startSystem, waitForHealth } from './system-under-test';
@@ -15,6 +16,21 @@ describe('npm start', () => {
         SERVICE_NAMES.filter((s) => s !== 'gateway').sort(),
       );
       expect(system.launcher.output()).toMatch(/using PostgreSQL at 127\.0\.0\.1/);
+
+      // The README's first call: a demo token from the built-in issuer, then the API with it.
+      const users = await fetch(`${system.baseUrl}/api/v1/dev-auth/users`);
+      expect(users.status).toBe(200);
+      const issued = await fetch(`${system.baseUrl}/api/v1/dev-auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'tiina.tyollisyys' }),
+      });
+      const { access_token: token } = (await issued.json()) as { access_token: string };
+      const unknownPath = `${system.baseUrl}/api/v1/paths/${randomUUID()}/parties`;
+      const withToken = await fetch(unknownPath, { headers: { authorization: `Bearer ${token}` } });
+      expect(withToken.status).toBe(404);
+      expect(withToken.headers.get('content-type')).toContain('application/problem+json');
+      expect((await fetch(unknownPath)).status).toBe(401);
     } finally {
       exitCode = await system.stop();
     }

@@ -17,6 +17,8 @@ export interface SystemUnderTest {
   readonly launcher: LauncherProcess;
   readonly baseUrl: string;
   readonly dataDir: string;
+  /** The environment the launcher and every service got (database prefix, NATS namespace…). */
+  readonly env: Readonly<Record<string, string>>;
   health(): Promise<HealthResponse>;
   /** Ctrl-C, wait for the exit, remove the data folder. Returns the exit code. */
   stop(): Promise<number | null>;
@@ -41,6 +43,7 @@ export async function startSystem(
     launcher,
     baseUrl,
     dataDir,
+    env,
     async health() {
       const response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(5_000) });
       return {

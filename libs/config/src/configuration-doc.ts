@@ -1,15 +1,23 @@
+import { ActivationPlansConfig } from './activation-plans.config';
+import { ClientIntakeConfig } from './client-intake.config';
 import { envVarsOf, type EnvVarDefinition } from './env-var.decorator';
 import { GatewayConfig } from './gateway.config';
 import { LauncherConfig } from './launcher.config';
 import { ServiceConfig } from './service.config';
 
+/** What the Default column shows: a secret's development default is never printed. */
+function shownDefault(variable: EnvVarDefinition): string {
+  if (variable.default === undefined) {
+    return '(required)';
+  }
+  if (variable.secret) {
+    return '(a public development key; production refuses it)';
+  }
+  return variable.default === '' ? '(empty)' : `\`${variable.default}\``;
+}
+
 function row(variable: EnvVarDefinition, usedBy: string): string {
-  const shown =
-    variable.default === undefined
-      ? '(required)'
-      : variable.default === ''
-        ? '(empty)'
-        : `\`${variable.default}\``;
+  const shown = shownDefault(variable);
   return `| \`${variable.name}\` | ${shown} | ${usedBy} | ${variable.description} |`;
 }
 
@@ -20,6 +28,10 @@ export function renderConfigurationDoc(): string {
   const gatewayOnly = envVarsOf(GatewayConfig).filter((v) => !serviceNames.has(v.name));
   const gatewayNames = new Set(envVarsOf(GatewayConfig).map((v) => v.name));
   const launcherOnly = envVarsOf(LauncherConfig).filter((v) => !gatewayNames.has(v.name));
+  const clientIntakeOnly = envVarsOf(ClientIntakeConfig).filter((v) => !serviceNames.has(v.name));
+  const activationPlansOnly = envVarsOf(ActivationPlansConfig).filter(
+    (v) => !serviceNames.has(v.name),
+  );
   return [
     '# Configuration',
     '',
@@ -35,6 +47,8 @@ export function renderConfigurationDoc(): string {
     '|---|---|---|---|',
     ...serviceVars.map((v) => row(v, 'every service')),
     ...gatewayOnly.map((v) => row(v, 'gateway')),
+    ...clientIntakeOnly.map((v) => row(v, 'client-intake')),
+    ...activationPlansOnly.map((v) => row(v, 'activation-plans')),
     ...launcherOnly.map((v) => row(v, '`npm start`')),
     '',
     'OpenTelemetry reads its own standard variables (`OTEL_SERVICE_NAME`, `OTEL_EXPORTER_OTLP_ENDPOINT`,',

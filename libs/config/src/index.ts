@@ -10,5 +10,18 @@ export {
   type NodeEnv,
 } from './service.config';
 export { GatewayConfig } from './gateway.config';
+export { ClientIntakeConfig } from './client-intake.config';
+export { ActivationPlansConfig, DEFAULT_KTT_LEGAL_SOURCE } from './activation-plans.config';
+export {
+  DEVELOPMENT_IDENTITY_ENCRYPTION_KEYS,
+  DEVELOPMENT_IDENTITY_HASH_KEY,
+  IDENTITY_ENCRYPTION_KEY_BYTES,
+  IDENTITY_HASH_KEY_MIN_BYTES,
+  IDENTITY_KEY_ID_PATTERN,
+  IdentityKeyError,
+  parseIdentityEncryptionKeys,
+  parseIdentityHashKey,
+  type IdentityEncryptionKey,
+} from './identity-keys';
 export { AUTOSTART_MODES, LauncherConfig, type AutostartMode } from './launcher.config';
 export { renderConfigurationDoc } from './configuration-doc';

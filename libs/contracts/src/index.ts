@@ -6,6 +6,18 @@ export {
   type ServiceName,
 } from './services';
 export {
+  CURSOR_VERSION,
+  InvalidCursorError,
+  MAX_CURSOR_LENGTH,
+  PAGE_LIMITS,
+  PageQueryDto,
+  decodeCursor,
+  encodeCursor,
+  pageFromRows,
+  type CursorPosition,
+  type Page,
+} from './api/pagination';
+export {
   healthSubject,
   type DatabaseHealth,
   type DependencyHealth,
@@ -51,15 +63,46 @@ export {
 export {
   HasNoPersonalIdentityCode,
   ISO_DATE_PATTERN,
+  IsAllowedOnlyWhen,
   IsConsentRefOrLegalBasis,
+  IsDifferentFrom,
+  IsExactlyOneOf,
   IsIsoDate,
+  IsListOf,
+  IsNotBefore,
   IsPseudonymousRef,
+  IsRequiredOnlyWhen,
   IsUtcTimestamp,
   UTC_TIMESTAMP_PATTERN,
+  WHEN_PRESENT,
   containsPersonalIdentityCode,
+  listItemClassOf,
 } from './events/event-validators';
 export { FUNDING_KINDS, FundingRef, type FundingKind } from './events/shared/funding-ref';
 export { MEASURE_TYPES, type MeasureType } from './events/shared/measure-type';
+export {
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  CONSENTABLE_DATA_CLASSES,
+  type ConsentableDataClass,
+  type ConsentMethod,
+  type ConsentPurpose,
+} from './events/shared/consent';
+export {
+  DESTINATION_CATEGORIES,
+  DESTINATION_CATEGORIES_BY_GROUP,
+  DESTINATION_GROUPS,
+  DESTINATION_SUB_TYPES,
+  DESTINATION_SUB_TYPES_BY_CATEGORY,
+  ExitDestination,
+  STUDY_KINDS,
+  SUPPORTED_EMPLOYMENT_KINDS,
+  type DestinationCategory,
+  type DestinationGroup,
+  type DestinationSubType,
+  type StudyKind,
+  type SupportedEmploymentKind,
+} from './events/shared/exit-destination';
 export {
   CLIENT_REFERRED_V1,
   ClientReferredPayload,
@@ -76,3 +119,150 @@ export {
   ReferralDeclinedPayload,
   type ReferralDeclineReasonCategory,
 } from './events/intake/referral-declined.event';
+export * from './commands/intake-commands';
+export {
+  CONSENT_GRANTED_V1,
+  ConsentGrantedPayload,
+  MAX_CONSENT_ORGANISATIONS,
+} from './events/intake/consent-granted.event';
+export {
+  CONSENT_WITHDRAWN_V1,
+  ConsentWithdrawnPayload,
+} from './events/intake/consent-withdrawn.event';
+export {
+  PRIOR_INFORMATION_SHARED_V1,
+  PriorInformationSharedPayload,
+} from './events/intake/prior-information-shared.event';
+export {
+  CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1,
+  ClientReturnedToIntermediateMarketPayload,
+} from './events/intake/client-returned-to-intermediate-market.event';
+export {
+  BASIC_NEED_ISSUE_KINDS,
+  BASIC_NEED_RESOLUTIONS,
+  BASIC_NEED_STATUSES,
+  BASICS_CHECKLIST_ITEMS,
+  BasicsChecklist,
+  CHECKLIST_ITEM_OF_BASIC_NEED_ISSUE_KIND,
+  type BasicNeedIssueKind,
+  type BasicNeedResolution,
+  type BasicNeedStatus,
+  type BasicsChecklistItem,
+} from './events/intake/basic-needs';
+export {
+  AGE_BANDS,
+  CLIENT_BENEFITS,
+  CONCERN_LEVELS,
+  ECONOMIC_SITUATIONS,
+  EDUCATION_CURRENCIES,
+  EDUCATION_LEVELS,
+  HOUSING_SITUATIONS,
+  INTAKE_COMPLETED_V1,
+  IntakeCompletedPayload,
+  LANGUAGE_AND_INTEGRATION_NEEDS,
+  UNEMPLOYMENT_DURATION_BANDS,
+  type AgeBand,
+  type ClientBenefit,
+  type ConcernLevel,
+  type EconomicSituation,
+  type EducationCurrency,
+  type EducationLevel,
+  type HousingSituation,
+  type LanguageAndIntegrationNeed,
+  type UnemploymentDurationBand,
+} from './events/intake/intake-completed.event';
+export {
+  BASIC_NEED_ISSUE_FLAGGED_V1,
+  BasicNeedIssueFlaggedPayload,
+} from './events/intake/basic-need-issue-flagged.event';
+export {
+  BASIC_NEED_RESOLVED_V1,
+  BasicNeedResolvedPayload,
+} from './events/intake/basic-need-resolved.event';
+export {
+  PARALLEL_SERVICES,
+  PARALLEL_SERVICE_REFERRED_V1,
+  ParallelServiceReferredPayload,
+  type ParallelService,
+} from './events/intake/parallel-service-referred.event';
+export { CLIENT_EXITED_V1, ClientExitedPayload } from './events/transitions/client-exited.event';
+export {
+  ACTIVATION_PLAN_AGREED_V1,
+  ActivationPlanAgreedPayload,
+  LINKED_PLAN_KINDS,
+  LinkedPlan,
+  MAX_LINKED_PLANS,
+  MAX_PLAN_PARTIES,
+  PLAN_PARTY_ROLES,
+  PlanParty,
+  type LinkedPlanKind,
+  type PlanPartyRole,
+} from './events/plans/activation-plan-agreed.event';
+export {
+  ACTIVATION_PLAN_REVISED_V1,
+  ActivationPlanRevisedPayload,
+  PLAN_PARTS,
+  PLAN_REVISION_REASONS,
+  type PlanPart,
+  type PlanRevisionReason,
+} from './events/plans/activation-plan-revised.event';
+export { PLAN_REVIEW_DUE_V1, PlanReviewDuePayload } from './events/plans/plan-review-due.event';
+export {
+  PLAN_REVIEW_OVERDUE_V1,
+  PlanReviewOverduePayload,
+} from './events/plans/plan-review-overdue.event';
+export {
+  GOAL_SET_V1,
+  GasScale,
+  GoalSetPayload,
+  MAX_GAS_LEVEL_TEXT_LENGTH,
+  MAX_GOAL_TEXT_LENGTH,
+} from './events/plans/goal-set.event';
+export {
+  GOAL_PROGRESS_ASSESSORS,
+  GOAL_PROGRESS_RECORDED_V1,
+  GoalProgressRecordedPayload,
+  type GoalProgressAssessor,
+} from './events/plans/goal-progress-recorded.event';
+export {
+  EMPLOYMENT_CONTRACT_TYPES,
+  MEASURE_STARTED_V1,
+  MeasurePlacement,
+  MeasureSchedule,
+  MeasureStartedPayload,
+  PLACEMENT_KINDS,
+  type EmploymentContractType,
+  type PlacementKind,
+} from './events/plans/measure-started.event';
+export {
+  ATTENDANCE_RECORDED_V1,
+  ATTENDANCE_STATUSES,
+  AttendanceRecordedPayload,
+  type AttendanceStatus,
+} from './events/plans/attendance-recorded.event';
+export {
+  ABSENCE_REASON_CATEGORIES,
+  ABSENCE_REPORTED_V1,
+  AbsenceReportedPayload,
+  type AbsenceReasonCategory,
+} from './events/plans/absence-reported.event';
+export {
+  MEASURE_PAUSE_REASON_CATEGORIES,
+  MEASURE_PAUSED_V1,
+  MeasurePausedPayload,
+  type MeasurePauseReasonCategory,
+} from './events/plans/measure-paused.event';
+export { MEASURE_RESUMED_V1, MeasureResumedPayload } from './events/plans/measure-resumed.event';
+export {
+  MEASURE_END_REASONS,
+  MEASURE_ENDED_V1,
+  MeasureEndedPayload,
+  type MeasureEndReason,
+} from './events/plans/measure-ended.event';
+export {
+  STATEMENT_KINDS,
+  STATEMENT_REQUESTED_V1,
+  StatementRequestedPayload,
+  type StatementKind,
+} from './events/plans/statement-requested.event';
+export { STATEMENT_ISSUED_V1, StatementIssuedPayload } from './events/plans/statement-issued.event';

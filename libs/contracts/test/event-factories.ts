@@ -1,6 +1,7 @@
 // Factories for unit tests: valid events with explicit ids and UTC dates, overridable per field.
 import {
   eventContractFor,
+  validateEvent,
   type EventPayloads,
   type EventSubject,
 } from '../src/events/event-registry';
@@ -12,6 +13,22 @@ export const IDS = {
   referralId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
   employmentAuthorityOrgId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
   providerOrgId: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e',
+  socialServicesOrgId: 'c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e7f',
+  educationOrgId: 'd4e5f6a7-b8c9-4d0e-9f1a-3b4c5d6e7f80',
+  consentId: '5e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b',
+  withdrawalConsentId: '6f2e3d4c-5b6a-4798-8b1c-2d3e4f5a6b7c',
+  packageId: '8a3f4e5d-6c7b-4809-9c2d-3e4f5a6b7c8d',
+  previousPathId: '9b4a5f6e-7d8c-491a-8d3e-4f5a6b7c8d9e',
+  intakeId: 'ac5b6a7f-8e9d-4a2b-9e4f-5a6b7c8d9eaf',
+  issueId: 'bd6c7b8a-9f0e-4b3c-8f5a-6b7c8d9eafb0',
+  actionItemId: 'ce7d8c9b-0a1f-4c4d-9a6b-7c8d9eafb0c1',
+  parallelReferralId: 'df8e9dac-1b2a-4d5e-8b7c-8d9eafb0c1d2',
+  planId: 'e09fae1b-2c3b-4e6f-9c8d-9eafb0c1d2e3',
+  goalId: 'f1a0bf2c-3d4c-4f70-8d9e-afb0c1d2e3f4',
+  measureId: '0a1bc03d-4e5d-4081-9eaf-b0c1d2e3f405',
+  statementId: '1b2cd14e-5f6e-4192-8fb0-c1d2e3f40516',
+  hostOrgId: '2c3de25f-6a7f-42a3-9ac1-d2e3f4051627',
+  kelaOrgId: '3d4ef360-7b8a-43b4-8bd2-e3f405162738',
 } as const;
 
 /** A valid payload for every registered subject; the mapped type fails to compile when one is missing. */
@@ -37,6 +54,180 @@ export const VALID_PAYLOADS: { readonly [S in EventSubject]: EventPayloads[S] } 
     reasonCategory: 'NO_CAPACITY',
     alternativeSuggested: 'Work trial at the municipal workshop, which has places from April.',
     returnTaskDueDate: '2026-03-16',
+  },
+  'polku.intake.consent.consent-granted.v1': {
+    consentId: IDS.consentId,
+    orgIds: [IDS.providerOrgId, IDS.socialServicesOrgId],
+    dataClasses: ['PATH', 'PLAN', 'HEALTH_FLAG'],
+    purpose: 'REFERRAL',
+    validFrom: '2026-02-23',
+    validTo: '2027-02-22',
+    howGiven: 'WRITTEN',
+    recordedByOrgId: IDS.employmentAuthorityOrgId,
+  },
+  'polku.intake.consent.consent-withdrawn.v1': {
+    consentId: IDS.withdrawalConsentId,
+    withdrawnConsentId: IDS.consentId,
+    effectiveAt: '2026-04-01T09:30:00.000Z',
+  },
+  'polku.intake.referral.prior-information-shared.v1': {
+    referralId: IDS.referralId,
+    packageId: IDS.packageId,
+    dataClasses: ['PLAN', 'HEALTH_FLAG'],
+    toOrgId: IDS.providerOrgId,
+  },
+  'polku.intake.path.client-returned-to-intermediate-market.v1': {
+    previousPathId: IDS.previousPathId,
+    monthsSinceExit: 7,
+    loopCount: 2,
+  },
+  'polku.intake.intake.intake-completed.v1': {
+    intakeId: IDS.intakeId,
+    economicSituation: 'WEAK',
+    healthFlag: true,
+    housingSituation: 'OWN_HOME',
+    relationships: 'SOME_CONCERN',
+    lifeManagement: 'NO_CONCERN',
+    educationLevel: 'VOCATIONAL',
+    educationCurrency: 'OUTDATED',
+    unemploymentDurationBand: 'DAYS_500_TO_999',
+    ageBand: 'AGE_50_59',
+    languageAndIntegrationNeeds: [],
+    currentBenefits: ['LABOUR_MARKET_SUBSIDY', 'HOUSING_ALLOWANCE'],
+    basics: {
+      housing: 'OPEN',
+      benefits: 'IN_ORDER',
+      permits: 'NOT_APPLICABLE',
+      debts: 'OPEN',
+      treatment: 'IN_ORDER',
+    },
+  },
+  'polku.intake.basic-need.basic-need-issue-flagged.v1': {
+    issueId: IDS.issueId,
+    kind: 'HOUSING_ARREARS',
+    actionItemId: IDS.actionItemId,
+    ownerOrgId: IDS.socialServicesOrgId,
+    dueDate: '2026-03-09',
+  },
+  'polku.intake.basic-need.basic-need-resolved.v1': {
+    issueId: IDS.issueId,
+    actionItemId: IDS.actionItemId,
+    resolution: 'PAYMENT_PLAN_AGREED',
+  },
+  'polku.intake.parallel-service.parallel-service-referred.v1': {
+    referralId: IDS.parallelReferralId,
+    service: 'DEBT_COUNSELLING',
+    toOrgId: IDS.socialServicesOrgId,
+  },
+  'polku.plans.plan.activation-plan-agreed.v1': {
+    planId: IDS.planId,
+    planVersion: 1,
+    parties: [
+      { orgId: IDS.employmentAuthorityOrgId, role: 'EMPLOYMENT_AUTHORITY' },
+      { orgId: IDS.socialServicesOrgId, role: 'SOCIAL_SERVICES' },
+      { orgId: IDS.providerOrgId, role: 'PROVIDER' },
+    ],
+    clientAgreed: true,
+    linkedPlans: [
+      {
+        kind: 'EMPLOYMENT_PLAN',
+        reference: 'TP-2026-04711',
+        heldByOrgId: IDS.employmentAuthorityOrgId,
+      },
+      { kind: 'COACHING_PLAN', reference: 'VS-0042' },
+    ],
+    reviewDate: '2026-09-01',
+  },
+  'polku.plans.plan.activation-plan-revised.v1': {
+    planId: IDS.planId,
+    planVersion: 2,
+    changed: ['MEASURES', 'REVIEW_DATE'],
+    reasonCategory: 'TRANSITION',
+    reviewDate: '2026-12-01',
+  },
+  'polku.plans.plan.plan-review-due.v1': {
+    planId: IDS.planId,
+    dueDate: '2026-09-01',
+  },
+  'polku.plans.plan.plan-review-overdue.v1': {
+    planId: IDS.planId,
+    dueDate: '2026-09-01',
+  },
+  'polku.plans.goal.goal-set.v1': {
+    planId: IDS.planId,
+    goalId: IDS.goalId,
+    text: 'Haluan päästä aamuisin ajoissa töihin ja jaksaa koko päivän.',
+    gasScale: {
+      levelMinus2: 'En käy työtoiminnassa ollenkaan.',
+      levelMinus1: 'Käyn yhtenä päivänä viikossa.',
+      level0: 'Käyn kahtena päivänä viikossa ajoissa.',
+      levelPlus1: 'Käyn kolmena päivänä viikossa ajoissa.',
+      levelPlus2: 'Käyn neljänä päivänä viikossa ajoissa.',
+    },
+  },
+  'polku.plans.goal.goal-progress-recorded.v1': {
+    goalId: IDS.goalId,
+    gasLevel: -1,
+    recordedAt: '2026-04-15T10:30:00.000Z',
+    assessedBy: 'CLIENT_WITH_WORKER',
+  },
+  'polku.plans.measure.measure-started.v1': {
+    measureId: IDS.measureId,
+    planId: IDS.planId,
+    measureType: 'REHABILITATIVE_WORK_ACTIVITY',
+    placement: { kind: 'EXTERNAL_HOST', hostOrgId: IDS.hostOrgId },
+    schedule: {
+      daysPerWeek: 3,
+      hoursPerDay: 4,
+      startDate: '2026-03-09',
+      plannedEndDate: '2026-09-08',
+    },
+  },
+  'polku.plans.attendance.attendance-recorded.v1': {
+    measureId: IDS.measureId,
+    date: '2026-03-10',
+    status: 'PRESENT',
+  },
+  'polku.plans.attendance.absence-reported.v1': {
+    measureId: IDS.measureId,
+    date: '2026-03-11',
+    reasonCategory: 'OFFICIAL_APPOINTMENT',
+  },
+  'polku.plans.measure.measure-paused.v1': {
+    measureId: IDS.measureId,
+    reasonCategory: 'HEALTH_CARE_MEASURE',
+    pausedAt: '2026-05-04T06:00:00.000Z',
+    expectedResume: '2026-06-01',
+  },
+  'polku.plans.measure.measure-resumed.v1': {
+    measureId: IDS.measureId,
+    resumedAt: '2026-06-01T06:00:00.000Z',
+  },
+  'polku.plans.measure.measure-ended.v1': {
+    measureId: IDS.measureId,
+    endDate: '2026-09-08',
+    endReason: 'COMPLETED',
+  },
+  'polku.plans.statement.statement-requested.v1': {
+    statementId: IDS.statementId,
+    measureId: IDS.measureId,
+    kind: 'COACHING_SUMMARY',
+    requestedByOrgId: IDS.kelaOrgId,
+    dueDate: '2026-09-22',
+  },
+  'polku.plans.statement.statement-issued.v1': {
+    statementId: IDS.statementId,
+    issuedAt: '2026-09-18T12:00:00.000Z',
+  },
+  'polku.transitions.path.client-exited.v1': {
+    destination: {
+      group: 'OUTSIDE_LABOUR_MARKET',
+      category: 'STUDIES',
+      subType: 'APPRENTICESHIP',
+    },
+    receivingOrgId: IDS.educationOrgId,
+    confirmed: true,
+    exitDate: '2026-08-31',
   },
 };
 
@@ -85,6 +276,12 @@ export function withData(
     }
   }
   return { ...event, data };
+}
+
+/** The validation errors of an event on a subject; empty when it is valid. */
+export function errorsOf(subject: string, raw: unknown): string[] {
+  const result = validateEvent(subject, raw);
+  return result.ok ? [] : result.errors;
 }
 
 /** A copy of an object without the named keys. */

@@ -1,3 +1,4 @@
+import { ClientIntakeConfig } from '@polku/config';
 import { expectServiceStartsOnAFreshDatabase } from '@polku/testing';
 import { AppModule } from '../src/app.module';
 import { CLIENT_INTAKE_ENTITIES, CLIENT_INTAKE_MIGRATIONS } from '../src/database/schema';
@@ -9,6 +10,7 @@ describe('client-intake service', () => {
       appModule: AppModule,
       entities: CLIENT_INTAKE_ENTITIES,
       migrations: CLIENT_INTAKE_MIGRATIONS,
+      configClass: ClientIntakeConfig,
     });
   });
 });

@@ -2,9 +2,32 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { type EventContract } from './event-contract';
 import { EventEnvelopeDto, type EventEnvelope } from './event-envelope';
+import { BASIC_NEED_ISSUE_FLAGGED_V1 } from './intake/basic-need-issue-flagged.event';
+import { BASIC_NEED_RESOLVED_V1 } from './intake/basic-need-resolved.event';
 import { CLIENT_REFERRED_V1 } from './intake/client-referred.event';
+import { CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1 } from './intake/client-returned-to-intermediate-market.event';
+import { CONSENT_GRANTED_V1 } from './intake/consent-granted.event';
+import { CONSENT_WITHDRAWN_V1 } from './intake/consent-withdrawn.event';
+import { INTAKE_COMPLETED_V1 } from './intake/intake-completed.event';
+import { PARALLEL_SERVICE_REFERRED_V1 } from './intake/parallel-service-referred.event';
+import { PRIOR_INFORMATION_SHARED_V1 } from './intake/prior-information-shared.event';
 import { REFERRAL_ACCEPTED_V1 } from './intake/referral-accepted.event';
 import { REFERRAL_DECLINED_V1 } from './intake/referral-declined.event';
+import { ABSENCE_REPORTED_V1 } from './plans/absence-reported.event';
+import { ACTIVATION_PLAN_AGREED_V1 } from './plans/activation-plan-agreed.event';
+import { ACTIVATION_PLAN_REVISED_V1 } from './plans/activation-plan-revised.event';
+import { ATTENDANCE_RECORDED_V1 } from './plans/attendance-recorded.event';
+import { GOAL_PROGRESS_RECORDED_V1 } from './plans/goal-progress-recorded.event';
+import { GOAL_SET_V1 } from './plans/goal-set.event';
+import { MEASURE_ENDED_V1 } from './plans/measure-ended.event';
+import { MEASURE_PAUSED_V1 } from './plans/measure-paused.event';
+import { MEASURE_RESUMED_V1 } from './plans/measure-resumed.event';
+import { MEASURE_STARTED_V1 } from './plans/measure-started.event';
+import { PLAN_REVIEW_DUE_V1 } from './plans/plan-review-due.event';
+import { PLAN_REVIEW_OVERDUE_V1 } from './plans/plan-review-overdue.event';
+import { STATEMENT_ISSUED_V1 } from './plans/statement-issued.event';
+import { STATEMENT_REQUESTED_V1 } from './plans/statement-requested.event';
+import { CLIENT_EXITED_V1 } from './transitions/client-exited.event';
 
 /**
  * First token of every event subject: the event stream captures `polku.>`. Request/reply
@@ -17,6 +40,29 @@ export const EVENT_CONTRACTS = [
   CLIENT_REFERRED_V1,
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
+  CONSENT_GRANTED_V1,
+  CONSENT_WITHDRAWN_V1,
+  PRIOR_INFORMATION_SHARED_V1,
+  CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1,
+  INTAKE_COMPLETED_V1,
+  BASIC_NEED_ISSUE_FLAGGED_V1,
+  BASIC_NEED_RESOLVED_V1,
+  PARALLEL_SERVICE_REFERRED_V1,
+  ACTIVATION_PLAN_AGREED_V1,
+  ACTIVATION_PLAN_REVISED_V1,
+  PLAN_REVIEW_DUE_V1,
+  PLAN_REVIEW_OVERDUE_V1,
+  GOAL_SET_V1,
+  GOAL_PROGRESS_RECORDED_V1,
+  MEASURE_STARTED_V1,
+  ATTENDANCE_RECORDED_V1,
+  ABSENCE_REPORTED_V1,
+  MEASURE_PAUSED_V1,
+  MEASURE_RESUMED_V1,
+  MEASURE_ENDED_V1,
+  STATEMENT_REQUESTED_V1,
+  STATEMENT_ISSUED_V1,
+  CLIENT_EXITED_V1,
 ] as const;
 
 type RegisteredContract = (typeof EVENT_CONTRACTS)[number];

@@ -1,4 +1,13 @@
-import { IsISO8601, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsISO8601,
+  Matches,
+  ValidateBy,
+  ValidateNested,
+  type ValidationOptions,
+} from 'class-validator';
 
 /** A calendar date without time or zone, as in `2026-03-02`. */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -115,4 +124,181 @@ export function IsConsentRefOrLegalBasis(options?: ValidationOptions): PropertyD
     },
     options,
   );
+}
+
+/**
+ * For a date or timestamp that must not be earlier than another property of the same object,
+ * e.g. `validTo` and `validFrom`. Compares only when both have the same ISO form, so a malformed
+ * value is reported once, by its own rules.
+ */
+export function IsNotBefore(property: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotBefore',
+      constraints: [property],
+      validator: {
+        validate: (value, args) => {
+          const other = (args?.object as Record<string, unknown> | undefined)?.[property];
+          if (typeof value !== 'string' || typeof other !== 'string') {
+            return true;
+          }
+          const sameForm = [ISO_DATE_PATTERN, UTC_TIMESTAMP_PATTERN].some(
+            (pattern) => pattern.test(value) && pattern.test(other),
+          );
+          // Date.parse reads both forms as UTC; fractions of a second compare correctly too.
+          return !sameForm || !(Date.parse(value) < Date.parse(other));
+        },
+        defaultMessage: (args) => `${args?.property} must not be before ${property}`,
+      },
+    },
+    options,
+  );
+}
+
+/** For an id that must differ from another property of the same object, e.g. a record and the one it replaces. */
+export function IsDifferentFrom(property: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isDifferentFrom',
+      constraints: [property],
+      validator: {
+        validate: (value, args) =>
+          value === undefined ||
+          value !== (args?.object as Record<string, unknown> | undefined)?.[property],
+        defaultMessage: (args) => `${args?.property} must differ from ${property}`,
+      },
+    },
+    options,
+  );
+}
+
+function isPresent(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/**
+ * Options for a field's own rules when its presence is checked by {@link IsRequiredOnlyWhen} or
+ * {@link IsExactlyOneOf}: the rules run only on a value that is there.
+ */
+export const WHEN_PRESENT: ValidationOptions = {
+  validateIf: (_object: object, value: unknown) => isPresent(value),
+};
+
+function otherValueOf(args: { object: object } | undefined, property: string): unknown {
+  return (args?.object as Record<string, unknown> | undefined)?.[property];
+}
+
+function presenceRule(
+  name: 'isRequiredOnlyWhen' | 'isAllowedOnlyWhen',
+  property: string,
+  values: readonly string[],
+  options?: ValidationOptions,
+): PropertyDecorator {
+  const when = `${property} is ${values.join(' or ')}`;
+  return ValidateBy(
+    {
+      name,
+      constraints: [property, values],
+      validator: {
+        validate: (value, args) => {
+          const matches = values.includes(otherValueOf(args, property) as string);
+          return isPresent(value) ? matches : !(name === 'isRequiredOnlyWhen' && matches);
+        },
+        defaultMessage: (args) =>
+          isPresent(args?.value)
+            ? `${args?.property} is allowed only when ${when}`
+            : `${args?.property} is required when ${when}`,
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * For a field that belongs to one case of another property, e.g. the host organisation of an
+ * external placement: required when that property has one of the values, absent otherwise. Put
+ * the field's own rules behind {@link WHEN_PRESENT} so that a missing
+ * value is reported once, by this rule.
+ */
+export function IsRequiredOnlyWhen(
+  property: string,
+  values: readonly string[],
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return presenceRule('isRequiredOnlyWhen', property, values, options);
+}
+
+/**
+ * For an optional field that makes sense only in one case of another property, e.g. the
+ * employment contract of pay-subsidised work: may be given when that property has one of the
+ * values, must be absent otherwise. Use it with `@IsOptional()`.
+ */
+export function IsAllowedOnlyWhen(
+  property: string,
+  values: readonly string[],
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return presenceRule('isAllowedOnlyWhen', property, values, options);
+}
+
+/**
+ * For two alternative fields of which exactly one is given, e.g. a measure or a plan as the
+ * subject of a statement. Put it on both; "neither" and "both" are reported once, on the first.
+ * Put each field's own rules behind {@link WHEN_PRESENT}.
+ */
+export function IsExactlyOneOf(
+  properties: readonly [string, string],
+  options?: ValidationOptions,
+): PropertyDecorator {
+  const [first, second] = properties;
+  return ValidateBy(
+    {
+      name: 'isExactlyOneOf',
+      constraints: [properties],
+      validator: {
+        validate: (_value, args) => {
+          const given = properties.filter((property) => isPresent(otherValueOf(args, property)));
+          return given.length === 1 || args?.property !== first;
+        },
+        defaultMessage: (args) =>
+          isPresent(otherValueOf(args, first)) && isPresent(otherValueOf(args, second))
+            ? `${first} and ${second} must not both be given: exactly one of them is`
+            : `${first} or ${second} is required: exactly one of them is given`,
+      },
+    },
+    options,
+  );
+}
+
+const LIST_ITEM_CLASS = Symbol('polku:list-item-class');
+
+/**
+ * A list of nested objects of one class, each validated against it; an item that is not an
+ * object is rejected. docs/events.md lists the item's fields as `list[].field`.
+ */
+export function IsListOf(
+  itemClass: () => new () => object,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return applyAll(
+    IsArray(options),
+    ValidateNested({ ...options, each: true }),
+    Type(itemClass),
+    (target, propertyKey) => {
+      Reflect.defineMetadata(LIST_ITEM_CLASS, itemClass, target, propertyKey);
+    },
+  );
+}
+
+/** The item class of a property declared with {@link IsListOf}, or undefined for any other. */
+export function listItemClassOf(
+  payloadClass: abstract new () => object,
+  property: string,
+): (new () => object) | undefined {
+  const itemClass = Reflect.getMetadata(
+    LIST_ITEM_CLASS,
+    payloadClass.prototype as object,
+    property,
+  ) as (() => new () => object) | undefined;
+  return itemClass?.();
 }

@@ -5,6 +5,7 @@ import { type EventContract } from './event-contract';
 import { ENVELOPE_FIELD_DESCRIPTIONS, EventEmitterDto, EventEnvelopeDto } from './event-envelope';
 import { EventField, eventFieldsOf } from './event-field.decorator';
 import { EVENT_CONTRACTS } from './event-registry';
+import { listItemClassOf } from './event-validators';
 import { describePayloadFields, renderEventsDoc } from './render-events-doc';
 
 const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
@@ -20,6 +21,10 @@ function validatedPaths(target: new () => object, prefix = ''): string[] {
     );
     if (!nested) {
       return [path];
+    }
+    const listItemClass = listItemClassOf(target, property);
+    if (listItemClass !== undefined) {
+      return [path, ...validatedPaths(listItemClass, `${path}[].`)];
     }
     const nestedClass = Reflect.getMetadata(
       'design:type',
@@ -114,6 +119,73 @@ describe('describePayloadFields', () => {
       rules: ['YYYY-MM-DD', 'a real calendar date'],
     });
     expect(fields['priorInformationRef']).toMatchObject({ type: 'string', required: false });
+  });
+
+  it('should name lists, booleans, timestamps and cross-field rules when a payload has them', () => {
+    const fields = (subject: string) => {
+      const contract = EVENT_CONTRACTS.find((candidate) => candidate.subject === subject);
+      return Object.fromEntries(
+        describePayloadFields(contract?.payloadClass ?? Object).map((field) => [field.path, field]),
+      );
+    };
+    const granted = fields('polku.intake.consent.consent-granted.v1');
+    const withdrawn = fields('polku.intake.consent.consent-withdrawn.v1');
+    const exited = fields('polku.transitions.path.client-exited.v1');
+
+    expect(granted['orgIds']).toMatchObject({
+      type: 'array of string (uuid)',
+      rules: ['at least one item', 'at most 50 items', 'no duplicates'],
+    });
+    expect(granted['dataClasses']?.rules).toContain(
+      'each one of `PATH`, `PLAN`, `ATTENDANCE`, `HEALTH_FLAG`, `FINANCE_FLAG`, `CLIENT_VOICE`, `EXPERT`',
+    );
+    expect(granted['validTo']?.rules).toContain('not before `validFrom`');
+    expect(withdrawn['effectiveAt']).toMatchObject({
+      type: 'string (ISO-8601 UTC)',
+      rules: ['ending in `Z`', 'a real instant'],
+    });
+    expect(withdrawn['consentId']?.rules).toEqual(['differs from `withdrawnConsentId`']);
+    expect(exited['confirmed']).toMatchObject({ type: 'boolean', rules: [] });
+    expect(exited['destination.category']?.rules[1]).toMatch(
+      /^a category of its `group`: `OUTSIDE_LABOUR_MARKET`: `PENSION`, /,
+    );
+  });
+
+  it('should name list items, numbers, bounds and conditional fields when a payload has them', () => {
+    const fields = (subject: string) => {
+      const contract = EVENT_CONTRACTS.find((candidate) => candidate.subject === subject);
+      return Object.fromEntries(
+        describePayloadFields(contract?.payloadClass ?? Object).map((field) => [field.path, field]),
+      );
+    };
+    const agreed = fields('polku.plans.plan.activation-plan-agreed.v1');
+    const started = fields('polku.plans.measure.measure-started.v1');
+    const requested = fields('polku.plans.statement.statement-requested.v1');
+
+    expect(agreed['parties']).toMatchObject({
+      type: 'array of object (PlanParty)',
+      rules: expect.arrayContaining(['item fields validated as below']),
+    });
+    expect(agreed['parties[].orgId']).toMatchObject({ type: 'string (uuid)', required: true });
+    expect(started['schedule.hoursPerDay']).toMatchObject({
+      type: 'number',
+      rules: ['at least 1', 'at most 12'],
+    });
+    expect(started['placement.hostOrgId']).toMatchObject({
+      required: false,
+      rules: ['required when `kind` is `EXTERNAL_HOST`, absent otherwise'],
+    });
+    expect(started['contractType']).toMatchObject({
+      required: false,
+      rules: [
+        'one of `FIXED_TERM`, `OPEN_ENDED`',
+        'only when `measureType` is `PAY_SUBSIDISED_WORK`',
+      ],
+    });
+    expect(requested['planId']).toMatchObject({
+      required: false,
+      rules: ['exactly one of `measureId`, `planId`'],
+    });
   });
 
   it('should throw when a validated property has no @EventField description', () => {

@@ -4,7 +4,7 @@ import { type EventContract } from './event-contract';
 import { ENVELOPE_FIELD_DESCRIPTIONS } from './event-envelope';
 import { eventFieldsOf } from './event-field.decorator';
 import { EVENT_CONTRACTS, EVENT_STREAM_SUBJECT_ROOT } from './event-registry';
-import { ISO_DATE_PATTERN } from './event-validators';
+import { ISO_DATE_PATTERN, listItemClassOf, UTC_TIMESTAMP_PATTERN } from './event-validators';
 
 /** One row of a payload table: a field, nested fields as dotted paths. */
 export interface PayloadFieldDoc {
@@ -56,14 +56,25 @@ function isDatePattern(metadata: ValidationMetadata): boolean {
   );
 }
 
-function typeOf(
-  validations: readonly ValidationMetadata[],
-  nested: PayloadClass | undefined,
-): string {
+const ARRAY_RULES: ReadonlySet<string> = new Set([
+  'isArray',
+  'arrayNotEmpty',
+  'arrayUnique',
+  'arrayMinSize',
+  'arrayMaxSize',
+]);
+
+function isTimestampPattern(metadata: ValidationMetadata): boolean {
+  const pattern: unknown = metadata.constraints?.[0];
+  return (
+    nameOf(metadata) === 'matches' &&
+    pattern instanceof RegExp &&
+    pattern.source === UTC_TIMESTAMP_PATTERN.source
+  );
+}
+
+function scalarTypeOf(validations: readonly ValidationMetadata[]): string {
   const names = new Set(validations.map(nameOf));
-  if (nested !== undefined) {
-    return `object (${nested.name})`;
-  }
   if (names.has('isIn')) {
     return 'enum';
   }
@@ -73,27 +84,109 @@ function typeOf(
   if (validations.some(isDatePattern)) {
     return 'string (date)';
   }
+  if (validations.some(isTimestampPattern)) {
+    return 'string (ISO-8601 UTC)';
+  }
   if (names.has('isInt')) {
     return 'integer';
   }
+  if (names.has('isNumber')) {
+    return 'number';
+  }
+  if (names.has('isBoolean')) {
+    return 'boolean';
+  }
   return 'string';
 }
+
+function typeOf(
+  validations: readonly ValidationMetadata[],
+  nested: PayloadClass | undefined,
+  isList: boolean,
+): string {
+  if (nested !== undefined) {
+    return isList ? `array of object (${nested.name})` : `object (${nested.name})`;
+  }
+  const isArray = validations.some(
+    (metadata) => metadata.each === true || ARRAY_RULES.has(nameOf(metadata)),
+  );
+  return isArray ? `array of ${scalarTypeOf(validations)}` : scalarTypeOf(validations);
+}
+
+/** `{ A: ['x', 'y'] }` → `` `A`: `x`, `y` ``, groups separated by semicolons. */
+function codeLists(lists: Readonly<Record<string, readonly string[]>>): string {
+  return Object.entries(lists)
+    .map(([key, values]) => `${code(key)}: ${values.map(code).join(', ')}`)
+    .join('; ');
+}
+
+/** `['kind', ['EXTERNAL_HOST']]` → `` `kind` is `EXTERNAL_HOST` ``. */
+function presenceCondition(constraints: readonly unknown[]): string {
+  const [property, values] = constraints as [string, readonly string[]];
+  return `${code(property)} is ${values.map(code).join(' or ')}`;
+}
+
+// A field that only one case of another field, or only one of two alternatives, takes.
+const CONDITIONALLY_REQUIRED: ReadonlySet<string> = new Set([
+  'isOptional',
+  'isRequiredOnlyWhen',
+  'isAllowedOnlyWhen',
+  'isExactlyOneOf',
+]);
 
 function code(text: string): string {
   return `\`${text}\``;
 }
 
-function ruleOf(metadata: ValidationMetadata): string | undefined {
+function ruleOf(
+  metadata: ValidationMetadata,
+  siblings: readonly ValidationMetadata[],
+): string | undefined {
+  const rule = scalarRuleOf(metadata, siblings);
+  return rule !== undefined && metadata.each === true && nameOf(metadata) !== 'nestedValidation'
+    ? `each ${rule}`
+    : rule;
+}
+
+function scalarRuleOf(
+  metadata: ValidationMetadata,
+  siblings: readonly ValidationMetadata[],
+): string | undefined {
   const constraints: unknown[] = metadata.constraints ?? [];
   switch (nameOf(metadata)) {
     case 'isOptional':
     case 'isString':
     case 'isObject':
     case 'isInt':
+    case 'isNumber':
     case 'isUuid':
+    case 'isBoolean':
+    case 'isArray':
       return undefined;
+    case 'arrayNotEmpty':
+      return 'at least one item';
+    case 'arrayUnique':
+      return 'no duplicates';
+    case 'arrayMaxSize':
+      return `at most ${String(constraints[0])} items`;
+    case 'isNotBefore':
+      return `not before ${code(String(constraints[0]))}`;
+    case 'isDifferentFrom':
+      return `differs from ${code(String(constraints[0]))}`;
+    case 'isDestinationCategoryOfGroup':
+      return `a category of its \`group\`: ${codeLists(constraints[0] as Record<string, readonly string[]>)}`;
+    case 'isDestinationSubTypeOfCategory':
+      return `only for these categories, one of their kinds: ${codeLists(constraints[0] as Record<string, readonly string[]>)}`;
     case 'nestedValidation':
-      return 'each field validated as below';
+      return metadata.each === true
+        ? 'item fields validated as below'
+        : 'each field validated as below';
+    case 'isRequiredOnlyWhen':
+      return `required when ${presenceCondition(constraints)}, absent otherwise`;
+    case 'isAllowedOnlyWhen':
+      return `only when ${presenceCondition(constraints)}`;
+    case 'isExactlyOneOf':
+      return `exactly one of ${(constraints[0] as readonly string[]).map(code).join(', ')}`;
     case 'isIn':
       return `one of ${(constraints[0] as readonly string[]).map(code).join(', ')}`;
     case 'maxLength':
@@ -102,10 +195,19 @@ function ruleOf(metadata: ValidationMetadata): string | undefined {
       return 'not empty';
     case 'min':
       return `at least ${String(constraints[0])}`;
+    case 'max':
+      return `at most ${String(constraints[0])}`;
+    case 'arrayMinSize':
+      return `at least ${String(constraints[0])} items`;
     case 'matches':
-      return isDatePattern(metadata) ? 'YYYY-MM-DD' : `matches ${code(String(constraints[0]))}`;
+      if (isDatePattern(metadata)) {
+        return 'YYYY-MM-DD';
+      }
+      return isTimestampPattern(metadata)
+        ? 'ending in `Z`'
+        : `matches ${code(String(constraints[0]))}`;
     case 'isIso8601':
-      return 'a real calendar date';
+      return siblings.some(isTimestampPattern) ? 'a real instant' : 'a real calendar date';
     case 'hasNoPersonalIdentityCode':
       return 'no personal identity code';
     default:
@@ -138,18 +240,29 @@ export function describePayloadFields(payloadClass: PayloadClass, prefix = ''): 
       );
     }
     const path = `${prefix}${field.name}`;
+    const listItem = listItemClassOf(payloadClass, field.name);
     const nested = own.some((metadata) => metadata.type === 'nestedValidation')
-      ? (Reflect.getMetadata('design:type', payloadClass.prototype, field.name) as
-          PayloadClass | undefined)
+      ? (listItem ??
+        (Reflect.getMetadata('design:type', payloadClass.prototype, field.name) as
+          PayloadClass | undefined))
       : undefined;
     const row: PayloadFieldDoc = {
       path,
-      type: typeOf(own, nested),
-      required: !own.some((metadata) => nameOf(metadata) === 'isOptional'),
-      rules: own.map(ruleOf).filter((rule): rule is string => rule !== undefined),
+      type: typeOf(own, nested, listItem !== undefined),
+      required: !own.some((metadata) => CONDITIONALLY_REQUIRED.has(nameOf(metadata))),
+      rules: own
+        .map((metadata) => ruleOf(metadata, own))
+        .filter((rule): rule is string => rule !== undefined),
       description: field.description,
     };
-    return nested === undefined ? [row] : [row, ...describePayloadFields(nested, `${path}.`)];
+    if (nested === undefined) {
+      return [row];
+    }
+    // List items are documented once, as `list[].field`.
+    return [
+      row,
+      ...describePayloadFields(nested, listItem === undefined ? `${path}.` : `${path}[].`),
+    ];
   });
 }
 

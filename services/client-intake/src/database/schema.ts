@@ -1,7 +1,13 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
+import { IntakeTables1764100000000 } from './migrations/1764100000000-intake-tables';
+import { PriorInformationAndParallelServices1764100100000 } from './migrations/1764100100000-prior-information-and-parallel-services';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const CLIENT_INTAKE_ENTITIES = [];
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
-export const CLIENT_INTAKE_MIGRATIONS = [MessagingTables1763900000000];
+export const CLIENT_INTAKE_MIGRATIONS = [
+  MessagingTables1763900000000,
+  IntakeTables1764100000000,
+  PriorInformationAndParallelServices1764100100000,
+];

@@ -1,0 +1,104 @@
+import { IsIn } from 'class-validator';
+import { EventField } from '../event-field.decorator';
+
+/**
+ * The "basics in order" checklist of intake (domain.md §3.3): housing, benefits, permits, debts
+ * and treatment come before goal-oriented work (004 L3130–3144, L2193–2195, L2024–2028). Support
+ * services are not an item: they are referred with ParallelServiceReferred.
+ */
+export const BASICS_CHECKLIST_ITEMS = [
+  'housing',
+  'benefits',
+  'permits',
+  'debts',
+  'treatment',
+] as const;
+
+export type BasicsChecklistItem = (typeof BASICS_CHECKLIST_ITEMS)[number];
+
+/** The state of one checklist item. An OPEN item blocks nothing but becomes an action item. */
+export const BASIC_NEED_STATUSES = ['IN_ORDER', 'OPEN', 'NOT_APPLICABLE'] as const;
+
+export type BasicNeedStatus = (typeof BASIC_NEED_STATUSES)[number];
+
+/**
+ * What kind of basic-need issue is open (domain.md §10.2 S1): rent arrears and eviction threats
+ * (004 L2233–2237), a benefit without a decision, debts or enforcement (004 L2024–2028), a missing
+ * permit, treatment that has to start first (004 L2193–2195), or another basic matter.
+ */
+export const BASIC_NEED_ISSUE_KINDS = [
+  'HOUSING_ARREARS',
+  'EVICTION_THREAT',
+  'NO_BENEFIT_DECISION',
+  'DEBT',
+  'PERMIT_MISSING',
+  'TREATMENT_NOT_STARTED',
+  'OTHER',
+] as const;
+
+export type BasicNeedIssueKind = (typeof BASIC_NEED_ISSUE_KINDS)[number];
+
+/** The checklist item each issue kind opens; OTHER belongs to no item. */
+export const CHECKLIST_ITEM_OF_BASIC_NEED_ISSUE_KIND: Readonly<
+  Record<BasicNeedIssueKind, BasicsChecklistItem | null>
+> = {
+  HOUSING_ARREARS: 'housing',
+  EVICTION_THREAT: 'housing',
+  NO_BENEFIT_DECISION: 'benefits',
+  DEBT: 'debts',
+  PERMIT_MISSING: 'permits',
+  TREATMENT_NOT_STARTED: 'treatment',
+  OTHER: null,
+};
+
+/**
+ * How a basic-need issue was resolved:
+ * - IN_ORDER: the matter is in order now;
+ * - PAYMENT_PLAN_AGREED: a payment plan was agreed, e.g. for rent arrears (004 L2233–2237);
+ * - DECISION_RECEIVED: the benefit or permit decision arrived;
+ * - SERVICE_STARTED: the service that takes it on started, e.g. debt counselling or treatment;
+ * - NO_LONGER_RELEVANT: the situation changed and the issue no longer applies;
+ * - CLIENT_DECLINED: the client chose not to pursue it (self-determination, 004 L3656–3660).
+ */
+export const BASIC_NEED_RESOLUTIONS = [
+  'IN_ORDER',
+  'PAYMENT_PLAN_AGREED',
+  'DECISION_RECEIVED',
+  'SERVICE_STARTED',
+  'NO_LONGER_RELEVANT',
+  'CLIENT_DECLINED',
+] as const;
+
+export type BasicNeedResolution = (typeof BASIC_NEED_RESOLUTIONS)[number];
+
+/** The "basics in order" checklist at intake, one status per item; never the details. */
+export class BasicsChecklist {
+  /** Housing: a home, rent paid, no eviction threat. */
+  @EventField('Housing: a home, rent paid, no eviction threat.')
+  @IsIn(BASIC_NEED_STATUSES)
+  readonly housing!: BasicNeedStatus;
+
+  /** Benefits: the client has the benefit decisions they are entitled to. */
+  @EventField(
+    'Benefits: the client has applied for and received the benefit decisions they are entitled to.',
+  )
+  @IsIn(BASIC_NEED_STATUSES)
+  readonly benefits!: BasicNeedStatus;
+
+  /** Permits: the permits the client needs, e.g. a residence or work permit. */
+  @EventField('Permits: the permits the client needs, e.g. a residence or work permit, are valid.')
+  @IsIn(BASIC_NEED_STATUSES)
+  readonly permits!: BasicNeedStatus;
+
+  /** Debts: no unmanaged debts or enforcement; a flag only, never amounts or creditors. */
+  @EventField('Debts: no unmanaged debts or enforcement; a flag only, never amounts or creditors.')
+  @IsIn(BASIC_NEED_STATUSES)
+  readonly debts!: BasicNeedStatus;
+
+  /** Treatment: any treatment that must come first has started; a flag only, never what it is. */
+  @EventField(
+    'Treatment: any treatment that has to come first has started; a flag only, never what the treatment is.',
+  )
+  @IsIn(BASIC_NEED_STATUSES)
+  readonly treatment!: BasicNeedStatus;
+}

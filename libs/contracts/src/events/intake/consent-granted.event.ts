@@ -1,0 +1,101 @@
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsUUID,
+} from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+import { IsIsoDate, IsNotBefore } from '../event-validators';
+import {
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  CONSENTABLE_DATA_CLASSES,
+  type ConsentableDataClass,
+  type ConsentMethod,
+  type ConsentPurpose,
+} from '../shared/consent';
+
+/** How many organisations one consent record can name. */
+export const MAX_CONSENT_ORGANISATIONS = 50;
+
+/**
+ * Payload of ConsentGranted v1: the client consents that the named organisations may see the
+ * named data classes for one purpose (domain.md §8.3). The record is immutable; a withdrawal is
+ * a new record.
+ */
+export class ConsentGrantedPayload {
+  /** The consent record; envelopes name it in `consentRef`. */
+  @EventField('The consent record; events it covers name it in the envelope’s `consentRef`.')
+  @IsUUID()
+  readonly consentId!: string;
+
+  /** The organisations the consent names; organisations, never persons. */
+  @EventField(
+    'The organisations the consent lets see the data classes; organisations, never persons.',
+  )
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(MAX_CONSENT_ORGANISATIONS)
+  @ArrayUnique({ message: '$property must not contain duplicates' })
+  @IsUUID('all', { each: true, message: '$property must contain only UUIDs' })
+  readonly orgIds!: string[];
+
+  /** The data classes the consent covers; never AGGREGATE, which is not client-level. */
+  @EventField(
+    'The data classes the consent covers; never `AGGREGATE`, which is not client-level data.',
+  )
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique({ message: '$property must not contain duplicates' })
+  @IsIn(CONSENTABLE_DATA_CLASSES, {
+    each: true,
+    message: '$property must contain only the following values: $constraint1',
+  })
+  readonly dataClasses!: ConsentableDataClass[];
+
+  /** What the organisations may use the data for. */
+  @EventField('What the organisations may use the data for.')
+  @IsIn(CONSENT_PURPOSES)
+  readonly purpose!: ConsentPurpose;
+
+  /** The first day the consent covers. */
+  @EventField('The first day the consent covers.')
+  @IsIsoDate()
+  readonly validFrom!: string;
+
+  /** The last day the consent covers; absent when it holds until withdrawn. */
+  @EventField(
+    'The last day the consent covers, inclusive, so it may equal `validFrom`; absent when the consent holds until it is withdrawn.',
+  )
+  @IsOptional()
+  @IsIsoDate()
+  @IsNotBefore('validFrom')
+  readonly validTo?: string;
+
+  /** How the client gave the consent. */
+  @EventField('How the client gave the consent.')
+  @IsIn(CONSENT_METHODS)
+  readonly howGiven!: ConsentMethod;
+
+  /** The organisation whose worker recorded the consent. */
+  @EventField('The organisation whose worker recorded the consent.')
+  @IsUUID()
+  readonly recordedByOrgId!: string;
+}
+
+/** The client grants a consent (domain.md §10.2 S0, §8.3). */
+export const CONSENT_GRANTED_V1 = defineEvent({
+  subject: 'polku.intake.consent.consent-granted.v1',
+  type: 'ConsentGranted',
+  version: 1,
+  dataClass: 'PATH',
+  payloadClass: ConsentGrantedPayload,
+  summary:
+    'The client consented that the named organisations may see the named data classes of their path for one purpose, from a date and optionally until a date.',
+  emittedBy:
+    'client-intake, when a worker records the client’s consent (self-service by the client comes later).',
+});

@@ -1,0 +1,39 @@
+import { IsUUID } from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+import { IsDifferentFrom, IsUtcTimestamp } from '../event-validators';
+
+/** Payload of ConsentWithdrawn v1: a new record that ends an earlier consent at once. */
+export class ConsentWithdrawnPayload {
+  /** The withdrawal's own record; consent records are immutable. */
+  @EventField(
+    'The withdrawal’s own record: consent records are immutable, so a withdrawal is a new one.',
+  )
+  @IsUUID()
+  @IsDifferentFrom('withdrawnConsentId')
+  readonly consentId!: string;
+
+  /** The consent that is withdrawn, as in its ConsentGranted. */
+  @EventField('The consent that is withdrawn, the `consentId` of its ConsentGranted.')
+  @IsUUID()
+  readonly withdrawnConsentId!: string;
+
+  /** When the withdrawal takes effect: at once, so normally when it was recorded. */
+  @EventField(
+    'When the withdrawal takes effect: at once, so normally the moment it was recorded; the consent covers nothing from then on.',
+  )
+  @IsUtcTimestamp()
+  readonly effectiveAt!: string;
+}
+
+/** The client withdraws a consent (domain.md §10.2 S0; architecture.md §5). */
+export const CONSENT_WITHDRAWN_V1 = defineEvent({
+  subject: 'polku.intake.consent.consent-withdrawn.v1',
+  type: 'ConsentWithdrawn',
+  version: 1,
+  dataClass: 'PATH',
+  payloadClass: ConsentWithdrawnPayload,
+  summary:
+    'The client withdrew a consent; the withdrawal is a new record and the withdrawn consent stops covering anything at once.',
+  emittedBy: 'client-intake, when a worker records the client’s withdrawal.',
+});

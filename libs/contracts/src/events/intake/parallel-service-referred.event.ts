@@ -1,0 +1,59 @@
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+
+/**
+ * Services a client is referred to alongside the measure (domain.md §10.2 S1; 004 L2024–2028,
+ * L2753–2813, L2956–2960): debt counselling, substance or mental-health services, the KaiTo
+ * health check for the unemployed, help with a Kela application, the housing office, youth
+ * services, or another service.
+ */
+export const PARALLEL_SERVICES = [
+  'DEBT_COUNSELLING',
+  'SUBSTANCE_SERVICES',
+  'MENTAL_HEALTH_SERVICES',
+  'HEALTH_CHECK',
+  'KELA_APPLICATION',
+  'HOUSING_OFFICE',
+  'YOUTH_SERVICES',
+  'OTHER',
+] as const;
+
+export type ParallelService = (typeof PARALLEL_SERVICES)[number];
+
+/** Payload of ParallelServiceReferred v1: a service that runs alongside the measure. */
+export class ParallelServiceReferredPayload {
+  /** The referral to the parallel service; not a referral to a measure. */
+  @EventField('The referral to the parallel service; a different referral from ClientReferred’s.')
+  @IsUUID()
+  readonly referralId!: string;
+
+  /** The service, as a category. */
+  @EventField(
+    'The service the client is referred to, as a category; `HEALTH_CHECK` is the health check for the unemployed (KaiTo).',
+  )
+  @IsIn(PARALLEL_SERVICES)
+  readonly service!: ParallelService;
+
+  /** The organisation that provides the service; absent when not known or not in polku. */
+  @EventField(
+    'The organisation that provides the service; absent when it is not known or not in polku.',
+  )
+  @IsOptional()
+  @IsUUID()
+  readonly toOrgId?: string;
+}
+
+/** The client is referred to a parallel service (domain.md §10.2 S1). */
+export const PARALLEL_SERVICE_REFERRED_V1 = defineEvent({
+  subject: 'polku.intake.parallel-service.parallel-service-referred.v1',
+  type: 'ParallelServiceReferred',
+  version: 1,
+  // Substance and mental-health services are health flags: the service alone can be
+  // special-category data.
+  dataClass: 'HEALTH_FLAG',
+  payloadClass: ParallelServiceReferredPayload,
+  summary:
+    'The client was referred to a service that runs alongside the measure, such as debt counselling, substance or mental-health services or a health check.',
+  emittedBy: 'The client worker or social services, through client-intake.',
+});

@@ -1,0 +1,80 @@
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsUUID, Min } from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+import { IsIsoDate } from '../event-validators';
+
+/** The parts of an activation plan a revision can change. */
+export const PLAN_PARTS = ['GOALS', 'MEASURES', 'PARTIES', 'LINKED_PLANS', 'REVIEW_DATE'] as const;
+
+export type PlanPart = (typeof PLAN_PARTS)[number];
+
+/**
+ * Why a plan was revised, as a category: its scheduled review; a transition to the next measure
+ * or service, which needs a new plan (004 L4481–4485); a change in the client's situation; the
+ * client's own request; a planned measure that is not available (e.g. used-up pay-subsidy days,
+ * 004 L2533–2539); or another reason. Never the detail of the situation.
+ */
+export const PLAN_REVISION_REASONS = [
+  'SCHEDULED_REVIEW',
+  'TRANSITION',
+  'CLIENT_SITUATION_CHANGED',
+  'CLIENT_REQUEST',
+  'MEASURE_NOT_AVAILABLE',
+  'OTHER',
+] as const;
+
+export type PlanRevisionReason = (typeof PLAN_REVISION_REASONS)[number];
+
+/** Payload of ActivationPlanRevised v1: which parts of the plan changed, and why; not how. */
+export class ActivationPlanRevisedPayload {
+  /** The plan, as in ActivationPlanAgreed. */
+  @EventField('The plan, as in ActivationPlanAgreed.')
+  @IsUUID()
+  readonly planId!: string;
+
+  /** The plan's version after the revision. */
+  @EventField('The plan’s version after the revision; the first revision of version 1 gives 2.')
+  @IsInt()
+  @Min(2)
+  readonly planVersion!: number;
+
+  /** Which parts of the plan changed, each once. */
+  @EventField(
+    'Which parts of the plan changed, each once; the new goals and measures follow as their own events.',
+  )
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique({ message: '$property must not contain duplicates' })
+  @IsIn(PLAN_PARTS, {
+    each: true,
+    message: '$property must contain only the following values: $constraint1',
+  })
+  readonly changed!: PlanPart[];
+
+  /** Why the plan was revised, as a category. */
+  @EventField(
+    'Why the plan was revised, as a category; never the detail of the client’s situation.',
+  )
+  @IsIn(PLAN_REVISION_REASONS)
+  readonly reasonCategory!: PlanRevisionReason;
+
+  /** The review date in force after the revision. */
+  @EventField(
+    'The review date in force after the revision, so timers and the next-step due date follow it; `changed` names `REVIEW_DATE` when it moved.',
+  )
+  @IsIsoDate()
+  readonly reviewDate!: string;
+}
+
+/** The plan parties revise an agreed plan (domain.md §10.2 S2; 004 L4481–4485). */
+export const ACTIVATION_PLAN_REVISED_V1 = defineEvent({
+  subject: 'polku.plans.plan.activation-plan-revised.v1',
+  type: 'ActivationPlanRevised',
+  version: 1,
+  // PLAN, like the plan it revises: only its parties and the client see what changed and why.
+  dataClass: 'PLAN',
+  payloadClass: ActivationPlanRevisedPayload,
+  summary:
+    'The plan’s parties revised an agreed activation plan: which parts changed, why as a category, and the review date in force; the plan gets the next version.',
+  emittedBy: 'activation-plans, for the plan’s parties.',
+});

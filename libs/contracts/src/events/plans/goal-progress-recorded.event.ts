@@ -1,0 +1,53 @@
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+import { IsUtcTimestamp } from '../event-validators';
+
+/**
+ * Who assessed a goal's progress: the client alone (self-assessment), the worker alone, or the
+ * client and the worker together, which GAS follow-up usually is.
+ */
+export const GOAL_PROGRESS_ASSESSORS = ['CLIENT', 'WORKER', 'CLIENT_WITH_WORKER'] as const;
+
+export type GoalProgressAssessor = (typeof GOAL_PROGRESS_ASSESSORS)[number];
+
+/** Payload of GoalProgressRecorded v1: a goal's follow-up, with its GAS level when it has a scale. */
+export class GoalProgressRecordedPayload {
+  /** The goal, as in GoalSet. */
+  @EventField('The goal, as in GoalSet.')
+  @IsUUID()
+  readonly goalId!: string;
+
+  /** The GAS level reached, −2…+2; absent for a goal without a scale. */
+  @EventField(
+    'The GAS level reached, from −2 to +2 (0 is the expected outcome); absent when the goal has no GAS scale and only the follow-up is recorded.',
+  )
+  @IsOptional()
+  @IsInt()
+  @Min(-2)
+  @Max(2)
+  readonly gasLevel?: number;
+
+  /** When the progress was assessed. */
+  @EventField('When the progress was assessed.')
+  @IsUtcTimestamp()
+  readonly recordedAt!: string;
+
+  /** Who assessed it. */
+  @EventField('Who assessed it: the client, the worker, or both together.')
+  @IsIn(GOAL_PROGRESS_ASSESSORS)
+  readonly assessedBy!: GoalProgressAssessor;
+}
+
+/** A goal's progress is recorded (domain.md §10.2 S2, §4.8). */
+export const GOAL_PROGRESS_RECORDED_V1 = defineEvent({
+  subject: 'polku.plans.goal.goal-progress-recorded.v1',
+  type: 'GoalProgressRecorded',
+  version: 1,
+  // PLAN, like the goal: goal follow-up belongs to the plan's parties and the client.
+  dataClass: 'PLAN',
+  payloadClass: GoalProgressRecordedPayload,
+  summary:
+    'A goal’s progress was followed up, with the GAS level reached when the goal has a scale; goal follow-up is rarely recorded today (004 L2690–2702).',
+  emittedBy: 'activation-plans, for the client worker with the client (or the client).',
+});

@@ -1,0 +1,56 @@
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+import { IsIsoDate, IsUtcTimestamp } from '../event-validators';
+
+/**
+ * Why a measure is paused, as a category (domain.md §10.2 S3): a health-care measure such as a
+ * treatment or rehabilitation period (004 L2432–2438), sick leave, waiting for another service or
+ * decision (004 L3410–3418), or another reason. A flag, never the health detail behind it.
+ */
+export const MEASURE_PAUSE_REASON_CATEGORIES = [
+  'HEALTH_CARE_MEASURE',
+  'SICK_LEAVE',
+  'WAITING',
+  'OTHER',
+] as const;
+
+export type MeasurePauseReasonCategory = (typeof MEASURE_PAUSE_REASON_CATEGORIES)[number];
+
+/** Payload of MeasurePaused v1: a measure is paused, not ended; the relationship continues. */
+export class MeasurePausedPayload {
+  /** The measure, as in MeasureStarted. */
+  @EventField('The measure, as in MeasureStarted.')
+  @IsUUID()
+  readonly measureId!: string;
+
+  /** Why, as a category only. */
+  @EventField('Why the measure is paused, as a category only; never the health detail behind it.')
+  @IsIn(MEASURE_PAUSE_REASON_CATEGORIES)
+  readonly reasonCategory!: MeasurePauseReasonCategory;
+
+  /** When the pause began. */
+  @EventField('When the pause began; the path’s timers are suspended from then.')
+  @IsUtcTimestamp()
+  readonly pausedAt!: string;
+
+  /** The day the client is expected back; absent when not known. */
+  @EventField('The day the client is expected back; absent when it is not known.')
+  @IsOptional()
+  @IsIsoDate()
+  readonly expectedResume?: string;
+}
+
+/** The provider pauses a measure after agreeing it with the network (domain.md §10.2 S3). */
+export const MEASURE_PAUSED_V1 = defineEvent({
+  subject: 'polku.plans.measure.measure-paused.v1',
+  type: 'MeasurePaused',
+  version: 1,
+  // HEALTH_FLAG: "paused: health-care measure" and "sick leave from–to" are the health flags of
+  // domain.md §8.3, so the reason category alone can be special-category data.
+  dataClass: 'HEALTH_FLAG',
+  payloadClass: MeasurePausedPayload,
+  summary:
+    'A measure was paused, not ended, with the reason as a category and the expected day back; a relapse or a treatment period does not end the client relationship (004 L3061–3069).',
+  emittedBy: 'activation-plans, for the provider, after agreement with the network.',
+});

@@ -1,0 +1,30 @@
+import { IsUUID } from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+import { IsIsoDate } from '../event-validators';
+
+/** Payload of PlanReviewDue v1: a plan's review date has come. */
+export class PlanReviewDuePayload {
+  /** The plan to review. */
+  @EventField('The plan to review, as in ActivationPlanAgreed.')
+  @IsUUID()
+  readonly planId!: string;
+
+  /** The review date that has come. */
+  @EventField('The review date that has come, from ActivationPlanAgreed or the latest revision.')
+  @IsIsoDate()
+  readonly dueDate!: string;
+}
+
+/** A plan's review date has come (domain.md §10.2 S2, §3.4; architecture.md §4 defaults). */
+export const PLAN_REVIEW_DUE_V1 = defineEvent({
+  subject: 'polku.plans.plan.plan-review-due.v1',
+  type: 'PlanReviewDue',
+  version: 1,
+  // PLAN: a reminder for the plan's parties; whoever may not see the plan has no use for it.
+  dataClass: 'PLAN',
+  payloadClass: PlanReviewDuePayload,
+  summary:
+    'An activation plan’s review date has come; its parties are reminded to review it with the client.',
+  emittedBy: 'activation-plans (system timer) on the plan’s review date.',
+});

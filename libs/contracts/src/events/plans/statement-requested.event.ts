@@ -1,0 +1,63 @@
+import { IsIn, IsUUID } from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+import { IsExactlyOneOf, IsIsoDate, WHEN_PRESENT } from '../event-validators';
+
+/**
+ * What is asked for: a statement (lausunto) on the client, or a summary of the coaching given
+ * (004 L4392–4402, L2676–2678).
+ */
+export const STATEMENT_KINDS = ['STATEMENT', 'COACHING_SUMMARY'] as const;
+
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
+/** Payload of StatementRequested v1: a dated task to write a statement; never its content. */
+export class StatementRequestedPayload {
+  /** The statement; StatementIssued names it. */
+  @EventField('The statement; StatementIssued names it.')
+  @IsUUID()
+  readonly statementId!: string;
+
+  /** The measure the statement is about; or else planId. */
+  @EventField(
+    'The measure the statement is about, e.g. at its end; absent when it is about a plan.',
+  )
+  @IsUUID('all', WHEN_PRESENT)
+  @IsExactlyOneOf(['measureId', 'planId'])
+  readonly measureId?: string;
+
+  /** The plan the statement is about; or else measureId. */
+  @EventField('The activation plan the statement is about; absent when it is about a measure.')
+  @IsUUID('all', WHEN_PRESENT)
+  @IsExactlyOneOf(['measureId', 'planId'])
+  readonly planId?: string;
+
+  /** What is asked for. */
+  @EventField('What is asked for: a statement, or a summary of the coaching given.')
+  @IsIn(STATEMENT_KINDS)
+  readonly kind!: StatementKind;
+
+  /** The organisation that asks for it. */
+  @EventField('The organisation that asks for it, e.g. the referrer at the end of a measure.')
+  @IsUUID()
+  readonly requestedByOrgId!: string;
+
+  /** When it is due. */
+  @EventField('When the statement is due; the writer is reminded before it.')
+  @IsIsoDate()
+  readonly dueDate!: string;
+}
+
+/** A party asks for a statement (domain.md §10.2 S3, §4.9). */
+export const STATEMENT_REQUESTED_V1 = defineEvent({
+  subject: 'polku.plans.statement.statement-requested.v1',
+  type: 'StatementRequested',
+  version: 1,
+  // PATH: a dated task between the parties of the path, part of a transition (domain.md §3.5);
+  // the statement itself stays in the writer's records and never travels in an event.
+  dataClass: 'PATH',
+  payloadClass: StatementRequestedPayload,
+  summary:
+    'A party asked for a statement or a coaching summary about a measure or a plan, by a due date; the statement itself never travels in an event.',
+  emittedBy: 'activation-plans, for the referring party (or another party of the path).',
+});

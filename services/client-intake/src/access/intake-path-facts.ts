@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  pathAccessFactsFrom,
+  type AccessBasis,
+  type PathAccessFacts,
+  type Principal,
+} from '@polku/auth';
+import type { DataClass } from '@polku/contracts';
+import { assertPathAccess } from '@polku/service-runtime';
+import { DataSource, type EntityManager } from 'typeorm';
+
+interface ReferralRow {
+  from_org_id: string;
+  to_org_id: string;
+  legal_basis: string;
+  consent_id: string | null;
+  created_at: Date;
+  status: 'PENDING' | 'ACCEPTED' | 'DECLINED';
+  decided_at: Date | null;
+}
+
+interface ConsentRow {
+  id: string;
+  org_ids: string[];
+  data_classes: DataClass[];
+  valid_from: Date;
+  valid_to: Date | null;
+  withdrawn_at: Date | null;
+}
+
+/**
+ * client-intake's own access facts about a path, from its referrals and consent records, by the
+ * same derivation as the gateway's projection (pathAccessFactsFrom). The service checks every
+ * client-level command and query against them, whatever the gateway decided.
+ */
+@Injectable()
+export class IntakePathFacts {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async factsFor(pathId: string, em?: EntityManager): Promise<PathAccessFacts | undefined> {
+    const runner = em ?? this.dataSource;
+    const [referrals, consents] = await Promise.all([
+      runner.query<ReferralRow[]>(
+        `SELECT from_org_id, to_org_id, legal_basis, consent_id, created_at, status, decided_at
+           FROM referral WHERE path_id = $1`,
+        [pathId],
+      ),
+      // A consent's withdrawal is the valid_from of the record that withdraws it.
+      runner.query<ConsentRow[]>(
+        `SELECT c.id, c.org_ids, c.data_classes, c.valid_from, c.valid_to,
+                (SELECT min(w.valid_from) FROM consent_record w
+                  WHERE w.withdraws_consent_id = c.id) AS withdrawn_at
+           FROM consent_record c
+          WHERE c.path_id = $1 AND c.withdraws_consent_id IS NULL`,
+        [pathId],
+      ),
+    ]);
+    return pathAccessFactsFrom(
+      pathId,
+      referrals.map((row) => ({
+        fromOrgId: row.from_org_id,
+        toOrgId: row.to_org_id,
+        referrerBasis: { kind: 'LEGAL_BASIS', code: row.legal_basis },
+        receiverBasis:
+          row.consent_id === null
+            ? { kind: 'LEGAL_BASIS', code: row.legal_basis }
+            : { kind: 'CONSENT', consentId: row.consent_id },
+        referredAt: row.created_at,
+        outcome: row.status === 'PENDING' ? null : row.status,
+        decidedAt: row.decided_at,
+      })),
+      consents.map((row) => ({
+        consentId: row.id,
+        orgIds: row.org_ids,
+        dataClasses: row.data_classes,
+        validFrom: row.valid_from,
+        validTo: row.valid_to,
+        withdrawnAt: row.withdrawn_at,
+      })),
+    );
+  }
+
+  /**
+   * Throws PathNotVisibleError (404) unless the principal may see `dataClass` of the path;
+   * answers the facts and the basis that allowed it (what an event on the path records).
+   */
+  async assertAccess(
+    principal: Principal,
+    pathId: string,
+    dataClass: DataClass,
+    em?: EntityManager,
+  ): Promise<{ facts: PathAccessFacts; basis: AccessBasis }> {
+    const facts = await this.factsFor(pathId, em);
+    const { basis } = assertPathAccess(principal, facts, dataClass);
+    return { facts: facts as PathAccessFacts, basis };
+  }
+}

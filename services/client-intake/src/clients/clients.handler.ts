@@ -1,0 +1,52 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Principal } from '@polku/auth';
+import {
+  CLIENT_EXITED_V1,
+  INTAKE_COMMANDS,
+  type ClientExitedPayload,
+  type EventEnvelope,
+  type PathScoped,
+} from '@polku/contracts';
+import type { JetStreamEventContext } from '@polku/messaging';
+import { RequestPrincipal } from '@polku/service-runtime';
+import { DataSource } from 'typeorm';
+import { IntakePathFacts } from '../access/intake-path-facts';
+import { ClientRegistry } from './client-registry';
+
+/** Who the client of a path is, for its parties; and the end of a path, for re-entry. */
+@Controller()
+export class ClientsHandler {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly facts: IntakePathFacts,
+    private readonly clients: ClientRegistry,
+  ) {}
+
+  @MessagePattern(INTAKE_COMMANDS.getClient)
+  async get(@Payload() request: PathScoped<unknown>, @RequestPrincipal() principal: Principal) {
+    const { facts } = await this.facts.assertAccess(principal, request.pathId, 'PATH');
+    const isOwner = facts.parties.some(
+      (party) =>
+        party.orgId === principal.orgId && party.relation === 'OWNER' && party.until === null,
+    );
+    return this.clients.identityView(this.dataSource.manager, request.pathId, isOwner);
+  }
+
+  /**
+   * A path ended (transitions): the client has no open path any more, so the next referral
+   * opens a new path linked to this one.
+   */
+  @EventPattern(CLIENT_EXITED_V1.subject)
+  async onClientExited(
+    @Payload() envelope: EventEnvelope<ClientExitedPayload>,
+    @Ctx() context: JetStreamEventContext,
+  ): Promise<void> {
+    await context.getEntityManager().query(
+      `UPDATE client_path SET status = 'EXITED', exited_at = $2
+          WHERE id = $1 AND status = 'OPEN'`,
+      [envelope.pathId, envelope.occurredAt],
+    );
+  }
+}
