@@ -1,3 +1,4 @@
+import { ActivationPlansConfig } from '@polku/config';
 import { expectServiceStartsOnAFreshDatabase } from '@polku/testing';
 import { AppModule } from '../src/app.module';
 import { ACTIVATION_PLANS_ENTITIES, ACTIVATION_PLANS_MIGRATIONS } from '../src/database/schema';
@@ -9,6 +10,7 @@ describe('activation-plans service', () => {
       appModule: AppModule,
       entities: ACTIVATION_PLANS_ENTITIES,
       migrations: ACTIVATION_PLANS_MIGRATIONS,
+      configClass: ActivationPlansConfig,
     });
   });
 });
