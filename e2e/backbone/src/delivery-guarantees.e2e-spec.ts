@@ -109,6 +109,31 @@ describe('event backbone delivery guarantees', () => {
     expect(deadLetters).toEqual([]);
   });
 
+  it('should keep the effects of the rest of a batch exactly once when one handler in it fails', async () => {
+    // One business transaction: the relay publishes the three together and the consumer takes
+    // them as one batch, so the failure aborts the optimistic pass and the batch runs again.
+    const [first, failing, last] = [clientReferred(), clientReferred(), clientReferred()];
+    handlerFaults.throwTimes.set(failing.data.referralId, 1);
+    await commitEvents(replica, [first, failing, last]);
+
+    for (const event of [first, failing, last]) {
+      await waitFor(
+        async () => (await projectionRows(replica.dataSource, event.data.referralId)).length === 1,
+        { description: 'every event of the batch to be applied' },
+      );
+    }
+    for (const event of [first, failing, last]) {
+      expect(await projectionRows(replica.dataSource, event.data.referralId)).toHaveLength(1);
+    }
+    const inbox = await replica.dataSource.query<{ count: number }[]>(
+      'SELECT count(*)::int AS count FROM inbox_message',
+    );
+    expect(inbox[0].count).toBe(3);
+    // Its failed attempt left nothing behind; the second call (the guarded pass) wrote the row.
+    expect(handlerFaults.attempts.get(failing.data.referralId)).toBe(2);
+    expect(await replica.dataSource.query('SELECT id FROM dead_letter')).toEqual([]);
+  });
+
   it('should dead-letter an event whose handler always throws, keep later events flowing, and apply it once after redrive', async () => {
     const poisoned = clientReferred();
     const later = [clientReferred(), clientReferred(), clientReferred()];

@@ -1,19 +1,25 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
-/** CPU time spent since a mark: by this Node process, and by the whole machine (Linux only). */
+/**
+ * CPU time spent since a mark, in ms: by this Node process (writers, relay and consumer), by
+ * PostgreSQL's processes, by nats-server, and by the whole machine. The last three come from
+ * /proc and are null elsewhere than Linux. `other` is the rest: kernel work not charged to a
+ * process (some of the loopback networking) and other programs, which make the figures low.
+ */
 export interface CpuSpent {
-  /** User + system time of this process (writers, relay and consumer), in ms. */
   readonly benchProcessMs: number;
-  /** Busy time of every CPU of the machine (this process, PostgreSQL, nats-server, …), in ms. */
+  readonly postgresMs: number | null;
+  readonly natsServerMs: number | null;
   readonly machineMs: number | null;
+  readonly otherMs: number | null;
 }
 
 export interface CpuMark {
   spentSince(): CpuSpent;
 }
 
-/** USER_HZ: /proc/stat counts in hundredths of a second on every Linux we run on. */
+/** USER_HZ: /proc counts in hundredths of a second on every Linux we run on. */
 const TICK_MS = 10;
 
 function machineBusyMs(): number | null {
@@ -29,16 +35,72 @@ function machineBusyMs(): number | null {
   }
 }
 
+/** utime + stime of every process named `names`, by pid, in ms; null without /proc. */
+function processCpuMs(
+  names: ReadonlySet<string>,
+): Map<number, { name: string; ms: number }> | null {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return null;
+  }
+  const result = new Map<number, { name: string; ms: number }>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // pid (comm) state … : comm may hold spaces, so split after its closing parenthesis.
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!names.has(name)) {
+        continue;
+      }
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // Fields 14 and 15 of stat are utime and stime; `fields` starts at field 3.
+      result.set(Number(pid), { name, ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return result;
+}
+
+const SERVERS = new Set(['postgres', 'nats-server']);
+
 export function markCpu(): CpuMark {
   const process0 = process.cpuUsage();
   const machine0 = machineBusyMs();
+  const servers0 = processCpuMs(SERVERS);
   return {
     spentSince(): CpuSpent {
       const used = process.cpuUsage(process0);
+      const benchProcessMs = Math.round((used.user + used.system) / 1000);
       const machine1 = machineBusyMs();
+      const servers1 = processCpuMs(SERVERS);
+      let postgresMs: number | null = null;
+      let natsServerMs: number | null = null;
+      if (servers0 && servers1) {
+        postgresMs = 0;
+        natsServerMs = 0;
+        // Backends that started during the phase count whole; ones that ended are lost (few).
+        for (const [pid, { name, ms }] of servers1) {
+          const spent = ms - (servers0.get(pid)?.ms ?? 0);
+          if (name === 'postgres') {
+            postgresMs += spent;
+          } else {
+            natsServerMs += spent;
+          }
+        }
+      }
+      const machineMs = machine0 === null || machine1 === null ? null : machine1 - machine0;
       return {
-        benchProcessMs: Math.round((used.user + used.system) / 1000),
-        machineMs: machine0 === null || machine1 === null ? null : machine1 - machine0,
+        benchProcessMs,
+        postgresMs,
+        natsServerMs,
+        machineMs,
+        otherMs:
+          machineMs === null || postgresMs === null || natsServerMs === null
+            ? null
+            : Math.max(0, machineMs - benchProcessMs - postgresMs - natsServerMs),
       };
     },
   };

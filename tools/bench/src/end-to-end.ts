@@ -57,10 +57,17 @@ export interface EndToEndResult {
   /** Duration of one writer's business transaction (append × N + commit), in ms. */
   readonly writeTransactionMs: Distribution;
   /**
-   * CPU spent from the first write to the last projection row, per event, in ms: by the bench's
-   * Node process, and by the whole machine (PostgreSQL, nats-server and anything else included).
+   * CPU spent from the first write to the last projection row, per event, in ms (see
+   * CpuSpent): by the bench's Node process, PostgreSQL, nats-server, everything else, and the
+   * whole machine. A large `other` means another program took CPU from the run.
    */
-  readonly cpuPerEventMs: { readonly benchProcess: number; readonly machine: number | null };
+  readonly cpuPerEventMs: {
+    readonly benchProcess: number;
+    readonly postgres: number | null;
+    readonly natsServer: number | null;
+    readonly other: number | null;
+    readonly machine: number | null;
+  };
   /** Highest counts seen by the monitor while the run was in progress. */
   readonly peakOutboxBacklog: number;
   readonly peakPublishedNotProjected: number;
@@ -280,7 +287,8 @@ async function measurePhase(
   const lastProjected = rows.reduce((last, row) => Math.max(last, row.projected), 0);
   const durationMs = lastProjected - written.startedAt;
   const writeDurationMs = written.endedAt - written.startedAt;
-  const perEvent = (ms: number) => Number((ms / options.events).toFixed(3));
+  const perEvent = (ms: number | null) =>
+    ms === null ? null : Number((ms / options.events).toFixed(3));
   return {
     offeredRate: rate,
     events: options.events,
@@ -296,8 +304,11 @@ async function measurePhase(
     },
     writeTransactionMs: rounded(distribution(written.transactionMs)),
     cpuPerEventMs: {
-      benchProcess: perEvent(cpuSpent.benchProcessMs),
-      machine: cpuSpent.machineMs === null ? null : perEvent(cpuSpent.machineMs),
+      benchProcess: Number((cpuSpent.benchProcessMs / options.events).toFixed(3)),
+      postgres: perEvent(cpuSpent.postgresMs),
+      natsServer: perEvent(cpuSpent.natsServerMs),
+      other: perEvent(cpuSpent.otherMs),
+      machine: perEvent(cpuSpent.machineMs),
     },
     peakOutboxBacklog: progress.peakOutboxBacklog,
     peakPublishedNotProjected: progress.peakPublishedNotProjected,

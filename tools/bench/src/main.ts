@@ -191,10 +191,12 @@ async function main(): Promise<void> {
     await shutdownTracing();
     say(`cleaned up: databases ${serviceDatabase}, ${scratchDatabase}; streams ${names.events}, …`);
   };
-  process.once('SIGINT', () => {
-    say('interrupted, cleaning up…');
-    void cleanUp().finally(() => process.exit(130));
-  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      say(`${signal}: cleaning up…`);
+      void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+  }
 
   try {
     const startedAt = new Date();

@@ -32,6 +32,32 @@ type Outcome =
   | { kind: 'retry'; error: string }
   | { kind: 'dead'; error: string };
 
+/** A message after parsing and contract validation, before any database work. */
+type Checked =
+  | { kind: 'valid'; envelope: EventEnvelope }
+  | { kind: 'invalid'; error: string; messageId: string | null };
+
+/**
+ * How a batch transaction guards its handlers. `optimistic`: no savepoints; the first handler
+ * that throws aborts the whole transaction and the batch runs again `guarded`, with a savepoint
+ * per message so one failure keeps the others' effects. Handler failures are rare, so most
+ * batches pay one statement per event for the guarantee instead of three.
+ */
+type BatchMode = 'optimistic' | 'guarded';
+
+/** Per batch transaction: its mode, and whether a savepoint is open that the next releases. */
+interface BatchState {
+  readonly mode: BatchMode;
+  savepointOpen: boolean;
+}
+
+/** Thrown out of an optimistic batch transaction to roll it back; never leaves this file. */
+class OptimisticBatchAborted extends Error {
+  constructor(readonly eventId: string) {
+    super(`a handler failed on event ${eventId}; the batch runs again with savepoints`);
+  }
+}
+
 const tracer = trace.getTracer('polku.messaging');
 const SAVEPOINT = 'polku_event';
 
@@ -48,6 +74,12 @@ function describe(error: unknown): string {
  * (one per batch, a savepoint per message), ack only after commit. A handler that fails is
  * retried with backoff; after maxAttempts it becomes a dead-letter row and the consumer moves on.
  * A payload that breaks its contract becomes a dead-letter row at once.
+ *
+ * Round trips are what a batch costs (docs/performance.md): the inbox rows of the whole batch
+ * are inserted by one statement, and a batch first runs without savepoints (see BatchMode).
+ * Only when a handler throws is it rolled back and run again with a savepoint per message; the
+ * failed handler's inbox row is then deleted with its effects, in the same transaction, so it
+ * is redelivered exactly as before. Acks are sent only after the commit, in every mode.
  */
 export class JetStreamConsumerHost {
   private readonly logger = new Logger(JetStreamConsumerHost.name);
@@ -128,13 +160,14 @@ export class JetStreamConsumerHost {
   ): Promise<void> {
     let outcomes: Outcome[];
     try {
-      outcomes = await this.options.dataSource.transaction(async (em) => {
-        const results: Outcome[] = [];
-        for (const msg of batch) {
-          results.push(await this.processOne(durable, subscription, msg, em));
+      try {
+        outcomes = await this.runBatch(durable, subscription, batch, 'optimistic');
+      } catch (error) {
+        if (!(error instanceof OptimisticBatchAborted)) {
+          throw error;
         }
-        return results;
-      });
+        outcomes = await this.runBatch(durable, subscription, batch, 'guarded');
+      }
     } catch (error) {
       // The commit failed (database down?): nothing of the batch happened; all come back.
       this.logger.warn(
@@ -173,39 +206,110 @@ export class JetStreamConsumerHost {
     });
   }
 
-  private async processOne(
+  /** One transaction over the batch: inbox rows, dead letters and every handler's effects. */
+  private runBatch(
+    durable: string,
+    subscription: EventSubscription,
+    batch: readonly JsMsg[],
+    mode: BatchMode,
+  ): Promise<Outcome[]> {
+    return this.options.dataSource.transaction(async (em) => {
+      const checked = batch.map((msg) => this.check(subscription, msg));
+      const fresh = await this.claimInbox(durable, subscription, checked, em);
+      const state: BatchState = { mode, savepointOpen: false };
+      const results: Outcome[] = [];
+      for (const [index, msg] of batch.entries()) {
+        const check = checked[index];
+        if (check.kind === 'invalid') {
+          await this.deadLetter(durable, subscription, msg, em, check.error, check.messageId);
+          results.push({ kind: 'dead', error: check.error });
+          continue;
+        }
+        // A second copy of an event in the same batch is a duplicate of the first.
+        const isFresh = fresh.delete(check.envelope.id);
+        results.push(
+          await this.processOne(durable, subscription, msg, check.envelope, isFresh, em, state),
+        );
+      }
+      return results;
+    });
+  }
+
+  /** Parses and validates; no database work, so the batch's inbox rows can go in together. */
+  private check(subscription: EventSubscription, msg: JsMsg): Checked {
+    const messageId = msg.headers?.get('Nats-Msg-Id') || null;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(msg.string());
+    } catch {
+      return { kind: 'invalid', error: 'payload is not JSON', messageId };
+    }
+    const validation = validateEvent(subscription.subject, parsed);
+    if (!validation.ok) {
+      return {
+        kind: 'invalid',
+        error: `payload breaks its contract: ${validation.errors.join('; ')}`,
+        messageId,
+      };
+    }
+    return { kind: 'valid', envelope: validation.envelope };
+  }
+
+  /**
+   * Inserts the inbox rows of every valid message of the batch in one statement, in a fixed
+   * order (so two replicas that got the same redeliveries lock them in the same order), and
+   * returns the event ids that were new: the others were applied before, by an earlier commit.
+   */
+  private async claimInbox(
+    durable: string,
+    subscription: EventSubscription,
+    checked: readonly Checked[],
+    em: EntityManager,
+  ): Promise<Set<string>> {
+    const ids = [
+      ...new Set(checked.flatMap((check) => (check.kind === 'valid' ? [check.envelope.id] : []))),
+    ].sort();
+    if (ids.length === 0) {
+      return new Set();
+    }
+    const inserted = await em.query<{ message_id: string }[]>(
+      `INSERT INTO inbox_message (consumer, message_id, subject)
+       SELECT $1, message_id, $3 FROM unnest($2::text[]) AS message_id
+       ON CONFLICT DO NOTHING RETURNING message_id`,
+      [durable, ids, subscription.subject],
+    );
+    return new Set(inserted.map((row) => row.message_id));
+  }
+
+  private deadLetter(
     durable: string,
     subscription: EventSubscription,
     msg: JsMsg,
     em: EntityManager,
-  ): Promise<Outcome> {
-    const raw = msg.string();
-    const deadLetter = (error: string, messageId: string | null) =>
-      writeDeadLetter(em, {
-        consumer: durable,
-        messageId,
-        subject: subscription.subject,
-        streamSequence: msg.seq,
-        payload: raw,
-        headers: msg.headers,
-        error,
-        attempts: msg.info.deliveryCount,
-      });
+    error: string,
+    messageId: string | null,
+  ): Promise<void> {
+    return writeDeadLetter(em, {
+      consumer: durable,
+      messageId,
+      subject: subscription.subject,
+      streamSequence: msg.seq,
+      payload: msg.string(),
+      headers: msg.headers,
+      error,
+      attempts: msg.info.deliveryCount,
+    });
+  }
 
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      await deadLetter('payload is not JSON', msg.headers?.get('Nats-Msg-Id') || null);
-      return { kind: 'dead', error: 'payload is not JSON' };
-    }
-    const validation = validateEvent(subscription.subject, parsed);
-    if (!validation.ok) {
-      const error = `payload breaks its contract: ${validation.errors.join('; ')}`;
-      await deadLetter(error, msg.headers?.get('Nats-Msg-Id') || null);
-      return { kind: 'dead', error };
-    }
-    const envelope: EventEnvelope = validation.envelope;
+  private async processOne(
+    durable: string,
+    subscription: EventSubscription,
+    msg: JsMsg,
+    envelope: EventEnvelope,
+    isFresh: boolean,
+    em: EntityManager,
+    state: BatchState,
+  ): Promise<Outcome> {
     // The consumer span is a child of the producer's (one trace per hand-off chain) and links it.
     const producerContext = contextFromNatsHeaders(msg.headers);
     const producerSpan = trace.getSpanContext(producerContext);
@@ -224,33 +328,51 @@ export class JetStreamConsumerHost {
       },
       producerContext,
       async (span): Promise<Outcome> => {
-        await em.query(`SAVEPOINT ${SAVEPOINT}`);
         try {
-          const inserted = await em.query<unknown[]>(
-            `INSERT INTO inbox_message (consumer, message_id, subject) VALUES ($1, $2, $3)
-             ON CONFLICT DO NOTHING RETURNING 1`,
-            [durable, envelope.id, subscription.subject],
-          );
-          if (inserted.length === 0) {
-            await em.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+          if (!isFresh) {
             span.setAttribute('polku.duplicate', true);
             return { kind: 'duplicate' };
           }
-          await subscription.handle(envelope, em);
-          await em.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
-          return { kind: 'done' };
-        } catch (error) {
-          await em.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
-          const reason = describe(error);
-          span.setStatus({ code: SpanStatusCode.ERROR, message: reason });
-          if (msg.info.deliveryCount >= this.options.maxAttempts) {
-            await deadLetter(reason, envelope.id);
-            this.logger.error(
-              `${durable}: event ${envelope.id} dead-lettered after ${msg.info.deliveryCount} attempts: ${reason}`,
-            );
-            return { kind: 'dead', error: reason };
+          span.setAttribute('polku.batch.mode', state.mode);
+          if (state.mode === 'optimistic') {
+            try {
+              await subscription.handle(envelope, em);
+            } catch (error) {
+              span.setStatus({ code: SpanStatusCode.ERROR, message: describe(error) });
+              throw new OptimisticBatchAborted(envelope.id);
+            }
+            return { kind: 'done' };
           }
-          return { kind: 'retry', error: reason };
+          // One round trip: the previous message's savepoint is released (its work is kept)
+          // and this message's is set. COMMIT releases the last one.
+          await em.query(
+            state.savepointOpen
+              ? `RELEASE SAVEPOINT ${SAVEPOINT}; SAVEPOINT ${SAVEPOINT}`
+              : `SAVEPOINT ${SAVEPOINT}`,
+          );
+          state.savepointOpen = true;
+          try {
+            await subscription.handle(envelope, em);
+            return { kind: 'done' };
+          } catch (error) {
+            await em.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+            // The inbox row was written before the savepoint, with the batch's: it goes too, so
+            // the event is applied on a later delivery (or redrive) exactly once.
+            await em.query('DELETE FROM inbox_message WHERE consumer = $1 AND message_id = $2', [
+              durable,
+              envelope.id,
+            ]);
+            const reason = describe(error);
+            span.setStatus({ code: SpanStatusCode.ERROR, message: reason });
+            if (msg.info.deliveryCount >= this.options.maxAttempts) {
+              await this.deadLetter(durable, subscription, msg, em, reason, envelope.id);
+              this.logger.error(
+                `${durable}: event ${envelope.id} dead-lettered after ${msg.info.deliveryCount} attempts: ${reason}`,
+              );
+              return { kind: 'dead', error: reason };
+            }
+            return { kind: 'retry', error: reason };
+          }
         } finally {
           span.end();
         }
