@@ -9,7 +9,14 @@ module.exports = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swcOptions, swcrc: false }],
+    // jose and content-disposition (of @fastify/static) ship ESM only; Node 20 loads them with
+    // require() at run time, jest's loader cannot.
+    '^.+/node_modules/(jose|content-disposition)/.+\\.js$': [
+      '@swc/jest',
+      { ...swcOptions, swcrc: false },
+    ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@polku/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),

@@ -7,5 +7,30 @@ export {
 export { isolatedTestEnv, testGatewayConfig, testServiceConfig } from './test-run';
 export { testDatabasePrefixOfRun } from './test-run-prefix';
 export { expectServiceStartsOnAFreshDatabase } from './service-health-expectations';
-export { newClientReferredEvent } from './event-factories';
+export {
+  newAbsenceReportedEvent,
+  newActivationPlanAgreedEvent,
+  newActivationPlanRevisedEvent,
+  newAttendanceRecordedEvent,
+  newBasicNeedIssueFlaggedEvent,
+  newBasicNeedResolvedEvent,
+  newClientExitedEvent,
+  newClientReferredEvent,
+  newClientReturnedToIntermediateMarketEvent,
+  newConsentGrantedEvent,
+  newConsentWithdrawnEvent,
+  newGoalProgressRecordedEvent,
+  newGoalSetEvent,
+  newIntakeCompletedEvent,
+  newMeasureEndedEvent,
+  newMeasurePausedEvent,
+  newMeasureResumedEvent,
+  newMeasureStartedEvent,
+  newParallelServiceReferredEvent,
+  newPlanReviewDueEvent,
+  newPlanReviewOverdueEvent,
+  newPriorInformationSharedEvent,
+  newStatementIssuedEvent,
+  newStatementRequestedEvent,
+} from './event-factories';
 export { waitFor } from './wait-for';

@@ -7,7 +7,7 @@ import {
   type ServiceRuntime,
 } from '@polku/service-runtime';
 import { lastValueFrom } from 'rxjs';
-import { testServiceConfig } from './test-run';
+import { isolatedTestEnv, testServiceConfig } from './test-run';
 
 /** A NATS service running inside the test process, against real PostgreSQL and NATS. */
 export interface ServiceUnderTest {
@@ -41,7 +41,7 @@ export function createTestRequester(config: Pick<ServiceConfig, 'NATS_URL' | 'NA
 export async function startServiceUnderTest(
   options: BootstrapServiceOptions & { readonly config?: ServiceConfig },
 ): Promise<ServiceUnderTest> {
-  const config = options.config ?? testServiceConfig();
+  const config = options.config ?? testServiceConfig(isolatedTestEnv(), options.configClass);
   const { app, runtime } = await createServiceApp({ ...options, config, logger: false });
   await app.listen();
   const requester = createTestRequester(config);

@@ -37,9 +37,12 @@ export function isolatedTestEnv(overrides: Record<string, string> = {}): Record<
   };
 }
 
-/** ServiceConfig for an in-process service under test. */
-export function testServiceConfig(env: Record<string, string> = isolatedTestEnv()): ServiceConfig {
-  return loadConfig(ServiceConfig, env);
+/** ServiceConfig (or the service's own config class) for an in-process service under test. */
+export function testServiceConfig(
+  env: Record<string, string> = isolatedTestEnv(),
+  configClass: new () => ServiceConfig = ServiceConfig,
+): ServiceConfig {
+  return loadConfig(configClass, env);
 }
 
 /** GatewayConfig for an in-process gateway under test. */
