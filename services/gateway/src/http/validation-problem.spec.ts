@@ -132,9 +132,10 @@ describe('reserved field names', () => {
     const pipe = createValidationPipe();
     const body = { plan: { version: 1, goals: [validGoal] }, constructor: {} };
 
-    const refusal = await pipe
-      .transform(body, { type: 'body', metatype: ReferralDto })
-      .then(() => undefined, (error: unknown) => error);
+    const refusal = await pipe.transform(body, { type: 'body', metatype: ReferralDto }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
 
     expect(refusal).toBeInstanceOf(ProblemException);
     expect((refusal as ProblemException).problem).toMatchObject({
