@@ -93,4 +93,28 @@ export class ActivationPlansConfig extends ServiceConfig {
   })
   @IntVar(1, 24)
   PLAN_REVIEW_INTERVAL_MONTHS!: number;
+
+  @EnvVar({
+    description:
+      'Finnish business days after its review date before a plan that has not been reviewed raises PlanReviewOverdue (a policy default, docs/plans.md).',
+    default: '10',
+  })
+  @IntVar(1, 60)
+  PLAN_REVIEW_GRACE_BUSINESS_DAYS!: number;
+
+  @EnvVar({
+    description:
+      'Finnish business days a statement is due after it is requested, when the request names no due date (a policy default, docs/plans.md).',
+    default: '10',
+  })
+  @IntVar(1, 60)
+  STATEMENT_DUE_BUSINESS_DAYS!: number;
+
+  @EnvVar({
+    description:
+      'How often the timer poller looks for due timers (plan reviews), in milliseconds; a due timer fires within this much of its time.',
+    default: '1000',
+  })
+  @IntVar(100, 60000)
+  TIMER_POLL_INTERVAL_MS!: number;
 }

@@ -120,6 +120,7 @@ export {
   type ReferralDeclineReasonCategory,
 } from './events/intake/referral-declined.event';
 export * from './commands/intake-commands';
+export * from './commands/plan-commands';
 export {
   CONSENT_GRANTED_V1,
   ConsentGrantedPayload,

@@ -141,9 +141,13 @@ export const VALID_PAYLOADS: { readonly [S in EventSubject]: EventPayloads[S] } 
   'polku.plans.plan.activation-plan-revised.v1': {
     planId: IDS.planId,
     planVersion: 2,
-    changed: ['MEASURES', 'REVIEW_DATE'],
+    changed: ['MEASURES', 'PARTIES', 'REVIEW_DATE'],
     reasonCategory: 'TRANSITION',
     reviewDate: '2026-12-01',
+    parties: [
+      { orgId: IDS.employmentAuthorityOrgId, role: 'EMPLOYMENT_AUTHORITY' },
+      { orgId: IDS.providerOrgId, role: 'PROVIDER' },
+    ],
   },
   'polku.plans.plan.plan-review-due.v1': {
     planId: IDS.planId,

@@ -28,5 +28,7 @@ export {
   CommandValidationError,
   ForbiddenCommandError,
   NotFoundError,
+  RuleViolationError,
   validateCommand,
+  type RuleViolation,
 } from './commands/command-errors';

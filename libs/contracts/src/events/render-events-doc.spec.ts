@@ -169,7 +169,7 @@ describe('describePayloadFields', () => {
     expect(agreed['parties[].orgId']).toMatchObject({ type: 'string (uuid)', required: true });
     expect(started['schedule.hoursPerDay']).toMatchObject({
       type: 'number',
-      rules: ['at least 1', 'at most 12'],
+      rules: ['more than 0', 'at most 24'],
     });
     expect(started['placement.hostOrgId']).toMatchObject({
       required: false,

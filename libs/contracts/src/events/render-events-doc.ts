@@ -197,6 +197,10 @@ function scalarRuleOf(
       return `at least ${String(constraints[0])}`;
     case 'max':
       return `at most ${String(constraints[0])}`;
+    case 'isPositive':
+      return 'more than 0';
+    case 'isPresentExactlyWhenChanged':
+      return `present exactly when \`changed\` names ${code(String(constraints[0]))}`;
     case 'arrayMinSize':
       return `at least ${String(constraints[0])} items`;
     case 'matches':

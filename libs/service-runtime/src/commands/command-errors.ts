@@ -31,6 +31,32 @@ export class CommandValidationError extends CommandError {
   readonly code = 'VALIDATION_FAILED';
 }
 
+/** One rule of the domain or the law that a command breaks, in words a caseworker reads. */
+export interface RuleViolation {
+  /** Stable code of the rule, e.g. `KTT_PERIOD_MIN`. */
+  readonly rule: string;
+  /** The field of the command it concerns, as a dotted path, e.g. `schedule.daysPerWeek`. */
+  readonly field: string;
+  readonly message: string;
+  /** The act the rule comes from, when it is a legal rule. */
+  readonly legalSource: string | null;
+}
+
+/**
+ * 422: the command is well-formed but breaks rules of the domain or the law (a schedule outside
+ * the legal limits). Every broken rule is listed, so the caller can fix all of them at once.
+ */
+export class RuleViolationError extends CommandError {
+  readonly code = 'RULE_VIOLATED';
+
+  constructor(
+    message: string,
+    readonly violations: readonly RuleViolation[],
+  ) {
+    super(message, { violations });
+  }
+}
+
 /** 409: the command conflicts with the current state (e.g. a referral already answered). */
 export class CommandConflictError extends CommandError {
   readonly code = 'CONFLICT';

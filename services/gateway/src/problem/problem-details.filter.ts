@@ -49,6 +49,12 @@ const REMOTE_CODE_TO_PROBLEM: Readonly<
     type: PROBLEM_TYPES.preconditionFailed,
     title: 'The resource has changed since you read it',
   },
+  // Well-formed, but breaks a rule of the domain or the law; `errors` lists every broken rule.
+  RULE_VIOLATED: {
+    status: 422,
+    type: PROBLEM_TYPES.ruleViolated,
+    title: 'The request breaks a rule',
+  },
   INVALID_CURSOR: {
     status: 400,
     type: PROBLEM_TYPES.invalidCursor,
@@ -112,7 +118,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof RemoteServiceError) {
       const mapped = REMOTE_CODE_TO_PROBLEM[exception.body.code];
       if (mapped) {
-        return { ...mapped, detail: exception.body.message };
+        const violations = (exception.body.details as { violations?: unknown } | undefined)
+          ?.violations;
+        return {
+          ...mapped,
+          detail: exception.body.message,
+          ...(Array.isArray(violations) ? { errors: violations } : {}),
+        };
       }
     }
     if (exception instanceof UnauthenticatedException) {

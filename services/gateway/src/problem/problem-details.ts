@@ -34,4 +34,5 @@ export const PROBLEM_TYPES = {
   preconditionFailed: 'urn:polku:problem:precondition-failed',
   invalidPrecondition: 'urn:polku:problem:invalid-precondition',
   invalidCursor: 'urn:polku:problem:invalid-cursor',
+  ruleViolated: 'urn:polku:problem:rule-violated',
 } as const;

@@ -10,8 +10,32 @@ describe('ActivationPlanRevised v1', () => {
 
   it('should accept the event when it names every part of the plan', () => {
     const changed = ['GOALS', 'MEASURES', 'PARTIES', 'LINKED_PLANS', 'REVIEW_DATE'];
+    const parties = [{ orgId: '0b4b6a0e-5a5c-4c43-9f0e-2f0a4b3c2d11', role: 'PROVIDER' }];
 
-    expect(errorsOf(SUBJECT, withData(SUBJECT, { changed }))).toEqual([]);
+    expect(errorsOf(SUBJECT, withData(SUBJECT, { changed, parties }))).toEqual([]);
+  });
+
+  it('should accept the parties after the revision when changed names PARTIES', () => {
+    const parties = [
+      { orgId: '0b4b6a0e-5a5c-4c43-9f0e-2f0a4b3c2d11', role: 'EMPLOYMENT_AUTHORITY' },
+      { orgId: '7d7f2c35-3a8e-4b55-8a0e-6b4a2f1d9c22', role: 'PROVIDER' },
+    ];
+
+    expect(errorsOf(SUBJECT, withData(SUBJECT, { changed: ['PARTIES'], parties }))).toEqual([]);
+  });
+
+  it('should reject the event when changed names PARTIES and the parties are missing', () => {
+    expect(
+      errorsOf(SUBJECT, withData(SUBJECT, { changed: ['PARTIES'], parties: undefined })),
+    ).toEqual(['data.parties is required when changed names PARTIES']);
+  });
+
+  it('should reject the event when it carries parties that changed does not name', () => {
+    const parties = [{ orgId: '0b4b6a0e-5a5c-4c43-9f0e-2f0a4b3c2d11', role: 'PROVIDER' }];
+
+    expect(errorsOf(SUBJECT, withData(SUBJECT, { changed: ['GOALS'], parties }))).toEqual([
+      'data.parties is allowed only when changed names PARTIES',
+    ]);
   });
 
   it('should use the PLAN data class and the plan subject when defined', () => {
@@ -51,13 +75,13 @@ describe('ActivationPlanRevised v1', () => {
   });
 
   it('should reject the event when changed names a part twice', () => {
-    expect(errorsOf(SUBJECT, withData(SUBJECT, { changed: ['GOALS', 'GOALS'] }))).toEqual([
+    expect(errorsOf(SUBJECT, withData(SUBJECT, { changed: ['PARTIES', 'PARTIES'] }))).toEqual([
       'data.changed must not contain duplicates',
     ]);
   });
 
   it('should reject the event when changed names something that is not a part of the plan', () => {
-    expect(errorsOf(SUBJECT, withData(SUBJECT, { changed: ['GOALS', 'DIAGNOSIS'] }))).toEqual([
+    expect(errorsOf(SUBJECT, withData(SUBJECT, { changed: ['PARTIES', 'DIAGNOSIS'] }))).toEqual([
       'data.changed must contain only the following values: GOALS, MEASURES, PARTIES, LINKED_PLANS, REVIEW_DATE',
     ]);
   });

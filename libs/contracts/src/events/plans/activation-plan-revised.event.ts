@@ -1,7 +1,18 @@
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsUUID, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsUUID,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { defineEvent } from '../event-contract';
 import { EventField } from '../event-field.decorator';
-import { IsIsoDate } from '../event-validators';
+import { IsIsoDate, IsListOf, WHEN_PRESENT } from '../event-validators';
+import { MAX_PLAN_PARTIES, PlanParty } from './activation-plan-agreed.event';
 
 /** The parts of an activation plan a revision can change. */
 export const PLAN_PARTS = ['GOALS', 'MEASURES', 'PARTIES', 'LINKED_PLANS', 'REVIEW_DATE'] as const;
@@ -24,6 +35,28 @@ export const PLAN_REVISION_REASONS = [
 ] as const;
 
 export type PlanRevisionReason = (typeof PLAN_REVISION_REASONS)[number];
+
+/** A field that carries the new state of one plan part: present exactly when `changed` names it. */
+function IsPresentExactlyWhenChanged(part: PlanPart): PropertyDecorator {
+  return ValidateBy({
+    name: 'isPresentExactlyWhenChanged',
+    constraints: [part],
+    validator: {
+      validate: (value, args) => {
+        const changed = (args?.object as { changed?: unknown } | undefined)?.changed;
+        if (!Array.isArray(changed) || changed.length === 0) {
+          return true; // `changed` reports its own error; one mistake, one message
+        }
+        const named = changed.includes(part);
+        return (value !== undefined && value !== null) === named;
+      },
+      defaultMessage: (args) =>
+        args?.value === undefined || args.value === null
+          ? `${args?.property} is required when changed names ${part}`
+          : `${args?.property} is allowed only when changed names ${part}`,
+    },
+  });
+}
 
 /** Payload of ActivationPlanRevised v1: which parts of the plan changed, and why; not how. */
 export class ActivationPlanRevisedPayload {
@@ -64,6 +97,20 @@ export class ActivationPlanRevisedPayload {
   )
   @IsIsoDate()
   readonly reviewDate!: string;
+
+  /** The parties after the revision, when `changed` names PARTIES. */
+  @EventField(
+    'Every party after the revision, each once, present exactly when `changed` names `PARTIES`: a new party takes part from now on, a dropped one no longer does.',
+  )
+  @IsPresentExactlyWhenChanged('PARTIES')
+  @IsListOf(() => PlanParty, WHEN_PRESENT)
+  @ArrayNotEmpty(WHEN_PRESENT)
+  @ArrayMaxSize(MAX_PLAN_PARTIES, WHEN_PRESENT)
+  @ArrayUnique((party: unknown) => (party as Partial<PlanParty> | null)?.orgId ?? party, {
+    ...WHEN_PRESENT,
+    message: '$property must not name an organisation twice',
+  })
+  readonly parties?: PlanParty[];
 }
 
 /** The plan parties revise an agreed plan (domain.md §10.2 S2; 004 L4481–4485). */

@@ -121,8 +121,8 @@ describe('MeasureStarted v1', () => {
   });
 
   it.each([
-    [0.5, 'data.schedule.hoursPerDay must not be less than 1'],
-    [13, 'data.schedule.hoursPerDay must not be greater than 12'],
+    [0, 'data.schedule.hoursPerDay must be a positive number'],
+    [24.5, 'data.schedule.hoursPerDay must not be greater than 24'],
     [4.125, 'data.schedule.hoursPerDay must be a number conforming to the specified constraints'],
     ['4', 'data.schedule.hoursPerDay must be a number conforming to the specified constraints'],
   ])('should reject the event when hoursPerDay is %p', (hoursPerDay, message) => {

@@ -5,6 +5,7 @@ import {
   IsNumber,
   IsObject,
   IsOptional,
+  IsPositive,
   IsUUID,
   Max,
   Min,
@@ -68,11 +69,13 @@ export class MeasureSchedule {
 
   /** Hours a day, in steps of at most two decimals (6.5 = six and a half hours). */
   @EventField(
-    'Hours a day, with at most two decimals (6.5 is six and a half hours); the minimum of each measure (e.g. 4 hours) is configuration.',
+    'Hours a day, more than 0 and at most 24, with at most two decimals (6.5 is six and a half hours); the minimum of each measure (e.g. 4 hours) is configuration.',
   )
+  // The same bounds as activation-plans' HOURS_PER_DAY_RANGE rule, so every schedule it
+  // accepts is a valid event; the legal minimum of each measure is configuration there.
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @Min(1)
-  @Max(12)
+  @IsPositive()
+  @Max(24)
   readonly hoursPerDay!: number;
 
   /** The first day of the measure. */
