@@ -130,3 +130,61 @@ describe('pathAccessFactsFrom with a referral made on the client’s consent', (
     expect(decidePathAccess(caseworker(referrer), facts, 'PATH', at(5)).allowed).toBe(true);
   });
 });
+
+describe('pathAccessFactsFrom with activation plan parties', () => {
+  const socialServices = randomUUID();
+  const workshop = randomUUID();
+
+  it('should cover a statutory plan party for the plan by law while the plan names it', () => {
+    const facts = pathAccessFactsFrom(
+      pathId,
+      [referral()],
+      [],
+      [{ orgId: socialServices, role: 'SOCIAL_SERVICES', since: at(10), until: at(20) }],
+    );
+
+    expect(decidePathAccess(caseworker(socialServices), facts, 'PLAN', at(9))).toEqual({
+      allowed: false,
+      reason: 'NOT_A_PARTY',
+    });
+    expect(decidePathAccess(caseworker(socialServices), facts, 'PLAN', at(15))).toEqual({
+      allowed: true,
+      relations: ['PLAN_PARTY'],
+      basis: { kind: 'LEGAL_BASIS', code: 'Act on Rehabilitative Work Activity 189/2001' },
+    });
+    expect(decidePathAccess(caseworker(socialServices), facts, 'ATTENDANCE', at(15)).allowed).toBe(
+      true,
+    );
+    expect(decidePathAccess(caseworker(socialServices), facts, 'HEALTH_FLAG', at(15))).toEqual({
+      allowed: false,
+      reason: 'NOT_COVERED',
+    });
+    expect(decidePathAccess(caseworker(socialServices), facts, 'PLAN', at(20)).allowed).toBe(false);
+  });
+
+  it('should make any other plan party a party that still needs the client consent to see the plan', () => {
+    const planParty = { orgId: workshop, role: 'PROVIDER' as const, since: at(10), until: null };
+    const withoutConsent = pathAccessFactsFrom(pathId, [referral()], [], [planParty]);
+    const withConsent = pathAccessFactsFrom(
+      pathId,
+      [referral()],
+      [
+        {
+          consentId: randomUUID(),
+          orgIds: [workshop],
+          dataClasses: ['PLAN'],
+          validFrom: at(0),
+          validTo: null,
+          withdrawnAt: null,
+        },
+      ],
+      [planParty],
+    );
+
+    expect(decidePathAccess(caseworker(workshop), withoutConsent, 'PLAN', at(15))).toEqual({
+      allowed: false,
+      reason: 'NOT_COVERED',
+    });
+    expect(decidePathAccess(caseworker(workshop), withConsent, 'PLAN', at(15)).allowed).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import type { DataClass } from '@polku/contracts';
+import type { DataClass, OrgRole } from '@polku/contracts';
 import type { AccessBasis, PathAccessFacts, PathCoverage, PathParty } from './path-access-policy';
 
 /**
@@ -27,6 +27,28 @@ export interface ConsentAccessSource {
   readonly withdrawnAt: Date | null;
 }
 
+/** An organisation's part in a path's activation plan, from one plan version to another. */
+export interface PlanPartyAccessSource {
+  readonly orgId: string;
+  readonly role: OrgRole;
+  readonly since: Date;
+  /** When a revision dropped it; null while it is a party. */
+  readonly until: Date | null;
+}
+
+/**
+ * The employment authority and social services draw up the activation plan with the client by
+ * law (Act on Rehabilitative Work Activity 189/2001, §§ 4–7), and process the plan and the
+ * attendance of its measures for that task. Other plan parties (a provider, TYP, Kela) see the
+ * plan only on the client's consent.
+ */
+export const ACTIVATION_PLAN_LEGAL_BASIS = 'Act on Rehabilitative Work Activity 189/2001';
+export const STATUTORY_PLAN_PARTY_ROLES: readonly OrgRole[] = [
+  'EMPLOYMENT_AUTHORITY',
+  'SOCIAL_SERVICES',
+];
+const STATUTORY_PLAN_DATA_CLASSES: readonly DataClass[] = ['PATH', 'PLAN', 'ATTENDANCE'];
+
 /** The earlier of two optional instants (null: no end). */
 function earliest(a: Date | null, b: Date | null): Date | null {
   if (a === null) {
@@ -44,13 +66,17 @@ function earliest(a: Date | null, b: Date | null): Date | null {
  *   consent when the referral had one (withdrawing it hides the path at once), else by the
  *   referrer's law; accepting makes it a PLAN_PARTY, declining ends its part and its cover;
  * - a consent covers its data classes for the organisations it names, from validFrom until
- *   validTo or its withdrawal.
+ *   validTo or its withdrawal;
+ * - every party of the activation plan is a PLAN_PARTY while the plan names it; the statutory
+ *   plan authorities are covered for PATH, PLAN and ATTENDANCE by the law of the plan, the
+ *   others only by consent.
  * Returns undefined when no complete referral is known: the path does not exist for anyone.
  */
 export function pathAccessFactsFrom(
   pathId: string,
   referrals: readonly ReferralAccessSource[],
   consents: readonly ConsentAccessSource[],
+  planParties: readonly PlanPartyAccessSource[] = [],
 ): PathAccessFacts | undefined {
   const complete = referrals
     .filter(
@@ -134,6 +160,24 @@ export function pathAccessFactsFrom(
         validFrom: consent.validFrom,
         validTo: consent.validTo,
         withdrawnAt: consent.withdrawnAt,
+      });
+    }
+  }
+  for (const planParty of planParties) {
+    parties.push({
+      orgId: planParty.orgId,
+      relation: 'PLAN_PARTY',
+      since: planParty.since,
+      until: planParty.until,
+    });
+    if (STATUTORY_PLAN_PARTY_ROLES.includes(planParty.role)) {
+      coverages.push({
+        orgId: planParty.orgId,
+        dataClasses: STATUTORY_PLAN_DATA_CLASSES,
+        basis: { kind: 'LEGAL_BASIS', code: ACTIVATION_PLAN_LEGAL_BASIS },
+        validFrom: planParty.since,
+        validTo: planParty.until,
+        withdrawnAt: null,
       });
     }
   }

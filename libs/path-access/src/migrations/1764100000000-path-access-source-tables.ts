@@ -1,19 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The access projection keyed by its sources (one row per referral, one per consent) instead of
- * derived party rows. Events of different subjects reach the gateway through different
- * consumers and may arrive in any order (a decline before its referral, a withdrawal before its
- * consent); upserting by source and deriving parties when reading makes the result the same in
- * every order. The old tables held only rows derived from the stream and existed in no
- * deployment (both migrations are from the same day), so nothing needs replaying.
+ * The sources of path access that the gateway and a service that checks access itself project
+ * from client-intake's events: one row per referral and one per consent, upserted by whichever
+ * of their events arrives first (events of different subjects may arrive in any order).
  */
-export class PathAccessBySource1764000500000 implements MigrationInterface {
-  readonly name = 'PathAccessBySource1764000500000';
+export class PathAccessSourceTables1764100000000 implements MigrationInterface {
+  readonly name = 'PathAccessSourceTables1764100000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE path_access_coverage');
-    await queryRunner.query('DROP TABLE path_access_party');
     await queryRunner.query(`
       CREATE TABLE path_access_referral (
         referral_id uuid PRIMARY KEY,
@@ -45,7 +40,8 @@ export class PathAccessBySource1764000500000 implements MigrationInterface {
     );
   }
 
-  async down(): Promise<void> {
-    throw new Error('PathAccessBySource1764000500000 is not reversible; rebuild by replay');
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE path_access_consent');
+    await queryRunner.query('DROP TABLE path_access_referral');
   }
 }

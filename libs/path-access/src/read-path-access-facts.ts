@@ -1,0 +1,98 @@
+import {
+  pathAccessFactsFrom,
+  type ConsentAccessSource,
+  type PathAccessFacts,
+  type PlanPartyAccessSource,
+  type ReferralAccessSource,
+} from '@polku/auth';
+import type { DataClass, OrgRole } from '@polku/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+
+interface ReferralRow {
+  from_org_id: string | null;
+  to_org_id: string | null;
+  referrer_basis: string | null;
+  basis_kind: 'CONSENT' | 'LEGAL_BASIS' | null;
+  basis_ref: string | null;
+  referred_at: Date | null;
+  outcome: 'ACCEPTED' | 'DECLINED' | null;
+  decided_at: Date | null;
+}
+
+interface ConsentRow {
+  consent_id: string;
+  org_ids: string[] | null;
+  data_classes: DataClass[] | null;
+  valid_from: Date | null;
+  valid_to: Date | null;
+  withdrawn_at: Date | null;
+}
+
+interface PlanPartyRow {
+  org_id: string;
+  role: OrgRole;
+  since: Date;
+  until: Date | null;
+}
+
+const basisOf = (kind: 'CONSENT' | 'LEGAL_BASIS', ref: string) =>
+  kind === 'CONSENT'
+    ? ({ kind: 'CONSENT', consentId: ref } as const)
+    : ({ kind: 'LEGAL_BASIS', code: ref } as const);
+
+/**
+ * The access facts of one path from the projection tables, or undefined when no complete
+ * referral of it is known. Pass the transaction's EntityManager to read what it has written.
+ */
+export async function readPathAccessFacts(
+  runner: DataSource | EntityManager,
+  pathId: string,
+): Promise<PathAccessFacts | undefined> {
+  const [referrals, consents, planParties] = await Promise.all([
+    runner.query<ReferralRow[]>(
+      `SELECT from_org_id, to_org_id, referrer_basis, basis_kind, basis_ref, referred_at,
+              outcome, decided_at
+         FROM path_access_referral WHERE path_id = $1`,
+      [pathId],
+    ),
+    runner.query<ConsentRow[]>(
+      `SELECT consent_id, org_ids, data_classes, valid_from, valid_to, withdrawn_at
+         FROM path_access_consent WHERE path_id = $1`,
+      [pathId],
+    ),
+    runner.query<PlanPartyRow[]>(
+      `SELECT org_id, role, since, until FROM path_access_plan_party WHERE path_id = $1`,
+      [pathId],
+    ),
+  ]);
+  return pathAccessFactsFrom(
+    pathId,
+    referrals.map((row): ReferralAccessSource => ({
+      fromOrgId: row.from_org_id,
+      toOrgId: row.to_org_id,
+      referrerBasis:
+        row.referrer_basis === null ? null : basisOf('LEGAL_BASIS', row.referrer_basis),
+      receiverBasis:
+        row.basis_kind === null || row.basis_ref === null
+          ? null
+          : basisOf(row.basis_kind, row.basis_ref),
+      referredAt: row.referred_at,
+      outcome: row.outcome,
+      decidedAt: row.decided_at,
+    })),
+    consents.map((row): ConsentAccessSource => ({
+      consentId: row.consent_id,
+      orgIds: row.org_ids,
+      dataClasses: row.data_classes,
+      validFrom: row.valid_from,
+      validTo: row.valid_to,
+      withdrawnAt: row.withdrawn_at,
+    })),
+    planParties.map((row): PlanPartyAccessSource => ({
+      orgId: row.org_id,
+      role: row.role,
+      since: row.since,
+      until: row.until,
+    })),
+  );
+}
