@@ -32,3 +32,4 @@ export {
   validateCommand,
   type RuleViolation,
 } from './commands/command-errors';
+export { reservedFieldsIn, type ReservedField } from './commands/reserved-fields';

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -154,6 +155,7 @@ export class ClientIdentityInput {
 
   @ApiPropertyOptional({ type: PostalAddressInput })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PostalAddressInput)
   address?: PostalAddressInput;
@@ -248,6 +250,7 @@ export const PRIOR_INFORMATION_DATA_CLASSES = {
 /** POST /api/v1/referrals: refer a client to a provider (creates or finds the client's path). */
 export class CreateReferralCommand {
   @ApiProperty({ type: ClientIdentityInput })
+  @IsObject()
   @ValidateNested()
   @Type(() => ClientIdentityInput)
   client!: ClientIdentityInput;
@@ -265,6 +268,7 @@ export class CreateReferralCommand {
   reasonCategory!: ReferralReasonCategory;
 
   @ApiProperty({ type: FundingRefInput })
+  @IsObject()
   @ValidateNested()
   @Type(() => FundingRefInput)
   fundingRef!: FundingRefInput;
@@ -279,6 +283,7 @@ export class CreateReferralCommand {
       'The client’s consent to share prior information with the receiver; without it only the path skeleton (PATH) is shared, on the referrer’s legal basis.',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ConsentInput)
   consent?: ConsentInput;
@@ -289,6 +294,7 @@ export class CreateReferralCommand {
       'Shared with the receiver only as far as `consent` covers each field’s data class; needs `consent`.',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PriorInformationInput)
   priorInformation?: PriorInformationInput;

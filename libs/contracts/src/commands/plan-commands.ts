@@ -8,6 +8,7 @@ import {
   IsInt,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -178,6 +179,7 @@ export class PlanGoalInput {
 
   @ApiPropertyOptional({ type: GasScaleInput, description: 'All five GAS levels, or none.' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => GasScaleInput)
   gasScale?: GasScaleInput;
@@ -308,11 +310,14 @@ export class StartMeasureCommand {
   measureType!: MeasureType;
 
   @ApiProperty({ type: MeasurePlacementInput })
+  // An array would pass @ValidateNested as a list of nothing: it must be one object.
+  @IsObject()
   @ValidateNested()
   @Type(() => MeasurePlacementInput)
   placement!: MeasurePlacementInput;
 
   @ApiProperty({ type: MeasureScheduleInput })
+  @IsObject()
   @ValidateNested()
   @Type(() => MeasureScheduleInput)
   schedule!: MeasureScheduleInput;

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { reservedFieldsIn } from './reserved-fields';
 
 /**
  * Errors a command handler throws on purpose. Each becomes a remote error with a stable code
@@ -89,6 +90,12 @@ function fieldErrors(errors: readonly ValidationError[], prefix = ''): string[] 
 export function validateCommand<T extends object>(type: new () => T, body: unknown): T {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new CommandValidationError('the command body must be an object');
+  }
+  const reserved = reservedFieldsIn(body).map(({ field }) => `${field}: whitelistValidation`);
+  if (reserved.length > 0) {
+    throw new CommandValidationError(`invalid fields: ${reserved.join(', ')}`, {
+      fields: reserved,
+    });
   }
   const command = plainToInstance(type, body);
   const errors = validateSync(command, { whitelist: true, forbidNonWhitelisted: true });

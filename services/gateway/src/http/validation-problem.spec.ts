@@ -9,12 +9,8 @@ import {
   validateSync,
 } from 'class-validator';
 import { ProblemException } from '../problem/problem.exception';
-import {
-  createValidationPipe,
-  fieldErrorsOf,
-  reservedFieldErrorsOf,
-  validationProblem,
-} from './validation-problem';
+import { reservedFieldsIn } from '@polku/service-runtime';
+import { createValidationPipe, fieldErrorsOf, validationProblem } from './validation-problem';
 
 class GoalDto {
   @IsString()
@@ -121,12 +117,21 @@ describe('reserved field names', () => {
       '{"constructor":{},"plan":{"goals":[{"__proto__":{"x":1}},{"prototype":2}]}}',
     ) as unknown;
 
-    expect(reservedFieldErrorsOf(body)).toEqual([
+    expect(reservedFieldsIn(body)).toEqual([
       { field: 'constructor', message: 'property constructor should not exist' },
       { field: 'plan.goals[0].__proto__', message: 'property __proto__ should not exist' },
       { field: 'plan.goals[1].prototype', message: 'property prototype should not exist' },
     ]);
   });
+
+  it.each(['valueOf', 'toString', 'hasOwnProperty', '__defineGetter__'])(
+    'should name a field called %s, which class-transformer would drop unseen',
+    (key) => {
+      expect(reservedFieldsIn({ kind: 'STATEMENT', [key]: [] })).toEqual([
+        { field: key, message: `property ${key} should not exist` },
+      ]);
+    },
+  );
 
   it('should refuse a body with a reserved field as a 400 problem, not pass it as valid', async () => {
     const pipe = createValidationPipe();

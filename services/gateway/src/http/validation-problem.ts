@@ -1,5 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
+import { reservedFieldsIn } from '@polku/service-runtime';
 import { PROBLEM_TYPES } from '../problem/problem-details';
 import { ProblemException } from '../problem/problem.exception';
 
@@ -66,28 +67,10 @@ export function validationProblem(errors: readonly ValidationError[]): ProblemEx
   });
 }
 
-// class-transformer skips these keys without a word, so `forbidNonWhitelisted` never sees them:
-// a body with an unknown `constructor` field would pass as valid. They are refused here instead.
-const SILENTLY_DROPPED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Every field, at any depth, that class-transformer would drop instead of reporting. */
-export function reservedFieldErrorsOf(value: unknown, parentPath = ''): FieldError[] {
-  if (value === null || typeof value !== 'object') {
-    return [];
-  }
-  return Object.keys(value).flatMap((key) => {
-    const field = pathOf(parentPath, key, value);
-    const child = (value as Record<string, unknown>)[key];
-    return SILENTLY_DROPPED_KEYS.has(key)
-      ? [{ field, message: `property ${key} should not exist` }]
-      : reservedFieldErrorsOf(child, field);
-  });
-}
-
 /** The global pipe: refuses reserved field names, then validates as Nest's pipe does. */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const reserved = reservedFieldErrorsOf(value);
+    const reserved = reservedFieldsIn(value);
     if (reserved.length > 0) {
       throw new ProblemException({
         type: PROBLEM_TYPES.validationFailed,
