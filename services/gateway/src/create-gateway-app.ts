@@ -11,6 +11,7 @@ import { GatewayConfigModule } from './gateway-config.module';
 import { HealthModule } from './health/health.module';
 import { PathAccessModule } from './access/path-access.module';
 import { IntakeApiModule } from './intake/intake-api.module';
+import { PlansApiModule } from './plans/plans-api.module';
 import { applyApiConventions } from './http/api-conventions';
 import { ApiConventionsModule } from './http/api-conventions.module';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
@@ -54,6 +55,7 @@ export async function createGatewayApp({
       HealthModule,
       PathAccessModule,
       IntakeApiModule,
+      PlansApiModule,
       IdempotencyModule,
       ...(extraImports ?? []),
       // After AuthModule: its guard runs first, so the rate limit knows the user.

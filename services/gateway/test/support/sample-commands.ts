@@ -1,5 +1,16 @@
 import { DEMO_ORGANISATIONS } from '@polku/auth';
 
+const ACTIVATION_PLAN = {
+  parties: [
+    { orgId: DEMO_ORGANISATIONS.employmentArea.id, role: 'EMPLOYMENT_AUTHORITY' },
+    { orgId: DEMO_ORGANISATIONS.tyonsilta.id, role: 'PROVIDER' },
+  ],
+  clientAgreed: true,
+  linkedPlans: [{ kind: 'EMPLOYMENT_PLAN', reference: 'TS-2026-118' }],
+  reviewDate: '2027-06-01',
+  goals: [{ text: 'Pystyn olemaan työtoiminnassa kolme päivää viikossa.' }],
+};
+
 /**
  * A valid body for every command of the gateway, keyed by `METHOD /url-template`; `null` for a
  * command that takes no body. The authorisation matrix calls each command with it, the fuzzing
@@ -58,4 +69,44 @@ export const VALID_COMMAND_BODIES: Readonly<Record<string, Record<string, unknow
     active: true,
   },
   'POST /api/v1/dev-auth/token': { username: 'tiina.tyollisyys' },
+  'POST /api/v1/paths/:pathId/activation-plan': ACTIVATION_PLAN,
+  'PUT /api/v1/paths/:pathId/activation-plan': {
+    ...ACTIVATION_PLAN,
+    reviewDate: '2027-09-01',
+    reasonCategory: 'CLIENT_SITUATION_CHANGED',
+    note: 'Työkokeilu siirtyy syksyyn.',
+  },
+  'POST /api/v1/paths/:pathId/activation-plan/goals/:goalId/progress': {
+    gasLevel: 0,
+    assessedBy: 'CLIENT_WITH_WORKER',
+  },
+  'POST /api/v1/paths/:pathId/measures': {
+    measureType: 'REHABILITATIVE_WORK_ACTIVITY',
+    placement: { kind: 'IN_HOUSE' },
+    schedule: {
+      daysPerWeek: 3,
+      hoursPerDay: 6,
+      startDate: '2027-01-11',
+      plannedEndDate: '2027-07-10',
+    },
+  },
+  'POST /api/v1/paths/:pathId/measures/:measureId/attendance': {
+    date: '2027-01-12',
+    status: 'PRESENT',
+  },
+  'POST /api/v1/paths/:pathId/measures/:measureId/absences': {
+    date: '2027-01-13',
+    reasonCategory: 'SICK',
+  },
+  'POST /api/v1/paths/:pathId/measures/:measureId/pause': {
+    reasonCategory: 'WAITING',
+    expectedResume: '2027-03-01',
+  },
+  'POST /api/v1/paths/:pathId/measures/:measureId/resume': null,
+  'POST /api/v1/paths/:pathId/measures/:measureId/end': {
+    endDate: '2027-07-10',
+    endReason: 'COMPLETED',
+  },
+  'POST /api/v1/paths/:pathId/statements': { kind: 'STATEMENT', dueDate: '2027-02-15' },
+  'POST /api/v1/paths/:pathId/statements/:statementId/issue': null,
 };

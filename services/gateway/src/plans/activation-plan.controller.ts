@@ -1,0 +1,144 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Req,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AgreePlanCommand,
+  PLAN_COMMANDS,
+  RecordGoalProgressCommand,
+  RevisePlanCommand,
+} from '@polku/contracts';
+import type { FastifyRequest } from 'fastify';
+import { ClientData } from '../access/client-data.decorator';
+import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
+import { VersionedResource } from '../http/concurrency/versioned-resource.decorator';
+import { IdempotentCommand } from '../http/idempotency/idempotent-command.decorator';
+import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
+
+/**
+ * The path's one activation plan: agreed by its parties with the client, revised as whole new
+ * versions (who changed what and why), with goals in the client's own words. PLAN data: the
+ * employment authority and social services see it as plan parties by law, any other party on
+ * the client's consent.
+ */
+@ApiTags('activation plans')
+@ApiBearerAuth('bearer')
+@Controller('paths/:pathId/activation-plan')
+export class ActivationPlanController {
+  constructor(private readonly bus: ServiceCommandBus) {}
+
+  @Post()
+  @IdempotentCommand()
+  @VersionedResource()
+  @ApiOperation({
+    summary: 'Agree the path’s activation plan (version 1)',
+    description:
+      'By a party of the path whose organisation is among the plan’s parties: the parties with their roles, whether the client agreed, the client’s other plans by reference, the review date (default six months on) and the goals in the client’s own words. A path has one plan; 409 when it exists (revise it instead).',
+  })
+  @ClientData({
+    action: 'WRITE',
+    dataClasses: ['PATH'],
+    purpose: 'CLIENT_WORK',
+    pathParam: 'pathId',
+  })
+  agree(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @Body() command: AgreePlanCommand,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      PLAN_COMMANDS.agreePlan,
+      { pathId, body: command },
+      commandMetadataOf(request),
+    );
+  }
+
+  @Put()
+  @VersionedResource()
+  @ApiOperation({
+    summary: 'Revise the plan: the next version, whole',
+    description:
+      'Needs If-Match with the plan’s ETag (412 when a colleague revised it first). The reason as a category, optionally a one-sentence note; the service works out what changed and answers 422 when nothing did. A goal keeps its progress when sent with its goalId.',
+  })
+  @ClientData({
+    action: 'WRITE',
+    dataClasses: ['PLAN'],
+    purpose: 'CLIENT_WORK',
+    pathParam: 'pathId',
+  })
+  revise(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @IfMatchVersion() expectedVersion: number,
+    @Body() command: RevisePlanCommand,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      PLAN_COMMANDS.revisePlan,
+      { pathId, expectedVersion, body: command },
+      commandMetadataOf(request),
+    );
+  }
+
+  @Get()
+  @VersionedResource()
+  @ApiOperation({
+    summary: 'The current plan, its goals with their latest progress, and the linked plans',
+  })
+  @ClientData({
+    action: 'READ',
+    dataClasses: ['PLAN'],
+    purpose: 'CLIENT_WORK',
+    pathParam: 'pathId',
+  })
+  get(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
+    return this.bus.send(PLAN_COMMANDS.getPlan, { pathId }, commandMetadataOf(request));
+  }
+
+  @Get('history')
+  @ApiOperation({
+    summary: 'Every version of the plan: who changed what, why, and a readable diff',
+  })
+  @ClientData({
+    action: 'READ',
+    dataClasses: ['PLAN'],
+    purpose: 'CLIENT_WORK',
+    pathParam: 'pathId',
+  })
+  history(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
+    return this.bus.send(PLAN_COMMANDS.getPlanHistory, { pathId }, commandMetadataOf(request));
+  }
+
+  @Post('goals/:goalId/progress')
+  @HttpCode(201)
+  @IdempotentCommand()
+  @ApiOperation({
+    summary: 'Record progress on a goal',
+    description: 'A GAS level −2…+2 for a goal with a GAS scale; who assessed it.',
+  })
+  @ClientData({
+    action: 'WRITE',
+    dataClasses: ['PLAN'],
+    purpose: 'CLIENT_WORK',
+    pathParam: 'pathId',
+  })
+  recordProgress(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @Param('goalId', ParseUUIDPipe) goalId: string,
+    @Body() command: RecordGoalProgressCommand,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      PLAN_COMMANDS.recordGoalProgress,
+      { pathId, id: goalId, body: command },
+      commandMetadataOf(request),
+    );
+  }
+}
