@@ -1,9 +1,46 @@
 import { Module } from '@nestjs/common';
+import { TimerScheduler } from '@polku/timers';
+import { PathAccessEventsHandler } from './access/path-access-events.handler';
+import { PlanPathAccess } from './access/plan-path-access';
+import { GoalsHandler } from './goals/goals.handler';
+import { AttendanceHandler } from './measures/attendance.handler';
+import { MeasurePausesHandler } from './measures/measure-pauses.handler';
+import { MeasuresHandler } from './measures/measures.handler';
+import { PathTimerPause } from './measures/path-timer-pause';
+import { PlanAgreementService } from './plans/plan-agreement.service';
+import { PlanRevisionService } from './plans/plan-revision.service';
+import { PlansHandler } from './plans/plans.handler';
+import { PlanReviewPoller } from './reviews/plan-review-poller';
+import { PlanReviewTimerHandlers } from './reviews/plan-review-timer.handlers';
+import { ReviewTimers } from './reviews/review-timers';
+import { ACTIVATION_PLANS_CONFIG_PROVIDER } from './shared/activation-plans-config';
+import { StatementsHandler } from './statements/statements.handler';
 
 /**
- * The activation-plans service: activation plans and linked plans, goals (GAS), measures and schedules, reviews.
- * Feature modules are added here as they are built; health, database and NATS come from
- * ServiceRuntimeModule.
+ * The activation-plans service: one activation plan per path with its versions, linked plans
+ * and goals (GAS), measures with legal schedules, pauses and attendance, statements, and plan
+ * reviews on durable timers. Health, database and NATS come from ServiceRuntimeModule.
  */
-@Module({})
+@Module({
+  controllers: [
+    PathAccessEventsHandler,
+    PlansHandler,
+    GoalsHandler,
+    MeasuresHandler,
+    MeasurePausesHandler,
+    AttendanceHandler,
+    StatementsHandler,
+  ],
+  providers: [
+    ACTIVATION_PLANS_CONFIG_PROVIDER,
+    PlanPathAccess,
+    PlanAgreementService,
+    PlanRevisionService,
+    TimerScheduler,
+    ReviewTimers,
+    PathTimerPause,
+    PlanReviewTimerHandlers,
+    PlanReviewPoller,
+  ],
+})
 export class AppModule {}

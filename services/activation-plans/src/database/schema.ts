@@ -1,7 +1,21 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
+import {
+  PathAccessPlanParties1764100100000,
+  PathAccessSourceTables1764100000000,
+} from '@polku/path-access';
+import { TimerTable1763950000000 } from '@polku/timers';
+import { PlanTables1764200000000 } from './migrations/1764200000000-plan-tables';
+import { MeasureAndStatementTables1764200100000 } from './migrations/1764200100000-measure-and-statement-tables';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const ACTIVATION_PLANS_ENTITIES = [];
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
-export const ACTIVATION_PLANS_MIGRATIONS = [MessagingTables1763900000000];
+export const ACTIVATION_PLANS_MIGRATIONS = [
+  MessagingTables1763900000000,
+  TimerTable1763950000000,
+  PathAccessSourceTables1764100000000,
+  PathAccessPlanParties1764100100000,
+  PlanTables1764200000000,
+  MeasureAndStatementTables1764200100000,
+];

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  decidePathAccess,
+  type AccessBasis,
+  type PathAccessFacts,
+  type Principal,
+} from '@polku/auth';
+import type { DataClass } from '@polku/contracts';
+import { readPathAccessFacts } from '@polku/path-access';
+import { assertPathAccess } from '@polku/service-runtime';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** What an allowed access check answers: the facts it used and the basis that allowed it. */
+export interface PathAccessGrant {
+  readonly facts: PathAccessFacts;
+  readonly basis: AccessBasis;
+}
+
+/**
+ * activation-plans' own access check: the same policy as the gateway (decidePathAccess) on the
+ * facts of this service's projection (referrals, consents and plan parties). Every command and
+ * query is checked again here, whatever the gateway decided.
+ */
+@Injectable()
+export class PlanPathAccess {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Throws PathNotVisibleError (404) unless the principal may see `dataClass` of the path now.
+   * Pass the transaction's EntityManager so the check sees what the transaction wrote.
+   */
+  async assertAccess(
+    principal: Principal,
+    pathId: string,
+    dataClass: DataClass,
+    em?: EntityManager,
+  ): Promise<PathAccessGrant> {
+    const facts = await readPathAccessFacts(em ?? this.dataSource, pathId);
+    const { basis } = assertPathAccess(principal, facts, dataClass);
+    return { facts: facts as PathAccessFacts, basis };
+  }
+
+  /** Whether the principal may also see `dataClass`, for fields shown only to some callers. */
+  mayAlsoSee(principal: Principal, grant: PathAccessGrant, dataClass: DataClass): boolean {
+    return decidePathAccess(principal, grant.facts, dataClass).allowed;
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { planOfPath } from '../plans/plan.repository';
+import { ReviewTimers } from '../reviews/review-timers';
+import { pathHasPausedMeasure } from './measure.repository';
+
+/**
+ * The path's timers are suspended while a measure is paused (architecture.md §4.5): the plan's
+ * review timers stop with the first paused measure and run again when none is paused any more.
+ */
+@Injectable()
+export class PathTimerPause {
+  constructor(private readonly reviewTimers: ReviewTimers) {}
+
+  async suspend(em: EntityManager, pathId: string, at: Date): Promise<void> {
+    const plan = await planOfPath(em, pathId);
+    if (plan !== undefined) {
+      await this.reviewTimers.suspend(em, { planId: plan.id, reviewDate: plan.review_date, at });
+    }
+  }
+
+  /** Resumes the timers unless another measure of the path is still paused. */
+  async resumeUnlessPaused(em: EntityManager, pathId: string, at: Date): Promise<void> {
+    if (await pathHasPausedMeasure(em, pathId)) {
+      return;
+    }
+    const plan = await planOfPath(em, pathId);
+    if (plan !== undefined) {
+      await this.reviewTimers.resume(em, { planId: plan.id, reviewDate: plan.review_date, at });
+    }
+  }
+}

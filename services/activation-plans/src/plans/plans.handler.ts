@@ -1,0 +1,74 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Principal } from '@polku/auth';
+import { AgreePlanCommand, PLAN_COMMANDS, RevisePlanCommand } from '@polku/contracts';
+import { NotFoundError, RequestPrincipal, validateCommand } from '@polku/service-runtime';
+import { DataSource } from 'typeorm';
+import { PlanPathAccess } from '../access/plan-path-access';
+import {
+  requireExpectedVersion,
+  requirePathId,
+  type PathRequest,
+  type VersionedPlanRequest,
+} from '../shared/path-request';
+import { PlanAgreementService } from './plan-agreement.service';
+import { PlanRevisionService } from './plan-revision.service';
+import { planHistoryView, planView } from './plan-views';
+import { latestGoalProgress, planOfPath, planVersion, planVersions } from './plan.repository';
+
+/**
+ * The path's activation plan: agreed once (version 1), revised whole (every version kept),
+ * read with its goals' latest progress, and its history with a readable diff per version. PLAN
+ * data: only the plan's parties covered for it (by law or the client's consent) see it.
+ */
+@Controller()
+export class PlansHandler {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: PlanPathAccess,
+    private readonly agreement: PlanAgreementService,
+    private readonly revision: PlanRevisionService,
+  ) {}
+
+  @MessagePattern(PLAN_COMMANDS.agreePlan)
+  async agree(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
+    const pathId = requirePathId(request);
+    const command = validateCommand(AgreePlanCommand, request.body);
+    return this.agreement.agree(principal, pathId, command);
+  }
+
+  @MessagePattern(PLAN_COMMANDS.revisePlan)
+  async revise(@Payload() request: VersionedPlanRequest, @RequestPrincipal() principal: Principal) {
+    const pathId = requirePathId(request);
+    const expectedVersion = requireExpectedVersion(request);
+    const command = validateCommand(RevisePlanCommand, request.body);
+    return this.revision.revise(principal, { pathId, expectedVersion, command });
+  }
+
+  @MessagePattern(PLAN_COMMANDS.getPlan)
+  async get(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
+    const pathId = requirePathId(request);
+    await this.access.assertAccess(principal, pathId, 'PLAN');
+    const plan = await planOfPath(this.dataSource, pathId);
+    if (plan === undefined) {
+      throw new NotFoundError('the path has no activation plan');
+    }
+    const { content } = await planVersion(this.dataSource, {
+      planId: plan.id,
+      version: plan.version,
+    });
+    return planView(plan, content, await latestGoalProgress(this.dataSource, plan.id));
+  }
+
+  @MessagePattern(PLAN_COMMANDS.getPlanHistory)
+  async history(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
+    const pathId = requirePathId(request);
+    await this.access.assertAccess(principal, pathId, 'PLAN');
+    const plan = await planOfPath(this.dataSource, pathId);
+    if (plan === undefined) {
+      throw new NotFoundError('the path has no activation plan');
+    }
+    return planHistoryView(plan, await planVersions(this.dataSource, plan.id));
+  }
+}

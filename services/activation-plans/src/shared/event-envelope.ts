@@ -1,0 +1,33 @@
+import { emitterOf, envelopeBasisOf, type AccessBasis, type Principal } from '@polku/auth';
+import type { EnvelopeEmitter } from '@polku/contracts';
+
+/** The envelope fields every event of a path shares, without its payload. */
+export interface PathEventEnvelope {
+  readonly pathId: string;
+  readonly clientRef: string;
+  readonly emitter: EnvelopeEmitter;
+  readonly correlationId?: string;
+  readonly consentRef?: string;
+  readonly legalBasis?: string;
+}
+
+/**
+ * The envelope of an event a caller caused: who emitted it, and the basis the caller's access
+ * was allowed on (the client's consent or a law), exactly one of consentRef and legalBasis.
+ */
+export function callerEnvelope(options: {
+  readonly pathId: string;
+  readonly clientRef: string;
+  readonly principal: Principal;
+  readonly basis: AccessBasis;
+  /** The plan or measure the event belongs to, so its events can be followed as one chain. */
+  readonly correlationId?: string;
+}): PathEventEnvelope {
+  return {
+    pathId: options.pathId,
+    clientRef: options.clientRef,
+    emitter: emitterOf(options.principal),
+    ...(options.correlationId === undefined ? {} : { correlationId: options.correlationId }),
+    ...envelopeBasisOf(options.basis),
+  };
+}

@@ -1,0 +1,46 @@
+import { CLIENT_REFERRED_V1, PLAN_COMMANDS } from '@polku/contracts';
+import { OutboxWriter } from '@polku/messaging';
+import { newClientReferredEvent, waitFor } from '@polku/testing';
+import { caseworkerOf } from './support/seeded-path';
+import { startPlansService, type PlansService } from './support/plans-service';
+
+describe('path access from client-intake’s events', () => {
+  let service: PlansService;
+
+  beforeAll(async () => {
+    service = await startPlansService();
+  });
+
+  afterAll(async () => {
+    await service.close();
+  });
+
+  it('should learn a path and its client reference from ClientReferred delivered over JetStream', async () => {
+    const referred = newClientReferredEvent();
+    const referrer = caseworkerOf(referred.data.fromOrgId, 'EMPLOYMENT_AUTHORITY');
+    expect(
+      await service.askError(PLAN_COMMANDS.listStatements, referrer, { pathId: referred.pathId }),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+
+    // Published through the service's own outbox and relay, as client-intake publishes it.
+    const outbox = service.app.get(OutboxWriter);
+    await service.dataSource.transaction((em) =>
+      outbox.append(em, CLIENT_REFERRED_V1.subject, referred),
+    );
+
+    const [row] = await waitFor(
+      async () => {
+        const rows = await service.dataSource.query<{ client_ref: string }[]>(
+          'SELECT client_ref FROM path_client_ref WHERE path_id = $1',
+          [referred.pathId],
+        );
+        return rows.length > 0 ? rows : undefined;
+      },
+      { description: 'the path’s client reference' },
+    );
+    expect(row.client_ref).toBe(referred.clientRef);
+    expect(
+      await service.ask(PLAN_COMMANDS.listStatements, referrer, { pathId: referred.pathId }),
+    ).toEqual({ items: [] });
+  });
+});
