@@ -48,23 +48,23 @@ export async function readPathAccessFacts(
   runner: DataSource | EntityManager,
   pathId: string,
 ): Promise<PathAccessFacts | undefined> {
-  const [referrals, consents, planParties] = await Promise.all([
-    runner.query<ReferralRow[]>(
-      `SELECT from_org_id, to_org_id, referrer_basis, basis_kind, basis_ref, referred_at,
-              outcome, decided_at
-         FROM path_access_referral WHERE path_id = $1`,
-      [pathId],
-    ),
-    runner.query<ConsentRow[]>(
-      `SELECT consent_id, org_ids, data_classes, valid_from, valid_to, withdrawn_at
-         FROM path_access_consent WHERE path_id = $1`,
-      [pathId],
-    ),
-    runner.query<PlanPartyRow[]>(
-      `SELECT org_id, role, since, until FROM path_access_plan_party WHERE path_id = $1`,
-      [pathId],
-    ),
-  ]);
+  // One after another: inside a transaction all three share one connection, and pg does not
+  // queue concurrent queries on a client (it warns now and will refuse in pg 9).
+  const referrals = await runner.query<ReferralRow[]>(
+    `SELECT from_org_id, to_org_id, referrer_basis, basis_kind, basis_ref, referred_at,
+            outcome, decided_at
+       FROM path_access_referral WHERE path_id = $1`,
+    [pathId],
+  );
+  const consents = await runner.query<ConsentRow[]>(
+    `SELECT consent_id, org_ids, data_classes, valid_from, valid_to, withdrawn_at
+       FROM path_access_consent WHERE path_id = $1`,
+    [pathId],
+  );
+  const planParties = await runner.query<PlanPartyRow[]>(
+    `SELECT org_id, role, since, until FROM path_access_plan_party WHERE path_id = $1`,
+    [pathId],
+  );
   return pathAccessFactsFrom(
     pathId,
     referrals.map((row): ReferralAccessSource => ({

@@ -40,22 +40,22 @@ export class IntakePathFacts {
 
   async factsFor(pathId: string, em?: EntityManager): Promise<PathAccessFacts | undefined> {
     const runner = em ?? this.dataSource;
-    const [referrals, consents] = await Promise.all([
-      runner.query<ReferralRow[]>(
-        `SELECT from_org_id, to_org_id, legal_basis, consent_id, created_at, status, decided_at
-           FROM referral WHERE path_id = $1`,
-        [pathId],
-      ),
-      // A consent's withdrawal is the valid_from of the record that withdraws it.
-      runner.query<ConsentRow[]>(
-        `SELECT c.id, c.org_ids, c.data_classes, c.valid_from, c.valid_to,
-                (SELECT min(w.valid_from) FROM consent_record w
-                  WHERE w.withdraws_consent_id = c.id) AS withdrawn_at
-           FROM consent_record c
-          WHERE c.path_id = $1 AND c.withdraws_consent_id IS NULL`,
-        [pathId],
-      ),
-    ]);
+    // One after another: in a transaction both share one connection, and pg does not queue
+    // concurrent queries on a client (it warns now and will refuse in pg 9).
+    const referrals = await runner.query<ReferralRow[]>(
+      `SELECT from_org_id, to_org_id, legal_basis, consent_id, created_at, status, decided_at
+         FROM referral WHERE path_id = $1`,
+      [pathId],
+    );
+    // A consent's withdrawal is the valid_from of the record that withdraws it.
+    const consents = await runner.query<ConsentRow[]>(
+      `SELECT c.id, c.org_ids, c.data_classes, c.valid_from, c.valid_to,
+              (SELECT min(w.valid_from) FROM consent_record w
+                WHERE w.withdraws_consent_id = c.id) AS withdrawn_at
+         FROM consent_record c
+        WHERE c.path_id = $1 AND c.withdraws_consent_id IS NULL`,
+      [pathId],
+    );
     return pathAccessFactsFrom(
       pathId,
       referrals.map((row) => ({
