@@ -7,6 +7,7 @@ import { serviceDatabaseName, urlWithDatabase } from '@polku/persistence';
 import { waitFor } from '@polku/testing';
 import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { gatewayClient, type Answer } from './support/gateway-client';
 import { startSystem, waitForHealth, type SystemUnderTest } from './system-under-test';
 
 // Client intake through the gateway, against the running services (`npm start`, six
@@ -23,7 +24,6 @@ const CLIENTS = {
 } as const;
 
 let system: SystemUnderTest;
-const tokens = new Map<string, string>();
 
 beforeAll(async () => {
   system = await startSystem();
@@ -35,51 +35,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-async function tokenOf(username: string): Promise<string> {
-  const known = tokens.get(username);
-  if (known) {
-    return known;
-  }
-  const response = await fetch(`${system.baseUrl}/api/v1/dev-auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username }),
-  });
-  const { access_token: token } = (await response.json()) as { access_token: string };
-  tokens.set(username, token);
-  return token;
-}
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-async function api(
-  method: 'GET' | 'POST' | 'PUT',
-  path: string,
-  as: string,
-  body?: object,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const response = await fetch(`${system.baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await tokenOf(as)}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {}),
-      ...headers,
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? JSON.parse(text) : null,
-  };
-}
+const { api } = gatewayClient(() => system.baseUrl);
 
 function referral(
   client: { code: string; givenNames: string; familyName: string },

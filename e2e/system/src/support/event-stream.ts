@@ -1,0 +1,25 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { EventEnvelope } from '@polku/contracts';
+import { NatsLink, streamNames } from '@polku/messaging';
+
+/** Every event in a run's event stream, oldest first, as the envelopes the services wrote. */
+export async function streamEvents(
+  env: Readonly<Record<string, string>>,
+): Promise<EventEnvelope[]> {
+  const link = new NatsLink({ servers: env.NATS_URL, name: 'polku-test-stream-reader' });
+  try {
+    const jsm = await jetstreamManager(await link.connect());
+    const stream = streamNames(env.NATS_NAMESPACE).events;
+    const { state } = await jsm.streams.info(stream);
+    const events: EventEnvelope[] = [];
+    for (let seq = state.first_seq; seq <= state.last_seq && state.messages > 0; seq += 1) {
+      const message = await jsm.streams.getMessage(stream, { seq });
+      if (message) {
+        events.push(message.json<EventEnvelope>());
+      }
+    }
+    return events;
+  } finally {
+    await link.close();
+  }
+}
