@@ -4,3 +4,4 @@ export * from './token-verifier';
 export * from './path-access-policy';
 export * from './demo/kainuu-demo-directory';
 export * from './path-access-sources';
+export * from './event-emitters';

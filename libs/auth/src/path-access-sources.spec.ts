@@ -188,3 +188,30 @@ describe('pathAccessFactsFrom with activation plan parties', () => {
     expect(decidePathAccess(caseworker(workshop), withConsent, 'PLAN', at(15)).allowed).toBe(true);
   });
 });
+
+describe('pathAccessFactsFrom with ownership transfers', () => {
+  it('should move OWNER to the receiver of a completed hand-off and keep the first owner a referrer', () => {
+    const nextProvider = randomUUID();
+    const facts = pathAccessFactsFrom(
+      pathId,
+      [referral({ outcome: 'ACCEPTED', decidedAt: at(5) })],
+      [],
+      [],
+      [{ toOrgId: nextProvider, at: at(30) }],
+    );
+    const relationsOf = (orgId: string, minute: number) =>
+      facts?.parties
+        .filter(
+          (party) =>
+            party.orgId === orgId &&
+            party.since.getTime() <= at(minute).getTime() &&
+            (party.until === null || at(minute).getTime() < party.until.getTime()),
+        )
+        .map((party) => party.relation);
+
+    expect(relationsOf(referrer, 10)).toEqual(['OWNER', 'REFERRER']);
+    expect(relationsOf(referrer, 40)).toEqual(['REFERRER']);
+    expect(relationsOf(nextProvider, 40)).toEqual(['OWNER']);
+    expect(relationsOf(nextProvider, 10)).toEqual([]);
+  });
+});

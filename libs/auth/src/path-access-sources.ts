@@ -49,6 +49,12 @@ export const STATUTORY_PLAN_PARTY_ROLES: readonly OrgRole[] = [
 ];
 const STATUTORY_PLAN_DATA_CLASSES: readonly DataClass[] = ['PATH', 'PLAN', 'ATTENDANCE'];
 
+/** A completed hand-off: from `at` on, `toOrgId` owns the path (architecture.md §4.2). */
+export interface OwnershipAccessSource {
+  readonly toOrgId: string;
+  readonly at: Date;
+}
+
 /** The earlier of two optional instants (null: no end). */
 function earliest(a: Date | null, b: Date | null): Date | null {
   if (a === null) {
@@ -57,11 +63,30 @@ function earliest(a: Date | null, b: Date | null): Date | null {
   return b === null || a.getTime() <= b.getTime() ? a : b;
 }
 
+/** The path's owners one after another: the first referrer, then each hand-off's receiver. */
+function ownersOf(
+  first: { readonly fromOrgId: string; readonly referredAt: Date },
+  transfers: readonly OwnershipAccessSource[],
+): PathParty[] {
+  const ordered = [...transfers].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const stretches = [
+    { orgId: first.fromOrgId, since: first.referredAt },
+    ...ordered.map((transfer) => ({ orgId: transfer.toOrgId, since: transfer.at })),
+  ];
+  return stretches.map((stretch, index) => ({
+    orgId: stretch.orgId,
+    relation: 'OWNER' as const,
+    since: stretch.since,
+    until: stretches[index + 1]?.since ?? null,
+  }));
+}
+
 /**
  * Derives who takes part in a path, and on what basis, from its referrals and consents — the
  * same way in the gateway and in each service:
- * - the first referrer owns the path (hand-offs move ownership later) and every referrer stays
- *   a REFERRER, covered for PATH by the law of its own task;
+ * - the first referrer owns the path until a completed hand-off moves ownership to the receiver
+ *   (each transfer ends the previous owner's part as OWNER), and every referrer stays a
+ *   REFERRER, covered for PATH by the law of its own task;
  * - a receiver is a PENDING_HANDOFF_RECEIVER until it answers, covered for PATH by the client's
  *   consent when the referral had one (withdrawing it hides the path at once), else by the
  *   referrer's law; accepting makes it a PLAN_PARTY, declining ends its part and its cover;
@@ -77,6 +102,7 @@ export function pathAccessFactsFrom(
   referrals: readonly ReferralAccessSource[],
   consents: readonly ConsentAccessSource[],
   planParties: readonly PlanPartyAccessSource[] = [],
+  ownershipTransfers: readonly OwnershipAccessSource[] = [],
 ): PathAccessFacts | undefined {
   const complete = referrals
     .filter(
@@ -102,9 +128,7 @@ export function pathAccessFactsFrom(
   const consentsById = new Map(consents.map((consent) => [consent.consentId, consent]));
   const consentOf = (basis: AccessBasis) =>
     basis.kind === 'CONSENT' ? consentsById.get(basis.consentId) : undefined;
-  const parties: PathParty[] = [
-    { orgId: complete[0].fromOrgId, relation: 'OWNER', since: complete[0].referredAt, until: null },
-  ];
+  const parties: PathParty[] = ownersOf(complete[0], ownershipTransfers);
   const coverages: PathCoverage[] = [];
   for (const referral of complete) {
     const decidedAt = referral.outcome === null ? null : referral.decidedAt;

@@ -65,6 +65,10 @@ export async function readPathAccessFacts(
     `SELECT org_id, role, since, until FROM path_access_plan_party WHERE path_id = $1`,
     [pathId],
   );
+  const transfers = await runner.query<{ to_org_id: string; transferred_at: Date }[]>(
+    `SELECT to_org_id, transferred_at FROM path_access_ownership WHERE path_id = $1`,
+    [pathId],
+  );
   return pathAccessFactsFrom(
     pathId,
     referrals.map((row): ReferralAccessSource => ({
@@ -94,5 +98,6 @@ export async function readPathAccessFacts(
       since: row.since,
       until: row.until,
     })),
+    transfers.map((row) => ({ toOrgId: row.to_org_id, at: row.transferred_at })),
   );
 }

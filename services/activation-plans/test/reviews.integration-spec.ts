@@ -4,7 +4,7 @@ import { waitFor } from '@polku/testing';
 import { addBusinessDays, finnishDateOf, startOfFinnishDay } from '@polku/timers';
 import { addCalendarMonths } from '../src/measures/calendar-months';
 import { PlanReviewPoller } from '../src/reviews/plan-review-poller';
-import { ACTIVATION_PLANS_SYSTEM_ORG_ID } from '../src/reviews/system-emitter';
+import { POLKU_SYSTEM_ORG_ID } from '@polku/auth';
 import { agreePlanBody, daysFromToday } from './support/plan-bodies';
 import { outboxEvents, startPlansService, type PlansService } from './support/plans-service';
 import { seedPath, type SeededPath } from './support/seeded-path';
@@ -71,7 +71,7 @@ describe('plan reviews on timers', () => {
     expect(due[0]).toMatchObject({
       clientRef: path.clientRef,
       emitter: {
-        orgId: ACTIVATION_PLANS_SYSTEM_ORG_ID,
+        orgId: POLKU_SYSTEM_ORG_ID,
         orgRole: 'SYSTEM',
         actorRole: 'SYSTEM',
         actorId: 'activation-plans:plan-review-timer',

@@ -11,7 +11,7 @@ import {
 } from '@polku/contracts';
 import type { JetStreamEventContext } from '@polku/messaging';
 import { projectPathAccessEvent } from '@polku/path-access';
-import { recordPathClientRef } from './path-client-ref';
+import { recordPathClientRef } from '@polku/path-access';
 
 /**
  * Keeps this service's access projection (referrals and consents of each path) from

@@ -1,21 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  decidePathAccess,
-  type AccessBasis,
-  type PathAccessFacts,
-  type Principal,
-} from '@polku/auth';
+import { decidePathAccess, type Principal } from '@polku/auth';
 import type { DataClass } from '@polku/contracts';
-import { readPathAccessFacts } from '@polku/path-access';
-import { assertPathAccess } from '@polku/service-runtime';
+import { checkPathAccess, type PathAccessGrant } from '@polku/path-access';
 import { DataSource, type EntityManager } from 'typeorm';
 
-/** What an allowed access check answers: the facts it used and the basis that allowed it. */
-export interface PathAccessGrant {
-  readonly facts: PathAccessFacts;
-  readonly basis: AccessBasis;
-}
 
 /**
  * activation-plans' own access check: the same policy as the gateway (decidePathAccess) on the
@@ -36,9 +25,7 @@ export class PlanPathAccess {
     dataClass: DataClass,
     em?: EntityManager,
   ): Promise<PathAccessGrant> {
-    const facts = await readPathAccessFacts(em ?? this.dataSource, pathId);
-    const { basis } = assertPathAccess(principal, facts, dataClass);
-    return { facts: facts as PathAccessFacts, basis };
+    return checkPathAccess(em ?? this.dataSource, principal, pathId, dataClass);
   }
 
   /** Whether the principal may also see `dataClass`, for fields shown only to some callers. */

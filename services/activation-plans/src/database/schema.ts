@@ -1,5 +1,6 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
+  PathAccessOwnership1764100200000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
 } from '@polku/path-access';
@@ -16,6 +17,7 @@ export const ACTIVATION_PLANS_MIGRATIONS = [
   TimerTable1763950000000,
   PathAccessSourceTables1764100000000,
   PathAccessPlanParties1764100100000,
+  PathAccessOwnership1764100200000,
   PlanTables1764200000000,
   MeasureAndStatementTables1764200100000,
 ];

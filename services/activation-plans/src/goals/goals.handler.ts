@@ -1,3 +1,4 @@
+import { callerEnvelope } from '@polku/auth';
 import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -18,9 +19,8 @@ import {
 } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '../access/path-client-ref';
+import { clientRefOfPath } from '@polku/path-access';
 import { goalOfPath, insertGoalProgress } from '../plans/plan.repository';
-import { callerEnvelope } from '../shared/event-envelope';
 import { requireItemId, requirePathId, type PathItemRequest } from '../shared/path-request';
 
 /** Follow-up of a plan goal, with the GAS level reached when the goal has a scale. PLAN data. */

@@ -1,3 +1,4 @@
+import { callerEnvelope } from '@polku/auth';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -20,8 +21,7 @@ import {
 } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '../access/path-client-ref';
-import { callerEnvelope } from '../shared/event-envelope';
+import { clientRefOfPath } from '@polku/path-access';
 import { requireItemId, requirePathId, type PathItemRequest } from '../shared/path-request';
 import { lockedMeasure } from './locked-measure';
 import { insertAttendanceEntry } from './measure.repository';

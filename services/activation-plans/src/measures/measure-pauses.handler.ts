@@ -1,3 +1,4 @@
+import { callerEnvelope } from '@polku/auth';
 import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -13,8 +14,7 @@ import { OutboxWriter } from '@polku/messaging';
 import { CommandConflictError, RequestPrincipal, validateCommand } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '../access/path-client-ref';
-import { callerEnvelope } from '../shared/event-envelope';
+import { clientRefOfPath } from '@polku/path-access';
 import {
   requireEmptyBody,
   requireItemId,

@@ -1,3 +1,4 @@
+import { callerEnvelope } from '@polku/auth';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -10,9 +11,8 @@ import { CommandConflictError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource } from 'typeorm';
 import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '../access/path-client-ref';
+import { clientRefOfPath } from '@polku/path-access';
 import { ReviewTimers } from '../reviews/review-timers';
-import { callerEnvelope } from '../shared/event-envelope';
 import { assertPlanContentRules, planContentOf } from './plan-content';
 import { planEventBasis } from './plan-event-basis';
 import { appendGoalSetEvents, linkedPlanPayload } from './plan-events';

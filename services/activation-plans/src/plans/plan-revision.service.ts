@@ -1,3 +1,4 @@
+import { callerEnvelope } from '@polku/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
@@ -10,10 +11,9 @@ import { CommandValidationError, NotFoundError, RuleViolationError } from '@polk
 import { finnishDateOf } from '@polku/timers';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '../access/path-client-ref';
+import { clientRefOfPath } from '@polku/path-access';
 import { pathHasPausedMeasure } from '../measures/measure.repository';
 import { ReviewTimers } from '../reviews/review-timers';
-import { callerEnvelope } from '../shared/event-envelope';
 import { assertPlanContentRules, planContentOf, type PlanContent } from './plan-content';
 import { diffPlanContent, goalsSetAnew } from './plan-diff';
 import { appendGoalSetEvents } from './plan-events';

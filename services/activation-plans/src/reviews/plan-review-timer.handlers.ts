@@ -4,7 +4,7 @@ import { PLAN_REVIEW_DUE_V1, PLAN_REVIEW_OVERDUE_V1 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import type { FiringTimer } from '@polku/timers';
 import type { EntityManager } from 'typeorm';
-import { clientRefOfPath } from '../access/path-client-ref';
+import { clientRefOfPath } from '@polku/path-access';
 import { ReviewTimers, type ReviewTimerPayload } from './review-timers';
 import { PLAN_REVIEW_TIMER_EMITTER } from './system-emitter';
 

@@ -1,3 +1,4 @@
+import { callerEnvelope } from '@polku/auth';
 import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -22,11 +23,10 @@ import {
 import { addBusinessDays, finnishDateOf } from '@polku/timers';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '../access/path-client-ref';
+import { clientRefOfPath } from '@polku/path-access';
 import { measureOfPathForUpdate } from '../measures/measure.repository';
 import { PLAN_MISSING } from '../measures/measure-start-rules';
 import { planOfPath } from '../plans/plan.repository';
-import { callerEnvelope } from '../shared/event-envelope';
 import {
   requireEmptyBody,
   requireItemId,

@@ -13,7 +13,7 @@ import { projectPathAccessEvent } from '@polku/path-access';
 import { newClientReferredEvent, newConsentGrantedEvent } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import type { DataSource } from 'typeorm';
-import { recordPathClientRef } from '../../src/access/path-client-ref';
+import { recordPathClientRef } from '@polku/path-access';
 
 /** A caseworker of an organisation, as the gateway's principal header carries one. */
 export function caseworkerOf(orgId: string, orgRole: OrgRole): Principal {

@@ -1,5 +1,6 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
+  PathAccessOwnership1764100200000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
 } from '@polku/path-access';
@@ -17,4 +18,5 @@ export const GATEWAY_MIGRATIONS = [
   IdempotencyRecords1764000400000,
   PathAccessSourceTables1764100000000,
   PathAccessPlanParties1764100100000,
+  PathAccessOwnership1764100200000,
 ];

@@ -3,8 +3,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * Remembers the pseudonymous client reference of a path, from its ClientReferred event: every
- * event this service writes carries it in the envelope, and commands do not. A path keeps its
- * client, so a later referral of the same path changes nothing.
+ * event a service writes carries it in the envelope, and commands do not. A path keeps its
+ * client, so a later referral of the same path changes nothing. Needs the `path_client_ref`
+ * table (PathClientRefTable1764100300000, or the same table of an older migration).
  */
 export async function recordPathClientRef(
   em: EntityManager,
