@@ -61,15 +61,19 @@ export {
   type PayloadFieldDoc,
 } from './events/render-events-doc';
 export {
+  ACTOR_ID_PATTERN,
   HasNoPersonalIdentityCode,
   ISO_DATE_PATTERN,
+  IsActorId,
   IsAllowedOnlyWhen,
   IsConsentRefOrLegalBasis,
   IsDifferentFrom,
   IsExactlyOneOf,
+  IsFalseWhen,
   IsIsoDate,
   IsListOf,
   IsNotBefore,
+  IsOnlyItemWhenListed,
   IsPseudonymousRef,
   IsRequiredOnlyWhen,
   IsUtcTimestamp,
@@ -95,6 +99,9 @@ export {
   DESTINATION_SUB_TYPES,
   DESTINATION_SUB_TYPES_BY_CATEGORY,
   ExitDestination,
+  IsCategoryOfGroup,
+  IsDestinationOtherThan,
+  IsSubTypeOfCategory,
   STUDY_KINDS,
   SUPPORTED_EMPLOYMENT_KINDS,
   type DestinationCategory,
@@ -187,6 +194,109 @@ export {
   type ParallelService,
 } from './events/intake/parallel-service-referred.event';
 export { CLIENT_EXITED_V1, ClientExitedPayload } from './events/transitions/client-exited.event';
+export {
+  ESCALATION_LEVELS,
+  NEXT_STEP_KINDS,
+  OVERDUE_REPORTED_NEXT_STEP_KINDS,
+  type EscalationLevel,
+  type NextStepKind,
+  type OverdueReportedNextStepKind,
+} from './events/transitions/next-step';
+export {
+  NON_HANDOFF_DESTINATION_CATEGORIES,
+  TRANSITION_PROPOSED_V1,
+  TRANSITION_PROPOSERS,
+  TRANSITION_RATIONALE_CATEGORIES,
+  TransitionProposedPayload,
+  type TransitionProposer,
+  type TransitionRationaleCategory,
+} from './events/transitions/transition-proposed.event';
+export {
+  TRANSITION_ACCEPTED_V1,
+  TransitionAcceptedPayload,
+} from './events/transitions/transition-accepted.event';
+export {
+  TRANSITION_ALTERNATIVE_CATEGORIES,
+  TRANSITION_DECLINE_REASON_CATEGORIES,
+  TRANSITION_DECLINED_V1,
+  TransitionDeclinedPayload,
+  type TransitionAlternativeCategory,
+  type TransitionDeclineReasonCategory,
+} from './events/transitions/transition-declined.event';
+export {
+  HANDOFF_COMPLETED_V1,
+  HandoffCompletedPayload,
+} from './events/transitions/handoff-completed.event';
+export {
+  OWNERSHIP_TRANSFER_REASONS,
+  OWNERSHIP_TRANSFERRED_V1,
+  OwnershipTransferredPayload,
+  type OwnershipTransferReason,
+} from './events/transitions/ownership-transferred.event';
+export {
+  HANDOFF_ESCALATED_V1,
+  HandoffEscalatedPayload,
+} from './events/transitions/handoff-escalated.event';
+export {
+  UNCLEAR_PATH_FLAGGED_V1,
+  UnclearPathFlaggedPayload,
+} from './events/transitions/unclear-path-flagged.event';
+export {
+  FOLLOW_UP_SCHEDULED_V1,
+  FollowUpScheduledPayload,
+  MAX_SCHEDULED_FOLLOW_UPS,
+  ScheduledFollowUp,
+} from './events/transitions/follow-up-scheduled.event';
+export { FOLLOW_UP_DUE_V1, FollowUpDuePayload } from './events/transitions/follow-up-due.event';
+export {
+  FOLLOW_UP_COMPLETED_V1,
+  FOLLOW_UP_CONTACT_MODES,
+  FOLLOW_UP_HELP_KINDS,
+  FOLLOW_UP_STATUSES,
+  FollowUpCompletedPayload,
+  type FollowUpContactMode,
+  type FollowUpHelpKind,
+  type FollowUpStatus,
+} from './events/transitions/follow-up-completed.event';
+export {
+  FOLLOW_UP_ESCALATION_TARGETS,
+  FOLLOW_UP_MISSED_V1,
+  FollowUpMissedPayload,
+  type FollowUpEscalationTarget,
+} from './events/transitions/follow-up-missed.event';
+export { PATH_CLOSED_V1, PathClosedPayload } from './events/transitions/path-closed.event';
+export {
+  DEFAULT_MEASURE_ENDING_REMINDER_DAYS,
+  MEASURE_END_CHECKLIST_ITEMS,
+  MEASURE_ENDING_SOON_V1,
+  MeasureEndChecklistEntry,
+  MeasureEndingSoonPayload,
+  type MeasureEndChecklistItem,
+} from './events/transitions/measure-ending-soon.event';
+export {
+  WAIT_THRESHOLD_BUSINESS_DAYS,
+  WAITING_FOR_CATEGORIES,
+  WAITING_STARTED_V1,
+  WaitingStartedPayload,
+  type WaitingForCategory,
+} from './events/transitions/waiting-started.event';
+export { WAIT_EXCEEDED_V1, WaitExceededPayload } from './events/transitions/wait-exceeded.event';
+export { WAITING_ENDED_V1, WaitingEndedPayload } from './events/transitions/waiting-ended.event';
+export {
+  PROVIDER_FUNDING_ENDING_V1,
+  ProviderFundingEndingPayload,
+} from './events/transitions/provider-funding-ending.event';
+export {
+  RESPONSIBLE_WORKER_CHANGED_V1,
+  ResponsibleWorkerChangedPayload,
+  WORKER_CHANGE_REASON_CATEGORIES,
+  type WorkerChangeReasonCategory,
+} from './events/transitions/responsible-worker-changed.event';
+export {
+  NEXT_STEP_OVERDUE_V1,
+  NextStepOverduePayload,
+} from './events/transitions/next-step-overdue.event';
+export * from './commands/transition-commands';
 export {
   ACTIVATION_PLAN_AGREED_V1,
   ActivationPlanAgreedPayload,

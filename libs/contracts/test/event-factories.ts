@@ -29,6 +29,17 @@ export const IDS = {
   statementId: '1b2cd14e-5f6e-4192-8fb0-c1d2e3f40516',
   hostOrgId: '2c3de25f-6a7f-42a3-9ac1-d2e3f4051627',
   kelaOrgId: '3d4ef360-7b8a-43b4-8bd2-e3f405162738',
+  transitionId: '4e5f0471-8c9b-44c5-9ce3-f40516273849',
+  nextProviderOrgId: '5f601582-9dac-45d6-8df4-05162738495a',
+  nextMeasureId: '60712693-aebd-46e7-9e05-16273849a56b',
+  followUpIds: [
+    '718237a4-bfce-47f8-8f16-273849a5b67c',
+    '829348b5-c0df-4809-9027-3849a5b6c78d',
+    '93a459c6-d1e0-491a-8138-49a5b6c7d89e',
+  ],
+  waitId: 'a4b56ad7-e2f1-4a2b-9249-5a6b7c8d9eaf',
+  workerId: 'usr_5f3a9c21',
+  otherWorkerId: 'usr_7b1d4e08',
 } as const;
 
 /** A valid payload for every registered subject; the mapped type fails to compile when one is missing. */
@@ -232,6 +243,127 @@ export const VALID_PAYLOADS: { readonly [S in EventSubject]: EventPayloads[S] } 
     receivingOrgId: IDS.educationOrgId,
     confirmed: true,
     exitDate: '2026-08-31',
+  },
+  'polku.transitions.handoff.transition-proposed.v1': {
+    transitionId: IDS.transitionId,
+    fromMeasureId: IDS.measureId,
+    destination: {
+      group: 'LABOUR_MARKET',
+      category: 'SUPPORTED_EMPLOYMENT',
+      subType: 'PAY_SUBSIDISED_WORK',
+    },
+    receivingOrgId: IDS.nextProviderOrgId,
+    proposedDate: '2026-09-14',
+    answerDueDate: '2026-08-21',
+    rationaleCategory: 'CLIENT_READY_FOR_MORE',
+    proposedBy: 'WORKER',
+  },
+  'polku.transitions.handoff.transition-accepted.v1': {
+    transitionId: IDS.transitionId,
+    startDate: '2026-09-14',
+  },
+  'polku.transitions.handoff.transition-declined.v1': {
+    transitionId: IDS.transitionId,
+    reasonCategory: 'NO_CAPACITY',
+    alternativeCategory: 'LATER_START',
+  },
+  'polku.transitions.handoff.handoff-completed.v1': {
+    transitionId: IDS.transitionId,
+    newMeasureId: IDS.nextMeasureId,
+  },
+  'polku.transitions.path.ownership-transferred.v1': {
+    fromOrgId: IDS.providerOrgId,
+    fromWorkerId: IDS.workerId,
+    toOrgId: IDS.nextProviderOrgId,
+    toWorkerId: IDS.otherWorkerId,
+    reason: 'HANDOFF_COMPLETED',
+    transitionId: IDS.transitionId,
+  },
+  'polku.transitions.handoff.handoff-escalated.v1': {
+    transitionId: IDS.transitionId,
+    level: 'TEAM_LEAD',
+    escalatedToOrgId: IDS.providerOrgId,
+    answerDueDate: '2026-08-21',
+    businessDaysOverdue: 5,
+  },
+  'polku.transitions.path.unclear-path-flagged.v1': {
+    searchOwnerOrgId: IDS.employmentAuthorityOrgId,
+    searchWorkerId: IDS.workerId,
+    reviewDate: '2026-09-28',
+  },
+  'polku.transitions.follow-up.follow-up-scheduled.v1': {
+    ownerOrgId: IDS.providerOrgId,
+    followUps: [
+      { followUpId: IDS.followUpIds[0], dueDate: '2026-09-30' },
+      { followUpId: IDS.followUpIds[1], dueDate: '2026-11-30' },
+      { followUpId: IDS.followUpIds[2], dueDate: '2027-02-26' },
+    ],
+  },
+  'polku.transitions.follow-up.follow-up-due.v1': {
+    followUpId: IDS.followUpIds[0],
+    dueDate: '2026-09-30',
+    ownerOrgId: IDS.providerOrgId,
+  },
+  'polku.transitions.follow-up.follow-up-completed.v1': {
+    followUpId: IDS.followUpIds[0],
+    statusNow: 'CHANGED',
+    destination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
+    contactMode: 'PHONE',
+    helpGiven: ['JOB_APPLICATIONS', 'BENEFIT_APPLICATIONS'],
+    confirmsDestination: true,
+  },
+  'polku.transitions.follow-up.follow-up-missed.v1': {
+    followUpId: IDS.followUpIds[1],
+    dueDate: '2026-11-30',
+    ownerOrgId: IDS.providerOrgId,
+    escalatedTo: 'MANAGER',
+  },
+  'polku.transitions.path.path-closed.v1': {
+    confirmedDestination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
+    closedAt: '2027-03-01T10:00:00.000Z',
+  },
+  'polku.transitions.measure.measure-ending-soon.v1': {
+    measureId: IDS.measureId,
+    plannedEndDate: '2026-09-08',
+    daysBefore: 14,
+    checklist: [
+      { item: 'STATEMENT', done: true },
+      { item: 'NEXT_STEP_PLAN', done: false },
+      { item: 'TRANSITION_MEETING', done: false },
+    ],
+  },
+  'polku.transitions.wait.waiting-started.v1': {
+    waitId: IDS.waitId,
+    waitingFor: 'BENEFIT_DECISION',
+    waitingForOrgId: IDS.kelaOrgId,
+    thresholdBusinessDays: 20,
+  },
+  'polku.transitions.wait.wait-exceeded.v1': {
+    waitId: IDS.waitId,
+    waitingFor: 'BENEFIT_DECISION',
+    since: '2026-04-01',
+    thresholdBusinessDays: 20,
+  },
+  'polku.transitions.wait.waiting-ended.v1': {
+    waitId: IDS.waitId,
+    endedOn: '2026-05-12',
+  },
+  'polku.transitions.path.provider-funding-ending.v1': {
+    providerOrgId: IDS.providerOrgId,
+    endDate: '2026-12-31',
+  },
+  'polku.transitions.path.responsible-worker-changed.v1': {
+    orgId: IDS.providerOrgId,
+    fromWorkerId: IDS.workerId,
+    toWorkerId: IDS.otherWorkerId,
+    reasonCategory: 'TURNOVER',
+  },
+  'polku.transitions.path.next-step-overdue.v1': {
+    nextStep: 'DECIDE_NEXT_STEP',
+    dueDate: '2026-09-15',
+    level: 'WORKER',
+    accountableOrgId: IDS.providerOrgId,
+    businessDaysOverdue: 0,
   },
 };
 

@@ -12,19 +12,38 @@ import {
   newClientReturnedToIntermediateMarketEvent,
   newConsentGrantedEvent,
   newConsentWithdrawnEvent,
+  newFollowUpCompletedEvent,
+  newFollowUpDueEvent,
+  newFollowUpMissedEvent,
+  newFollowUpScheduledEvent,
   newGoalProgressRecordedEvent,
   newGoalSetEvent,
+  newHandoffCompletedEvent,
+  newHandoffEscalatedEvent,
   newIntakeCompletedEvent,
   newMeasureEndedEvent,
+  newMeasureEndingSoonEvent,
   newMeasurePausedEvent,
   newMeasureResumedEvent,
   newMeasureStartedEvent,
+  newNextStepOverdueEvent,
+  newOwnershipTransferredEvent,
   newParallelServiceReferredEvent,
+  newPathClosedEvent,
   newPlanReviewDueEvent,
   newPlanReviewOverdueEvent,
   newPriorInformationSharedEvent,
+  newProviderFundingEndingEvent,
+  newResponsibleWorkerChangedEvent,
   newStatementIssuedEvent,
   newStatementRequestedEvent,
+  newTransitionAcceptedEvent,
+  newTransitionDeclinedEvent,
+  newTransitionProposedEvent,
+  newUnclearPathFlaggedEvent,
+  newWaitExceededEvent,
+  newWaitingEndedEvent,
+  newWaitingStartedEvent,
 } from './event-factories';
 
 const FACTORIES: { readonly [S in EventSubject]?: () => NewEvent<object> } = {
@@ -53,9 +72,33 @@ const FACTORIES: { readonly [S in EventSubject]?: () => NewEvent<object> } = {
   'polku.plans.statement.statement-requested.v1': newStatementRequestedEvent,
   'polku.plans.statement.statement-issued.v1': newStatementIssuedEvent,
   'polku.transitions.path.client-exited.v1': newClientExitedEvent,
+  'polku.transitions.handoff.transition-proposed.v1': newTransitionProposedEvent,
+  'polku.transitions.handoff.transition-accepted.v1': newTransitionAcceptedEvent,
+  'polku.transitions.handoff.transition-declined.v1': newTransitionDeclinedEvent,
+  'polku.transitions.handoff.handoff-completed.v1': newHandoffCompletedEvent,
+  'polku.transitions.path.ownership-transferred.v1': newOwnershipTransferredEvent,
+  'polku.transitions.handoff.handoff-escalated.v1': newHandoffEscalatedEvent,
+  'polku.transitions.path.unclear-path-flagged.v1': newUnclearPathFlaggedEvent,
+  'polku.transitions.follow-up.follow-up-scheduled.v1': newFollowUpScheduledEvent,
+  'polku.transitions.follow-up.follow-up-due.v1': newFollowUpDueEvent,
+  'polku.transitions.follow-up.follow-up-completed.v1': newFollowUpCompletedEvent,
+  'polku.transitions.follow-up.follow-up-missed.v1': newFollowUpMissedEvent,
+  'polku.transitions.path.path-closed.v1': newPathClosedEvent,
+  'polku.transitions.measure.measure-ending-soon.v1': newMeasureEndingSoonEvent,
+  'polku.transitions.wait.waiting-started.v1': newWaitingStartedEvent,
+  'polku.transitions.wait.wait-exceeded.v1': newWaitExceededEvent,
+  'polku.transitions.wait.waiting-ended.v1': newWaitingEndedEvent,
+  'polku.transitions.path.provider-funding-ending.v1': newProviderFundingEndingEvent,
+  'polku.transitions.path.responsible-worker-changed.v1': newResponsibleWorkerChangedEvent,
+  'polku.transitions.path.next-step-overdue.v1': newNextStepOverdueEvent,
 };
 
 const WITH_FACTORY = Object.keys(FACTORIES) as EventSubject[];
+
+// Every contract of transitions has a factory, so the service's tests never hand-build events.
+const TRANSITIONS_SUBJECTS = EVENT_CONTRACTS.map((contract) => contract.subject).filter((subject) =>
+  subject.startsWith('polku.transitions.'),
+);
 
 /** The envelope the outbox writer would put around a new event. */
 function envelopeOf(subject: EventSubject, event: NewEvent<object>): Record<string, unknown> {
@@ -82,6 +125,20 @@ describe('event factories', () => {
       expect(result.ok ? [] : result.errors).toEqual([]);
     },
   );
+
+  it('should have a factory for every transitions event when the registry is checked', () => {
+    expect(TRANSITIONS_SUBJECTS.filter((subject) => FACTORIES[subject] === undefined)).toEqual([]);
+  });
+
+  it('should give a valid completed follow-up with a new destination when the status changed', () => {
+    const subject = 'polku.transitions.follow-up.follow-up-completed.v1';
+    const event = newFollowUpCompletedEvent({
+      statusNow: 'CHANGED',
+      destination: { group: 'OUTSIDE_LABOUR_MARKET', category: 'STUDIES' },
+    });
+
+    expect(validateEvent(subject, envelopeOf(subject, event)).ok).toBe(true);
+  });
 
   it('should give each event its own path and ids when called twice', () => {
     const first = newConsentGrantedEvent();

@@ -11,19 +11,38 @@ import type {
   ClientReturnedToIntermediateMarketPayload,
   ConsentGrantedPayload,
   ConsentWithdrawnPayload,
+  FollowUpCompletedPayload,
+  FollowUpDuePayload,
+  FollowUpMissedPayload,
+  FollowUpScheduledPayload,
   GoalProgressRecordedPayload,
   GoalSetPayload,
+  HandoffCompletedPayload,
+  HandoffEscalatedPayload,
   IntakeCompletedPayload,
   MeasureEndedPayload,
+  MeasureEndingSoonPayload,
   MeasurePausedPayload,
   MeasureResumedPayload,
   MeasureStartedPayload,
+  NextStepOverduePayload,
+  OwnershipTransferredPayload,
   ParallelServiceReferredPayload,
+  PathClosedPayload,
   PlanReviewDuePayload,
   PlanReviewOverduePayload,
   PriorInformationSharedPayload,
+  ProviderFundingEndingPayload,
+  ResponsibleWorkerChangedPayload,
   StatementIssuedPayload,
   StatementRequestedPayload,
+  TransitionAcceptedPayload,
+  TransitionDeclinedPayload,
+  TransitionProposedPayload,
+  UnclearPathFlaggedPayload,
+  WaitExceededPayload,
+  WaitingEndedPayload,
+  WaitingStartedPayload,
 } from '@polku/contracts';
 import type { NewEvent } from '@polku/messaging';
 
@@ -515,5 +534,370 @@ export function newStatementIssuedEvent(
       issuedAt: '2027-06-18T12:00:00.000Z',
       ...overrides,
     } as StatementIssuedPayload,
+  };
+}
+
+/** A named worker's pseudonymous user id, as the identity provider would issue it. */
+function workerId(): string {
+  return `usr_${randomUUID().slice(0, 8)}`;
+}
+
+/** A timer of transitions, as the emitter of its reminders and escalations. */
+function transitionsTimer(name: string): Emitter {
+  return {
+    orgId: randomUUID(),
+    orgRole: 'SYSTEM',
+    actorId: `transitions:${name}`,
+    actorRole: 'SYSTEM',
+  };
+}
+
+/** A valid TransitionProposed event: the provider proposes pay-subsidised work with another provider. */
+export function newTransitionProposedEvent(
+  overrides: Partial<TransitionProposedPayload> = {},
+): NewEvent<TransitionProposedPayload> {
+  return {
+    ...newPath(),
+    emitter: caseworkerOf(randomUUID(), 'PROVIDER'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      transitionId: randomUUID(),
+      fromMeasureId: randomUUID(),
+      destination: {
+        group: 'LABOUR_MARKET',
+        category: 'SUPPORTED_EMPLOYMENT',
+        subType: 'PAY_SUBSIDISED_WORK',
+      },
+      receivingOrgId: randomUUID(),
+      proposedDate: '2027-06-07',
+      answerDueDate: '2027-05-14',
+      rationaleCategory: 'CLIENT_READY_FOR_MORE',
+      proposedBy: 'WORKER',
+      ...overrides,
+    } as TransitionProposedPayload,
+  };
+}
+
+/** A valid TransitionAccepted event by the receiving organisation. */
+export function newTransitionAcceptedEvent(
+  overrides: Partial<TransitionAcceptedPayload> = {},
+): NewEvent<TransitionAcceptedPayload> {
+  return {
+    ...newPath(),
+    emitter: caseworkerOf(randomUUID(), 'PROVIDER'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      transitionId: randomUUID(),
+      startDate: '2027-06-07',
+      ...overrides,
+    } as TransitionAcceptedPayload,
+  };
+}
+
+/** A valid TransitionDeclined event: no place now, a later start suggested. */
+export function newTransitionDeclinedEvent(
+  overrides: Partial<TransitionDeclinedPayload> = {},
+): NewEvent<TransitionDeclinedPayload> {
+  return {
+    ...newPath(),
+    emitter: caseworkerOf(randomUUID(), 'PROVIDER'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      transitionId: randomUUID(),
+      reasonCategory: 'NO_CAPACITY',
+      alternativeCategory: 'LATER_START',
+      ...overrides,
+    } as TransitionDeclinedPayload,
+  };
+}
+
+/** A valid HandoffCompleted event: the receiver has started a measure with the client. */
+export function newHandoffCompletedEvent(
+  overrides: Partial<HandoffCompletedPayload> = {},
+): NewEvent<HandoffCompletedPayload> {
+  return {
+    ...newPath(),
+    emitter: caseworkerOf(randomUUID(), 'PROVIDER'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      transitionId: randomUUID(),
+      newMeasureId: randomUUID(),
+      ...overrides,
+    } as HandoffCompletedPayload,
+  };
+}
+
+/** A valid OwnershipTransferred event after a completed hand-off. */
+export function newOwnershipTransferredEvent(
+  overrides: Partial<OwnershipTransferredPayload> = {},
+): NewEvent<OwnershipTransferredPayload> {
+  return {
+    ...newPath(),
+    emitter: transitionsTimer('handoff'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      fromOrgId: randomUUID(),
+      fromWorkerId: workerId(),
+      toOrgId: randomUUID(),
+      toWorkerId: workerId(),
+      reason: 'HANDOFF_COMPLETED',
+      transitionId: randomUUID(),
+      ...overrides,
+    } as OwnershipTransferredPayload,
+  };
+}
+
+/** A valid HandoffEscalated event: the first rung, the named worker, on the deadline's next day. */
+export function newHandoffEscalatedEvent(
+  overrides: Partial<HandoffEscalatedPayload> = {},
+): NewEvent<HandoffEscalatedPayload> {
+  return {
+    ...newPath(),
+    emitter: transitionsTimer('handoff-timer'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      transitionId: randomUUID(),
+      level: 'WORKER',
+      escalatedToOrgId: randomUUID(),
+      answerDueDate: '2027-05-14',
+      businessDaysOverdue: 1,
+      ...overrides,
+    } as HandoffEscalatedPayload,
+  };
+}
+
+/** A valid UnclearPathFlagged event: the employment authority owns the search. */
+export function newUnclearPathFlaggedEvent(
+  overrides: Partial<UnclearPathFlaggedPayload> = {},
+): NewEvent<UnclearPathFlaggedPayload> {
+  return {
+    ...newPath(),
+    emitter: caseworkerOf(randomUUID(), 'PROVIDER'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      searchOwnerOrgId: randomUUID(),
+      searchWorkerId: workerId(),
+      reviewDate: '2027-06-28',
+      ...overrides,
+    } as UnclearPathFlaggedPayload,
+  };
+}
+
+/** A valid FollowUpScheduled event: the default follow-ups 1, 3 and 6 months after an exit. */
+export function newFollowUpScheduledEvent(
+  overrides: Partial<FollowUpScheduledPayload> = {},
+): NewEvent<FollowUpScheduledPayload> {
+  return {
+    ...newPath(),
+    emitter: transitionsTimer('follow-up'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      ownerOrgId: randomUUID(),
+      followUps: [
+        { followUpId: randomUUID(), dueDate: '2027-06-30' },
+        { followUpId: randomUUID(), dueDate: '2027-08-31' },
+        { followUpId: randomUUID(), dueDate: '2027-11-30' },
+      ],
+      ...overrides,
+    } as FollowUpScheduledPayload,
+  };
+}
+
+/** A valid FollowUpDue event from the follow-up timer. */
+export function newFollowUpDueEvent(
+  overrides: Partial<FollowUpDuePayload> = {},
+): NewEvent<FollowUpDuePayload> {
+  return {
+    ...newPath(),
+    emitter: transitionsTimer('follow-up-timer'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      followUpId: randomUUID(),
+      dueDate: '2027-06-30',
+      ownerOrgId: randomUUID(),
+      ...overrides,
+    } as FollowUpDuePayload,
+  };
+}
+
+/** A valid FollowUpCompleted event: by phone, the client is where the exit said, confirmed. */
+export function newFollowUpCompletedEvent(
+  overrides: Partial<FollowUpCompletedPayload> = {},
+): NewEvent<FollowUpCompletedPayload> {
+  return {
+    ...newPath(),
+    emitter: caseworkerOf(randomUUID(), 'PROVIDER'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      followUpId: randomUUID(),
+      statusNow: 'SAME',
+      contactMode: 'PHONE',
+      helpGiven: ['JOB_APPLICATIONS'],
+      confirmsDestination: true,
+      ...overrides,
+    } as FollowUpCompletedPayload,
+  };
+}
+
+/** A valid FollowUpMissed event, escalated to the manager. */
+export function newFollowUpMissedEvent(
+  overrides: Partial<FollowUpMissedPayload> = {},
+): NewEvent<FollowUpMissedPayload> {
+  return {
+    ...newPath(),
+    emitter: transitionsTimer('follow-up-timer'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      followUpId: randomUUID(),
+      dueDate: '2027-06-30',
+      ownerOrgId: randomUUID(),
+      escalatedTo: 'MANAGER',
+      ...overrides,
+    } as FollowUpMissedPayload,
+  };
+}
+
+/** A valid PathClosed event: closed with a confirmed exit to the open labour market. */
+export function newPathClosedEvent(
+  overrides: Partial<PathClosedPayload> = {},
+): NewEvent<PathClosedPayload> {
+  return {
+    ...newPath(),
+    emitter: caseworkerOf(randomUUID(), 'PROVIDER'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      confirmedDestination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
+      closedAt: '2027-12-01T10:00:00.000Z',
+      ...overrides,
+    } as PathClosedPayload,
+  };
+}
+
+/** A valid MeasureEndingSoon event two weeks before the end, with the statement done. */
+export function newMeasureEndingSoonEvent(
+  overrides: Partial<MeasureEndingSoonPayload> = {},
+): NewEvent<MeasureEndingSoonPayload> {
+  return {
+    ...newPath(),
+    emitter: transitionsTimer('measure-end-timer'),
+    legalBasis: REHABILITATIVE_WORK_ACTIVITY_ACT,
+    data: {
+      measureId: randomUUID(),
+      plannedEndDate: '2027-06-06',
+      daysBefore: 14,
+      checklist: [
+        { item: 'STATEMENT', done: true },
+        { item: 'NEXT_STEP_PLAN', done: false },
+        { item: 'TRANSITION_MEETING', done: false },
+      ],
+      ...overrides,
+    } as MeasureEndingSoonPayload,
+  };
+}
+
+/** A valid WaitingStarted event: waiting for a benefit decision from Kela, under a consent. */
+export function newWaitingStartedEvent(
+  overrides: Partial<WaitingStartedPayload> = {},
+): NewEvent<WaitingStartedPayload> {
+  return {
+    ...newPath(),
+    emitter: caseworkerOf(randomUUID(), 'PROVIDER'),
+    consentRef: randomUUID(),
+    data: {
+      waitId: randomUUID(),
+      waitingFor: 'BENEFIT_DECISION',
+      waitingForOrgId: randomUUID(),
+      thresholdBusinessDays: 20,
+      ...overrides,
+    } as WaitingStartedPayload,
+  };
+}
+
+/** A valid WaitExceeded event from the wait timer, under a consent. */
+export function newWaitExceededEvent(
+  overrides: Partial<WaitExceededPayload> = {},
+): NewEvent<WaitExceededPayload> {
+  return {
+    ...newPath(),
+    emitter: transitionsTimer('wait-timer'),
+    consentRef: randomUUID(),
+    data: {
+      waitId: randomUUID(),
+      waitingFor: 'BENEFIT_DECISION',
+      since: '2027-01-04',
+      thresholdBusinessDays: 20,
+      ...overrides,
+    } as WaitExceededPayload,
+  };
+}
+
+/** A valid WaitingEnded event. */
+export function newWaitingEndedEvent(
+  overrides: Partial<WaitingEndedPayload> = {},
+): NewEvent<WaitingEndedPayload> {
+  return {
+    ...newPath(),
+    emitter: caseworkerOf(randomUUID(), 'PROVIDER'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      waitId: randomUUID(),
+      endedOn: '2027-02-15',
+      ...overrides,
+    } as WaitingEndedPayload,
+  };
+}
+
+/** A valid ProviderFundingEnding event: the provider's funding ends at the turn of the year. */
+export function newProviderFundingEndingEvent(
+  overrides: Partial<ProviderFundingEndingPayload> = {},
+): NewEvent<ProviderFundingEndingPayload> {
+  const provider = randomUUID();
+  return {
+    ...newPath(),
+    emitter: caseworkerOf(provider, 'PROVIDER'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      providerOrgId: provider,
+      endDate: '2027-12-31',
+      ...overrides,
+    } as ProviderFundingEndingPayload,
+  };
+}
+
+/** A valid ResponsibleWorkerChanged event: the named worker left the provider. */
+export function newResponsibleWorkerChangedEvent(
+  overrides: Partial<ResponsibleWorkerChangedPayload> = {},
+): NewEvent<ResponsibleWorkerChangedPayload> {
+  const provider = randomUUID();
+  return {
+    ...newPath(),
+    emitter: caseworkerOf(provider, 'PROVIDER'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      orgId: provider,
+      fromWorkerId: workerId(),
+      toWorkerId: workerId(),
+      reasonCategory: 'TURNOVER',
+      ...overrides,
+    } as ResponsibleWorkerChangedPayload,
+  };
+}
+
+/** A valid NextStepOverdue event: the decision on the next step is late, first rung. */
+export function newNextStepOverdueEvent(
+  overrides: Partial<NextStepOverduePayload> = {},
+): NewEvent<NextStepOverduePayload> {
+  return {
+    ...newPath(),
+    emitter: transitionsTimer('next-step-timer'),
+    legalBasis: EMPLOYMENT_SERVICES_ACT,
+    data: {
+      nextStep: 'DECIDE_NEXT_STEP',
+      dueDate: '2027-06-14',
+      level: 'WORKER',
+      accountableOrgId: randomUUID(),
+      businessDaysOverdue: 0,
+      ...overrides,
+    } as NextStepOverduePayload,
   };
 }

@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
-  HasNoPersonalIdentityCode,
+  IsActorId,
   IsConsentRefOrLegalBasis,
   IsPseudonymousRef,
   IsUtcTimestamp,
@@ -241,10 +241,7 @@ export class EventEmitterDto implements EnvelopeEmitter {
   readonly orgRole!: OrgRole;
 
   /** The acting user's pseudonymous id, or the emitting process for SYSTEM; never a name. */
-  @Matches(/^[A-Za-z0-9_.:-]{1,128}$/, {
-    message: '$property must be an id of 1 to 128 characters A-Z a-z 0-9 _ . : -',
-  })
-  @HasNoPersonalIdentityCode()
+  @IsActorId()
   readonly actorId!: string;
 
   /** The actor's role. */

@@ -28,6 +28,25 @@ import { PLAN_REVIEW_OVERDUE_V1 } from './plans/plan-review-overdue.event';
 import { STATEMENT_ISSUED_V1 } from './plans/statement-issued.event';
 import { STATEMENT_REQUESTED_V1 } from './plans/statement-requested.event';
 import { CLIENT_EXITED_V1 } from './transitions/client-exited.event';
+import { FOLLOW_UP_COMPLETED_V1 } from './transitions/follow-up-completed.event';
+import { FOLLOW_UP_DUE_V1 } from './transitions/follow-up-due.event';
+import { FOLLOW_UP_MISSED_V1 } from './transitions/follow-up-missed.event';
+import { FOLLOW_UP_SCHEDULED_V1 } from './transitions/follow-up-scheduled.event';
+import { HANDOFF_COMPLETED_V1 } from './transitions/handoff-completed.event';
+import { HANDOFF_ESCALATED_V1 } from './transitions/handoff-escalated.event';
+import { MEASURE_ENDING_SOON_V1 } from './transitions/measure-ending-soon.event';
+import { NEXT_STEP_OVERDUE_V1 } from './transitions/next-step-overdue.event';
+import { OWNERSHIP_TRANSFERRED_V1 } from './transitions/ownership-transferred.event';
+import { PATH_CLOSED_V1 } from './transitions/path-closed.event';
+import { PROVIDER_FUNDING_ENDING_V1 } from './transitions/provider-funding-ending.event';
+import { RESPONSIBLE_WORKER_CHANGED_V1 } from './transitions/responsible-worker-changed.event';
+import { TRANSITION_ACCEPTED_V1 } from './transitions/transition-accepted.event';
+import { TRANSITION_DECLINED_V1 } from './transitions/transition-declined.event';
+import { TRANSITION_PROPOSED_V1 } from './transitions/transition-proposed.event';
+import { UNCLEAR_PATH_FLAGGED_V1 } from './transitions/unclear-path-flagged.event';
+import { WAIT_EXCEEDED_V1 } from './transitions/wait-exceeded.event';
+import { WAITING_ENDED_V1 } from './transitions/waiting-ended.event';
+import { WAITING_STARTED_V1 } from './transitions/waiting-started.event';
 
 /**
  * First token of every event subject: the event stream captures `polku.>`. Request/reply
@@ -62,7 +81,26 @@ export const EVENT_CONTRACTS = [
   MEASURE_ENDED_V1,
   STATEMENT_REQUESTED_V1,
   STATEMENT_ISSUED_V1,
+  TRANSITION_PROPOSED_V1,
+  TRANSITION_ACCEPTED_V1,
+  TRANSITION_DECLINED_V1,
+  HANDOFF_COMPLETED_V1,
+  OWNERSHIP_TRANSFERRED_V1,
+  HANDOFF_ESCALATED_V1,
   CLIENT_EXITED_V1,
+  UNCLEAR_PATH_FLAGGED_V1,
+  FOLLOW_UP_SCHEDULED_V1,
+  FOLLOW_UP_DUE_V1,
+  FOLLOW_UP_COMPLETED_V1,
+  FOLLOW_UP_MISSED_V1,
+  PATH_CLOSED_V1,
+  MEASURE_ENDING_SOON_V1,
+  WAITING_STARTED_V1,
+  WAIT_EXCEEDED_V1,
+  WAITING_ENDED_V1,
+  PROVIDER_FUNDING_ENDING_V1,
+  RESPONSIBLE_WORKER_CHANGED_V1,
+  NEXT_STEP_OVERDUE_V1,
 ] as const;
 
 type RegisteredContract = (typeof EVENT_CONTRACTS)[number];

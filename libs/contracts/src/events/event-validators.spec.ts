@@ -3,10 +3,13 @@ import { plainToInstance } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, validateSync } from 'class-validator';
 import {
   containsPersonalIdentityCode,
+  IsActorId,
   IsAllowedOnlyWhen,
   IsDifferentFrom,
   IsExactlyOneOf,
+  IsFalseWhen,
   IsListOf,
+  IsOnlyItemWhenListed,
   IsNotBefore,
   IsRequiredOnlyWhen,
   listItemClassOf,
@@ -237,5 +240,73 @@ describe('IsListOf', () => {
   it('should give the item class for a list and undefined for any other property', () => {
     expect(listItemClassOf(Holder, 'items')).toBe(Item);
     expect(listItemClassOf(Holder, 'other')).toBeUndefined();
+  });
+});
+
+describe('IsActorId', () => {
+  class Assignment {
+    @IsActorId()
+    readonly workerId?: unknown;
+  }
+
+  it.each(['usr_5f3a9c21', 'auth0:5f3a9c21', 'transitions:handoff-timer', 'a'])(
+    'should accept %p as a user or process id',
+    (workerId) => {
+      expect(messagesOf(Assignment, { workerId })).toEqual([]);
+    },
+  );
+
+  it.each(['', 'Maija Mallikas', 'maija@example.fi', 'x'.repeat(129), 42])(
+    'should reject %p',
+    (workerId) => {
+      expect(messagesOf(Assignment, { workerId })).toEqual([
+        'workerId must be an id of 1 to 128 characters A-Z a-z 0-9 _ . : -',
+      ]);
+    },
+  );
+
+  it('should reject a personal identity code, which has the id’s shape', () => {
+    expect(messagesOf(Assignment, { workerId: '131052-308T' })).toEqual([
+      'workerId must not contain a personal identity code (identity stays in client-intake)',
+    ]);
+  });
+});
+
+describe('IsOnlyItemWhenListed', () => {
+  class Help {
+    @IsOnlyItemWhenListed('NONE')
+    readonly given?: unknown;
+  }
+
+  it.each([[['NONE']], [['A', 'B']], [[]], ['NONE']])('should accept %p', (given) => {
+    expect(messagesOf(Help, { given })).toEqual([]);
+  });
+
+  it('should reject the item listed with others', () => {
+    expect(messagesOf(Help, { given: ['A', 'NONE'] })).toEqual(['given must list NONE only alone']);
+  });
+});
+
+describe('IsFalseWhen', () => {
+  class FollowUp {
+    @IsOptional()
+    readonly status?: unknown;
+
+    @IsFalseWhen('status', ['UNKNOWN'])
+    readonly confirmed?: unknown;
+  }
+
+  it.each([
+    ['UNKNOWN', false],
+    ['SAME', true],
+    ['SAME', false],
+  ])('should accept status %p with %p', (status, confirmed) => {
+    expect(messagesOf(FollowUp, { status, confirmed })).toEqual([]);
+  });
+
+  it('should reject true in the named case', () => {
+    expect(messagesOf(FollowUp, { status: 'UNKNOWN', confirmed: true })).toEqual([
+      'confirmed must be false when status is UNKNOWN',
+    ]);
   });
 });

@@ -83,6 +83,27 @@ export function IsPseudonymousRef(options?: ValidationOptions): PropertyDecorato
   );
 }
 
+/**
+ * A user or process id as the envelope's `emitter.actorId` takes it: the identity provider's
+ * pseudonymous user id, or a process name like `transitions:timer`.
+ */
+export const ACTOR_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/**
+ * The pseudonymous id of a user (e.g. a named worker) or of the emitting process: 1–128
+ * characters `A-Z a-z 0-9 _ . : -`, never an identity code. The same rule as the envelope's
+ * `emitter.actorId`, so a worker named in a payload can act under the same id.
+ */
+export function IsActorId(options?: ValidationOptions): PropertyDecorator {
+  return applyAll(
+    Matches(ACTOR_ID_PATTERN, {
+      ...options,
+      message: '$property must be an id of 1 to 128 characters A-Z a-z 0-9 _ . : -',
+    }),
+    HasNoPersonalIdentityCode(options),
+  );
+}
+
 const LEGAL_GROUND_MAX_LENGTH = 200;
 
 function isLegalGroundValue(value: unknown): boolean {
@@ -301,4 +322,46 @@ export function listItemClassOf(
     property,
   ) as (() => new () => object) | undefined;
   return itemClass?.();
+}
+
+/**
+ * For a list with an item that rules out every other, e.g. `NONE` in a list of help given: that
+ * item may be in the list only alone.
+ */
+export function IsOnlyItemWhenListed(item: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isOnlyItemWhenListed',
+      constraints: [item],
+      validator: {
+        validate: (value) => !Array.isArray(value) || !value.includes(item) || value.length === 1,
+        defaultMessage: (args) => `${args?.property} must list ${item} only alone`,
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * For a boolean that cannot be true in some cases of another property, e.g. a follow-up that
+ * confirms the destination when the client's status is unknown.
+ */
+export function IsFalseWhen(
+  property: string,
+  values: readonly string[],
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isFalseWhen',
+      constraints: [property, values],
+      validator: {
+        validate: (value, args) =>
+          value !== true || !values.includes(otherValueOf(args, property) as string),
+        defaultMessage: (args) =>
+          `${args?.property} must be false when ${property} is ${values.join(' or ')}`,
+      },
+    },
+    options,
+  );
 }

@@ -4,7 +4,12 @@ import { type EventContract } from './event-contract';
 import { ENVELOPE_FIELD_DESCRIPTIONS } from './event-envelope';
 import { eventFieldsOf } from './event-field.decorator';
 import { EVENT_CONTRACTS, EVENT_STREAM_SUBJECT_ROOT } from './event-registry';
-import { ISO_DATE_PATTERN, listItemClassOf, UTC_TIMESTAMP_PATTERN } from './event-validators';
+import {
+  ACTOR_ID_PATTERN,
+  ISO_DATE_PATTERN,
+  listItemClassOf,
+  UTC_TIMESTAMP_PATTERN,
+} from './event-validators';
 
 /** One row of a payload table: a field, nested fields as dotted paths. */
 export interface PayloadFieldDoc {
@@ -70,6 +75,15 @@ function isTimestampPattern(metadata: ValidationMetadata): boolean {
     nameOf(metadata) === 'matches' &&
     pattern instanceof RegExp &&
     pattern.source === UTC_TIMESTAMP_PATTERN.source
+  );
+}
+
+function isActorIdPattern(metadata: ValidationMetadata): boolean {
+  const pattern: unknown = metadata.constraints?.[0];
+  return (
+    nameOf(metadata) === 'matches' &&
+    pattern instanceof RegExp &&
+    pattern.source === ACTOR_ID_PATTERN.source
   );
 }
 
@@ -199,6 +213,12 @@ function scalarRuleOf(
       return `at most ${String(constraints[0])}`;
     case 'isPositive':
       return 'more than 0';
+    case 'isDestinationOtherThan':
+      return `\`category\` not ${(constraints[0] as readonly string[]).map(code).join(' or ')}`;
+    case 'isOnlyItemWhenListed':
+      return `${code(String(constraints[0]))} only alone`;
+    case 'isFalseWhen':
+      return `false when ${presenceCondition(constraints)}`;
     case 'isPresentExactlyWhenChanged':
       return `present exactly when \`changed\` names ${code(String(constraints[0]))}`;
     case 'arrayMinSize':
@@ -206,6 +226,9 @@ function scalarRuleOf(
     case 'matches':
       if (isDatePattern(metadata)) {
         return 'YYYY-MM-DD';
+      }
+      if (isActorIdPattern(metadata)) {
+        return '1–128 characters `A-Z a-z 0-9 _ . : -`';
       }
       return isTimestampPattern(metadata)
         ? 'ending in `Z`'

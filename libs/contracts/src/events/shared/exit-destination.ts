@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, ValidateBy } from 'class-validator';
+import { IsIn, IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
 import { EventField } from '../event-field.decorator';
 
 /**
@@ -97,8 +97,8 @@ function categoryOf(args: { object: object } | undefined): unknown {
   return (args?.object as { category?: unknown } | undefined)?.category;
 }
 
-/** The category belongs to the destination's group. */
-function IsCategoryOfGroup(): PropertyDecorator {
+/** The category belongs to the destination's group; for input classes that mirror ExitDestination. */
+export function IsCategoryOfGroup(): PropertyDecorator {
   return ValidateBy({
     name: 'isDestinationCategoryOfGroup',
     constraints: [DESTINATION_CATEGORIES_BY_GROUP],
@@ -119,8 +119,11 @@ function IsCategoryOfGroup(): PropertyDecorator {
   });
 }
 
-/** A sub-type only on STUDIES and SUPPORTED_EMPLOYMENT, and then one of that category's kinds. */
-function IsSubTypeOfCategory(): PropertyDecorator {
+/**
+ * A sub-type only on STUDIES and SUPPORTED_EMPLOYMENT, and then one of that category's kinds; for
+ * input classes that mirror ExitDestination.
+ */
+export function IsSubTypeOfCategory(): PropertyDecorator {
   return ValidateBy({
     name: 'isDestinationSubTypeOfCategory',
     constraints: [DESTINATION_SUB_TYPES_BY_CATEGORY],
@@ -173,4 +176,29 @@ export class ExitDestination {
   @IsIn(DESTINATION_SUB_TYPES)
   @IsSubTypeOfCategory()
   readonly subType?: DestinationSubType;
+}
+
+/**
+ * For a destination property: its category is none of the given ones, e.g. no hand-off to
+ * `UNCLEAR_PATH`. Checks only a known category; an unknown one is reported by its own rule.
+ */
+export function IsDestinationOtherThan(
+  categories: readonly DestinationCategory[],
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isDestinationOtherThan',
+      constraints: [categories],
+      validator: {
+        validate: (value) => {
+          const category = (value as { category?: unknown } | null | undefined)?.category;
+          return !isOneOf(categories, category);
+        },
+        defaultMessage: (args) =>
+          `${args?.property} must not have the category ${categories.join(' or ')}`,
+      },
+    },
+    options,
+  );
 }

@@ -1,0 +1,73 @@
+import { IsIn, IsUUID } from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+import { IsActorId, IsRequiredOnlyWhen, WHEN_PRESENT } from '../event-validators';
+
+/**
+ * Why a path changed owner: a completed hand-off; the provider's funding ended and the path was
+ * rehomed (domain.md §10.3 FundingEndSaga); or it was reassigned to another organisation.
+ */
+export const OWNERSHIP_TRANSFER_REASONS = [
+  'HANDOFF_COMPLETED',
+  'PROVIDER_FUNDING_ENDED',
+  'REASSIGNED',
+] as const;
+
+export type OwnershipTransferReason = (typeof OWNERSHIP_TRANSFER_REASONS)[number];
+
+/** Payload of OwnershipTransferred v1: the accountable organisation and named worker change. */
+export class OwnershipTransferredPayload {
+  /** The organisation that was accountable. */
+  @EventField('The organisation that was accountable for the path until now.')
+  @IsUUID()
+  readonly fromOrgId!: string;
+
+  /** The worker who was named. */
+  @EventField(
+    'The worker who was named for the path until now: the identity provider’s pseudonymous user id, never a name.',
+  )
+  @IsActorId()
+  readonly fromWorkerId!: string;
+
+  /** The organisation that is accountable from now on. */
+  @EventField('The organisation that is accountable for the path from now on.')
+  @IsUUID()
+  readonly toOrgId!: string;
+
+  /** The worker named from now on. */
+  @EventField(
+    'The worker named for the path from now on: the identity provider’s pseudonymous user id, never a name.',
+  )
+  @IsActorId()
+  readonly toWorkerId!: string;
+
+  /** Why the owner changed. */
+  @EventField(
+    'Why the owner changed: a completed hand-off, the provider’s funding ended, or a reassignment.',
+  )
+  @IsIn(OWNERSHIP_TRANSFER_REASONS)
+  readonly reason!: OwnershipTransferReason;
+
+  /** The hand-off that was completed, for a transfer on HANDOFF_COMPLETED only. */
+  @EventField(
+    'The hand-off that was completed, as in TransitionProposed; present exactly when the reason is `HANDOFF_COMPLETED`.',
+  )
+  @IsUUID('all', WHEN_PRESENT)
+  @IsRequiredOnlyWhen('reason', ['HANDOFF_COMPLETED'])
+  readonly transitionId?: string;
+}
+
+/** A path changes owner (domain.md §10.2 S4; architecture.md §4.1–4.2). */
+export const OWNERSHIP_TRANSFERRED_V1 = defineEvent({
+  subject: 'polku.transitions.path.ownership-transferred.v1',
+  type: 'OwnershipTransferred',
+  version: 1,
+  // PATH: domain.md §8.3 puts the owner in the path skeleton. Workers appear by their
+  // pseudonymous user ids only.
+  dataClass: 'PATH',
+  payloadClass: OwnershipTransferredPayload,
+  summary:
+    'The path’s accountable organisation and named worker changed, after a completed hand-off, the end of the provider’s funding, or a reassignment; the path is never without an owner.',
+  emittedBy:
+    'transitions (system), on HandoffCompleted, on rehoming before funding ends, or on reassignment.',
+});

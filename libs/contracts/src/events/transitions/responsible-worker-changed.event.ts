@@ -1,0 +1,58 @@
+import { IsIn, IsUUID } from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+import { IsActorId, IsDifferentFrom } from '../event-validators';
+
+/**
+ * Why the named worker changed, as a category (004 L902–904, L2919–2929): staff turnover; the
+ * work split between roles; an absence; workload; or another reason.
+ */
+export const WORKER_CHANGE_REASON_CATEGORIES = [
+  'TURNOVER',
+  'ROLE_SPLIT',
+  'ABSENCE',
+  'WORKLOAD',
+  'OTHER',
+] as const;
+
+export type WorkerChangeReasonCategory = (typeof WORKER_CHANGE_REASON_CATEGORIES)[number];
+
+/** Payload of ResponsibleWorkerChanged v1: another worker of the same organisation is named. */
+export class ResponsibleWorkerChangedPayload {
+  /** The accountable organisation, which does not change. */
+  @EventField('The accountable organisation, which stays the same.')
+  @IsUUID()
+  readonly orgId!: string;
+
+  /** The worker named until now. */
+  @EventField(
+    'The worker named until now: the identity provider’s pseudonymous user id, never a name.',
+  )
+  @IsActorId()
+  readonly fromWorkerId!: string;
+
+  /** The worker named from now on. */
+  @EventField(
+    'The worker named from now on: the identity provider’s pseudonymous user id, never a name.',
+  )
+  @IsActorId()
+  @IsDifferentFrom('fromWorkerId')
+  readonly toWorkerId!: string;
+
+  /** Why, as a category. */
+  @EventField('Why the worker changed, as a category.')
+  @IsIn(WORKER_CHANGE_REASON_CATEGORIES)
+  readonly reasonCategory!: WorkerChangeReasonCategory;
+}
+
+/** The path's named worker changes within the organisation (domain.md §10.2 S3). */
+export const RESPONSIBLE_WORKER_CHANGED_V1 = defineEvent({
+  subject: 'polku.transitions.path.responsible-worker-changed.v1',
+  type: 'ResponsibleWorkerChanged',
+  version: 1,
+  dataClass: 'PATH',
+  payloadClass: ResponsibleWorkerChangedPayload,
+  summary:
+    'Another worker of the accountable organisation became the path’s named worker, with the reason as a category; the path is never without one.',
+  emittedBy: 'transitions, for the provider (the accountable organisation).',
+});

@@ -1,0 +1,64 @@
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+
+/**
+ * Why a receiver declines a hand-off, as a category: no place; the measure does not suit the
+ * client; the client declined; the funding is missing (e.g. no pay-subsidy decision); or another
+ * reason.
+ */
+export const TRANSITION_DECLINE_REASON_CATEGORIES = [
+  'NO_CAPACITY',
+  'NOT_SUITABLE',
+  'CLIENT_DECLINED',
+  'MISSING_FUNDING',
+  'OTHER',
+] as const;
+
+export type TransitionDeclineReasonCategory = (typeof TRANSITION_DECLINE_REASON_CATEGORIES)[number];
+
+/**
+ * What the receiver suggests instead, as a category: another provider, another measure, a later
+ * start, or nothing.
+ */
+export const TRANSITION_ALTERNATIVE_CATEGORIES = [
+  'ANOTHER_PROVIDER',
+  'ANOTHER_MEASURE',
+  'LATER_START',
+  'NONE',
+] as const;
+
+export type TransitionAlternativeCategory = (typeof TRANSITION_ALTERNATIVE_CATEGORIES)[number];
+
+/** Payload of TransitionDeclined v1: the hand-off returns to the sender, never into the void. */
+export class TransitionDeclinedPayload {
+  /** The hand-off, as in TransitionProposed. */
+  @EventField('The hand-off, as in TransitionProposed.')
+  @IsUUID()
+  readonly transitionId!: string;
+
+  /** Why, as a category. */
+  @EventField('Why the receiver declined, as a category.')
+  @IsIn(TRANSITION_DECLINE_REASON_CATEGORIES)
+  readonly reasonCategory!: TransitionDeclineReasonCategory;
+
+  /** What the receiver suggests instead, as a category; absent when it said nothing. */
+  @EventField(
+    'What the receiver suggests instead, as a category; absent when it did not say, `NONE` when it has no suggestion.',
+  )
+  @IsOptional()
+  @IsIn(TRANSITION_ALTERNATIVE_CATEGORIES)
+  readonly alternativeCategory?: TransitionAlternativeCategory;
+}
+
+/** The receiving organisation declines a hand-off (domain.md §10.2 S4; architecture.md §4.2). */
+export const TRANSITION_DECLINED_V1 = defineEvent({
+  subject: 'polku.transitions.handoff.transition-declined.v1',
+  type: 'TransitionDeclined',
+  version: 1,
+  dataClass: 'PATH',
+  payloadClass: TransitionDeclinedPayload,
+  summary:
+    'The receiving organisation declined a proposed hand-off with a reason category and optionally an alternative; the path returns to the sender, who decides the next step.',
+  emittedBy: 'transitions, for the receiving organisation.',
+});

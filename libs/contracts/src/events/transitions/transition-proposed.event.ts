@@ -1,0 +1,108 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+import { IsIsoDate } from '../event-validators';
+import { ExitDestination, IsDestinationOtherThan } from '../shared/exit-destination';
+
+/**
+ * Why a transition is proposed, as a category (domain.md §10.2 S4, §3.5): the next measure of
+ * the plan; the current measure is ending; the client is ready for more demanding work; the
+ * client's own wish; an assessment of the client's needs; the provider's funding is ending
+ * (004 L3469–3471); or another reason. Never the detail of the client's situation.
+ */
+export const TRANSITION_RATIONALE_CATEGORIES = [
+  'NEXT_MEASURE_IN_PLAN',
+  'MEASURE_ENDING',
+  'CLIENT_READY_FOR_MORE',
+  'CLIENT_WISH',
+  'NEEDS_ASSESSMENT',
+  'PROVIDER_FUNDING_ENDING',
+  'OTHER',
+] as const;
+
+export type TransitionRationaleCategory = (typeof TRANSITION_RATIONALE_CATEGORIES)[number];
+
+/**
+ * Who proposed the transition (domain.md §10.2 S4): the client worker, the client, or another
+ * party of the client's network.
+ */
+export const TRANSITION_PROPOSERS = ['WORKER', 'CLIENT', 'NETWORK_PARTY'] as const;
+
+export type TransitionProposer = (typeof TRANSITION_PROPOSERS)[number];
+
+/**
+ * Destinations a hand-off cannot have: an unclear path is an exit with a search owner, not a
+ * receiver's place, and a return to the intermediate labour market is a new, linked path.
+ */
+export const NON_HANDOFF_DESTINATION_CATEGORIES = ['UNCLEAR_PATH', 'RETURNED_TO_VTM'] as const;
+
+/** Payload of TransitionProposed v1: a hand-off to the next step, awaiting the receiver's answer. */
+export class TransitionProposedPayload {
+  /** The hand-off; its answer, completion and escalations name it. */
+  @EventField(
+    'The hand-off; TransitionAccepted, TransitionDeclined, HandoffCompleted and HandoffEscalated name it.',
+  )
+  @IsUUID()
+  readonly transitionId!: string;
+
+  /** The measure the client moves on from, when there is one. */
+  @EventField(
+    'The measure the client moves on from, as in MeasureStarted; absent when the client is between measures.',
+  )
+  @IsOptional()
+  @IsUUID()
+  readonly fromMeasureId?: string;
+
+  /** The next step's category, from the destination taxonomy. */
+  @EventField(
+    'The next step’s destination: a group, a category of that group and optionally its kind; never `UNCLEAR_PATH` or `RETURNED_TO_VTM`.',
+  )
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ExitDestination)
+  @IsDestinationOtherThan(NON_HANDOFF_DESTINATION_CATEGORIES)
+  readonly destination!: ExitDestination;
+
+  /** The organisation asked to take the client on. */
+  @EventField(
+    'The organisation asked to take the client on; the sender stays accountable until it completes the hand-off.',
+  )
+  @IsUUID()
+  readonly receivingOrgId!: string;
+
+  /** The day the client would start with the receiver. */
+  @EventField('The day proposed for the client to start with the receiver.')
+  @IsIsoDate()
+  readonly proposedDate!: string;
+
+  /** By when the receiver must answer. */
+  @EventField(
+    'By when the receiver must answer (10 business days by default); unanswered, the hand-off escalates.',
+  )
+  @IsIsoDate()
+  readonly answerDueDate!: string;
+
+  /** Why, as a category. */
+  @EventField('Why the transition is proposed, as a category; never the client’s situation.')
+  @IsIn(TRANSITION_RATIONALE_CATEGORIES)
+  readonly rationaleCategory!: TransitionRationaleCategory;
+
+  /** Who proposed it. */
+  @EventField('Who proposed the transition: the worker, the client, or another network party.')
+  @IsIn(TRANSITION_PROPOSERS)
+  readonly proposedBy!: TransitionProposer;
+}
+
+/** A transition to the next step is proposed (domain.md §10.2 S4, §10.3 HandoffSaga). */
+export const TRANSITION_PROPOSED_V1 = defineEvent({
+  subject: 'polku.transitions.handoff.transition-proposed.v1',
+  type: 'TransitionProposed',
+  version: 1,
+  // PATH: domain.md §8.3 puts transitions and the destination category in the path skeleton.
+  dataClass: 'PATH',
+  payloadClass: TransitionProposedPayload,
+  summary:
+    'A hand-off to the next step was proposed to a receiving organisation, with the destination, the proposed start, the answer deadline and the reason as a category; the sender stays accountable until the receiver completes it.',
+  emittedBy: 'transitions, for the client worker, any network party, or the client.',
+});

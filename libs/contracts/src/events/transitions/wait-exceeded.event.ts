@@ -1,0 +1,47 @@
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { defineEvent } from '../event-contract';
+import { EventField } from '../event-field.decorator';
+import { IsIsoDate } from '../event-validators';
+import {
+  WAIT_THRESHOLD_BUSINESS_DAYS,
+  WAITING_FOR_CATEGORIES,
+  type WaitingForCategory,
+} from './waiting-started.event';
+
+/** Payload of WaitExceeded v1: a wait has lasted longer than its threshold. */
+export class WaitExceededPayload {
+  /** The wait, as in WaitingStarted. */
+  @EventField('The wait, as in WaitingStarted.')
+  @IsUUID()
+  readonly waitId!: string;
+
+  /** What the client waits for, as in WaitingStarted. */
+  @EventField('What the client waits for, as a category, as in WaitingStarted.')
+  @IsIn(WAITING_FOR_CATEGORIES)
+  readonly waitingFor!: WaitingForCategory;
+
+  /** The day the wait began. */
+  @EventField('The day the wait began.')
+  @IsIsoDate()
+  readonly since!: string;
+
+  /** The threshold that was passed. */
+  @EventField('The threshold that was passed, in Finnish business days, as in WaitingStarted.')
+  @IsInt()
+  @Min(WAIT_THRESHOLD_BUSINESS_DAYS.min)
+  @Max(WAIT_THRESHOLD_BUSINESS_DAYS.max)
+  readonly thresholdBusinessDays!: number;
+}
+
+/** A wait lasts too long (domain.md §10.2 S3; 004 L3410–3418). */
+export const WAIT_EXCEEDED_V1 = defineEvent({
+  subject: 'polku.transitions.wait.wait-exceeded.v1',
+  type: 'WaitExceeded',
+  version: 1,
+  // HEALTH_FLAG, as WaitingStarted: the category alone can be special-category data.
+  dataClass: 'HEALTH_FLAG',
+  payloadClass: WaitExceededPayload,
+  summary:
+    'A wait lasted longer than its threshold in business days; the client worker and the path’s owner are reminded.',
+  emittedBy: 'transitions (system timer), when the threshold has passed.',
+});
