@@ -19,6 +19,7 @@ const referral = (overrides: Partial<ReferralAccessSource> = {}): ReferralAccess
   fromOrgId: referrer,
   toOrgId: receiver,
   referrerBasis: { kind: 'LEGAL_BASIS', code: 'L' },
+  isReferral: true,
   receiverBasis: { kind: 'LEGAL_BASIS', code: 'L' },
   referredAt: at(0),
   outcome: null,

@@ -2,14 +2,20 @@ import type { DataClass, OrgRole } from '@polku/contracts';
 import type { AccessBasis, PathAccessFacts, PathCoverage, PathParty } from './path-access-policy';
 
 /**
- * A referral as the access policy sees it. Fields are null until the event that carries them
- * has been seen: a projection may learn of a decision before the referral itself.
+ * A referral, or a hand-off proposed by a party (a transition), as the access policy sees it.
+ * Fields are null until the event that carries them has been seen: a projection may learn of a
+ * decision before the referral itself.
  */
 export interface ReferralAccessSource {
   readonly fromOrgId: string | null;
   readonly toOrgId: string | null;
-  /** The referrer's own basis for processing the path: the law of its statutory task. */
+  /**
+   * The referrer's own basis for processing the path: the law of its statutory task. Null for a
+   * transition: its sender is already a party in its own right and gains nothing by it.
+   */
   readonly referrerBasis: AccessBasis | null;
+  /** False for a transition proposed by a party: only referrals make REFERRERs and owners. */
+  readonly isReferral: boolean;
   /** What lets the receiver see the path: the client's consent, or the referrer's law. */
   readonly receiverBasis: AccessBasis | null;
   readonly referredAt: Date | null;
@@ -109,7 +115,7 @@ export function pathAccessFactsFrom(
       (referral) =>
         referral.fromOrgId !== null &&
         referral.toOrgId !== null &&
-        referral.referrerBasis !== null &&
+        (referral.referrerBasis !== null || !referral.isReferral) &&
         referral.receiverBasis !== null &&
         referral.referredAt !== null,
     )
@@ -117,30 +123,43 @@ export function pathAccessFactsFrom(
       ...referral,
       fromOrgId: referral.fromOrgId as string,
       toOrgId: referral.toOrgId as string,
-      referrerBasis: referral.referrerBasis as AccessBasis,
       receiverBasis: referral.receiverBasis as AccessBasis,
       referredAt: referral.referredAt as Date,
     }))
     .sort((a, b) => a.referredAt.getTime() - b.referredAt.getTime());
-  if (complete.length === 0) {
+  const firstReferral = complete.find((referral) => referral.isReferral);
+  if (firstReferral === undefined) {
     return undefined;
   }
   const consentsById = new Map(consents.map((consent) => [consent.consentId, consent]));
   const consentOf = (basis: AccessBasis) =>
     basis.kind === 'CONSENT' ? consentsById.get(basis.consentId) : undefined;
-  const parties: PathParty[] = ownersOf(complete[0], ownershipTransfers);
+  const parties: PathParty[] = ownersOf(firstReferral, ownershipTransfers);
   const coverages: PathCoverage[] = [];
   for (const referral of complete) {
     const decidedAt = referral.outcome === null ? null : referral.decidedAt;
-    parties.push(
-      { orgId: referral.fromOrgId, relation: 'REFERRER', since: referral.referredAt, until: null },
-      {
-        orgId: referral.toOrgId,
-        relation: 'PENDING_HANDOFF_RECEIVER',
+    if (referral.isReferral && referral.referrerBasis !== null) {
+      parties.push({
+        orgId: referral.fromOrgId,
+        relation: 'REFERRER',
         since: referral.referredAt,
-        until: decidedAt,
-      },
-    );
+        until: null,
+      });
+      coverages.push({
+        orgId: referral.fromOrgId,
+        dataClasses: ['PATH'],
+        basis: referral.referrerBasis,
+        validFrom: referral.referredAt,
+        validTo: null,
+        withdrawnAt: null,
+      });
+    }
+    parties.push({
+      orgId: referral.toOrgId,
+      relation: 'PENDING_HANDOFF_RECEIVER',
+      since: referral.referredAt,
+      until: decidedAt,
+    });
     if (referral.outcome === 'ACCEPTED' && decidedAt !== null) {
       parties.push({
         orgId: referral.toOrgId,
@@ -149,28 +168,18 @@ export function pathAccessFactsFrom(
         until: null,
       });
     }
-    coverages.push(
-      {
-        orgId: referral.fromOrgId,
-        dataClasses: ['PATH'],
-        basis: referral.referrerBasis,
-        validFrom: referral.referredAt,
-        validTo: null,
-        withdrawnAt: null,
-      },
-      {
-        orgId: referral.toOrgId,
-        dataClasses: ['PATH'],
-        basis: referral.receiverBasis,
-        validFrom: referral.referredAt,
-        validTo: earliest(
-          referral.outcome === 'DECLINED' ? decidedAt : null,
-          consentOf(referral.receiverBasis)?.validTo ?? null,
-        ),
-        // A receiver that sees the path on the client's consent stops when it is withdrawn.
-        withdrawnAt: consentOf(referral.receiverBasis)?.withdrawnAt ?? null,
-      },
-    );
+    coverages.push({
+      orgId: referral.toOrgId,
+      dataClasses: ['PATH'],
+      basis: referral.receiverBasis,
+      validFrom: referral.referredAt,
+      validTo: earliest(
+        referral.outcome === 'DECLINED' ? decidedAt : null,
+        consentOf(referral.receiverBasis)?.validTo ?? null,
+      ),
+      // A receiver that sees the path on the client's consent stops when it is withdrawn.
+      withdrawnAt: consentOf(referral.receiverBasis)?.withdrawnAt ?? null,
+    });
   }
   for (const consent of consents) {
     if (consent.orgIds === null || consent.dataClasses === null || consent.validFrom === null) {

@@ -4,15 +4,21 @@ import {
   CLIENT_REFERRED_V1,
   CONSENT_GRANTED_V1,
   CONSENT_WITHDRAWN_V1,
+  OWNERSHIP_TRANSFERRED_V1,
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
   REFERRAL_LEGAL_BASES,
+  TRANSITION_ACCEPTED_V1,
+  TRANSITION_DECLINED_V1,
+  TRANSITION_PROPOSED_V1,
   type ActivationPlanAgreedPayload,
   type ActivationPlanRevisedPayload,
   type ClientReferredPayload,
   type ConsentGrantedPayload,
   type ConsentWithdrawnPayload,
   type EventEnvelope,
+  type OwnershipTransferredPayload,
+  type TransitionProposedPayload,
 } from '@polku/contracts';
 import type { EntityManager } from 'typeorm';
 import { recordPlanParties } from './plan-parties';
@@ -20,9 +26,19 @@ import { recordPlanParties } from './plan-parties';
 type Envelope<T> = EventEnvelope<T>;
 type Projector = (em: EntityManager, envelope: Envelope<unknown>) => Promise<void>;
 
-async function onClientReferred(
+/** A hand-off to an organisation, as access sees it: a proposed hand-off is a referral. */
+interface HandoffSource {
+  readonly handoffId: string;
+  readonly fromOrgId: string;
+  readonly toOrgId: string;
+  /** A referral's sender processes the path under its own law; a transition's gains nothing. */
+  readonly isReferral: boolean;
+}
+
+async function projectHandoff(
   em: EntityManager,
-  envelope: Envelope<ClientReferredPayload>,
+  envelope: Envelope<unknown>,
+  handoff: HandoffSource,
 ): Promise<void> {
   const [basisKind, basisRef] =
     envelope.consentRef !== undefined
@@ -30,8 +46,9 @@ async function onClientReferred(
       : ['LEGAL_BASIS', envelope.legalBasis ?? ''];
   // The referrer processes the path under the law of its own task; the receiver under the
   // basis the event names (the client's consent, or that law).
-  const referrerBasis =
-    REFERRAL_LEGAL_BASES[envelope.emitter.orgRole] ?? envelope.legalBasis ?? 'own-task';
+  const referrerBasis = handoff.isReferral
+    ? (REFERRAL_LEGAL_BASES[envelope.emitter.orgRole] ?? envelope.legalBasis ?? 'own-task')
+    : null;
   await em.query(
     `INSERT INTO path_access_referral (referral_id, path_id, from_org_id, to_org_id,
        referrer_basis, basis_kind, basis_ref, referred_at)
@@ -41,10 +58,10 @@ async function onClientReferred(
        referrer_basis = EXCLUDED.referrer_basis, basis_kind = EXCLUDED.basis_kind,
        basis_ref = EXCLUDED.basis_ref, referred_at = EXCLUDED.referred_at`,
     [
-      envelope.data.referralId,
+      handoff.handoffId,
       envelope.pathId,
-      envelope.data.fromOrgId,
-      envelope.data.toOrgId,
+      handoff.fromOrgId,
+      handoff.toOrgId,
       referrerBasis,
       basisKind,
       basisRef,
@@ -53,15 +70,45 @@ async function onClientReferred(
   );
 }
 
-function onReferralDecided(outcome: 'ACCEPTED' | 'DECLINED'): Projector {
+const onClientReferred = (em: EntityManager, envelope: Envelope<ClientReferredPayload>) =>
+  projectHandoff(em, envelope, {
+    handoffId: envelope.data.referralId,
+    fromOrgId: envelope.data.fromOrgId,
+    toOrgId: envelope.data.toOrgId,
+    isReferral: true,
+  });
+
+// The receiver of a proposed transition takes part like the receiver of a referral: pending
+// until it answers, a plan party once it accepts, nothing more after a decline.
+const onTransitionProposed = (em: EntityManager, envelope: Envelope<TransitionProposedPayload>) =>
+  projectHandoff(em, envelope, {
+    handoffId: envelope.data.transitionId,
+    fromOrgId: envelope.emitter.orgId,
+    toOrgId: envelope.data.receivingOrgId,
+    isReferral: false,
+  });
+
+async function onOwnershipTransferred(
+  em: EntityManager,
+  envelope: Envelope<OwnershipTransferredPayload>,
+): Promise<void> {
+  await em.query(
+    `INSERT INTO path_access_ownership (event_id, path_id, to_org_id, transferred_at)
+     VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
+    [envelope.id, envelope.pathId, envelope.data.toOrgId, envelope.occurredAt],
+  );
+}
+
+function onHandoffDecided(outcome: 'ACCEPTED' | 'DECLINED'): Projector {
   return async (em, envelope) => {
-    const { referralId } = envelope.data as { referralId: string };
+    const data = envelope.data as { referralId?: string; transitionId?: string };
+    const handoffId = data.referralId ?? data.transitionId;
     await em.query(
       `INSERT INTO path_access_referral (referral_id, path_id, outcome, decided_at)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (referral_id) DO UPDATE SET
          outcome = EXCLUDED.outcome, decided_at = EXCLUDED.decided_at`,
-      [referralId, envelope.pathId, outcome, envelope.occurredAt],
+      [handoffId, envelope.pathId, outcome, envelope.occurredAt],
     );
   };
 }
@@ -129,8 +176,12 @@ const PROJECTORS: readonly (readonly [
   Projector,
 ])[] = [
   [CLIENT_REFERRED_V1, onClientReferred as Projector],
-  [REFERRAL_ACCEPTED_V1, onReferralDecided('ACCEPTED')],
-  [REFERRAL_DECLINED_V1, onReferralDecided('DECLINED')],
+  [REFERRAL_ACCEPTED_V1, onHandoffDecided('ACCEPTED')],
+  [REFERRAL_DECLINED_V1, onHandoffDecided('DECLINED')],
+  [TRANSITION_PROPOSED_V1, onTransitionProposed as Projector],
+  [TRANSITION_ACCEPTED_V1, onHandoffDecided('ACCEPTED')],
+  [TRANSITION_DECLINED_V1, onHandoffDecided('DECLINED')],
+  [OWNERSHIP_TRANSFERRED_V1, onOwnershipTransferred as Projector],
   [CONSENT_GRANTED_V1, onConsentGranted as Projector],
   [CONSENT_WITHDRAWN_V1, onConsentWithdrawn as Projector],
   [ACTIVATION_PLAN_AGREED_V1, onPlanAgreed as Projector],

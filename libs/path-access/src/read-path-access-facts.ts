@@ -76,6 +76,8 @@ export async function readPathAccessFacts(
       toOrgId: row.to_org_id,
       referrerBasis:
         row.referrer_basis === null ? null : basisOf('LEGAL_BASIS', row.referrer_basis),
+      // Only a referral's row names its sender's own law; a transition's leaves it empty.
+      isReferral: row.referrer_basis !== null,
       receiverBasis:
         row.basis_kind === null || row.basis_ref === null
           ? null

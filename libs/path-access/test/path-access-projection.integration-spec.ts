@@ -6,12 +6,17 @@ import {
   ACTIVATION_PLAN_REVISED_V1,
   CLIENT_REFERRED_V1,
   CONSENT_GRANTED_V1,
+  OWNERSHIP_TRANSFERRED_V1,
+  REFERRAL_ACCEPTED_V1,
+  TRANSITION_ACCEPTED_V1,
+  TRANSITION_PROPOSED_V1,
   type EventEnvelope,
   type OrgRole,
 } from '@polku/contracts';
 import { dropDatabase, openServiceDataSource, serviceDatabaseName } from '@polku/persistence';
 import type { DataSource } from 'typeorm';
 import {
+  PathAccessOwnership1764100200000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
   projectPathAccessEvent,
@@ -36,7 +41,11 @@ beforeAll(async () => {
     service,
     config,
     entities: [],
-    migrations: [PathAccessSourceTables1764100000000, PathAccessPlanParties1764100100000],
+    migrations: [
+      PathAccessSourceTables1764100000000,
+      PathAccessPlanParties1764100100000,
+      PathAccessOwnership1764100200000,
+    ],
   });
 });
 
@@ -218,5 +227,62 @@ describe('path access projection of activation plans', () => {
 
     expect(decidePathAccess(social, facts, 'PLAN', minutesAgo(20)).allowed).toBe(true);
     expect(decidePathAccess(social, facts, 'PLAN', minutesAgo(5)).allowed).toBe(false);
+  });
+});
+
+describe('path access projection of hand-offs', () => {
+  const nextProvider = randomUUID();
+
+  it('should let the receiver of a proposed transition see the path, and own it after the hand-off', async () => {
+    const pathId = await seedPath();
+    const transitionId = randomUUID();
+    const fromWorkshop = (event: EventEnvelope<unknown>) => ({
+      ...event,
+      emitter: { ...event.emitter, orgId: workshop, orgRole: 'PROVIDER' as const },
+    });
+    await project(
+      envelope(REFERRAL_ACCEPTED_V1, pathId, minutesAgo(50), {
+        referralId: (
+          await dataSource.query<{ referral_id: string }[]>(
+            'SELECT referral_id FROM path_access_referral WHERE path_id = $1',
+            [pathId],
+          )
+        )[0].referral_id,
+      }),
+      fromWorkshop(
+        envelope(TRANSITION_PROPOSED_V1, pathId, minutesAgo(40), {
+          transitionId,
+          receivingOrgId: nextProvider,
+        }),
+      ),
+    );
+    const receiver = caseworker(nextProvider, 'PROVIDER');
+
+    const pending = await readPathAccessFacts(dataSource, pathId);
+    expect(decidePathAccess(receiver, pending, 'PATH')).toMatchObject({
+      allowed: true,
+      relations: ['PENDING_HANDOFF_RECEIVER'],
+    });
+    // The sender gains no new cover by proposing: it is a party in its own right.
+    expect(
+      pending?.parties.filter((party) => party.orgId === workshop).map((p) => p.relation),
+    ).toEqual(['PENDING_HANDOFF_RECEIVER', 'PLAN_PARTY']);
+
+    await project(
+      envelope(TRANSITION_ACCEPTED_V1, pathId, minutesAgo(30), { transitionId }),
+      envelope(OWNERSHIP_TRANSFERRED_V1, pathId, minutesAgo(20), {
+        fromOrgId: employment,
+        toOrgId: nextProvider,
+      }),
+    );
+
+    const handedOver = await readPathAccessFacts(dataSource, pathId);
+    expect(decidePathAccess(receiver, handedOver, 'PATH')).toMatchObject({
+      allowed: true,
+      relations: ['OWNER', 'PLAN_PARTY'],
+    });
+    expect(
+      decidePathAccess(caseworker(employment, 'EMPLOYMENT_AUTHORITY'), handedOver, 'PATH'),
+    ).toMatchObject({ allowed: true, relations: ['REFERRER'] });
   });
 });

@@ -4,8 +4,12 @@ import {
   CLIENT_REFERRED_V1,
   CONSENT_GRANTED_V1,
   CONSENT_WITHDRAWN_V1,
+  OWNERSHIP_TRANSFERRED_V1,
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
+  TRANSITION_ACCEPTED_V1,
+  TRANSITION_DECLINED_V1,
+  TRANSITION_PROPOSED_V1,
   type ClientReferredPayload,
   type EventEnvelope,
 } from '@polku/contracts';
@@ -14,8 +18,8 @@ import { projectPathAccessEvent } from '@polku/path-access';
 import { recordPathClientRef } from '@polku/path-access';
 
 /**
- * Keeps this service's access projection (referrals and consents of each path) from
- * client-intake's events, in the consumer's transaction, so each event is applied once with its
+ * Keeps this service's access projection (referrals and consents of each path from
+ * client-intake's events; hand-offs and ownership from transitions' events), in the consumer's transaction, so each event is applied once with its
  * inbox row. The two plan events of the projection are not consumed: this service records its
  * plan parties itself, in the transaction that changes them (recordPlanParties), so access
  * follows a plan at once instead of after a round trip through the stream.
@@ -58,6 +62,38 @@ export class PathAccessEventsHandler {
 
   @EventPattern(CONSENT_WITHDRAWN_V1.subject)
   async onConsentWithdrawn(
+    @Payload() envelope: EventEnvelope<unknown>,
+    @Ctx() context: JetStreamEventContext,
+  ): Promise<void> {
+    await projectPathAccessEvent(context.getEntityManager(), envelope);
+  }
+
+  @EventPattern(TRANSITION_PROPOSED_V1.subject)
+  async onTransitionProposed(
+    @Payload() envelope: EventEnvelope<unknown>,
+    @Ctx() context: JetStreamEventContext,
+  ): Promise<void> {
+    await projectPathAccessEvent(context.getEntityManager(), envelope);
+  }
+
+  @EventPattern(TRANSITION_ACCEPTED_V1.subject)
+  async onTransitionAccepted(
+    @Payload() envelope: EventEnvelope<unknown>,
+    @Ctx() context: JetStreamEventContext,
+  ): Promise<void> {
+    await projectPathAccessEvent(context.getEntityManager(), envelope);
+  }
+
+  @EventPattern(TRANSITION_DECLINED_V1.subject)
+  async onTransitionDeclined(
+    @Payload() envelope: EventEnvelope<unknown>,
+    @Ctx() context: JetStreamEventContext,
+  ): Promise<void> {
+    await projectPathAccessEvent(context.getEntityManager(), envelope);
+  }
+
+  @EventPattern(OWNERSHIP_TRANSFERRED_V1.subject)
+  async onOwnershipTransferred(
     @Payload() envelope: EventEnvelope<unknown>,
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {

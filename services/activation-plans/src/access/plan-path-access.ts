@@ -5,7 +5,6 @@ import type { DataClass } from '@polku/contracts';
 import { checkPathAccess, type PathAccessGrant } from '@polku/path-access';
 import { DataSource, type EntityManager } from 'typeorm';
 
-
 /**
  * activation-plans' own access check: the same policy as the gateway (decidePathAccess) on the
  * facts of this service's projection (referrals, consents and plan parties). Every command and

@@ -62,6 +62,7 @@ export class IntakePathFacts {
         fromOrgId: row.from_org_id,
         toOrgId: row.to_org_id,
         referrerBasis: { kind: 'LEGAL_BASIS', code: row.legal_basis },
+        isReferral: true,
         receiverBasis:
           row.consent_id === null
             ? { kind: 'LEGAL_BASIS', code: row.legal_basis }
