@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { PathAccessModule } from './access/path-access.module';
 import { IntakeApiModule } from './intake/intake-api.module';
 import { PlansApiModule } from './plans/plans-api.module';
+import { TransitionsApiModule } from './transitions/transitions-api.module';
 import { applyApiConventions } from './http/api-conventions';
 import { ApiConventionsModule } from './http/api-conventions.module';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
@@ -56,6 +57,7 @@ export async function createGatewayApp({
       PathAccessModule,
       IntakeApiModule,
       PlansApiModule,
+      TransitionsApiModule,
       IdempotencyModule,
       ...(extraImports ?? []),
       // After AuthModule: its guard runs first, so the rate limit knows the user.

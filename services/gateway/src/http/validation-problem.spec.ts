@@ -149,6 +149,35 @@ describe('reserved field names', () => {
     });
   });
 
+  it.each([[[]], ['text'], [7], [null]])(
+    'should refuse %j as the body of a command, which must be an object',
+    async (body) => {
+      const refusal = await createValidationPipe()
+        .transform(body, { type: 'body', metatype: ReferralDto })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+
+      expect(refusal).toBeInstanceOf(ProblemException);
+      expect((refusal as ProblemException).problem).toMatchObject({ status: 400 });
+    },
+  );
+
+  it('should take a missing body as an empty object, so required fields are named', async () => {
+    const refusal = await createValidationPipe()
+      .transform(undefined, { type: 'body', metatype: GoalDto })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+
+    expect((refusal as ProblemException).problem).toMatchObject({
+      status: 400,
+      errors: expect.arrayContaining([{ field: 'title', message: expect.any(String) }]),
+    });
+  });
+
   it('should still pass a valid body through as an instance of its DTO', async () => {
     const pipe = createValidationPipe();
 

@@ -67,9 +67,33 @@ export function validationProblem(errors: readonly ValidationError[]): ProblemEx
   });
 }
 
+const isPlainObject = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** The global pipe: refuses reserved field names, then validates as Nest's pipe does. */
 class StrictValidationPipe extends ValidationPipe {
+  /** A body declared as a DTO class (not a primitive, array or plain Object). */
+  private isDtoClass(metadata: ArgumentMetadata): boolean {
+    const type = metadata.metatype;
+    return type !== undefined && ![String, Boolean, Number, Array, Object].includes(type as never);
+  }
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // class-transformer turns an array into an array of DTOs and validates each: `[]` would
+    // pass as a valid body of a command whose fields are all optional.
+    if (metadata.type === 'body' && this.isDtoClass(metadata) && value === undefined) {
+      // No body at all: a command whose fields are all optional, sent without any.
+      return super.transform({}, metadata);
+    }
+    if (metadata.type === 'body' && this.isDtoClass(metadata) && !isPlainObject(value)) {
+      throw new ProblemException({
+        type: PROBLEM_TYPES.validationFailed,
+        title: 'The request is not valid',
+        status: 400,
+        detail: 'The body must be a JSON object.',
+        errors: [{ field: '', message: 'the body must be a JSON object' }],
+      });
+    }
     const reserved = reservedFieldsIn(value);
     if (reserved.length > 0) {
       throw new ProblemException({

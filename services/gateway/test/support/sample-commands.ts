@@ -109,4 +109,36 @@ export const VALID_COMMAND_BODIES: Readonly<Record<string, Record<string, unknow
   },
   'POST /api/v1/paths/:pathId/statements': { kind: 'STATEMENT', dueDate: '2027-02-15' },
   'POST /api/v1/paths/:pathId/statements/:statementId/issue': null,
+  'POST /api/v1/paths/:pathId/transitions': {
+    destination: { group: 'CONTINUATION', category: 'ANOTHER_VTM_MEASURE' },
+    receivingOrgId: DEMO_ORGANISATIONS.kumppaniksi.id,
+    proposedDate: '2027-08-02',
+    rationaleCategory: 'NEXT_MEASURE_IN_PLAN',
+    proposedBy: 'WORKER',
+  },
+  'POST /api/v1/paths/:pathId/transitions/:transitionId/acceptance': { startDate: '2027-08-02' },
+  'POST /api/v1/paths/:pathId/transitions/:transitionId/decline': {
+    reasonCategory: 'NO_CAPACITY',
+    alternativeCategory: 'LATER_START',
+  },
+  'POST /api/v1/paths/:pathId/transitions/:transitionId/completion': {},
+  'POST /api/v1/paths/:pathId/exit': {
+    destination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
+    confirmed: true,
+    exitDate: '2027-07-30',
+  },
+  'POST /api/v1/paths/:pathId/follow-ups/:followUpId/completion': {
+    statusNow: 'SAME',
+    contactMode: 'PHONE',
+    helpGiven: ['NONE'],
+    confirmsDestination: true,
+  },
+  'POST /api/v1/paths/:pathId/closure': {},
+  'POST /api/v1/paths/:pathId/responsible-worker': {
+    toWorkerId: 'usr_7b1d4e08',
+    reasonCategory: 'TURNOVER',
+  },
+  'POST /api/v1/paths/:pathId/waits': { waitingFor: 'DEBT_COUNSELLING' },
+  'POST /api/v1/paths/:pathId/waits/:waitId/end': null,
+  'POST /api/v1/organisations/:orgId/funding-ending': { endDate: '2027-12-31' },
 };
