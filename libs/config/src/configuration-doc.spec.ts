@@ -1,5 +1,6 @@
 import { ActivationPlansConfig } from './activation-plans.config';
 import { ClientIntakeConfig } from './client-intake.config';
+import { TransitionsConfig } from './transitions.config';
 import { renderConfigurationDoc } from './configuration-doc';
 import { envVarsOf } from './env-var.decorator';
 import {
@@ -10,13 +11,20 @@ import { LauncherConfig } from './launcher.config';
 
 /** Every variable of every process, each once. */
 function allVariables() {
-  const launcher = envVarsOf(LauncherConfig);
-  const names = new Set(launcher.map((variable) => variable.name));
-  return [
-    ...launcher,
-    ...envVarsOf(ClientIntakeConfig).filter((variable) => !names.has(variable.name)),
-    ...envVarsOf(ActivationPlansConfig).filter((variable) => !names.has(variable.name)),
-  ];
+  const byName = new Map<string, ReturnType<typeof envVarsOf>[number]>();
+  for (const configClass of [
+    LauncherConfig,
+    ClientIntakeConfig,
+    ActivationPlansConfig,
+    TransitionsConfig,
+  ]) {
+    for (const variable of envVarsOf(configClass)) {
+      if (!byName.has(variable.name)) {
+        byName.set(variable.name, variable);
+      }
+    }
+  }
+  return [...byName.values()];
 }
 
 /** The table rows of the rendered document, split into trimmed cells. */
@@ -36,7 +44,7 @@ describe('renderConfigurationDoc', () => {
   const doc = renderConfigurationDoc();
   const rows = tableRows(doc);
 
-  it('should have one table row per variable of the launcher, client-intake and activation-plans when rendered', () => {
+  it('should have one table row per variable of the launcher and every service’s own config when rendered', () => {
     const names = allVariables().map((variable) => `\`${variable.name}\``);
 
     expect(rows.map(([name]) => name).sort()).toEqual([...names].sort());

@@ -4,6 +4,7 @@ import { envVarsOf, type EnvVarDefinition } from './env-var.decorator';
 import { GatewayConfig } from './gateway.config';
 import { LauncherConfig } from './launcher.config';
 import { ServiceConfig } from './service.config';
+import { TransitionsConfig } from './transitions.config';
 
 /** What the Default column shows: a secret's development default is never printed. */
 function shownDefault(variable: EnvVarDefinition): string {
@@ -28,10 +29,22 @@ export function renderConfigurationDoc(): string {
   const gatewayOnly = envVarsOf(GatewayConfig).filter((v) => !serviceNames.has(v.name));
   const gatewayNames = new Set(envVarsOf(GatewayConfig).map((v) => v.name));
   const launcherOnly = envVarsOf(LauncherConfig).filter((v) => !gatewayNames.has(v.name));
-  const clientIntakeOnly = envVarsOf(ClientIntakeConfig).filter((v) => !serviceNames.has(v.name));
-  const activationPlansOnly = envVarsOf(ActivationPlansConfig).filter(
-    (v) => !serviceNames.has(v.name),
-  );
+  // A variable several services read (TIMER_POLL_INTERVAL_MS) gets one row naming them all.
+  const serviceSpecific = new Map<string, { variable: EnvVarDefinition; readers: string[] }>();
+  for (const [reader, configClass] of [
+    ['client-intake', ClientIntakeConfig],
+    ['activation-plans', ActivationPlansConfig],
+    ['transitions', TransitionsConfig],
+  ] as const) {
+    for (const variable of envVarsOf(configClass).filter((v) => !serviceNames.has(v.name))) {
+      const known = serviceSpecific.get(variable.name);
+      if (known) {
+        known.readers.push(reader);
+      } else {
+        serviceSpecific.set(variable.name, { variable, readers: [reader] });
+      }
+    }
+  }
   return [
     '# Configuration',
     '',
@@ -47,8 +60,9 @@ export function renderConfigurationDoc(): string {
     '|---|---|---|---|',
     ...serviceVars.map((v) => row(v, 'every service')),
     ...gatewayOnly.map((v) => row(v, 'gateway')),
-    ...clientIntakeOnly.map((v) => row(v, 'client-intake')),
-    ...activationPlansOnly.map((v) => row(v, 'activation-plans')),
+    ...[...serviceSpecific.values()].map(({ variable, readers }) =>
+      row(variable, readers.join(', ')),
+    ),
     ...launcherOnly.map((v) => row(v, '`npm start`')),
     '',
     'OpenTelemetry reads its own standard variables (`OTEL_SERVICE_NAME`, `OTEL_EXPORTER_OTLP_ENDPOINT`,',

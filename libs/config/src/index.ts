@@ -12,6 +12,7 @@ export {
 export { GatewayConfig } from './gateway.config';
 export { ClientIntakeConfig } from './client-intake.config';
 export { ActivationPlansConfig, DEFAULT_KTT_LEGAL_SOURCE } from './activation-plans.config';
+export { numberListOf, TransitionsConfig } from './transitions.config';
 export {
   DEVELOPMENT_IDENTITY_ENCRYPTION_KEYS,
   DEVELOPMENT_IDENTITY_HASH_KEY,
