@@ -1,11 +1,11 @@
 import { DEMO_ORGANISATIONS } from '@polku/auth';
 import type { EventEnvelope } from '@polku/contracts';
-import { serviceDatabaseName, urlWithDatabase } from '@polku/persistence';
 import { waitFor } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
-import { Client } from 'pg';
 import { streamEvents } from './support/event-stream';
-import { gatewayClient, type Answer } from './support/gateway-client';
+import { gatewayClient } from './support/gateway-client';
+import { serviceQuery } from './support/service-database';
+import { pathSeeder } from './support/seed-paths';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
 
 // Activation plans through the gateway, against the gateway, client-intake and activation-plans
@@ -36,66 +36,7 @@ afterAll(async () => {
 
 const today = () => finnishDateOf(new Date());
 
-let clientNumber = 0;
-/** A made-up client with a valid personal identity code of its own. */
-function newClient() {
-  clientNumber += 1;
-  const birth = `0101${String(60 + clientNumber).padStart(2, '0')}`;
-  const individual = String(200 + clientNumber * 2).padStart(3, '0');
-  const checkChars = '0123456789ABCDEFHJKLMNPRSTUVWXY';
-  const check = checkChars[Number(`${birth}${individual}`) % 31];
-  return {
-    personalIdentityCode: `${birth}-${individual}${check}`,
-    givenNames: 'Suunnitelma',
-    familyName: `Testinen${clientNumber}`,
-    language: 'fi',
-    addressProtected: false,
-  };
-}
-
-/**
- * A path referred by the employment area to Työnsilta, accepted, with the client's consent for
- * Työnsilta to see the plan, attendance and the health flag (pausing a measure reveals it).
- */
-async function acceptedPath(): Promise<string> {
-  const created = await api('POST', '/referrals', 'tiina.tyollisyys', {
-    client: newClient(),
-    toOrgId: org.tyonsilta.id,
-    requestedMeasure: 'REHABILITATIVE_WORK_ACTIVITY',
-    reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
-    fundingRef: { kind: 'ACTIVATION_PLAN', reference: 'AP-2026-0042' },
-    desiredStart: '2027-01-07',
-    consent: {
-      orgIds: [org.tyonsilta.id],
-      dataClasses: ['PATH', 'PLAN', 'ATTENDANCE', 'HEALTH_FLAG'],
-      howGiven: 'WRITTEN',
-      purpose: 'REFERRAL',
-    },
-  });
-  expect(created.status).toBe(201);
-  const { pathId, referralId } = created.body as { pathId: string; referralId: string };
-  await whenStatus('GET', `/paths/${pathId}/referrals`, 'ville.tyonsilta', 200);
-  const accepted = await api(
-    'POST',
-    `/paths/${pathId}/referrals/${referralId}/acceptance`,
-    'ville.tyonsilta',
-    { expectedStart: '2027-01-14' },
-    { 'if-match': '"1"' },
-  );
-  expect(accepted.status).toBe(200);
-  return pathId;
-}
-
-/** Waits until a call answers `status`: the gateway's projection catches up with events. */
-function whenStatus(method: 'GET', path: string, as: string, status: number): Promise<Answer> {
-  return waitFor(
-    async () => {
-      const answer = await api(method, path, as);
-      return answer.status === status ? answer : undefined;
-    },
-    { timeoutMs: 20_000, description: `${method} ${path} as ${as} answering ${status}` },
-  );
-}
+const { acceptedPath, whenStatus } = pathSeeder(api, 'Suunnitelma');
 
 const PLAN = {
   parties: [
@@ -130,20 +71,8 @@ async function agreedPlan(pathId: string, reviewDate: string) {
   return agreed;
 }
 
-async function plansQuery<T>(sql: string, parameters: unknown[] = []): Promise<T[]> {
-  const client = new Client({
-    connectionString: urlWithDatabase(
-      system.env.DATABASE_URL,
-      serviceDatabaseName(system.env.DATABASE_NAME_PREFIX, 'activation-plans'),
-    ),
-  });
-  await client.connect();
-  try {
-    return (await client.query(sql, parameters)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const plansQuery = <T>(sql: string, parameters: unknown[] = []) =>
+  serviceQuery<T>(system.env, 'activation-plans', sql, parameters);
 
 const ofType = (events: EventEnvelope[], type: string, pathId?: string) =>
   events.filter(
@@ -162,12 +91,7 @@ it('should agree a plan with four parties, revise it and read its history back',
   expect(agreed.body).toMatchObject({ version: 1, clientAgreed: true, parties: PLAN.parties });
 
   // The plan makes social services a party by law; it revises the plan as a colleague would.
-  const seen = await whenStatus(
-    'GET',
-    `/paths/${pathId}/activation-plan`,
-    'sanna.sosiaalityo',
-    200,
-  );
+  const seen = await whenStatus(`/paths/${pathId}/activation-plan`, 'sanna.sosiaalityo', 200);
   const goalId = (seen.body as { goals: { goalId: string }[] }).goals[0].goalId;
   const revised = await api(
     'PUT',
@@ -246,7 +170,7 @@ let sharedPathId: string | undefined;
 async function planPath(): Promise<string> {
   const pathId = await acceptedPath();
   await agreedPlan(pathId, addCalendarDays(today(), 180));
-  await whenStatus('GET', `/paths/${pathId}/activation-plan`, 'ville.tyonsilta', 200);
+  await whenStatus(`/paths/${pathId}/activation-plan`, 'ville.tyonsilta', 200);
   return pathId;
 }
 

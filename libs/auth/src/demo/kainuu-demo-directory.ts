@@ -102,6 +102,20 @@ export const DEMO_USERS: readonly DemoUser[] = [
     roles: ['CASEWORKER'],
   },
   {
+    username: 'terhi.tyonsilta',
+    userId: 'demo-user-10',
+    displayName: 'Terhi (tiiminvetäjä, Työnsilta)',
+    orgId: org.tyonsilta.id,
+    roles: ['TEAM_LEAD'],
+  },
+  {
+    username: 'mikko.tyonsilta',
+    userId: 'demo-user-11',
+    displayName: 'Mikko (toiminnanjohtaja, Työnsilta)',
+    orgId: org.tyonsilta.id,
+    roles: ['MANAGER'],
+  },
+  {
     username: 'kaisa.kumppaniksi',
     userId: 'demo-user-07',
     displayName: 'Kaisa (yksilövalmentaja, Kumppaniksi)',

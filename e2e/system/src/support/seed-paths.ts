@@ -1,0 +1,75 @@
+import { DEMO_ORGANISATIONS } from '@polku/auth';
+import { waitFor } from '@polku/testing';
+import type { Answer, ApiCall } from './gateway-client';
+
+const CHECK_CHARACTERS = '0123456789ABCDEFHJKLMNPRSTUVWXY';
+
+/** Paths made through the gateway as caseworkers make them, for the system tests. */
+export function pathSeeder(api: ApiCall, clientFamilyName: string) {
+  let clientNumber = 0;
+
+  /** A made-up client with a valid personal identity code of its own. */
+  function newClient() {
+    clientNumber += 1;
+    const birth = `0101${String(60 + clientNumber).padStart(2, '0')}`;
+    const individual = String(200 + clientNumber * 2).padStart(3, '0');
+    const check = CHECK_CHARACTERS[Number(`${birth}${individual}`) % 31];
+    return {
+      personalIdentityCode: `${birth}-${individual}${check}`,
+      givenNames: 'Polku',
+      familyName: `${clientFamilyName}${clientNumber}`,
+      language: 'fi',
+      addressProtected: false,
+    };
+  }
+
+  /** Waits until a call answers `status`: the gateway's projection catches up with events. */
+  function whenStatus(path: string, as: string, status: number): Promise<Answer> {
+    return waitFor(
+      async () => {
+        const answer = await api('GET', path, as);
+        return answer.status === status ? answer : undefined;
+      },
+      { timeoutMs: 20_000, description: `GET ${path} as ${as} answering ${status}` },
+    );
+  }
+
+  /**
+   * A path referred by the employment area to Työnsilta and accepted, with the client's consent
+   * for Työnsilta to see the plan, attendance and the health flag (pausing a measure reveals it).
+   */
+  async function acceptedPath(): Promise<string> {
+    const created = await api('POST', '/referrals', 'tiina.tyollisyys', {
+      client: newClient(),
+      toOrgId: DEMO_ORGANISATIONS.tyonsilta.id,
+      requestedMeasure: 'REHABILITATIVE_WORK_ACTIVITY',
+      reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
+      fundingRef: { kind: 'ACTIVATION_PLAN', reference: 'AP-2026-0042' },
+      desiredStart: '2027-01-07',
+      consent: {
+        orgIds: [DEMO_ORGANISATIONS.tyonsilta.id],
+        dataClasses: ['PATH', 'PLAN', 'ATTENDANCE', 'HEALTH_FLAG'],
+        howGiven: 'WRITTEN',
+        purpose: 'REFERRAL',
+      },
+    });
+    if (created.status !== 201) {
+      throw new Error(`referral answered ${created.status}: ${JSON.stringify(created.body)}`);
+    }
+    const { pathId, referralId } = created.body as { pathId: string; referralId: string };
+    await whenStatus(`/paths/${pathId}/referrals`, 'ville.tyonsilta', 200);
+    const accepted = await api(
+      'POST',
+      `/paths/${pathId}/referrals/${referralId}/acceptance`,
+      'ville.tyonsilta',
+      { expectedStart: '2027-01-14' },
+      { 'if-match': '"1"' },
+    );
+    if (accepted.status !== 200) {
+      throw new Error(`acceptance answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
+    }
+    return pathId;
+  }
+
+  return { acceptedPath, whenStatus };
+}
