@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { TransitionsConfig } from '@polku/config';
 import { bootstrapService } from '@polku/service-runtime';
 import { AppModule } from './app.module';
 import { TRANSITIONS_ENTITIES, TRANSITIONS_MIGRATIONS } from './database/schema';
@@ -8,4 +9,5 @@ void bootstrapService({
   appModule: AppModule,
   entities: TRANSITIONS_ENTITIES,
   migrations: TRANSITIONS_MIGRATIONS,
+  configClass: TransitionsConfig,
 });

@@ -1,3 +1,4 @@
+import { TransitionsConfig } from '@polku/config';
 import { expectServiceStartsOnAFreshDatabase } from '@polku/testing';
 import { AppModule } from '../src/app.module';
 import { TRANSITIONS_ENTITIES, TRANSITIONS_MIGRATIONS } from '../src/database/schema';
@@ -9,6 +10,7 @@ describe('transitions service', () => {
       appModule: AppModule,
       entities: TRANSITIONS_ENTITIES,
       migrations: TRANSITIONS_MIGRATIONS,
+      configClass: TransitionsConfig,
     });
   });
 });

@@ -1,0 +1,365 @@
+import { DEMO_ORGANISATIONS } from '@polku/auth';
+import type { EventEnvelope } from '@polku/contracts';
+import { waitFor } from '@polku/testing';
+import { addCalendarDays, finnishDateOf } from '@polku/timers';
+import { streamEvents } from './support/event-stream';
+import { gatewayClient } from './support/gateway-client';
+import { serviceQuery } from './support/service-database';
+import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
+import { pathSeeder } from './support/seed-paths';
+
+// Transitions through the gateway, against the gateway, client-intake, activation-plans and
+// transitions running as their own processes (see activation-plans.e2e-spec.ts for why not
+// through the launcher). Time does not pass in a test: a "clock jump" moves a timer row's due
+// time to now, and the real poller fires it, exactly as it would on the day.
+const org = DEMO_ORGANISATIONS;
+const SERVICES = ['gateway', 'client-intake', 'activation-plans', 'transitions'] as const;
+const TIMER_POLL_INTERVAL_MS = 300;
+
+let system: ServiceProcesses;
+const { api } = gatewayClient(() => system.baseUrl);
+const { acceptedPath, whenStatus } = pathSeeder(api, 'Siirtyma');
+
+beforeAll(async () => {
+  system = await startServiceProcesses(SERVICES, {
+    TIMER_POLL_INTERVAL_MS: String(TIMER_POLL_INTERVAL_MS),
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+const today = () => finnishDateOf(new Date());
+
+const transitionsQuery = <T>(sql: string, parameters: unknown[] = []) =>
+  serviceQuery<T>(system.env, 'transitions', sql, parameters);
+
+/** The clock jump: the path's next live timer whose key starts so is due now. */
+async function makeDue(keyPrefix: string, pathId: string): Promise<string[]> {
+  const rows = await transitionsQuery<{ key: string }>(
+    `UPDATE timer SET due_at = now() - interval '1 second'
+      WHERE id = (SELECT id FROM timer WHERE status = 'SCHEDULED' AND key LIKE $1
+                   ORDER BY due_at LIMIT 1)
+      RETURNING key`,
+    [`${keyPrefix}:${pathId}:%`],
+  );
+  return rows.map((row) => row.key);
+}
+
+const eventsOf = async (pathId: string, type: string): Promise<EventEnvelope[]> =>
+  (await streamEvents(system.env)).filter(
+    (event) => event.pathId === pathId && event.type === type,
+  );
+
+/** Waits until the stream holds `count` events of the type for the path. */
+function whenEvents(pathId: string, type: string, count: number): Promise<EventEnvelope[]> {
+  return waitFor(
+    async () => {
+      const events = await eventsOf(pathId, type);
+      return events.length >= count ? events : undefined;
+    },
+    { timeoutMs: 20_000, description: `${count} × ${type} of ${pathId}` },
+  );
+}
+
+/** The path as transitions sees it, once it has reached `state`. */
+function whenCourse(pathId: string, as: string, state: string) {
+  return waitFor(
+    async () => {
+      const answer = await api('GET', `/paths/${pathId}/course`, as);
+      return answer.status === 200 && answer.body.state === state ? answer.body : undefined;
+    },
+    { timeoutMs: 20_000, description: `path ${pathId} in ${state}` },
+  );
+}
+
+const TO_KUMPPANIKSI = {
+  destination: { group: 'CONTINUATION', category: 'ANOTHER_VTM_MEASURE' },
+  receivingOrgId: org.kumppaniksi.id,
+  proposedDate: addCalendarDays(today(), 30),
+  rationaleCategory: 'NEXT_MEASURE_IN_PLAN',
+  proposedBy: 'WORKER',
+};
+
+/** Työnsilta accepted the referral (INTAKE) and proposes Kumppaniksi as the next step. */
+async function pathWithProposedHandoff(): Promise<string> {
+  const pathId = await acceptedPath();
+  await whenCourse(pathId, 'ville.tyonsilta', 'INTAKE');
+  const proposed = await api(
+    'POST',
+    `/paths/${pathId}/transitions`,
+    'ville.tyonsilta',
+    TO_KUMPPANIKSI,
+  );
+  expect(proposed.status).toBe(201);
+  return pathId;
+}
+
+it('should escalate a hand-off ignored past its deadline to the worker, the team lead and the manager', async () => {
+  const pathId = await pathWithProposedHandoff();
+  const course = await whenCourse(pathId, 'ville.tyonsilta', 'TRANSITION_PENDING');
+  expect(course).toMatchObject({
+    accountable: { orgId: org.tyonsilta.id },
+    nextStep: { kind: 'AWAIT_HANDOFF_ANSWER', level: 'WORKER' },
+    pendingHandoff: { receivingOrgId: org.kumppaniksi.id, accepted: false },
+  });
+  // The receiver sees the path while the hand-off waits for its answer.
+  await whenStatus(`/paths/${pathId}/course`, 'kaisa.kumppaniksi', 200);
+
+  for (const [index, level] of (['WORKER', 'TEAM_LEAD', 'MANAGER'] as const).entries()) {
+    expect(await makeDue('handoff-answer', pathId)).toHaveLength(1);
+    const escalations = await whenEvents(pathId, 'HandoffEscalated', index + 1);
+    expect(escalations.map((event) => (event.data as { level: string }).level)).toEqual(
+      ['WORKER', 'TEAM_LEAD', 'MANAGER'].slice(0, index + 1),
+    );
+    expect(escalations[index].data).toMatchObject({ level, escalatedToOrgId: org.tyonsilta.id });
+  }
+  // Still the sender's: nobody else became accountable by the silence.
+  const escalated = await api('GET', `/paths/${pathId}/course`, 'ville.tyonsilta');
+  expect(escalated.body).toMatchObject({
+    accountable: { orgId: org.tyonsilta.id },
+    nextStep: { kind: 'AWAIT_HANDOFF_ANSWER', level: 'MANAGER' },
+  });
+  const lost = await api('GET', '/lost-paths', 'mikko.tyonsilta');
+  expect(lost.status).toBe(200);
+  expect(lost.body.items).toContainEqual(
+    expect.objectContaining({ pathId, reasons: ['NEXT_STEP_OVERDUE_AT_MANAGER'] }),
+  );
+  // A caseworker has no lost-paths view; another organisation's manager sees none of these.
+  expect((await api('GET', '/lost-paths', 'ville.tyonsilta')).status).toBe(403);
+  const elsewhere = await api('GET', '/lost-paths', 'marja.johtaja');
+  expect(elsewhere.body.items).not.toContainEqual(expect.objectContaining({ pathId }));
+});
+
+it('should hand a path over when the receiver accepts and completes, and return a declined one to the sender', async () => {
+  const accepted = await pathWithProposedHandoff();
+  const [offer] = await whenEvents(accepted, 'TransitionProposed', 1);
+  const { transitionId } = offer.data as { transitionId: string };
+  await whenStatus(`/paths/${accepted}/course`, 'kaisa.kumppaniksi', 200);
+  const base = `/paths/${accepted}/transitions/${transitionId}`;
+  expect(
+    (
+      await api('POST', `${base}/acceptance`, 'kaisa.kumppaniksi', {
+        startDate: TO_KUMPPANIKSI.proposedDate,
+      })
+    ).status,
+  ).toBe(200);
+  // Accepted is not yet handed over: the sender stays accountable.
+  expect((await api('GET', `/paths/${accepted}/course`, 'ville.tyonsilta')).body).toMatchObject({
+    accountable: { orgId: org.tyonsilta.id },
+  });
+  expect((await api('POST', `${base}/completion`, 'kaisa.kumppaniksi', {})).status).toBe(200);
+  const [transfer] = await whenEvents(accepted, 'OwnershipTransferred', 1);
+  expect(transfer.data).toMatchObject({
+    fromOrgId: org.tyonsilta.id,
+    toOrgId: org.kumppaniksi.id,
+    reason: 'HANDOFF_COMPLETED',
+  });
+  expect((await api('GET', `/paths/${accepted}/course`, 'kaisa.kumppaniksi')).body).toMatchObject({
+    state: 'PLANNING',
+    accountable: { orgId: org.kumppaniksi.id },
+    nextStep: { kind: 'AGREE_PLAN' },
+  });
+
+  const declined = await pathWithProposedHandoff();
+  const [proposal] = await whenEvents(declined, 'TransitionProposed', 1);
+  await whenStatus(`/paths/${declined}/course`, 'kaisa.kumppaniksi', 200);
+  const answer = await api(
+    'POST',
+    `/paths/${declined}/transitions/${(proposal.data as { transitionId: string }).transitionId}/decline`,
+    'kaisa.kumppaniksi',
+    { reasonCategory: 'NO_CAPACITY', alternativeCategory: 'LATER_START' },
+  );
+  expect(answer.status).toBe(200);
+  expect((await api('GET', `/paths/${declined}/course`, 'ville.tyonsilta')).body).toMatchObject({
+    accountable: { orgId: org.tyonsilta.id },
+    nextStep: { kind: 'DECIDE_NEXT_STEP' },
+    pendingHandoff: null,
+  });
+  // The decliner's part ended with its answer.
+  await whenStatus(`/paths/${declined}/course`, 'kaisa.kumppaniksi', 404);
+});
+
+it('should follow up an exit to the open labour market and bring a missed follow-up to the manager', async () => {
+  const pathId = await acceptedPath();
+  await whenCourse(pathId, 'ville.tyonsilta', 'INTAKE');
+  const exit = await api('POST', `/paths/${pathId}/exit`, 'ville.tyonsilta', {
+    destination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
+    confirmed: false,
+    exitDate: today(),
+  });
+  expect(exit.status).toBe(200);
+  const [scheduled] = await whenEvents(pathId, 'FollowUpScheduled', 1);
+  const followUps = (scheduled.data as { followUps: { followUpId: string; dueDate: string }[] })
+    .followUps;
+  // One, three and six months after the exit (the defaults), each later than the last.
+  const dueDates = followUps.map((followUp) => followUp.dueDate);
+  expect(dueDates[0] > today()).toBe(true);
+  expect([...dueDates].sort()).toEqual(dueDates);
+  expect(followUps).toHaveLength(3);
+  // Not confirmed: closing now would close it silently.
+  expect((await api('POST', `/paths/${pathId}/closure`, 'ville.tyonsilta', {})).status).toBe(409);
+
+  expect(await makeDue('follow-up-due', pathId)).toHaveLength(1);
+  await whenEvents(pathId, 'FollowUpDue', 1);
+  expect(await makeDue('follow-up-missed', pathId)).toHaveLength(1);
+  const [missed] = await whenEvents(pathId, 'FollowUpMissed', 1);
+  expect(missed.data).toMatchObject({
+    followUpId: followUps[0].followUpId,
+    escalatedTo: 'MANAGER',
+    ownerOrgId: org.tyonsilta.id,
+  });
+
+  const managerView = await api('GET', '/lost-paths', 'mikko.tyonsilta');
+  expect(managerView.body.items).toContainEqual(
+    expect.objectContaining({ pathId, reasons: expect.arrayContaining(['FOLLOW_UP_MISSED']) }),
+  );
+  expect(managerView.body.count).toBeGreaterThanOrEqual(1);
+
+  // Recorded late, the follow-up finds the client at work: no longer lost, and the path stays
+  // in follow-up until the other two are done (closing needs every follow-up).
+  const late = await api(
+    'POST',
+    `/paths/${pathId}/follow-ups/${followUps[0].followUpId}/completion`,
+    'ville.tyonsilta',
+    { statusNow: 'SAME', contactMode: 'PHONE', helpGiven: ['NONE'], confirmsDestination: true },
+  );
+  expect(late.status).toBe(200);
+  expect(late.body).toMatchObject({ state: 'FOLLOW_UP' });
+  const afterwards = await api('GET', '/lost-paths', 'mikko.tyonsilta');
+  expect(afterwards.body.items).not.toContainEqual(expect.objectContaining({ pathId }));
+  expect((await api('POST', `/paths/${pathId}/closure`, 'ville.tyonsilta', {})).status).toBe(409);
+});
+
+it('should suspend the path’s timers while its measure is paused and resume them with it', async () => {
+  const pathId = await acceptedPath();
+  await whenCourse(pathId, 'ville.tyonsilta', 'INTAKE');
+  const intake = await api('POST', `/paths/${pathId}/intake`, 'ville.tyonsilta', {
+    economicSituation: 'WEAK',
+    healthFlag: false,
+    housingSituation: 'OWN_HOME',
+    relationships: 'NO_CONCERN',
+    lifeManagement: 'NO_CONCERN',
+    educationLevel: 'VOCATIONAL',
+    educationCurrency: 'UP_TO_DATE',
+    unemploymentDurationBand: 'DAYS_500_TO_999',
+    ageBand: 'AGE_30_39',
+    languageAndIntegrationNeeds: [],
+    currentBenefits: [],
+    basics: {
+      housing: 'IN_ORDER',
+      benefits: 'IN_ORDER',
+      permits: 'NOT_APPLICABLE',
+      debts: 'IN_ORDER',
+      treatment: 'IN_ORDER',
+    },
+    basicNeedIssues: [],
+  });
+  expect(intake.status).toBe(201);
+  await whenCourse(pathId, 'ville.tyonsilta', 'PLANNING');
+  const plan = await api('POST', `/paths/${pathId}/activation-plan`, 'ville.tyonsilta', {
+    parties: [
+      { orgId: org.employmentArea.id, role: 'EMPLOYMENT_AUTHORITY' },
+      { orgId: org.tyonsilta.id, role: 'PROVIDER' },
+    ],
+    clientAgreed: true,
+    linkedPlans: [],
+    goals: [{ text: 'Aloitan työtoiminnan.' }],
+  });
+  expect(plan.status).toBe(201);
+  const started = await api('POST', `/paths/${pathId}/measures`, 'ville.tyonsilta', {
+    measureType: 'REHABILITATIVE_WORK_ACTIVITY',
+    placement: { kind: 'IN_HOUSE' },
+    schedule: {
+      daysPerWeek: 3,
+      hoursPerDay: 6,
+      startDate: today(),
+      plannedEndDate: addCalendarDays(today(), 182),
+    },
+  });
+  expect(started.status).toBe(201);
+  const { measureId } = started.body as { measureId: string };
+  await whenCourse(pathId, 'ville.tyonsilta', 'IN_MEASURE');
+  const liveTimers = () =>
+    transitionsQuery<{ key: string; status: string }>(
+      `SELECT key, status FROM timer WHERE key LIKE $1 AND status IN ('SCHEDULED', 'SUSPENDED')
+        ORDER BY key`,
+      [`%:${pathId}:%`],
+    );
+  const before = await liveTimers();
+  expect(before.length).toBeGreaterThan(0);
+  expect(before.every((timer) => timer.status === 'SCHEDULED')).toBe(true);
+
+  const measure = `/paths/${pathId}/measures/${measureId}`;
+  expect(
+    (await api('POST', `${measure}/pause`, 'ville.tyonsilta', { reasonCategory: 'SICK_LEAVE' }))
+      .status,
+  ).toBe(200);
+  const paused = await whenCourse(pathId, 'ville.tyonsilta', 'PAUSED');
+  expect(paused.nextStep).toMatchObject({ kind: 'RESUME_MEASURE' });
+  // Every live timer of the path waits; none can fire while the client is away.
+  const suspended = await waitFor(
+    async () => {
+      const timers = await liveTimers();
+      return timers.length > 0 && timers.every((timer) => timer.status === 'SUSPENDED')
+        ? timers
+        : undefined;
+    },
+    {
+      timeoutMs: 20_000,
+      description: () => 'every live timer of the path suspended',
+    },
+  );
+  // The reminders before the measure's end wait with it; the next step became RESUME_MEASURE.
+  const reminders = before.filter((timer) => timer.key.startsWith('measure-ending:'));
+  expect(reminders).toHaveLength(3);
+  expect(suspended.map((timer) => timer.key)).toEqual(
+    expect.arrayContaining(reminders.map((timer) => timer.key)),
+  );
+
+  expect((await api('POST', `${measure}/resume`, 'ville.tyonsilta')).status).toBe(200);
+  await whenCourse(pathId, 'ville.tyonsilta', 'IN_MEASURE');
+  const resumed = await waitFor(
+    async () => {
+      const timers = await liveTimers();
+      return timers.every((timer) => timer.status === 'SCHEDULED') ? timers : undefined;
+    },
+    { timeoutMs: 20_000, description: 'every live timer of the path running again' },
+  );
+  expect(resumed.map((timer) => timer.key)).toEqual(
+    expect.arrayContaining(reminders.map((timer) => timer.key)),
+  );
+});
+
+it('should fire each due timer exactly once when transitions is killed while they are due', async () => {
+  const paths: string[] = [];
+  for (let index = 0; index < 4; index += 1) {
+    paths.push(await pathWithProposedHandoff());
+  }
+  for (const pathId of paths) {
+    await whenCourse(pathId, 'ville.tyonsilta', 'TRANSITION_PENDING');
+  }
+  // Every answer deadline passes at once; the service dies while the poller works on them.
+  for (const pathId of paths) {
+    expect(await makeDue('handoff-answer', pathId)).toHaveLength(1);
+  }
+  await new Promise((resolve) => setTimeout(resolve, TIMER_POLL_INTERVAL_MS / 2));
+  await system.kill('transitions');
+  system.start('transitions');
+  await system.waitUntilUp(['transitions']);
+
+  for (const pathId of paths) {
+    await whenEvents(pathId, 'HandoffEscalated', 1);
+  }
+  // Three more polls: a timer that fired twice would show by now.
+  await new Promise((resolve) => setTimeout(resolve, 3 * TIMER_POLL_INTERVAL_MS));
+  for (const pathId of paths) {
+    expect(
+      (await eventsOf(pathId, 'HandoffEscalated')).map(
+        (event) => (event.data as { level: string }).level,
+      ),
+    ).toEqual(['WORKER']);
+  }
+  expect(system.exits.filter((exit) => exit.service === 'transitions')).toHaveLength(1);
+});

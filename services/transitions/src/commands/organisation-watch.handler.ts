@@ -1,0 +1,43 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Principal } from '@polku/auth';
+import { AnnounceFundingEndingCommand, TRANSITION_COMMANDS } from '@polku/contracts';
+import { RequestPrincipal, validateCommand } from '@polku/service-runtime';
+import { DataSource } from 'typeorm';
+import { lostPaths, lostPathView } from '../lost/lost-paths.query';
+import { FundingEndingService } from './funding-ending.service';
+import { assertLeadOf } from './organisation-access';
+import { requireOrgId, type OrganisationRequest } from './path-request';
+
+/**
+ * What team leads and managers watch over for their own organisation: its lost paths (should
+ * be none), and announcing that its funding ends. Both answer no client data.
+ */
+@Controller()
+export class OrganisationWatchHandler {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly fundingEnding: FundingEndingService,
+  ) {}
+
+  @MessagePattern(TRANSITION_COMMANDS.listLostPaths)
+  async listLostPaths(@RequestPrincipal() principal: Principal) {
+    assertLeadOf(principal);
+    const paths = await lostPaths(this.dataSource, {
+      orgId: principal.orgId,
+    });
+    return { items: paths.map(lostPathView), count: paths.length };
+  }
+
+  @MessagePattern(TRANSITION_COMMANDS.announceFundingEnding)
+  announceFundingEnding(
+    @Payload() request: OrganisationRequest,
+    @RequestPrincipal() principal: Principal,
+  ) {
+    const orgId = requireOrgId(request);
+    assertLeadOf(principal, orgId);
+    const command = validateCommand(AnnounceFundingEndingCommand, request.body);
+    return this.fundingEnding.announce(principal, command.endDate);
+  }
+}

@@ -1,0 +1,54 @@
+import { CommandValidationError, NotFoundError, PathNotVisibleError } from '@polku/service-runtime';
+
+/** A command or query about a path: `{ pathId, body }` as the gateway sends it. */
+export interface PathRequest {
+  readonly pathId: string;
+  readonly body?: unknown;
+}
+
+/** A command about one thing of a path (a hand-off, a follow-up, a wait): `{ pathId, id, body }`. */
+export interface PathItemRequest extends PathRequest {
+  readonly id: string;
+}
+
+/** A command of an organisation as a whole: `{ orgId, body }`. */
+export interface OrganisationRequest {
+  readonly orgId: string;
+  readonly body?: unknown;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// The gateway validates path parameters; the service checks again, so a malformed id is a 404
+// like any path or item the caller may not see, not a database error.
+export function requirePathId(request: PathRequest): string {
+  if (typeof request?.pathId !== 'string' || !UUID.test(request.pathId)) {
+    throw new PathNotVisibleError();
+  }
+  return request.pathId;
+}
+
+export function requireItemId(request: PathItemRequest, what: string): string {
+  if (typeof request?.id !== 'string' || !UUID.test(request.id)) {
+    throw new NotFoundError(`no such ${what}`);
+  }
+  return request.id;
+}
+
+export function requireOrgId(request: OrganisationRequest): string {
+  if (typeof request?.orgId !== 'string' || !UUID.test(request.orgId)) {
+    throw new NotFoundError('no such organisation');
+  }
+  return request.orgId;
+}
+
+/** The body of a command that has no fields of its own (end a wait): absent or `{}`. */
+export function requireEmptyBody(request: PathRequest): void {
+  const { body } = request;
+  if (body === undefined || body === null) {
+    return;
+  }
+  if (typeof body !== 'object' || Array.isArray(body) || Object.keys(body).length > 0) {
+    throw new CommandValidationError('this command takes no fields: send an empty body');
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { AccessBasis } from '@polku/auth';
+import {
+  OWNERSHIP_TRANSFERRED_V1,
+  TRANSITION_ACCEPTED_V1,
+  TRANSITION_DECLINED_V1,
+  TRANSITION_PROPOSED_V1,
+  type EventSubject,
+} from '@polku/contracts';
+import { OutboxWriter } from '@polku/messaging';
+import { clientRefOfPath, projectPathAccessEvent } from '@polku/path-access';
+import type { EntityManager } from 'typeorm';
+import type { PathEvent, PathState } from '../path';
+import { contractEventOf, type CommandDetails } from './contract-events';
+import { envelopeFor, type DecisionOrigin } from './decision-origin';
+
+// This service writes these events of the access projection itself, so it records them in the
+// same transaction instead of consuming them back: the receiver of a hand-off sees the path,
+// and the new owner owns it, the moment the command commits.
+const OWN_ACCESS_SUBJECTS: readonly EventSubject[] = [
+  TRANSITION_PROPOSED_V1.subject,
+  TRANSITION_ACCEPTED_V1.subject,
+  TRANSITION_DECLINED_V1.subject,
+  OWNERSHIP_TRANSFERRED_V1.subject,
+];
+
+/** A hand-off's events read as one chain; every other event belongs to the path's. */
+function correlationIdOf(event: PathEvent, pathId: string): string {
+  return 'transitionId' in event.data ? event.data.transitionId : pathId;
+}
+
+/**
+ * Writes the events a decision emits to the outbox, in the caller's transaction, each with the
+ * envelope its origin gives and the payload its contract wants.
+ */
+@Injectable()
+export class PathEventWriter {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  async write(
+    em: EntityManager,
+    options: {
+      readonly events: readonly PathEvent[];
+      readonly state: PathState;
+      readonly origin: DecisionOrigin;
+      readonly pathBasis: AccessBasis;
+      readonly details: CommandDetails;
+    },
+  ): Promise<void> {
+    if (options.events.length === 0) {
+      return;
+    }
+    const { pathId } = options.state;
+    const clientRef = await clientRefOfPath(em, pathId);
+    const now = new Date();
+    for (const event of options.events) {
+      const { subject, data } = contractEventOf(event, {
+        details: options.details,
+        state: options.state,
+        now,
+      });
+      const envelope = await this.outbox.append(em, subject, {
+        ...envelopeFor(options.origin, {
+          pathId,
+          clientRef,
+          basis: options.pathBasis,
+          correlationId: correlationIdOf(event, pathId),
+        }),
+        occurredAt: now,
+        // contractEventOf checked the payload against its subject's type.
+        data: data as never,
+      });
+      if (OWN_ACCESS_SUBJECTS.includes(subject)) {
+        await projectPathAccessEvent(em, envelope);
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { decide, isRefused, pathPolicy, type PathInput, type PathState } from '../path';
+import { arrivedEarly } from './arrival-order';
+import type { EventInput } from './event-inputs';
+
+const TE = randomUUID();
+const PROVIDER = randomUUID();
+const OTHER = randomUUID();
+const DAY0 = '2027-03-01';
+const PATH_ID = randomUUID();
+const MEASURE = randomUUID();
+
+const by = (orgId: string) => ({
+  at: DAY0,
+  actor: { orgId, workerId: `usr_${orgId.slice(0, 6)}`, role: 'CASEWORKER' as const },
+});
+
+const INPUTS = {
+  referred: (): EventInput => ({
+    type: 'referred',
+    ...by(TE),
+    pathId: PATH_ID,
+    fromOrgId: TE,
+    toOrgId: PROVIDER,
+    referrerWorkerId: 'usr_te',
+  }),
+  accepted: (orgId = PROVIDER): EventInput => ({ type: 'referralAccepted', ...by(orgId) }),
+  declined: (): EventInput => ({
+    type: 'referralDeclined',
+    ...by(PROVIDER),
+    reasonCategory: 'NO_CAPACITY',
+  }),
+  intake: (): EventInput => ({ type: 'intakeCompleted', ...by(PROVIDER) }),
+  plan: (): EventInput => ({ type: 'planAgreed', ...by(TE) }),
+  started: (): EventInput => ({
+    type: 'measureStarted',
+    ...by(PROVIDER),
+    measureId: MEASURE,
+    plannedEndDate: '2027-06-30',
+  }),
+  paused: (): EventInput => ({ type: 'measurePaused', ...by(PROVIDER), measureId: MEASURE }),
+  resumed: (): EventInput => ({ type: 'measureResumed', ...by(PROVIDER), measureId: MEASURE }),
+  ended: (): EventInput => ({ type: 'measureEnded', ...by(PROVIDER), measureId: MEASURE }),
+  returned: (): EventInput => ({ type: 'returnedAsNewPath', ...by(TE), newPathId: randomUUID() }),
+};
+
+function walk(...inputs: PathInput[]): PathState {
+  let state: PathState | undefined;
+  for (const input of inputs) {
+    const decision = decide(state, input, pathPolicy());
+    if (isRefused(decision)) {
+      throw new Error(`${input.type}: ${decision.refused.message}`);
+    }
+    state = decision.state;
+  }
+  if (state === undefined) {
+    throw new Error('no inputs');
+  }
+  return state;
+}
+
+/** The machine refuses it, and arrivedEarly says whether to try again later. */
+function verdict(before: PathState | undefined, input: EventInput): 'EARLY' | 'STALE' {
+  const decision = decide(before, input, pathPolicy());
+  if (!isRefused(decision)) {
+    throw new Error(`${input.type} was accepted; only refusals are classified`);
+  }
+  return arrivedEarly(before, input) ? 'EARLY' : 'STALE';
+}
+
+const referred = () => walk(INPUTS.referred());
+const intake = () => walk(INPUTS.referred(), INPUTS.accepted());
+const planning = () => walk(INPUTS.referred(), INPUTS.accepted(), INPUTS.intake());
+const inMeasure = () =>
+  walk(INPUTS.referred(), INPUTS.accepted(), INPUTS.intake(), INPUTS.started());
+
+describe('arrivedEarly', () => {
+  it.each([
+    ['ReferralAccepted before its ClientReferred', undefined, INPUTS.accepted()],
+    ['IntakeCompleted before its ClientReferred', undefined, INPUTS.intake()],
+    ['IntakeCompleted before ReferralAccepted', 'referred', INPUTS.intake()],
+    ['ActivationPlanAgreed before IntakeCompleted', 'intake', INPUTS.plan()],
+    ['MeasureStarted before IntakeCompleted', 'intake', INPUTS.started()],
+    ['MeasurePaused before MeasureStarted', 'planning', INPUTS.paused()],
+    ['MeasureEnded before MeasureStarted', 'planning', INPUTS.ended()],
+    ['MeasureResumed before MeasurePaused', 'inMeasure', INPUTS.resumed()],
+    ['a return before the path it ends', undefined, INPUTS.returned()],
+    [
+      'an answer from an organisation the pending referral was not sent to',
+      'referred',
+      INPUTS.accepted(OTHER),
+    ],
+  ] as const)('should retry %s', (_case, stage, input) => {
+    const before =
+      stage === undefined ? undefined : { referred, intake, planning, inMeasure }[stage]();
+
+    expect(verdict(before, input)).toBe('EARLY');
+  });
+
+  it('should retry a new referral when the decline of the previous one has not arrived', () => {
+    expect(verdict(referred(), INPUTS.referred())).toBe('EARLY');
+  });
+
+  it.each([
+    ['a second ReferralAccepted after the intake began', 'intake', INPUTS.accepted()],
+    ['ActivationPlanAgreed after the measure started', 'inMeasure', INPUTS.plan()],
+    ['a return while the path is still in a measure', 'inMeasure', INPUTS.returned()],
+    ['IntakeCompleted once planning has begun', 'planning', INPUTS.intake()],
+  ] as const)('should acknowledge %s, which can never apply', (_case, stage, input) => {
+    const before = { intake, planning, inMeasure }[stage]();
+
+    expect(verdict(before, input)).toBe('STALE');
+  });
+
+  it('should acknowledge a referral of the path that names another referrer than its emitter', () => {
+    const forged: EventInput = { ...INPUTS.referred(), actor: by(OTHER).actor };
+
+    expect(verdict(undefined, forged)).toBe('STALE');
+  });
+});

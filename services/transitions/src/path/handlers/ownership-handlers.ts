@@ -1,0 +1,87 @@
+import type { DecisionDraft } from '../decision-draft';
+import { conflict, firstRefusal, forbidden, invalid, type Refusal } from '../path-decision';
+import { byAccountableOrg, onlyIn, requiredText, validDate } from '../path-guards';
+import type { PathInputOf } from '../path-inputs';
+
+// Who carries the path inside and across organisations: staff turnover (004 L902–904) and
+// projects whose funding ends (004 L5241–5247) are where paths get lost.
+
+export function changeResponsibleWorker(
+  draft: DecisionDraft,
+  input: PathInputOf<'responsibleWorkerChanged'>,
+): Refusal | null {
+  const accountable = draft.state.accountable;
+  const refusal = firstRefusal(
+    () => byAccountableOrg(draft, input.actor, 'change its responsible worker'),
+    () => requiredText(input.toWorkerId, 'toWorkerId'),
+    () => requiredText(input.reasonCategory, 'reasonCategory'),
+    () =>
+      input.toWorkerId === accountable?.workerId
+        ? conflict('That worker is already responsible for the path.')
+        : null,
+  );
+  if (refusal || accountable === null) {
+    return refusal;
+  }
+  draft.update({ accountable: { ...accountable, workerId: input.toWorkerId } });
+  draft.emit({
+    name: 'ResponsibleWorkerChanged',
+    data: {
+      orgId: accountable.orgId,
+      fromWorkerId: accountable.workerId,
+      toWorkerId: input.toWorkerId,
+      reasonCategory: input.reasonCategory,
+    },
+  });
+  return null;
+}
+
+/**
+ * The accountable provider's funding ends (domain.md §10.3 FundingEndSaga): unless a hand-off is
+ * already pending, the next step becomes rehoming the path by the day before the end date
+ * (settleNextStep applies it, and keeps applying it until ownership moves).
+ */
+export function announceFundingEnding(
+  draft: DecisionDraft,
+  input: PathInputOf<'fundingEnding'>,
+): Refusal | null {
+  const accountable = draft.state.accountable;
+  const refusal = firstRefusal(
+    () =>
+      input.actor.orgId === input.providerOrgId
+        ? null
+        : forbidden('Only the provider itself can announce that its funding ends.'),
+    () =>
+      draft.state.state === 'FOLLOW_UP'
+        ? conflict(
+            'The client has already exited; the follow-ups stay with this organisation until someone takes them over.',
+          )
+        : null,
+    () =>
+      onlyIn(
+        draft,
+        ['INTAKE', 'PLANNING', 'IN_MEASURE', 'PAUSED', 'TRANSITION_PENDING', 'UNCLEAR_PATH'],
+        'rehome the path because funding ends',
+      ),
+    () =>
+      accountable?.orgId === input.providerOrgId
+        ? null
+        : conflict(
+            `The path is not with the provider ${input.providerOrgId}: ${accountable?.orgId ?? 'nobody'} is accountable for it.`,
+          ),
+    () => validDate(input.endDate, 'endDate'),
+    () =>
+      input.endDate > draft.at
+        ? null
+        : invalid(`The funding end date ${input.endDate} must be after today (${draft.at}).`),
+  );
+  if (refusal) {
+    return refusal;
+  }
+  draft.update({ fundingEndsOn: input.endDate });
+  draft.emit({
+    name: 'ProviderFundingEnding',
+    data: { providerOrgId: input.providerOrgId, endDate: input.endDate },
+  });
+  return null;
+}

@@ -1,0 +1,47 @@
+import type { PathEffect } from './path-effects';
+import type { PathState } from './path-state';
+
+export type RefusalCode = 'CONFLICT' | 'VALIDATION_FAILED' | 'FORBIDDEN';
+
+/** Why an input cannot move the path, in words a caseworker can act on. */
+export interface Refusal {
+  readonly code: RefusalCode;
+  readonly message: string;
+}
+
+export interface Accepted {
+  readonly state: PathState;
+  readonly effects: readonly PathEffect[];
+}
+
+export type PathDecision = Accepted | { readonly refused: Refusal };
+
+export function isRefused(decision: PathDecision): decision is { readonly refused: Refusal } {
+  return 'refused' in decision;
+}
+
+/** The path is not in a state where this can happen. */
+export function conflict(message: string): Refusal {
+  return { code: 'CONFLICT', message };
+}
+
+/** The input itself is wrong, whatever the path's state. */
+export function invalid(message: string): Refusal {
+  return { code: 'VALIDATION_FAILED', message };
+}
+
+/** Someone else's organisation has to do this. */
+export function forbidden(message: string): Refusal {
+  return { code: 'FORBIDDEN', message };
+}
+
+/** The first refusal of the checks, run in order; each runs only if the ones before passed. */
+export function firstRefusal(...checks: (() => Refusal | null | undefined)[]): Refusal | null {
+  for (const check of checks) {
+    const refusal = check();
+    if (refusal) {
+      return refusal;
+    }
+  }
+  return null;
+}

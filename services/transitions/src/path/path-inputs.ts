@@ -1,0 +1,197 @@
+import type { ActorRole } from '@polku/contracts';
+import type { IsoDate } from '@polku/timers';
+import type { EscalationLevel, PathDestination } from './path-state';
+
+// Everything that moves a path. Each input names the Finnish day it happens on (`at`); those
+// caused by a person carry the actor, timer inputs are the system's.
+
+export interface PathActor {
+  readonly orgId: string;
+  readonly workerId: string;
+  readonly role: ActorRole;
+}
+
+interface ByActor {
+  readonly at: IsoDate;
+  readonly actor: PathActor;
+}
+
+interface BySystem {
+  readonly at: IsoDate;
+}
+
+export const FOLLOW_UP_FINDINGS = ['SAME', 'CHANGED', 'BACK_IN_VTM', 'UNKNOWN'] as const;
+
+export type FollowUpFinding = (typeof FOLLOW_UP_FINDINGS)[number];
+
+export type PathInput =
+  // Referral and entry (events of client-intake).
+  | (ByActor & {
+      readonly type: 'referred';
+      readonly pathId: string;
+      readonly fromOrgId: string;
+      readonly toOrgId: string;
+      readonly referrerWorkerId: string;
+    })
+  | (ByActor & {
+      readonly type: 'referralAccepted';
+      /** The receiver's worker who takes the client; the actor when absent. */
+      readonly workerId?: string;
+    })
+  | (ByActor & { readonly type: 'referralDeclined'; readonly reasonCategory: string })
+  | (ByActor & { readonly type: 'intakeCompleted' })
+  // Planning and measures (events of activation-plans).
+  | (ByActor & { readonly type: 'planAgreed' })
+  | (ByActor & {
+      readonly type: 'measureStarted';
+      readonly measureId: string;
+      readonly plannedEndDate: IsoDate;
+    })
+  | (ByActor & {
+      readonly type: 'measurePaused';
+      readonly measureId: string;
+      readonly expectedResume?: IsoDate;
+    })
+  | (ByActor & { readonly type: 'measureResumed'; readonly measureId: string })
+  | (ByActor & { readonly type: 'measureEnded'; readonly measureId: string })
+  // Hand-offs (commands of transitions).
+  | (ByActor & {
+      readonly type: 'transitionProposed';
+      readonly transitionId: string;
+      readonly receivingOrgId: string;
+      readonly destination: PathDestination;
+      readonly proposedDate: IsoDate;
+    })
+  | (ByActor & {
+      readonly type: 'transitionAccepted';
+      readonly transitionId: string;
+      /** The agreed start; the proposed date when absent. */
+      readonly startDate?: IsoDate;
+    })
+  | (ByActor & {
+      readonly type: 'transitionDeclined';
+      readonly transitionId: string;
+      readonly reasonCategory: string;
+    })
+  | (ByActor & {
+      readonly type: 'handoffCompleted';
+      readonly transitionId: string;
+      /** The receiver's worker who becomes accountable; the actor when absent. */
+      readonly workerId?: string;
+    })
+  // Exit and follow-up (commands of transitions).
+  | (ByActor & {
+      readonly type: 'exited';
+      // Optional in the type so that a missing destination is refused here too, not only by the
+      // command validation in front of decide().
+      readonly destination?: PathDestination;
+      readonly confirmed: boolean;
+      readonly exitDate: IsoDate;
+    })
+  | (ByActor & {
+      readonly type: 'unclearPathReviewed';
+      /** The next review; the policy's review interval from `at` when absent. */
+      readonly nextReviewDate?: IsoDate;
+    })
+  | (ByActor & {
+      readonly type: 'followUpCompleted';
+      readonly followUpId: string;
+      readonly statusNow: FollowUpFinding;
+      readonly confirmsDestination: boolean;
+      readonly destination?: PathDestination;
+    })
+  | (ByActor & { readonly type: 'pathClosed' })
+  // Ownership.
+  | (ByActor & {
+      readonly type: 'responsibleWorkerChanged';
+      readonly toWorkerId: string;
+      readonly reasonCategory: string;
+    })
+  | (ByActor & {
+      readonly type: 'fundingEnding';
+      readonly providerOrgId: string;
+      readonly endDate: IsoDate;
+    })
+  | (ByActor & { readonly type: 'returnedAsNewPath'; readonly newPathId: string })
+  // Waits (domain.md §10.2 S3: WaitingStarted / WaitingEnded).
+  | (ByActor & {
+      readonly type: 'waitingStarted';
+      readonly waitId: string;
+      readonly waitingFor: string;
+      readonly waitingForOrgId?: string;
+      readonly thresholdBusinessDays: number;
+    })
+  | (ByActor & { readonly type: 'waitingEnded'; readonly waitId: string })
+  // Timers: `level` is the rung the firing timer escalates to.
+  | (BySystem & {
+      readonly type: 'handoffAnswerOverdue';
+      readonly transitionId: string;
+      readonly level: EscalationLevel;
+    })
+  | (BySystem & { readonly type: 'nextStepOverdue'; readonly level: EscalationLevel })
+  | (BySystem & { readonly type: 'unclearPathReviewDue'; readonly level: EscalationLevel })
+  | (BySystem & { readonly type: 'followUpDue'; readonly followUpId: string })
+  | (BySystem & { readonly type: 'followUpMissed'; readonly followUpId: string })
+  | (BySystem & {
+      readonly type: 'measureEndingSoon';
+      readonly measureId: string;
+      readonly daysBefore: number;
+    })
+  | (BySystem & { readonly type: 'waitExceeded'; readonly waitId: string });
+
+export type PathInputType = PathInput['type'];
+
+export type PathInputOf<T extends PathInputType> = Extract<PathInput, { type: T }>;
+
+export type TimerInput = PathInputOf<
+  | 'handoffAnswerOverdue'
+  | 'nextStepOverdue'
+  | 'unclearPathReviewDue'
+  | 'followUpDue'
+  | 'followUpMissed'
+  | 'measureEndingSoon'
+  | 'waitExceeded'
+>;
+
+export type ActorInput = Exclude<PathInput, TimerInput>;
+
+/**
+ * Where each input comes from. The transitions service emits the event of a COMMAND itself (it
+ * owns hand-offs, exits and follow-ups); an EVENT was already published by the service that
+ * owns it and is only consumed; a TIMER is one of this module's timers firing.
+ */
+export const PATH_INPUT_ORIGINS = {
+  referred: 'EVENT',
+  referralAccepted: 'EVENT',
+  referralDeclined: 'EVENT',
+  intakeCompleted: 'EVENT',
+  planAgreed: 'EVENT',
+  measureStarted: 'EVENT',
+  measurePaused: 'EVENT',
+  measureResumed: 'EVENT',
+  measureEnded: 'EVENT',
+  returnedAsNewPath: 'EVENT',
+  transitionProposed: 'COMMAND',
+  transitionAccepted: 'COMMAND',
+  transitionDeclined: 'COMMAND',
+  handoffCompleted: 'COMMAND',
+  exited: 'COMMAND',
+  unclearPathReviewed: 'COMMAND',
+  followUpCompleted: 'COMMAND',
+  pathClosed: 'COMMAND',
+  responsibleWorkerChanged: 'COMMAND',
+  fundingEnding: 'COMMAND',
+  waitingStarted: 'COMMAND',
+  waitingEnded: 'COMMAND',
+  handoffAnswerOverdue: 'TIMER',
+  nextStepOverdue: 'TIMER',
+  unclearPathReviewDue: 'TIMER',
+  followUpDue: 'TIMER',
+  followUpMissed: 'TIMER',
+  measureEndingSoon: 'TIMER',
+  waitExceeded: 'TIMER',
+} as const satisfies Record<PathInputType, 'EVENT' | 'COMMAND' | 'TIMER'>;
+
+export function isTimerInput(input: PathInput): input is TimerInput {
+  return PATH_INPUT_ORIGINS[input.type] === 'TIMER';
+}

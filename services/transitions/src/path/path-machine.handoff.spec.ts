@@ -1,0 +1,269 @@
+import { lostReasons } from './lost-paths';
+import { decide } from './path-machine';
+import {
+  accept,
+  cancelledKeys,
+  eventNamed,
+  eventNames,
+  fire,
+  make,
+  OUTSIDER,
+  PATH_ID,
+  pathAt,
+  POLICY,
+  PROVIDER,
+  PROVIDER_WORKER,
+  RECEIVER,
+  RECEIVER_WORKER,
+  scheduledKeys,
+  STAGES,
+  STUDIES,
+  TE_WORKER,
+  UNCLEAR,
+  walk,
+} from './testing/path-fixtures';
+
+const ANSWER_KEY = (level: string) => `handoff-answer:${PATH_ID}:transition-1:${level}`;
+
+describe('decide: hand-offs', () => {
+  it('should keep the sender accountable and wait 10 business days for the answer when a hand-off is proposed', () => {
+    const { state, effects } = accept(pathAt('measureEnded'), make.transitionProposed());
+
+    expect(state).toMatchObject({
+      state: 'TRANSITION_PENDING',
+      accountable: { orgId: PROVIDER, workerId: PROVIDER_WORKER.workerId },
+      pendingHandoff: {
+        transitionId: 'transition-1',
+        receivingOrgId: RECEIVER,
+        answerDueDate: '2027-03-15',
+        accepted: false,
+        proposedDate: '2027-04-01',
+      },
+      nextStep: { kind: 'AWAIT_HANDOFF_ANSWER', dueDate: '2027-03-15', level: 'WORKER' },
+    });
+    expect(eventNamed(effects, 'TransitionProposed').data).toEqual({
+      transitionId: 'transition-1',
+      receivingOrgId: RECEIVER,
+      destination: { group: 'CONTINUATION', category: 'ANOTHER_VTM_MEASURE' },
+      proposedDate: '2027-04-01',
+      answerDueDate: '2027-03-15',
+    });
+    expect(scheduledKeys(effects)).toEqual([ANSWER_KEY('WORKER')]);
+    expect(cancelledKeys(effects)).toEqual([`next-step:${PATH_ID}:WORKER`]);
+  });
+
+  it('should name the running measure when a hand-off is proposed during it', () => {
+    const { effects } = accept(pathAt('inMeasure'), make.transitionProposed());
+
+    expect(eventNamed(effects, 'TransitionProposed').data.fromMeasureId).toBe('measure-1');
+  });
+
+  it('should allow only one pending hand-off at a time', () => {
+    expect(
+      decide(
+        pathAt('handoffPending'),
+        make.transitionProposed({ transitionId: 'transition-2' }),
+        POLICY,
+      ),
+    ).toMatchObject({
+      refused: { code: 'CONFLICT', message: expect.stringContaining('one hand-off at a time') },
+    });
+  });
+
+  it('should refuse a hand-off by another organisation than the accountable one', () => {
+    expect(
+      decide(pathAt('measureEnded'), make.transitionProposed({ actor: TE_WORKER }), POLICY),
+    ).toMatchObject({ refused: { code: 'FORBIDDEN' } });
+  });
+
+  it('should refuse a hand-off to the sender itself, to an unclear path, to a wrong destination or in the past', () => {
+    const ended = pathAt('measureEnded');
+    for (const input of [
+      make.transitionProposed({ receivingOrgId: PROVIDER }),
+      make.transitionProposed({ destination: UNCLEAR }),
+      make.transitionProposed({ destination: { group: 'LABOUR_MARKET', category: 'PENSION' } }),
+      make.transitionProposed({ destination: { ...STUDIES, subType: 'PAY_SUBSIDISED_WORK' } }),
+      make.transitionProposed({ proposedDate: '2027-02-27' }),
+    ]) {
+      expect(decide(ended, input, POLICY)).toMatchObject({
+        refused: { code: 'VALIDATION_FAILED' },
+      });
+    }
+  });
+
+  it('should refuse a hand-off while the measure is paused, before intake, or after the exit', () => {
+    for (const stage of ['paused', 'referred', 'followUp'] as const) {
+      expect(decide(pathAt(stage), make.transitionProposed(), POLICY)).toMatchObject({
+        refused: { code: 'CONFLICT' },
+      });
+    }
+  });
+
+  it('should wait for the completion by the start date when the receiver accepts', () => {
+    const { state, effects } = accept(
+      pathAt('handoffPending'),
+      make.transitionAccepted({ startDate: '2027-04-12' }),
+    );
+
+    expect(state).toMatchObject({
+      accountable: { orgId: PROVIDER },
+      pendingHandoff: { accepted: true, proposedDate: '2027-04-12', answerDueDate: '2027-04-12' },
+      nextStep: { kind: 'AWAIT_HANDOFF_ANSWER', dueDate: '2027-04-12', level: 'WORKER' },
+    });
+    expect(eventNamed(effects, 'TransitionAccepted').data).toEqual({
+      transitionId: 'transition-1',
+      startDate: '2027-04-12',
+    });
+    expect(timerDue(state, ANSWER_KEY('WORKER'))).toBe('2027-04-13');
+  });
+
+  it('should refuse an answer by anyone but the receiver, for another hand-off, or twice', () => {
+    const pending = pathAt('handoffPending');
+    expect(
+      decide(pending, make.transitionAccepted({ actor: PROVIDER_WORKER }), POLICY),
+    ).toMatchObject({
+      refused: { code: 'FORBIDDEN' },
+    });
+    expect(decide(pending, make.transitionDeclined({ actor: OUTSIDER }), POLICY)).toMatchObject({
+      refused: { code: 'FORBIDDEN' },
+    });
+    expect(
+      decide(pending, make.transitionAccepted({ transitionId: 'transition-9' }), POLICY),
+    ).toMatchObject({ refused: { code: 'CONFLICT' } });
+    expect(decide(pathAt('handoffAccepted'), make.transitionAccepted(), POLICY)).toMatchObject({
+      refused: { code: 'CONFLICT', message: 'The hand-off has already been accepted.' },
+    });
+    expect(decide(pathAt('measureEnded'), make.transitionDeclined(), POLICY)).toMatchObject({
+      refused: { code: 'CONFLICT' },
+    });
+  });
+
+  it('should return the path to the sender with DECIDE_NEXT_STEP when the receiver declines', () => {
+    const { state, effects } = accept(pathAt('handoffPending'), make.transitionDeclined());
+
+    expect(state).toMatchObject({
+      state: 'TRANSITION_PENDING',
+      accountable: { orgId: PROVIDER, workerId: PROVIDER_WORKER.workerId },
+      pendingHandoff: null,
+      nextStep: { kind: 'DECIDE_NEXT_STEP', dueDate: '2027-03-08' },
+    });
+    expect(eventNamed(effects, 'TransitionDeclined').data.reasonCategory).toBe('NO_CAPACITY');
+    expect(cancelledKeys(effects)).toEqual([ANSWER_KEY('WORKER')]);
+  });
+
+  it('should refuse a decline without its reason', () => {
+    expect(
+      decide(pathAt('handoffPending'), make.transitionDeclined({ reasonCategory: '' }), POLICY),
+    ).toMatchObject({
+      refused: { code: 'VALIDATION_FAILED', message: 'reasonCategory is required.' },
+    });
+  });
+
+  it('should let the receiver withdraw an acceptance by declining before completion', () => {
+    const { state } = accept(pathAt('handoffAccepted'), make.transitionDeclined());
+
+    expect(state.nextStep?.kind).toBe('DECIDE_NEXT_STEP');
+  });
+
+  it('should transfer ownership to the receiver with AGREE_PLAN when it completes the hand-off', () => {
+    const { state, effects } = accept(
+      pathAt('handoffAccepted'),
+      make.handoffCompleted({ at: '2027-04-01', workerId: 'association-coach-2' }),
+    );
+
+    expect(state).toMatchObject({
+      state: 'PLANNING',
+      accountable: { orgId: RECEIVER, workerId: 'association-coach-2' },
+      pendingHandoff: null,
+      nextStep: { kind: 'AGREE_PLAN', dueDate: '2027-04-15' },
+    });
+    expect(eventNames(effects)).toEqual(['HandoffCompleted', 'OwnershipTransferred']);
+    expect(eventNamed(effects, 'OwnershipTransferred').data).toEqual({
+      fromOrgId: PROVIDER,
+      fromWorkerId: PROVIDER_WORKER.workerId,
+      toOrgId: RECEIVER,
+      toWorkerId: 'association-coach-2',
+      reason: 'HANDOFF_COMPLETED',
+      transitionId: 'transition-1',
+    });
+  });
+
+  it('should refuse the completion before acceptance, by another organisation, or while the measure runs', () => {
+    expect(decide(pathAt('handoffPending'), make.handoffCompleted(), POLICY)).toMatchObject({
+      refused: { code: 'CONFLICT', message: 'Accept the hand-off before completing it.' },
+    });
+    expect(
+      decide(pathAt('handoffAccepted'), make.handoffCompleted({ actor: TE_WORKER }), POLICY),
+    ).toMatchObject({ refused: { code: 'FORBIDDEN' } });
+    const duringMeasure = walk([
+      ...STAGES.inMeasure,
+      make.transitionProposed(),
+      make.transitionAccepted(),
+    ]);
+    expect(decide(duringMeasure, make.handoffCompleted(), POLICY)).toMatchObject({
+      refused: { code: 'CONFLICT', message: expect.stringContaining('has not ended yet') },
+    });
+  });
+
+  it('should escalate an unanswered hand-off to the worker, then the team lead, then the manager', () => {
+    let state = pathAt('handoffPending');
+    const fired: { level: string; on: string; days: number }[] = [];
+    for (const level of ['WORKER', 'TEAM_LEAD', 'MANAGER']) {
+      const on = timerDue(state, ANSWER_KEY(level));
+      const decision = fire(state, ANSWER_KEY(level));
+      const event = eventNamed(decision.effects, 'HandoffEscalated');
+      fired.push({ level: event.data.level, on, days: event.data.businessDaysOverdue });
+      expect(event.data.escalatedToOrgId).toBe(PROVIDER);
+      state = decision.state;
+    }
+
+    expect(fired).toEqual([
+      { level: 'WORKER', on: '2027-03-16', days: 1 },
+      { level: 'TEAM_LEAD', on: '2027-03-23', days: 6 },
+      // Ten business days after the deadline skip Good Friday and Easter Monday.
+      { level: 'MANAGER', on: '2027-04-01', days: 11 },
+    ]);
+    expect(state.nextStep?.level).toBe('MANAGER');
+    expect(state.timers).toEqual([]);
+    expect(lostReasons(state)).toEqual(['NEXT_STEP_OVERDUE_AT_MANAGER']);
+    // An answer, even late, ends the escalation.
+    const answered = accept(state, make.transitionDeclined({ at: '2027-04-01' })).state;
+    expect(lostReasons(answered)).toEqual([]);
+  });
+
+  it('should let a path leave UNCLEAR_PATH by a transition', () => {
+    const { state } = accept(pathAt('unclear'), make.transitionProposed());
+
+    expect(state).toMatchObject({ state: 'TRANSITION_PENDING', exit: null });
+    expect(eventNames(accept(state, make.transitionAccepted()).effects)).toEqual([
+      'TransitionAccepted',
+    ]);
+  });
+
+  it('should not let a hand-off be answered by the receiver of an earlier one', () => {
+    const second = walk([
+      ...STAGES.handoffPending,
+      make.transitionDeclined(),
+      make.transitionProposed({ transitionId: 'transition-2', receivingOrgId: 'org-third' }),
+    ]);
+
+    expect(
+      decide(
+        second,
+        make.transitionAccepted({ actor: RECEIVER_WORKER, transitionId: 'transition-2' }),
+        POLICY,
+      ),
+    ).toMatchObject({ refused: { code: 'FORBIDDEN' } });
+  });
+});
+
+function timerDue(
+  state: { timers: readonly { key: string; dueDate: string }[] },
+  key: string,
+): string {
+  const timer = state.timers.find((t) => t.key === key);
+  if (timer === undefined) {
+    throw new Error(`no timer ${key}`);
+  }
+  return timer.dueDate;
+}

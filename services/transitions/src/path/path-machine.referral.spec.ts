@@ -1,0 +1,164 @@
+import { decide } from './path-machine';
+import {
+  accept,
+  DAY0,
+  make,
+  OUTSIDER,
+  PATH_ID,
+  pathAt,
+  POLICY,
+  PROVIDER,
+  PROVIDER_WORKER,
+  RECEIVER,
+  RECEIVER_WORKER,
+  scheduledKeys,
+  TE,
+  TE_WORKER,
+  UNCLEAR,
+  walk,
+} from './testing/path-fixtures';
+
+describe('decide: referral and entry', () => {
+  it('should open the path with the referrer accountable and the receiver to answer in 10 business days when a client is referred', () => {
+    const { state, effects } = accept(undefined, make.referred());
+
+    expect(state).toMatchObject({
+      pathId: PATH_ID,
+      state: 'REFERRED',
+      accountable: { orgId: TE, workerId: TE_WORKER.workerId },
+      pendingReferral: { toOrgId: PROVIDER, answerDueDate: '2027-03-15' },
+      nextStep: { kind: 'ANSWER_REFERRAL', dueDate: '2027-03-15', level: 'WORKER' },
+      version: 1,
+    });
+    expect(scheduledKeys(effects)).toEqual([`next-step:${PATH_ID}:WORKER`]);
+    // Late from the start of the day after the due date.
+    expect(state.timers[0]).toMatchObject({ kind: 'next-step-overdue', dueDate: '2027-03-16' });
+  });
+
+  it('should refuse anything but a referral when the path does not exist yet', () => {
+    expect(decide(undefined, make.intakeCompleted(), POLICY)).toEqual({
+      refused: { code: 'CONFLICT', message: expect.stringContaining('not been referred') },
+    });
+  });
+
+  it('should refuse a referral sent in the name of another organisation', () => {
+    expect(decide(undefined, make.referred({ actor: OUTSIDER }), POLICY)).toMatchObject({
+      refused: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('should refuse a referral without a receiver or with a malformed day', () => {
+    expect(decide(undefined, make.referred({ toOrgId: '' }), POLICY)).toMatchObject({
+      refused: { code: 'VALIDATION_FAILED', message: 'toOrgId is required.' },
+    });
+    expect(decide(undefined, make.referred({ at: '2027-02-30' }), POLICY)).toMatchObject({
+      refused: { code: 'VALIDATION_FAILED' },
+    });
+  });
+
+  it('should make the receiver accountable with COMPLETE_INTAKE when it accepts the referral', () => {
+    const { state } = accept(pathAt('referred'), make.referralAccepted({ workerId: 'coach-9' }));
+
+    expect(state).toMatchObject({
+      state: 'INTAKE',
+      accountable: { orgId: PROVIDER, workerId: 'coach-9' },
+      pendingReferral: null,
+      nextStep: { kind: 'COMPLETE_INTAKE', dueDate: '2027-03-15' },
+    });
+  });
+
+  it('should refuse an answer to a referral from any other organisation than the receiver', () => {
+    for (const input of [
+      make.referralAccepted({ actor: RECEIVER_WORKER }),
+      make.referralDeclined({ actor: TE_WORKER }),
+    ]) {
+      expect(decide(pathAt('referred'), input, POLICY)).toMatchObject({
+        refused: { code: 'FORBIDDEN' },
+      });
+    }
+  });
+
+  it('should return the path to the referrer with FIND_NEW_SERVICE when the referral is declined', () => {
+    const { state } = accept(pathAt('referred'), make.referralDeclined());
+
+    expect(state).toMatchObject({
+      state: 'REFERRED',
+      accountable: { orgId: TE, workerId: TE_WORKER.workerId },
+      pendingReferral: null,
+      nextStep: { kind: 'FIND_NEW_SERVICE', dueDate: '2027-03-15' },
+    });
+  });
+
+  it('should let the referrer refer again after a decline, and not before', () => {
+    const declined = walk([make.referred(), make.referralDeclined()]);
+    const { state } = accept(declined, make.referred({ toOrgId: RECEIVER, at: '2027-03-03' }));
+
+    expect(state.pendingReferral).toEqual({ toOrgId: RECEIVER, answerDueDate: '2027-03-17' });
+    expect(decide(pathAt('referred'), make.referred(), POLICY)).toMatchObject({
+      refused: { code: 'CONFLICT', message: expect.stringContaining('still waiting') },
+    });
+    expect(
+      decide(declined, make.referred({ actor: PROVIDER_WORKER, fromOrgId: PROVIDER }), POLICY),
+    ).toMatchObject({ refused: { code: 'FORBIDDEN' } });
+    expect(decide(declined, make.referred({ pathId: 'path-other' }), POLICY)).toMatchObject({
+      refused: { code: 'VALIDATION_FAILED' },
+    });
+  });
+
+  it('should refuse a second answer when there is no referral waiting', () => {
+    expect(decide(pathAt('intake'), make.referralAccepted(), POLICY)).toMatchObject({
+      refused: { code: 'CONFLICT' },
+    });
+    const declined = walk([make.referred(), make.referralDeclined()]);
+    expect(decide(declined, make.referralAccepted(), POLICY)).toMatchObject({
+      refused: { code: 'CONFLICT', message: 'There is no referral waiting for an answer.' },
+    });
+  });
+
+  it('should let the referrer record an exit after a decline but not while the referral waits', () => {
+    const declined = walk([make.referred(), make.referralDeclined()]);
+
+    expect(
+      accept(declined, make.exited({ actor: TE_WORKER, destination: UNCLEAR })).state.state,
+    ).toBe('UNCLEAR_PATH');
+    expect(decide(pathAt('referred'), make.exited({ actor: TE_WORKER }), POLICY)).toMatchObject({
+      refused: { code: 'CONFLICT' },
+    });
+  });
+
+  it('should move the path to PLANNING with AGREE_PLAN when the accountable provider completes the intake', () => {
+    const { state } = accept(pathAt('intake'), make.intakeCompleted({ at: '2027-03-02' }));
+
+    expect(state).toMatchObject({
+      state: 'PLANNING',
+      nextStep: { kind: 'AGREE_PLAN', dueDate: '2027-03-16' },
+    });
+    expect(
+      decide(pathAt('intake'), make.intakeCompleted({ actor: TE_WORKER }), POLICY),
+    ).toMatchObject({
+      refused: { code: 'FORBIDDEN' },
+    });
+    expect(decide(pathAt('planning'), make.intakeCompleted(), POLICY)).toMatchObject({
+      refused: {
+        code: 'CONFLICT',
+        message: 'Cannot complete the intake while the client is in planning.',
+      },
+    });
+  });
+
+  it('should refuse a malformed day on any input', () => {
+    expect(
+      decide(pathAt('intake'), make.intakeCompleted({ at: '1.3.2027' }), POLICY),
+    ).toMatchObject({
+      refused: { code: 'VALIDATION_FAILED', message: 'at must be a calendar date (YYYY-MM-DD).' },
+    });
+  });
+
+  it('should count business days past Easter when a step is due', () => {
+    const { state } = accept(undefined, make.referred({ at: '2027-03-22' }));
+
+    // 26 (Good Friday) and 29 March (Easter Monday) are not business days.
+    expect(state.nextStep?.dueDate).toBe('2027-04-07');
+    expect(DAY0).toBe('2027-03-01');
+  });
+});

@@ -1,0 +1,171 @@
+import { DecisionDraft } from './decision-draft';
+import { escalateHandoff, escalateNextStep } from './handlers/escalation-handlers';
+import { closePath, continueAsNewPath, exit, reviewUnclearPath } from './handlers/exit-handlers';
+import { completeFollowUp, followUpDue, followUpMissed } from './handlers/follow-up-handlers';
+import {
+  acceptTransition,
+  completeHandoff,
+  declineTransition,
+  proposeTransition,
+} from './handlers/handoff-handlers';
+import {
+  endMeasure,
+  pauseMeasure,
+  remindMeasureEnding,
+  resumeMeasure,
+  startMeasure,
+} from './handlers/measure-handlers';
+import { announceFundingEnding, changeResponsibleWorker } from './handlers/ownership-handlers';
+import { agreePlan, completeIntake } from './handlers/planning-handlers';
+import {
+  acceptReferral,
+  declineReferral,
+  referAgain,
+  referralRefusal,
+  startPath,
+  unreferredPath,
+} from './handlers/referral-handlers';
+import { endWaiting, startWaiting, waitExceeded } from './handlers/wait-handlers';
+import { settleNextStep } from './next-step';
+import { conflict, type PathDecision, type Refusal } from './path-decision';
+import { validDate } from './path-guards';
+import { isTimerInput, type ActorInput, type PathInput, type TimerInput } from './path-inputs';
+import { assertPathInvariants } from './path-invariants';
+import type { PathPolicy } from './path-policy';
+import { isFinal, type PathState } from './path-state';
+import { timerKey } from './path-timers';
+
+// The only place a path changes. decide() is pure: the service loads the state, calls it, and in
+// one transaction stores the new state (checking `version`) and carries out the effects.
+
+function byActor(draft: DecisionDraft, input: ActorInput): Refusal | null {
+  switch (input.type) {
+    case 'referred':
+      return referAgain(draft, input);
+    case 'referralAccepted':
+      return acceptReferral(draft, input);
+    case 'referralDeclined':
+      return declineReferral(draft, input);
+    case 'intakeCompleted':
+      return completeIntake(draft, input);
+    case 'planAgreed':
+      return agreePlan(draft, input);
+    case 'measureStarted':
+      return startMeasure(draft, input);
+    case 'measurePaused':
+      return pauseMeasure(draft, input);
+    case 'measureResumed':
+      return resumeMeasure(draft, input);
+    case 'measureEnded':
+      return endMeasure(draft, input);
+    case 'transitionProposed':
+      return proposeTransition(draft, input);
+    case 'transitionAccepted':
+      return acceptTransition(draft, input);
+    case 'transitionDeclined':
+      return declineTransition(draft, input);
+    case 'handoffCompleted':
+      return completeHandoff(draft, input);
+    case 'exited':
+      return exit(draft, input);
+    case 'unclearPathReviewed':
+      return reviewUnclearPath(draft, input);
+    case 'followUpCompleted':
+      return completeFollowUp(draft, input);
+    case 'pathClosed':
+      return closePath(draft, input);
+    case 'responsibleWorkerChanged':
+      return changeResponsibleWorker(draft, input);
+    case 'fundingEnding':
+      return announceFundingEnding(draft, input);
+    case 'returnedAsNewPath':
+      return continueAsNewPath(draft, input);
+    case 'waitingStarted':
+      return startWaiting(draft, input);
+    case 'waitingEnded':
+      return endWaiting(draft, input);
+  }
+}
+
+function byTimer(draft: DecisionDraft, input: TimerInput): void {
+  switch (input.type) {
+    case 'handoffAnswerOverdue':
+      return escalateHandoff(draft, input);
+    case 'nextStepOverdue':
+    case 'unclearPathReviewDue':
+      return escalateNextStep(draft, input);
+    case 'followUpDue':
+      return followUpDue(draft, input);
+    case 'followUpMissed':
+      return followUpMissed(draft, input);
+    case 'measureEndingSoon':
+      return remindMeasureEnding(draft, input);
+    case 'waitExceeded':
+      return waitExceeded(draft, input);
+  }
+}
+
+function finish(
+  draft: DecisionDraft,
+  before: PathState | undefined,
+  version: number,
+): PathDecision {
+  settleNextStep(draft, before);
+  const state: PathState = { ...draft.state, version };
+  assertPathInvariants(state);
+  return { state, effects: draft.effects };
+}
+
+function refused(refusal: Refusal): PathDecision {
+  return { refused: refusal };
+}
+
+/**
+ * What `input` does to the path: the new state and the effects to carry out with it, or why it
+ * is refused. A timer that is no longer live (cancelled, or already handled) changes nothing:
+ * the same state comes back with no effects. Throws PathInvariantError only on a bug here.
+ */
+export function decide(
+  state: PathState | undefined,
+  input: PathInput,
+  policy: PathPolicy,
+): PathDecision {
+  const badDay = validDate(input.at, 'at');
+  if (badDay) {
+    return refused(badDay);
+  }
+  if (state === undefined) {
+    if (input.type !== 'referred') {
+      return refused(conflict('This path has not been referred yet: it starts with a referral.'));
+    }
+    const refusal = referralRefusal(input);
+    if (refusal) {
+      return refused(refusal);
+    }
+    const draft = new DecisionDraft(unreferredPath(input.pathId), input.at, policy);
+    startPath(draft, input);
+    return finish(draft, undefined, 1);
+  }
+  if (isTimerInput(input)) {
+    const key = timerKey(state.pathId, input);
+    if (!state.timers.some((timer) => timer.key === key && timer.suspendedOn === null)) {
+      return { state, effects: [] };
+    }
+    const draft = new DecisionDraft(state, input.at, policy);
+    draft.fired(key);
+    byTimer(draft, input);
+    return finish(draft, state, state.version + 1);
+  }
+  if (isFinal(state.state)) {
+    return refused(
+      conflict(
+        state.state === 'CLOSED'
+          ? 'The path is closed: if the client comes back, a new path is opened.'
+          : `The path has been continued by the path ${state.continuedByPathId ?? ''}: record this there.`,
+      ),
+    );
+  }
+  const draft = new DecisionDraft(state, input.at, policy);
+  const refusal = byActor(draft, input);
+  return refusal ? refused(refusal) : finish(draft, state, state.version + 1);
+}

@@ -1,0 +1,247 @@
+import {
+  HANDOFF_COMPLETED_V1,
+  HANDOFF_ESCALATED_V1,
+  OWNERSHIP_TRANSFERRED_V1,
+  TRANSITION_ACCEPTED_V1,
+  TRANSITION_COMMANDS,
+  TRANSITION_DECLINED_V1,
+  TRANSITION_PROPOSED_V1,
+} from '@polku/contracts';
+import { waitFor } from '@polku/testing';
+import type { PathCourseView } from '../src/views/path-course.view';
+import { daysFromToday, PathStory } from './support/path-story';
+import {
+  makeDue,
+  outboxEvents,
+  startTransitionsService,
+  timersOf,
+  type TransitionsService,
+} from './support/transitions-service';
+
+describe('hand-offs', () => {
+  let service: TransitionsService;
+
+  beforeAll(async () => {
+    service = await startTransitionsService();
+  });
+
+  afterAll(async () => {
+    await service.close();
+  });
+
+  const proposeBody = (story: PathStory) => ({
+    destination: {
+      group: 'LABOUR_MARKET',
+      category: 'SUPPORTED_EMPLOYMENT',
+      subType: 'WORK_TRIAL',
+    },
+    receivingOrgId: story.receiver.orgId,
+    proposedDate: daysFromToday(14),
+    rationaleCategory: 'CLIENT_READY_FOR_MORE',
+    proposedBy: 'WORKER',
+  });
+
+  async function propose(story: PathStory): Promise<string> {
+    const course = await service.ask<PathCourseView>(
+      TRANSITION_COMMANDS.proposeTransition,
+      story.provider,
+      { pathId: story.pathId, body: proposeBody(story) },
+    );
+    if (course.pendingHandoff === null) {
+      throw new Error('the proposal left no pending hand-off');
+    }
+    return course.pendingHandoff.transitionId;
+  }
+
+  it('should move ownership to the receiver and write OwnershipTransferred when a hand-off is proposed, accepted and completed', async () => {
+    const story = new PathStory(service);
+    await story.untilInMeasure();
+
+    const transitionId = await propose(story);
+    const accepted = await service.ask<PathCourseView>(
+      TRANSITION_COMMANDS.acceptTransition,
+      story.receiver,
+      { pathId: story.pathId, id: transitionId, body: { startDate: daysFromToday(14) } },
+    );
+    // The sender stays accountable until the receiver completes the hand-off.
+    expect(accepted).toMatchObject({
+      state: 'TRANSITION_PENDING',
+      accountable: { orgId: story.provider.orgId, workerId: story.provider.userId },
+      pendingHandoff: { transitionId, accepted: true },
+    });
+    await story.measureEnded();
+    await story.reaches('TRANSITION_PENDING', (path) => path.activeMeasure === null);
+    const completed = await service.ask<PathCourseView>(
+      TRANSITION_COMMANDS.completeHandoff,
+      story.receiver,
+      { pathId: story.pathId, id: transitionId, body: {} },
+    );
+
+    expect(completed).toMatchObject({
+      state: 'PLANNING',
+      accountable: { orgId: story.receiver.orgId, workerId: story.receiver.userId },
+      nextStep: { kind: 'AGREE_PLAN', level: 'WORKER' },
+      pendingHandoff: null,
+    });
+    expect(
+      await outboxEvents(service.dataSource, TRANSITION_PROPOSED_V1.subject, story.pathId),
+    ).toMatchObject([{ data: { transitionId, receivingOrgId: story.receiver.orgId } }]);
+    expect(
+      await outboxEvents(service.dataSource, TRANSITION_ACCEPTED_V1.subject, story.pathId),
+    ).toHaveLength(1);
+    expect(
+      await outboxEvents(service.dataSource, HANDOFF_COMPLETED_V1.subject, story.pathId),
+    ).toMatchObject([{ data: { transitionId } }]);
+    expect(
+      await outboxEvents(service.dataSource, OWNERSHIP_TRANSFERRED_V1.subject, story.pathId),
+    ).toMatchObject([
+      {
+        clientRef: story.clientRef,
+        emitter: { orgId: story.receiver.orgId, actorId: story.receiver.userId },
+        data: {
+          fromOrgId: story.provider.orgId,
+          fromWorkerId: story.provider.userId,
+          toOrgId: story.receiver.orgId,
+          toWorkerId: story.receiver.userId,
+          reason: 'HANDOFF_COMPLETED',
+          transitionId,
+        },
+      },
+    ]);
+    // Access follows in the same transaction: the receiver owns the path from now on.
+    expect(
+      await service.dataSource.query(
+        'SELECT to_org_id FROM path_access_ownership WHERE path_id = $1',
+        [story.pathId],
+      ),
+    ).toEqual([{ to_org_id: story.receiver.orgId }]);
+  });
+
+  it('should take the revision of the path’s one plan as the receiver’s plan after a hand-off', async () => {
+    const story = new PathStory(service);
+    await story.untilInMeasure();
+    const transitionId = await propose(story);
+    await service.ask(TRANSITION_COMMANDS.acceptTransition, story.receiver, {
+      pathId: story.pathId,
+      id: transitionId,
+      body: { startDate: daysFromToday(14) },
+    });
+    await story.measureEnded();
+    await story.reaches('TRANSITION_PENDING', (path) => path.activeMeasure === null);
+    await service.ask(TRANSITION_COMMANDS.completeHandoff, story.receiver, {
+      pathId: story.pathId,
+      id: transitionId,
+      body: {},
+    });
+
+    await story.planRevised(story.receiver);
+
+    await story.reaches('PLANNING', (path) => path.nextStep?.kind !== 'AGREE_PLAN');
+    expect(await story.course(story.receiver)).toMatchObject({
+      state: 'PLANNING',
+      accountable: { orgId: story.receiver.orgId },
+      nextStep: { kind: 'START_MEASURE' },
+    });
+  });
+
+  it('should return the path to the sender with DECIDE_NEXT_STEP when the receiver declines', async () => {
+    const story = new PathStory(service);
+    await story.untilIntake();
+    const transitionId = await propose(story);
+
+    const declined = await service.ask<PathCourseView>(
+      TRANSITION_COMMANDS.declineTransition,
+      story.receiver,
+      {
+        pathId: story.pathId,
+        id: transitionId,
+        body: { reasonCategory: 'NO_CAPACITY', alternativeCategory: 'LATER_START' },
+      },
+    );
+
+    expect(declined).toMatchObject({
+      state: 'TRANSITION_PENDING',
+      accountable: { orgId: story.provider.orgId },
+      nextStep: { kind: 'DECIDE_NEXT_STEP', level: 'WORKER' },
+      pendingHandoff: null,
+    });
+    expect(
+      await outboxEvents(service.dataSource, TRANSITION_DECLINED_V1.subject, story.pathId),
+    ).toMatchObject([
+      {
+        data: { transitionId, reasonCategory: 'NO_CAPACITY', alternativeCategory: 'LATER_START' },
+      },
+    ]);
+    // Declining ended the receiver's part: it sees the path no more.
+    expect(
+      await service.askError(TRANSITION_COMMANDS.getPath, story.receiver, { pathId: story.pathId }),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('should escalate an unanswered hand-off to the worker, the team lead and the manager, each once', async () => {
+    const story = new PathStory(service);
+    await story.untilIntake();
+    const transitionId = await propose(story);
+    const escalations = () =>
+      outboxEvents<{ level: string; transitionId: string; escalatedToOrgId: string }>(
+        service.dataSource,
+        HANDOFF_ESCALATED_V1.subject,
+        story.pathId,
+      );
+
+    for (const [rung, level] of (['WORKER', 'TEAM_LEAD', 'MANAGER'] as const).entries()) {
+      await makeDue(service.dataSource, `handoff-answer:${story.pathId}:${transitionId}:${level}`);
+      await waitFor(async () => (await escalations()).length === rung + 1, {
+        description: `HandoffEscalated to ${level}`,
+      });
+    }
+
+    expect((await escalations()).map((event) => event.data)).toMatchObject([
+      { transitionId, level: 'WORKER', escalatedToOrgId: story.provider.orgId },
+      { transitionId, level: 'TEAM_LEAD', escalatedToOrgId: story.provider.orgId },
+      { transitionId, level: 'MANAGER', escalatedToOrgId: story.provider.orgId },
+    ]);
+    expect(await escalations()).toMatchObject([
+      { emitter: { orgRole: 'SYSTEM', actorId: 'transitions:handoff-answer-overdue' } },
+      {},
+      {},
+    ]);
+    expect((await story.course()).nextStep).toMatchObject({
+      kind: 'AWAIT_HANDOFF_ANSWER',
+      level: 'MANAGER',
+    });
+    // Nobody is above the manager: no escalation timer is left to fire.
+    const live = (await timersOf(service.dataSource, story.pathId)).filter(
+      (timer) => timer.kind === 'handoff-answer-overdue' && timer.status === 'SCHEDULED',
+    );
+    expect(live).toEqual([]);
+  });
+
+  it('should answer NOT_FOUND to an organisation that is no party of the path', async () => {
+    const story = new PathStory(service);
+    await story.untilIntake();
+
+    expect(
+      await service.askError(TRANSITION_COMMANDS.getPath, story.outsider, { pathId: story.pathId }),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await service.askError(TRANSITION_COMMANDS.proposeTransition, story.outsider, {
+        pathId: story.pathId,
+        body: proposeBody(story),
+      }),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('should refuse a proposal by a party that is not accountable for the path with FORBIDDEN', async () => {
+    const story = new PathStory(service);
+    await story.untilIntake();
+
+    // The referrer still sees the path, but the provider carries it now.
+    expect(
+      await service.askError(TRANSITION_COMMANDS.proposeTransition, story.employmentAuthority, {
+        pathId: story.pathId,
+        body: proposeBody(story),
+      }),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
