@@ -33,3 +33,14 @@ export {
   type RuleViolation,
 } from './commands/command-errors';
 export { reservedFieldsIn, type ReservedField } from './commands/reserved-fields';
+export {
+  requireEmptyBody,
+  requireExpectedVersion,
+  requireItemId,
+  requireOrgId,
+  requirePathId,
+  type OrganisationRequest,
+  type PathItemRequest,
+  type PathRequest,
+  type VersionedPathRequest,
+} from './commands/path-request';

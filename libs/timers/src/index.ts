@@ -16,6 +16,7 @@ export {
   startOfFinnishDay,
   type IsoDate,
 } from './calendar/iso-date';
+export { addCalendarMonths, calendarDaysBetween, isIsoDate } from './calendar/calendar-months';
 export { TimerTable1763950000000 } from './migrations/1763950000000-timer-table';
 export {
   TimerPoller,

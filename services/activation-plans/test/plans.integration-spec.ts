@@ -6,8 +6,7 @@ import {
   GOAL_SET_V1,
   PLAN_COMMANDS,
 } from '@polku/contracts';
-import { addCalendarMonths } from '../src/measures/calendar-months';
-import { finnishDateOf } from '@polku/timers';
+import { addCalendarMonths, finnishDateOf } from '@polku/timers';
 import {
   agreePlanBody,
   daysFromToday,

@@ -1,8 +1,12 @@
 import { ACTIVATION_PLAN_LEGAL_BASIS } from '@polku/auth';
 import { PLAN_COMMANDS, PLAN_REVIEW_DUE_V1, PLAN_REVIEW_OVERDUE_V1 } from '@polku/contracts';
 import { waitFor } from '@polku/testing';
-import { addBusinessDays, finnishDateOf, startOfFinnishDay } from '@polku/timers';
-import { addCalendarMonths } from '../src/measures/calendar-months';
+import {
+  addBusinessDays,
+  addCalendarMonths,
+  finnishDateOf,
+  startOfFinnishDay,
+} from '@polku/timers';
 import { PlanReviewPoller } from '../src/reviews/plan-review-poller';
 import { POLKU_SYSTEM_ORG_ID } from '@polku/auth';
 import { agreePlanBody, daysFromToday } from './support/plan-bodies';

@@ -13,7 +13,10 @@ import { OutboxWriter } from '@polku/messaging';
 import {
   CommandConflictError,
   NotFoundError,
+  type PathItemRequest,
   RequestPrincipal,
+  requireItemId,
+  requirePathId,
   RuleViolationError,
   validateCommand,
 } from '@polku/service-runtime';
@@ -21,7 +24,6 @@ import { DataSource } from 'typeorm';
 import { PlanPathAccess } from '../access/plan-path-access';
 import { clientRefOfPath } from '@polku/path-access';
 import { goalOfPath, insertGoalProgress } from '../plans/plan.repository';
-import { requireItemId, requirePathId, type PathItemRequest } from '../shared/path-request';
 
 /** Follow-up of a plan goal, with the GAS level reached when the goal has a scale. PLAN data. */
 @Controller()

@@ -16,13 +16,15 @@ import { OutboxWriter } from '@polku/messaging';
 import {
   CommandConflictError,
   CommandValidationError,
+  type PathItemRequest,
   RequestPrincipal,
+  requireItemId,
+  requirePathId,
   validateCommand,
 } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PlanPathAccess } from '../access/plan-path-access';
 import { clientRefOfPath } from '@polku/path-access';
-import { requireItemId, requirePathId, type PathItemRequest } from '../shared/path-request';
 import { lockedMeasure } from './locked-measure';
 import { insertAttendanceEntry } from './measure.repository';
 

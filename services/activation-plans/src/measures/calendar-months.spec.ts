@@ -1,29 +1,4 @@
-import {
-  addCalendarMonths,
-  isIsoDate,
-  lastDayOfPeriod,
-  lastsAtLeast,
-  lastsAtMost,
-  periodLength,
-} from './calendar-months';
-
-describe('addCalendarMonths', () => {
-  it.each([
-    ['2025-01-15', 3, '2025-04-15'],
-    ['2025-11-30', 3, '2026-02-28'],
-    ['2024-01-31', 1, '2024-02-29'],
-    ['2025-01-31', 1, '2025-02-28'],
-    ['2025-03-31', -1, '2025-02-28'],
-    ['2025-12-01', 24, '2027-12-01'],
-    ['2025-01-01', 0, '2025-01-01'],
-  ])('should give %s plus %i months as %s', (date, n, expected) => {
-    expect(addCalendarMonths(date, n)).toBe(expected);
-  });
-
-  it('should refuse a date that is not a calendar day', () => {
-    expect(() => addCalendarMonths('2025-02-30', 1)).toThrow('not a calendar date');
-  });
-});
+import { lastDayOfPeriod, lastsAtLeast, lastsAtMost, periodLength } from './calendar-months';
 
 describe('periodLength', () => {
   it.each([
@@ -66,17 +41,4 @@ describe('lastsAtLeast and lastsAtMost', () => {
     expect(lastsAtLeast('2025-01-15', '2025-04-13', 3)).toBe(false);
     expect(lastsAtMost('2025-01-15', '2025-04-15', 3)).toBe(false);
   });
-});
-
-describe('isIsoDate', () => {
-  it.each(['2025-01-01', '2024-02-29'])('should accept %s', (value) => {
-    expect(isIsoDate(value)).toBe(true);
-  });
-
-  it.each(['2025-02-29', '2025-1-01', '01.01.2025', '', 20250101, null])(
-    'should refuse %j',
-    (value) => {
-      expect(isIsoDate(value)).toBe(false);
-    },
-  );
 });

@@ -11,16 +11,18 @@ import {
   PLAN_COMMANDS,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
-import { CommandConflictError, RequestPrincipal, validateCommand } from '@polku/service-runtime';
-import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '@polku/path-access';
 import {
+  CommandConflictError,
+  type PathItemRequest,
+  RequestPrincipal,
   requireEmptyBody,
   requireItemId,
   requirePathId,
-  type PathItemRequest,
-} from '../shared/path-request';
+  validateCommand,
+} from '@polku/service-runtime';
+import { DataSource } from 'typeorm';
+import { PlanPathAccess } from '../access/plan-path-access';
+import { clientRefOfPath } from '@polku/path-access';
 import { lockedMeasure } from './locked-measure';
 import { measureView } from './measure-views';
 import { closeOpenPause, insertPause, updateMeasureStatus } from './measure.repository';

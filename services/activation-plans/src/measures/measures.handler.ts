@@ -16,7 +16,11 @@ import { OutboxWriter } from '@polku/messaging';
 import {
   CommandConflictError,
   CommandValidationError,
+  type PathItemRequest,
+  type PathRequest,
   RequestPrincipal,
+  requireItemId,
+  requirePathId,
   RuleViolationError,
   validateCommand,
 } from '@polku/service-runtime';
@@ -24,12 +28,6 @@ import { DataSource } from 'typeorm';
 import { PlanPathAccess } from '../access/plan-path-access';
 import { clientRefOfPath } from '@polku/path-access';
 import { planOfPath } from '../plans/plan.repository';
-import {
-  requireItemId,
-  requirePathId,
-  type PathItemRequest,
-  type PathRequest,
-} from '../shared/path-request';
 import { lockedMeasure } from './locked-measure';
 import {
   assertPlacementAndContract,

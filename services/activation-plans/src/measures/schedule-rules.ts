@@ -1,12 +1,7 @@
 import { type ActivationPlansConfig } from '@polku/config';
 import { type MeasureType } from '@polku/contracts';
-import {
-  isIsoDate,
-  lastsAtLeast,
-  lastsAtMost,
-  periodLength,
-  type MonthsAndDays,
-} from './calendar-months';
+import { isIsoDate } from '@polku/timers';
+import { lastsAtLeast, lastsAtMost, periodLength, type MonthsAndDays } from './calendar-months';
 
 /**
  * Limits the law sets on a schedule of rehabilitative work activity (KTT). They come from

@@ -3,15 +3,17 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
 import { AgreePlanCommand, PLAN_COMMANDS, RevisePlanCommand } from '@polku/contracts';
-import { NotFoundError, RequestPrincipal, validateCommand } from '@polku/service-runtime';
-import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
 import {
+  NotFoundError,
+  type PathRequest,
+  RequestPrincipal,
   requireExpectedVersion,
   requirePathId,
-  type PathRequest,
-  type VersionedPlanRequest,
-} from '../shared/path-request';
+  validateCommand,
+  VersionedPathRequest,
+} from '@polku/service-runtime';
+import { DataSource } from 'typeorm';
+import { PlanPathAccess } from '../access/plan-path-access';
 import { PlanAgreementService } from './plan-agreement.service';
 import { PlanRevisionService } from './plan-revision.service';
 import { planHistoryView, planView } from './plan-views';
@@ -39,7 +41,7 @@ export class PlansHandler {
   }
 
   @MessagePattern(PLAN_COMMANDS.revisePlan)
-  async revise(@Payload() request: VersionedPlanRequest, @RequestPrincipal() principal: Principal) {
+  async revise(@Payload() request: VersionedPathRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
     const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(RevisePlanCommand, request.body);

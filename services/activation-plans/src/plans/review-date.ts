@@ -1,7 +1,6 @@
 import type { PlanRevisionReason } from '@polku/contracts';
 import { CommandValidationError } from '@polku/service-runtime';
-import { addBusinessDays, type IsoDate } from '@polku/timers';
-import { addCalendarMonths } from '../measures/calendar-months';
+import { addBusinessDays, addCalendarMonths, type IsoDate } from '@polku/timers';
 
 // Review-date arithmetic on Finnish calendar dates (`YYYY-MM-DD`), pure: "today" is always
 // passed in (finnishDateOf(new Date()) in the handlers), never read from the clock here.

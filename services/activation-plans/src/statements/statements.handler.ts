@@ -16,7 +16,12 @@ import {
   CommandConflictError,
   CommandValidationError,
   NotFoundError,
+  type PathItemRequest,
+  type PathRequest,
   RequestPrincipal,
+  requireEmptyBody,
+  requireItemId,
+  requirePathId,
   RuleViolationError,
   validateCommand,
 } from '@polku/service-runtime';
@@ -27,13 +32,6 @@ import { clientRefOfPath } from '@polku/path-access';
 import { measureOfPathForUpdate } from '../measures/measure.repository';
 import { PLAN_MISSING } from '../measures/measure-start-rules';
 import { planOfPath } from '../plans/plan.repository';
-import {
-  requireEmptyBody,
-  requireItemId,
-  requirePathId,
-  type PathItemRequest,
-  type PathRequest,
-} from '../shared/path-request';
 import { statementView } from './statement-views';
 import {
   insertStatement,

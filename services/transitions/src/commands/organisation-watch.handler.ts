@@ -3,12 +3,16 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
 import { AnnounceFundingEndingCommand, TRANSITION_COMMANDS } from '@polku/contracts';
-import { RequestPrincipal, validateCommand } from '@polku/service-runtime';
+import {
+  type OrganisationRequest,
+  RequestPrincipal,
+  requireOrgId,
+  validateCommand,
+} from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { lostPaths, lostPathView } from '../lost/lost-paths.query';
 import { FundingEndingService } from './funding-ending.service';
 import { assertLeadOf } from './organisation-access';
-import { requireOrgId, type OrganisationRequest } from './path-request';
 
 /**
  * What team leads and managers watch over for their own organisation: its lost paths (should

@@ -15,7 +15,15 @@ import {
   StartWaitingCommand,
   TRANSITION_COMMANDS,
 } from '@polku/contracts';
-import { RequestPrincipal, validateCommand } from '@polku/service-runtime';
+import {
+  type PathItemRequest,
+  type PathRequest,
+  RequestPrincipal,
+  requireEmptyBody,
+  requireItemId,
+  requirePathId,
+  validateCommand,
+} from '@polku/service-runtime';
 import {
   acceptDecision,
   changeWorkerDecision,
@@ -29,13 +37,6 @@ import {
   startWaitingDecision,
 } from './command-inputs';
 import { PathCommandService } from './path-command.service';
-import {
-  requireEmptyBody,
-  requireItemId,
-  requirePathId,
-  type PathItemRequest,
-  type PathRequest,
-} from './path-request';
 
 /**
  * The path's course over NATS: hand-offs, exits, follow-ups, closing, the responsible worker

@@ -1,5 +1,4 @@
-import { addCalendarDays, type IsoDate } from '@polku/timers';
-import { calendarDaysBetween } from './path-dates';
+import { addCalendarDays, calendarDaysBetween, type IsoDate } from '@polku/timers';
 import { PathInvariantError } from './path-invariants';
 import type { PathEffect, PathEvent } from './path-effects';
 import type { PathPolicy } from './path-policy';

@@ -1,5 +1,5 @@
 import type { DecisionDraft } from './decision-draft';
-import { isIsoDate } from './path-dates';
+import { isIsoDate } from '@polku/timers';
 import { conflict, forbidden, invalid, type Refusal } from './path-decision';
 import type { PathActor } from './path-inputs';
 import type { PathStateName } from './path-state';

@@ -1,4 +1,4 @@
-import { isIsoDate } from './path-dates';
+import { isIsoDate } from '@polku/timers';
 import { isUnclear } from './path-destination';
 import { ESCALATION_LEVELS, isFinal, NEXT_STEP_KINDS, type PathState } from './path-state';
 import { LADDER_TIMER_KINDS } from './path-timers';

@@ -1,7 +1,6 @@
-import { addBusinessDays, type IsoDate } from '@polku/timers';
+import { addBusinessDays, addCalendarMonths, type IsoDate } from '@polku/timers';
 import { v5 as uuidv5 } from 'uuid';
 import type { DecisionDraft } from '../decision-draft';
-import { addCalendarMonths } from '../path-dates';
 import { MANDATORY_FOLLOW_UP_MONTHS, type PathPolicy } from '../path-policy';
 import type { FollowUp, PathDestination } from '../path-state';
 import { step } from '../next-step';

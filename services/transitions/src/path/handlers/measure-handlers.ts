@@ -1,6 +1,5 @@
-import { addCalendarDays } from '@polku/timers';
+import { addCalendarDays, calendarDaysBetween } from '@polku/timers';
 import type { DecisionDraft } from '../decision-draft';
-import { calendarDaysBetween } from '../path-dates';
 import { conflict, firstRefusal, type Refusal } from '../path-decision';
 import { dateFromToday, onlyIn, requiredText } from '../path-guards';
 import type { PathInputOf } from '../path-inputs';

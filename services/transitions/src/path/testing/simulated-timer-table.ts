@@ -1,5 +1,4 @@
-import { addCalendarDays } from '@polku/timers';
-import { calendarDaysBetween } from '../path-dates';
+import { addCalendarDays, calendarDaysBetween } from '@polku/timers';
 import type { PathEffect } from '../path-effects';
 import type { PathTimer, TimerPayloadValue } from '../path-state';
 

@@ -1,14 +1,24 @@
-import { CommandValidationError, NotFoundError, PathNotVisibleError } from '@polku/service-runtime';
+import { CommandValidationError, NotFoundError } from './command-errors';
+import { PathNotVisibleError } from '../access/request-principal';
 
-/** A command or query about a path: `{ pathId, body }` as the gateway sends it. */
+// What the gateway sends with a command (libs/contracts PathScoped). The gateway validates the
+// route parameters; a service checks again, so a malformed id is a 404 like any path or item
+// the caller may not see, never a database error.
+
+/** A command or query about a path: `{ pathId, body }`. */
 export interface PathRequest {
   readonly pathId: string;
   readonly body?: unknown;
 }
 
-/** A command about one thing of a path (a hand-off, a follow-up, a wait): `{ pathId, id, body }`. */
+/** A command about one thing of a path (a measure, a hand-off, a follow-up): `{ pathId, id, body }`. */
 export interface PathItemRequest extends PathRequest {
   readonly id: string;
+}
+
+/** A command on a resource at the version the caller read (If-Match): `{ pathId, expectedVersion, body }`. */
+export interface VersionedPathRequest extends PathRequest {
+  readonly expectedVersion: number;
 }
 
 /** A command of an organisation as a whole: `{ orgId, body }`. */
@@ -19,8 +29,6 @@ export interface OrganisationRequest {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// The gateway validates path parameters; the service checks again, so a malformed id is a 404
-// like any path or item the caller may not see, not a database error.
 export function requirePathId(request: PathRequest): string {
   if (typeof request?.pathId !== 'string' || !UUID.test(request.pathId)) {
     throw new PathNotVisibleError();
@@ -42,7 +50,15 @@ export function requireOrgId(request: OrganisationRequest): string {
   return request.orgId;
 }
 
-/** The body of a command that has no fields of its own (end a wait): absent or `{}`. */
+export function requireExpectedVersion(request: VersionedPathRequest): number {
+  const version = request?.expectedVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new CommandValidationError('expectedVersion: must be a whole number from 1 (If-Match)');
+  }
+  return version;
+}
+
+/** The body of a command that has no fields of its own (resume, end a wait): absent or `{}`. */
 export function requireEmptyBody(request: PathRequest): void {
   const { body } = request;
   if (body === undefined || body === null) {
