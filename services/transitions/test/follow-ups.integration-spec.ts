@@ -10,7 +10,7 @@ import {
 import { waitFor } from '@polku/testing';
 import { LostPathsMetric } from '../src/lost/lost-paths.metric';
 import type { PathCourseView } from '../src/views/path-course.view';
-import { personOf, PathStory, today } from './support/path-story';
+import { daysFromToday, personOf, PathStory, today } from './support/path-story';
 import {
   makeDue,
   outboxEvents,
@@ -75,6 +75,51 @@ describe('exits and follow-ups', () => {
     const story = new PathStory(service);
     await exitToOpenLabourMarket(story);
 
+    expect(
+      await service.askError(TRANSITION_COMMANDS.closePath, story.provider, {
+        pathId: story.pathId,
+        body: {},
+      }),
+    ).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('should keep an unclear path with its owner and a review date, reviewed again and never closed', async () => {
+    const story = new PathStory(service);
+    await story.untilIntake();
+    const unclear = await service.ask<PathCourseView>(
+      TRANSITION_COMMANDS.exitPath,
+      story.provider,
+      {
+        pathId: story.pathId,
+        body: {
+          destination: { group: 'OUTSIDE_LABOUR_MARKET', category: 'UNCLEAR_PATH' },
+          confirmed: false,
+          exitDate: today(),
+        },
+      },
+    );
+    expect(unclear).toMatchObject({
+      state: 'UNCLEAR_PATH',
+      accountable: { orgId: story.provider.orgId },
+      nextStep: { kind: 'REVIEW_UNCLEAR_PATH' },
+    });
+
+    const reviewed = await service.ask<PathCourseView>(
+      TRANSITION_COMMANDS.reviewUnclearPath,
+      story.provider,
+      { pathId: story.pathId, body: { nextReviewDate: daysFromToday(30) } },
+    );
+
+    expect(reviewed).toMatchObject({
+      state: 'UNCLEAR_PATH',
+      nextStep: { kind: 'REVIEW_UNCLEAR_PATH', dueDate: daysFromToday(30), level: 'WORKER' },
+    });
+    expect(
+      await service.askError(TRANSITION_COMMANDS.reviewUnclearPath, story.outsider, {
+        pathId: story.pathId,
+        body: {},
+      }),
+    ).toMatchObject({ code: 'NOT_FOUND' });
     expect(
       await service.askError(TRANSITION_COMMANDS.closePath, story.provider, {
         pathId: story.pathId,

@@ -79,6 +79,7 @@ export const TRANSITION_COMMANDS = {
   exitPath: 'polku-rpc.transitions.exit-path.v1',
   completeFollowUp: 'polku-rpc.transitions.complete-follow-up.v1',
   closePath: 'polku-rpc.transitions.close-path.v1',
+  reviewUnclearPath: 'polku-rpc.transitions.review-unclear-path.v1',
   changeResponsibleWorker: 'polku-rpc.transitions.change-responsible-worker.v1',
   startWaiting: 'polku-rpc.transitions.start-waiting.v1',
   endWaiting: 'polku-rpc.transitions.end-waiting.v1',
@@ -253,6 +254,18 @@ export class ClosePathCommand {
     },
   })
   confirmedDestination?: never;
+}
+
+/**
+ * The owner of an unclear path reviewed it: the search goes on, with the next review date
+ * (default UNCLEAR_PATH_REVIEW_BUSINESS_DAYS from today). An unclear path is left only by a
+ * hand-off or an exit with a destination; it is never closed.
+ */
+export class ReviewUnclearPathCommand {
+  @ApiPropertyOptional({ example: '2027-09-15', description: 'The next review; not before today.' })
+  @IsOptional()
+  @IsIsoDate()
+  nextReviewDate?: string;
 }
 
 /** Another worker of the accountable organisation becomes the path's named worker. */

@@ -9,6 +9,7 @@ import {
   DeclineTransitionCommand,
   ExitPathCommand,
   ProposeTransitionCommand,
+  ReviewUnclearPathCommand,
   StartWaitingCommand,
   TRANSITION_COMMANDS,
 } from '@polku/contracts';
@@ -223,6 +224,32 @@ export class PathCourseController {
   ) {
     return this.bus.send(
       TRANSITION_COMMANDS.closePath,
+      { pathId, body: command },
+      commandMetadataOf(request),
+    );
+  }
+
+  @Post('unclear-path-review')
+  @HttpCode(200)
+  @IdempotentCommand()
+  @ApiOperation({
+    summary: 'Record the review of an unclear path',
+    description:
+      'By the accountable organisation: the search for a next step goes on, with the next review date (default 20 business days). An unclear path is left only by a hand-off or an exit with a destination.',
+  })
+  @ClientData({
+    action: 'WRITE',
+    dataClasses: ['PATH'],
+    purpose: 'CLIENT_WORK',
+    pathParam: 'pathId',
+  })
+  reviewUnclearPath(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @Body() command: ReviewUnclearPathCommand,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      TRANSITION_COMMANDS.reviewUnclearPath,
       { pathId, body: command },
       commandMetadataOf(request),
     );

@@ -134,6 +134,7 @@ export const VALID_COMMAND_BODIES: Readonly<Record<string, Record<string, unknow
     confirmsDestination: true,
   },
   'POST /api/v1/paths/:pathId/closure': {},
+  'POST /api/v1/paths/:pathId/unclear-path-review': { nextReviewDate: '2027-09-15' },
   'POST /api/v1/paths/:pathId/responsible-worker': {
     toWorkerId: 'usr_7b1d4e08',
     reasonCategory: 'TURNOVER',

@@ -5,6 +5,7 @@ import type {
   CompleteHandoffCommand,
   DeclineTransitionCommand,
   ExitPathCommand,
+  ReviewUnclearPathCommand,
   ProposeTransitionCommand,
   StartWaitingCommand,
 } from '@polku/contracts';
@@ -142,6 +143,19 @@ export function completeFollowUpDecision(
 
 export function closeDecision(caller: Caller): CommandDecision {
   return { input: { type: 'pathClosed', ...caller } };
+}
+
+export function reviewUnclearPathDecision(
+  caller: Caller,
+  command: ReviewUnclearPathCommand,
+): CommandDecision {
+  return {
+    input: {
+      type: 'unclearPathReviewed',
+      ...caller,
+      ...(command.nextReviewDate === undefined ? {} : { nextReviewDate: command.nextReviewDate }),
+    },
+  };
 }
 
 export function changeWorkerDecision(

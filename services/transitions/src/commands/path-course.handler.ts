@@ -11,6 +11,7 @@ import {
   CompleteHandoffCommand,
   DeclineTransitionCommand,
   ExitPathCommand,
+  ReviewUnclearPathCommand,
   ProposeTransitionCommand,
   StartWaitingCommand,
   TRANSITION_COMMANDS,
@@ -33,6 +34,7 @@ import {
   declineDecision,
   endWaitingDecision,
   exitDecision,
+  reviewUnclearPathDecision,
   proposeDecision,
   startWaitingDecision,
 } from './command-inputs';
@@ -141,6 +143,18 @@ export class PathCourseHandler {
       pathId,
       dataClass: 'PATH',
       decision: (caller) => closeDecision(caller),
+    });
+  }
+
+  @MessagePattern(TRANSITION_COMMANDS.reviewUnclearPath)
+  reviewUnclearPath(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
+    const pathId = requirePathId(request);
+    const command = validateCommand(ReviewUnclearPathCommand, request.body ?? {});
+    return this.commands.run({
+      principal,
+      pathId,
+      dataClass: 'PATH',
+      decision: (caller) => reviewUnclearPathDecision(caller, command),
     });
   }
 
