@@ -14,7 +14,13 @@ import {
   namespacedSubject,
   PassThroughRpcExceptionFilter,
 } from '@polku/messaging';
-import { createServiceLogger, initTracing, shutdownTracing } from '@polku/observability';
+import {
+  createServiceLogger,
+  initMetrics,
+  initTracing,
+  shutdownMetrics,
+  shutdownTracing,
+} from '@polku/observability';
 import { exitGracefullyOnSignals } from './graceful-shutdown';
 import { EventBackbone } from './messaging/event-backbone';
 import { isOperatorCommand, runOperatorCommand } from './operator-commands';
@@ -85,6 +91,7 @@ export async function createServiceApp(
 export async function bootstrapService(options: BootstrapServiceOptions): Promise<void> {
   const config = loadConfigOrExit(options.configClass ?? ServiceConfig, options.service);
   initTracing({ serviceName: options.service, serviceVersion: POLKU_VERSION });
+  initMetrics({ serviceName: options.service, serviceVersion: POLKU_VERSION });
   const logger = createServiceLogger(options.service, config);
   process.on('unhandledRejection', (reason) => {
     logger.error(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
@@ -100,6 +107,7 @@ export async function bootstrapService(options: BootstrapServiceOptions): Promis
         logger,
       });
       await shutdownTracing();
+      await shutdownMetrics();
       return;
     }
     const { app } = await createServiceApp({ ...options, config, logger });

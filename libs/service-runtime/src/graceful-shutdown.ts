@@ -1,5 +1,5 @@
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
-import { shutdownTracing } from '@polku/observability';
+import { shutdownMetrics, shutdownTracing } from '@polku/observability';
 
 /**
  * On SIGTERM or SIGINT: stop taking work, let in-flight work finish, close connections, exit 0.
@@ -24,6 +24,7 @@ export function exitGracefullyOnSignals(
     app
       .close()
       .then(() => shutdownTracing())
+      .then(() => shutdownMetrics())
       .then(
         () => process.exit(0),
         (error: unknown) => {

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { GatewayConfig, loadConfigOrExit } from '@polku/config';
-import { createServiceLogger, initTracing } from '@polku/observability';
+import { createServiceLogger, initMetrics, initTracing } from '@polku/observability';
 import { exitGracefullyOnSignals, POLKU_VERSION } from '@polku/service-runtime';
 import { createGatewayApp } from './create-gateway-app';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(GatewayConfig, 'gateway');
   initTracing({ serviceName: 'gateway', serviceVersion: POLKU_VERSION });
+  initMetrics({ serviceName: 'gateway', serviceVersion: POLKU_VERSION });
   const logger = createServiceLogger('gateway', config);
   process.on('unhandledRejection', (reason) => {
     logger.error(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
