@@ -134,40 +134,44 @@ it('should know a valid body for every command in the route table', () => {
   expect(routes.length).toBeGreaterThan(0);
 });
 
-it('should answer every invalid command body with 4xx problem+json and write nothing', async () => {
-  const before = await rowCounts();
-  for (const route of routes) {
-    const key = `${route.method} ${route.url}`;
-    const valid = VALID_COMMAND_BODIES[key];
-    if (valid === null || valid === undefined) {
-      continue;
+it(
+  'should answer every invalid command body with 4xx problem+json and write nothing',
+  async () => {
+    const before = await rowCounts();
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const valid = VALID_COMMAND_BODIES[key];
+      if (valid === null || valid === undefined) {
+        continue;
+      }
+      const url = route.url.replace(/:([A-Za-z]+)/g, (_match, name: string) =>
+        name === 'pathId' ? pathId : randomUUID(),
+      );
+      await fc.assert(
+        fc.asyncProperty(invalidBodies(valid), async (body) => {
+          const response = await gateway
+            .getHttpAdapter()
+            .getInstance()
+            .inject({
+              method: route.method as 'POST',
+              url,
+              headers: {
+                ...(await demoAuthHeader(gateway)),
+                'content-type': 'application/json',
+                'idempotency-key': `fuzz-${Math.random()}`,
+                'if-match': '"1"',
+              },
+              payload: JSON.stringify(body),
+            });
+          if (response.statusCode < 400 || response.statusCode > 499) {
+            throw new Error(`${key} answered ${response.statusCode} to ${JSON.stringify(body)}`);
+          }
+          expect(response.headers['content-type']).toContain('application/problem+json');
+        }),
+        { numRuns: RUNS_PER_ROUTE },
+      );
     }
-    const url = route.url.replace(/:([A-Za-z]+)/g, (_match, name: string) =>
-      name === 'pathId' ? pathId : randomUUID(),
-    );
-    await fc.assert(
-      fc.asyncProperty(invalidBodies(valid), async (body) => {
-        const response = await gateway
-          .getHttpAdapter()
-          .getInstance()
-          .inject({
-            method: route.method as 'POST',
-            url,
-            headers: {
-              ...(await demoAuthHeader(gateway)),
-              'content-type': 'application/json',
-              'idempotency-key': `fuzz-${Math.random()}`,
-              'if-match': '"1"',
-            },
-            payload: JSON.stringify(body),
-          });
-        if (response.statusCode < 400 || response.statusCode > 499) {
-          throw new Error(`${key} answered ${response.statusCode} to ${JSON.stringify(body)}`);
-        }
-        expect(response.headers['content-type']).toContain('application/problem+json');
-      }),
-      { numRuns: RUNS_PER_ROUTE },
-    );
-  }
-  expect(await rowCounts()).toEqual(before);
-}, FUZZING_TIMEOUT_MS);
+    expect(await rowCounts()).toEqual(before);
+  },
+  FUZZING_TIMEOUT_MS,
+);
