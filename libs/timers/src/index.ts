@@ -25,6 +25,7 @@ export {
   type TimerPollerOptions,
 } from './timer/timer-poller';
 export { InvalidTimerError, TimerScheduler } from './timer/timer-scheduler';
+export { ServiceTimerPoller } from './timer/service-timer-poller';
 export type {
   FiringTimer,
   NewTimer,

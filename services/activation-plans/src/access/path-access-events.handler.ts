@@ -14,8 +14,7 @@ import {
   type EventEnvelope,
 } from '@polku/contracts';
 import type { JetStreamEventContext } from '@polku/messaging';
-import { projectPathAccessEvent } from '@polku/path-access';
-import { recordPathClientRef } from '@polku/path-access';
+import { projectPathAccessEvent, recordPathClientRef } from '@polku/path-access';
 
 /**
  * Keeps this service's access projection (referrals and consents of each path from
@@ -36,64 +35,19 @@ export class PathAccessEventsHandler {
     await projectPathAccessEvent(em, envelope);
   }
 
-  @EventPattern(REFERRAL_ACCEPTED_V1.subject)
-  async onReferralAccepted(
-    @Payload() envelope: EventEnvelope<unknown>,
-    @Ctx() context: JetStreamEventContext,
-  ): Promise<void> {
-    await projectPathAccessEvent(context.getEntityManager(), envelope);
-  }
-
-  @EventPattern(REFERRAL_DECLINED_V1.subject)
-  async onReferralDeclined(
-    @Payload() envelope: EventEnvelope<unknown>,
-    @Ctx() context: JetStreamEventContext,
-  ): Promise<void> {
-    await projectPathAccessEvent(context.getEntityManager(), envelope);
-  }
-
-  @EventPattern(CONSENT_GRANTED_V1.subject)
-  async onConsentGranted(
-    @Payload() envelope: EventEnvelope<unknown>,
-    @Ctx() context: JetStreamEventContext,
-  ): Promise<void> {
-    await projectPathAccessEvent(context.getEntityManager(), envelope);
-  }
-
-  @EventPattern(CONSENT_WITHDRAWN_V1.subject)
-  async onConsentWithdrawn(
-    @Payload() envelope: EventEnvelope<unknown>,
-    @Ctx() context: JetStreamEventContext,
-  ): Promise<void> {
-    await projectPathAccessEvent(context.getEntityManager(), envelope);
-  }
-
-  @EventPattern(TRANSITION_PROPOSED_V1.subject)
-  async onTransitionProposed(
-    @Payload() envelope: EventEnvelope<unknown>,
-    @Ctx() context: JetStreamEventContext,
-  ): Promise<void> {
-    await projectPathAccessEvent(context.getEntityManager(), envelope);
-  }
-
-  @EventPattern(TRANSITION_ACCEPTED_V1.subject)
-  async onTransitionAccepted(
-    @Payload() envelope: EventEnvelope<unknown>,
-    @Ctx() context: JetStreamEventContext,
-  ): Promise<void> {
-    await projectPathAccessEvent(context.getEntityManager(), envelope);
-  }
-
-  @EventPattern(TRANSITION_DECLINED_V1.subject)
-  async onTransitionDeclined(
-    @Payload() envelope: EventEnvelope<unknown>,
-    @Ctx() context: JetStreamEventContext,
-  ): Promise<void> {
-    await projectPathAccessEvent(context.getEntityManager(), envelope);
-  }
-
-  @EventPattern(OWNERSHIP_TRANSFERRED_V1.subject)
-  async onOwnershipTransferred(
+  // Every other source of access: one handler, one durable consumer per subject (Nest
+  // registers a handler once for each pattern it names).
+  @EventPattern([
+    REFERRAL_ACCEPTED_V1.subject,
+    REFERRAL_DECLINED_V1.subject,
+    CONSENT_GRANTED_V1.subject,
+    CONSENT_WITHDRAWN_V1.subject,
+    TRANSITION_PROPOSED_V1.subject,
+    TRANSITION_ACCEPTED_V1.subject,
+    TRANSITION_DECLINED_V1.subject,
+    OWNERSHIP_TRANSFERRED_V1.subject,
+  ])
+  async onAccessSource(
     @Payload() envelope: EventEnvelope<unknown>,
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {

@@ -83,16 +83,9 @@ export class IntakeEventsHandler {
     await this.feed.feed(context.getEntityManager(), envelope, returnedInput(envelope));
   }
 
-  @EventPattern(CONSENT_GRANTED_V1.subject)
-  async onConsentGranted(
-    @Payload() envelope: EventEnvelope<unknown>,
-    @Ctx() context: JetStreamEventContext,
-  ): Promise<void> {
-    await projectPathAccessEvent(context.getEntityManager(), envelope);
-  }
-
-  @EventPattern(CONSENT_WITHDRAWN_V1.subject)
-  async onConsentWithdrawn(
+  // Consents only change who may see the path (one durable consumer per subject).
+  @EventPattern([CONSENT_GRANTED_V1.subject, CONSENT_WITHDRAWN_V1.subject])
+  async onConsent(
     @Payload() envelope: EventEnvelope<unknown>,
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
