@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { loadConfig, ServiceConfig } from '@polku/config';
 import { NatsLink, OutboxRelay } from '@polku/messaging';
 import { openServiceDataSource, serviceDatabaseName, urlWithDatabase } from '@polku/persistence';
-import { EntityManager } from 'typeorm';
+import { Client } from 'pg';
 import { FIXTURE_MIGRATIONS } from './referral-projection.fixture';
 
 async function main(): Promise<void> {
@@ -15,16 +15,16 @@ async function main(): Promise<void> {
     entities: [],
     migrations: FIXTURE_MIGRATIONS,
   });
-  const query = EntityManager.prototype.query;
-  EntityManager.prototype.query = function (
-    this: EntityManager,
-    sql: string,
-    parameters?: unknown[],
-  ) {
-    if (sql.startsWith('UPDATE outbox_message SET published_at')) {
+  // At the wire: the relay runs its statements as prepared statements on pg's client, below
+  // TypeORM, so this is the last moment before the mark could reach PostgreSQL.
+  const query = Client.prototype.query;
+  Client.prototype.query = function (this: Client, ...args: unknown[]) {
+    const [config] = args;
+    const text = typeof config === 'string' ? config : (config as { text?: unknown })?.text;
+    if (typeof text === 'string' && text.startsWith('UPDATE outbox_message SET published_at')) {
       process.kill(process.pid, 'SIGKILL');
     }
-    return query.call(this, sql, parameters);
+    return (query as (...queryArgs: unknown[]) => unknown).apply(this, args);
   } as typeof query;
   const link = new NatsLink({ servers: config.NATS_URL, name: 'polku-test-crashing-relay' });
   await link.connect();

@@ -91,6 +91,10 @@ export class NatsLink {
       // Detect a dead server within ~10 s even when the socket is not closed.
       pingInterval: 5_000,
       maxPingOut: 2,
+      // Otherwise every request, so every JetStream publish the relay makes, builds an Error up
+      // front just in case it times out: ~10 % of the relay's CPU (docs/performance.md). Our
+      // timeouts are answered by what they are (503, a retried batch), not by their stacks.
+      noAsyncTraces: true,
     });
     this.connection = connection;
     this.connected = true;

@@ -38,7 +38,14 @@ export class BenchProjectionTable1763990000000 implements MigrationInterface {
   }
 }
 
-export const BENCH_MIGRATIONS = [MessagingTables1763900000000, BenchProjectionTable1763990000000];
+/** The producing service's tables: the outbox (and the rest of the messaging tables). */
+export const BENCH_PRODUCER_MIGRATIONS = [MessagingTables1763900000000];
+
+/** The consuming service's tables: inbox, dead letters and the projection. */
+export const BENCH_CONSUMER_MIGRATIONS = [
+  MessagingTables1763900000000,
+  BenchProjectionTable1763990000000,
+];
 
 @Controller()
 class BenchProjectionHandler {
@@ -55,9 +62,13 @@ class BenchProjectionHandler {
   }
 }
 
-/** A service that consumes its own ClientReferred events into bench_projection. */
+/** The consuming service: projects ClientReferred events into bench_projection. */
 @Module({ controllers: [BenchProjectionHandler] })
 export class BenchProjectionModule {}
+
+/** The producing service: no handlers; its writers and relay are what it runs. */
+@Module({})
+export class BenchProducerModule {}
 
 /** A valid ClientReferred event, as client-intake would write one. */
 export function benchEvent(): NewEvent<ClientReferredPayload> {

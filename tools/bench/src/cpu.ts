@@ -2,13 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
 /**
- * CPU time spent since a mark, in ms: by this Node process (writers, relay and consumer), by
- * PostgreSQL's processes, by nats-server, and by the whole machine. The last three come from
- * /proc and are null elsewhere than Linux. `other` is the rest: kernel work not charged to a
- * process (some of the loopback networking) and other programs, which make the figures low.
+ * CPU time spent since a mark, in ms: by this Node process (the producing service: writers and
+ * relay), by the consuming service's process, by PostgreSQL's processes, by nats-server, and by
+ * the whole machine. All but the first come from /proc and are null elsewhere than Linux.
+ * `other` is the rest: kernel work not charged to a process (some of the loopback networking)
+ * and other programs, which make the figures low.
  */
 export interface CpuSpent {
-  readonly benchProcessMs: number;
+  readonly producerProcessMs: number;
+  readonly consumerProcessMs: number | null;
   readonly postgresMs: number | null;
   readonly natsServerMs: number | null;
   readonly machineMs: number | null;
@@ -35,6 +37,24 @@ function machineBusyMs(): number | null {
   }
 }
 
+/** utime + stime of one process's /proc/<pid>/stat line, in ms, with its name. */
+function parseStat(stat: string): { name: string; ms: number } {
+  // pid (comm) state … : comm may hold spaces, so split after its closing parenthesis.
+  const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14 and 15 of stat are utime and stime; `fields` starts at field 3.
+  return { name, ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
+}
+
+/** CPU of one process so far, in ms; null without /proc or when it has ended. */
+function pidCpuMs(pid: number): number | null {
+  try {
+    return parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8')).ms;
+  } catch {
+    return null;
+  }
+}
+
 /** utime + stime of every process named `names`, by pid, in ms; null without /proc. */
 function processCpuMs(
   names: ReadonlySet<string>,
@@ -48,15 +68,10 @@ function processCpuMs(
   const result = new Map<number, { name: string; ms: number }>();
   for (const pid of pids) {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // pid (comm) state … : comm may hold spaces, so split after its closing parenthesis.
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (!names.has(name)) {
-        continue;
+      const found = parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      if (names.has(found.name)) {
+        result.set(Number(pid), found);
       }
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // Fields 14 and 15 of stat are utime and stime; `fields` starts at field 3.
-      result.set(Number(pid), { name, ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
     } catch {
       // The process ended while we looked.
     }
@@ -66,14 +81,19 @@ function processCpuMs(
 
 const SERVERS = new Set(['postgres', 'nats-server']);
 
-export function markCpu(): CpuMark {
+/** Starts counting; `consumerPid` is the consuming service's process. */
+export function markCpu(consumerPid: number): CpuMark {
   const process0 = process.cpuUsage();
+  const consumer0 = pidCpuMs(consumerPid);
   const machine0 = machineBusyMs();
   const servers0 = processCpuMs(SERVERS);
   return {
     spentSince(): CpuSpent {
       const used = process.cpuUsage(process0);
-      const benchProcessMs = Math.round((used.user + used.system) / 1000);
+      const producerProcessMs = Math.round((used.user + used.system) / 1000);
+      const consumer1 = pidCpuMs(consumerPid);
+      const consumerProcessMs =
+        consumer0 === null || consumer1 === null ? null : consumer1 - consumer0;
       const machine1 = machineBusyMs();
       const servers1 = processCpuMs(SERVERS);
       let postgresMs: number | null = null;
@@ -93,14 +113,21 @@ export function markCpu(): CpuMark {
       }
       const machineMs = machine0 === null || machine1 === null ? null : machine1 - machine0;
       return {
-        benchProcessMs,
+        producerProcessMs,
+        consumerProcessMs,
         postgresMs,
         natsServerMs,
         machineMs,
         otherMs:
-          machineMs === null || postgresMs === null || natsServerMs === null
+          machineMs === null ||
+          consumerProcessMs === null ||
+          postgresMs === null ||
+          natsServerMs === null
             ? null
-            : Math.max(0, machineMs - benchProcessMs - postgresMs - natsServerMs),
+            : Math.max(
+                0,
+                machineMs - producerProcessMs - consumerProcessMs - postgresMs - natsServerMs,
+              ),
       };
     },
   };

@@ -1,3 +1,5 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import type { INestMicroservice, LoggerService } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { SpanKind, trace } from '@opentelemetry/api';
@@ -9,14 +11,31 @@ import { createServiceApp } from '@polku/service-runtime';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { markCpu } from './cpu';
-import { BENCH_MIGRATIONS, BenchProjectionModule, benchEvent } from './bench-projection.module';
+import {
+  BENCH_PRODUCER_MIGRATIONS,
+  BenchProducerModule,
+  benchEvent,
+} from './bench-projection.module';
+import {
+  BENCH_CONSUMER_SERVICE,
+  type ConsumerProcessCommand,
+  type ConsumerProcessMessage,
+} from './consumer-process.protocol';
 import { distribution, perSecond, rounded, type Distribution } from './stats';
 
-/** The bench plays client-intake: it writes ClientReferred and consumes it into a projection. */
-export const BENCH_SERVICE = 'client-intake';
+/**
+ * The bench plays client-intake writing ClientReferred (this process: writers and relay) and
+ * transitions consuming it into a projection (a child process, consumer-process.ts), each with
+ * its own database, as they run in production.
+ */
+export const BENCH_PRODUCER_SERVICE = 'client-intake';
 
 export interface EndToEndOptions {
   readonly config: ServiceConfig;
+  /** The environment `config` was loaded from, for the consumer process. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Whether the services create spans (the consumer process initialises its own tracing). */
+  readonly tracing: boolean;
   readonly events: number;
   readonly warmup: number;
   /** Concurrent writers, each committing one business transaction at a time. */
@@ -58,11 +77,13 @@ export interface EndToEndResult {
   readonly writeTransactionMs: Distribution;
   /**
    * CPU spent from the first write to the last projection row, per event, in ms (see
-   * CpuSpent): by the bench's Node process, PostgreSQL, nats-server, everything else, and the
-   * whole machine. A large `other` means another program took CPU from the run.
+   * CpuSpent): by the producing service's process (writers and relay), the consuming
+   * service's, PostgreSQL, nats-server, everything else, and the whole machine. A large
+   * `other` means another program took CPU from the run.
    */
   readonly cpuPerEventMs: {
-    readonly benchProcess: number;
+    readonly producerProcess: number;
+    readonly consumerProcess: number | null;
     readonly postgres: number | null;
     readonly natsServer: number | null;
     readonly other: number | null;
@@ -102,12 +123,12 @@ interface Service {
   readonly writer: OutboxWriter;
 }
 
-async function startService(config: ServiceConfig): Promise<Service> {
+async function startProducer(config: ServiceConfig): Promise<Service> {
   const { app } = await createServiceApp({
-    service: BENCH_SERVICE,
-    appModule: BenchProjectionModule,
+    service: BENCH_PRODUCER_SERVICE,
+    appModule: BenchProducerModule,
     entities: [],
-    migrations: BENCH_MIGRATIONS,
+    migrations: BENCH_PRODUCER_MIGRATIONS,
     config,
     logger: warningsOnly,
   });
@@ -117,6 +138,52 @@ async function startService(config: ServiceConfig): Promise<Service> {
     dataSource: app.get<DataSource>(getDataSourceToken()),
     writer: app.get(OutboxWriter),
   };
+}
+
+interface ConsumerProcess {
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the consuming service in its own Node process and waits until it consumes. */
+async function startConsumer(options: EndToEndOptions): Promise<ConsumerProcess> {
+  const child: ChildProcess = fork(join(__dirname, 'consumer-process.ts'), [], {
+    // Runs the TypeScript source the way `npm run bench` runs this file.
+    execArgv: process.execArgv,
+    env: { ...process.env, ...options.env, BENCH_TRACING: String(options.tracing) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    child.on('message', (message: ConsumerProcessMessage) => {
+      if (message.kind === 'ready') {
+        resolve();
+      } else {
+        reject(new Error(`the consumer process failed to start: ${message.error}`));
+      }
+    });
+    void exited.then((code) => reject(new Error(`the consumer process exited (${code})`)));
+  });
+  return {
+    pid: child.pid ?? -1,
+    stop: async () => {
+      if (child.exitCode === null && child.connected) {
+        const command: ConsumerProcessCommand = { kind: 'stop' };
+        child.send(command);
+      }
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** The bench's connections to both services' databases, for progress and results. */
+interface Monitor {
+  /** client-intake's database: the outbox. */
+  readonly producer: Client;
+  /** transitions' database: inbox, dead letters, projection. */
+  readonly consumer: Client;
 }
 
 /** Writes `count` events in business transactions from several concurrent writers. */
@@ -177,7 +244,7 @@ interface Progress {
 
 /** Polls until the projection holds `count` rows; fails when it stops moving. */
 async function waitForProjection(
-  monitor: Client,
+  monitor: Monitor,
   count: number,
   options: EndToEndOptions,
   progress: Progress,
@@ -186,15 +253,15 @@ async function waitForProjection(
   let seen = -1;
   let lastMove = Date.now();
   for (;;) {
-    const [row] =
-      // Cheap on purpose (the partial index, a table that only holds this phase): the monitor
-      // shares the CPUs with what it measures. No scan of the whole outbox.
-      (
-        await monitor.query<{ projected: number; unpublished: number }>(
-          `SELECT (SELECT count(*) FROM bench_projection)::int AS projected,
-                (SELECT count(*) FROM outbox_message WHERE published_at IS NULL)::int AS unpublished`,
-        )
-      ).rows;
+    // Cheap on purpose (the partial index, a table that only holds this phase): the monitor
+    // shares the CPUs with what it measures. No scan of the whole outbox.
+    const row = {
+      projected: await countOf(monitor.consumer, 'SELECT count(*)::int FROM bench_projection'),
+      unpublished: await countOf(
+        monitor.producer,
+        'SELECT count(*)::int FROM outbox_message WHERE published_at IS NULL',
+      ),
+    };
     progress.peakOutboxBacklog = Math.max(progress.peakOutboxBacklog, row.unpublished);
     progress.peakPublishedNotProjected = Math.max(
       progress.peakPublishedNotProjected,
@@ -216,7 +283,13 @@ async function waitForProjection(
   }
 }
 
-async function measuredRows(monitor: Client): Promise<
+async function countOf(client: Client, sql: string): Promise<number> {
+  const { rows } = await client.query<{ count: number }>(sql);
+  return rows[0].count;
+}
+
+/** Per projected event: when it occurred, was claimed, reached the consumer, was projected. */
+async function measuredRows(monitor: Monitor): Promise<
   {
     occurred: number;
     claimed: number;
@@ -224,23 +297,29 @@ async function measuredRows(monitor: Client): Promise<
     projected: number;
   }[]
 > {
-  const { rows } = await monitor.query<{
+  // Both databases run on one PostgreSQL, so their clocks are the same clock.
+  const { rows } = await monitor.consumer.query<{
+    event_id: string;
     occurred_ms: string;
-    claimed_ms: string;
     received_ms: string;
     projected_ms: string;
   }>(
-    `SELECT extract(epoch FROM p.occurred_at) * 1000 AS occurred_ms,
-            extract(epoch FROM o.published_at) * 1000 AS claimed_ms,
+    `SELECT p.event_id,
+            extract(epoch FROM p.occurred_at) * 1000 AS occurred_ms,
             extract(epoch FROM i.received_at) * 1000 AS received_ms,
             extract(epoch FROM p.projected_at) * 1000 AS projected_ms
        FROM bench_projection p
-       JOIN outbox_message o ON o.id = p.event_id
        JOIN inbox_message i ON i.message_id = p.event_id::text`,
   );
+  const claims = await monitor.producer.query<{ id: string; claimed_ms: string }>(
+    `SELECT id, extract(epoch FROM published_at) * 1000 AS claimed_ms
+       FROM outbox_message WHERE id = ANY($1::uuid[])`,
+    [rows.map((row) => row.event_id)],
+  );
+  const claimedAt = new Map(claims.rows.map((row) => [row.id, Number(row.claimed_ms)]));
   return rows.map((row) => ({
     occurred: Number(row.occurred_ms),
-    claimed: Number(row.claimed_ms),
+    claimed: claimedAt.get(row.event_id) ?? Number.NaN,
     received: Number(row.received_ms),
     projected: Number(row.projected_ms),
   }));
@@ -249,7 +328,8 @@ async function measuredRows(monitor: Client): Promise<
 /** Writes one phase's events, waits for their projection rows and measures them. */
 async function measurePhase(
   service: Service,
-  monitor: Client,
+  consumer: ConsumerProcess,
+  monitor: Monitor,
   rate: number,
   progress: Progress,
   options: EndToEndOptions,
@@ -259,7 +339,7 @@ async function measurePhase(
       (rate > 0 ? `, offered at ${rate} events/s` : ', as fast as they can'),
   );
   let writing = true;
-  const cpu = markCpu();
+  const cpu = markCpu(consumer.pid);
   const writes = writeEvents(service, options.events, rate, progress, options).finally(() => {
     writing = false;
   });
@@ -271,19 +351,18 @@ async function measurePhase(
   const cpuSpent = cpu.spentSince();
 
   const rows = await measuredRows(monitor);
-  const [checks] = (
-    await monitor.query<{
-      projection_rows: number;
-      distinct_events: number;
-      dead_letters: number;
-      unpublished: number;
-    }>(
-      `SELECT (SELECT count(*) FROM bench_projection)::int AS projection_rows,
-              (SELECT count(DISTINCT event_id) FROM bench_projection)::int AS distinct_events,
-              (SELECT count(*) FROM dead_letter)::int AS dead_letters,
-              (SELECT count(*) FROM outbox_message WHERE published_at IS NULL)::int AS unpublished`,
-    )
-  ).rows;
+  const checks = {
+    projectionRows: await countOf(monitor.consumer, 'SELECT count(*)::int FROM bench_projection'),
+    distinctEvents: await countOf(
+      monitor.consumer,
+      'SELECT count(DISTINCT event_id)::int FROM bench_projection',
+    ),
+    deadLetters: await countOf(monitor.consumer, 'SELECT count(*)::int FROM dead_letter'),
+    unpublishedOutboxRows: await countOf(
+      monitor.producer,
+      'SELECT count(*)::int FROM outbox_message WHERE published_at IS NULL',
+    ),
+  };
   const lastProjected = rows.reduce((last, row) => Math.max(last, row.projected), 0);
   const durationMs = lastProjected - written.startedAt;
   const writeDurationMs = written.endedAt - written.startedAt;
@@ -304,7 +383,8 @@ async function measurePhase(
     },
     writeTransactionMs: rounded(distribution(written.transactionMs)),
     cpuPerEventMs: {
-      benchProcess: Number((cpuSpent.benchProcessMs / options.events).toFixed(3)),
+      producerProcess: Number((cpuSpent.producerProcessMs / options.events).toFixed(3)),
+      consumerProcess: perEvent(cpuSpent.consumerProcessMs),
       postgres: perEvent(cpuSpent.postgresMs),
       natsServer: perEvent(cpuSpent.natsServerMs),
       other: perEvent(cpuSpent.otherMs),
@@ -312,30 +392,36 @@ async function measurePhase(
     },
     peakOutboxBacklog: progress.peakOutboxBacklog,
     peakPublishedNotProjected: progress.peakPublishedNotProjected,
-    checks: {
-      projectionRows: checks.projection_rows,
-      distinctEvents: checks.distinct_events,
-      deadLetters: checks.dead_letters,
-      unpublishedOutboxRows: checks.unpublished,
-    },
+    checks,
   };
+}
+
+function monitorClient(config: ServiceConfig, service: string): Client {
+  return new Client({
+    connectionString: urlWithDatabase(
+      config.DATABASE_URL,
+      serviceDatabaseName(config.DATABASE_NAME_PREFIX, service),
+    ),
+    application_name: 'polku-bench-monitor',
+  });
 }
 
 export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRun> {
   const { config, say } = options;
-  const service = await startService(config);
-  const monitor = new Client({
-    connectionString: urlWithDatabase(
-      config.DATABASE_URL,
-      serviceDatabaseName(config.DATABASE_NAME_PREFIX, BENCH_SERVICE),
-    ),
-    application_name: 'polku-bench-monitor',
-  });
-  await monitor.connect();
+  const service = await startProducer(config);
+  let consumer: ConsumerProcess | undefined;
+  const monitor: Monitor = {
+    producer: monitorClient(config, BENCH_PRODUCER_SERVICE),
+    consumer: monitorClient(config, BENCH_CONSUMER_SERVICE),
+  };
   try {
+    consumer = await startConsumer(options);
+    await monitor.producer.connect();
+    await monitor.consumer.connect();
+    const running = consumer;
     // Every phase starts with an idle consumer and an empty projection.
     const nextPhase = async (): Promise<Progress> => {
-      await monitor.query('TRUNCATE bench_projection');
+      await monitor.consumer.query('TRUNCATE bench_projection');
       return { peakOutboxBacklog: 0, peakPublishedNotProjected: 0, committed: 0 };
     };
     if (options.warmup > 0) {
@@ -347,16 +433,18 @@ export async function runEndToEnd(options: EndToEndOptions): Promise<EndToEndRun
     const phases: EndToEndResult[] = [];
     for (const rate of options.rates) {
       const progress = await nextPhase();
-      phases.push(await measurePhase(service, monitor, rate, progress, options));
+      phases.push(await measurePhase(service, running, monitor, rate, progress, options));
     }
     const [sample] = (
-      await monitor.query<{ payload: string }>(
+      await monitor.producer.query<{ payload: string }>(
         'SELECT payload::text AS payload FROM outbox_message ORDER BY created_at DESC LIMIT 1',
       )
     ).rows;
     return { phases, samplePayload: JSON.stringify(JSON.parse(sample.payload)) };
   } finally {
-    await monitor.end().catch(() => undefined);
+    await monitor.producer.end().catch(() => undefined);
+    await monitor.consumer.end().catch(() => undefined);
+    await consumer?.stop();
     await service.app.close();
   }
 }

@@ -18,7 +18,8 @@ import {
 import { Client } from 'pg';
 import { jetStreamBaselines, pgInsertBaselines, type BaselineResult } from './baselines';
 import { POLKU_VERSION } from '@polku/service-runtime';
-import { BENCH_SERVICE, runEndToEnd, type EndToEndRun } from './end-to-end';
+import { BENCH_PRODUCER_SERVICE, runEndToEnd, type EndToEndRun } from './end-to-end';
+import { BENCH_CONSUMER_SERVICE } from './consumer-process.protocol';
 import { machineBusyPercent } from './cpu';
 import { printReport, type BenchReport } from './report';
 
@@ -162,13 +163,16 @@ async function main(): Promise<void> {
   // As bootstrapService does: spans are created and propagated (exported only when
   // OTEL_EXPORTER_OTLP_ENDPOINT is set), so the measured path includes tracing.
   if (options.tracing) {
-    initTracing({ serviceName: BENCH_SERVICE, serviceVersion: POLKU_VERSION });
+    initTracing({ serviceName: BENCH_PRODUCER_SERVICE, serviceVersion: POLKU_VERSION });
   }
   const suffix = randomBytes(3).toString('hex');
-  const config = loadConfig(ServiceConfig, benchEnv(suffix));
+  const env = benchEnv(suffix);
+  const config = loadConfig(ServiceConfig, env);
   const names = streamNames(config.NATS_NAMESPACE);
   const scratchStream = `${names.events}_SCRATCH`;
-  const serviceDatabase = serviceDatabaseName(config.DATABASE_NAME_PREFIX, BENCH_SERVICE);
+  const serviceDatabases = [BENCH_PRODUCER_SERVICE, BENCH_CONSUMER_SERVICE].map((service) =>
+    serviceDatabaseName(config.DATABASE_NAME_PREFIX, service),
+  );
   const scratchDatabase = `${config.DATABASE_NAME_PREFIX}_scratch`;
 
   const nc = await connect({ servers: config.NATS_URL.split(','), name: 'polku-bench' });
@@ -182,14 +186,16 @@ async function main(): Promise<void> {
     for (const stream of [names.events, names.maxDeliveries, scratchStream]) {
       await jsm.streams.delete(stream).catch(() => false);
     }
-    for (const database of [serviceDatabase, scratchDatabase]) {
+    for (const database of [...serviceDatabases, scratchDatabase]) {
       await dropDatabase(config.DATABASE_URL, database).catch((error: unknown) =>
         say(`could not drop ${database}: ${String(error)}`),
       );
     }
     await nc.close();
     await shutdownTracing();
-    say(`cleaned up: databases ${serviceDatabase}, ${scratchDatabase}; streams ${names.events}, …`);
+    say(
+      `cleaned up: databases ${[...serviceDatabases, scratchDatabase].join(', ')}; streams ${names.events}, …`,
+    );
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -217,6 +223,8 @@ async function main(): Promise<void> {
 
     const { phases, samplePayload }: EndToEndRun = await runEndToEnd({
       config,
+      env,
+      tracing: options.tracing,
       events: options.events,
       warmup: options.warmup,
       writers: options.writers,
@@ -266,7 +274,7 @@ async function main(): Promise<void> {
     const capacity = phases.find((phase) => phase.offeredRate === 0);
     const atTarget = phases.find((phase) => phase.offeredRate === TARGET.eventsPerSecond);
     const report: BenchReport = {
-      version: 1,
+      version: 2,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       machine: { ...host, busyBeforeStartPercent },
@@ -278,7 +286,8 @@ async function main(): Promise<void> {
         rates: options.rates,
         payloadBytes: Buffer.byteLength(samplePayload),
         processModel:
-          'one Node process: writers, outbox relay and consumer host of one service (client-intake)',
+          'two Node processes, as in production: client-intake (writers, outbox relay) and ' +
+          'transitions (consumer host, projection), each with its own database',
         tracing: !options.tracing
           ? 'off (no tracer provider)'
           : process.env.OTEL_EXPORTER_OTLP_ENDPOINT

@@ -3,7 +3,7 @@ import type { EndToEndResult } from './end-to-end';
 import type { Distribution } from './stats';
 
 export interface BenchReport {
-  readonly version: 1;
+  readonly version: 2;
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly machine: {
@@ -109,10 +109,11 @@ function renderPhases(phases: readonly EndToEndResult[]): string[] {
   const ms = (value: number | null) => (value === null ? '-' : number(value, 3));
   lines.push(
     ...table(
-      ['phase', 'bench process', 'PostgreSQL', 'nats-server', 'other', 'machine'],
+      ['phase', 'producer', 'consumer', 'PostgreSQL', 'nats-server', 'other', 'machine'],
       phases.map((phase) => [
         offered(phase),
-        ms(phase.cpuPerEventMs.benchProcess),
+        ms(phase.cpuPerEventMs.producerProcess),
+        ms(phase.cpuPerEventMs.consumerProcess),
         ms(phase.cpuPerEventMs.postgres),
         ms(phase.cpuPerEventMs.natsServer),
         ms(phase.cpuPerEventMs.other),
@@ -121,8 +122,8 @@ function renderPhases(phases: readonly EndToEndResult[]): string[] {
     ),
   );
   lines.push(
-    '(bench process = writers + relay + consumer, one Node process; other = kernel work not',
-    ' charged to a process, and other programs: much above 0.2 means the figures are low)',
+    '(producer = writers + relay, consumer = consumer host, one Node process each; other = kernel',
+    ' work not charged to a process, and other programs: much above 0.2 means the figures are low)',
   );
   for (const phase of phases) {
     lines.push('');

@@ -47,6 +47,11 @@ import { UNCLEAR_PATH_FLAGGED_V1 } from './transitions/unclear-path-flagged.even
 import { WAIT_EXCEEDED_V1 } from './transitions/wait-exceeded.event';
 import { WAITING_ENDED_V1 } from './transitions/waiting-ended.event';
 import { WAITING_STARTED_V1 } from './transitions/waiting-started.event';
+import { installValidationMetadataCache } from '../validation-metadata-cache';
+
+// Every event consumer and writer validates through class-validator's one global storage, and so
+// does every service that imports the contracts: cache its rule lookup once, for all of them.
+installValidationMetadataCache();
 
 /**
  * First token of every event subject: the event stream captures `polku.>`. Request/reply

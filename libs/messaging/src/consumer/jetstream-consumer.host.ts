@@ -6,6 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { durableName, provisionDurableConsumer } from '../jetstream/stream-topology';
 import { namespacedSubject } from '../namespace';
 import type { NatsLink } from '../nats-link';
+import { runPrepared, type PreparedStatement } from '../prepared-statement';
 import { contextFromNatsHeaders } from '../tracing/trace-headers';
 import { writeDeadLetter } from './dead-letter';
 import type { EventSubscription } from './event-handler';
@@ -60,6 +61,14 @@ class OptimisticBatchAborted extends Error {
 
 const tracer = trace.getTracer('polku.messaging');
 const SAVEPOINT = 'polku_event';
+
+/** Prepared once per connection: it runs for every batch. */
+const CLAIM_INBOX: PreparedStatement = {
+  name: 'polku_inbox_claim',
+  text: `INSERT INTO inbox_message (consumer, message_id, subject)
+         SELECT $1, message_id, $3 FROM unnest($2::text[]) AS message_id
+         ON CONFLICT DO NOTHING RETURNING message_id`,
+};
 
 function describe(error: unknown): string {
   if (error instanceof Error) {
@@ -272,12 +281,11 @@ export class JetStreamConsumerHost {
     if (ids.length === 0) {
       return new Set();
     }
-    const inserted = await em.query<{ message_id: string }[]>(
-      `INSERT INTO inbox_message (consumer, message_id, subject)
-       SELECT $1, message_id, $3 FROM unnest($2::text[]) AS message_id
-       ON CONFLICT DO NOTHING RETURNING message_id`,
-      [durable, ids, subscription.subject],
-    );
+    const inserted = await runPrepared<{ message_id: string }>(em, CLAIM_INBOX, [
+      durable,
+      ids,
+      subscription.subject,
+    ]);
     return new Set(inserted.map((row) => row.message_id));
   }
 

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { namespacedSubject } from '../namespace';
 import type { NatsLink } from '../nats-link';
+import { runPrepared, type PreparedStatement } from '../prepared-statement';
 import { contextFromStoredHeaders, injectTraceIntoNatsHeaders } from '../tracing/trace-headers';
 
 export interface OutboxRelayOptions {
@@ -31,9 +32,24 @@ export interface OutboxBacklog {
 interface ClaimedRow {
   id: string;
   subject: string;
-  payload: unknown;
+  /** The envelope as JSON text, published as it is: no parse and serialise on the way. */
+  payload: string;
   headers: Record<string, string>;
 }
+
+// Prepared once per connection: the relay runs them for every batch.
+const CLAIM_BATCH: PreparedStatement = {
+  name: 'polku_outbox_claim',
+  text: `SELECT id, subject, payload::text AS payload, headers FROM outbox_message
+          WHERE published_at IS NULL
+          ORDER BY created_at, id
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+};
+const MARK_PUBLISHED: PreparedStatement = {
+  name: 'polku_outbox_mark_published',
+  text: 'UPDATE outbox_message SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1)',
+};
 
 const tracer = trace.getTracer('polku.messaging');
 
@@ -150,14 +166,7 @@ export class OutboxRelay {
     this.js ??= jetstream(await this.options.link.connect());
     const js = this.js;
     return this.options.dataSource.transaction(async (em) => {
-      const rows = await em.query<ClaimedRow[]>(
-        `SELECT id, subject, payload, headers FROM outbox_message
-          WHERE published_at IS NULL
-          ORDER BY created_at, id
-          LIMIT $1
-          FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize],
-      );
+      const rows = await runPrepared<ClaimedRow>(em, CLAIM_BATCH, [this.options.batchSize]);
       if (rows.length === 0) {
         return 0;
       }
@@ -173,10 +182,7 @@ export class OutboxRelay {
             entry.outcome.status === 'rejected',
         );
       if (published.length > 0) {
-        await em.query(
-          'UPDATE outbox_message SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1)',
-          [published],
-        );
+        await runPrepared(em, MARK_PUBLISHED, [published]);
       }
       for (const { row, outcome } of failed) {
         await em.query(
@@ -212,7 +218,7 @@ export class OutboxRelay {
           injectTraceIntoNatsHeaders(msgHeaders, context.active());
           const ack = await js.publish(
             namespacedSubject(this.options.namespace, row.subject),
-            JSON.stringify(row.payload),
+            row.payload,
             {
               msgID: row.id,
               headers: msgHeaders,

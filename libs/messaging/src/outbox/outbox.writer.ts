@@ -8,7 +8,13 @@ import {
 } from '@polku/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from 'typeorm';
+import { runPrepared, type PreparedStatement } from '../prepared-statement';
 import { currentTraceHeaders } from '../tracing/trace-headers';
+
+const INSERT_OUTBOX_ROW: PreparedStatement = {
+  name: 'polku_outbox_append',
+  text: 'INSERT INTO outbox_message (id, subject, payload, headers) VALUES ($1, $2, $3, $4)',
+};
 
 /** What a producer says about a new event; the writer adds id, type, version and data class. */
 export interface NewEvent<TData> {
@@ -75,10 +81,12 @@ export class OutboxWriter {
     if (!validation.ok) {
       throw new InvalidEventError(subject, validation.errors);
     }
-    await em.query(
-      'INSERT INTO outbox_message (id, subject, payload, headers) VALUES ($1, $2, $3, $4)',
-      [id, subject, JSON.stringify(envelope), JSON.stringify(currentTraceHeaders())],
-    );
+    await runPrepared(em, INSERT_OUTBOX_ROW, [
+      id,
+      subject,
+      JSON.stringify(envelope),
+      JSON.stringify(currentTraceHeaders()),
+    ]);
     return envelope;
   }
 }
