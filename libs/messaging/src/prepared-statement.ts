@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 
 /** Fixed SQL that runs often enough to be worth preparing once per connection. */
 export interface PreparedStatement {
@@ -23,6 +23,15 @@ export async function runPrepared<TRow>(
   if (runner === undefined) {
     throw new Error(`${statement.name} must run on a transaction's connection`);
   }
+  return runPreparedOn(runner, statement, values);
+}
+
+/** {@link runPrepared} on a query runner's connection. */
+export async function runPreparedOn<TRow>(
+  runner: QueryRunner,
+  statement: PreparedStatement,
+  values: readonly unknown[],
+): Promise<TRow[]> {
   const client = (await runner.connect()) as PoolClient;
   const result = await client.query<TRow & object>({
     name: statement.name,

@@ -8,13 +8,8 @@ import {
 } from '@polku/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from 'typeorm';
-import { runPrepared, type PreparedStatement } from '../prepared-statement';
 import { currentTraceHeaders } from '../tracing/trace-headers';
-
-const INSERT_OUTBOX_ROW: PreparedStatement = {
-  name: 'polku_outbox_append',
-  text: 'INSERT INTO outbox_message (id, subject, payload, headers) VALUES ($1, $2, $3, $4)',
-};
+import { bufferOutboxRow, ensureOutboxFlushing } from './outbox-buffer';
 
 /** What a producer says about a new event; the writer adds id, type, version and data class. */
 export interface NewEvent<TData> {
@@ -81,12 +76,16 @@ export class OutboxWriter {
     if (!validation.ok) {
       throw new InvalidEventError(subject, validation.errors);
     }
-    await runPrepared(em, INSERT_OUTBOX_ROW, [
+    // Written with the transaction's other appends in one INSERT at its next boundary (commit,
+    // savepoint), or dropped with a rollback: see OutboxFlushSubscriber. One statement per
+    // transaction instead of one per event (docs/performance.md).
+    ensureOutboxFlushing(em.connection);
+    bufferOutboxRow(em.queryRunner, {
       id,
       subject,
-      JSON.stringify(envelope),
-      JSON.stringify(currentTraceHeaders()),
-    ]);
+      payload: JSON.stringify(envelope),
+      headers: JSON.stringify(currentTraceHeaders()),
+    });
     return envelope;
   }
 }

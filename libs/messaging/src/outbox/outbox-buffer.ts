@@ -1,0 +1,119 @@
+import type { DataSource, EntitySubscriberInterface, QueryRunner } from 'typeorm';
+import { runPreparedOn, type PreparedStatement } from '../prepared-statement';
+
+/** An outbox row appended in a transaction and not yet sent to PostgreSQL. */
+export interface PendingOutboxRow {
+  readonly id: string;
+  readonly subject: string;
+  /** The envelope as JSON text. */
+  readonly payload: string;
+  /** The trace headers as JSON text. */
+  readonly headers: string;
+}
+
+const INSERT_PENDING_ROWS: PreparedStatement = {
+  name: 'polku_outbox_flush',
+  text: `INSERT INTO outbox_message (id, subject, payload, headers)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::jsonb[])`,
+};
+
+const pendingByRunner = new WeakMap<QueryRunner, PendingOutboxRow[]>();
+
+/** Holds a row until the transaction's next boundary (see OutboxFlushSubscriber). */
+export function bufferOutboxRow(runner: QueryRunner, row: PendingOutboxRow): void {
+  const pending = pendingByRunner.get(runner);
+  if (pending === undefined) {
+    pendingByRunner.set(runner, [row]);
+  } else {
+    pending.push(row);
+  }
+}
+
+/** Writes every row buffered on `runner` with one INSERT, in the order they were appended. */
+export async function flushOutbox(runner: QueryRunner): Promise<void> {
+  const pending = pendingByRunner.get(runner);
+  if (pending === undefined || pending.length === 0) {
+    return;
+  }
+  // Taken off first: if the INSERT fails, the transaction fails, and nothing may be retried
+  // into a later one.
+  pendingByRunner.delete(runner);
+  await runPreparedOn(runner, INSERT_PENDING_ROWS, [
+    pending.map((row) => row.id),
+    pending.map((row) => row.subject),
+    pending.map((row) => row.payload),
+    pending.map((row) => row.headers),
+  ]);
+}
+
+/** Forgets the rows buffered on `runner`: the work that appended them was rolled back. */
+export function discardOutbox(runner: QueryRunner): void {
+  pendingByRunner.delete(runner);
+}
+
+/** What a raw statement does to the transaction, for the rows buffered before it. */
+function boundaryOf(sql: string): 'flush' | 'discard' | null {
+  const statement = sql.trimStart().slice(0, 12).toUpperCase();
+  if (statement.startsWith('ROLLBACK')) {
+    // ROLLBACK, and ROLLBACK TO SAVEPOINT: rows buffered since the last boundary go with it.
+    return 'discard';
+  }
+  if (
+    statement.startsWith('SAVEPOINT') ||
+    statement.startsWith('RELEASE') ||
+    statement.startsWith('COMMIT')
+  ) {
+    return 'flush';
+  }
+  return null;
+}
+
+/**
+ * Writes a transaction's buffered outbox rows at its boundaries, so that "the rows buffered now"
+ * are always "the rows appended since the last boundary":
+ *
+ * - before COMMIT, before a nested transaction or a SAVEPOINT starts, and before a RELEASE:
+ *   flush, so a later ROLLBACK TO only takes what the database already holds away;
+ * - before ROLLBACK or ROLLBACK TO SAVEPOINT (TypeORM's, or raw SQL like the consumer host's
+ *   and the timer poller's): discard, the appending work did not happen.
+ *
+ * One subscriber per DataSource, added by the OutboxWriter on first use, so no DataSource can
+ * forget it and lose events.
+ */
+export class OutboxFlushSubscriber implements EntitySubscriberInterface {
+  beforeTransactionStart(event: { queryRunner: QueryRunner }): Promise<void> {
+    return flushOutbox(event.queryRunner);
+  }
+
+  beforeTransactionCommit(event: { queryRunner: QueryRunner }): Promise<void> {
+    return flushOutbox(event.queryRunner);
+  }
+
+  beforeTransactionRollback(event: { queryRunner: QueryRunner }): void {
+    discardOutbox(event.queryRunner);
+  }
+
+  beforeQuery(event: { queryRunner: QueryRunner; query: string }): Promise<void> | void {
+    if (!pendingByRunner.has(event.queryRunner)) {
+      return;
+    }
+    switch (boundaryOf(event.query)) {
+      case 'flush':
+        return flushOutbox(event.queryRunner);
+      case 'discard':
+        discardOutbox(event.queryRunner);
+        return;
+      default:
+        return;
+    }
+  }
+}
+
+const FLUSHER = new OutboxFlushSubscriber();
+
+/** Adds the flushing subscriber to a DataSource once. */
+export function ensureOutboxFlushing(dataSource: DataSource): void {
+  if (!dataSource.subscribers.includes(FLUSHER)) {
+    dataSource.subscribers.push(FLUSHER);
+  }
+}
