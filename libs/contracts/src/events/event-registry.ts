@@ -251,7 +251,12 @@ function validateAgainst(
   contract: EventContract<object>,
   raw: Record<string, unknown>,
 ): EventValidationResult {
-  const envelope = plainToInstance(EventEnvelopeDto, raw);
+  // `data` is converted and validated against its payload class below; for the envelope it is
+  // enough to see an object there, and converting it twice was a tenth of the cost.
+  const envelope = plainToInstance(
+    EventEnvelopeDto,
+    isPlainObject(raw.data) ? { ...raw, data: {} } : raw,
+  );
   const errors = errorLines(validateSync(envelope, { forbidUnknownValues: true }), '');
   const expected = {
     type: contract.type,
