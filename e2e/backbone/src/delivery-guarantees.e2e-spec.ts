@@ -105,6 +105,14 @@ describe('event backbone delivery guarantees', () => {
       },
     );
     expect(handlerFaults.attempts.get(event.data.referralId)).toBe(4);
+    // The handler is told which delivery it is handling: the same stored event, redelivered. A
+    // delivery whose handler throws runs it twice: in the batch's optimistic pass, then in the
+    // guarded one (with savepoints), where the second failure sends the event back.
+    const deliveries = handlerFaults.deliveries.get(event.data.referralId) ?? [];
+    expect(deliveries.map((delivery) => delivery.deliveryCount)).toEqual([1, 1, 2, 2]);
+    expect(new Set(deliveries.map((delivery) => delivery.streamSequence)).size).toBe(1);
+    expect(new Set(deliveries.map((delivery) => delivery.storedAt.getTime())).size).toBe(1);
+    expect(Math.abs(deliveries[0].storedAt.getTime() - Date.now())).toBeLessThan(60_000);
     const deadLetters = await replica.dataSource.query('SELECT id FROM dead_letter');
     expect(deadLetters).toEqual([]);
   });

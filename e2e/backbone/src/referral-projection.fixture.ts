@@ -5,7 +5,11 @@ import {
   type ClientReferredPayload,
   type EventEnvelope,
 } from '@polku/contracts';
-import { JetStreamEventContext, MessagingTables1763900000000 } from '@polku/messaging';
+import {
+  JetStreamEventContext,
+  MessagingTables1763900000000,
+  type EventDelivery,
+} from '@polku/messaging';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** A projection of ClientReferred events, kept by the consumer under test. */
@@ -39,10 +43,13 @@ export const handlerFaults = {
   throwTimes: new Map<string, number>(),
   alwaysThrow: new Set<string>(),
   attempts: new Map<string, number>(),
+  /** What the handler was told about each delivery it got, per referral id. */
+  deliveries: new Map<string, EventDelivery[]>(),
   reset(): void {
     this.throwTimes.clear();
     this.alwaysThrow.clear();
     this.attempts.clear();
+    this.deliveries.clear();
   },
 };
 
@@ -55,6 +62,10 @@ class ReferralProjectionHandler {
   ): Promise<void> {
     const referralId = envelope.data.referralId;
     handlerFaults.attempts.set(referralId, (handlerFaults.attempts.get(referralId) ?? 0) + 1);
+    handlerFaults.deliveries.set(referralId, [
+      ...(handlerFaults.deliveries.get(referralId) ?? []),
+      context.getDelivery(),
+    ]);
     const em = context.getEntityManager();
     // The effect is written before the fault, so a failed attempt must leave no trace of it.
     await em.query(

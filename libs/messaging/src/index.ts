@@ -33,7 +33,7 @@ export {
 export { OutboxMessage } from './outbox/outbox-message.entity';
 export { InvalidEventError, OutboxWriter, type NewEvent } from './outbox/outbox.writer';
 export { OutboxRelay, type OutboxBacklog, type OutboxRelayOptions } from './outbox/outbox.relay';
-export type { EventHandlerFn, EventSubscription } from './consumer/event-handler';
+export type { EventDelivery, EventHandlerFn, EventSubscription } from './consumer/event-handler';
 export {
   JetStreamConsumerHost,
   type JetStreamConsumerHostOptions,

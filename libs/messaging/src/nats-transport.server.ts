@@ -99,8 +99,11 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
       .filter(([, handler]) => handler.isEventHandler)
       .map(([subject, handler]) => ({
         subject,
-        handle: async (envelope, em) => {
-          const result = await handler(envelope, new JetStreamEventContext([envelope, em]));
+        handle: async (envelope, em, delivery) => {
+          const result = await handler(
+            envelope,
+            new JetStreamEventContext([envelope, em, delivery]),
+          );
           await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
         },
       }));

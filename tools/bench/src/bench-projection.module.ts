@@ -29,6 +29,7 @@ export class BenchProjectionTable1763990000000 implements MigrationInterface {
         event_id uuid NOT NULL,
         referral_id uuid NOT NULL,
         occurred_at timestamptz NOT NULL,
+        stored_at timestamptz NOT NULL,
         projected_at timestamptz NOT NULL
       )`);
   }
@@ -55,9 +56,9 @@ class BenchProjectionHandler {
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
     await context.getEntityManager().query(
-      `INSERT INTO bench_projection (event_id, referral_id, occurred_at, projected_at)
-         VALUES ($1, $2, $3, clock_timestamp())`,
-      [envelope.id, envelope.data.referralId, envelope.occurredAt],
+      `INSERT INTO bench_projection (event_id, referral_id, occurred_at, stored_at, projected_at)
+         VALUES ($1, $2, $3, $4, clock_timestamp())`,
+      [envelope.id, envelope.data.referralId, envelope.occurredAt, context.getDelivery().storedAt],
     );
   }
 }

@@ -68,8 +68,10 @@ export interface EndToEndResult {
   readonly stagesMs: {
     /** occurredAt → the relay's transaction that claimed the row started (outbox.published_at). */
     readonly outboxWait: Distribution;
-    /** Relay claim → the consumer's batch transaction started (inbox.received_at). */
-    readonly relayAndTransport: Distribution;
+    /** Relay claim → JetStream stored the event (the stream's timestamp): publish and PubAck. */
+    readonly publish: Distribution;
+    /** Stored in the stream → the consumer's batch transaction started (inbox.received_at). */
+    readonly delivery: Distribution;
     /** Consumer transaction start → projection row inserted. */
     readonly consumerBatch: Distribution;
   };
@@ -293,6 +295,7 @@ async function measuredRows(monitor: Monitor): Promise<
   {
     occurred: number;
     claimed: number;
+    stored: number;
     received: number;
     projected: number;
   }[]
@@ -301,11 +304,13 @@ async function measuredRows(monitor: Monitor): Promise<
   const { rows } = await monitor.consumer.query<{
     event_id: string;
     occurred_ms: string;
+    stored_ms: string;
     received_ms: string;
     projected_ms: string;
   }>(
     `SELECT p.event_id,
             extract(epoch FROM p.occurred_at) * 1000 AS occurred_ms,
+            extract(epoch FROM p.stored_at) * 1000 AS stored_ms,
             extract(epoch FROM i.received_at) * 1000 AS received_ms,
             extract(epoch FROM p.projected_at) * 1000 AS projected_ms
        FROM bench_projection p
@@ -320,6 +325,7 @@ async function measuredRows(monitor: Monitor): Promise<
   return rows.map((row) => ({
     occurred: Number(row.occurred_ms),
     claimed: claimedAt.get(row.event_id) ?? Number.NaN,
+    stored: Number(row.stored_ms),
     received: Number(row.received_ms),
     projected: Number(row.projected_ms),
   }));
@@ -378,7 +384,8 @@ async function measurePhase(
     lagMs: rounded(distribution(rows.map((row) => row.projected - row.occurred))),
     stagesMs: {
       outboxWait: rounded(distribution(rows.map((row) => row.claimed - row.occurred))),
-      relayAndTransport: rounded(distribution(rows.map((row) => row.received - row.claimed))),
+      publish: rounded(distribution(rows.map((row) => row.stored - row.claimed))),
+      delivery: rounded(distribution(rows.map((row) => row.received - row.stored))),
       consumerBatch: rounded(distribution(rows.map((row) => row.projected - row.received))),
     },
     writeTransactionMs: rounded(distribution(written.transactionMs)),

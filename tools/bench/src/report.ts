@@ -134,10 +134,8 @@ function renderPhases(phases: readonly EndToEndResult[]): string[] {
         [
           ['end to end (projection row − occurredAt)', ...distributionCells(phase.lagMs)],
           ['  occurredAt → relay claims the row', ...distributionCells(phase.stagesMs.outboxWait)],
-          [
-            '  claim → consumer transaction begins',
-            ...distributionCells(phase.stagesMs.relayAndTransport),
-          ],
+          ['  claim → stored in the stream', ...distributionCells(phase.stagesMs.publish)],
+          ['  stored → consumer transaction begins', ...distributionCells(phase.stagesMs.delivery)],
           [
             '  consumer transaction → projection row',
             ...distributionCells(phase.stagesMs.consumerBatch),

@@ -9,7 +9,7 @@ import type { NatsLink } from '../nats-link';
 import { runPrepared, type PreparedStatement } from '../prepared-statement';
 import { contextFromNatsHeaders } from '../tracing/trace-headers';
 import { writeDeadLetter } from './dead-letter';
-import type { EventSubscription } from './event-handler';
+import type { EventDelivery, EventSubscription } from './event-handler';
 import { redeliveryDelayMs } from './retry-policy';
 
 export interface JetStreamConsumerHostOptions {
@@ -37,6 +37,12 @@ type Outcome =
 type Checked =
   | { kind: 'valid'; envelope: EventEnvelope }
   | { kind: 'invalid'; error: string; messageId: string | null };
+
+/** A message waiting for its batch, already checked (see pump). */
+interface Received {
+  readonly msg: JsMsg;
+  readonly check: Checked;
+}
 
 /**
  * How a batch transaction guards its handlers. `optimistic`: no savepoints; the first handler
@@ -69,6 +75,14 @@ const CLAIM_INBOX: PreparedStatement = {
          SELECT $1, message_id, $3 FROM unnest($2::text[]) AS message_id
          ON CONFLICT DO NOTHING RETURNING message_id`,
 };
+
+function deliveryOf(msg: JsMsg): EventDelivery {
+  return {
+    streamSequence: msg.seq,
+    deliveryCount: msg.info.deliveryCount,
+    storedAt: new Date(Number(msg.timestampNanos / 1_000_000n)),
+  };
+}
 
 function describe(error: unknown): string {
   if (error instanceof Error) {
@@ -133,13 +147,15 @@ export class JetStreamConsumerHost {
     subscription: EventSubscription,
     messages: ConsumerMessages,
   ): Promise<void> {
-    const queue: JsMsg[] = [];
+    const queue: Received[] = [];
     let wake: (() => void) | undefined;
     let ended = false;
     void (async () => {
       try {
         for await (const msg of messages) {
-          queue.push(msg);
+          // Parsed and validated on arrival: this runs while the batch before it waits for the
+          // database, so validation is off the batch's critical path (docs/performance.md).
+          queue.push({ msg, check: this.check(subscription, msg) });
           wake?.();
         }
       } finally {
@@ -165,17 +181,31 @@ export class JetStreamConsumerHost {
   private async processBatch(
     durable: string,
     subscription: EventSubscription,
-    batch: JsMsg[],
+    received: Received[],
   ): Promise<void> {
+    const batch = received.map((entry) => entry.msg);
     let outcomes: Outcome[];
     try {
       try {
-        outcomes = await this.runBatch(durable, subscription, batch, 'optimistic');
+        outcomes = await this.runBatch(
+          durable,
+          subscription,
+          batch,
+          received.map((entry) => entry.check),
+          'optimistic',
+        );
       } catch (error) {
         if (!(error instanceof OptimisticBatchAborted)) {
           throw error;
         }
-        outcomes = await this.runBatch(durable, subscription, batch, 'guarded');
+        // Checked again: the aborted run's handlers may have changed the envelopes they got.
+        outcomes = await this.runBatch(
+          durable,
+          subscription,
+          batch,
+          batch.map((msg) => this.check(subscription, msg)),
+          'guarded',
+        );
       }
     } catch (error) {
       // The commit failed (database down?): nothing of the batch happened; all come back.
@@ -220,10 +250,10 @@ export class JetStreamConsumerHost {
     durable: string,
     subscription: EventSubscription,
     batch: readonly JsMsg[],
+    checked: readonly Checked[],
     mode: BatchMode,
   ): Promise<Outcome[]> {
     return this.options.dataSource.transaction(async (em) => {
-      const checked = batch.map((msg) => this.check(subscription, msg));
       const fresh = await this.claimInbox(durable, subscription, checked, em);
       const state: BatchState = { mode, savepointOpen: false };
       const results: Outcome[] = [];
@@ -344,7 +374,7 @@ export class JetStreamConsumerHost {
           span.setAttribute('polku.batch.mode', state.mode);
           if (state.mode === 'optimistic') {
             try {
-              await subscription.handle(envelope, em);
+              await subscription.handle(envelope, em, deliveryOf(msg));
             } catch (error) {
               span.setStatus({ code: SpanStatusCode.ERROR, message: describe(error) });
               throw new OptimisticBatchAborted(envelope.id);
@@ -360,7 +390,7 @@ export class JetStreamConsumerHost {
           );
           state.savepointOpen = true;
           try {
-            await subscription.handle(envelope, em);
+            await subscription.handle(envelope, em, deliveryOf(msg));
             return { kind: 'done' };
           } catch (error) {
             await em.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
