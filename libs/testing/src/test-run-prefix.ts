@@ -4,3 +4,11 @@
 export function testDatabasePrefixOfRun(runId: string): string {
   return `pt_${runId}_`;
 }
+
+/**
+ * The JetStream stream-name prefix of everything one test run creates (and deletes): its NATS
+ * namespaces are `t-<runId>-…`, and a namespace's streams are named after it in upper case.
+ */
+export function testStreamPrefixOfRun(runId: string): string {
+  return `T_${runId.replace(/-/g, '_').toUpperCase()}_`;
+}
