@@ -76,11 +76,18 @@ const CLAIM_INBOX: PreparedStatement = {
          ON CONFLICT DO NOTHING RETURNING message_id`,
 };
 
+/** Read when a handler asks: most never do, and each field parses the message's metadata. */
 function deliveryOf(msg: JsMsg): EventDelivery {
   return {
-    streamSequence: msg.seq,
-    deliveryCount: msg.info.deliveryCount,
-    storedAt: new Date(Number(msg.timestampNanos / 1_000_000n)),
+    get streamSequence() {
+      return msg.seq;
+    },
+    get deliveryCount() {
+      return msg.info.deliveryCount;
+    },
+    get storedAt() {
+      return new Date(Number(msg.timestampNanos / 1_000_000n));
+    },
   };
 }
 
