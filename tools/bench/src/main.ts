@@ -21,6 +21,7 @@ import { POLKU_VERSION } from '@polku/service-runtime';
 import { BENCH_PRODUCER_SERVICE, runEndToEnd, type EndToEndRun } from './end-to-end';
 import { BENCH_CONSUMER_SERVICE } from './consumer-process.protocol';
 import { machineBusyPercent } from './cpu';
+import { hostSpeedIndex } from './host-speed';
 import { printReport, type BenchReport } from './report';
 
 // `npm run bench -- --events 20000`: throughput and lag of the event backbone end to end, next to
@@ -221,6 +222,7 @@ async function main(): Promise<void> {
         `namespace ${config.NATS_NAMESPACE}`,
     );
 
+    const speedBefore = hostSpeedIndex();
     const { phases, samplePayload }: EndToEndRun = await runEndToEnd({
       config,
       env,
@@ -233,6 +235,7 @@ async function main(): Promise<void> {
       stallTimeoutMs: 60_000,
       say,
     });
+    const hostSpeed = { before: speedBefore, after: hostSpeedIndex() };
 
     const baselines: BaselineResult[] = [];
     if (!options.skipBaselines) {
@@ -277,7 +280,7 @@ async function main(): Promise<void> {
       version: 2,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      machine: { ...host, busyBeforeStartPercent },
+      machine: { ...host, busyBeforeStartPercent, hostSpeed },
       options: {
         events: options.events,
         warmup: options.warmup,

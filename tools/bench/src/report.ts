@@ -17,6 +17,8 @@ export interface BenchReport {
     readonly jetStreamStorage: string;
     /** CPU use of the whole machine over 2 s before the bench started; null off Linux. */
     readonly busyBeforeStartPercent: number | null;
+    /** JSON round trips per ms in one thread, before and after the end-to-end phases (host-speed.ts). */
+    readonly hostSpeed: { readonly before: number; readonly after: number };
   };
   readonly options: {
     readonly events: number;
@@ -163,6 +165,10 @@ export function renderReport(report: BenchReport): string {
   if (machine.busyBeforeStartPercent !== null) {
     lines.push(`machine busy before start: ${machine.busyBeforeStartPercent}% of all CPUs`);
   }
+  lines.push(
+    `host speed (envelope JSON round trips per ms, one thread): ${machine.hostSpeed.before} ` +
+      `before the run, ${machine.hostSpeed.after} after it`,
+  );
   lines.push(
     `settings: ${Object.entries(settings)
       .map(([name, value]) => `${name}=${value}`)
