@@ -53,3 +53,5 @@ export {
   newNextStepOverdueEvent,
 } from './event-factories';
 export { waitFor } from './wait-for';
+export { outboxEvents, type WrittenEvent } from './outbox-events';
+export { connectServiceCommandClient, type ServiceCommandClient } from './service-command-client';

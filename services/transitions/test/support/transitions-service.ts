@@ -1,21 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
-import { encodePrincipal, type Principal } from '@polku/auth';
 import { TransitionsConfig } from '@polku/config';
 import type { EventPayloads, EventSubject } from '@polku/contracts';
-import {
-  NatsLink,
-  NatsRequestRecord,
-  NatsTransportClient,
-  OutboxWriter,
-  RemoteServiceError,
-  REQUEST_HEADERS,
-  type NewEvent,
-  type RemoteErrorBody,
-} from '@polku/messaging';
+import { OutboxWriter, type NewEvent } from '@polku/messaging';
 import { createServiceApp } from '@polku/service-runtime';
-import { isolatedTestEnv, testServiceConfig } from '@polku/testing';
-import { lastValueFrom } from 'rxjs';
+import {
+  connectServiceCommandClient,
+  isolatedTestEnv,
+  testServiceConfig,
+  type ServiceCommandClient,
+} from '@polku/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { TRANSITIONS_ENTITIES, TRANSITIONS_MIGRATIONS } from '../../src/database/schema';
@@ -26,9 +19,9 @@ export interface TransitionsService {
   readonly dataSource: DataSource;
   readonly config: TransitionsConfig;
   /** Sends a command as the gateway does, with the principal header, and answers the reply. */
-  ask<T>(subject: string, principal: Principal, data: unknown): Promise<T>;
+  readonly ask: ServiceCommandClient['ask'];
   /** Sends a command that must fail and answers the service's error body. */
-  askError(subject: string, principal: Principal, data: unknown): Promise<RemoteErrorBody>;
+  readonly askError: ServiceCommandClient['askError'];
   /**
    * Publishes another service's event onto the stream as that service would: an outbox row in
    * a transaction, published by the relay, delivered to this service's durable consumer.
@@ -61,73 +54,23 @@ export async function startTransitionsService(
     logger: false,
   });
   await app.listen();
-  const link = new NatsLink({ servers: config.NATS_URL, name: 'polku-test-gateway' });
-  await link.connect();
-  const client = new NatsTransportClient({
-    link,
-    namespace: config.NATS_NAMESPACE,
-    defaultTimeoutMs: 10_000,
-  });
+  const commands = await connectServiceCommandClient(config);
   const dataSource = app.get(DataSource);
   const outbox = app.get(OutboxWriter);
-  const ask = <T>(subject: string, principal: Principal, data: unknown) =>
-    lastValueFrom(
-      client.send<T>(
-        subject,
-        new NatsRequestRecord(data, {
-          [REQUEST_HEADERS.principal]: encodePrincipal(principal),
-          [REQUEST_HEADERS.requestId]: randomUUID(),
-        }),
-      ),
-    );
   return {
     app,
     dataSource,
     config,
-    ask,
-    async askError(subject, principal, data) {
-      try {
-        const answer = await ask<unknown>(subject, principal, data);
-        throw new Error(`expected ${subject} to fail, it answered ${JSON.stringify(answer)}`);
-      } catch (error) {
-        if (error instanceof RemoteServiceError) {
-          return error.body;
-        }
-        throw error;
-      }
-    },
+    ask: commands.ask,
+    askError: commands.askError,
     async publish(subject, event) {
       await dataSource.transaction((em) => outbox.append(em, subject, event));
     },
     async close() {
-      await link.close();
+      await commands.close();
       await app.close();
     },
   };
-}
-
-/** An event this service wrote to its outbox, as the envelope it holds. */
-export interface WrittenEvent<T> {
-  readonly data: T;
-  readonly emitter: { orgId: string; orgRole: string; actorRole: string; actorId: string };
-  readonly consentRef?: string;
-  readonly legalBasis?: string;
-  readonly clientRef: string;
-  readonly causationId?: string | null;
-}
-
-/** The outbox rows of one subject on a path, oldest first. */
-export async function outboxEvents<T = Record<string, unknown>>(
-  dataSource: DataSource,
-  subject: string,
-  pathId: string,
-): Promise<WrittenEvent<T>[]> {
-  const rows = await dataSource.query<{ payload: WrittenEvent<T> }[]>(
-    `SELECT payload FROM outbox_message WHERE subject = $1 AND payload->>'pathId' = $2
-      ORDER BY created_at, id`,
-    [subject, pathId],
-  );
-  return rows.map((row) => row.payload);
 }
 
 export interface TimerRow {
@@ -155,3 +98,6 @@ export async function makeDue(dataSource: DataSource, key: string): Promise<void
     throw new Error(`no scheduled timer ${key}`);
   }
 }
+
+/** The outbox rows of one subject on a path, oldest first (shared with the other services' tests). */
+export { outboxEvents, type WrittenEvent } from '@polku/testing';

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { encodePrincipal, type Principal } from '@polku/auth';
+import {
+  NatsLink,
+  NatsRequestRecord,
+  NatsTransportClient,
+  RemoteServiceError,
+  REQUEST_HEADERS,
+  type RemoteErrorBody,
+} from '@polku/messaging';
+import { lastValueFrom } from 'rxjs';
+
+/** Sends commands to a service under test the way the gateway does. */
+export interface ServiceCommandClient {
+  /** Sends a command with the principal and request-id headers and answers the reply. */
+  ask<T>(subject: string, principal: Principal, data: unknown): Promise<T>;
+  /** Sends a command that must fail and answers the service's error body. */
+  askError(subject: string, principal: Principal, data: unknown): Promise<RemoteErrorBody>;
+  close(): Promise<void>;
+}
+
+/** Connects a command client to the NATS server and namespace of a service's config. */
+export async function connectServiceCommandClient(config: {
+  readonly NATS_URL: string;
+  readonly NATS_NAMESPACE: string;
+}): Promise<ServiceCommandClient> {
+  const link = new NatsLink({ servers: config.NATS_URL, name: 'polku-test-gateway' });
+  await link.connect();
+  const client = new NatsTransportClient({
+    link,
+    namespace: config.NATS_NAMESPACE,
+    defaultTimeoutMs: 10_000,
+  });
+  const ask = <T>(subject: string, principal: Principal, data: unknown) =>
+    lastValueFrom(
+      client.send<T>(
+        subject,
+        new NatsRequestRecord(data, {
+          [REQUEST_HEADERS.principal]: encodePrincipal(principal),
+          [REQUEST_HEADERS.requestId]: randomUUID(),
+        }),
+      ),
+    );
+  return {
+    ask,
+    async askError(subject, principal, data) {
+      try {
+        const answer = await ask<unknown>(subject, principal, data);
+        throw new Error(`expected ${subject} to fail, it answered ${JSON.stringify(answer)}`);
+      } catch (error) {
+        if (error instanceof RemoteServiceError) {
+          return error.body;
+        }
+        throw error;
+      }
+    },
+    close: () => link.close(),
+  };
+}
