@@ -33,12 +33,22 @@ export {
 export { OutboxMessage } from './outbox/outbox-message.entity';
 export { InvalidEventError, OutboxWriter, type NewEvent } from './outbox/outbox.writer';
 export { OutboxRelay, type OutboxBacklog, type OutboxRelayOptions } from './outbox/outbox.relay';
-export type { EventDelivery, EventHandlerFn, EventSubscription } from './consumer/event-handler';
+export type {
+  BatchEventSubscription,
+  EventBatchHandlerFn,
+  EventDelivery,
+  EventHandlerFn,
+  EventSubscription,
+  ReceivedEvent,
+  SingleEventSubscription,
+} from './consumer/event-handler';
+export { EventBatchPattern } from './consumer/event-batch-pattern.decorator';
 export {
   JetStreamConsumerHost,
   type JetStreamConsumerHostOptions,
 } from './consumer/jetstream-consumer.host';
 export { JetStreamEventContext } from './consumer/jetstream-event.context';
+export { JetStreamEventBatchContext } from './consumer/jetstream-event-batch.context';
 export { redriveDeadLetters, type RedriveOptions } from './consumer/redrive';
 export { rebuildProjection, type RebuildProjectionOptions } from './consumer/rebuild-projection';
 export { redeliveryDelayMs } from './consumer/retry-policy';

@@ -1,5 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import {
+  Server,
+  type BaseRpcContext,
+  type CustomTransportStrategy,
+  type MessageHandler,
+} from '@nestjs/microservices';
 import type { Msg, Subscription } from '@nats-io/transport-node';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { lastValueFrom } from 'rxjs';
@@ -10,7 +15,9 @@ import { contextFromNatsHeaders } from './tracing/trace-headers';
 import type { RemoteErrorBody, ReplyEnvelope } from './request-reply.protocol';
 import type { JetStreamConsumerHost } from './consumer/jetstream-consumer.host';
 import type { EventSubscription } from './consumer/event-handler';
+import { EVENT_BATCH_EXTRA } from './consumer/event-batch-pattern.decorator';
 import { JetStreamEventContext } from './consumer/jetstream-event.context';
+import { JetStreamEventBatchContext } from './consumer/jetstream-event-batch.context';
 
 export interface NatsTransportServerOptions {
   readonly link: NatsLink;
@@ -97,16 +104,23 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
   private async startEventHandlers(): Promise<void> {
     const subscriptions: EventSubscription[] = [...this.messageHandlers]
       .filter(([, handler]) => handler.isEventHandler)
-      .map(([subject, handler]) => ({
-        subject,
-        handle: async (envelope, em, delivery) => {
-          const result = await handler(
-            envelope,
-            new JetStreamEventContext([envelope, em, delivery]),
-          );
-          await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-        },
-      }));
+      .map(([subject, handler]) =>
+        handler.extras?.[EVENT_BATCH_EXTRA] === true
+          ? {
+              subject,
+              handleBatch: (events, em) =>
+                this.runEventHandler(handler, events, new JetStreamEventBatchContext([events, em])),
+            }
+          : {
+              subject,
+              handle: (envelope, em, delivery) =>
+                this.runEventHandler(
+                  handler,
+                  envelope,
+                  new JetStreamEventContext([envelope, em, delivery]),
+                ),
+            },
+      );
     if (subscriptions.length === 0) {
       return;
     }
@@ -114,6 +128,16 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
       throw new Error('this service has @EventPattern handlers but no JetStream consumer host');
     }
     await this.eventHost.start(subscriptions);
+  }
+
+  /** Runs a Nest event handler to completion, whatever it returns (promise, observable, value). */
+  private async runEventHandler(
+    handler: MessageHandler,
+    payload: unknown,
+    context: BaseRpcContext,
+  ): Promise<void> {
+    const result = await handler(payload, context);
+    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
   }
 
   on(): void {

@@ -7,9 +7,12 @@ import {
   type EventEnvelope,
 } from '@polku/contracts';
 import {
+  EventBatchPattern,
+  JetStreamEventBatchContext,
   JetStreamEventContext,
   MessagingTables1763900000000,
   type NewEvent,
+  type ReceivedEvent,
 } from '@polku/messaging';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -63,9 +66,36 @@ class BenchProjectionHandler {
   }
 }
 
-/** The consuming service: projects ClientReferred events into bench_projection. */
+/** The consuming service: projects ClientReferred events into bench_projection, one by one. */
 @Module({ controllers: [BenchProjectionHandler] })
 export class BenchProjectionModule {}
+
+@Controller()
+class BenchBatchProjectionHandler {
+  @EventBatchPattern(CLIENT_REFERRED_V1.subject)
+  async onClientReferred(
+    @Payload() events: readonly ReceivedEvent[],
+    @Ctx() context: JetStreamEventBatchContext,
+  ): Promise<void> {
+    // The same rows as BenchProjectionHandler's, with one statement for the whole batch.
+    await context.getEntityManager().query(
+      `INSERT INTO bench_projection (event_id, referral_id, occurred_at, stored_at, projected_at)
+         SELECT event_id, referral_id, occurred_at, stored_at, clock_timestamp()
+           FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[])
+             AS e (event_id, referral_id, occurred_at, stored_at)`,
+      [
+        events.map(({ envelope }) => envelope.id),
+        events.map(({ envelope }) => (envelope.data as ClientReferredPayload).referralId),
+        events.map(({ envelope }) => envelope.occurredAt),
+        events.map(({ delivery }) => delivery.storedAt),
+      ],
+    );
+  }
+}
+
+/** The consuming service, projecting each consumer batch with one INSERT. */
+@Module({ controllers: [BenchBatchProjectionHandler] })
+export class BenchBatchProjectionModule {}
 
 /** The producing service: no handlers; its writers and relay are what it runs. */
 @Module({})

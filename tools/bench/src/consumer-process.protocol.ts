@@ -10,3 +10,19 @@ export type ConsumerProcessMessage =
 
 /** What the bench tells the consumer process. */
 export type ConsumerProcessCommand = { readonly kind: 'stop' };
+
+/** How the consumer's projection handler writes; the bench's --handler option. */
+export type ProjectionHandlerKind = 'batch' | 'per-event';
+
+/** What each kind means, for the report. */
+export const PROJECTION_HANDLERS: Readonly<Record<ProjectionHandlerKind, string>> = {
+  batch: '@EventBatchPattern, one INSERT … unnest per consumer batch',
+  'per-event': '@EventPattern, one INSERT per event',
+};
+
+export function projectionHandlerKind(raw: string): ProjectionHandlerKind {
+  if (raw === 'batch' || raw === 'per-event') {
+    return raw;
+  }
+  throw new Error(`--handler must be batch or per-event, got ${JSON.stringify(raw)}`);
+}

@@ -3,11 +3,16 @@ import type { LoggerService } from '@nestjs/common';
 import { loadConfig, ServiceConfig } from '@polku/config';
 import { initTracing, shutdownTracing } from '@polku/observability';
 import { createServiceApp, POLKU_VERSION } from '@polku/service-runtime';
-import { BENCH_CONSUMER_MIGRATIONS, BenchProjectionModule } from './bench-projection.module';
+import {
+  BENCH_CONSUMER_MIGRATIONS,
+  BenchBatchProjectionModule,
+  BenchProjectionModule,
+} from './bench-projection.module';
 import {
   BENCH_CONSUMER_SERVICE,
   type ConsumerProcessMessage,
   type ConsumerProcessCommand,
+  projectionHandlerKind,
 } from './consumer-process.protocol';
 
 // The bench's consuming service, in its own Node process as it runs in production: started by
@@ -32,7 +37,10 @@ async function main(): Promise<void> {
   const config = loadConfig(ServiceConfig, process.env);
   const { app } = await createServiceApp({
     service: BENCH_CONSUMER_SERVICE,
-    appModule: BenchProjectionModule,
+    appModule:
+      projectionHandlerKind(process.env.BENCH_HANDLER ?? 'batch') === 'batch'
+        ? BenchBatchProjectionModule
+        : BenchProjectionModule,
     entities: [],
     migrations: BENCH_CONSUMER_MIGRATIONS,
     config,

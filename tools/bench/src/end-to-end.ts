@@ -18,6 +18,7 @@ import {
 } from './bench-projection.module';
 import {
   BENCH_CONSUMER_SERVICE,
+  type ProjectionHandlerKind,
   type ConsumerProcessCommand,
   type ConsumerProcessMessage,
 } from './consumer-process.protocol';
@@ -36,6 +37,8 @@ export interface EndToEndOptions {
   readonly env: Readonly<Record<string, string>>;
   /** Whether the services create spans (the consumer process initialises its own tracing). */
   readonly tracing: boolean;
+  /** Which projection handler the consumer process runs. */
+  readonly handler: ProjectionHandlerKind;
   readonly events: number;
   readonly warmup: number;
   /** Concurrent writers, each committing one business transaction at a time. */
@@ -152,7 +155,12 @@ async function startConsumer(options: EndToEndOptions): Promise<ConsumerProcess>
   const child: ChildProcess = fork(join(__dirname, 'consumer-process.ts'), [], {
     // Runs the TypeScript source the way `npm run bench` runs this file.
     execArgv: process.execArgv,
-    env: { ...process.env, ...options.env, BENCH_TRACING: String(options.tracing) },
+    env: {
+      ...process.env,
+      ...options.env,
+      BENCH_TRACING: String(options.tracing),
+      BENCH_HANDLER: options.handler,
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

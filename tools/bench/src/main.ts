@@ -19,7 +19,12 @@ import { Client } from 'pg';
 import { jetStreamBaselines, pgInsertBaselines, type BaselineResult } from './baselines';
 import { POLKU_VERSION } from '@polku/service-runtime';
 import { BENCH_PRODUCER_SERVICE, runEndToEnd, type EndToEndRun } from './end-to-end';
-import { BENCH_CONSUMER_SERVICE } from './consumer-process.protocol';
+import {
+  BENCH_CONSUMER_SERVICE,
+  PROJECTION_HANDLERS,
+  projectionHandlerKind,
+  type ProjectionHandlerKind,
+} from './consumer-process.protocol';
 import { machineBusyPercent } from './cpu';
 import { hostSpeedIndex } from './host-speed';
 import { printReport, type BenchReport } from './report';
@@ -50,7 +55,7 @@ const TUNABLE_VARIABLES = [
 
 const USAGE = `usage: npm run bench -- [--events N] [--warmup N] [--writers N] [--per-transaction N]
                        [--rates R1,R2,…] [--window N] [--skip-baselines] [--no-tracing]
-                       [--out FILE]
+                       [--handler batch|per-event] [--out FILE]
   --events           measured events (default 20000)
   --warmup           events written and projected first, not counted (default 1000)
   --writers          concurrent writers (default 4)
@@ -60,6 +65,8 @@ const USAGE = `usage: npm run bench -- [--events N] [--warmup N] [--writers N] [
   --window           publishes in flight in the windowed JetStream baseline (default 1000)
   --skip-baselines   only the end-to-end measurement
   --no-tracing       no tracer provider (services always register one; this shows its cost)
+  --handler          how the consumer projects: batch (@EventBatchPattern, one INSERT per batch;
+                     default) or per-event (@EventPattern, one INSERT per event)
   --out              JSON result (default reports/bench/latest.json)
 Backbone settings (${TUNABLE_VARIABLES.join(', ')}) come from the environment when set.`;
 
@@ -72,6 +79,7 @@ interface BenchOptions {
   readonly window: number;
   readonly skipBaselines: boolean;
   readonly tracing: boolean;
+  readonly handler: ProjectionHandlerKind;
   readonly out: string;
 }
 
@@ -87,6 +95,7 @@ function parseOptions(argv: string[]): BenchOptions {
       window: { type: 'string', default: '1000' },
       'skip-baselines': { type: 'boolean', default: false },
       'no-tracing': { type: 'boolean', default: false },
+      handler: { type: 'string', default: 'batch' },
       out: { type: 'string', default: 'reports/bench/latest.json' },
       help: { type: 'boolean', default: false },
     },
@@ -113,6 +122,7 @@ function parseOptions(argv: string[]): BenchOptions {
     window: integer('window', values.window, 1),
     skipBaselines: values['skip-baselines'],
     tracing: !values['no-tracing'],
+    handler: projectionHandlerKind(values.handler),
     out: resolve(workspaceRoot, values.out),
   };
 }
@@ -227,6 +237,7 @@ async function main(): Promise<void> {
       config,
       env,
       tracing: options.tracing,
+      handler: options.handler,
       events: options.events,
       warmup: options.warmup,
       writers: options.writers,
@@ -291,6 +302,7 @@ async function main(): Promise<void> {
         processModel:
           'two Node processes, as in production: client-intake (writers, outbox relay) and ' +
           'transitions (consumer host, projection), each with its own database',
+        handler: PROJECTION_HANDLERS[options.handler],
         tracing: !options.tracing
           ? 'off (no tracer provider)'
           : process.env.OTEL_EXPORTER_OTLP_ENDPOINT

@@ -28,6 +28,8 @@ export interface BenchReport {
     readonly rates: readonly number[];
     readonly payloadBytes: number;
     readonly processModel: string;
+    /** How the consumer's projection handler writes (see PROJECTION_HANDLERS). */
+    readonly handler: string;
     readonly tracing: string;
   };
   readonly settings: Record<string, number>;
@@ -179,6 +181,7 @@ export function renderReport(report: BenchReport): string {
       `${options.writers} writers × ${options.eventsPerTransaction} events per transaction, ` +
       `${options.payloadBytes} bytes per event; tracing ${options.tracing}`,
   );
+  lines.push(`projection handler: ${options.handler}`);
   lines.push('');
   lines.push('End to end: OutboxWriter → relay → JetStream → consumer → projection row');
   lines.push(...renderPhases(report.endToEnd));

@@ -21,8 +21,37 @@ export type EventHandlerFn = (
   delivery: EventDelivery,
 ) => Promise<void>;
 
-export interface EventSubscription {
+/** One event of a batch handed to a batch handler: the validated envelope and its delivery. */
+export interface ReceivedEvent {
+  readonly envelope: EventEnvelope;
+  readonly delivery: EventDelivery;
+}
+
+/**
+ * Handles several events in one call, inside the consumer's transaction, so a projection can
+ * write them with one statement instead of one per event. It gets only events new to this
+ * consumer, valid against their contract, in stream order. When it throws, the consumer rolls
+ * the batch back and calls it again with one event at a time, so one bad event cannot hold
+ * back the others (the same guarantees as EventHandlerFn, event by event).
+ */
+export type EventBatchHandlerFn = (
+  events: readonly ReceivedEvent[],
+  em: EntityManager,
+) => Promise<void>;
+
+interface SubscriptionBase {
   /** The contract subject, without namespace, e.g. polku.intake.referral.client-referred.v1. */
   readonly subject: string;
+}
+
+/** A handler called once per event. */
+export interface SingleEventSubscription extends SubscriptionBase {
   readonly handle: EventHandlerFn;
 }
+
+/** A handler called with the events that queued up together (see EventBatchHandlerFn). */
+export interface BatchEventSubscription extends SubscriptionBase {
+  readonly handleBatch: EventBatchHandlerFn;
+}
+
+export type EventSubscription = SingleEventSubscription | BatchEventSubscription;

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, type Link } from '@opentelemetry/api';
 import { validateEvent, type EventEnvelope } from '@polku/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { durableName, provisionDurableConsumer } from '../jetstream/stream-topology';
@@ -9,7 +9,12 @@ import type { NatsLink } from '../nats-link';
 import { runPrepared, type PreparedStatement } from '../prepared-statement';
 import { contextFromNatsHeaders } from '../tracing/trace-headers';
 import { writeDeadLetter } from './dead-letter';
-import type { EventDelivery, EventSubscription } from './event-handler';
+import type {
+  BatchEventSubscription,
+  EventDelivery,
+  EventSubscription,
+  ReceivedEvent,
+} from './event-handler';
 import { redeliveryDelayMs } from './retry-policy';
 
 export interface JetStreamConsumerHostOptions {
@@ -60,8 +65,8 @@ interface BatchState {
 
 /** Thrown out of an optimistic batch transaction to roll it back; never leaves this file. */
 class OptimisticBatchAborted extends Error {
-  constructor(readonly eventId: string) {
-    super(`a handler failed on event ${eventId}; the batch runs again with savepoints`);
+  constructor(where: string) {
+    super(`a handler failed on ${where}; the batch runs again with savepoints`);
   }
 }
 
@@ -110,6 +115,10 @@ function describe(error: unknown): string {
  * Only when a handler throws is it rolled back and run again with a savepoint per message; the
  * failed handler's inbox row is then deleted with its effects, in the same transaction, so it
  * is redelivered exactly as before. Acks are sent only after the commit, in every mode.
+ *
+ * A batch subscription (@EventBatchPattern) gets the batch's fresh events in one call in the
+ * optimistic run, so a projection costs one statement per batch; the guarded run calls it with
+ * one event at a time, so failures, retries and dead letters stay per event.
  */
 export class JetStreamConsumerHost {
   private readonly logger = new Logger(JetStreamConsumerHost.name);
@@ -263,7 +272,10 @@ export class JetStreamConsumerHost {
     return this.options.dataSource.transaction(async (em) => {
       const fresh = await this.claimInbox(durable, subscription, checked, em);
       const state: BatchState = { mode, savepointOpen: false };
+      // A batch handler takes the whole batch in one call, unless it runs guarded.
+      const together = 'handleBatch' in subscription && mode === 'optimistic';
       const results: Outcome[] = [];
+      const handledTogether: { index: number; msg: JsMsg; envelope: EventEnvelope }[] = [];
       for (const [index, msg] of batch.entries()) {
         const check = checked[index];
         if (check.kind === 'invalid') {
@@ -273,9 +285,17 @@ export class JetStreamConsumerHost {
         }
         // A second copy of an event in the same batch is a duplicate of the first.
         const isFresh = fresh.delete(check.envelope.id);
+        if (together && isFresh) {
+          handledTogether.push({ index, msg, envelope: check.envelope });
+          results.push({ kind: 'done' });
+          continue;
+        }
         results.push(
           await this.processOne(durable, subscription, msg, check.envelope, isFresh, em, state),
         );
+      }
+      if (handledTogether.length > 0 && 'handleBatch' in subscription) {
+        await this.processTogether(durable, subscription, handledTogether, em);
       }
       return results;
     });
@@ -381,10 +401,10 @@ export class JetStreamConsumerHost {
           span.setAttribute('polku.batch.mode', state.mode);
           if (state.mode === 'optimistic') {
             try {
-              await subscription.handle(envelope, em, deliveryOf(msg));
+              await this.handleOne(subscription, msg, envelope, em);
             } catch (error) {
               span.setStatus({ code: SpanStatusCode.ERROR, message: describe(error) });
-              throw new OptimisticBatchAborted(envelope.id);
+              throw new OptimisticBatchAborted(`event ${envelope.id}`);
             }
             return { kind: 'done' };
           }
@@ -397,7 +417,7 @@ export class JetStreamConsumerHost {
           );
           state.savepointOpen = true;
           try {
-            await subscription.handle(envelope, em, deliveryOf(msg));
+            await this.handleOne(subscription, msg, envelope, em);
             return { kind: 'done' };
           } catch (error) {
             await em.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
@@ -418,6 +438,71 @@ export class JetStreamConsumerHost {
             }
             return { kind: 'retry', error: reason };
           }
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+
+  /** Runs the subscription's handler on one event; a batch handler gets a batch of one. */
+  private handleOne(
+    subscription: EventSubscription,
+    msg: JsMsg,
+    envelope: EventEnvelope,
+    em: EntityManager,
+  ): Promise<void> {
+    if ('handleBatch' in subscription) {
+      return subscription.handleBatch([{ envelope, delivery: deliveryOf(msg) }], em);
+    }
+    return subscription.handle(envelope, em, deliveryOf(msg));
+  }
+
+  /**
+   * Hands the batch's fresh events to a batch handler in one call, under one consumer span.
+   * Following the OpenTelemetry messaging conventions for batches, the span links every
+   * event's producer span; a batch of one is also the producer's child, so at low load a
+   * hand-off still reads as one trace.
+   */
+  private processTogether(
+    durable: string,
+    subscription: BatchEventSubscription,
+    entries: readonly { msg: JsMsg; envelope: EventEnvelope }[],
+    em: EntityManager,
+  ): Promise<void> {
+    const links: Link[] = [];
+    for (const { msg } of entries) {
+      const producerSpan = trace.getSpanContext(contextFromNatsHeaders(msg.headers));
+      if (producerSpan) {
+        links.push({ context: producerSpan });
+      }
+    }
+    const parent =
+      entries.length === 1 ? contextFromNatsHeaders(entries[0].msg.headers) : context.active();
+    const events: ReceivedEvent[] = entries.map(({ msg, envelope }) => ({
+      envelope,
+      delivery: deliveryOf(msg),
+    }));
+    return tracer.startActiveSpan(
+      `${subscription.subject} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        links,
+        attributes: {
+          'messaging.system': 'nats',
+          'messaging.destination.name': subscription.subject,
+          'messaging.batch.message_count': entries.length,
+          'messaging.consumer.group.name': durable,
+          'polku.batch.mode': 'optimistic',
+        },
+      },
+      parent,
+      async (span): Promise<void> => {
+        try {
+          await subscription.handleBatch(events, em);
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: describe(error) });
+          throw new OptimisticBatchAborted(`a batch of ${entries.length} events`);
         } finally {
           span.end();
         }
