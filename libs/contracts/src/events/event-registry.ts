@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import type { ValidationError } from 'class-validator';
 import { type EventContract } from './event-contract';
 import { EventEnvelopeDto, type EventEnvelope } from './event-envelope';
 import { BASIC_NEED_ISSUE_FLAGGED_V1 } from './intake/basic-need-issue-flagged.event';
@@ -47,6 +47,7 @@ import { UNCLEAR_PATH_FLAGGED_V1 } from './transitions/unclear-path-flagged.even
 import { WAIT_EXCEEDED_V1 } from './transitions/wait-exceeded.event';
 import { WAITING_ENDED_V1 } from './transitions/waiting-ended.event';
 import { WAITING_STARTED_V1 } from './transitions/waiting-started.event';
+import { validateWithFastPath } from '../validation-fast-path';
 import { installValidationMetadataCache } from '../validation-metadata-cache';
 
 // Every event consumer and writer validates through class-validator's one global storage, and so
@@ -257,7 +258,7 @@ function validateAgainst(
     EventEnvelopeDto,
     isPlainObject(raw.data) ? { ...raw, data: {} } : raw,
   );
-  const errors = errorLines(validateSync(envelope, { forbidUnknownValues: true }), '');
+  const errors = errorLines(validateWithFastPath(envelope, { forbidUnknownValues: true }), '');
   const expected = {
     type: contract.type,
     version: contract.version,
@@ -276,7 +277,7 @@ function validateAgainst(
     data = plainToInstance(contract.payloadClass, raw.data);
     errors.push(
       ...errorLines(
-        validateSync(data, {
+        validateWithFastPath(data, {
           whitelist: true,
           forbidNonWhitelisted: true,
           forbidUnknownValues: true,
