@@ -34,6 +34,14 @@ const validBySync = (object: object, options: ValidatorOptions) =>
 
 const SUBJECTS = EVENT_CONTRACTS.map((contract) => contract.subject);
 
+function contractOf(subject: EventSubject) {
+  const contract = eventContractFor(subject);
+  if (contract === undefined) {
+    throw new Error(`no contract for ${subject}`);
+  }
+  return contract;
+}
+
 /** A valid event as a consumer decodes it, to be mutated. */
 const anEnvelope = (subject: EventSubject) => aValidEvent(subject);
 
@@ -150,9 +158,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 describe('validateWithFastPath', () => {
   it.each(SUBJECTS)('should find the valid sample of %s valid without validateSync', (subject) => {
     const event = anEnvelope(subject);
-    const contract = eventContractFor(subject);
+    const contract = contractOf(subject);
     const envelope = plainToInstance(EventEnvelopeDto, { ...event, data: {} });
-    const data = plainToInstance(contract!.payloadClass, event.data);
+    const data = plainToInstance(contract.payloadClass, event.data);
 
     expect(passesAllRules(envelope, ENVELOPE_OPTIONS)).toBe(true);
     expect(passesAllRules(data, DATA_OPTIONS)).toBe(true);
@@ -168,7 +176,7 @@ describe('validateWithFastPath', () => {
           for (const mutation of mutations) {
             mutate(event, mutation);
           }
-          const contract = eventContractFor(subject)!;
+          const contract = contractOf(subject);
           const envelope = plainToInstance(EventEnvelopeDto, {
             ...event,
             data: isPlainObject(event.data) ? {} : event.data,
