@@ -275,7 +275,7 @@ export class JetStreamConsumerHost {
       // A batch handler takes the whole batch in one call, unless it runs guarded.
       const together = 'handleBatch' in subscription && mode === 'optimistic';
       const results: Outcome[] = [];
-      const handledTogether: { index: number; msg: JsMsg; envelope: EventEnvelope }[] = [];
+      const handledTogether: { msg: JsMsg; envelope: EventEnvelope }[] = [];
       for (const [index, msg] of batch.entries()) {
         const check = checked[index];
         if (check.kind === 'invalid') {
@@ -286,7 +286,7 @@ export class JetStreamConsumerHost {
         // A second copy of an event in the same batch is a duplicate of the first.
         const isFresh = fresh.delete(check.envelope.id);
         if (together && isFresh) {
-          handledTogether.push({ index, msg, envelope: check.envelope });
+          handledTogether.push({ msg, envelope: check.envelope });
           results.push({ kind: 'done' });
           continue;
         }
