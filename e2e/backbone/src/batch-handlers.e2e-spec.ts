@@ -3,7 +3,9 @@ import { jetstream } from '@nats-io/jetstream';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { CLIENT_REFERRED_V1, type ClientReferredPayload } from '@polku/contracts';
 import { NatsLink, namespacedSubject, type NewEvent } from '@polku/messaging';
+import { loadConfig, ServiceConfig } from '@polku/config';
 import { initTracing } from '@polku/observability';
+import { createServiceApp } from '@polku/service-runtime';
 import { waitFor } from '@polku/testing';
 import {
   backboneTestEnv,
@@ -16,12 +18,18 @@ import {
 } from './backbone-harness';
 import {
   batchHandlerLog,
+  CORRUPTED_REFERRAL_ID,
   ReferralBatchProjectionModule,
 } from './referral-batch-projection.fixture';
+import { FIXTURE_MIGRATIONS, ReferralProjectionModule } from './referral-projection.fixture';
 
 // The same service without its event handler: it writes and relays, nobody consumes yet.
 @Module({})
 class ProducerOnlyModule {}
+
+// A per-event and a batch handler for the same subject in one service: refused at start.
+@Module({ imports: [ReferralProjectionModule, ReferralBatchProjectionModule] })
+class MixedHandlersModule {}
 
 /**
  * Writes the events and waits until the stream holds them, with no consumer running: when the
@@ -172,6 +180,25 @@ describe('event backbone batch handlers', () => {
     expect(calls.filter((call) => call.referralIds.includes(failing))).toHaveLength(2);
   });
 
+  it('should give the one-at-a-time run the events as they arrived, not as a failed call left them', async () => {
+    const env = backboneTestEnv();
+    const events = Array.from({ length: 10 }, () => clientReferred());
+    batchHandlerLog.corruptThenThrow.add(events[3].data.referralId);
+    await publishBeforeTheConsumerStarts(env, events);
+
+    const consumer = await startReplica(env, ReferralBatchProjectionModule);
+    try {
+      await waitForRows(consumer, 10);
+      const rows = await projectionRows(consumer.dataSource);
+      expect(rows.map((row) => row.referral_id).sort()).toEqual(
+        events.map((event) => event.data.referralId).sort(),
+      );
+      expect(rows.map((row) => row.referral_id)).not.toContain(CORRUPTED_REFERRAL_ID);
+    } finally {
+      await consumer.close();
+    }
+  });
+
   it('should dead-letter an event its batch handler always rejects while its batch and later events are applied', async () => {
     const env = backboneTestEnv();
     const events = Array.from({ length: 20 }, () => clientReferred());
@@ -203,6 +230,24 @@ describe('event backbone batch handlers', () => {
       );
     } finally {
       await consumer.close();
+    }
+  });
+
+  it('should refuse to start a service whose per-event and batch handlers share a subject', async () => {
+    const { app } = await createServiceApp({
+      service: 'client-intake',
+      appModule: MixedHandlersModule,
+      entities: [],
+      migrations: FIXTURE_MIGRATIONS,
+      config: loadConfig(ServiceConfig, backboneTestEnv()),
+      logger: false,
+    });
+    try {
+      await expect(app.listen()).rejects.toThrow(
+        `${CLIENT_REFERRED_V1.subject} has both @EventPattern and @EventBatchPattern handlers`,
+      );
+    } finally {
+      await app.close();
     }
   });
 });

@@ -7,16 +7,22 @@ import {
   type ReceivedEvent,
 } from '@polku/messaging';
 
+/** The referral id a misbehaving handler writes into an event before it fails. */
+export const CORRUPTED_REFERRAL_ID = '00000000-0000-4000-8000-000000000000';
+
 /** What the batch handler was called with, and how it should misbehave, per referral id. */
 export const batchHandlerLog = {
   /** Per call: the referral ids and stream sequences it got, in the order it got them. */
   calls: [] as { referralIds: string[]; sequences: number[] }[],
   throwTimes: new Map<string, number>(),
   alwaysThrow: new Set<string>(),
+  /** Referrals whose event the handler rewrites (its referralId) and then fails on, once. */
+  corruptThenThrow: new Set<string>(),
   reset(): void {
     this.calls.length = 0;
     this.throwTimes.clear();
     this.alwaysThrow.clear();
+    this.corruptThenThrow.clear();
   },
 };
 
@@ -28,6 +34,13 @@ class ReferralBatchProjectionHandler {
     @Payload() events: readonly ReceivedEvent[],
     @Ctx() context: JetStreamEventBatchContext,
   ): Promise<void> {
+    for (const { envelope } of events) {
+      const referral = envelope.data as { referralId: string };
+      if (batchHandlerLog.corruptThenThrow.delete(referral.referralId)) {
+        referral.referralId = CORRUPTED_REFERRAL_ID;
+        throw new Error('the handler failed after changing the event it was given');
+      }
+    }
     const referrals = events.map(({ envelope }) => envelope.data as ClientReferredPayload);
     batchHandlerLog.calls.push({
       referralIds: referrals.map((referral) => referral.referralId),

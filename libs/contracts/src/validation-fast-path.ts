@@ -20,8 +20,12 @@ import type { ConstraintMetadata } from 'class-validator/types/metadata/Constrai
  * the same `validate` functions — and returns a boolean. Only when it says the object is valid
  * is its answer used; otherwise `validateSync` runs and its errors are returned unchanged, so
  * every error message stays class-validator's. The pass follows ValidationExecutor
- * (class-validator 0.14) step by step; options it does not follow send every call to
+ * (class-validator 0.15.1, pinned; a spec fails on any other version so that an upgrade is
+ * re-read against it) step by step; options it does not follow send every call to
  * `validateSync`. An equivalence test runs both on every registered event with mutated payloads.
+ *
+ * Like installValidationMetadataCache, it reads a class's rules once: rules must be declared by
+ * decorators when the class is defined, not added later with registerDecorator or registerSchema.
  */
 export function validateWithFastPath(
   object: object,

@@ -29,6 +29,25 @@ export interface NatsTransportServerOptions {
 
 const tracer = trace.getTracer('polku.messaging');
 
+/**
+ * Whether the handlers of an event subject are batch handlers. Nest chains the handlers one
+ * service declares for the same subject and calls them all with the same arguments, so they
+ * must agree: a per-event handler given a batch (or the reverse) would fail on every event.
+ */
+function takesBatches(subject: string, head: MessageHandler): boolean {
+  const kinds = new Set<boolean>();
+  for (let handler: MessageHandler | undefined = head; handler; handler = handler.next) {
+    kinds.add(handler.extras?.[EVENT_BATCH_EXTRA] === true);
+  }
+  if (kinds.size > 1) {
+    throw new Error(
+      `${subject} has both @EventPattern and @EventBatchPattern handlers in this service; ` +
+        'handlers of one subject must all take single events or all take batches',
+    );
+  }
+  return kinds.has(true);
+}
+
 function isRemoteErrorBody(value: unknown): value is RemoteErrorBody {
   return (
     typeof value === 'object' &&
@@ -105,7 +124,7 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
     const subscriptions: EventSubscription[] = [...this.messageHandlers]
       .filter(([, handler]) => handler.isEventHandler)
       .map(([subject, handler]) =>
-        handler.extras?.[EVENT_BATCH_EXTRA] === true
+        takesBatches(subject, handler)
           ? {
               subject,
               handleBatch: (events, em) =>

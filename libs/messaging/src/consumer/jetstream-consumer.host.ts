@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
-import { context, SpanKind, SpanStatusCode, trace, type Link } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Link } from '@opentelemetry/api';
 import { validateEvent, type EventEnvelope } from '@polku/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { durableName, provisionDurableConsumer } from '../jetstream/stream-topology';
@@ -375,6 +375,9 @@ export class JetStreamConsumerHost {
     em: EntityManager,
     state: BatchState,
   ): Promise<Outcome> {
+    // Read before the handler runs: a handler that changed the envelope must not change which
+    // inbox row a failure removes.
+    const eventId = envelope.id;
     // The consumer span is a child of the producer's (one trace per hand-off chain) and links it.
     const producerContext = contextFromNatsHeaders(msg.headers);
     const producerSpan = trace.getSpanContext(producerContext);
@@ -387,7 +390,7 @@ export class JetStreamConsumerHost {
         attributes: {
           'messaging.system': 'nats',
           'messaging.destination.name': subscription.subject,
-          'messaging.message.id': envelope.id,
+          'messaging.message.id': eventId,
           'messaging.consumer.group.name': durable,
         },
       },
@@ -404,7 +407,7 @@ export class JetStreamConsumerHost {
               await this.handleOne(subscription, msg, envelope, em);
             } catch (error) {
               span.setStatus({ code: SpanStatusCode.ERROR, message: describe(error) });
-              throw new OptimisticBatchAborted(`event ${envelope.id}`);
+              throw new OptimisticBatchAborted(`event ${eventId}`);
             }
             return { kind: 'done' };
           }
@@ -425,14 +428,14 @@ export class JetStreamConsumerHost {
             // the event is applied on a later delivery (or redrive) exactly once.
             await em.query('DELETE FROM inbox_message WHERE consumer = $1 AND message_id = $2', [
               durable,
-              envelope.id,
+              eventId,
             ]);
             const reason = describe(error);
             span.setStatus({ code: SpanStatusCode.ERROR, message: reason });
             if (msg.info.deliveryCount >= this.options.maxAttempts) {
-              await this.deadLetter(durable, subscription, msg, em, reason, envelope.id);
+              await this.deadLetter(durable, subscription, msg, em, reason, eventId);
               this.logger.error(
-                `${durable}: event ${envelope.id} dead-lettered after ${msg.info.deliveryCount} attempts: ${reason}`,
+                `${durable}: event ${eventId} dead-lettered after ${msg.info.deliveryCount} attempts: ${reason}`,
               );
               return { kind: 'dead', error: reason };
             }
@@ -478,7 +481,7 @@ export class JetStreamConsumerHost {
       }
     }
     const parent =
-      entries.length === 1 ? contextFromNatsHeaders(entries[0].msg.headers) : context.active();
+      entries.length === 1 ? contextFromNatsHeaders(entries[0].msg.headers) : ROOT_CONTEXT;
     const events: ReceivedEvent[] = entries.map(({ msg, envelope }) => ({
       envelope,
       delivery: deliveryOf(msg),
