@@ -233,6 +233,34 @@ describe('event backbone batch handlers', () => {
     }
   });
 
+  it('should make the span of a batch of one the publish span’s child, so a lone hand-off reads as one trace', async () => {
+    const env = backboneTestEnv();
+    const replica = await startReplica(env, ReferralBatchProjectionModule);
+    try {
+      const [eventId] = await commitEvents(replica, [clientReferred()]);
+      await waitForRows(replica, 1);
+      const spans = exporter.getFinishedSpans();
+      const publish = spans.find(
+        (span) =>
+          span.name === `${CLIENT_REFERRED_V1.subject} publish` &&
+          span.attributes['messaging.message.id'] === eventId,
+      );
+      const processSpan = spans.find(
+        (span) =>
+          span.name === `${CLIENT_REFERRED_V1.subject} process` &&
+          span.attributes['messaging.batch.message_count'] === 1,
+      );
+      expect(publish).toBeDefined();
+      expect(processSpan?.spanContext().traceId).toBe(publish?.spanContext().traceId);
+      expect(processSpan?.parentSpanContext?.spanId).toBe(publish?.spanContext().spanId);
+      expect(processSpan?.links.map((link) => link.context.spanId)).toEqual([
+        publish?.spanContext().spanId,
+      ]);
+    } finally {
+      await replica.close();
+    }
+  });
+
   it('should refuse to start a service whose per-event and batch handlers share a subject', async () => {
     const { app } = await createServiceApp({
       service: 'client-intake',
