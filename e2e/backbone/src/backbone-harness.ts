@@ -1,10 +1,10 @@
-import type { INestMicroservice, Type } from '@nestjs/common';
+import { Module, type INestMicroservice, type Type } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { CLIENT_REFERRED_V1, type ClientReferredPayload } from '@polku/contracts';
 import { loadConfig, ServiceConfig } from '@polku/config';
 import { NatsLink, OutboxWriter, streamNames, type NewEvent } from '@polku/messaging';
 import { createServiceApp, EventBackbone } from '@polku/service-runtime';
-import { isolatedTestEnv, newClientReferredEvent } from '@polku/testing';
+import { isolatedTestEnv, newClientReferredEvent, waitFor } from '@polku/testing';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { FIXTURE_MIGRATIONS, ReferralProjectionModule } from './referral-projection.fixture';
@@ -17,6 +17,10 @@ export const FAST_BACKBONE_ENV = {
   EVENT_ACK_WAIT_MS: '5000',
   OUTBOX_POLL_INTERVAL_MS: '50',
 };
+
+/** The same service without its event handler: it writes and relays, nobody consumes yet. */
+@Module({})
+export class ProducerOnlyModule {}
 
 /** One replica of a service that produces and consumes ClientReferred, in this process. */
 export interface BackboneReplica {
@@ -79,6 +83,17 @@ export async function projectionRows(
     `SELECT event_id, referral_id, to_org_id FROM test_referral_projection
       WHERE $1::uuid IS NULL OR referral_id = $1 ORDER BY event_id`,
     [referralId ?? null],
+  );
+}
+
+/** Waits until the projection holds at least `count` rows, and returns them. */
+export function waitForRows(replica: BackboneReplica, count: number) {
+  return waitFor(
+    async () => {
+      const rows = await projectionRows(replica.dataSource);
+      return rows.length >= count ? rows : undefined;
+    },
+    { timeoutMs: 30_000, description: `${count} projection rows` },
   );
 }
 

@@ -13,7 +13,9 @@ import {
   commitEvents,
   eventsInStream,
   projectionRows,
+  ProducerOnlyModule,
   startReplica,
+  waitForRows,
   type BackboneReplica,
 } from './backbone-harness';
 import {
@@ -22,10 +24,6 @@ import {
   ReferralBatchProjectionModule,
 } from './referral-batch-projection.fixture';
 import { FIXTURE_MIGRATIONS, ReferralProjectionModule } from './referral-projection.fixture';
-
-// The same service without its event handler: it writes and relays, nobody consumes yet.
-@Module({})
-class ProducerOnlyModule {}
 
 // A per-event and a batch handler for the same subject in one service: refused at start.
 @Module({ imports: [ReferralProjectionModule, ReferralBatchProjectionModule] })
@@ -53,20 +51,20 @@ async function publishBeforeTheConsumerStarts(
   }
 }
 
-async function waitForRows(replica: BackboneReplica, count: number) {
-  return waitFor(
-    async () => {
-      const rows = await projectionRows(replica.dataSource);
-      return rows.length >= count ? rows : undefined;
-    },
-    { timeoutMs: 30_000, description: `${count} projection rows` },
-  );
-}
-
 const deadLetters = (replica: BackboneReplica) =>
   replica.dataSource.query<{ message_id: string; attempts: number; error: string }[]>(
     'SELECT message_id, attempts, error FROM dead_letter',
   );
+
+/** Every event is projected exactly once, and nothing was dead-lettered. */
+async function expectEachAppliedOnce(consumer: BackboneReplica, eventIds: string[]): Promise<void> {
+  await waitForRows(consumer, eventIds.length);
+  // Longer than a redelivery would take, so a second application would show.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const rows = await projectionRows(consumer.dataSource);
+  expect(rows.map((row) => row.event_id).sort()).toEqual([...eventIds].sort());
+  expect(await deadLetters(consumer)).toEqual([]);
+}
 
 describe('event backbone batch handlers', () => {
   const exporter = new InMemorySpanExporter();
@@ -105,12 +103,7 @@ describe('event backbone batch handlers', () => {
 
     const consumer = await startReplica(env, ReferralBatchProjectionModule);
     try {
-      await waitForRows(consumer, 60);
-      // Longer than a redelivery would take, so a second application would show.
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const rows = await projectionRows(consumer.dataSource);
-      expect(rows.map((row) => row.event_id).sort()).toEqual([...eventIds].sort());
-      expect(await deadLetters(consumer)).toEqual([]);
+      await expectEachAppliedOnce(consumer, eventIds);
     } finally {
       await consumer.close();
     }
@@ -160,11 +153,7 @@ describe('event backbone batch handlers', () => {
 
     const consumer = await startReplica(env, ReferralBatchProjectionModule);
     try {
-      await waitForRows(consumer, 30);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const rows = await projectionRows(consumer.dataSource);
-      expect(rows.map((row) => row.event_id).sort()).toEqual([...eventIds].sort());
-      expect(await deadLetters(consumer)).toEqual([]);
+      await expectEachAppliedOnce(consumer, eventIds);
     } finally {
       await consumer.close();
     }

@@ -1,4 +1,3 @@
-import { Module } from '@nestjs/common';
 import { CLIENT_REFERRED_V1 } from '@polku/contracts';
 import { loadConfig, ServiceConfig } from '@polku/config';
 import { durableName, NatsLink, rebuildProjection, streamNames } from '@polku/messaging';
@@ -10,24 +9,11 @@ import {
   commitEvents,
   eventsInStream,
   projectionRows,
+  ProducerOnlyModule,
   startReplica,
-  type BackboneReplica,
+  waitForRows,
 } from './backbone-harness';
 import { FIXTURE_MIGRATIONS, handlerFaults } from './referral-projection.fixture';
-
-// The same service without its event handler: it writes and relays, nobody consumes yet.
-@Module({})
-class ProducerOnlyModule {}
-
-async function waitForRows(replica: BackboneReplica, count: number) {
-  return waitFor(
-    async () => {
-      const rows = await projectionRows(replica.dataSource);
-      return rows.length >= count ? rows : undefined;
-    },
-    { timeoutMs: 30_000, description: `${count} projection rows` },
-  );
-}
 
 describe('event backbone consumers and replay', () => {
   beforeEach(() => handlerFaults.reset());

@@ -133,12 +133,12 @@ function compileClass(target: object, schema: string | undefined): CompiledClass
   return result;
 }
 
+/** class-validator's own isPromise test (a thenable object). */
 function isPromiseLike(value: unknown): boolean {
   return (
-    value instanceof Promise ||
-    (value !== null &&
-      typeof value === 'object' &&
-      typeof (value as Promise<unknown>).then === 'function')
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Promise<unknown>).then === 'function'
   );
 }
 
