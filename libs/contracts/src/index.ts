@@ -40,11 +40,7 @@ export {
   type OrgRole,
 } from './events/event-envelope';
 export { EVENT_SUBJECT_PATTERN, defineEvent, type EventContract } from './events/event-contract';
-export {
-  EventField,
-  eventFieldsOf,
-  type EventFieldDefinition,
-} from './events/event-field.decorator';
+export { FieldDoc, fieldDocsOf, type FieldDocDefinition } from './field-doc.decorator';
 export {
   EVENT_CONTRACTS,
   EVENT_STREAM_SUBJECT_ROOT,

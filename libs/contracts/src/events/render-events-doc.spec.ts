@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { getMetadataStorage, IsString } from 'class-validator';
 import { type EventContract } from './event-contract';
 import { ENVELOPE_FIELD_DESCRIPTIONS, EventEmitterDto, EventEnvelopeDto } from './event-envelope';
-import { EventField, eventFieldsOf } from './event-field.decorator';
+import { FieldDoc, fieldDocsOf } from '../field-doc.decorator';
 import { EVENT_CONTRACTS } from './event-registry';
 import { listItemClassOf } from './event-validators';
 import { describePayloadFields, renderEventsDoc } from './render-events-doc';
@@ -63,9 +63,9 @@ describe('renderEventsDoc', () => {
     }
   });
 
-  it('should take each field’s description from its @EventField when rendered', () => {
+  it('should take each field’s description from its @FieldDoc when rendered', () => {
     for (const contract of EVENT_CONTRACTS) {
-      for (const field of eventFieldsOf(contract.payloadClass)) {
+      for (const field of fieldDocsOf(contract.payloadClass)) {
         expect(sectionOf(doc, contract)).toContain(` | ${field.description} |`);
       }
     }
@@ -188,43 +188,43 @@ describe('describePayloadFields', () => {
     });
   });
 
-  it('should throw when a validated property has no @EventField description', () => {
+  it('should throw when a validated property has no @FieldDoc description', () => {
     class UndocumentedPayload {
       @IsString()
       readonly note!: string;
     }
 
     expect(() => describePayloadFields(UndocumentedPayload)).toThrow(
-      'UndocumentedPayload.note has validators but no @EventField description',
+      'UndocumentedPayload.note has validators but no @FieldDoc description',
     );
   });
 
   it('should throw when a documented property has no validator', () => {
     class UnvalidatedPayload {
-      @EventField('A note.')
+      @FieldDoc('A note.')
       readonly note!: string;
     }
 
     expect(() => describePayloadFields(UnvalidatedPayload)).toThrow(
-      'UnvalidatedPayload.note has an @EventField description but no validator',
+      'UnvalidatedPayload.note has an @FieldDoc description but no validator',
     );
   });
 });
 
-describe('eventFieldsOf', () => {
+describe('fieldDocsOf', () => {
   it('should list a base class’s fields first when a payload class extends another', () => {
     class BasePayload {
-      @EventField('The base field.')
+      @FieldDoc('The base field.')
       @IsString()
       readonly first!: string;
     }
     class ExtendedPayload extends BasePayload {
-      @EventField('The added field.')
+      @FieldDoc('The added field.')
       @IsString()
       readonly second!: string;
     }
 
-    expect(eventFieldsOf(ExtendedPayload).map((field) => field.name)).toEqual(['first', 'second']);
+    expect(fieldDocsOf(ExtendedPayload).map((field) => field.name)).toEqual(['first', 'second']);
     expect(describePayloadFields(ExtendedPayload).map((field) => field.path)).toEqual([
       'first',
       'second',

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { getMetadataStorage } from 'class-validator';
 import { type EventContract } from './event-contract';
 import { ENVELOPE_FIELD_DESCRIPTIONS } from './event-envelope';
-import { eventFieldsOf } from './event-field.decorator';
+import { fieldDocsOf } from '../field-doc.decorator';
 import { EVENT_CONTRACTS, EVENT_STREAM_SUBJECT_ROOT } from './event-registry';
 import {
   ACTOR_ID_PATTERN,
@@ -245,17 +245,17 @@ function scalarRuleOf(
 
 /**
  * The documented fields of a payload class, nested classes flattened into dotted paths. Throws
- * when a validated property has no `@EventField` description or a documented one has no
+ * when a validated property has no `@FieldDoc` description or a documented one has no
  * validator (the payload whitelist would reject it on the wire).
  */
 export function describePayloadFields(payloadClass: PayloadClass, prefix = ''): PayloadFieldDoc[] {
   const validations = validationsByProperty(payloadClass);
-  const fields = eventFieldsOf(payloadClass);
+  const fields = fieldDocsOf(payloadClass);
   const documented = new Set(fields.map((field) => field.name));
   for (const property of validations.keys()) {
     if (!documented.has(property)) {
       throw new Error(
-        `${payloadClass.name}.${property} has validators but no @EventField description`,
+        `${payloadClass.name}.${property} has validators but no @FieldDoc description`,
       );
     }
   }
@@ -263,7 +263,7 @@ export function describePayloadFields(payloadClass: PayloadClass, prefix = ''): 
     const own = validations.get(field.name);
     if (own === undefined) {
       throw new Error(
-        `${payloadClass.name}.${field.name} has an @EventField description but no validator`,
+        `${payloadClass.name}.${field.name} has an @FieldDoc description but no validator`,
       );
     }
     const path = `${prefix}${field.name}`;

@@ -1,4 +1,4 @@
-import { eventFieldsOf } from '../event-field.decorator';
+import { fieldDocsOf } from '../../field-doc.decorator';
 import {
   BASIC_NEED_ISSUE_KINDS,
   BASICS_CHECKLIST_ITEMS,
@@ -8,7 +8,7 @@ import {
 
 describe('basic needs', () => {
   it('should have one checklist field per checklist item when the checklist class is read', () => {
-    expect(eventFieldsOf(BasicsChecklist).map((field) => field.name)).toEqual([
+    expect(fieldDocsOf(BasicsChecklist).map((field) => field.name)).toEqual([
       ...BASICS_CHECKLIST_ITEMS,
     ]);
   });

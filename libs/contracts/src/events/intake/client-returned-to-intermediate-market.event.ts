@@ -1,18 +1,18 @@
 import { IsInt, IsUUID, Min } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 
 /** Payload of ClientReturnedToIntermediateMarket v1: a new path, linked to the one that ended. */
 export class ClientReturnedToIntermediateMarketPayload {
   /** The client's previous path, which ended in an exit; the envelope's pathId is the new one. */
-  @EventField(
+  @FieldDoc(
     'The client’s previous path, which ended with ClientExited; the envelope’s `pathId` is the new, linked path.',
   )
   @IsUUID()
   readonly previousPathId!: string;
 
   /** Whole months from the previous exit to this return. */
-  @EventField(
+  @FieldDoc(
     'Whole months from the previous path’s exit date to this return; 0 within the first month.',
   )
   @IsInt()
@@ -20,7 +20,7 @@ export class ClientReturnedToIntermediateMarketPayload {
   readonly monthsSinceExit!: number;
 
   /** How many times the client has returned: 1 on the first return (the "VTM loop"). */
-  @EventField(
+  @FieldDoc(
     'How many times the client has returned to the intermediate labour market after an exit: 1 on the first return.',
   )
   @IsInt()

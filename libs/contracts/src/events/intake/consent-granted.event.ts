@@ -8,7 +8,7 @@ import {
   IsUUID,
 } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate, IsNotBefore } from '../event-validators';
 import {
   CONSENT_METHODS,
@@ -29,12 +29,12 @@ export const MAX_CONSENT_ORGANISATIONS = 50;
  */
 export class ConsentGrantedPayload {
   /** The consent record; envelopes name it in `consentRef`. */
-  @EventField('The consent record; events it covers name it in the envelope’s `consentRef`.')
+  @FieldDoc('The consent record; events it covers name it in the envelope’s `consentRef`.')
   @IsUUID()
   readonly consentId!: string;
 
   /** The organisations the consent names; organisations, never persons. */
-  @EventField(
+  @FieldDoc(
     'The organisations the consent lets see the data classes; organisations, never persons.',
   )
   @IsArray()
@@ -45,7 +45,7 @@ export class ConsentGrantedPayload {
   readonly orgIds!: string[];
 
   /** The data classes the consent covers; never AGGREGATE, which is not client-level. */
-  @EventField(
+  @FieldDoc(
     'The data classes the consent covers; never `AGGREGATE`, which is not client-level data.',
   )
   @IsArray()
@@ -58,17 +58,17 @@ export class ConsentGrantedPayload {
   readonly dataClasses!: ConsentableDataClass[];
 
   /** What the organisations may use the data for. */
-  @EventField('What the organisations may use the data for.')
+  @FieldDoc('What the organisations may use the data for.')
   @IsIn(CONSENT_PURPOSES)
   readonly purpose!: ConsentPurpose;
 
   /** The first day the consent covers. */
-  @EventField('The first day the consent covers.')
+  @FieldDoc('The first day the consent covers.')
   @IsIsoDate()
   readonly validFrom!: string;
 
   /** The last day the consent covers; absent when it holds until withdrawn. */
-  @EventField(
+  @FieldDoc(
     'The last day the consent covers, inclusive, so it may equal `validFrom`; absent when the consent holds until it is withdrawn.',
   )
   @IsOptional()
@@ -77,12 +77,12 @@ export class ConsentGrantedPayload {
   readonly validTo?: string;
 
   /** How the client gave the consent. */
-  @EventField('How the client gave the consent.')
+  @FieldDoc('How the client gave the consent.')
   @IsIn(CONSENT_METHODS)
   readonly howGiven!: ConsentMethod;
 
   /** The organisation whose worker recorded the consent. */
-  @EventField('The organisation whose worker recorded the consent.')
+  @FieldDoc('The organisation whose worker recorded the consent.')
   @IsUUID()
   readonly recordedByOrgId!: string;
 }

@@ -1,12 +1,12 @@
 import { IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsDifferentFrom, IsUtcTimestamp } from '../event-validators';
 
 /** Payload of ConsentWithdrawn v1: a new record that ends an earlier consent at once. */
 export class ConsentWithdrawnPayload {
   /** The withdrawal's own record; consent records are immutable. */
-  @EventField(
+  @FieldDoc(
     'The withdrawal’s own record: consent records are immutable, so a withdrawal is a new one.',
   )
   @IsUUID()
@@ -14,12 +14,12 @@ export class ConsentWithdrawnPayload {
   readonly consentId!: string;
 
   /** The consent that is withdrawn, as in its ConsentGranted. */
-  @EventField('The consent that is withdrawn, the `consentId` of its ConsentGranted.')
+  @FieldDoc('The consent that is withdrawn, the `consentId` of its ConsentGranted.')
   @IsUUID()
   readonly withdrawnConsentId!: string;
 
   /** When the withdrawal takes effect: at once, so normally when it was recorded. */
-  @EventField(
+  @FieldDoc(
     'When the withdrawal takes effect: at once, so normally the moment it was recorded; the consent covers nothing from then on.',
   )
   @IsUtcTimestamp()

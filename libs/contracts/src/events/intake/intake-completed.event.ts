@@ -9,7 +9,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { BasicsChecklist } from './basic-needs';
 
 /**
@@ -142,61 +142,61 @@ export type ClientBenefit = (typeof CLIENT_BENEFITS)[number];
  */
 export class IntakeCompletedPayload {
   /** The intake. */
-  @EventField('The intake; a later intake of the same path has a new id.')
+  @FieldDoc('The intake; a later intake of the same path has a new id.')
   @IsUUID()
   readonly intakeId!: string;
 
   /** Economic situation. */
-  @EventField('The client’s economic situation as a category; never amounts, debts or creditors.')
+  @FieldDoc('The client’s economic situation as a category; never amounts, debts or creditors.')
   @IsIn(ECONOMIC_SITUATIONS)
   readonly economicSituation!: EconomicSituation;
 
   /** Whether health affects work or taking part in a measure; never what it is. */
-  @EventField(
+  @FieldDoc(
     'Whether the client’s health affects work or taking part in a measure: yes or no, never a diagnosis, treatment or any other detail.',
   )
   @IsBoolean()
   readonly healthFlag!: boolean;
 
   /** How the client lives. */
-  @EventField('How the client lives.')
+  @FieldDoc('How the client lives.')
   @IsIn(HOUSING_SITUATIONS)
   readonly housingSituation!: HousingSituation;
 
   /** How much relationships and family situation weigh on the path. */
-  @EventField('How much relationships and the family situation weigh on the client’s path.')
+  @FieldDoc('How much relationships and the family situation weigh on the client’s path.')
   @IsIn(CONCERN_LEVELS)
   readonly relationships!: ConcernLevel;
 
   /** How much life management weighs on the path. */
-  @EventField(
+  @FieldDoc(
     'How much life management (direction in life, social skills, everyday routines) weighs on the client’s path.',
   )
   @IsIn(CONCERN_LEVELS)
   readonly lifeManagement!: ConcernLevel;
 
   /** The highest education completed. */
-  @EventField('The highest education the client has completed.')
+  @FieldDoc('The highest education the client has completed.')
   @IsIn(EDUCATION_LEVELS)
   readonly educationLevel!: EducationLevel;
 
   /** Whether the vocational education is current. */
-  @EventField('Whether the client’s vocational education still serves on today’s labour market.')
+  @FieldDoc('Whether the client’s vocational education still serves on today’s labour market.')
   @IsIn(EDUCATION_CURRENCIES)
   readonly educationCurrency!: EducationCurrency;
 
   /** How long the client has been unemployed, as a band. */
-  @EventField('How long the client has been unemployed, as a band.')
+  @FieldDoc('How long the client has been unemployed, as a band.')
   @IsIn(UNEMPLOYMENT_DURATION_BANDS)
   readonly unemploymentDurationBand!: UnemploymentDurationBand;
 
   /** The client's age at intake, as a band. */
-  @EventField('The client’s age at intake, as a band; never the birth date.')
+  @FieldDoc('The client’s age at intake, as a band; never the birth date.')
   @IsIn(AGE_BANDS)
   readonly ageBand!: AgeBand;
 
   /** Language and integration needs; empty when there are none. */
-  @EventField('Language and integration needs; empty when there are none.')
+  @FieldDoc('Language and integration needs; empty when there are none.')
   @IsArray()
   @ArrayUnique({ message: '$property must not contain duplicates' })
   @IsIn(LANGUAGE_AND_INTEGRATION_NEEDS, {
@@ -206,7 +206,7 @@ export class IntakeCompletedPayload {
   readonly languageAndIntegrationNeeds!: LanguageAndIntegrationNeed[];
 
   /** The benefits the client lives on now; empty when none. */
-  @EventField('The benefits the client lives on now; empty when there are none. Never amounts.')
+  @FieldDoc('The benefits the client lives on now; empty when there are none. Never amounts.')
   @IsArray()
   @ArrayUnique({ message: '$property must not contain duplicates' })
   @IsIn(CLIENT_BENEFITS, {
@@ -216,7 +216,7 @@ export class IntakeCompletedPayload {
   readonly currentBenefits!: ClientBenefit[];
 
   /** The "basics in order" checklist. */
-  @EventField(
+  @FieldDoc(
     'The “basics in order” checklist; each `OPEN` item is followed by a BasicNeedIssueFlagged.',
   )
   @IsObject()

@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 
 /**
  * Services a client is referred to alongside the measure (domain.md §10.2 S1; 004 L2024–2028,
@@ -24,19 +24,19 @@ export type ParallelService = (typeof PARALLEL_SERVICES)[number];
 /** Payload of ParallelServiceReferred v1: a service that runs alongside the measure. */
 export class ParallelServiceReferredPayload {
   /** The referral to the parallel service; not a referral to a measure. */
-  @EventField('The referral to the parallel service; a different referral from ClientReferred’s.')
+  @FieldDoc('The referral to the parallel service; a different referral from ClientReferred’s.')
   @IsUUID()
   readonly referralId!: string;
 
   /** The service, as a category. */
-  @EventField(
+  @FieldDoc(
     'The service the client is referred to, as a category; `HEALTH_CHECK` is the health check for the unemployed (KaiTo).',
   )
   @IsIn(PARALLEL_SERVICES)
   readonly service!: ParallelService;
 
   /** The organisation that provides the service; absent when not known or not in polku. */
-  @EventField(
+  @FieldDoc(
     'The organisation that provides the service; absent when it is not known or not in polku.',
   )
   @IsOptional()

@@ -1,6 +1,6 @@
 import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { CONSENTABLE_DATA_CLASSES, type ConsentableDataClass } from '../shared/consent';
 
 /**
@@ -10,19 +10,19 @@ import { CONSENTABLE_DATA_CLASSES, type ConsentableDataClass } from '../shared/c
  */
 export class PriorInformationSharedPayload {
   /** The referral the information belongs to, as in ClientReferred. */
-  @EventField('The referral the information belongs to, as in ClientReferred.')
+  @FieldDoc('The referral the information belongs to, as in ClientReferred.')
   @IsUUID()
   readonly referralId!: string;
 
   /** The package of prior information; its content never travels in an event. */
-  @EventField(
+  @FieldDoc(
     'The package of prior information, as in ClientReferred’s `priorInformationRef`; its content never travels in an event.',
   )
   @IsUUID()
   readonly packageId!: string;
 
   /** The data classes the package contains. */
-  @EventField(
+  @FieldDoc(
     'The data classes the package contains; the envelope’s consent or legal basis must cover each of them.',
   )
   @IsArray()
@@ -35,7 +35,7 @@ export class PriorInformationSharedPayload {
   readonly dataClasses!: ConsentableDataClass[];
 
   /** The organisation the package was shared with. */
-  @EventField('The organisation the package was shared with: the receiver of the referral.')
+  @FieldDoc('The organisation the package was shared with: the receiver of the referral.')
   @IsUUID()
   readonly toOrgId!: string;
 }

@@ -1,6 +1,6 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { HasNoPersonalIdentityCode, IsIsoDate } from '../event-validators';
 
 /** Why a receiving organisation declines a referral. */
@@ -17,22 +17,22 @@ export type ReferralDeclineReasonCategory = (typeof REFERRAL_DECLINE_REASON_CATE
 /** Payload of ReferralDeclined v1: the referral goes back to the referrer, never into the void. */
 export class ReferralDeclinedPayload {
   /** The referral being declined, as in ClientReferred. */
-  @EventField('The referral being declined, as in ClientReferred.')
+  @FieldDoc('The referral being declined, as in ClientReferred.')
   @IsUUID()
   readonly referralId!: string;
 
   /** The organisation that declined: the provider or placement host referred to. */
-  @EventField('The organisation that declined: the provider or placement host referred to.')
+  @FieldDoc('The organisation that declined: the provider or placement host referred to.')
   @IsUUID()
   readonly declinedByOrgId!: string;
 
   /** Why it was declined, as a category. */
-  @EventField('Why it was declined, as a category.')
+  @FieldDoc('Why it was declined, as a category.')
   @IsIn(REFERRAL_DECLINE_REASON_CATEGORIES)
   readonly reasonCategory!: ReferralDeclineReasonCategory;
 
   /** Another measure or provider the decliner suggests; no health detail or identity. */
-  @EventField(
+  @FieldDoc(
     'Another measure or provider the decliner suggests, in at most 500 characters; no health detail, no names, no identity codes.',
   )
   @IsOptional()
@@ -43,7 +43,7 @@ export class ReferralDeclinedPayload {
   readonly alternativeSuggested?: string;
 
   /** Due date of the referrer's task to find the client another path. */
-  @EventField('Due date of the referrer’s task to find the client another path.')
+  @FieldDoc('Due date of the referrer’s task to find the client another path.')
   @IsIsoDate()
   readonly returnTaskDueDate!: string;
 }

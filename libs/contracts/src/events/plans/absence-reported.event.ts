@@ -1,6 +1,6 @@
 import { IsIn, IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 
 /**
@@ -21,17 +21,17 @@ export type AbsenceReasonCategory = (typeof ABSENCE_REASON_CATEGORIES)[number];
 /** Payload of AbsenceReported v1: one day's absence from a measure, with a reason category. */
 export class AbsenceReportedPayload {
   /** The measure, as in MeasureStarted. */
-  @EventField('The measure, as in MeasureStarted.')
+  @FieldDoc('The measure, as in MeasureStarted.')
   @IsUUID()
   readonly measureId!: string;
 
   /** The day. */
-  @EventField('The scheduled day the client was absent.')
+  @FieldDoc('The scheduled day the client was absent.')
   @IsIsoDate()
   readonly date!: string;
 
   /** Why, as a category only. */
-  @EventField('Why the client was absent, as a category only; never the illness or other detail.')
+  @FieldDoc('Why the client was absent, as a category only; never the illness or other detail.')
   @IsIn(ABSENCE_REASON_CATEGORIES)
   readonly reasonCategory!: AbsenceReasonCategory;
 }

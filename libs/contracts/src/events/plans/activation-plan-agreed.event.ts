@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { defineEvent } from '../event-contract';
 import { ORG_ROLES, type OrgRole } from '../event-envelope';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { HasNoPersonalIdentityCode, IsIsoDate, IsListOf } from '../event-validators';
 
 /**
@@ -51,12 +51,12 @@ export const MAX_LINKED_PLANS = 20;
 /** An organisation that is a party to the plan, with its role. */
 export class PlanParty {
   /** The organisation. */
-  @EventField('The organisation; organisations, never persons.')
+  @FieldDoc('The organisation; organisations, never persons.')
   @IsUUID()
   readonly orgId!: string;
 
   /** The organisation's role in the client's path. */
-  @EventField('The organisation’s role, e.g. the employment authority or the provider.')
+  @FieldDoc('The organisation’s role, e.g. the employment authority or the provider.')
   @IsIn(PLAN_PARTY_ROLES)
   readonly role!: PlanPartyRole;
 }
@@ -64,14 +64,12 @@ export class PlanParty {
 /** Another plan of the client, by reference only: its content stays with the body that holds it. */
 export class LinkedPlan {
   /** The kind of plan. */
-  @EventField('The kind of plan.')
+  @FieldDoc('The kind of plan.')
   @IsIn(LINKED_PLAN_KINDS)
   readonly kind!: LinkedPlanKind;
 
   /** The plan's number or id in the holding organisation's own records. */
-  @EventField(
-    'The plan’s number or id in the holding organisation’s own records; never its content.',
-  )
+  @FieldDoc('The plan’s number or id in the holding organisation’s own records; never its content.')
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -79,7 +77,7 @@ export class LinkedPlan {
   readonly reference!: string;
 
   /** The organisation that holds the plan, when it is in polku. */
-  @EventField(
+  @FieldDoc(
     'The organisation that holds the plan, so a party knows whom to ask; absent when it is not in polku.',
   )
   @IsOptional()
@@ -94,12 +92,12 @@ export class LinkedPlan {
  */
 export class ActivationPlanAgreedPayload {
   /** The plan; every later plan, goal and measure event names it. */
-  @EventField('The activation plan; later plan, goal and measure events name it.')
+  @FieldDoc('The activation plan; later plan, goal and measure events name it.')
   @IsUUID()
   readonly planId!: string;
 
   /** The version agreed: 1 for a new plan. */
-  @EventField(
+  @FieldDoc(
     'The version the parties agreed: 1 for a new plan, the next version when a renewed plan is agreed again at a review.',
   )
   @IsInt()
@@ -107,7 +105,7 @@ export class ActivationPlanAgreedPayload {
   readonly planVersion!: number;
 
   /** The organisations that agreed the plan, each once, with their roles. */
-  @EventField(
+  @FieldDoc(
     'The organisations that agreed the plan with the client, each once, with their roles (004 L2635–2637).',
   )
   @IsListOf(() => PlanParty)
@@ -120,14 +118,14 @@ export class ActivationPlanAgreedPayload {
   readonly parties!: PlanParty[];
 
   /** Whether the client agreed the plan. */
-  @EventField(
+  @FieldDoc(
     'True when the client agreed the plan; false when it was drawn up without the client’s agreement.',
   )
   @IsBoolean()
   readonly clientAgreed!: boolean;
 
   /** The client's other plans, linked by reference; empty when there are none. */
-  @EventField(
+  @FieldDoc(
     'The client’s other plans with other bodies, linked by reference only; empty when there are none.',
   )
   @IsListOf(() => LinkedPlan)
@@ -135,7 +133,7 @@ export class ActivationPlanAgreedPayload {
   readonly linkedPlans!: LinkedPlan[];
 
   /** When the plan is next reviewed. */
-  @EventField(
+  @FieldDoc(
     'When the plan is next reviewed; PlanReviewDue and PlanReviewOverdue fire on it (six months by default).',
   )
   @IsIsoDate()

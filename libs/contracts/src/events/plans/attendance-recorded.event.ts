@@ -1,6 +1,6 @@
 import { IsIn, IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 
 /** Whether the client took part in the whole day as scheduled, or in part of it. */
@@ -11,17 +11,17 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 /** Payload of AttendanceRecorded v1: one day of attendance in a measure. */
 export class AttendanceRecordedPayload {
   /** The measure, as in MeasureStarted. */
-  @EventField('The measure, as in MeasureStarted.')
+  @FieldDoc('The measure, as in MeasureStarted.')
   @IsUUID()
   readonly measureId!: string;
 
   /** The day. */
-  @EventField('The day the client attended.')
+  @FieldDoc('The day the client attended.')
   @IsIsoDate()
   readonly date!: string;
 
   /** Whole day or part of it. */
-  @EventField(
+  @FieldDoc(
     'Whether the client attended the whole scheduled day or part of it; a missed day is AbsenceReported.',
   )
   @IsIn(ATTENDANCE_STATUSES)

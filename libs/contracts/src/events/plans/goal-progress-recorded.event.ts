@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsUtcTimestamp } from '../event-validators';
 
 /**
@@ -14,12 +14,12 @@ export type GoalProgressAssessor = (typeof GOAL_PROGRESS_ASSESSORS)[number];
 /** Payload of GoalProgressRecorded v1: a goal's follow-up, with its GAS level when it has a scale. */
 export class GoalProgressRecordedPayload {
   /** The goal, as in GoalSet. */
-  @EventField('The goal, as in GoalSet.')
+  @FieldDoc('The goal, as in GoalSet.')
   @IsUUID()
   readonly goalId!: string;
 
   /** The GAS level reached, −2…+2; absent for a goal without a scale. */
-  @EventField(
+  @FieldDoc(
     'The GAS level reached, from −2 to +2 (0 is the expected outcome); absent when the goal has no GAS scale and only the follow-up is recorded.',
   )
   @IsOptional()
@@ -29,12 +29,12 @@ export class GoalProgressRecordedPayload {
   readonly gasLevel?: number;
 
   /** When the progress was assessed. */
-  @EventField('When the progress was assessed.')
+  @FieldDoc('When the progress was assessed.')
   @IsUtcTimestamp()
   readonly recordedAt!: string;
 
   /** Who assessed it. */
-  @EventField('Who assessed it: the client, the worker, or both together.')
+  @FieldDoc('Who assessed it: the client, the worker, or both together.')
   @IsIn(GOAL_PROGRESS_ASSESSORS)
   readonly assessedBy!: GoalProgressAssessor;
 }

@@ -9,7 +9,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { HasNoPersonalIdentityCode } from '../event-validators';
 
 /** At most this many characters in a goal's text: a short goal, not a case note. */
@@ -38,27 +38,27 @@ function GasLevelText(): PropertyDecorator {
  */
 export class GasScale {
   /** −2: much less than expected. */
-  @EventField('Level −2, much less than expected.')
+  @FieldDoc('Level −2, much less than expected.')
   @GasLevelText()
   readonly levelMinus2!: string;
 
   /** −1: somewhat less than expected. */
-  @EventField('Level −1, somewhat less than expected (often where the client starts).')
+  @FieldDoc('Level −1, somewhat less than expected (often where the client starts).')
   @GasLevelText()
   readonly levelMinus1!: string;
 
   /** 0: the expected outcome. */
-  @EventField('Level 0, the expected outcome: the goal reached.')
+  @FieldDoc('Level 0, the expected outcome: the goal reached.')
   @GasLevelText()
   readonly level0!: string;
 
   /** +1: somewhat more than expected. */
-  @EventField('Level +1, somewhat more than expected.')
+  @FieldDoc('Level +1, somewhat more than expected.')
   @GasLevelText()
   readonly levelPlus1!: string;
 
   /** +2: much more than expected. */
-  @EventField('Level +2, much more than expected.')
+  @FieldDoc('Level +2, much more than expected.')
   @GasLevelText()
   readonly levelPlus2!: string;
 }
@@ -66,17 +66,17 @@ export class GasScale {
 /** Payload of GoalSet v1: a goal of the plan, in the client's own words. */
 export class GoalSetPayload {
   /** The plan the goal belongs to. */
-  @EventField('The activation plan the goal belongs to.')
+  @FieldDoc('The activation plan the goal belongs to.')
   @IsUUID()
   readonly planId!: string;
 
   /** The goal; GoalProgressRecorded names it. */
-  @EventField('The goal; GoalProgressRecorded names it.')
+  @FieldDoc('The goal; GoalProgressRecorded names it.')
   @IsUUID()
   readonly goalId!: string;
 
   /** The goal in the client's own words. */
-  @EventField(
+  @FieldDoc(
     'The goal in the client’s own words, short and near-term (004 L2694, L4500–4502); no names, no identity codes, no health detail.',
   )
   @IsString()
@@ -86,7 +86,7 @@ export class GoalSetPayload {
   readonly text!: string;
 
   /** The goal's GAS scale; absent for a goal followed without one. */
-  @EventField('The goal’s GAS scale, all five levels described; absent for a goal without one.')
+  @FieldDoc('The goal’s GAS scale, all five levels described; absent for a goal without one.')
   @IsOptional()
   @IsObject()
   @ValidateNested()

@@ -1,6 +1,6 @@
 import { IsIn, IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 
 /**
@@ -14,17 +14,17 @@ export type MeasureEndReason = (typeof MEASURE_END_REASONS)[number];
 /** Payload of MeasureEnded v1: a measure ended; where the client goes is ClientExited or a hand-off. */
 export class MeasureEndedPayload {
   /** The measure, as in MeasureStarted. */
-  @EventField('The measure, as in MeasureStarted.')
+  @FieldDoc('The measure, as in MeasureStarted.')
   @IsUUID()
   readonly measureId!: string;
 
   /** The last day of the measure. */
-  @EventField('The last day of the measure, inclusive.')
+  @FieldDoc('The last day of the measure, inclusive.')
   @IsIsoDate()
   readonly endDate!: string;
 
   /** How it ended, as a category. */
-  @EventField('How the measure ended, as a category; never the detail of why.')
+  @FieldDoc('How the measure ended, as a category; never the detail of why.')
   @IsIn(MEASURE_END_REASONS)
   readonly endReason!: MeasureEndReason;
 }

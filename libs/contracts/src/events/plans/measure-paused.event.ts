@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate, IsUtcTimestamp } from '../event-validators';
 
 /**
@@ -20,22 +20,22 @@ export type MeasurePauseReasonCategory = (typeof MEASURE_PAUSE_REASON_CATEGORIES
 /** Payload of MeasurePaused v1: a measure is paused, not ended; the relationship continues. */
 export class MeasurePausedPayload {
   /** The measure, as in MeasureStarted. */
-  @EventField('The measure, as in MeasureStarted.')
+  @FieldDoc('The measure, as in MeasureStarted.')
   @IsUUID()
   readonly measureId!: string;
 
   /** Why, as a category only. */
-  @EventField('Why the measure is paused, as a category only; never the health detail behind it.')
+  @FieldDoc('Why the measure is paused, as a category only; never the health detail behind it.')
   @IsIn(MEASURE_PAUSE_REASON_CATEGORIES)
   readonly reasonCategory!: MeasurePauseReasonCategory;
 
   /** When the pause began. */
-  @EventField('When the pause began; the path’s timers are suspended from then.')
+  @FieldDoc('When the pause began; the path’s timers are suspended from then.')
   @IsUtcTimestamp()
   readonly pausedAt!: string;
 
   /** The day the client is expected back; absent when not known. */
-  @EventField('The day the client is expected back; absent when it is not known.')
+  @FieldDoc('The day the client is expected back; absent when it is not known.')
   @IsOptional()
   @IsIsoDate()
   readonly expectedResume?: string;

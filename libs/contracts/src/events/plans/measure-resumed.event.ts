@@ -1,17 +1,17 @@
 import { IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsUtcTimestamp } from '../event-validators';
 
 /** Payload of MeasureResumed v1: a paused measure continues. */
 export class MeasureResumedPayload {
   /** The measure, as in MeasureStarted and MeasurePaused. */
-  @EventField('The measure, as in MeasureStarted and MeasurePaused.')
+  @FieldDoc('The measure, as in MeasureStarted and MeasurePaused.')
   @IsUUID()
   readonly measureId!: string;
 
   /** When the measure continued. */
-  @EventField('When the measure continued; the path’s timers run again from then.')
+  @FieldDoc('When the measure continued; the path’s timers run again from then.')
   @IsUtcTimestamp()
   readonly resumedAt!: string;
 }

@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import {
   IsAllowedOnlyWhen,
   IsIsoDate,
@@ -43,12 +43,12 @@ export type EmploymentContractType = (typeof EMPLOYMENT_CONTRACT_TYPES)[number];
 /** Where the measure takes place. */
 export class MeasurePlacement {
   /** In-house, or with an external host. */
-  @EventField('In-house at the provider, or with an external host.')
+  @FieldDoc('In-house at the provider, or with an external host.')
   @IsIn(PLACEMENT_KINDS)
   readonly kind!: PlacementKind;
 
   /** The external host, for an external placement only. */
-  @EventField(
+  @FieldDoc(
     'The host organisation of an external placement, which decides whether to take the client (004 L4654–4658); absent for an in-house one.',
   )
   @IsUUID('all', WHEN_PRESENT)
@@ -59,7 +59,7 @@ export class MeasurePlacement {
 /** When the client takes part: days a week, hours a day, and the period. */
 export class MeasureSchedule {
   /** Days a week. */
-  @EventField(
+  @FieldDoc(
     'Days a week; the limits of each measure (e.g. 1–4 days for rehabilitative work activity) are configuration in activation-plans.',
   )
   @IsInt()
@@ -68,7 +68,7 @@ export class MeasureSchedule {
   readonly daysPerWeek!: number;
 
   /** Hours a day, in steps of at most two decimals (6.5 = six and a half hours). */
-  @EventField(
+  @FieldDoc(
     'Hours a day, more than 0 and at most 24, with at most two decimals (6.5 is six and a half hours); the minimum of each measure (e.g. 4 hours) is configuration.',
   )
   // The same bounds as activation-plans' HOURS_PER_DAY_RANGE rule, so every schedule it
@@ -79,12 +79,12 @@ export class MeasureSchedule {
   readonly hoursPerDay!: number;
 
   /** The first day of the measure. */
-  @EventField('The first day of the measure.')
+  @FieldDoc('The first day of the measure.')
   @IsIsoDate()
   readonly startDate!: string;
 
   /** The planned last day; MeasureEndingSoon reminds before it. */
-  @EventField('The planned last day, inclusive; MeasureEndingSoon reminds before it.')
+  @FieldDoc('The planned last day, inclusive; MeasureEndingSoon reminds before it.')
   @IsIsoDate()
   @IsNotBefore('startDate')
   readonly plannedEndDate!: string;
@@ -93,36 +93,36 @@ export class MeasureSchedule {
 /** Payload of MeasureStarted v1: a client started a measure of the plan. */
 export class MeasureStartedPayload {
   /** The measure; attendance, pause and end events name it. */
-  @EventField('The measure; attendance, absence, pause and end events name it.')
+  @FieldDoc('The measure; attendance, absence, pause and end events name it.')
   @IsUUID()
   readonly measureId!: string;
 
   /** The activation plan the measure belongs to. */
-  @EventField('The activation plan the measure belongs to.')
+  @FieldDoc('The activation plan the measure belongs to.')
   @IsUUID()
   readonly planId!: string;
 
   /** What kind of measure. */
-  @EventField('What kind of measure the client started.')
+  @FieldDoc('What kind of measure the client started.')
   @IsIn(MEASURE_TYPES)
   readonly measureType!: MeasureType;
 
   /** Where it takes place. */
-  @EventField('Where the measure takes place.')
+  @FieldDoc('Where the measure takes place.')
   @IsObject()
   @ValidateNested()
   @Type(() => MeasurePlacement)
   readonly placement!: MeasurePlacement;
 
   /** Days a week, hours a day, and the period. */
-  @EventField('Days a week, hours a day, and the planned period.')
+  @FieldDoc('Days a week, hours a day, and the planned period.')
   @IsObject()
   @ValidateNested()
   @Type(() => MeasureSchedule)
   readonly schedule!: MeasureSchedule;
 
   /** The employment contract, for pay-subsidised work only. */
-  @EventField(
+  @FieldDoc(
     'The employment contract with the provider, for pay-subsidised work only; other measures create no employment relationship.',
   )
   @IsOptional()

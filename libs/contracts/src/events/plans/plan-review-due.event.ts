@@ -1,17 +1,17 @@
 import { IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 
 /** Payload of PlanReviewDue v1: a plan's review date has come. */
 export class PlanReviewDuePayload {
   /** The plan to review. */
-  @EventField('The plan to review, as in ActivationPlanAgreed.')
+  @FieldDoc('The plan to review, as in ActivationPlanAgreed.')
   @IsUUID()
   readonly planId!: string;
 
   /** The review date that has come. */
-  @EventField('The review date that has come, from ActivationPlanAgreed or the latest revision.')
+  @FieldDoc('The review date that has come, from ActivationPlanAgreed or the latest revision.')
   @IsIsoDate()
   readonly dueDate!: string;
 }

@@ -1,17 +1,17 @@
 import { IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 
 /** Payload of PlanReviewOverdue v1: a plan's review date has passed without a review. */
 export class PlanReviewOverduePayload {
   /** The plan whose review is overdue. */
-  @EventField('The plan whose review is overdue, as in ActivationPlanAgreed.')
+  @FieldDoc('The plan whose review is overdue, as in ActivationPlanAgreed.')
   @IsUUID()
   readonly planId!: string;
 
   /** The review date that passed. */
-  @EventField('The review date that passed without a review.')
+  @FieldDoc('The review date that passed without a review.')
   @IsIsoDate()
   readonly dueDate!: string;
 }

@@ -1,17 +1,17 @@
 import { IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsUtcTimestamp } from '../event-validators';
 
 /** Payload of StatementIssued v1: a requested statement was delivered. */
 export class StatementIssuedPayload {
   /** The statement, as in StatementRequested. */
-  @EventField('The statement, as in StatementRequested.')
+  @FieldDoc('The statement, as in StatementRequested.')
   @IsUUID()
   readonly statementId!: string;
 
   /** When it was delivered. */
-  @EventField('When the statement was delivered to the party that asked for it.')
+  @FieldDoc('When the statement was delivered to the party that asked for it.')
   @IsUtcTimestamp()
   readonly issuedAt!: string;
 }

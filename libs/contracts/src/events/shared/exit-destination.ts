@@ -1,5 +1,5 @@
 import { IsIn, IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 
 /**
  * The three groups of exit destinations: the thesis's two combined categories of Table 7
@@ -154,14 +154,14 @@ export function IsSubTypeOfCategory(): PropertyDecorator {
  */
 export class ExitDestination {
   /** The destination group. */
-  @EventField(
+  @FieldDoc(
     'The destination group: outside the labour market, the labour market, or a continuation in the intermediate labour market.',
   )
   @IsIn(DESTINATION_GROUPS)
   readonly group!: DestinationGroup;
 
   /** The destination category, one of the group's (Table 7 of 004 with sub-types). */
-  @EventField(
+  @FieldDoc(
     'The destination category, one of the group’s (Table 7 of the thesis, with the sub-types its narrative names).',
   )
   @IsIn(DESTINATION_CATEGORIES)
@@ -169,7 +169,7 @@ export class ExitDestination {
   readonly category!: DestinationCategory;
 
   /** For STUDIES the form of study, for SUPPORTED_EMPLOYMENT the form of support; else absent. */
-  @EventField(
+  @FieldDoc(
     'For `STUDIES` the form of study, for `SUPPORTED_EMPLOYMENT` the form of support; absent for every other category, and may be absent while not yet known.',
   )
   @IsOptional()

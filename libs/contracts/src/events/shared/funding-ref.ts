@@ -1,5 +1,5 @@
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { HasNoPersonalIdentityCode } from '../event-validators';
 
 /**
@@ -17,12 +17,12 @@ export type FundingKind = (typeof FUNDING_KINDS)[number];
 /** A reference to the decision or commitment that funds a measure; never its content. */
 export class FundingRef {
   /** The kind of funding decision. */
-  @EventField('The kind of funding decision or commitment.')
+  @FieldDoc('The kind of funding decision or commitment.')
   @IsIn(FUNDING_KINDS)
   readonly kind!: FundingKind;
 
   /** The decision's number or id in the issuing organisation's own records. */
-  @EventField(
+  @FieldDoc(
     'The decision’s or commitment’s number or id in the issuing organisation’s own records.',
   )
   @IsString()

@@ -1,21 +1,21 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 import { ExitDestination } from '../shared/exit-destination';
 
 /** Payload of ClientExited v1: a client left the path, with a destination from Table 7. */
 export class ClientExitedPayload {
   /** Where the client went. */
-  @EventField('Where the client went: a group, a category of that group and optionally its kind.')
+  @FieldDoc('Where the client went: a group, a category of that group and optionally its kind.')
   @IsObject()
   @ValidateNested()
   @Type(() => ExitDestination)
   readonly destination!: ExitDestination;
 
   /** The organisation that takes the client on, when there is one in polku. */
-  @EventField(
+  @FieldDoc(
     'The organisation that takes the client on, e.g. the school or the employer; absent when there is none or it is not in polku.',
   )
   @IsOptional()
@@ -23,14 +23,14 @@ export class ClientExitedPayload {
   readonly receivingOrgId?: string;
 
   /** Whether the destination is confirmed, or only expected. */
-  @EventField(
+  @FieldDoc(
     'True when the destination is confirmed, false when it is only expected; follow-up confirms it later.',
   )
   @IsBoolean()
   readonly confirmed!: boolean;
 
   /** The day the client left. */
-  @EventField('The day the client left the measure and the path.')
+  @FieldDoc('The day the client left the measure and the path.')
   @IsIsoDate()
   readonly exitDate!: string;
 }

@@ -10,7 +10,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import {
   IsFalseWhen,
   IsOnlyItemWhenListed,
@@ -60,19 +60,19 @@ export type FollowUpHelpKind = (typeof FOLLOW_UP_HELP_KINDS)[number];
 /** Payload of FollowUpCompleted v1: where the client is now, how it was found out, what help was given. */
 export class FollowUpCompletedPayload {
   /** The follow-up, as in FollowUpScheduled. */
-  @EventField('The follow-up, as in FollowUpScheduled.')
+  @FieldDoc('The follow-up, as in FollowUpScheduled.')
   @IsUUID()
   readonly followUpId!: string;
 
   /** Where the client is now compared with the exit. */
-  @EventField(
+  @FieldDoc(
     'Where the client is now: at the exit’s destination, somewhere else, back in the intermediate labour market, or not known.',
   )
   @IsIn(FOLLOW_UP_STATUSES)
   readonly statusNow!: FollowUpStatus;
 
   /** The new destination, exactly when the status is CHANGED. */
-  @EventField(
+  @FieldDoc(
     'Where the client is now, present exactly when `statusNow` is `CHANGED`: a group, a category of that group and optionally its kind.',
   )
   @IsObject(WHEN_PRESENT)
@@ -82,12 +82,12 @@ export class FollowUpCompletedPayload {
   readonly destination?: ExitDestination;
 
   /** How the follow-up was done. */
-  @EventField('How the follow-up was done; `NO_CONTACT` when the client could not be reached.')
+  @FieldDoc('How the follow-up was done; `NO_CONTACT` when the client could not be reached.')
   @IsIn(FOLLOW_UP_CONTACT_MODES)
   readonly contactMode!: FollowUpContactMode;
 
   /** The help given, as categories. */
-  @EventField(
+  @FieldDoc(
     'The help given at the follow-up, as categories, each once; `NONE` only alone, empty when not recorded.',
   )
   @IsArray()
@@ -101,7 +101,7 @@ export class FollowUpCompletedPayload {
   readonly helpGiven!: FollowUpHelpKind[];
 
   /** Whether the follow-up confirmed where the client is. */
-  @EventField(
+  @FieldDoc(
     'True when the follow-up confirmed where the client is; a path is closed only with a confirmed destination. Never true when `statusNow` is `UNKNOWN`.',
   )
   @IsBoolean()

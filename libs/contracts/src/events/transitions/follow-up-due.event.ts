@@ -1,22 +1,22 @@
 import { IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 
 /** Payload of FollowUpDue v1: a follow-up's day has come. */
 export class FollowUpDuePayload {
   /** The follow-up, as in FollowUpScheduled. */
-  @EventField('The follow-up, as in FollowUpScheduled.')
+  @FieldDoc('The follow-up, as in FollowUpScheduled.')
   @IsUUID()
   readonly followUpId!: string;
 
   /** Its due date. */
-  @EventField('The follow-up’s due date.')
+  @FieldDoc('The follow-up’s due date.')
   @IsIsoDate()
   readonly dueDate!: string;
 
   /** The organisation that follows the client up. */
-  @EventField('The organisation that follows the client up.')
+  @FieldDoc('The organisation that follows the client up.')
   @IsUUID()
   readonly ownerOrgId!: string;
 }

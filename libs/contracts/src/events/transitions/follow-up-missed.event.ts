@@ -1,6 +1,6 @@
 import { IsIn, IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 
 /** Who a missed follow-up is escalated to: the owner organisation's manager (domain.md §10.2 S6). */
@@ -11,22 +11,22 @@ export type FollowUpEscalationTarget = (typeof FOLLOW_UP_ESCALATION_TARGETS)[num
 /** Payload of FollowUpMissed v1: a follow-up was not done in time and is escalated. */
 export class FollowUpMissedPayload {
   /** The follow-up, as in FollowUpScheduled. */
-  @EventField('The follow-up, as in FollowUpScheduled.')
+  @FieldDoc('The follow-up, as in FollowUpScheduled.')
   @IsUUID()
   readonly followUpId!: string;
 
   /** Its due date. */
-  @EventField('The follow-up’s due date that passed.')
+  @FieldDoc('The follow-up’s due date that passed.')
   @IsIsoDate()
   readonly dueDate!: string;
 
   /** The organisation that should have followed the client up. */
-  @EventField('The organisation that should have followed the client up and stays accountable.')
+  @FieldDoc('The organisation that should have followed the client up and stays accountable.')
   @IsUUID()
   readonly ownerOrgId!: string;
 
   /** Who it is escalated to. */
-  @EventField('Who in the owner organisation it is escalated to: the manager.')
+  @FieldDoc('Who in the owner organisation it is escalated to: the manager.')
   @IsIn(FOLLOW_UP_ESCALATION_TARGETS)
   readonly escalatedTo!: FollowUpEscalationTarget;
 }

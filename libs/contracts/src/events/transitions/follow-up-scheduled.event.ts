@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate, IsListOf } from '../event-validators';
 
 /** How many follow-ups one exit can schedule: monthly for a year at most. */
@@ -9,12 +9,12 @@ export const MAX_SCHEDULED_FOLLOW_UPS = 12;
 /** One follow-up and its due date. */
 export class ScheduledFollowUp {
   /** The follow-up; FollowUpDue, FollowUpCompleted and FollowUpMissed name it. */
-  @EventField('The follow-up; FollowUpDue, FollowUpCompleted and FollowUpMissed name it.')
+  @FieldDoc('The follow-up; FollowUpDue, FollowUpCompleted and FollowUpMissed name it.')
   @IsUUID()
   readonly followUpId!: string;
 
   /** When it is due. */
-  @EventField('When the follow-up is due.')
+  @FieldDoc('When the follow-up is due.')
   @IsIsoDate()
   readonly dueDate!: string;
 }
@@ -22,12 +22,12 @@ export class ScheduledFollowUp {
 /** Payload of FollowUpScheduled v1: the follow-ups of an exit, each with its due date. */
 export class FollowUpScheduledPayload {
   /** The organisation that follows the client up. */
-  @EventField('The organisation that follows the client up and is accountable for it.')
+  @FieldDoc('The organisation that follows the client up and is accountable for it.')
   @IsUUID()
   readonly ownerOrgId!: string;
 
   /** The follow-ups, each once. */
-  @EventField('The follow-ups, each id once (by default 1, 3 and 6 months after the exit date).')
+  @FieldDoc('The follow-ups, each id once (by default 1, 3 and 6 months after the exit date).')
   @IsListOf(() => ScheduledFollowUp)
   @ArrayNotEmpty()
   @ArrayMaxSize(MAX_SCHEDULED_FOLLOW_UPS)

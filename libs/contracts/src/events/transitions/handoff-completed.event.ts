@@ -1,16 +1,16 @@
 import { IsOptional, IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 
 /** Payload of HandoffCompleted v1: the receiver has taken the client on. */
 export class HandoffCompletedPayload {
   /** The hand-off, as in TransitionProposed. */
-  @EventField('The hand-off, as in TransitionProposed.')
+  @FieldDoc('The hand-off, as in TransitionProposed.')
   @IsUUID()
   readonly transitionId!: string;
 
   /** The measure the client starts with the receiver, when it is one polku records. */
-  @EventField(
+  @FieldDoc(
     'The measure the client starts with the receiver, as in MeasureStarted; absent when the next step is not a measure in polku.',
   )
   @IsOptional()

@@ -1,37 +1,37 @@
 import { IsIn, IsInt, IsUUID, Min } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 import { ESCALATION_LEVELS, type EscalationLevel } from './next-step';
 
 /** Payload of HandoffEscalated v1: an unanswered hand-off climbs one rung of the ladder. */
 export class HandoffEscalatedPayload {
   /** The hand-off, as in TransitionProposed. */
-  @EventField('The hand-off, as in TransitionProposed.')
+  @FieldDoc('The hand-off, as in TransitionProposed.')
   @IsUUID()
   readonly transitionId!: string;
 
   /** Who it is escalated to. */
-  @EventField(
+  @FieldDoc(
     'Who in the sender’s organisation it is escalated to: the named worker, then (5 business days later) the team lead, then the manager.',
   )
   @IsIn(ESCALATION_LEVELS)
   readonly level!: EscalationLevel;
 
   /** The sender's organisation, which stays accountable. */
-  @EventField(
+  @FieldDoc(
     'The sender’s organisation, which stays accountable for the path until the hand-off is completed.',
   )
   @IsUUID()
   readonly escalatedToOrgId!: string;
 
   /** The answer deadline that passed. */
-  @EventField('The answer deadline that passed, as in TransitionProposed.')
+  @FieldDoc('The answer deadline that passed, as in TransitionProposed.')
   @IsIsoDate()
   readonly answerDueDate!: string;
 
   /** Finnish business days since the deadline. */
-  @EventField('Finnish business days since the answer deadline.')
+  @FieldDoc('Finnish business days since the answer deadline.')
   @IsInt()
   @Min(0)
   readonly businessDaysOverdue!: number;

@@ -10,7 +10,7 @@ import {
   Min,
 } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate, IsListOf } from '../event-validators';
 
 /**
@@ -31,12 +31,12 @@ export const DEFAULT_MEASURE_ENDING_REMINDER_DAYS = [30, 14, 7] as const;
 /** One item of the checklist and whether it is done. */
 export class MeasureEndChecklistEntry {
   /** The item. */
-  @EventField('The item: the statement, the plan for the next step, or the transition meeting.')
+  @FieldDoc('The item: the statement, the plan for the next step, or the transition meeting.')
   @IsIn(MEASURE_END_CHECKLIST_ITEMS)
   readonly item!: MeasureEndChecklistItem;
 
   /** Whether it is done. */
-  @EventField('True when the item is done.')
+  @FieldDoc('True when the item is done.')
   @IsBoolean()
   readonly done!: boolean;
 }
@@ -44,17 +44,17 @@ export class MeasureEndChecklistEntry {
 /** Payload of MeasureEndingSoon v1: a measure ends soon, with what is still to do. */
 export class MeasureEndingSoonPayload {
   /** The measure, as in MeasureStarted. */
-  @EventField('The measure, as in MeasureStarted.')
+  @FieldDoc('The measure, as in MeasureStarted.')
   @IsUUID()
   readonly measureId!: string;
 
   /** Its planned last day. */
-  @EventField('The measure’s planned last day, as in MeasureStarted.')
+  @FieldDoc('The measure’s planned last day, as in MeasureStarted.')
   @IsIsoDate()
   readonly plannedEndDate!: string;
 
   /** How many days before the planned end this reminder is. */
-  @EventField(
+  @FieldDoc(
     'How many calendar days before the planned end this reminder comes (30, 14 and 7 by default).',
   )
   @IsInt()
@@ -63,7 +63,7 @@ export class MeasureEndingSoonPayload {
   readonly daysBefore!: number;
 
   /** The checklist, each item once. */
-  @EventField('The checklist before the end, each item once, with whether it is done.')
+  @FieldDoc('The checklist before the end, each item once, with whether it is done.')
   @IsListOf(() => MeasureEndChecklistEntry)
   @ArrayNotEmpty()
   @ArrayMaxSize(MEASURE_END_CHECKLIST_ITEMS.length)

@@ -1,14 +1,14 @@
 import { Type } from 'class-transformer';
 import { IsObject, ValidateNested } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsUtcTimestamp } from '../event-validators';
 import { ExitDestination, IsDestinationOtherThan } from '../shared/exit-destination';
 
 /** Payload of PathClosed v1: a path ends with a confirmed destination. */
 export class PathClosedPayload {
   /** Where the client is, confirmed. */
-  @EventField(
+  @FieldDoc(
     'Where the client is, confirmed at a follow-up or at the exit: a group, a category of that group and optionally its kind; never `UNCLEAR_PATH`.',
   )
   @IsObject()
@@ -18,7 +18,7 @@ export class PathClosedPayload {
   readonly confirmedDestination!: ExitDestination;
 
   /** When the path was closed. */
-  @EventField('When the path was closed.')
+  @FieldDoc('When the path was closed.')
   @IsUtcTimestamp()
   readonly closedAt!: string;
 }

@@ -1,17 +1,17 @@
 import { IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 
 /** Payload of ProviderFundingEnding v1: the provider that holds this path loses its funding. */
 export class ProviderFundingEndingPayload {
   /** The provider whose funding ends. */
-  @EventField('The provider whose funding ends and which is accountable for this path.')
+  @FieldDoc('The provider whose funding ends and which is accountable for this path.')
   @IsUUID()
   readonly providerOrgId!: string;
 
   /** The last funded day. */
-  @EventField('The provider’s last funded day; before it the path needs a hand-off or a new owner.')
+  @FieldDoc('The provider’s last funded day; before it the path needs a hand-off or a new owner.')
   @IsIsoDate()
   readonly endDate!: string;
 }

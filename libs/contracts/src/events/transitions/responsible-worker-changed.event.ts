@@ -1,6 +1,6 @@
 import { IsIn, IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsActorId, IsDifferentFrom } from '../event-validators';
 
 /**
@@ -20,19 +20,19 @@ export type WorkerChangeReasonCategory = (typeof WORKER_CHANGE_REASON_CATEGORIES
 /** Payload of ResponsibleWorkerChanged v1: another worker of the same organisation is named. */
 export class ResponsibleWorkerChangedPayload {
   /** The accountable organisation, which does not change. */
-  @EventField('The accountable organisation, which stays the same.')
+  @FieldDoc('The accountable organisation, which stays the same.')
   @IsUUID()
   readonly orgId!: string;
 
   /** The worker named until now. */
-  @EventField(
+  @FieldDoc(
     'The worker named until now: the identity provider’s pseudonymous user id, never a name.',
   )
   @IsActorId()
   readonly fromWorkerId!: string;
 
   /** The worker named from now on. */
-  @EventField(
+  @FieldDoc(
     'The worker named from now on: the identity provider’s pseudonymous user id, never a name.',
   )
   @IsActorId()
@@ -40,7 +40,7 @@ export class ResponsibleWorkerChangedPayload {
   readonly toWorkerId!: string;
 
   /** Why, as a category. */
-  @EventField('Why the worker changed, as a category.')
+  @FieldDoc('Why the worker changed, as a category.')
   @IsIn(WORKER_CHANGE_REASON_CATEGORIES)
   readonly reasonCategory!: WorkerChangeReasonCategory;
 }

@@ -1,17 +1,17 @@
 import { IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 
 /** Payload of TransitionAccepted v1: the receiver takes the client on from a start date. */
 export class TransitionAcceptedPayload {
   /** The hand-off, as in TransitionProposed. */
-  @EventField('The hand-off, as in TransitionProposed.')
+  @FieldDoc('The hand-off, as in TransitionProposed.')
   @IsUUID()
   readonly transitionId!: string;
 
   /** The day the client starts with the receiver. */
-  @EventField('The day the client starts with the receiver.')
+  @FieldDoc('The day the client starts with the receiver.')
   @IsIsoDate()
   readonly startDate!: string;
 }

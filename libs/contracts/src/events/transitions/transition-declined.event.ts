@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 
 /**
  * Why a receiver declines a hand-off, as a category: no place; the measure does not suit the
@@ -33,17 +33,17 @@ export type TransitionAlternativeCategory = (typeof TRANSITION_ALTERNATIVE_CATEG
 /** Payload of TransitionDeclined v1: the hand-off returns to the sender, never into the void. */
 export class TransitionDeclinedPayload {
   /** The hand-off, as in TransitionProposed. */
-  @EventField('The hand-off, as in TransitionProposed.')
+  @FieldDoc('The hand-off, as in TransitionProposed.')
   @IsUUID()
   readonly transitionId!: string;
 
   /** Why, as a category. */
-  @EventField('Why the receiver declined, as a category.')
+  @FieldDoc('Why the receiver declined, as a category.')
   @IsIn(TRANSITION_DECLINE_REASON_CATEGORIES)
   readonly reasonCategory!: TransitionDeclineReasonCategory;
 
   /** What the receiver suggests instead, as a category; absent when it said nothing. */
-  @EventField(
+  @FieldDoc(
     'What the receiver suggests instead, as a category; absent when it did not say, `NONE` when it has no suggestion.',
   )
   @IsOptional()

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 import { ExitDestination, IsDestinationOtherThan } from '../shared/exit-destination';
 
@@ -40,14 +40,14 @@ export const NON_HANDOFF_DESTINATION_CATEGORIES = ['UNCLEAR_PATH', 'RETURNED_TO_
 /** Payload of TransitionProposed v1: a hand-off to the next step, awaiting the receiver's answer. */
 export class TransitionProposedPayload {
   /** The hand-off; its answer, completion and escalations name it. */
-  @EventField(
+  @FieldDoc(
     'The hand-off; TransitionAccepted, TransitionDeclined, HandoffCompleted and HandoffEscalated name it.',
   )
   @IsUUID()
   readonly transitionId!: string;
 
   /** The measure the client moves on from, when there is one. */
-  @EventField(
+  @FieldDoc(
     'The measure the client moves on from, as in MeasureStarted; absent when the client is between measures.',
   )
   @IsOptional()
@@ -55,7 +55,7 @@ export class TransitionProposedPayload {
   readonly fromMeasureId?: string;
 
   /** The next step's category, from the destination taxonomy. */
-  @EventField(
+  @FieldDoc(
     'The next step’s destination: a group, a category of that group and optionally its kind; never `UNCLEAR_PATH` or `RETURNED_TO_VTM`.',
   )
   @IsObject()
@@ -65,31 +65,31 @@ export class TransitionProposedPayload {
   readonly destination!: ExitDestination;
 
   /** The organisation asked to take the client on. */
-  @EventField(
+  @FieldDoc(
     'The organisation asked to take the client on; the sender stays accountable until it completes the hand-off.',
   )
   @IsUUID()
   readonly receivingOrgId!: string;
 
   /** The day the client would start with the receiver. */
-  @EventField('The day proposed for the client to start with the receiver.')
+  @FieldDoc('The day proposed for the client to start with the receiver.')
   @IsIsoDate()
   readonly proposedDate!: string;
 
   /** By when the receiver must answer. */
-  @EventField(
+  @FieldDoc(
     'By when the receiver must answer (10 business days by default); unanswered, the hand-off escalates.',
   )
   @IsIsoDate()
   readonly answerDueDate!: string;
 
   /** Why, as a category. */
-  @EventField('Why the transition is proposed, as a category; never the client’s situation.')
+  @FieldDoc('Why the transition is proposed, as a category; never the client’s situation.')
   @IsIn(TRANSITION_RATIONALE_CATEGORIES)
   readonly rationaleCategory!: TransitionRationaleCategory;
 
   /** Who proposed it. */
-  @EventField('Who proposed the transition: the worker, the client, or another network party.')
+  @FieldDoc('Who proposed the transition: the worker, the client, or another network party.')
   @IsIn(TRANSITION_PROPOSERS)
   readonly proposedBy!: TransitionProposer;
 }

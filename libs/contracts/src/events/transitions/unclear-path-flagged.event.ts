@@ -1,26 +1,24 @@
 import { IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsActorId, IsIsoDate } from '../event-validators';
 
 /** Payload of UnclearPathFlagged v1: an unclear path gets an owner of the search and a review date. */
 export class UnclearPathFlaggedPayload {
   /** The organisation that keeps searching for a path. */
-  @EventField(
-    'The organisation that keeps searching for the client’s next path and is accountable.',
-  )
+  @FieldDoc('The organisation that keeps searching for the client’s next path and is accountable.')
   @IsUUID()
   readonly searchOwnerOrgId!: string;
 
   /** The worker who searches. */
-  @EventField(
+  @FieldDoc(
     'The named worker who searches: the identity provider’s pseudonymous user id, never a name.',
   )
   @IsActorId()
   readonly searchWorkerId!: string;
 
   /** When the unclear path is reviewed. */
-  @EventField(
+  @FieldDoc(
     'When the unclear path is reviewed (20 business days by default); REVIEW_UNCLEAR_PATH is due then.',
   )
   @IsIsoDate()

@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 import {
   WAIT_THRESHOLD_BUSINESS_DAYS,
@@ -11,22 +11,22 @@ import {
 /** Payload of WaitExceeded v1: a wait has lasted longer than its threshold. */
 export class WaitExceededPayload {
   /** The wait, as in WaitingStarted. */
-  @EventField('The wait, as in WaitingStarted.')
+  @FieldDoc('The wait, as in WaitingStarted.')
   @IsUUID()
   readonly waitId!: string;
 
   /** What the client waits for, as in WaitingStarted. */
-  @EventField('What the client waits for, as a category, as in WaitingStarted.')
+  @FieldDoc('What the client waits for, as a category, as in WaitingStarted.')
   @IsIn(WAITING_FOR_CATEGORIES)
   readonly waitingFor!: WaitingForCategory;
 
   /** The day the wait began. */
-  @EventField('The day the wait began.')
+  @FieldDoc('The day the wait began.')
   @IsIsoDate()
   readonly since!: string;
 
   /** The threshold that was passed. */
-  @EventField('The threshold that was passed, in Finnish business days, as in WaitingStarted.')
+  @FieldDoc('The threshold that was passed, in Finnish business days, as in WaitingStarted.')
   @IsInt()
   @Min(WAIT_THRESHOLD_BUSINESS_DAYS.min)
   @Max(WAIT_THRESHOLD_BUSINESS_DAYS.max)

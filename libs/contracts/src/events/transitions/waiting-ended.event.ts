@@ -1,17 +1,17 @@
 import { IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 
 /** Payload of WaitingEnded v1: the wait is over. */
 export class WaitingEndedPayload {
   /** The wait, as in WaitingStarted. */
-  @EventField('The wait, as in WaitingStarted.')
+  @FieldDoc('The wait, as in WaitingStarted.')
   @IsUUID()
   readonly waitId!: string;
 
   /** The day the wait ended. */
-  @EventField('The day the wait ended; its timer stops.')
+  @FieldDoc('The day the wait ended; its timer stops.')
   @IsIsoDate()
   readonly endedOn!: string;
 }

@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { EventField } from '../event-field.decorator';
+import { FieldDoc } from '../../field-doc.decorator';
 
 /**
  * What a client waits for (domain.md §10.2 S3; 004 L3410–3418), as a category: a health-care
@@ -26,25 +26,25 @@ export const WAIT_THRESHOLD_BUSINESS_DAYS = { min: 1, max: 120 } as const;
 /** Payload of WaitingStarted v1: the client starts waiting for a service or decision. */
 export class WaitingStartedPayload {
   /** The wait; WaitExceeded and WaitingEnded name it. */
-  @EventField('The wait; WaitExceeded and WaitingEnded name it.')
+  @FieldDoc('The wait; WaitExceeded and WaitingEnded name it.')
   @IsUUID()
   readonly waitId!: string;
 
   /** What the client waits for, as a category. */
-  @EventField(
+  @FieldDoc(
     'What the client waits for, as a category only; never the health or financial detail behind it.',
   )
   @IsIn(WAITING_FOR_CATEGORIES)
   readonly waitingFor!: WaitingForCategory;
 
   /** The organisation waited for, when it is in polku. */
-  @EventField('The organisation the client waits for; absent when it is not known or not in polku.')
+  @FieldDoc('The organisation the client waits for; absent when it is not known or not in polku.')
   @IsOptional()
   @IsUUID()
   readonly waitingForOrgId?: string;
 
   /** How long the wait may last before WaitExceeded. */
-  @EventField('Finnish business days the wait may last before WaitExceeded is raised.')
+  @FieldDoc('Finnish business days the wait may last before WaitExceeded is raised.')
   @IsInt()
   @Min(WAIT_THRESHOLD_BUSINESS_DAYS.min)
   @Max(WAIT_THRESHOLD_BUSINESS_DAYS.max)
