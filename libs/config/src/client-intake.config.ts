@@ -1,4 +1,5 @@
 import { ValidateBy, type ValidationArguments } from 'class-validator';
+import { IntVar } from './coerce';
 import { EnvVar } from './env-var.decorator';
 import {
   DEVELOPMENT_IDENTITY_ENCRYPTION_KEYS,
@@ -79,7 +80,7 @@ function ValidKeys(
 
 /**
  * client-intake reads everything a service does, plus the keys of the identity fields it alone
- * keeps (docs/identity.md).
+ * keeps (docs/identity.md) and the due date of a declined referral's task (docs/intake.md).
  */
 export class ClientIntakeConfig extends ServiceConfig {
   @EnvVar({
@@ -99,6 +100,14 @@ export class ClientIntakeConfig extends ServiceConfig {
   })
   @ValidKeys('identityHashKey', hashKeyProblem)
   IDENTITY_HASH_KEY!: string;
+
+  @EnvVar({
+    description:
+      'Finnish business days a referrer has to find another path after its referral is declined: the due date of the FIND_ANOTHER_PATH task (a policy default, docs/intake.md).',
+    default: '10',
+  })
+  @IntVar(1, 60)
+  DECLINED_REFERRAL_TASK_BUSINESS_DAYS!: number;
 
   /** The identity key ring, active key first. Only call on a loaded (validated) config. */
   identityKeys() {

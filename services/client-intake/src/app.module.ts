@@ -1,28 +1,24 @@
 import { Module } from '@nestjs/common';
-import { IntakePathFacts } from './access/intake-path-facts';
-import { ClientRegistry } from './clients/client-registry';
-import { ClientsHandler } from './clients/clients.handler';
-import { ConsentsHandler } from './consents/consents.handler';
+import { ClientsModule } from './clients/clients.module';
+import { ConsentsModule } from './consents/consents.module';
 import { IdentityModule } from './identity/identity.module';
-import { IntakeHandler } from './intake/intake.handler';
-import { OrganisationDirectory } from './organisations/organisation-directory';
-import { OrganisationsHandler } from './organisations/organisations.handler';
-import { ReferralsHandler } from './referrals/referrals.handler';
+import { IntakeModule } from './intake/intake.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { ReferralsModule } from './referrals/referrals.module';
 
 /**
  * The client-intake service: referrals, client identity (only here, sealed), consent, intake
- * assessment, path creation and re-entry. Health, database and NATS come from
- * ServiceRuntimeModule.
+ * assessment, path creation and re-entry, one feature module each. Health, database and NATS
+ * come from ServiceRuntimeModule.
  */
 @Module({
-  imports: [IdentityModule],
-  controllers: [
-    ReferralsHandler,
-    ConsentsHandler,
-    ClientsHandler,
-    IntakeHandler,
-    OrganisationsHandler,
+  imports: [
+    IdentityModule,
+    OrganisationsModule,
+    ClientsModule,
+    ConsentsModule,
+    ReferralsModule,
+    IntakeModule,
   ],
-  providers: [ClientRegistry, IntakePathFacts, OrganisationDirectory],
 })
 export class AppModule {}

@@ -6,16 +6,11 @@ import type { EntityManager } from 'typeorm';
 import { IdentityCipher } from '../identity/identity-cipher';
 import { IdentityHasher } from '../identity/identity-hasher';
 import { parsePersonalIdentityCode } from '../identity/personal-identity-code';
-
-interface ClientRow {
-  id: string;
-  code_sealed: string;
-  name_sealed: string;
-  contact_sealed: string | null;
-  address_sealed: string | null;
-  address_protected: boolean;
-  language: string;
-}
+import {
+  clientIdByIdentityHash,
+  insertClientUnlessKnown,
+  sealedClientOfPath,
+} from './client.repository';
 
 /** What a party of the path may see of the client; see ClientRegistry.identityView. */
 export interface ClientIdentityView {
@@ -63,40 +58,24 @@ export class ClientRegistry {
       identity.phone === undefined && identity.email === undefined
         ? null
         : { phone: identity.phone ?? null, email: identity.email ?? null };
-    // The unique hash decides a race between two first referrals of the same person.
-    const inserted = await em.query<{ id: string }[]>(
-      `INSERT INTO client (id, identity_hash, code_sealed, name_sealed, contact_sealed,
-         address_sealed, address_protected, language, created_by_org_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (identity_hash) DO NOTHING RETURNING id`,
-      [
-        id,
-        identityHash,
-        seal('code', parsed.code.canonical),
-        seal('name', { givenNames: identity.givenNames, familyName: identity.familyName }),
-        contact === null ? null : seal('contact', contact),
-        identity.address === undefined ? null : seal('address', identity.address),
-        identity.addressProtected,
-        identity.language,
-        registeredByOrgId,
-      ],
-    );
-    if (inserted.length > 0) {
+    const created = await insertClientUnlessKnown(em, {
+      id,
+      identityHash,
+      code_sealed: seal('code', parsed.code.canonical),
+      name_sealed: seal('name', {
+        givenNames: identity.givenNames,
+        familyName: identity.familyName,
+      }),
+      contact_sealed: contact === null ? null : seal('contact', contact),
+      address_sealed: identity.address === undefined ? null : seal('address', identity.address),
+      address_protected: identity.addressProtected,
+      language: identity.language,
+      createdByOrgId: registeredByOrgId,
+    });
+    if (created) {
       return { id, created: true };
     }
-    const [existing] = await em.query<{ id: string }[]>(
-      'SELECT id FROM client WHERE identity_hash = $1',
-      [identityHash],
-    );
-    return { id: existing.id, created: false };
-  }
-
-  async clientRefOfPath(em: EntityManager, pathId: string): Promise<string> {
-    const [row] = await em.query<{ client_id: string }[]>(
-      'SELECT client_id FROM client_path WHERE id = $1',
-      [pathId],
-    );
-    return row.client_id;
+    return { id: await clientIdByIdentityHash(em, identityHash), created: false };
   }
 
   /**
@@ -109,12 +88,7 @@ export class ClientRegistry {
     pathId: string,
     viewerIsOwner: boolean,
   ): Promise<ClientIdentityView> {
-    const [row] = await em.query<ClientRow[]>(
-      `SELECT c.id, c.code_sealed, c.name_sealed, c.contact_sealed, c.address_sealed,
-              c.address_protected, c.language
-         FROM client c JOIN client_path p ON p.client_id = c.id WHERE p.id = $1`,
-      [pathId],
-    );
+    const row = await sealedClientOfPath(em, pathId);
     const open = <T>(column: string, sealed: string) =>
       JSON.parse(this.cipher.decrypt(sealed, sealedAs(row.id, column))) as T;
     const code = open<string>('code', row.code_sealed);

@@ -13,7 +13,9 @@ import type { JetStreamEventContext } from '@polku/messaging';
 import { RequestPrincipal } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { IntakePathFacts } from '../access/intake-path-facts';
+import { ClientPathService } from './client-path.service';
 import { ClientRegistry } from './client-registry';
+import { isCurrentOwner } from './path-owner-rule';
 
 /** Who the client of a path is, for its parties; and the end of a path, for re-entry. */
 @Controller()
@@ -22,16 +24,17 @@ export class ClientsHandler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly facts: IntakePathFacts,
     private readonly clients: ClientRegistry,
+    private readonly paths: ClientPathService,
   ) {}
 
   @MessagePattern(INTAKE_COMMANDS.getClient)
   async get(@Payload() request: PathScoped<unknown>, @RequestPrincipal() principal: Principal) {
     const { facts } = await this.facts.assertAccess(principal, request.pathId, 'PATH');
-    const isOwner = facts.parties.some(
-      (party) =>
-        party.orgId === principal.orgId && party.relation === 'OWNER' && party.until === null,
+    return this.clients.identityView(
+      this.dataSource.manager,
+      request.pathId,
+      isCurrentOwner(facts, principal.orgId),
     );
-    return this.clients.identityView(this.dataSource.manager, request.pathId, isOwner);
   }
 
   /**
@@ -43,10 +46,9 @@ export class ClientsHandler {
     @Payload() envelope: EventEnvelope<ClientExitedPayload>,
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
-    await context.getEntityManager().query(
-      `UPDATE client_path SET status = 'EXITED', exited_at = $2
-          WHERE id = $1 AND status = 'OPEN'`,
-      [envelope.pathId, envelope.occurredAt],
-    );
+    await this.paths.markExited(context.getEntityManager(), {
+      pathId: envelope.pathId,
+      exitedAt: envelope.occurredAt,
+    });
   }
 }

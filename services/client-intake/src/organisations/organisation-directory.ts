@@ -1,14 +1,17 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEMO_ORGANISATIONS, type OrgRole } from '@polku/auth';
+import { DEMO_ORGANISATIONS } from '@polku/auth';
 import { ServiceConfig } from '@polku/config';
+import { CommandValidationError } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
+import {
+  activeOrganisation,
+  allOrganisations,
+  upsertOrganisation,
+  type Organisation,
+} from './organisation.repository';
 
-export interface Organisation {
-  readonly id: string;
-  readonly name: string;
-  readonly role: OrgRole;
-}
+export type { Organisation } from './organisation.repository';
 
 /**
  * The organisations polku knows: a referral may only name one of these. Outside production the
@@ -35,25 +38,29 @@ export class OrganisationDirectory implements OnApplicationBootstrap {
   }
 
   async register(organisation: Organisation, active = true): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO organisation (id, name, role, active) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET
-         name = EXCLUDED.name, role = EXCLUDED.role, active = EXCLUDED.active`,
-      [organisation.id, organisation.name, organisation.role, active],
-    );
+    await upsertOrganisation(this.dataSource.manager, { ...organisation, active });
   }
 
   async list(): Promise<(Organisation & { active: boolean })[]> {
-    return this.dataSource.query(
-      'SELECT id, name, role, active FROM organisation ORDER BY name, id',
-    );
+    return allOrganisations(this.dataSource.manager);
   }
 
   async find(id: string, em?: EntityManager): Promise<Organisation | undefined> {
-    const [row] = await (em ?? this.dataSource).query<Organisation[]>(
-      'SELECT id, name, role FROM organisation WHERE id = $1 AND active',
-      [id],
-    );
-    return row;
+    return activeOrganisation(em ?? this.dataSource.manager, id);
+  }
+
+  /**
+   * Refuses the command unless every id names a known, active organisation; `field` is the
+   * command field the ids came from, as the refusal names it.
+   */
+  async assertKnown(
+    em: EntityManager,
+    request: { readonly orgIds: readonly string[]; readonly field: string },
+  ): Promise<void> {
+    for (const orgId of request.orgIds) {
+      if ((await activeOrganisation(em, orgId)) === undefined) {
+        throw new CommandValidationError(`${request.field}: unknown organisation`);
+      }
+    }
   }
 }

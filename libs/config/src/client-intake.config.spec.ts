@@ -1,0 +1,37 @@
+import { ClientIntakeConfig } from './client-intake.config';
+import { ConfigError, loadConfig } from './load-config';
+
+function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
+  try {
+    loadConfig(ClientIntakeConfig, env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return error.problems;
+    }
+    throw error;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe('ClientIntakeConfig policy values', () => {
+  it('should give a declined referral’s task 10 business days when the environment is empty', () => {
+    expect(loadConfig(ClientIntakeConfig, {}).DECLINED_REFERRAL_TASK_BUSINESS_DAYS).toBe(10);
+  });
+
+  it('should take the business days from the environment when the policy changes', () => {
+    expect(
+      loadConfig(ClientIntakeConfig, { DECLINED_REFERRAL_TASK_BUSINESS_DAYS: '15' })
+        .DECLINED_REFERRAL_TASK_BUSINESS_DAYS,
+    ).toBe(15);
+  });
+
+  it.each([
+    ['0', '0'],
+    ['61', '61'],
+    ['2.5', '"2.5"'],
+  ])('should refuse %p business days with one line', (days, shown) => {
+    expect(problemsOf({ DECLINED_REFERRAL_TASK_BUSINESS_DAYS: days })).toEqual([
+      `DECLINED_REFERRAL_TASK_BUSINESS_DAYS must be a whole number from 1 to 60, got ${shown}`,
+    ]);
+  });
+});

@@ -1,0 +1,109 @@
+import type { ConsentInput } from '@polku/contracts';
+import type { EntityManager } from 'typeorm';
+
+export interface ConsentRow {
+  id: string;
+  org_ids: string[];
+  data_classes: string[];
+  purpose: string;
+  how_given: string;
+  valid_from: Date;
+  valid_to: Date | null;
+  withdraws_consent_id: string | null;
+  recorded_by_org_id: string;
+  recorded_at: Date;
+}
+
+/** What a grant and a withdrawal both record: whose consent, on which path, and who wrote it. */
+interface ConsentRecordBase {
+  readonly id: string;
+  readonly clientId: string;
+  readonly pathId: string;
+  readonly validFrom: Date;
+  readonly recordedByUser: string;
+  readonly recordedByOrgId: string;
+}
+
+/** A grant; `validTo` is its last day, so it ends at the start of the next. */
+export async function insertConsentGrant(
+  em: EntityManager,
+  grant: ConsentRecordBase & { readonly consent: ConsentInput },
+): Promise<void> {
+  await em.query(
+    `INSERT INTO consent_record (id, client_id, path_id, org_ids, data_classes, purpose,
+       how_given, valid_from, valid_to, recorded_by_user, recorded_by_org_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ($9::date + 1)::timestamptz, $10, $11)`,
+    [
+      grant.id,
+      grant.clientId,
+      grant.pathId,
+      grant.consent.orgIds,
+      grant.consent.dataClasses,
+      grant.consent.purpose,
+      grant.consent.howGiven,
+      grant.validFrom,
+      grant.consent.validTo ?? null,
+      grant.recordedByUser,
+      grant.recordedByOrgId,
+    ],
+  );
+}
+
+/** A withdrawal: a new record repeating the grant it withdraws, effective from validFrom. */
+export async function insertConsentWithdrawal(
+  em: EntityManager,
+  withdrawal: ConsentRecordBase & { readonly withdrawn: ConsentRow },
+): Promise<void> {
+  await em.query(
+    `INSERT INTO consent_record (id, client_id, path_id, org_ids, data_classes, purpose,
+       how_given, valid_from, withdraws_consent_id, recorded_by_user, recorded_by_org_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      withdrawal.id,
+      withdrawal.clientId,
+      withdrawal.pathId,
+      withdrawal.withdrawn.org_ids,
+      withdrawal.withdrawn.data_classes,
+      withdrawal.withdrawn.purpose,
+      withdrawal.withdrawn.how_given,
+      withdrawal.validFrom,
+      withdrawal.withdrawn.id,
+      withdrawal.recordedByUser,
+      withdrawal.recordedByOrgId,
+    ],
+  );
+}
+
+/** A grant of the path, locked so two withdrawals of it cannot both be recorded. */
+export async function consentGrantOfPathForUpdate(
+  em: EntityManager,
+  grant: { readonly pathId: string; readonly consentId: string },
+): Promise<ConsentRow | undefined> {
+  const [consent] = await em.query<ConsentRow[]>(
+    `SELECT id, org_ids, data_classes, purpose, how_given FROM consent_record
+      WHERE id = $1 AND path_id = $2 AND withdraws_consent_id IS NULL FOR UPDATE`,
+    [grant.consentId, grant.pathId],
+  );
+  return consent;
+}
+
+export async function isConsentWithdrawn(em: EntityManager, consentId: string): Promise<boolean> {
+  const [already] = await em.query<unknown[]>(
+    'SELECT 1 FROM consent_record WHERE withdraws_consent_id = $1',
+    [consentId],
+  );
+  return already !== undefined;
+}
+
+/** Every grant and withdrawal of the path, oldest first. */
+export async function consentRecordsOfPath(
+  em: EntityManager,
+  pathId: string,
+): Promise<ConsentRow[]> {
+  return em.query<ConsentRow[]>(
+    `SELECT id, org_ids, data_classes, purpose, how_given, valid_from, valid_to,
+            withdraws_consent_id, recorded_by_org_id, recorded_at
+       FROM consent_record WHERE path_id = $1 ORDER BY recorded_at, id`,
+    [pathId],
+  );
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { emitterOf, type Principal } from '@polku/auth';
+import { CONSENT_WITHDRAWN_V1, type DataClass, type GrantConsentCommand } from '@polku/contracts';
+import { OutboxWriter } from '@polku/messaging';
+import { CommandConflictError, NotFoundError } from '@polku/service-runtime';
+import { DataSource } from 'typeorm';
+import { IntakePathFacts } from '../access/intake-path-facts';
+import { clientRefOfPath } from '../clients/client-path.repository';
+import { OrganisationDirectory } from '../organisations/organisation-directory';
+import { consentCheckAnswer } from './consent-check-rule';
+import { ConsentRecorder } from './consent-recorder';
+import { consentRecordView } from './consent-views';
+import {
+  consentGrantOfPathForUpdate,
+  consentRecordsOfPath,
+  insertConsentWithdrawal,
+  isConsentWithdrawn,
+} from './consent.repository';
+
+/**
+ * Consent records: immutable; a withdrawal is a new record that takes effect at once. Also the
+ * question other services ask: may organisation X see data class Y of path Z now?
+ */
+@Injectable()
+export class ConsentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly facts: IntakePathFacts,
+    private readonly organisations: OrganisationDirectory,
+    private readonly recorder: ConsentRecorder,
+  ) {}
+
+  async grant(principal: Principal, request: { pathId: string; command: GrantConsentCommand }) {
+    const { pathId, command } = request;
+    return this.dataSource.transaction(async (em) => {
+      await this.facts.assertAccess(principal, pathId, 'PATH', em);
+      await this.organisations.assertKnown(em, { orgIds: command.orgIds, field: 'orgIds' });
+      const consentId = randomUUID();
+      const { validFrom } = await this.recorder.record(em, {
+        consentId,
+        pathId,
+        clientRef: await clientRefOfPath(em, pathId),
+        consent: command,
+        principal,
+      });
+      return { consentId, validFrom: validFrom.toISOString() };
+    });
+  }
+
+  async withdraw(principal: Principal, request: { pathId: string; consentId: string }) {
+    const { pathId } = request;
+    return this.dataSource.transaction(async (em) => {
+      await this.facts.assertAccess(principal, pathId, 'PATH', em);
+      const consent = await consentGrantOfPathForUpdate(em, request);
+      if (consent === undefined) {
+        throw new NotFoundError('no such consent');
+      }
+      if (await isConsentWithdrawn(em, consent.id)) {
+        throw new CommandConflictError('the consent is already withdrawn');
+      }
+      const withdrawalId = randomUUID();
+      const clientRef = await clientRefOfPath(em, pathId);
+      const effectiveAt = new Date();
+      await insertConsentWithdrawal(em, {
+        id: withdrawalId,
+        clientId: clientRef,
+        pathId,
+        withdrawn: consent,
+        validFrom: effectiveAt,
+        recordedByUser: principal.userId,
+        recordedByOrgId: principal.orgId,
+      });
+      await this.outbox.append(em, CONSENT_WITHDRAWN_V1.subject, {
+        pathId,
+        clientRef,
+        emitter: emitterOf(principal),
+        consentRef: withdrawalId,
+        data: {
+          consentId: withdrawalId,
+          withdrawnConsentId: consent.id,
+          effectiveAt: effectiveAt.toISOString(),
+        },
+      });
+      return { consentId: withdrawalId, withdrawnConsentId: consent.id };
+    });
+  }
+
+  async list(pathId: string) {
+    const rows = await consentRecordsOfPath(this.dataSource.manager, pathId);
+    return { items: rows.map(consentRecordView) };
+  }
+
+  async check(question: { pathId: string; orgId: string; dataClass: DataClass }) {
+    const facts = await this.facts.factsFor(question.pathId);
+    return consentCheckAnswer(facts, question);
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { OrganisationDirectory } from './organisation-directory';
+import { OrganisationsHandler } from './organisations.handler';
+
+/** The directory of organisations a referral, a consent or an action item may name. */
+@Module({
+  controllers: [OrganisationsHandler],
+  providers: [OrganisationDirectory],
+  exports: [OrganisationDirectory],
+})
+export class OrganisationsModule {}

@@ -1,0 +1,105 @@
+import type { CreateReferralCommand } from '@polku/contracts';
+import type { EntityManager } from 'typeorm';
+
+export interface ReferralRow {
+  id: string;
+  path_id: string;
+  from_org_id: string;
+  to_org_id: string;
+  requested_measure: string;
+  reason_category: string;
+  desired_start: string;
+  status: 'PENDING' | 'ACCEPTED' | 'DECLINED';
+  expected_start: string | null;
+  decline_reason: string | null;
+  alternative_suggested: string | null;
+  version: number;
+  created_at: Date;
+  decided_at: Date | null;
+}
+
+const REFERRAL_COLUMNS = `id, path_id, from_org_id, to_org_id, requested_measure, reason_category,
+  to_char(desired_start, 'YYYY-MM-DD') AS desired_start, status,
+  to_char(expected_start, 'YYYY-MM-DD') AS expected_start, decline_reason,
+  alternative_suggested, version, created_at, decided_at`;
+
+/** A new, pending referral; `consentId` names the consent it carries, if any. */
+export async function insertPendingReferral(
+  em: EntityManager,
+  referral: {
+    readonly id: string;
+    readonly pathId: string;
+    readonly fromOrgId: string;
+    readonly command: CreateReferralCommand;
+    readonly legalBasis: string;
+    readonly consentId: string | null;
+  },
+): Promise<void> {
+  const { command } = referral;
+  await em.query(
+    `INSERT INTO referral (id, path_id, from_org_id, to_org_id, requested_measure,
+       reason_category, funding_ref, desired_start, legal_basis, consent_id, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'PENDING')`,
+    [
+      referral.id,
+      referral.pathId,
+      referral.fromOrgId,
+      command.toOrgId,
+      command.requestedMeasure,
+      command.reasonCategory,
+      { kind: command.fundingRef.kind, reference: command.fundingRef.reference },
+      command.desiredStart,
+      referral.legalBasis,
+      referral.consentId,
+    ],
+  );
+}
+
+export async function referralOfPathForUpdate(
+  em: EntityManager,
+  referral: { readonly pathId: string; readonly referralId: string },
+): Promise<ReferralRow | undefined> {
+  const [row] = await em.query<ReferralRow[]>(
+    `SELECT ${REFERRAL_COLUMNS} FROM referral WHERE id = $1 AND path_id = $2 FOR UPDATE`,
+    [referral.referralId, referral.pathId],
+  );
+  return row;
+}
+
+export async function markReferralAccepted(
+  em: EntityManager,
+  acceptance: { readonly referralId: string; readonly expectedStart: string },
+): Promise<ReferralRow> {
+  // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+  const [[updated]] = await em.query<[ReferralRow[], number]>(
+    `UPDATE referral SET status = 'ACCEPTED', expected_start = $2, decided_at = now(),
+       version = version + 1
+     WHERE id = $1 RETURNING ${REFERRAL_COLUMNS}`,
+    [acceptance.referralId, acceptance.expectedStart],
+  );
+  return updated;
+}
+
+export async function markReferralDeclined(
+  em: EntityManager,
+  decline: {
+    readonly referralId: string;
+    readonly reasonCategory: string;
+    readonly alternativeSuggested: string | null;
+  },
+): Promise<ReferralRow> {
+  const [[updated]] = await em.query<[ReferralRow[], number]>(
+    `UPDATE referral SET status = 'DECLINED', decline_reason = $2,
+       alternative_suggested = $3, decided_at = now(), version = version + 1
+     WHERE id = $1 RETURNING ${REFERRAL_COLUMNS}`,
+    [decline.referralId, decline.reasonCategory, decline.alternativeSuggested],
+  );
+  return updated;
+}
+
+export async function referralsOfPath(em: EntityManager, pathId: string): Promise<ReferralRow[]> {
+  return em.query<ReferralRow[]>(
+    `SELECT ${REFERRAL_COLUMNS} FROM referral WHERE path_id = $1 ORDER BY created_at, id`,
+    [pathId],
+  );
+}
