@@ -21,7 +21,7 @@ import {
   TE_WORKER,
   UNCLEAR,
   walk,
-} from './testing/path-fixtures';
+} from '../../test/support/path-machine/path-fixtures';
 
 const ANSWER_KEY = (level: string) => `handoff-answer:${PATH_ID}:transition-1:${level}`;
 
