@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ExitsModule } from './exits/exits.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
-import { HandoffsModule } from './hand-offs/handoffs.module';
+import { HandoffsModule } from './handoffs/handoffs.module';
 import { LostPathsModule } from './lost-paths/lost-paths.module';
 import { OrganisationWatchModule } from './organisation-watch/organisation-watch.module';
 import { OwnershipModule } from './ownership/ownership.module';

@@ -5,7 +5,7 @@ import { OwnershipService } from './ownership.service';
 
 /**
  * The path's responsible worker. The accountable organisation itself changes by a completed
- * hand-off (hand-offs/), never by a command of its own.
+ * hand-off (handoffs/), never by a command of its own.
  */
 @Module({
   imports: [PathsModule],

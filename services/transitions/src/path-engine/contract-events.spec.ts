@@ -16,7 +16,7 @@ import {
   completeHandoffDecision,
   declineHandoffDecision,
   proposeHandoffDecision,
-} from '../hand-offs/handoff-decisions';
+} from '../handoffs/handoff-decisions';
 import { fundingEndingDecision } from '../organisation-watch/funding-ending-decision';
 import { changeWorkerDecision } from '../ownership/ownership-decisions';
 import type { CommandDecision } from '../paths/command-decision';

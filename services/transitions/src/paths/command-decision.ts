@@ -2,7 +2,7 @@ import type { CommandDetails } from '../path-engine/contract-events';
 import type { PathDestination, PathInput } from '../path';
 
 // A validated command body as an input of the path machine, with the descriptive fields its
-// events carry. Each feature builds its own (hand-offs/handoff-decisions.ts, …); they are pure:
+// events carry. Each feature builds its own (handoffs/handoff-decisions.ts, …); they are pure:
 // ids the service makes up (a hand-off's, a wait's) are passed in.
 
 export interface CommandDecision {
