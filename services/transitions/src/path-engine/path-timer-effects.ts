@@ -14,7 +14,10 @@ export type TimerEffect = Exclude<PathEffect, { readonly type: 'emit' }>;
 export class PathTimerEffects {
   constructor(private readonly scheduler: TimerScheduler) {}
 
-  async apply(em: EntityManager, effect: TimerEffect, next: PathState): Promise<void> {
+  async apply(
+    em: EntityManager,
+    { effect, next }: { readonly effect: TimerEffect; readonly next: PathState },
+  ): Promise<void> {
     switch (effect.type) {
       case 'scheduleTimer':
         await this.scheduler.schedule(em, {

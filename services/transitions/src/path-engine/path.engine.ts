@@ -60,16 +60,16 @@ export class PathEngine {
     }
     const basis = stored?.basis ?? this.basisOfNewPath(request.origin);
     if (stored === undefined) {
-      await insertPath(em, state, basis);
+      await insertPath(em, { state, basis });
     } else {
-      await updatePath(em, state, stored.state.version);
+      await updatePath(em, { state, previousVersion: stored.state.version });
     }
     const emitted: PathEvent[] = [];
     for (const effect of effects) {
       if (effect.type === 'emit') {
         emitted.push(effect.event);
       } else {
-        await this.timers.apply(em, effect, state);
+        await this.timers.apply(em, { effect, next: state });
       }
     }
     await this.events.write(em, {

@@ -49,8 +49,7 @@ export async function lockPath(em: EntityManager, pathId: string): Promise<Store
 
 export async function insertPath(
   em: EntityManager,
-  state: PathState,
-  basis: AccessBasis,
+  { state, basis }: { readonly state: PathState; readonly basis: AccessBasis },
 ): Promise<void> {
   const { kind, ref } = basisColumns(basis);
   // Two first referrals of one path on two replicas: the second insert fails and its event is
@@ -66,8 +65,7 @@ export async function insertPath(
 /** Saves the next state of a locked path; `previousVersion` guards against a lost update. */
 export async function updatePath(
   em: EntityManager,
-  state: PathState,
-  previousVersion: number,
+  { state, previousVersion }: { readonly state: PathState; readonly previousVersion: number },
 ): Promise<void> {
   const [, updated] = await em.query<[unknown[], number]>(
     `UPDATE path_course SET state = $2, accountable_org_id = $3, worker_id = $4,

@@ -44,7 +44,7 @@ export class IntakeEventsHandler {
     const em = context.getEntityManager();
     await recordPathClientRef(em, envelope.pathId, envelope.clientRef);
     await projectPathAccessEvent(em, envelope);
-    await this.feed.feed(em, envelope, referredInput(envelope));
+    await this.feed.feed(em, { envelope, ...referredInput(envelope) });
   }
 
   @EventPattern(REFERRAL_ACCEPTED_V1.subject)
@@ -54,7 +54,7 @@ export class IntakeEventsHandler {
   ): Promise<void> {
     const em = context.getEntityManager();
     await projectPathAccessEvent(em, envelope);
-    await this.feed.feed(em, envelope, referralAcceptedInput(envelope));
+    await this.feed.feed(em, { envelope, ...referralAcceptedInput(envelope) });
   }
 
   @EventPattern(REFERRAL_DECLINED_V1.subject)
@@ -64,7 +64,7 @@ export class IntakeEventsHandler {
   ): Promise<void> {
     const em = context.getEntityManager();
     await projectPathAccessEvent(em, envelope);
-    await this.feed.feed(em, envelope, referralDeclinedInput(envelope));
+    await this.feed.feed(em, { envelope, ...referralDeclinedInput(envelope) });
   }
 
   @EventPattern(INTAKE_COMPLETED_V1.subject)
@@ -72,7 +72,10 @@ export class IntakeEventsHandler {
     @Payload() envelope: EventEnvelope<IntakeCompletedPayload>,
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
-    await this.feed.feed(context.getEntityManager(), envelope, intakeCompletedInput(envelope));
+    await this.feed.feed(context.getEntityManager(), {
+      envelope,
+      ...intakeCompletedInput(envelope),
+    });
   }
 
   @EventPattern(CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1.subject)
@@ -80,7 +83,7 @@ export class IntakeEventsHandler {
     @Payload() envelope: EventEnvelope<ClientReturnedToIntermediateMarketPayload>,
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
-    await this.feed.feed(context.getEntityManager(), envelope, returnedInput(envelope));
+    await this.feed.feed(context.getEntityManager(), { envelope, ...returnedInput(envelope) });
   }
 
   // Consents only change who may see the path (one durable consumer per subject).

@@ -42,12 +42,9 @@ export class PlanEventsHandler {
   ): Promise<void> {
     const em = context.getEntityManager();
     await projectPathAccessEvent(em, envelope);
-    await this.feed.feed(em, envelope, planAgreedInput(envelope));
+    await this.feed.feed(em, { envelope, ...planAgreedInput(envelope) });
   }
 
-  // A path has one plan (activation-plans), so after a hand-off the receiver revises it rather
-  // than agreeing a new one: a revision agrees the plan of a path waiting for one (PLANNING).
-  // Anywhere else it only matters for access, and it is never waited for.
   @EventPattern(ACTIVATION_PLAN_REVISED_V1.subject)
   async onPlanRevised(
     @Payload() envelope: EventEnvelope<ActivationPlanRevisedPayload>,
@@ -55,10 +52,7 @@ export class PlanEventsHandler {
   ): Promise<void> {
     const em = context.getEntityManager();
     await projectPathAccessEvent(em, envelope);
-    const path = await this.feed.stateOf(em, envelope.pathId);
-    if (path?.state === 'PLANNING' && path.nextStep?.kind === 'AGREE_PLAN') {
-      await this.feed.feed(em, envelope, planAgreedInput(envelope), false);
-    }
+    await this.feed.feedPlanRevision(em, envelope);
   }
 
   @EventPattern(MEASURE_STARTED_V1.subject)
@@ -66,7 +60,10 @@ export class PlanEventsHandler {
     @Payload() envelope: EventEnvelope<MeasureStartedPayload>,
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
-    await this.feed.feed(context.getEntityManager(), envelope, measureStartedInput(envelope));
+    await this.feed.feed(context.getEntityManager(), {
+      envelope,
+      ...measureStartedInput(envelope),
+    });
   }
 
   @EventPattern(MEASURE_PAUSED_V1.subject)
@@ -74,7 +71,7 @@ export class PlanEventsHandler {
     @Payload() envelope: EventEnvelope<MeasurePausedPayload>,
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
-    await this.feed.feed(context.getEntityManager(), envelope, measurePausedInput(envelope));
+    await this.feed.feed(context.getEntityManager(), { envelope, ...measurePausedInput(envelope) });
   }
 
   @EventPattern(MEASURE_RESUMED_V1.subject)
@@ -82,7 +79,10 @@ export class PlanEventsHandler {
     @Payload() envelope: EventEnvelope<MeasureResumedPayload>,
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
-    await this.feed.feed(context.getEntityManager(), envelope, measureResumedInput(envelope));
+    await this.feed.feed(context.getEntityManager(), {
+      envelope,
+      ...measureResumedInput(envelope),
+    });
   }
 
   @EventPattern(MEASURE_ENDED_V1.subject)
@@ -90,6 +90,6 @@ export class PlanEventsHandler {
     @Payload() envelope: EventEnvelope<MeasureEndedPayload>,
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
-    await this.feed.feed(context.getEntityManager(), envelope, measureEndedInput(envelope));
+    await this.feed.feed(context.getEntityManager(), { envelope, ...measureEndedInput(envelope) });
   }
 }
