@@ -1,20 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TimerScheduler } from '@polku/timers';
 import { PathAccessEventsHandler } from './access/path-access-events.handler';
-import { PlanPathAccess } from './access/plan-path-access';
-import { GoalsHandler } from './goals/goals.handler';
-import { AttendanceHandler } from './measures/attendance.handler';
-import { MeasurePausesHandler } from './measures/measure-pauses.handler';
-import { MeasuresHandler } from './measures/measures.handler';
-import { PathTimerPause } from './measures/path-timer-pause';
-import { PlanAgreementService } from './plans/plan-agreement.service';
-import { PlanRevisionService } from './plans/plan-revision.service';
-import { PlansHandler } from './plans/plans.handler';
-import { PlanReviewPoller } from './reviews/plan-review-poller';
-import { PlanReviewTimerHandlers } from './reviews/plan-review-timer.handlers';
-import { ReviewTimers } from './reviews/review-timers';
-import { ACTIVATION_PLANS_CONFIG_PROVIDER } from './shared/activation-plans-config';
-import { StatementsHandler } from './statements/statements.handler';
+import { GoalsModule } from './goals/goals.module';
+import { MeasuresModule } from './measures/measures.module';
+import { PlansModule } from './plans/plans.module';
+import { ReviewsModule } from './reviews/reviews.module';
+import { StatementsModule } from './statements/statements.module';
 
 /**
  * The activation-plans service: one activation plan per path with its versions, linked plans
@@ -22,25 +12,8 @@ import { StatementsHandler } from './statements/statements.handler';
  * reviews on durable timers. Health, database and NATS come from ServiceRuntimeModule.
  */
 @Module({
-  controllers: [
-    PathAccessEventsHandler,
-    PlansHandler,
-    GoalsHandler,
-    MeasuresHandler,
-    MeasurePausesHandler,
-    AttendanceHandler,
-    StatementsHandler,
-  ],
-  providers: [
-    ACTIVATION_PLANS_CONFIG_PROVIDER,
-    PlanPathAccess,
-    PlanAgreementService,
-    PlanRevisionService,
-    TimerScheduler,
-    ReviewTimers,
-    PathTimerPause,
-    PlanReviewTimerHandlers,
-    PlanReviewPoller,
-  ],
+  imports: [PlansModule, GoalsModule, MeasuresModule, StatementsModule, ReviewsModule],
+  // The access projection's consumer (access/), which PlanPathAccess in each feature reads.
+  controllers: [PathAccessEventsHandler],
 })
 export class AppModule {}

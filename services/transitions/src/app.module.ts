@@ -1,20 +1,15 @@
 import { Module } from '@nestjs/common';
-import { TimerScheduler } from '@polku/timers';
-import { FundingEndingService } from './commands/funding-ending.service';
-import { OrganisationWatchHandler } from './commands/organisation-watch.handler';
-import { PathCommandService } from './commands/path-command.service';
-import { PathCourseHandler } from './commands/path-course.handler';
-import { PathCourseEngine } from './course/path-course.engine';
-import { PathEventWriter } from './course/path-event-writer';
-import { PathTimerEffects } from './course/path-timer-effects';
-import { IntakeEventsHandler } from './events/intake-events.handler';
-import { PathEventFeed } from './events/path-event-feed';
-import { PlanEventsHandler } from './events/plan-events.handler';
-import { LostPathsMetric } from './lost/lost-paths.metric';
-import { PATH_POLICY_PROVIDER } from './shared/path-policy.provider';
-import { TRANSITIONS_CONFIG_PROVIDER } from './shared/transitions-config';
-import { PathTimerHandlers } from './timers/path-timer.handlers';
-import { PathTimerPoller } from './timers/path-timer.poller';
+import { ExitsModule } from './exits/exits.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { HandoffsModule } from './handoffs/handoffs.module';
+import { LostPathsModule } from './lost-paths/lost-paths.module';
+import { OrganisationWatchModule } from './organisation-watch/organisation-watch.module';
+import { OwnershipModule } from './ownership/ownership.module';
+import { PathEventsModule } from './path-events/path-events.module';
+import { PathsModule } from './paths/paths.module';
+import { PathTimersModule } from './timers/path-timers.module';
+import { UnclearPathsModule } from './unclear-paths/unclear-paths.module';
+import { WaitsModule } from './waits/waits.module';
 
 /**
  * The transitions service: every path's state, accountable organisation, named worker and next
@@ -24,25 +19,18 @@ import { PathTimerPoller } from './timers/path-timer.poller';
  * ServiceRuntimeModule.
  */
 @Module({
-  controllers: [
-    IntakeEventsHandler,
-    PlanEventsHandler,
-    PathCourseHandler,
-    OrganisationWatchHandler,
-  ],
-  providers: [
-    TRANSITIONS_CONFIG_PROVIDER,
-    PATH_POLICY_PROVIDER,
-    TimerScheduler,
-    PathTimerEffects,
-    PathEventWriter,
-    PathCourseEngine,
-    PathEventFeed,
-    PathCommandService,
-    FundingEndingService,
-    PathTimerHandlers,
-    PathTimerPoller,
-    LostPathsMetric,
+  imports: [
+    PathsModule,
+    HandoffsModule,
+    ExitsModule,
+    FollowUpsModule,
+    WaitsModule,
+    OwnershipModule,
+    UnclearPathsModule,
+    LostPathsModule,
+    OrganisationWatchModule,
+    PathTimersModule,
+    PathEventsModule,
   ],
 })
 export class AppModule {}

@@ -8,8 +8,8 @@ import {
   TRANSITION_COMMANDS,
 } from '@polku/contracts';
 import { waitFor } from '@polku/testing';
-import { LostPathsMetric } from '../src/lost/lost-paths.metric';
-import type { PathCourseView } from '../src/views/path-course.view';
+import { LostPathsMetric } from '../src/lost-paths/lost-paths.metric';
+import type { PathView } from '../src/paths/path.view';
 import { daysFromToday, personOf, PathStory, today } from './support/path-story';
 import {
   makeDue,
@@ -34,9 +34,9 @@ describe('exits and follow-ups', () => {
     await service.close();
   });
 
-  async function exitToOpenLabourMarket(story: PathStory): Promise<PathCourseView> {
+  async function exitToOpenLabourMarket(story: PathStory): Promise<PathView> {
     await story.untilIntake();
-    return service.ask<PathCourseView>(TRANSITION_COMMANDS.exitPath, story.provider, {
+    return service.ask<PathView>(TRANSITION_COMMANDS.exitPath, story.provider, {
       pathId: story.pathId,
       body: {
         destination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
@@ -86,25 +86,21 @@ describe('exits and follow-ups', () => {
   it('should keep an unclear path with its owner and a review date, reviewed again and never closed', async () => {
     const story = new PathStory(service);
     await story.untilIntake();
-    const unclear = await service.ask<PathCourseView>(
-      TRANSITION_COMMANDS.exitPath,
-      story.provider,
-      {
-        pathId: story.pathId,
-        body: {
-          destination: { group: 'OUTSIDE_LABOUR_MARKET', category: 'UNCLEAR_PATH' },
-          confirmed: false,
-          exitDate: today(),
-        },
+    const unclear = await service.ask<PathView>(TRANSITION_COMMANDS.exitPath, story.provider, {
+      pathId: story.pathId,
+      body: {
+        destination: { group: 'OUTSIDE_LABOUR_MARKET', category: 'UNCLEAR_PATH' },
+        confirmed: false,
+        exitDate: today(),
       },
-    );
+    });
     expect(unclear).toMatchObject({
       state: 'UNCLEAR_PATH',
       accountable: { orgId: story.provider.orgId },
       nextStep: { kind: 'REVIEW_UNCLEAR_PATH' },
     });
 
-    const reviewed = await service.ask<PathCourseView>(
+    const reviewed = await service.ask<PathView>(
       TRANSITION_COMMANDS.reviewUnclearPath,
       story.provider,
       { pathId: story.pathId, body: { nextReviewDate: daysFromToday(30) } },
@@ -172,7 +168,7 @@ describe('exits and follow-ups', () => {
       ownerOrgId: story.provider.orgId,
       escalatedTo: 'MANAGER',
     });
-    expect((await story.course()).followUps[0]).toMatchObject({ status: 'MISSED' });
+    expect((await story.view()).followUps[0]).toMatchObject({ status: 'MISSED' });
     const manager = personOf(story.provider.orgId, 'PROVIDER', 'MANAGER');
     const lost = await service.ask<LostPathsAnswer>(TRANSITION_COMMANDS.listLostPaths, manager, {});
     expect(lost.items.find((item) => item.pathId === story.pathId)).toEqual({
@@ -223,14 +219,10 @@ describe('exits and follow-ups', () => {
         },
       });
     }
-    const closed = await service.ask<PathCourseView>(
-      TRANSITION_COMMANDS.closePath,
-      story.provider,
-      {
-        pathId: story.pathId,
-        body: {},
-      },
-    );
+    const closed = await service.ask<PathView>(TRANSITION_COMMANDS.closePath, story.provider, {
+      pathId: story.pathId,
+      body: {},
+    });
 
     expect(closed).toMatchObject({ state: 'CLOSED', nextStep: null });
     expect(
@@ -257,7 +249,7 @@ describe('exits and follow-ups', () => {
     });
 
     expect(answer).toEqual({ affectedPaths: 2 });
-    expect((await first.course()).nextStep).toMatchObject({
+    expect((await first.view()).nextStep).toMatchObject({
       kind: 'REHOME_BEFORE_FUNDING_ENDS',
       dueDate: '2099-12-30',
     });

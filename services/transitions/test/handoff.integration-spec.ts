@@ -8,7 +8,7 @@ import {
   TRANSITION_PROPOSED_V1,
 } from '@polku/contracts';
 import { waitFor } from '@polku/testing';
-import type { PathCourseView } from '../src/views/path-course.view';
+import type { PathView } from '../src/paths/path.view';
 import { daysFromToday, PathStory } from './support/path-story';
 import {
   makeDue,
@@ -42,15 +42,15 @@ describe('hand-offs', () => {
   });
 
   async function propose(story: PathStory): Promise<string> {
-    const course = await service.ask<PathCourseView>(
+    const path = await service.ask<PathView>(
       TRANSITION_COMMANDS.proposeTransition,
       story.provider,
       { pathId: story.pathId, body: proposeBody(story) },
     );
-    if (course.pendingHandoff === null) {
+    if (path.pendingHandoff === null) {
       throw new Error('the proposal left no pending hand-off');
     }
-    return course.pendingHandoff.transitionId;
+    return path.pendingHandoff.transitionId;
   }
 
   it('should move ownership to the receiver and write OwnershipTransferred when a hand-off is proposed, accepted and completed', async () => {
@@ -58,7 +58,7 @@ describe('hand-offs', () => {
     await story.untilInMeasure();
 
     const transitionId = await propose(story);
-    const accepted = await service.ask<PathCourseView>(
+    const accepted = await service.ask<PathView>(
       TRANSITION_COMMANDS.acceptTransition,
       story.receiver,
       { pathId: story.pathId, id: transitionId, body: { startDate: daysFromToday(14) } },
@@ -71,7 +71,7 @@ describe('hand-offs', () => {
     });
     await story.measureEnded();
     await story.reaches('TRANSITION_PENDING', (path) => path.activeMeasure === null);
-    const completed = await service.ask<PathCourseView>(
+    const completed = await service.ask<PathView>(
       TRANSITION_COMMANDS.completeHandoff,
       story.receiver,
       { pathId: story.pathId, id: transitionId, body: {} },
@@ -137,7 +137,7 @@ describe('hand-offs', () => {
     await story.planRevised(story.receiver);
 
     await story.reaches('PLANNING', (path) => path.nextStep?.kind !== 'AGREE_PLAN');
-    expect(await story.course(story.receiver)).toMatchObject({
+    expect(await story.view(story.receiver)).toMatchObject({
       state: 'PLANNING',
       accountable: { orgId: story.receiver.orgId },
       nextStep: { kind: 'START_MEASURE' },
@@ -149,7 +149,7 @@ describe('hand-offs', () => {
     await story.untilIntake();
     const transitionId = await propose(story);
 
-    const declined = await service.ask<PathCourseView>(
+    const declined = await service.ask<PathView>(
       TRANSITION_COMMANDS.declineTransition,
       story.receiver,
       {
@@ -206,7 +206,7 @@ describe('hand-offs', () => {
       {},
       {},
     ]);
-    expect((await story.course()).nextStep).toMatchObject({
+    expect((await story.view()).nextStep).toMatchObject({
       kind: 'AWAIT_HANDOFF_ANSWER',
       level: 'MANAGER',
     });

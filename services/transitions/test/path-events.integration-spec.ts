@@ -12,7 +12,7 @@ import {
   newConsentGrantedEvent,
   waitFor,
 } from '@polku/testing';
-import type { PathCourseView } from '../src/views/path-course.view';
+import type { PathView } from '../src/paths/path.view';
 import { daysFromToday, PathStory, today } from './support/path-story';
 import {
   outboxEvents,
@@ -76,7 +76,7 @@ describe('events of client-intake and activation-plans', () => {
     await story.referred();
 
     await story.reaches('INTAKE');
-    expect((await story.course()).accountable).toEqual({
+    expect((await story.view()).accountable).toEqual({
       orgId: story.provider.orgId,
       workerId: story.provider.userId,
     });
@@ -106,7 +106,7 @@ describe('events of client-intake and activation-plans', () => {
     });
 
     await story.reaches('REENTERED');
-    expect(await story.course()).toMatchObject({
+    expect(await story.view()).toMatchObject({
       state: 'REENTERED',
       nextStep: null,
       continuedByPathId: returned.pathId,
@@ -140,14 +140,10 @@ describe('events of client-intake and activation-plans', () => {
     const course = await waitFor(
       async () => {
         try {
-          return await service.ask<PathCourseView>(
-            TRANSITION_COMMANDS.startWaiting,
-            story.provider,
-            {
-              pathId: story.pathId,
-              body,
-            },
-          );
+          return await service.ask<PathView>(TRANSITION_COMMANDS.startWaiting, story.provider, {
+            pathId: story.pathId,
+            body,
+          });
         } catch {
           return undefined;
         }
@@ -162,7 +158,7 @@ describe('events of client-intake and activation-plans', () => {
       await outboxEvents(service.dataSource, WAITING_STARTED_V1.subject, story.pathId),
     ).toMatchObject([{ consentRef: consent.data.consentId }]);
     // The referrer sees the path, but not what the client waits for.
-    const seenByReferrer = await story.course(story.employmentAuthority);
+    const seenByReferrer = await story.view(story.employmentAuthority);
     expect(seenByReferrer.waits).toEqual([
       expect.not.objectContaining({ waitingFor: expect.anything() }),
     ]);

@@ -1,6 +1,6 @@
 import { lostReasons } from './lost-paths';
 import type { PathState } from './path-state';
-import { pathAt } from './testing/path-fixtures';
+import { pathAt } from '../../test/support/path-machine/path-fixtures';
 
 describe('lostReasons', () => {
   it('should find nothing on a path with an owner, a next step and no missed follow-up', () => {

@@ -4,7 +4,7 @@ import {
   pathInvariantViolations,
 } from './path-invariants';
 import type { PathState } from './path-state';
-import { pathAt } from './testing/path-fixtures';
+import { pathAt } from '../../test/support/path-machine/path-fixtures';
 
 describe('path invariants', () => {
   it('should hold on every stage a path passes through', () => {

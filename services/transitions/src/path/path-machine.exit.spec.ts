@@ -24,7 +24,7 @@ import {
   UNCLEAR,
   UNEMPLOYED,
   walk,
-} from './testing/path-fixtures';
+} from '../../test/support/path-machine/path-fixtures';
 
 function followUpIds(state: PathState): string[] {
   return state.followUps.map((f) => f.followUpId);

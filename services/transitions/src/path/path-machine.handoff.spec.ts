@@ -21,7 +21,7 @@ import {
   TE_WORKER,
   UNCLEAR,
   walk,
-} from './testing/path-fixtures';
+} from '../../test/support/path-machine/path-fixtures';
 
 const ANSWER_KEY = (level: string) => `handoff-answer:${PATH_ID}:transition-1:${level}`;
 
@@ -231,7 +231,7 @@ describe('decide: hand-offs', () => {
     expect(lostReasons(answered)).toEqual([]);
   });
 
-  it('should let a path leave UNCLEAR_PATH by a transition', () => {
+  it('should let a path leave UNCLEAR_PATH by a hand-off', () => {
     const { state } = accept(pathAt('unclear'), make.transitionProposed());
 
     expect(state).toMatchObject({ state: 'TRANSITION_PENDING', exit: null });

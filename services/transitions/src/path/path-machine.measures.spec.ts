@@ -14,7 +14,7 @@ import {
   scheduledKeys,
   walk,
   STAGES,
-} from './testing/path-fixtures';
+} from '../../test/support/path-machine/path-fixtures';
 
 const REMINDER = (days: number) => `measure-ending:${PATH_ID}:measure-1:${days}`;
 

@@ -16,7 +16,7 @@ import {
   TE,
   TE_WORKER,
   walk,
-} from './testing/path-fixtures';
+} from '../../test/support/path-machine/path-fixtures';
 
 describe('decide: responsible worker', () => {
   it('should change the named worker within the accountable organisation', () => {

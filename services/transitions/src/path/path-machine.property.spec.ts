@@ -4,9 +4,9 @@ import { isRefused } from './path-decision';
 import type { PathInput } from './path-inputs';
 import { pathInvariantViolations } from './path-invariants';
 import { PATH_STATES, type PathState } from './path-state';
-import { DAY0, POLICY } from './testing/path-fixtures';
-import { PathWorld, type WorldStep } from './testing/path-world';
-import { ORGS, UNCLEAR_DESTINATION } from './testing/valid-inputs';
+import { DAY0, POLICY } from '../../test/support/path-machine/path-fixtures';
+import { PathWorld, type WorldStep } from '../../test/support/path-machine/path-world';
+import { ORGS, UNCLEAR_DESTINATION } from '../../test/support/path-machine/valid-inputs';
 
 // Property-based tests: random sequences of valid inputs from several organisations and workers
 // on a few paths, interleaved with clock jumps that fire the due timers. Each decision is checked

@@ -16,7 +16,7 @@ import {
   TE_WORKER,
   UNCLEAR,
   walk,
-} from './testing/path-fixtures';
+} from '../../test/support/path-machine/path-fixtures';
 
 describe('decide: referral and entry', () => {
   it('should open the path with the referrer accountable and the receiver to answer in 10 business days when a client is referred', () => {

@@ -12,7 +12,7 @@ import {
   PROVIDER,
   STAGES,
   walk,
-} from './testing/path-fixtures';
+} from '../../test/support/path-machine/path-fixtures';
 
 describe('decide: the next-step ladder', () => {
   it('should tell the worker, then the team lead, then the manager when a step stays late', () => {

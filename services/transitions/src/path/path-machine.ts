@@ -1,22 +1,22 @@
 import { DecisionDraft } from './decision-draft';
-import { escalateHandoff, escalateNextStep } from './handlers/escalation-handlers';
-import { closePath, continueAsNewPath, exit, reviewUnclearPath } from './handlers/exit-handlers';
-import { completeFollowUp, followUpDue, followUpMissed } from './handlers/follow-up-handlers';
+import { escalateHandoff, escalateNextStep } from './decisions/decide-escalation';
+import { closePath, continueAsNewPath, exit, reviewUnclearPath } from './decisions/decide-exit';
+import { completeFollowUp, followUpDue, followUpMissed } from './decisions/decide-follow-up';
 import {
-  acceptTransition,
+  acceptHandoff,
   completeHandoff,
-  declineTransition,
-  proposeTransition,
-} from './handlers/handoff-handlers';
+  declineHandoff,
+  proposeHandoff,
+} from './decisions/decide-handoff';
 import {
   endMeasure,
   pauseMeasure,
   remindMeasureEnding,
   resumeMeasure,
   startMeasure,
-} from './handlers/measure-handlers';
-import { announceFundingEnding, changeResponsibleWorker } from './handlers/ownership-handlers';
-import { agreePlan, completeIntake } from './handlers/planning-handlers';
+} from './decisions/decide-measure';
+import { announceFundingEnding, changeResponsibleWorker } from './decisions/decide-ownership';
+import { agreePlan, completeIntake } from './decisions/decide-planning';
 import {
   acceptReferral,
   declineReferral,
@@ -24,8 +24,8 @@ import {
   referralRefusal,
   startPath,
   unreferredPath,
-} from './handlers/referral-handlers';
-import { endWaiting, startWaiting, waitExceeded } from './handlers/wait-handlers';
+} from './decisions/decide-referral';
+import { endWaiting, startWaiting, waitExceeded } from './decisions/decide-wait';
 import { settleNextStep } from './next-step';
 import { conflict, type PathDecision, type Refusal } from './path-decision';
 import { validDate } from './path-guards';
@@ -59,11 +59,11 @@ function byActor(draft: DecisionDraft, input: ActorInput): Refusal | null {
     case 'measureEnded':
       return endMeasure(draft, input);
     case 'transitionProposed':
-      return proposeTransition(draft, input);
+      return proposeHandoff(draft, input);
     case 'transitionAccepted':
-      return acceptTransition(draft, input);
+      return acceptHandoff(draft, input);
     case 'transitionDeclined':
-      return declineTransition(draft, input);
+      return declineHandoff(draft, input);
     case 'handoffCompleted':
       return completeHandoff(draft, input);
     case 'exited':

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { finnishDateOf, type FiringTimer, type TimerHandler } from '@polku/timers';
 import type { EntityManager } from 'typeorm';
-import { PathCourseEngine } from '../course/path-course.engine';
+import { PathEngine } from '../path-engine/path.engine';
 import { inputFromTimer, PATH_TIMER_KINDS } from '../path';
 
 /**
@@ -12,7 +12,7 @@ import { inputFromTimer, PATH_TIMER_KINDS } from '../path';
  */
 @Injectable()
 export class PathTimerHandlers {
-  constructor(private readonly engine: PathCourseEngine) {}
+  constructor(private readonly engine: PathEngine) {}
 
   /** One handler per kind of the machine's timers. */
   handlers(): Record<string, TimerHandler> {

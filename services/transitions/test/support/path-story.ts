@@ -27,7 +27,7 @@ import {
 } from '@polku/testing';
 import { addCalendarDays, finnishDateOf, type IsoDate } from '@polku/timers';
 import type { PathState, PathStateName } from '../../src/path';
-import type { PathCourseView } from '../../src/views/path-course.view';
+import type { PathView } from '../../src/paths/path.view';
 import type { TransitionsService } from './transitions-service';
 
 /** A person of an organisation, as the gateway's principal header carries one. */
@@ -194,9 +194,9 @@ export class PathStory {
     );
   }
 
-  /** The path's course as its accountable organisation's caseworker reads it. */
-  course(by: Principal = this.provider): Promise<PathCourseView> {
-    return this.service.ask<PathCourseView>(TRANSITION_COMMANDS.getPath, by, {
+  /** The path as its accountable organisation's caseworker reads it. */
+  view(by: Principal = this.provider): Promise<PathView> {
+    return this.service.ask<PathView>(TRANSITION_COMMANDS.getPath, by, {
       pathId: this.pathId,
     });
   }

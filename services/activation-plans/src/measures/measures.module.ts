@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { PlanPathAccess } from '../access/plan-path-access';
+import { ActivationPlansConfigModule } from '../config/activation-plans-config.module';
+import { ReviewsModule } from '../reviews/reviews.module';
+import { AttendanceHandler } from './attendance.handler';
+import { MeasurePausesHandler } from './measure-pauses.handler';
+import { MeasuresHandler } from './measures.handler';
+import { PathTimerPause } from './path-timer-pause';
+
+/** Measures with their legal schedules, pauses (which pause the plan's review timers) and attendance. */
+@Module({
+  imports: [ActivationPlansConfigModule, ReviewsModule],
+  controllers: [MeasuresHandler, MeasurePausesHandler, AttendanceHandler],
+  providers: [PlanPathAccess, PathTimerPause],
+})
+export class MeasuresModule {}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PlanPathAccess } from '../access/plan-path-access';
+import { ActivationPlansConfigModule } from '../config/activation-plans-config.module';
+import { StatementsHandler } from './statements.handler';
+
+/** Statements and coaching summaries a party asks for, by a due date, and their delivery. */
+@Module({
+  imports: [ActivationPlansConfigModule],
+  controllers: [StatementsHandler],
+  providers: [PlanPathAccess],
+})
+export class StatementsModule {}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Principal } from '@polku/auth';
+import { CommandValidationError } from '@polku/service-runtime';
+import type { IsoDate } from '@polku/timers';
+import { DataSource } from 'typeorm';
+import { PathEngine } from '../path-engine/path.engine';
+import { openPathIdsOf } from '../path-engine/path.repository';
+import { callerOf } from '../paths/caller';
+import { fundingEndingDecision } from './funding-ending-decision';
+
+/**
+ * A provider's funding ends (domain.md §10.3 FundingEndSaga): every open path it is accountable
+ * for gets the step "re-home before the funding ends", in one transaction. Paths the machine
+ * refuses (already exited, still referred) are left as they are and not counted.
+ */
+@Injectable()
+export class FundingEndingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: PathEngine,
+  ) {}
+
+  announce(principal: Principal, endDate: IsoDate): Promise<{ affectedPaths: number }> {
+    const caller = callerOf(principal);
+    // The same for every path: refused once for all, instead of skipping each path quietly.
+    if (endDate <= caller.at) {
+      throw new CommandValidationError(`endDate ${endDate} must be after today (${caller.at})`);
+    }
+    return this.dataSource.transaction(async (em) => {
+      let affectedPaths = 0;
+      for (const pathId of await openPathIdsOf(em, principal.orgId)) {
+        const { input } = fundingEndingDecision(caller, {
+          providerOrgId: principal.orgId,
+          endDate,
+        });
+        // The manager sees no path: the events carry each path's own basis.
+        const outcome = await this.engine.decide(em, {
+          pathId,
+          input,
+          origin: { kind: 'CALLER', principal },
+        });
+        if (outcome.accepted) {
+          affectedPaths += 1;
+        }
+      }
+      return { affectedPaths };
+    });
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { PathEngineModule } from '../path-engine/path-engine.module';
+import { IntakeEventsHandler } from './intake-events.handler';
+import { PathEventFeed } from './path-event-feed';
+import { PlanEventsHandler } from './plan-events.handler';
+
+/**
+ * client-intake's and activation-plans' events that move a path (referral, intake, plan,
+ * measures, a return) and feed the access projection, in whatever order they arrive.
+ */
+@Module({
+  imports: [PathEngineModule],
+  controllers: [IntakeEventsHandler, PlanEventsHandler],
+  providers: [PathEventFeed],
+})
+export class PathEventsModule {}

@@ -1,0 +1,237 @@
+import type { DecisionDraft } from '../decision-draft';
+import { laterOf } from '../path-dates';
+import { conflict, firstRefusal, forbidden, invalid, type Refusal } from '../path-decision';
+import { destinationProblem } from '../path-destination';
+import {
+  byAccountableOrg,
+  dateFromToday,
+  describeState,
+  onlyIn,
+  requiredText,
+} from '../path-guards';
+import type { PathActor, PathInputOf } from '../path-inputs';
+import type { PendingHandoff } from '../path-state';
+import { inBusinessDays, step } from '../next-step';
+
+// Hand-offs (domain.md §10.3 HandoffSaga, invariant 2): the sender stays accountable until the
+// receiver completes the hand-off; a decline returns the path to the sender, never to nobody.
+
+/** Categories that cannot be handed over to: an unclear path has no receiver, a return is a new path. */
+const NOT_HANDED_OVER_TO: readonly string[] = ['UNCLEAR_PATH', 'RETURNED_TO_VTM'];
+
+export function proposeHandoff(
+  draft: DecisionDraft,
+  input: PathInputOf<'transitionProposed'>,
+): Refusal | null {
+  const { pendingHandoff, accountable } = draft.state;
+  const refusal = firstRefusal(
+    () =>
+      draft.state.state === 'PAUSED'
+        ? conflict('The measure is paused: resume or end it before proposing a hand-off.')
+        : null,
+    () =>
+      onlyIn(
+        draft,
+        ['INTAKE', 'PLANNING', 'IN_MEASURE', 'TRANSITION_PENDING', 'UNCLEAR_PATH'],
+        'propose a hand-off',
+      ),
+    () =>
+      pendingHandoff === null
+        ? null
+        : conflict(
+            `Only one hand-off at a time: the hand-off ${pendingHandoff.transitionId} to ${pendingHandoff.receivingOrgId} is still pending.`,
+          ),
+    () => byAccountableOrg(draft, input.actor, 'propose a hand-off'),
+    () => requiredText(input.transitionId, 'transitionId'),
+    () => requiredText(input.receivingOrgId, 'receivingOrgId'),
+    () =>
+      input.receivingOrgId === accountable?.orgId
+        ? invalid(
+            'A hand-off goes to another organisation; within the organisation, change the responsible worker.',
+          )
+        : null,
+    () => {
+      const problem = destinationProblem(input.destination);
+      return problem === null ? null : invalid(`destination: ${problem}.`);
+    },
+    () =>
+      NOT_HANDED_OVER_TO.includes(input.destination.category)
+        ? invalid(
+            `A hand-off cannot go to ${input.destination.category}: record an exit or a return instead.`,
+          )
+        : null,
+    () => dateFromToday(draft, input.proposedDate, 'proposedDate'),
+  );
+  if (refusal || accountable === null) {
+    return refusal;
+  }
+  const answerDueDate = inBusinessDays(draft, draft.policy.handoffAnswerBusinessDays);
+  draft.update({
+    state: 'TRANSITION_PENDING',
+    pendingHandoff: {
+      transitionId: input.transitionId,
+      receivingOrgId: input.receivingOrgId,
+      destination: input.destination,
+      answerDueDate,
+      accepted: false,
+      proposedDate: input.proposedDate,
+    },
+    // A path leaving UNCLEAR_PATH by a hand-off is no longer unclear.
+    exit: null,
+    nextStep: step('AWAIT_HANDOFF_ANSWER', answerDueDate),
+  });
+  draft.emit({
+    name: 'TransitionProposed',
+    data: {
+      transitionId: input.transitionId,
+      receivingOrgId: input.receivingOrgId,
+      destination: input.destination,
+      proposedDate: input.proposedDate,
+      answerDueDate,
+      ...(draft.state.activeMeasure ? { fromMeasureId: draft.state.activeMeasure.measureId } : {}),
+    },
+  });
+  return null;
+}
+
+/** The pending hand-off, answered by its receiver; or why not. */
+function receiverRefusal(
+  draft: DecisionDraft,
+  input: { readonly transitionId: string; readonly actor: PathActor },
+  doing: string,
+): Refusal | null {
+  const pending = draft.state.pendingHandoff;
+  if (pending === null) {
+    return conflict(
+      `There is no pending hand-off to ${doing}: the client is ${describeState(draft.state.state)}.`,
+    );
+  }
+  if (pending.transitionId !== input.transitionId) {
+    return conflict(
+      `The hand-off ${input.transitionId} is not the pending one (${pending.transitionId}).`,
+    );
+  }
+  return pending.receivingOrgId === input.actor.orgId
+    ? null
+    : forbidden(`Only the receiving organisation (${pending.receivingOrgId}) can ${doing}.`);
+}
+
+function pendingOf(draft: DecisionDraft): PendingHandoff {
+  const pending = draft.state.pendingHandoff;
+  if (pending === null) {
+    throw new Error('bug: no pending hand-off after receiverRefusal passed');
+  }
+  return pending;
+}
+
+export function acceptHandoff(
+  draft: DecisionDraft,
+  input: PathInputOf<'transitionAccepted'>,
+): Refusal | null {
+  const refusal = firstRefusal(
+    () => receiverRefusal(draft, input, 'accept the hand-off'),
+    () => (pendingOf(draft).accepted ? conflict('The hand-off has already been accepted.') : null),
+    () =>
+      input.startDate === undefined ? null : dateFromToday(draft, input.startDate, 'startDate'),
+  );
+  if (refusal) {
+    return refusal;
+  }
+  const pending = pendingOf(draft);
+  const startDate = input.startDate ?? pending.proposedDate;
+  // From now on the receiver owes the completion, by the start date.
+  const completionDue = laterOf(startDate, draft.at);
+  draft.update({
+    pendingHandoff: {
+      ...pending,
+      accepted: true,
+      proposedDate: startDate,
+      answerDueDate: completionDue,
+    },
+    nextStep: step('AWAIT_HANDOFF_ANSWER', completionDue),
+  });
+  draft.emit({
+    name: 'TransitionAccepted',
+    data: { transitionId: pending.transitionId, startDate },
+  });
+  return null;
+}
+
+export function declineHandoff(
+  draft: DecisionDraft,
+  input: PathInputOf<'transitionDeclined'>,
+): Refusal | null {
+  const refusal = firstRefusal(
+    () => receiverRefusal(draft, input, 'decline the hand-off'),
+    () => requiredText(input.reasonCategory, 'reasonCategory'),
+  );
+  if (refusal) {
+    return refusal;
+  }
+  const pending = pendingOf(draft);
+  draft.update({
+    state: 'TRANSITION_PENDING',
+    pendingHandoff: null,
+    nextStep: step(
+      'DECIDE_NEXT_STEP',
+      inBusinessDays(draft, draft.policy.decideNextStepBusinessDays),
+    ),
+  });
+  draft.emit({
+    name: 'TransitionDeclined',
+    data: { transitionId: pending.transitionId, reasonCategory: input.reasonCategory },
+  });
+  return null;
+}
+
+export function completeHandoff(
+  draft: DecisionDraft,
+  input: PathInputOf<'handoffCompleted'>,
+): Refusal | null {
+  const { activeMeasure, accountable } = draft.state;
+  const refusal = firstRefusal(
+    () => receiverRefusal(draft, input, 'complete the hand-off'),
+    () =>
+      pendingOf(draft).accepted ? null : conflict('Accept the hand-off before completing it.'),
+    () =>
+      activeMeasure === null
+        ? null
+        : conflict(
+            `The measure ${activeMeasure.measureId} at the sending organisation has not ended yet: it ends before the receiver takes over.`,
+          ),
+    () => (input.workerId === undefined ? null : requiredText(input.workerId, 'workerId')),
+  );
+  if (refusal || accountable === null) {
+    return refusal;
+  }
+  const pending = pendingOf(draft);
+  const receiver = {
+    orgId: pending.receivingOrgId,
+    workerId: input.workerId ?? input.actor.workerId,
+  };
+  draft.update({
+    state: 'PLANNING',
+    accountable: receiver,
+    pendingHandoff: null,
+    // The funding that ends was the sender's; the exit was an unclear path now left behind.
+    fundingEndsOn: undefined,
+    exit: null,
+    nextStep: step('AGREE_PLAN', inBusinessDays(draft, draft.policy.planBusinessDays)),
+  });
+  draft.emit({
+    name: 'HandoffCompleted',
+    data: { transitionId: pending.transitionId },
+  });
+  draft.emit({
+    name: 'OwnershipTransferred',
+    data: {
+      fromOrgId: accountable.orgId,
+      fromWorkerId: accountable.workerId,
+      toOrgId: receiver.orgId,
+      toWorkerId: receiver.workerId,
+      reason: 'HANDOFF_COMPLETED',
+      transitionId: pending.transitionId,
+    },
+  });
+  return null;
+}
