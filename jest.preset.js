@@ -19,6 +19,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
+    // The event test catalogue: test-only code of contracts, re-exported by @polku/testing.
+    '^@polku/contracts/testing$': path.join(__dirname, 'libs/contracts/test/index.ts'),
     '^@polku/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),
   },
   clearMocks: true,

@@ -4,7 +4,7 @@ import { CLIENT_REFERRED_V1, type ClientReferredPayload } from '@polku/contracts
 import { loadConfig, ServiceConfig } from '@polku/config';
 import { NatsLink, OutboxWriter, streamNames, type NewEvent } from '@polku/messaging';
 import { createServiceApp, EventBackbone } from '@polku/service-runtime';
-import { isolatedTestEnv, newClientReferredEvent, waitFor } from '@polku/testing';
+import { isolatedTestEnv, newOutboxEvent, waitFor } from '@polku/testing';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { FIXTURE_MIGRATIONS, ReferralProjectionModule } from './referral-projection.fixture';
@@ -59,7 +59,8 @@ export function backboneTestEnv(overrides: Record<string, string> = {}): Record<
 }
 
 /** A valid ClientReferred event; override what the test is about. */
-export const clientReferred = newClientReferredEvent;
+export const clientReferred = (): NewEvent<ClientReferredPayload> =>
+  newOutboxEvent(CLIENT_REFERRED_V1.subject);
 
 /** Writes events in one business transaction, as a command handler would. */
 export async function commitEvents(

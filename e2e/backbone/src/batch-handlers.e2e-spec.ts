@@ -59,7 +59,8 @@ const deadLetters = (replica: BackboneReplica) =>
 /** Every event is projected exactly once, and nothing was dead-lettered. */
 async function expectEachAppliedOnce(consumer: BackboneReplica, eventIds: string[]): Promise<void> {
   await waitForRows(consumer, eventIds.length);
-  // Longer than a redelivery would take, so a second application would show.
+  // A deliberate window, not a wait for a condition: longer than a redelivery takes, so a
+  // second application would show.
   await new Promise((resolve) => setTimeout(resolve, 300));
   const rows = await projectionRows(consumer.dataSource);
   expect(rows.map((row) => row.event_id).sort()).toEqual([...eventIds].sort());

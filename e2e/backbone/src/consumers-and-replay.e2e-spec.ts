@@ -53,7 +53,8 @@ describe('event backbone consumers and replay', () => {
         commitEvents(second, events.slice(100)),
       ]);
       const rows = await waitForRows(first, 200);
-      // Wait a little longer than any redelivery would take, then count again.
+      // A deliberate window, not a wait for a condition: no condition marks "no duplicate will
+      // come". It is longer than a redelivery takes, so a second application would show.
       await new Promise((resolve) => setTimeout(resolve, 500));
 
       const final = await projectionRows(first.dataSource);

@@ -42,6 +42,8 @@ describe('a NATS outage during a burst of commands', () => {
       );
       expect(Number(waiting)).toBe(1000);
 
+      // The outage length is the point of the test: NATS stays down 10 s in all, however long
+      // the writes took, before it comes back.
       await new Promise((resolve) =>
         setTimeout(resolve, Math.max(0, 10_000 - (Date.now() - stoppedAt))),
       );
@@ -58,6 +60,8 @@ describe('a NATS outage during a burst of commands', () => {
           description: '1,000 projection rows after NATS returned',
         },
       );
+      // A deliberate window, not a wait for a condition: longer than a redelivery takes, so an
+      // event relayed or applied twice would show.
       await new Promise((resolve) => setTimeout(resolve, 500));
 
       expect(await projectionRows(replica.dataSource)).toHaveLength(1000);

@@ -81,6 +81,8 @@ describe('outbox relay crash', () => {
         },
         { timeoutMs: 30_000, description: 'every event applied and every row marked' },
       );
+      // A deliberate window, not a wait for a condition: longer than a redelivery takes, so an
+      // event applied twice after the republish would show.
       await new Promise((resolveDelay) => setTimeout(resolveDelay, 300));
 
       expect(await projectionRows(replica.dataSource)).toHaveLength(10);

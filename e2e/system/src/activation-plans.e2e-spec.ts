@@ -269,6 +269,7 @@ it('should raise PlanReviewDue exactly once per plan when activation-plans is ki
       const agreed = await agreedPlan(pathId, today());
       planIds.push((agreed.body as { planId: string }).planId);
     }
+    // Deliberate: when the kill lands relative to the timers' polls is what the test varies.
     await new Promise((resolve) => setTimeout(resolve, killAfterMs));
     await system.kill('activation-plans');
     system.start('activation-plans');
@@ -287,7 +288,8 @@ it('should raise PlanReviewDue exactly once per plan when activation-plans is ki
     },
     { timeoutMs: 30_000, description: 'PlanReviewDue for every plan' },
   );
-  // Three more polls: a timer that fired twice would show by now.
+  // A deliberate window, not a wait for a condition: three more polls, so a timer that fired
+  // twice would show by now.
   await new Promise((resolve) => setTimeout(resolve, 3 * TIMER_POLL_INTERVAL_MS));
   const again = ofType(await streamEvents(system.env), 'PlanReviewDue').filter((event) =>
     planIds.includes((event.data as { planId: string }).planId),

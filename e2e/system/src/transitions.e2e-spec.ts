@@ -344,6 +344,7 @@ it('should fire each due timer exactly once when transitions is killed while the
   for (const pathId of paths) {
     expect(await makeDue('handoff-answer', pathId)).toHaveLength(1);
   }
+  // Deliberate: half a poll interval lands the kill while the poller works on the due timers.
   await new Promise((resolve) => setTimeout(resolve, TIMER_POLL_INTERVAL_MS / 2));
   await system.kill('transitions');
   system.start('transitions');
@@ -352,7 +353,8 @@ it('should fire each due timer exactly once when transitions is killed while the
   for (const pathId of paths) {
     await whenEvents(pathId, 'HandoffEscalated', 1);
   }
-  // Three more polls: a timer that fired twice would show by now.
+  // A deliberate window, not a wait for a condition: three more polls, so a timer that fired
+  // twice would show by now.
   await new Promise((resolve) => setTimeout(resolve, 3 * TIMER_POLL_INTERVAL_MS));
   for (const pathId of paths) {
     expect(

@@ -18,7 +18,7 @@ import {
   type ValidatorOptions,
 } from 'class-validator';
 import fc from 'fast-check';
-import { aValidEvent } from '../test/event-factories';
+import { aValidEvent } from '../test/wire-events';
 import { EventEnvelopeDto } from './events/event-envelope';
 import { EVENT_CONTRACTS, eventContractFor, type EventSubject } from './events/event-registry';
 import { passesAllRules, validateWithFastPath } from './validation-fast-path';

@@ -1,6 +1,6 @@
 import { CLIENT_REFERRED_V1, PLAN_COMMANDS } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
-import { newClientReferredEvent, waitFor } from '@polku/testing';
+import { newOutboxEvent, waitFor } from '@polku/testing';
 import { caseworkerOf } from './support/seeded-path';
 import { startPlansService, type PlansService } from './support/plans-service';
 
@@ -16,7 +16,7 @@ describe('path access from client-intake’s events', () => {
   });
 
   it('should learn a path and its client reference from ClientReferred delivered over JetStream', async () => {
-    const referred = newClientReferredEvent();
+    const referred = newOutboxEvent(CLIENT_REFERRED_V1.subject);
     const referrer = caseworkerOf(referred.data.fromOrgId, 'EMPLOYMENT_AUTHORITY');
     expect(
       await service.askError(PLAN_COMMANDS.listStatements, referrer, { pathId: referred.pathId }),

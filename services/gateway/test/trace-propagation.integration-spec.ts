@@ -22,7 +22,7 @@ import { initTracing } from '@polku/observability';
 import { createServiceApp } from '@polku/service-runtime';
 import {
   isolatedTestEnv,
-  newClientReferredEvent,
+  newOutboxEvent,
   testGatewayConfig,
   testServiceConfig,
   waitFor,
@@ -51,7 +51,7 @@ class ReferralCommandFixture {
       this.outbox.append(
         em,
         CLIENT_REFERRED_V1.subject,
-        newClientReferredEvent({ referralId: body.referralId }),
+        newOutboxEvent(CLIENT_REFERRED_V1.subject, { data: { referralId: body.referralId } }),
       ),
     );
     return { accepted: true };

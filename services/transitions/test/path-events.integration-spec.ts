@@ -7,11 +7,7 @@ import {
   WAITING_STARTED_V1,
 } from '@polku/contracts';
 import { durableName, NatsLink, streamNames } from '@polku/messaging';
-import {
-  newClientReturnedToIntermediateMarketEvent,
-  newConsentGrantedEvent,
-  waitFor,
-} from '@polku/testing';
+import { newOutboxEvent, waitFor } from '@polku/testing';
 import type { PathView } from '../src/paths/path.view';
 import { daysFromToday, PathStory, today } from './support/path-story';
 import {
@@ -98,7 +94,9 @@ describe('events of client-intake and activation-plans', () => {
         exitDate: today(),
       },
     });
-    const returned = newClientReturnedToIntermediateMarketEvent({ previousPathId: story.pathId });
+    const returned = newOutboxEvent(CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1.subject, {
+      data: { previousPathId: story.pathId },
+    });
 
     await service.publish(CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1.subject, {
       ...returned,
@@ -125,12 +123,14 @@ describe('events of client-intake and activation-plans', () => {
       }),
     ).toMatchObject({ code: 'NOT_FOUND' });
 
-    const consent = newConsentGrantedEvent({
-      orgIds: [story.provider.orgId],
-      dataClasses: ['PATH', 'HEALTH_FLAG'],
-      validFrom: daysFromToday(-1),
-      validTo: daysFromToday(365),
-      recordedByOrgId: story.employmentAuthority.orgId,
+    const consent = newOutboxEvent(CONSENT_GRANTED_V1.subject, {
+      data: {
+        orgIds: [story.provider.orgId],
+        dataClasses: ['PATH', 'HEALTH_FLAG'],
+        validFrom: daysFromToday(-1),
+        validTo: daysFromToday(365),
+        recordedByOrgId: story.employmentAuthority.orgId,
+      },
     });
     await service.publish(CONSENT_GRANTED_V1.subject, {
       ...consent,

@@ -1,4 +1,6 @@
-import { aValidEvent, IDS, VALID_PAYLOADS, withData, without } from '../../test/event-factories';
+import { IDS } from '../../test/event-catalogue/sample-ids';
+import { samplePayload } from '../../test/event-catalogue/event-samples';
+import { aValidEvent, withData, without } from '../../test/wire-events';
 import { defineEvent, type EventContract } from './event-contract';
 import {
   EVENT_CONTRACTS,
@@ -41,7 +43,7 @@ describe('validateEvent', () => {
       expect({
         ...result.envelope.data,
         fundingRef: { ...result.envelope.data.fundingRef },
-      }).toEqual(VALID_PAYLOADS[CLIENT_REFERRED]);
+      }).toEqual(samplePayload(CLIENT_REFERRED));
     }
   });
 
@@ -385,14 +387,14 @@ describe('EventPayloads', () => {
       published.push([subject, payload]);
     }
 
-    publish(CLIENT_REFERRED, VALID_PAYLOADS[CLIENT_REFERRED]);
+    publish(CLIENT_REFERRED, samplePayload(CLIENT_REFERRED));
     publish('polku.intake.referral.referral-accepted.v1', {
       referralId: IDS.referralId,
       acceptedByOrgId: IDS.providerOrgId,
       expectedStart: '2026-03-09',
     });
     // @ts-expect-error a ReferralAccepted payload is not a ClientReferred payload
-    publish(CLIENT_REFERRED, VALID_PAYLOADS['polku.intake.referral.referral-accepted.v1']);
+    publish(CLIENT_REFERRED, samplePayload('polku.intake.referral.referral-accepted.v1'));
     // @ts-expect-error an unregistered subject does not compile
     publish('polku.intake.referral.client-teleported.v1', {});
 

@@ -1,4 +1,5 @@
-import { aValidEvent, errorsOf, VALID_PAYLOADS } from '../../test/event-factories';
+import { samplePayload } from '../../test/event-catalogue/event-samples';
+import { aValidEvent, errorsOf } from '../../test/wire-events';
 import { type EventContract } from './event-contract';
 import { EVENT_CONTRACTS, type EventSubject } from './event-registry';
 import { containsPersonalIdentityCode } from './event-validators';
@@ -25,21 +26,21 @@ function withValueAt(payload: unknown, path: string, value: unknown): Record<str
   const copy = JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;
   const keys = path.split('.');
   let target = copy;
-  for (const key of keys.slice(0, -1)) {
-    target[key] ??= {};
+  keys.slice(0, -1).forEach((key, index) => {
+    // A list the sample leaves out (an optional one) is created as a list, not an object.
+    target[key] ??= /^\d+$/.test(keys[index + 1] ?? '') ? [] : {};
     target = target[key] as Record<string, unknown>;
-  }
+  });
   target[keys[keys.length - 1] as string] = value;
   return copy;
 }
 
 /** Whether a payload field takes the text, as itself or as an item of a list. */
 function acceptsText(subject: EventSubject, path: string, text: string): boolean {
-  // The catalogue names a list item's field `list[].field`; on the wire it is `list.0.field`,
-  // and every valid example has at least one item in each list.
+  // The catalogue names a list item's field `list[].field`; on the wire it is `list.0.field`.
   const wirePath = path.replace(/\[\]/g, '.0');
   return [text, [text]].some((value) => {
-    const data = withValueAt(VALID_PAYLOADS[subject], wirePath, value);
+    const data = withValueAt(samplePayload(subject), wirePath, value);
     const errors = errorsOf(subject, aValidEvent(subject, { data }));
     return !errors.some(
       (error) => error.startsWith(`data.${wirePath} `) || error.startsWith(`data.${wirePath}.`),
@@ -109,7 +110,7 @@ describe('payload privacy', () => {
   it.each(EVENT_CONTRACTS.map((contract) => contract.subject))(
     'should reject health detail in a field the contract does not define when an event on %s carries it',
     (subject) => {
-      const data = { ...VALID_PAYLOADS[subject], healthDetails: HEALTH_DETAIL };
+      const data = { ...samplePayload(subject), healthDetails: HEALTH_DETAIL };
 
       expect(errorsOf(subject, aValidEvent(subject, { data }))).toEqual([
         'data.healthDetails should not exist',
@@ -120,7 +121,7 @@ describe('payload privacy', () => {
   it.each(EVENT_CONTRACTS.map((contract) => contract.subject))(
     'should carry no personal identity code when the valid example of %s is checked',
     (subject) => {
-      expect(containsPersonalIdentityCode(JSON.stringify(VALID_PAYLOADS[subject]))).toBe(false);
+      expect(containsPersonalIdentityCode(JSON.stringify(samplePayload(subject)))).toBe(false);
     },
   );
 });

@@ -10,7 +10,7 @@ import {
 } from '@polku/contracts';
 import type { NewEvent } from '@polku/messaging';
 import { projectPathAccessEvent } from '@polku/path-access';
-import { newClientReferredEvent, newConsentGrantedEvent } from '@polku/testing';
+import { newOutboxEvent } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import type { DataSource } from 'typeorm';
 import { recordPathClientRef } from '@polku/path-access';
@@ -74,7 +74,7 @@ export async function seedPath(
   { consentClasses = ['PATH', 'PLAN', 'ATTENDANCE', 'HEALTH_FLAG'] as DataClass[] } = {},
 ): Promise<SeededPath> {
   const now = Date.now();
-  const referred = newClientReferredEvent();
+  const referred = newOutboxEvent(CLIENT_REFERRED_V1.subject);
   const { pathId, clientRef } = referred;
   const { fromOrgId, toOrgId, referralId } = referred.data;
   const accepted: NewEvent<unknown> = {
@@ -90,12 +90,14 @@ export async function seedPath(
     data: { referralId, acceptedByOrgId: toOrgId, expectedStart: '2027-01-11' },
   };
   const consent = {
-    ...newConsentGrantedEvent({
-      orgIds: [toOrgId],
-      dataClasses: consentClasses as never,
-      validFrom: addCalendarDays(finnishDateOf(new Date(now)), -1),
-      validTo: '2099-12-31',
-      recordedByOrgId: fromOrgId,
+    ...newOutboxEvent(CONSENT_GRANTED_V1.subject, {
+      data: {
+        orgIds: [toOrgId],
+        dataClasses: consentClasses as never,
+        validFrom: addCalendarDays(finnishDateOf(new Date(now)), -1),
+        validTo: '2099-12-31',
+        recordedByOrgId: fromOrgId,
+      },
     }),
     pathId,
     clientRef,

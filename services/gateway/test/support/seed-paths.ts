@@ -6,7 +6,7 @@ import {
   type ConsentableDataClass,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
-import { newClientReferredEvent, newConsentGrantedEvent, waitFor } from '@polku/testing';
+import { newOutboxEvent, waitFor } from '@polku/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
@@ -19,7 +19,7 @@ export async function referPath(
   app: INestApplication,
   { fromOrgId, toOrgId }: { fromOrgId: string; toOrgId: string },
 ): Promise<{ pathId: string; referralId: string }> {
-  const event = newClientReferredEvent({ fromOrgId, toOrgId });
+  const event = newOutboxEvent(CLIENT_REFERRED_V1.subject, { data: { fromOrgId, toOrgId } });
   const dataSource = app.get(DataSource);
   await dataSource.transaction((em) =>
     app.get(OutboxWriter).append(em, CLIENT_REFERRED_V1.subject, {
@@ -40,11 +40,13 @@ export async function grantConsent(
     dataClasses,
   }: { pathId: string; orgId: string; dataClasses: ConsentableDataClass[] },
 ): Promise<void> {
-  const event = newConsentGrantedEvent({
-    orgIds: [orgId],
-    dataClasses,
-    validFrom: new Date().toISOString().slice(0, 10),
-    recordedByOrgId: orgId,
+  const event = newOutboxEvent(CONSENT_GRANTED_V1.subject, {
+    data: {
+      orgIds: [orgId],
+      dataClasses,
+      validFrom: new Date().toISOString().slice(0, 10),
+      recordedByOrgId: orgId,
+    },
   });
   const { validTo: _unbounded, ...data } = event.data;
   await app

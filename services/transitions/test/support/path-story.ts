@@ -14,17 +14,7 @@ import {
   type OrgRole,
 } from '@polku/contracts';
 import type { NewEvent } from '@polku/messaging';
-import {
-  newActivationPlanAgreedEvent,
-  newActivationPlanRevisedEvent,
-  newClientReferredEvent,
-  newIntakeCompletedEvent,
-  newMeasureEndedEvent,
-  newMeasurePausedEvent,
-  newMeasureResumedEvent,
-  newMeasureStartedEvent,
-  waitFor,
-} from '@polku/testing';
+import { newOutboxEvent, waitFor } from '@polku/testing';
 import { addCalendarDays, finnishDateOf, type IsoDate } from '@polku/timers';
 import type { PathState, PathStateName } from '../../src/path';
 import type { PathView } from '../../src/paths/path.view';
@@ -84,9 +74,8 @@ export class PathStory {
   }
 
   async referred(): Promise<void> {
-    const event = newClientReferredEvent({
-      fromOrgId: this.employmentAuthority.orgId,
-      toOrgId: this.provider.orgId,
+    const event = newOutboxEvent(CLIENT_REFERRED_V1.subject, {
+      data: { fromOrgId: this.employmentAuthority.orgId, toOrgId: this.provider.orgId },
     });
     await this.service.publish(
       CLIENT_REFERRED_V1.subject,
@@ -117,18 +106,20 @@ export class PathStory {
   async intakeCompleted(): Promise<void> {
     await this.service.publish(
       INTAKE_COMPLETED_V1.subject,
-      this.of(newIntakeCompletedEvent(), this.provider),
+      this.of(newOutboxEvent(INTAKE_COMPLETED_V1.subject), this.provider),
     );
   }
 
   async planAgreed(): Promise<void> {
-    const event = newActivationPlanAgreedEvent({
-      parties: [
-        { orgId: this.employmentAuthority.orgId, role: 'EMPLOYMENT_AUTHORITY' },
-        { orgId: this.provider.orgId, role: 'PROVIDER' },
-      ],
-      linkedPlans: [],
-      reviewDate: daysFromToday(180),
+    const event = newOutboxEvent(ACTIVATION_PLAN_AGREED_V1.subject, {
+      data: {
+        parties: [
+          { orgId: this.employmentAuthority.orgId, role: 'EMPLOYMENT_AUTHORITY' },
+          { orgId: this.provider.orgId, role: 'PROVIDER' },
+        ],
+        linkedPlans: [],
+        reviewDate: daysFromToday(180),
+      },
     });
     await this.service.publish(
       ACTIVATION_PLAN_AGREED_V1.subject,
@@ -138,16 +129,16 @@ export class PathStory {
 
   /** The path's one plan revised by `by`, e.g. the receiver after a hand-off. */
   async planRevised(by: Principal): Promise<void> {
-    const event = newActivationPlanRevisedEvent({
-      changed: ['GOALS'],
-      reasonCategory: 'TRANSITION',
-      reviewDate: daysFromToday(180),
+    const event = newOutboxEvent(ACTIVATION_PLAN_REVISED_V1.subject, {
+      data: { changed: ['GOALS'], reasonCategory: 'TRANSITION', reviewDate: daysFromToday(180) },
     });
     await this.service.publish(ACTIVATION_PLAN_REVISED_V1.subject, this.of(event, by));
   }
 
   async measureStarted(plannedEndDate: IsoDate = daysFromToday(60)): Promise<void> {
-    const event = newMeasureStartedEvent({ measureId: this.measureId });
+    const event = newOutboxEvent(MEASURE_STARTED_V1.subject, {
+      data: { measureId: this.measureId },
+    });
     await this.service.publish(
       MEASURE_STARTED_V1.subject,
       this.of(
@@ -167,10 +158,12 @@ export class PathStory {
     await this.service.publish(
       MEASURE_PAUSED_V1.subject,
       this.of(
-        newMeasurePausedEvent({
-          measureId: this.measureId,
-          pausedAt: new Date().toISOString(),
-          expectedResume: daysFromToday(14),
+        newOutboxEvent(MEASURE_PAUSED_V1.subject, {
+          data: {
+            measureId: this.measureId,
+            pausedAt: new Date().toISOString(),
+            expectedResume: daysFromToday(14),
+          },
         }),
         this.provider,
       ),
@@ -181,7 +174,9 @@ export class PathStory {
     await this.service.publish(
       MEASURE_RESUMED_V1.subject,
       this.of(
-        newMeasureResumedEvent({ measureId: this.measureId, resumedAt: new Date().toISOString() }),
+        newOutboxEvent(MEASURE_RESUMED_V1.subject, {
+          data: { measureId: this.measureId, resumedAt: new Date().toISOString() },
+        }),
         this.provider,
       ),
     );
@@ -190,7 +185,12 @@ export class PathStory {
   async measureEnded(): Promise<void> {
     await this.service.publish(
       MEASURE_ENDED_V1.subject,
-      this.of(newMeasureEndedEvent({ measureId: this.measureId, endDate: today() }), this.provider),
+      this.of(
+        newOutboxEvent(MEASURE_ENDED_V1.subject, {
+          data: { measureId: this.measureId, endDate: today() },
+        }),
+        this.provider,
+      ),
     );
   }
 
