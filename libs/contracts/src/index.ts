@@ -52,10 +52,12 @@ export {
   type EventValidationResult,
 } from './events/event-registry';
 export {
-  describePayloadFields,
-  renderEventsDoc,
-  type PayloadFieldDoc,
-} from './events/render-events-doc';
+  matchesPattern,
+  payloadFieldsOf,
+  ruleNameOf,
+  type PayloadField,
+  type PayloadFieldRule,
+} from './events/payload-fields';
 export {
   ACTOR_ID_PATTERN,
   HasNoPersonalIdentityCode,
