@@ -9,14 +9,11 @@ export {
   CURSOR_VERSION,
   InvalidCursorError,
   MAX_CURSOR_LENGTH,
-  PAGE_LIMITS,
-  PageQueryDto,
   decodeCursor,
   encodeCursor,
-  pageFromRows,
   type CursorPosition,
-  type Page,
-} from './api/pagination';
+} from './pagination/cursor';
+export { pageFromRows, type Page } from './pagination/page';
 export {
   healthSubject,
   type DatabaseHealth,
