@@ -60,18 +60,15 @@ function IsPresentExactlyWhenChanged(part: PlanPart): PropertyDecorator {
 
 /** Payload of ActivationPlanRevised v1: which parts of the plan changed, and why; not how. */
 export class ActivationPlanRevisedPayload {
-  /** The plan, as in ActivationPlanAgreed. */
   @FieldDoc('The plan, as in ActivationPlanAgreed.')
   @IsUUID()
   readonly planId!: string;
 
-  /** The plan's version after the revision. */
   @FieldDoc('The plan’s version after the revision; the first revision of version 1 gives 2.')
   @IsInt()
   @Min(2)
   readonly planVersion!: number;
 
-  /** Which parts of the plan changed, each once. */
   @FieldDoc(
     'Which parts of the plan changed, each once; the new goals and measures follow as their own events.',
   )
@@ -84,19 +81,16 @@ export class ActivationPlanRevisedPayload {
   })
   readonly changed!: PlanPart[];
 
-  /** Why the plan was revised, as a category. */
   @FieldDoc('Why the plan was revised, as a category; never the detail of the client’s situation.')
   @IsIn(PLAN_REVISION_REASONS)
   readonly reasonCategory!: PlanRevisionReason;
 
-  /** The review date in force after the revision. */
   @FieldDoc(
     'The review date in force after the revision, so timers and the next-step due date follow it; `changed` names `REVIEW_DATE` when it moved.',
   )
   @IsIsoDate()
   readonly reviewDate!: string;
 
-  /** The parties after the revision, when `changed` names PARTIES. */
   @FieldDoc(
     'Every party after the revision, each once, present exactly when `changed` names `PARTIES`: a new party takes part from now on, a dropped one no longer does.',
   )

@@ -10,17 +10,14 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 /** Payload of AttendanceRecorded v1: one day of attendance in a measure. */
 export class AttendanceRecordedPayload {
-  /** The measure, as in MeasureStarted. */
   @FieldDoc('The measure, as in MeasureStarted.')
   @IsUUID()
   readonly measureId!: string;
 
-  /** The day. */
   @FieldDoc('The day the client attended.')
   @IsIsoDate()
   readonly date!: string;
 
-  /** Whole day or part of it. */
   @FieldDoc(
     'Whether the client attended the whole scheduled day or part of it; a missed day is AbsenceReported.',
   )

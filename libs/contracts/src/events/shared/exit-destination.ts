@@ -153,14 +153,12 @@ export function IsSubTypeOfCategory(): PropertyDecorator {
  * (domain.md §3.7). TransitionProposed can reuse it for the proposed destination.
  */
 export class ExitDestination {
-  /** The destination group. */
   @FieldDoc(
     'The destination group: outside the labour market, the labour market, or a continuation in the intermediate labour market.',
   )
   @IsIn(DESTINATION_GROUPS)
   readonly group!: DestinationGroup;
 
-  /** The destination category, one of the group's (Table 7 of 004 with sub-types). */
   @FieldDoc(
     'The destination category, one of the group’s (Table 7 of the thesis, with the sub-types its narrative names).',
   )
@@ -168,7 +166,6 @@ export class ExitDestination {
   @IsCategoryOfGroup()
   readonly category!: DestinationCategory;
 
-  /** For STUDIES the form of study, for SUPPORTED_EMPLOYMENT the form of support; else absent. */
   @FieldDoc(
     'For `STUDIES` the form of study, for `SUPPORTED_EMPLOYMENT` the form of support; absent for every other category, and may be absent while not yet known.',
   )

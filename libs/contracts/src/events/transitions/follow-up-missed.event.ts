@@ -10,22 +10,18 @@ export type FollowUpEscalationTarget = (typeof FOLLOW_UP_ESCALATION_TARGETS)[num
 
 /** Payload of FollowUpMissed v1: a follow-up was not done in time and is escalated. */
 export class FollowUpMissedPayload {
-  /** The follow-up, as in FollowUpScheduled. */
   @FieldDoc('The follow-up, as in FollowUpScheduled.')
   @IsUUID()
   readonly followUpId!: string;
 
-  /** Its due date. */
   @FieldDoc('The follow-up’s due date that passed.')
   @IsIsoDate()
   readonly dueDate!: string;
 
-  /** The organisation that should have followed the client up. */
   @FieldDoc('The organisation that should have followed the client up and stays accountable.')
   @IsUUID()
   readonly ownerOrgId!: string;
 
-  /** Who it is escalated to. */
   @FieldDoc('Who in the owner organisation it is escalated to: the manager.')
   @IsIn(FOLLOW_UP_ESCALATION_TARGETS)
   readonly escalatedTo!: FollowUpEscalationTarget;

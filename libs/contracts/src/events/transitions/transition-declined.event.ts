@@ -32,17 +32,14 @@ export type TransitionAlternativeCategory = (typeof TRANSITION_ALTERNATIVE_CATEG
 
 /** Payload of TransitionDeclined v1: the hand-off returns to the sender, never into the void. */
 export class TransitionDeclinedPayload {
-  /** The hand-off, as in TransitionProposed. */
   @FieldDoc('The hand-off, as in TransitionProposed.')
   @IsUUID()
   readonly transitionId!: string;
 
-  /** Why, as a category. */
   @FieldDoc('Why the receiver declined, as a category.')
   @IsIn(TRANSITION_DECLINE_REASON_CATEGORIES)
   readonly reasonCategory!: TransitionDeclineReasonCategory;
 
-  /** What the receiver suggests instead, as a category; absent when it said nothing. */
   @FieldDoc(
     'What the receiver suggests instead, as a category; absent when it did not say, `NONE` when it has no suggestion.',
   )
