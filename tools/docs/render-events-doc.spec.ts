@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getMetadataStorage, IsString } from 'class-validator';
 import {
-  ENVELOPE_FIELD_DESCRIPTIONS,
   EVENT_CONTRACTS,
   EventEmitterDto,
   EventEnvelopeDto,
@@ -11,6 +10,7 @@ import {
   listItemClassOf,
   type EventContract,
 } from '@polku/contracts';
+import { ENVELOPE_FIELD_DESCRIPTIONS } from './envelope-fields';
 import { describePayloadFields, renderEventsDoc } from './render-events-doc';
 
 const WORKSPACE_ROOT = resolve(__dirname, '../..');

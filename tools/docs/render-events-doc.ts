@@ -1,6 +1,5 @@
 import {
   ACTOR_ID_PATTERN,
-  ENVELOPE_FIELD_DESCRIPTIONS,
   EVENT_CONTRACTS,
   EVENT_STREAM_SUBJECT_ROOT,
   ISO_DATE_PATTERN,
@@ -11,6 +10,7 @@ import {
   type EventContract,
   type PayloadFieldRule,
 } from '@polku/contracts';
+import { ENVELOPE_FIELD_DESCRIPTIONS } from './envelope-fields';
 
 /** One row of a payload table: a field, nested fields as dotted paths. */
 export interface PayloadFieldDoc {

@@ -25,14 +25,12 @@ export {
 export {
   ACTOR_ROLES,
   DATA_CLASSES,
-  ENVELOPE_FIELD_DESCRIPTIONS,
   EventEmitterDto,
   EventEnvelopeDto,
   ORG_ROLES,
   type ActorRole,
   type DataClass,
   type EnvelopeEmitter,
-  type EnvelopeFieldDescription,
   type EventEnvelope,
   type OrgRole,
 } from './events/event-envelope';
