@@ -34,6 +34,7 @@ export const DATA_CLASSES = [
   'AGGREGATE',
 ] as const;
 
+/** One of {@link DATA_CLASSES}. */
 export type DataClass = (typeof DATA_CLASSES)[number];
 
 /** The role of the organisation that emitted an event (domain.md §10.1, architecture.md §7). */
@@ -52,6 +53,7 @@ export const ORG_ROLES = [
   'SYSTEM',
 ] as const;
 
+/** One of {@link ORG_ROLES}. */
 export type OrgRole = (typeof ORG_ROLES)[number];
 
 /** The role of the person or process that caused an event. */
@@ -65,6 +67,7 @@ export const ACTOR_ROLES = [
   'SYSTEM',
 ] as const;
 
+/** One of {@link ACTOR_ROLES}. */
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
 /** Who emitted an event: an organisation in a role, and an actor in a role inside it. */

@@ -14,11 +14,13 @@ export const BASICS_CHECKLIST_ITEMS = [
   'treatment',
 ] as const;
 
+/** One of {@link BASICS_CHECKLIST_ITEMS}. */
 export type BasicsChecklistItem = (typeof BASICS_CHECKLIST_ITEMS)[number];
 
 /** The state of one checklist item. An OPEN item blocks nothing but becomes an action item. */
 export const BASIC_NEED_STATUSES = ['IN_ORDER', 'OPEN', 'NOT_APPLICABLE'] as const;
 
+/** One of {@link BASIC_NEED_STATUSES}. */
 export type BasicNeedStatus = (typeof BASIC_NEED_STATUSES)[number];
 
 /**
@@ -36,6 +38,7 @@ export const BASIC_NEED_ISSUE_KINDS = [
   'OTHER',
 ] as const;
 
+/** One of {@link BASIC_NEED_ISSUE_KINDS}. */
 export type BasicNeedIssueKind = (typeof BASIC_NEED_ISSUE_KINDS)[number];
 
 /** The checklist item each issue kind opens; OTHER belongs to no item. */
@@ -69,6 +72,7 @@ export const BASIC_NEED_RESOLUTIONS = [
   'CLIENT_DECLINED',
 ] as const;
 
+/** One of {@link BASIC_NEED_RESOLUTIONS}. */
 export type BasicNeedResolution = (typeof BASIC_NEED_RESOLUTIONS)[number];
 
 /** The "basics in order" checklist at intake, one status per item; never the details. */

@@ -41,6 +41,7 @@ export const REFERRAL_REASON_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link REFERRAL_REASON_CATEGORIES}. */
 export type ReferralReasonCategory = (typeof REFERRAL_REASON_CATEGORIES)[number];
 
 /** Payload of ClientReferred v1: a referring organisation refers a client to a provider. */

@@ -18,6 +18,7 @@ import { BasicsChecklist } from './basic-needs';
  */
 export const ECONOMIC_SITUATIONS = ['IN_ORDER', 'WEAK', 'VERY_WEAK', 'UNKNOWN'] as const;
 
+/** One of {@link ECONOMIC_SITUATIONS}. */
 export type EconomicSituation = (typeof ECONOMIC_SITUATIONS)[number];
 
 /**
@@ -32,6 +33,7 @@ export const HOUSING_SITUATIONS = [
   'UNKNOWN',
 ] as const;
 
+/** One of {@link HOUSING_SITUATIONS}. */
 export type HousingSituation = (typeof HOUSING_SITUATIONS)[number];
 
 /**
@@ -45,6 +47,7 @@ export const CONCERN_LEVELS = [
   'UNKNOWN',
 ] as const;
 
+/** One of {@link CONCERN_LEVELS}. */
 export type ConcernLevel = (typeof CONCERN_LEVELS)[number];
 
 /**
@@ -59,6 +62,7 @@ export const EDUCATION_LEVELS = [
   'UNKNOWN',
 ] as const;
 
+/** One of {@link EDUCATION_LEVELS}. */
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
 /** Whether the client's vocational education still serves on today's labour market. */
@@ -69,6 +73,7 @@ export const EDUCATION_CURRENCIES = [
   'UNKNOWN',
 ] as const;
 
+/** One of {@link EDUCATION_CURRENCIES}. */
 export type EducationCurrency = (typeof EDUCATION_CURRENCIES)[number];
 
 /**
@@ -86,6 +91,7 @@ export const UNEMPLOYMENT_DURATION_BANDS = [
   'UNKNOWN',
 ] as const;
 
+/** One of {@link UNEMPLOYMENT_DURATION_BANDS}. */
 export type UnemploymentDurationBand = (typeof UNEMPLOYMENT_DURATION_BANDS)[number];
 
 /**
@@ -102,6 +108,7 @@ export const AGE_BANDS = [
   'AGE_60_OR_OVER',
 ] as const;
 
+/** One of {@link AGE_BANDS}. */
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 /**
@@ -114,6 +121,7 @@ export const LANGUAGE_AND_INTEGRATION_NEEDS = [
   'INTEGRATION_SERVICES',
 ] as const;
 
+/** One of {@link LANGUAGE_AND_INTEGRATION_NEEDS}. */
 export type LanguageAndIntegrationNeed = (typeof LANGUAGE_AND_INTEGRATION_NEEDS)[number];
 
 /**
@@ -134,6 +142,7 @@ export const CLIENT_BENEFITS = [
   'OTHER',
 ] as const;
 
+/** One of {@link CLIENT_BENEFITS}. */
 export type ClientBenefit = (typeof CLIENT_BENEFITS)[number];
 
 /**

@@ -19,6 +19,7 @@ export const PARALLEL_SERVICES = [
   'OTHER',
 ] as const;
 
+/** One of {@link PARALLEL_SERVICES}. */
 export type ParallelService = (typeof PARALLEL_SERVICES)[number];
 
 /** Payload of ParallelServiceReferred v1: a service that runs alongside the measure. */

@@ -12,6 +12,7 @@ export const REFERRAL_DECLINE_REASON_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link REFERRAL_DECLINE_REASON_CATEGORIES}. */
 export type ReferralDeclineReasonCategory = (typeof REFERRAL_DECLINE_REASON_CATEGORIES)[number];
 
 /** Payload of ReferralDeclined v1: the referral goes back to the referrer, never into the void. */

@@ -16,6 +16,7 @@ export const ABSENCE_REASON_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link ABSENCE_REASON_CATEGORIES}. */
 export type AbsenceReasonCategory = (typeof ABSENCE_REASON_CATEGORIES)[number];
 
 /** Payload of AbsenceReported v1: one day's absence from a measure, with a reason category. */

@@ -27,6 +27,7 @@ export const PLAN_PARTY_ROLES = ORG_ROLES.filter(
     role !== 'CLIENT' && role !== 'EXPERT_COORDINATOR' && role !== 'SYSTEM',
 );
 
+/** One of {@link PLAN_PARTY_ROLES}. */
 export type PlanPartyRole = (typeof PLAN_PARTY_ROLES)[number];
 
 /**
@@ -42,10 +43,12 @@ export const LINKED_PLAN_KINDS = [
   'OTHER',
 ] as const;
 
+/** One of {@link LINKED_PLAN_KINDS}. */
 export type LinkedPlanKind = (typeof LINKED_PLAN_KINDS)[number];
 
-/** How many parties and linked plans one plan can name. */
+/** How many parties one plan can name. */
 export const MAX_PLAN_PARTIES = 20;
+/** How many linked plans one plan can name. */
 export const MAX_LINKED_PLANS = 20;
 
 /** An organisation that is a party to the plan, with its role. */

@@ -17,6 +17,7 @@ import { MAX_PLAN_PARTIES, PlanParty } from './activation-plan-agreed.event';
 /** The parts of an activation plan a revision can change. */
 export const PLAN_PARTS = ['GOALS', 'MEASURES', 'PARTIES', 'LINKED_PLANS', 'REVIEW_DATE'] as const;
 
+/** One of {@link PLAN_PARTS}. */
 export type PlanPart = (typeof PLAN_PARTS)[number];
 
 /**
@@ -34,6 +35,7 @@ export const PLAN_REVISION_REASONS = [
   'OTHER',
 ] as const;
 
+/** One of {@link PLAN_REVISION_REASONS}. */
 export type PlanRevisionReason = (typeof PLAN_REVISION_REASONS)[number];
 
 /** A field that carries the new state of one plan part: present exactly when `changed` names it. */

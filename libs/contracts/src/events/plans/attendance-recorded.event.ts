@@ -6,6 +6,7 @@ import { IsIsoDate } from '../event-validators';
 /** Whether the client took part in the whole day as scheduled, or in part of it. */
 export const ATTENDANCE_STATUSES = ['PRESENT', 'PARTIAL'] as const;
 
+/** One of {@link ATTENDANCE_STATUSES}. */
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 /** Payload of AttendanceRecorded v1: one day of attendance in a measure. */

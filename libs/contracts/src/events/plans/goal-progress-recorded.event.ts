@@ -9,6 +9,7 @@ import { IsUtcTimestamp } from '../event-validators';
  */
 export const GOAL_PROGRESS_ASSESSORS = ['CLIENT', 'WORKER', 'CLIENT_WITH_WORKER'] as const;
 
+/** One of {@link GOAL_PROGRESS_ASSESSORS}. */
 export type GoalProgressAssessor = (typeof GOAL_PROGRESS_ASSESSORS)[number];
 
 /** Payload of GoalProgressRecorded v1: a goal's follow-up, with its GAS level when it has a scale. */

@@ -9,6 +9,7 @@ import { IsIsoDate } from '../event-validators';
  */
 export const MEASURE_END_REASONS = ['COMPLETED', 'INTERRUPTED', 'TRANSFERRED', 'OTHER'] as const;
 
+/** One of {@link MEASURE_END_REASONS}. */
 export type MeasureEndReason = (typeof MEASURE_END_REASONS)[number];
 
 /** Payload of MeasureEnded v1: a measure ended; where the client goes is ClientExited or a hand-off. */

@@ -15,6 +15,7 @@ export const MEASURE_PAUSE_REASON_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link MEASURE_PAUSE_REASON_CATEGORIES}. */
 export type MeasurePauseReasonCategory = (typeof MEASURE_PAUSE_REASON_CATEGORIES)[number];
 
 /** Payload of MeasurePaused v1: a measure is paused, not ended; the relationship continues. */

@@ -29,6 +29,7 @@ import { MEASURE_TYPES, type MeasureType } from '../shared/measure-type';
  */
 export const PLACEMENT_KINDS = ['IN_HOUSE', 'EXTERNAL_HOST'] as const;
 
+/** One of {@link PLACEMENT_KINDS}. */
 export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
 
 /**
@@ -38,6 +39,7 @@ export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
  */
 export const EMPLOYMENT_CONTRACT_TYPES = ['FIXED_TERM', 'OPEN_ENDED'] as const;
 
+/** One of {@link EMPLOYMENT_CONTRACT_TYPES}. */
 export type EmploymentContractType = (typeof EMPLOYMENT_CONTRACT_TYPES)[number];
 
 /** Where the measure takes place. */

@@ -9,6 +9,7 @@ import { IsExactlyOneOf, IsIsoDate, WHEN_PRESENT } from '../event-validators';
  */
 export const STATEMENT_KINDS = ['STATEMENT', 'COACHING_SUMMARY'] as const;
 
+/** One of {@link STATEMENT_KINDS}. */
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
 /** Payload of StatementRequested v1: a dated task to write a statement; never its content. */

@@ -12,6 +12,7 @@ export const FUNDING_KINDS = [
   'ACTIVATION_PLAN',
 ] as const;
 
+/** One of {@link FUNDING_KINDS}. */
 export type FundingKind = (typeof FUNDING_KINDS)[number];
 
 /** A reference to the decision or commitment that funds a measure; never its content. */

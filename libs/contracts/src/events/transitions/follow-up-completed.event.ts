@@ -25,6 +25,7 @@ import { ExitDestination } from '../shared/exit-destination';
  */
 export const FOLLOW_UP_STATUSES = ['SAME', 'CHANGED', 'BACK_IN_VTM', 'UNKNOWN'] as const;
 
+/** One of {@link FOLLOW_UP_STATUSES}. */
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 /**
@@ -39,6 +40,7 @@ export const FOLLOW_UP_CONTACT_MODES = [
   'NO_CONTACT',
 ] as const;
 
+/** One of {@link FOLLOW_UP_CONTACT_MODES}. */
 export type FollowUpContactMode = (typeof FOLLOW_UP_CONTACT_MODES)[number];
 
 /**
@@ -55,6 +57,7 @@ export const FOLLOW_UP_HELP_KINDS = [
   'OTHER',
 ] as const;
 
+/** One of {@link FOLLOW_UP_HELP_KINDS}. */
 export type FollowUpHelpKind = (typeof FOLLOW_UP_HELP_KINDS)[number];
 
 /** Payload of FollowUpCompleted v1: where the client is now, how it was found out, what help was given. */

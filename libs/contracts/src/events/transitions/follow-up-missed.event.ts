@@ -6,6 +6,7 @@ import { IsIsoDate } from '../event-validators';
 /** Who a missed follow-up is escalated to: the owner organisation's manager (domain.md §10.2 S6). */
 export const FOLLOW_UP_ESCALATION_TARGETS = ['MANAGER'] as const;
 
+/** One of {@link FOLLOW_UP_ESCALATION_TARGETS}. */
 export type FollowUpEscalationTarget = (typeof FOLLOW_UP_ESCALATION_TARGETS)[number];
 
 /** Payload of FollowUpMissed v1: a follow-up was not done in time and is escalated. */

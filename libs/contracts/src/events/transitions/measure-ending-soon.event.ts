@@ -23,6 +23,7 @@ export const MEASURE_END_CHECKLIST_ITEMS = [
   'TRANSITION_MEETING',
 ] as const;
 
+/** One of {@link MEASURE_END_CHECKLIST_ITEMS}. */
 export type MeasureEndChecklistItem = (typeof MEASURE_END_CHECKLIST_ITEMS)[number];
 
 /** How many days before the planned end the reminders come by default. */

@@ -13,6 +13,7 @@ export const OWNERSHIP_TRANSFER_REASONS = [
   'REASSIGNED',
 ] as const;
 
+/** One of {@link OWNERSHIP_TRANSFER_REASONS}. */
 export type OwnershipTransferReason = (typeof OWNERSHIP_TRANSFER_REASONS)[number];
 
 /** Payload of OwnershipTransferred v1: the accountable organisation and named worker change. */

@@ -15,6 +15,7 @@ export const WORKER_CHANGE_REASON_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link WORKER_CHANGE_REASON_CATEGORIES}. */
 export type WorkerChangeReasonCategory = (typeof WORKER_CHANGE_REASON_CATEGORIES)[number];
 
 /** Payload of ResponsibleWorkerChanged v1: another worker of the same organisation is named. */

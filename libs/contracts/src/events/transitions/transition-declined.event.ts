@@ -15,6 +15,7 @@ export const TRANSITION_DECLINE_REASON_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link TRANSITION_DECLINE_REASON_CATEGORIES}. */
 export type TransitionDeclineReasonCategory = (typeof TRANSITION_DECLINE_REASON_CATEGORIES)[number];
 
 /**
@@ -28,6 +29,7 @@ export const TRANSITION_ALTERNATIVE_CATEGORIES = [
   'NONE',
 ] as const;
 
+/** One of {@link TRANSITION_ALTERNATIVE_CATEGORIES}. */
 export type TransitionAlternativeCategory = (typeof TRANSITION_ALTERNATIVE_CATEGORIES)[number];
 
 /** Payload of TransitionDeclined v1: the hand-off returns to the sender, never into the void. */

@@ -21,6 +21,7 @@ export const TRANSITION_RATIONALE_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link TRANSITION_RATIONALE_CATEGORIES}. */
 export type TransitionRationaleCategory = (typeof TRANSITION_RATIONALE_CATEGORIES)[number];
 
 /**
@@ -29,6 +30,7 @@ export type TransitionRationaleCategory = (typeof TRANSITION_RATIONALE_CATEGORIE
  */
 export const TRANSITION_PROPOSERS = ['WORKER', 'CLIENT', 'NETWORK_PARTY'] as const;
 
+/** One of {@link TRANSITION_PROPOSERS}. */
 export type TransitionProposer = (typeof TRANSITION_PROPOSERS)[number];
 
 /**

@@ -18,6 +18,7 @@ export const WAITING_FOR_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link WAITING_FOR_CATEGORIES}. */
 export type WaitingForCategory = (typeof WAITING_FOR_CATEGORIES)[number];
 
 /** The bounds of a wait's threshold, in Finnish business days. */
