@@ -60,6 +60,26 @@ export default tseslint.config(
     },
   },
   {
+    // Contracts are wire contracts (docs/adr/0008): no HTTP documentation, no validation internals.
+    files: ['libs/contracts/**/*.ts'],
+    // The command files drop @nestjs/swagger in their own change.
+    ignores: ['libs/contracts/src/commands/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@nestjs/swagger', message: 'OpenAPI documentation belongs to the gateway.' },
+            {
+              name: '@polku/validation',
+              message: 'Processes install validation speed-ups at start-up, not the contracts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Nest resolves constructor parameters from emitted decorator metadata, which needs the
     // value import of the class; a type-only import would break injection at runtime.
     files: [

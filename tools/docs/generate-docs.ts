@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderConfigurationDoc } from '@polku/config';
-import { renderEventsDoc } from '@polku/contracts';
 // The one import of a service from tools: the OpenAPI document is the gateway's own module graph.
 import { renderOpenApiJson } from '../../services/gateway/src/openapi/export-openapi';
+import { renderEventsDoc } from './render-events-doc';
 
 // Documents generated from code, so they cannot drift from it. `npm run docs:generate` writes
 // them; `npm run docs:check` (run by CI) fails when a committed copy is stale.

@@ -8,6 +8,7 @@ export const SERVICE_NAMES = [
   'dashboards',
 ] as const;
 
+/** One of {@link SERVICE_NAMES}. */
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /** The services behind the gateway; the gateway asks each of them over NATS. */
@@ -15,6 +16,7 @@ export const BACKEND_SERVICE_NAMES = SERVICE_NAMES.filter(
   (name): name is Exclude<ServiceName, 'gateway'> => name !== 'gateway',
 );
 
+/** One of {@link BACKEND_SERVICE_NAMES}. */
 export type BackendServiceName = (typeof BACKEND_SERVICE_NAMES)[number];
 
 /**

@@ -21,6 +21,7 @@ import {
   shutdownMetrics,
   shutdownTracing,
 } from '@polku/observability';
+import { installFastValidation } from '@polku/validation';
 import { exitGracefullyOnSignals } from './graceful-shutdown';
 import { EventBackbone } from './messaging/event-backbone';
 import { isOperatorCommand, runOperatorCommand } from './operator-commands';
@@ -89,6 +90,7 @@ export async function createServiceApp(
  * `redrive` and `rebuild-projection` are operator commands (see operator-commands.ts).
  */
 export async function bootstrapService(options: BootstrapServiceOptions): Promise<void> {
+  installFastValidation();
   const config = loadConfigOrExit(options.configClass ?? ServiceConfig, options.service);
   initTracing({ serviceName: options.service, serviceVersion: POLKU_VERSION });
   initMetrics({ serviceName: options.service, serviceVersion: POLKU_VERSION });

@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { GatewayConfig, loadConfigOrExit } from '@polku/config';
 import { createServiceLogger, initMetrics, initTracing } from '@polku/observability';
 import { exitGracefullyOnSignals, POLKU_VERSION } from '@polku/service-runtime';
+import { installFastValidation } from '@polku/validation';
 import { createGatewayApp } from './create-gateway-app';
 
 async function main(): Promise<void> {
+  installFastValidation();
   const config = loadConfigOrExit(GatewayConfig, 'gateway');
   initTracing({ serviceName: 'gateway', serviceVersion: POLKU_VERSION });
   initMetrics({ serviceName: 'gateway', serviceVersion: POLKU_VERSION });

@@ -3,6 +3,7 @@ import type { LoggerService } from '@nestjs/common';
 import { loadConfig, ServiceConfig } from '@polku/config';
 import { initTracing, shutdownTracing } from '@polku/observability';
 import { createServiceApp, POLKU_VERSION } from '@polku/service-runtime';
+import { installFastValidation } from '@polku/validation';
 import {
   BENCH_CONSUMER_MIGRATIONS,
   BenchBatchProjectionModule,
@@ -31,6 +32,8 @@ function send(message: ConsumerProcessMessage): void {
 }
 
 async function main(): Promise<void> {
+  // As a service's bootstrap does; createServiceApp alone leaves validation on the plain path.
+  installFastValidation();
   if (process.env.BENCH_TRACING === 'true') {
     initTracing({ serviceName: BENCH_CONSUMER_SERVICE, serviceVersion: POLKU_VERSION });
   }

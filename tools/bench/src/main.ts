@@ -18,6 +18,7 @@ import {
 import { Client } from 'pg';
 import { jetStreamBaselines, pgInsertBaselines, type BaselineResult } from './baselines';
 import { POLKU_VERSION } from '@polku/service-runtime';
+import { installFastValidation } from '@polku/validation';
 import { BENCH_PRODUCER_SERVICE, runEndToEnd, type EndToEndRun } from './end-to-end';
 import {
   BENCH_CONSUMER_SERVICE,
@@ -171,6 +172,8 @@ async function machine(config: ServiceConfig, nc: NatsConnection) {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  // As bootstrapService does, so the outbox writer's validation is measured as it runs there.
+  installFastValidation();
   // As bootstrapService does: spans are created and propagated (exported only when
   // OTEL_EXPORTER_OTLP_ENDPOINT is set), so the measured path includes tracing.
   if (options.tracing) {

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import type { ValidationError } from 'class-validator';
+import { validateSync, type ValidationError } from 'class-validator';
 import { type EventContract } from './event-contract';
 import { EventEnvelopeDto, type EventEnvelope } from './event-envelope';
 import { BASIC_NEED_ISSUE_FLAGGED_V1 } from './intake/basic-need-issue-flagged.event';
@@ -47,12 +47,6 @@ import { UNCLEAR_PATH_FLAGGED_V1 } from './transitions/unclear-path-flagged.even
 import { WAIT_EXCEEDED_V1 } from './transitions/wait-exceeded.event';
 import { WAITING_ENDED_V1 } from './transitions/waiting-ended.event';
 import { WAITING_STARTED_V1 } from './transitions/waiting-started.event';
-import { validateWithFastPath } from '../validation-fast-path';
-import { installValidationMetadataCache } from '../validation-metadata-cache';
-
-// Every event consumer and writer validates through class-validator's one global storage, and so
-// does every service that imports the contracts: cache its rule lookup once, for all of them.
-installValidationMetadataCache();
 
 /**
  * First token of every event subject: the event stream captures `polku.>`. Request/reply
@@ -216,7 +210,8 @@ function errorLines(errors: readonly ValidationError[], prefix: string): string[
  * (unknown envelope fields are allowed for forward compatibility); its type, version and data
  * class are the contract's; and `data` matches the payload class, nested objects included, with
  * no unknown payload fields. Errors name the field path and never echo payload values, which
- * may be client data.
+ * may be client data. Validation goes through class-validator's `validateSync`; a process makes
+ * it fast by calling `installFastValidation()` of @polku/validation at start-up.
  */
 export function validateEvent<S extends EventSubject>(
   subject: S,
@@ -258,7 +253,7 @@ function validateAgainst(
     EventEnvelopeDto,
     isPlainObject(raw.data) ? { ...raw, data: {} } : raw,
   );
-  const errors = errorLines(validateWithFastPath(envelope, { forbidUnknownValues: true }), '');
+  const errors = errorLines(validateSync(envelope, { forbidUnknownValues: true }), '');
   const expected = {
     type: contract.type,
     version: contract.version,
@@ -277,7 +272,7 @@ function validateAgainst(
     data = plainToInstance(contract.payloadClass, raw.data);
     errors.push(
       ...errorLines(
-        validateWithFastPath(data, {
+        validateSync(data, {
           whitelist: true,
           forbidNonWhitelisted: true,
           forbidUnknownValues: true,

@@ -3,7 +3,7 @@ import { aValidEvent, errorsOf } from '../../test/wire-events';
 import { type EventContract } from './event-contract';
 import { EVENT_CONTRACTS, type EventSubject } from './event-registry';
 import { containsPersonalIdentityCode } from './event-validators';
-import { describePayloadFields } from './render-events-doc';
+import { payloadFieldsOf } from './payload-fields';
 
 // Health detail never enters polku, only flags, and free text is allowed only in the data
 // classes PLAN and CLIENT_VOICE (domain.md §8, §10.1). These tests try to put health detail
@@ -51,7 +51,7 @@ function acceptsText(subject: EventSubject, path: string, text: string): boolean
 function fieldsTakingText(text: string): string[] {
   return EVENT_CONTRACTS.flatMap((contract: EventContract<object>) => {
     const subject = contract.subject as EventSubject;
-    return describePayloadFields(contract.payloadClass)
+    return payloadFieldsOf(contract.payloadClass)
       .filter((field) => acceptsText(subject, field.path, text))
       .map((field) => `${subject} data.${field.path}`);
   });
@@ -93,7 +93,7 @@ describe('payload privacy', () => {
 
   it('should keep every health field a yes/no flag when a payload field is named after health', () => {
     const healthFields = EVENT_CONTRACTS.flatMap((contract: EventContract<object>) =>
-      describePayloadFields(contract.payloadClass)
+      payloadFieldsOf(contract.payloadClass)
         .filter((field) => /health|diagnos|illness|treatment|sick|medic/i.test(field.path))
         .map((field) => ({ subject: contract.subject, path: field.path, type: field.type })),
     );

@@ -1,5 +1,6 @@
 import { CONTEXT_OF_SERVICE, type ServiceName } from '../services';
 
+/** Whether a dependency answered its health check. */
 export type DependencyStatus = 'up' | 'down';
 
 /** The state of one thing a service depends on. */
@@ -12,6 +13,7 @@ export interface DependencyHealth {
   readonly detail?: string;
 }
 
+/** The state of the service's own database. */
 export interface DatabaseHealth extends DependencyHealth {
   /** The service's own database name. */
   readonly database: string;

@@ -6,31 +6,26 @@ import { BASIC_NEED_ISSUE_KINDS, type BasicNeedIssueKind } from './basic-needs';
 
 /** Payload of BasicNeedIssueFlagged v1: an open basic matter becomes an owned action item. */
 export class BasicNeedIssueFlaggedPayload {
-  /** The issue; BasicNeedResolved closes it with the same id. */
   @FieldDoc('The issue; BasicNeedResolved closes it with the same id.')
   @IsUUID()
   readonly issueId!: string;
 
-  /** What kind of basic matter is open; each kind belongs to one checklist item. */
   @FieldDoc(
     'What kind of basic matter is open, as a category; each kind but `OTHER` belongs to one item of the intake checklist.',
   )
   @IsIn(BASIC_NEED_ISSUE_KINDS)
   readonly kind!: BasicNeedIssueKind;
 
-  /** The action item that tracks the issue on the path. */
   @FieldDoc('The action item that tracks the issue on the path’s timeline.')
   @IsUUID()
   readonly actionItemId!: string;
 
-  /** The organisation responsible for the action item. */
   @FieldDoc(
     'The organisation responsible for the action item, e.g. social services for rent arrears.',
   )
   @IsUUID()
   readonly ownerOrgId!: string;
 
-  /** When the action item is due; absent when no date is agreed yet. */
   @FieldDoc('When the action item is due; absent when no date is agreed yet.')
   @IsOptional()
   @IsIsoDate()

@@ -5,17 +5,14 @@ import { BASIC_NEED_RESOLUTIONS, type BasicNeedResolution } from './basic-needs'
 
 /** Payload of BasicNeedResolved v1: a flagged basic matter is closed, with how. */
 export class BasicNeedResolvedPayload {
-  /** The issue, as in BasicNeedIssueFlagged. */
   @FieldDoc('The issue, as in BasicNeedIssueFlagged.')
   @IsUUID()
   readonly issueId!: string;
 
-  /** The action item that tracked the issue; it is done. */
   @FieldDoc('The action item that tracked the issue, as in BasicNeedIssueFlagged; it is done.')
   @IsUUID()
   readonly actionItemId!: string;
 
-  /** How the issue was resolved, as a category. */
   @FieldDoc('How the issue was resolved, as a category.')
   @IsIn(BASIC_NEED_RESOLUTIONS)
   readonly resolution!: BasicNeedResolution;

@@ -14,11 +14,13 @@ export const BASICS_CHECKLIST_ITEMS = [
   'treatment',
 ] as const;
 
+/** One of {@link BASICS_CHECKLIST_ITEMS}. */
 export type BasicsChecklistItem = (typeof BASICS_CHECKLIST_ITEMS)[number];
 
 /** The state of one checklist item. An OPEN item blocks nothing but becomes an action item. */
 export const BASIC_NEED_STATUSES = ['IN_ORDER', 'OPEN', 'NOT_APPLICABLE'] as const;
 
+/** One of {@link BASIC_NEED_STATUSES}. */
 export type BasicNeedStatus = (typeof BASIC_NEED_STATUSES)[number];
 
 /**
@@ -36,6 +38,7 @@ export const BASIC_NEED_ISSUE_KINDS = [
   'OTHER',
 ] as const;
 
+/** One of {@link BASIC_NEED_ISSUE_KINDS}. */
 export type BasicNeedIssueKind = (typeof BASIC_NEED_ISSUE_KINDS)[number];
 
 /** The checklist item each issue kind opens; OTHER belongs to no item. */
@@ -69,33 +72,29 @@ export const BASIC_NEED_RESOLUTIONS = [
   'CLIENT_DECLINED',
 ] as const;
 
+/** One of {@link BASIC_NEED_RESOLUTIONS}. */
 export type BasicNeedResolution = (typeof BASIC_NEED_RESOLUTIONS)[number];
 
 /** The "basics in order" checklist at intake, one status per item; never the details. */
 export class BasicsChecklist {
-  /** Housing: a home, rent paid, no eviction threat. */
   @FieldDoc('Housing: a home, rent paid, no eviction threat.')
   @IsIn(BASIC_NEED_STATUSES)
   readonly housing!: BasicNeedStatus;
 
-  /** Benefits: the client has the benefit decisions they are entitled to. */
   @FieldDoc(
     'Benefits: the client has applied for and received the benefit decisions they are entitled to.',
   )
   @IsIn(BASIC_NEED_STATUSES)
   readonly benefits!: BasicNeedStatus;
 
-  /** Permits: the permits the client needs, e.g. a residence or work permit. */
   @FieldDoc('Permits: the permits the client needs, e.g. a residence or work permit, are valid.')
   @IsIn(BASIC_NEED_STATUSES)
   readonly permits!: BasicNeedStatus;
 
-  /** Debts: no unmanaged debts or enforcement; a flag only, never amounts or creditors. */
   @FieldDoc('Debts: no unmanaged debts or enforcement; a flag only, never amounts or creditors.')
   @IsIn(BASIC_NEED_STATUSES)
   readonly debts!: BasicNeedStatus;
 
-  /** Treatment: any treatment that must come first has started; a flag only, never what it is. */
   @FieldDoc(
     'Treatment: any treatment that has to come first has started; a flag only, never what the treatment is.',
   )

@@ -41,50 +41,43 @@ export const REFERRAL_REASON_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link REFERRAL_REASON_CATEGORIES}. */
 export type ReferralReasonCategory = (typeof REFERRAL_REASON_CATEGORIES)[number];
 
 /** Payload of ClientReferred v1: a referring organisation refers a client to a provider. */
 export class ClientReferredPayload {
-  /** The referral; later answered by ReferralAccepted or ReferralDeclined with the same id. */
   @FieldDoc('The referral; ReferralAccepted or ReferralDeclined answer it with the same id.')
   @IsUUID()
   readonly referralId!: string;
 
-  /** The referring organisation. */
   @FieldDoc('The referring organisation, which stays responsible until the referral is accepted.')
   @IsUUID()
   readonly fromOrgId!: string;
 
-  /** The provider the client is referred to; differs from fromOrgId (checked by the service). */
   @FieldDoc(
     'The provider the client is referred to; differs from `fromOrgId` (a rule client-intake enforces).',
   )
   @IsUUID()
   readonly toOrgId!: string;
 
-  /** The measure the referrer asks for. */
   @FieldDoc('The measure the referrer asks for.')
   @IsIn(MEASURE_TYPES)
   readonly requestedMeasure!: MeasureType;
 
-  /** Why the client is referred, as a category; never a diagnosis. */
   @FieldDoc('Why the client is referred, as a category; never a diagnosis.')
   @IsIn(REFERRAL_REASON_CATEGORIES)
   readonly reasonCategory!: ReferralReasonCategory;
 
-  /** The decision or commitment that funds the measure. */
   @FieldDoc('The decision or commitment that funds the measure.')
   @IsObject()
   @ValidateNested()
   @Type(() => FundingRef)
   readonly fundingRef!: FundingRef;
 
-  /** The start date the referrer hopes for. */
   @FieldDoc('The start date the referrer hopes for.')
   @IsIsoDate()
   readonly desiredStart!: string;
 
-  /** Reference to the consent-scoped prior-information package for the receiving worker. */
   @FieldDoc(
     'Reference to the consent-scoped package of prior information for the receiving worker; the package itself never travels in the event.',
   )

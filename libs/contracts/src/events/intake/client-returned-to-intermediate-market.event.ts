@@ -4,14 +4,12 @@ import { FieldDoc } from '../../field-doc.decorator';
 
 /** Payload of ClientReturnedToIntermediateMarket v1: a new path, linked to the one that ended. */
 export class ClientReturnedToIntermediateMarketPayload {
-  /** The client's previous path, which ended in an exit; the envelope's pathId is the new one. */
   @FieldDoc(
     'The client’s previous path, which ended with ClientExited; the envelope’s `pathId` is the new, linked path.',
   )
   @IsUUID()
   readonly previousPathId!: string;
 
-  /** Whole months from the previous exit to this return. */
   @FieldDoc(
     'Whole months from the previous path’s exit date to this return; 0 within the first month.',
   )
@@ -19,7 +17,6 @@ export class ClientReturnedToIntermediateMarketPayload {
   @Min(0)
   readonly monthsSinceExit!: number;
 
-  /** How many times the client has returned: 1 on the first return (the "VTM loop"). */
   @FieldDoc(
     'How many times the client has returned to the intermediate labour market after an exit: 1 on the first return.',
   )

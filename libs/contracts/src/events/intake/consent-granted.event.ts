@@ -28,12 +28,10 @@ export const MAX_CONSENT_ORGANISATIONS = 50;
  * a new record.
  */
 export class ConsentGrantedPayload {
-  /** The consent record; envelopes name it in `consentRef`. */
   @FieldDoc('The consent record; events it covers name it in the envelope’s `consentRef`.')
   @IsUUID()
   readonly consentId!: string;
 
-  /** The organisations the consent names; organisations, never persons. */
   @FieldDoc(
     'The organisations the consent lets see the data classes; organisations, never persons.',
   )
@@ -44,7 +42,6 @@ export class ConsentGrantedPayload {
   @IsUUID('all', { each: true, message: '$property must contain only UUIDs' })
   readonly orgIds!: string[];
 
-  /** The data classes the consent covers; never AGGREGATE, which is not client-level. */
   @FieldDoc(
     'The data classes the consent covers; never `AGGREGATE`, which is not client-level data.',
   )
@@ -57,17 +54,14 @@ export class ConsentGrantedPayload {
   })
   readonly dataClasses!: ConsentableDataClass[];
 
-  /** What the organisations may use the data for. */
   @FieldDoc('What the organisations may use the data for.')
   @IsIn(CONSENT_PURPOSES)
   readonly purpose!: ConsentPurpose;
 
-  /** The first day the consent covers. */
   @FieldDoc('The first day the consent covers.')
   @IsIsoDate()
   readonly validFrom!: string;
 
-  /** The last day the consent covers; absent when it holds until withdrawn. */
   @FieldDoc(
     'The last day the consent covers, inclusive, so it may equal `validFrom`; absent when the consent holds until it is withdrawn.',
   )
@@ -76,12 +70,10 @@ export class ConsentGrantedPayload {
   @IsNotBefore('validFrom')
   readonly validTo?: string;
 
-  /** How the client gave the consent. */
   @FieldDoc('How the client gave the consent.')
   @IsIn(CONSENT_METHODS)
   readonly howGiven!: ConsentMethod;
 
-  /** The organisation whose worker recorded the consent. */
   @FieldDoc('The organisation whose worker recorded the consent.')
   @IsUUID()
   readonly recordedByOrgId!: string;

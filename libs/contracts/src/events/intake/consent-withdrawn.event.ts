@@ -5,7 +5,6 @@ import { IsDifferentFrom, IsUtcTimestamp } from '../event-validators';
 
 /** Payload of ConsentWithdrawn v1: a new record that ends an earlier consent at once. */
 export class ConsentWithdrawnPayload {
-  /** The withdrawal's own record; consent records are immutable. */
   @FieldDoc(
     'The withdrawal’s own record: consent records are immutable, so a withdrawal is a new one.',
   )
@@ -13,12 +12,10 @@ export class ConsentWithdrawnPayload {
   @IsDifferentFrom('withdrawnConsentId')
   readonly consentId!: string;
 
-  /** The consent that is withdrawn, as in its ConsentGranted. */
   @FieldDoc('The consent that is withdrawn, the `consentId` of its ConsentGranted.')
   @IsUUID()
   readonly withdrawnConsentId!: string;
 
-  /** When the withdrawal takes effect: at once, so normally when it was recorded. */
   @FieldDoc(
     'When the withdrawal takes effect: at once, so normally the moment it was recorded; the consent covers nothing from then on.',
   )

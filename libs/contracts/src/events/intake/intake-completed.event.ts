@@ -18,6 +18,7 @@ import { BasicsChecklist } from './basic-needs';
  */
 export const ECONOMIC_SITUATIONS = ['IN_ORDER', 'WEAK', 'VERY_WEAK', 'UNKNOWN'] as const;
 
+/** One of {@link ECONOMIC_SITUATIONS}. */
 export type EconomicSituation = (typeof ECONOMIC_SITUATIONS)[number];
 
 /**
@@ -32,6 +33,7 @@ export const HOUSING_SITUATIONS = [
   'UNKNOWN',
 ] as const;
 
+/** One of {@link HOUSING_SITUATIONS}. */
 export type HousingSituation = (typeof HOUSING_SITUATIONS)[number];
 
 /**
@@ -45,6 +47,7 @@ export const CONCERN_LEVELS = [
   'UNKNOWN',
 ] as const;
 
+/** One of {@link CONCERN_LEVELS}. */
 export type ConcernLevel = (typeof CONCERN_LEVELS)[number];
 
 /**
@@ -59,6 +62,7 @@ export const EDUCATION_LEVELS = [
   'UNKNOWN',
 ] as const;
 
+/** One of {@link EDUCATION_LEVELS}. */
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
 /** Whether the client's vocational education still serves on today's labour market. */
@@ -69,6 +73,7 @@ export const EDUCATION_CURRENCIES = [
   'UNKNOWN',
 ] as const;
 
+/** One of {@link EDUCATION_CURRENCIES}. */
 export type EducationCurrency = (typeof EDUCATION_CURRENCIES)[number];
 
 /**
@@ -86,6 +91,7 @@ export const UNEMPLOYMENT_DURATION_BANDS = [
   'UNKNOWN',
 ] as const;
 
+/** One of {@link UNEMPLOYMENT_DURATION_BANDS}. */
 export type UnemploymentDurationBand = (typeof UNEMPLOYMENT_DURATION_BANDS)[number];
 
 /**
@@ -102,6 +108,7 @@ export const AGE_BANDS = [
   'AGE_60_OR_OVER',
 ] as const;
 
+/** One of {@link AGE_BANDS}. */
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 /**
@@ -114,6 +121,7 @@ export const LANGUAGE_AND_INTEGRATION_NEEDS = [
   'INTEGRATION_SERVICES',
 ] as const;
 
+/** One of {@link LANGUAGE_AND_INTEGRATION_NEEDS}. */
 export type LanguageAndIntegrationNeed = (typeof LANGUAGE_AND_INTEGRATION_NEEDS)[number];
 
 /**
@@ -134,6 +142,7 @@ export const CLIENT_BENEFITS = [
   'OTHER',
 ] as const;
 
+/** One of {@link CLIENT_BENEFITS}. */
 export type ClientBenefit = (typeof CLIENT_BENEFITS)[number];
 
 /**
@@ -141,61 +150,50 @@ export type ClientBenefit = (typeof CLIENT_BENEFITS)[number];
  * §3.1) and the "basics in order" checklist (§3.3). No free text, and health as a flag only.
  */
 export class IntakeCompletedPayload {
-  /** The intake. */
   @FieldDoc('The intake; a later intake of the same path has a new id.')
   @IsUUID()
   readonly intakeId!: string;
 
-  /** Economic situation. */
   @FieldDoc('The client’s economic situation as a category; never amounts, debts or creditors.')
   @IsIn(ECONOMIC_SITUATIONS)
   readonly economicSituation!: EconomicSituation;
 
-  /** Whether health affects work or taking part in a measure; never what it is. */
   @FieldDoc(
     'Whether the client’s health affects work or taking part in a measure: yes or no, never a diagnosis, treatment or any other detail.',
   )
   @IsBoolean()
   readonly healthFlag!: boolean;
 
-  /** How the client lives. */
   @FieldDoc('How the client lives.')
   @IsIn(HOUSING_SITUATIONS)
   readonly housingSituation!: HousingSituation;
 
-  /** How much relationships and family situation weigh on the path. */
   @FieldDoc('How much relationships and the family situation weigh on the client’s path.')
   @IsIn(CONCERN_LEVELS)
   readonly relationships!: ConcernLevel;
 
-  /** How much life management weighs on the path. */
   @FieldDoc(
     'How much life management (direction in life, social skills, everyday routines) weighs on the client’s path.',
   )
   @IsIn(CONCERN_LEVELS)
   readonly lifeManagement!: ConcernLevel;
 
-  /** The highest education completed. */
   @FieldDoc('The highest education the client has completed.')
   @IsIn(EDUCATION_LEVELS)
   readonly educationLevel!: EducationLevel;
 
-  /** Whether the vocational education is current. */
   @FieldDoc('Whether the client’s vocational education still serves on today’s labour market.')
   @IsIn(EDUCATION_CURRENCIES)
   readonly educationCurrency!: EducationCurrency;
 
-  /** How long the client has been unemployed, as a band. */
   @FieldDoc('How long the client has been unemployed, as a band.')
   @IsIn(UNEMPLOYMENT_DURATION_BANDS)
   readonly unemploymentDurationBand!: UnemploymentDurationBand;
 
-  /** The client's age at intake, as a band. */
   @FieldDoc('The client’s age at intake, as a band; never the birth date.')
   @IsIn(AGE_BANDS)
   readonly ageBand!: AgeBand;
 
-  /** Language and integration needs; empty when there are none. */
   @FieldDoc('Language and integration needs; empty when there are none.')
   @IsArray()
   @ArrayUnique({ message: '$property must not contain duplicates' })
@@ -205,7 +203,6 @@ export class IntakeCompletedPayload {
   })
   readonly languageAndIntegrationNeeds!: LanguageAndIntegrationNeed[];
 
-  /** The benefits the client lives on now; empty when none. */
   @FieldDoc('The benefits the client lives on now; empty when there are none. Never amounts.')
   @IsArray()
   @ArrayUnique({ message: '$property must not contain duplicates' })
@@ -215,7 +212,6 @@ export class IntakeCompletedPayload {
   })
   readonly currentBenefits!: ClientBenefit[];
 
-  /** The "basics in order" checklist. */
   @FieldDoc(
     'The “basics in order” checklist; each `OPEN` item is followed by a BasicNeedIssueFlagged.',
   )

@@ -19,23 +19,21 @@ export const PARALLEL_SERVICES = [
   'OTHER',
 ] as const;
 
+/** One of {@link PARALLEL_SERVICES}. */
 export type ParallelService = (typeof PARALLEL_SERVICES)[number];
 
 /** Payload of ParallelServiceReferred v1: a service that runs alongside the measure. */
 export class ParallelServiceReferredPayload {
-  /** The referral to the parallel service; not a referral to a measure. */
   @FieldDoc('The referral to the parallel service; a different referral from ClientReferred’s.')
   @IsUUID()
   readonly referralId!: string;
 
-  /** The service, as a category. */
   @FieldDoc(
     'The service the client is referred to, as a category; `HEALTH_CHECK` is the health check for the unemployed (KaiTo).',
   )
   @IsIn(PARALLEL_SERVICES)
   readonly service!: ParallelService;
 
-  /** The organisation that provides the service; absent when not known or not in polku. */
   @FieldDoc(
     'The organisation that provides the service; absent when it is not known or not in polku.',
   )

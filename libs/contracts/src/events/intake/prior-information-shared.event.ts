@@ -9,19 +9,16 @@ import { CONSENTABLE_DATA_CLASSES, type ConsentableDataClass } from '../shared/c
  * envelope's `consentRef`.
  */
 export class PriorInformationSharedPayload {
-  /** The referral the information belongs to, as in ClientReferred. */
   @FieldDoc('The referral the information belongs to, as in ClientReferred.')
   @IsUUID()
   readonly referralId!: string;
 
-  /** The package of prior information; its content never travels in an event. */
   @FieldDoc(
     'The package of prior information, as in ClientReferred’s `priorInformationRef`; its content never travels in an event.',
   )
   @IsUUID()
   readonly packageId!: string;
 
-  /** The data classes the package contains. */
   @FieldDoc(
     'The data classes the package contains; the envelope’s consent or legal basis must cover each of them.',
   )
@@ -34,7 +31,6 @@ export class PriorInformationSharedPayload {
   })
   readonly dataClasses!: ConsentableDataClass[];
 
-  /** The organisation the package was shared with. */
   @FieldDoc('The organisation the package was shared with: the receiver of the referral.')
   @IsUUID()
   readonly toOrgId!: string;

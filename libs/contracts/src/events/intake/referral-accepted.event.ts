@@ -5,17 +5,14 @@ import { IsIsoDate } from '../event-validators';
 
 /** Payload of ReferralAccepted v1: the receiving organisation takes the client in. */
 export class ReferralAcceptedPayload {
-  /** The referral being accepted, as in ClientReferred. */
   @FieldDoc('The referral being accepted, as in ClientReferred.')
   @IsUUID()
   readonly referralId!: string;
 
-  /** The organisation that accepted: the provider or placement host referred to. */
   @FieldDoc('The organisation that accepted: the provider or placement host referred to.')
   @IsUUID()
   readonly acceptedByOrgId!: string;
 
-  /** The date the client is expected to start. */
   @FieldDoc('The date the client is expected to start.')
   @IsIsoDate()
   readonly expectedStart!: string;

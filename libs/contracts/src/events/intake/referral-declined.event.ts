@@ -12,26 +12,23 @@ export const REFERRAL_DECLINE_REASON_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link REFERRAL_DECLINE_REASON_CATEGORIES}. */
 export type ReferralDeclineReasonCategory = (typeof REFERRAL_DECLINE_REASON_CATEGORIES)[number];
 
 /** Payload of ReferralDeclined v1: the referral goes back to the referrer, never into the void. */
 export class ReferralDeclinedPayload {
-  /** The referral being declined, as in ClientReferred. */
   @FieldDoc('The referral being declined, as in ClientReferred.')
   @IsUUID()
   readonly referralId!: string;
 
-  /** The organisation that declined: the provider or placement host referred to. */
   @FieldDoc('The organisation that declined: the provider or placement host referred to.')
   @IsUUID()
   readonly declinedByOrgId!: string;
 
-  /** Why it was declined, as a category. */
   @FieldDoc('Why it was declined, as a category.')
   @IsIn(REFERRAL_DECLINE_REASON_CATEGORIES)
   readonly reasonCategory!: ReferralDeclineReasonCategory;
 
-  /** Another measure or provider the decliner suggests; no health detail or identity. */
   @FieldDoc(
     'Another measure or provider the decliner suggests, in at most 500 characters; no health detail, no names, no identity codes.',
   )
@@ -42,7 +39,6 @@ export class ReferralDeclinedPayload {
   @HasNoPersonalIdentityCode()
   readonly alternativeSuggested?: string;
 
-  /** Due date of the referrer's task to find the client another path. */
   @FieldDoc('Due date of the referrer’s task to find the client another path.')
   @IsIsoDate()
   readonly returnTaskDueDate!: string;

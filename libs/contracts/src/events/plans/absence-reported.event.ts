@@ -16,21 +16,19 @@ export const ABSENCE_REASON_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link ABSENCE_REASON_CATEGORIES}. */
 export type AbsenceReasonCategory = (typeof ABSENCE_REASON_CATEGORIES)[number];
 
 /** Payload of AbsenceReported v1: one day's absence from a measure, with a reason category. */
 export class AbsenceReportedPayload {
-  /** The measure, as in MeasureStarted. */
   @FieldDoc('The measure, as in MeasureStarted.')
   @IsUUID()
   readonly measureId!: string;
 
-  /** The day. */
   @FieldDoc('The scheduled day the client was absent.')
   @IsIsoDate()
   readonly date!: string;
 
-  /** Why, as a category only. */
   @FieldDoc('Why the client was absent, as a category only; never the illness or other detail.')
   @IsIn(ABSENCE_REASON_CATEGORIES)
   readonly reasonCategory!: AbsenceReasonCategory;

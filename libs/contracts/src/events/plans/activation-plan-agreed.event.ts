@@ -27,6 +27,7 @@ export const PLAN_PARTY_ROLES = ORG_ROLES.filter(
     role !== 'CLIENT' && role !== 'EXPERT_COORDINATOR' && role !== 'SYSTEM',
 );
 
+/** One of {@link PLAN_PARTY_ROLES}. */
 export type PlanPartyRole = (typeof PLAN_PARTY_ROLES)[number];
 
 /**
@@ -42,20 +43,20 @@ export const LINKED_PLAN_KINDS = [
   'OTHER',
 ] as const;
 
+/** One of {@link LINKED_PLAN_KINDS}. */
 export type LinkedPlanKind = (typeof LINKED_PLAN_KINDS)[number];
 
-/** How many parties and linked plans one plan can name. */
+/** How many parties one plan can name. */
 export const MAX_PLAN_PARTIES = 20;
+/** How many linked plans one plan can name. */
 export const MAX_LINKED_PLANS = 20;
 
 /** An organisation that is a party to the plan, with its role. */
 export class PlanParty {
-  /** The organisation. */
   @FieldDoc('The organisation; organisations, never persons.')
   @IsUUID()
   readonly orgId!: string;
 
-  /** The organisation's role in the client's path. */
   @FieldDoc('The organisation’s role, e.g. the employment authority or the provider.')
   @IsIn(PLAN_PARTY_ROLES)
   readonly role!: PlanPartyRole;
@@ -63,12 +64,10 @@ export class PlanParty {
 
 /** Another plan of the client, by reference only: its content stays with the body that holds it. */
 export class LinkedPlan {
-  /** The kind of plan. */
   @FieldDoc('The kind of plan.')
   @IsIn(LINKED_PLAN_KINDS)
   readonly kind!: LinkedPlanKind;
 
-  /** The plan's number or id in the holding organisation's own records. */
   @FieldDoc('The plan’s number or id in the holding organisation’s own records; never its content.')
   @IsString()
   @IsNotEmpty()
@@ -76,7 +75,6 @@ export class LinkedPlan {
   @HasNoPersonalIdentityCode()
   readonly reference!: string;
 
-  /** The organisation that holds the plan, when it is in polku. */
   @FieldDoc(
     'The organisation that holds the plan, so a party knows whom to ask; absent when it is not in polku.',
   )
@@ -91,12 +89,10 @@ export class LinkedPlan {
  * MeasureStarted events, so each can change without re-agreeing the whole plan.
  */
 export class ActivationPlanAgreedPayload {
-  /** The plan; every later plan, goal and measure event names it. */
   @FieldDoc('The activation plan; later plan, goal and measure events name it.')
   @IsUUID()
   readonly planId!: string;
 
-  /** The version agreed: 1 for a new plan. */
   @FieldDoc(
     'The version the parties agreed: 1 for a new plan, the next version when a renewed plan is agreed again at a review.',
   )
@@ -104,7 +100,6 @@ export class ActivationPlanAgreedPayload {
   @Min(1)
   readonly planVersion!: number;
 
-  /** The organisations that agreed the plan, each once, with their roles. */
   @FieldDoc(
     'The organisations that agreed the plan with the client, each once, with their roles (004 L2635–2637).',
   )
@@ -117,14 +112,12 @@ export class ActivationPlanAgreedPayload {
   })
   readonly parties!: PlanParty[];
 
-  /** Whether the client agreed the plan. */
   @FieldDoc(
     'True when the client agreed the plan; false when it was drawn up without the client’s agreement.',
   )
   @IsBoolean()
   readonly clientAgreed!: boolean;
 
-  /** The client's other plans, linked by reference; empty when there are none. */
   @FieldDoc(
     'The client’s other plans with other bodies, linked by reference only; empty when there are none.',
   )
@@ -132,7 +125,6 @@ export class ActivationPlanAgreedPayload {
   @ArrayMaxSize(MAX_LINKED_PLANS)
   readonly linkedPlans!: LinkedPlan[];
 
-  /** When the plan is next reviewed. */
   @FieldDoc(
     'When the plan is next reviewed; PlanReviewDue and PlanReviewOverdue fire on it (six months by default).',
   )

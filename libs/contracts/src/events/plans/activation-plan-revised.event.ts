@@ -17,6 +17,7 @@ import { MAX_PLAN_PARTIES, PlanParty } from './activation-plan-agreed.event';
 /** The parts of an activation plan a revision can change. */
 export const PLAN_PARTS = ['GOALS', 'MEASURES', 'PARTIES', 'LINKED_PLANS', 'REVIEW_DATE'] as const;
 
+/** One of {@link PLAN_PARTS}. */
 export type PlanPart = (typeof PLAN_PARTS)[number];
 
 /**
@@ -34,6 +35,7 @@ export const PLAN_REVISION_REASONS = [
   'OTHER',
 ] as const;
 
+/** One of {@link PLAN_REVISION_REASONS}. */
 export type PlanRevisionReason = (typeof PLAN_REVISION_REASONS)[number];
 
 /** A field that carries the new state of one plan part: present exactly when `changed` names it. */
@@ -60,18 +62,15 @@ function IsPresentExactlyWhenChanged(part: PlanPart): PropertyDecorator {
 
 /** Payload of ActivationPlanRevised v1: which parts of the plan changed, and why; not how. */
 export class ActivationPlanRevisedPayload {
-  /** The plan, as in ActivationPlanAgreed. */
   @FieldDoc('The plan, as in ActivationPlanAgreed.')
   @IsUUID()
   readonly planId!: string;
 
-  /** The plan's version after the revision. */
   @FieldDoc('The plan’s version after the revision; the first revision of version 1 gives 2.')
   @IsInt()
   @Min(2)
   readonly planVersion!: number;
 
-  /** Which parts of the plan changed, each once. */
   @FieldDoc(
     'Which parts of the plan changed, each once; the new goals and measures follow as their own events.',
   )
@@ -84,19 +83,16 @@ export class ActivationPlanRevisedPayload {
   })
   readonly changed!: PlanPart[];
 
-  /** Why the plan was revised, as a category. */
   @FieldDoc('Why the plan was revised, as a category; never the detail of the client’s situation.')
   @IsIn(PLAN_REVISION_REASONS)
   readonly reasonCategory!: PlanRevisionReason;
 
-  /** The review date in force after the revision. */
   @FieldDoc(
     'The review date in force after the revision, so timers and the next-step due date follow it; `changed` names `REVIEW_DATE` when it moved.',
   )
   @IsIsoDate()
   readonly reviewDate!: string;
 
-  /** The parties after the revision, when `changed` names PARTIES. */
   @FieldDoc(
     'Every party after the revision, each once, present exactly when `changed` names `PARTIES`: a new party takes part from now on, a dropped one no longer does.',
   )

@@ -6,21 +6,19 @@ import { IsIsoDate } from '../event-validators';
 /** Whether the client took part in the whole day as scheduled, or in part of it. */
 export const ATTENDANCE_STATUSES = ['PRESENT', 'PARTIAL'] as const;
 
+/** One of {@link ATTENDANCE_STATUSES}. */
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 /** Payload of AttendanceRecorded v1: one day of attendance in a measure. */
 export class AttendanceRecordedPayload {
-  /** The measure, as in MeasureStarted. */
   @FieldDoc('The measure, as in MeasureStarted.')
   @IsUUID()
   readonly measureId!: string;
 
-  /** The day. */
   @FieldDoc('The day the client attended.')
   @IsIsoDate()
   readonly date!: string;
 
-  /** Whole day or part of it. */
   @FieldDoc(
     'Whether the client attended the whole scheduled day or part of it; a missed day is AbsenceReported.',
   )

@@ -9,16 +9,15 @@ import { IsUtcTimestamp } from '../event-validators';
  */
 export const GOAL_PROGRESS_ASSESSORS = ['CLIENT', 'WORKER', 'CLIENT_WITH_WORKER'] as const;
 
+/** One of {@link GOAL_PROGRESS_ASSESSORS}. */
 export type GoalProgressAssessor = (typeof GOAL_PROGRESS_ASSESSORS)[number];
 
 /** Payload of GoalProgressRecorded v1: a goal's follow-up, with its GAS level when it has a scale. */
 export class GoalProgressRecordedPayload {
-  /** The goal, as in GoalSet. */
   @FieldDoc('The goal, as in GoalSet.')
   @IsUUID()
   readonly goalId!: string;
 
-  /** The GAS level reached, −2…+2; absent for a goal without a scale. */
   @FieldDoc(
     'The GAS level reached, from −2 to +2 (0 is the expected outcome); absent when the goal has no GAS scale and only the follow-up is recorded.',
   )
@@ -28,12 +27,10 @@ export class GoalProgressRecordedPayload {
   @Max(2)
   readonly gasLevel?: number;
 
-  /** When the progress was assessed. */
   @FieldDoc('When the progress was assessed.')
   @IsUtcTimestamp()
   readonly recordedAt!: string;
 
-  /** Who assessed it. */
   @FieldDoc('Who assessed it: the client, the worker, or both together.')
   @IsIn(GOAL_PROGRESS_ASSESSORS)
   readonly assessedBy!: GoalProgressAssessor;

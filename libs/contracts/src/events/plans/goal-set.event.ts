@@ -37,27 +37,22 @@ function GasLevelText(): PropertyDecorator {
  * a progress level cannot be read against a level nobody described.
  */
 export class GasScale {
-  /** −2: much less than expected. */
   @FieldDoc('Level −2, much less than expected.')
   @GasLevelText()
   readonly levelMinus2!: string;
 
-  /** −1: somewhat less than expected. */
   @FieldDoc('Level −1, somewhat less than expected (often where the client starts).')
   @GasLevelText()
   readonly levelMinus1!: string;
 
-  /** 0: the expected outcome. */
   @FieldDoc('Level 0, the expected outcome: the goal reached.')
   @GasLevelText()
   readonly level0!: string;
 
-  /** +1: somewhat more than expected. */
   @FieldDoc('Level +1, somewhat more than expected.')
   @GasLevelText()
   readonly levelPlus1!: string;
 
-  /** +2: much more than expected. */
   @FieldDoc('Level +2, much more than expected.')
   @GasLevelText()
   readonly levelPlus2!: string;
@@ -65,17 +60,14 @@ export class GasScale {
 
 /** Payload of GoalSet v1: a goal of the plan, in the client's own words. */
 export class GoalSetPayload {
-  /** The plan the goal belongs to. */
   @FieldDoc('The activation plan the goal belongs to.')
   @IsUUID()
   readonly planId!: string;
 
-  /** The goal; GoalProgressRecorded names it. */
   @FieldDoc('The goal; GoalProgressRecorded names it.')
   @IsUUID()
   readonly goalId!: string;
 
-  /** The goal in the client's own words. */
   @FieldDoc(
     'The goal in the client’s own words, short and near-term (004 L2694, L4500–4502); no names, no identity codes, no health detail.',
   )
@@ -85,7 +77,6 @@ export class GoalSetPayload {
   @HasNoPersonalIdentityCode()
   readonly text!: string;
 
-  /** The goal's GAS scale; absent for a goal followed without one. */
   @FieldDoc('The goal’s GAS scale, all five levels described; absent for a goal without one.')
   @IsOptional()
   @IsObject()

@@ -9,21 +9,19 @@ import { IsIsoDate } from '../event-validators';
  */
 export const MEASURE_END_REASONS = ['COMPLETED', 'INTERRUPTED', 'TRANSFERRED', 'OTHER'] as const;
 
+/** One of {@link MEASURE_END_REASONS}. */
 export type MeasureEndReason = (typeof MEASURE_END_REASONS)[number];
 
 /** Payload of MeasureEnded v1: a measure ended; where the client goes is ClientExited or a hand-off. */
 export class MeasureEndedPayload {
-  /** The measure, as in MeasureStarted. */
   @FieldDoc('The measure, as in MeasureStarted.')
   @IsUUID()
   readonly measureId!: string;
 
-  /** The last day of the measure. */
   @FieldDoc('The last day of the measure, inclusive.')
   @IsIsoDate()
   readonly endDate!: string;
 
-  /** How it ended, as a category. */
   @FieldDoc('How the measure ended, as a category; never the detail of why.')
   @IsIn(MEASURE_END_REASONS)
   readonly endReason!: MeasureEndReason;

@@ -15,26 +15,23 @@ export const MEASURE_PAUSE_REASON_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link MEASURE_PAUSE_REASON_CATEGORIES}. */
 export type MeasurePauseReasonCategory = (typeof MEASURE_PAUSE_REASON_CATEGORIES)[number];
 
 /** Payload of MeasurePaused v1: a measure is paused, not ended; the relationship continues. */
 export class MeasurePausedPayload {
-  /** The measure, as in MeasureStarted. */
   @FieldDoc('The measure, as in MeasureStarted.')
   @IsUUID()
   readonly measureId!: string;
 
-  /** Why, as a category only. */
   @FieldDoc('Why the measure is paused, as a category only; never the health detail behind it.')
   @IsIn(MEASURE_PAUSE_REASON_CATEGORIES)
   readonly reasonCategory!: MeasurePauseReasonCategory;
 
-  /** When the pause began. */
   @FieldDoc('When the pause began; the path’s timers are suspended from then.')
   @IsUtcTimestamp()
   readonly pausedAt!: string;
 
-  /** The day the client is expected back; absent when not known. */
   @FieldDoc('The day the client is expected back; absent when it is not known.')
   @IsOptional()
   @IsIsoDate()

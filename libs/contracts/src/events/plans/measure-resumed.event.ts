@@ -5,12 +5,10 @@ import { IsUtcTimestamp } from '../event-validators';
 
 /** Payload of MeasureResumed v1: a paused measure continues. */
 export class MeasureResumedPayload {
-  /** The measure, as in MeasureStarted and MeasurePaused. */
   @FieldDoc('The measure, as in MeasureStarted and MeasurePaused.')
   @IsUUID()
   readonly measureId!: string;
 
-  /** When the measure continued. */
   @FieldDoc('When the measure continued; the path’s timers run again from then.')
   @IsUtcTimestamp()
   readonly resumedAt!: string;

@@ -29,6 +29,7 @@ import { MEASURE_TYPES, type MeasureType } from '../shared/measure-type';
  */
 export const PLACEMENT_KINDS = ['IN_HOUSE', 'EXTERNAL_HOST'] as const;
 
+/** One of {@link PLACEMENT_KINDS}. */
 export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
 
 /**
@@ -38,16 +39,15 @@ export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
  */
 export const EMPLOYMENT_CONTRACT_TYPES = ['FIXED_TERM', 'OPEN_ENDED'] as const;
 
+/** One of {@link EMPLOYMENT_CONTRACT_TYPES}. */
 export type EmploymentContractType = (typeof EMPLOYMENT_CONTRACT_TYPES)[number];
 
 /** Where the measure takes place. */
 export class MeasurePlacement {
-  /** In-house, or with an external host. */
   @FieldDoc('In-house at the provider, or with an external host.')
   @IsIn(PLACEMENT_KINDS)
   readonly kind!: PlacementKind;
 
-  /** The external host, for an external placement only. */
   @FieldDoc(
     'The host organisation of an external placement, which decides whether to take the client (004 L4654–4658); absent for an in-house one.',
   )
@@ -58,7 +58,6 @@ export class MeasurePlacement {
 
 /** When the client takes part: days a week, hours a day, and the period. */
 export class MeasureSchedule {
-  /** Days a week. */
   @FieldDoc(
     'Days a week; the limits of each measure (e.g. 1–4 days for rehabilitative work activity) are configuration in activation-plans.',
   )
@@ -67,7 +66,6 @@ export class MeasureSchedule {
   @Max(7)
   readonly daysPerWeek!: number;
 
-  /** Hours a day, in steps of at most two decimals (6.5 = six and a half hours). */
   @FieldDoc(
     'Hours a day, more than 0 and at most 24, with at most two decimals (6.5 is six and a half hours); the minimum of each measure (e.g. 4 hours) is configuration.',
   )
@@ -78,12 +76,10 @@ export class MeasureSchedule {
   @Max(24)
   readonly hoursPerDay!: number;
 
-  /** The first day of the measure. */
   @FieldDoc('The first day of the measure.')
   @IsIsoDate()
   readonly startDate!: string;
 
-  /** The planned last day; MeasureEndingSoon reminds before it. */
   @FieldDoc('The planned last day, inclusive; MeasureEndingSoon reminds before it.')
   @IsIsoDate()
   @IsNotBefore('startDate')
@@ -92,36 +88,30 @@ export class MeasureSchedule {
 
 /** Payload of MeasureStarted v1: a client started a measure of the plan. */
 export class MeasureStartedPayload {
-  /** The measure; attendance, pause and end events name it. */
   @FieldDoc('The measure; attendance, absence, pause and end events name it.')
   @IsUUID()
   readonly measureId!: string;
 
-  /** The activation plan the measure belongs to. */
   @FieldDoc('The activation plan the measure belongs to.')
   @IsUUID()
   readonly planId!: string;
 
-  /** What kind of measure. */
   @FieldDoc('What kind of measure the client started.')
   @IsIn(MEASURE_TYPES)
   readonly measureType!: MeasureType;
 
-  /** Where it takes place. */
   @FieldDoc('Where the measure takes place.')
   @IsObject()
   @ValidateNested()
   @Type(() => MeasurePlacement)
   readonly placement!: MeasurePlacement;
 
-  /** Days a week, hours a day, and the period. */
   @FieldDoc('Days a week, hours a day, and the planned period.')
   @IsObject()
   @ValidateNested()
   @Type(() => MeasureSchedule)
   readonly schedule!: MeasureSchedule;
 
-  /** The employment contract, for pay-subsidised work only. */
   @FieldDoc(
     'The employment contract with the provider, for pay-subsidised work only; other measures create no employment relationship.',
   )

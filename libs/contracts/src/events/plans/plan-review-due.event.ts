@@ -5,12 +5,10 @@ import { IsIsoDate } from '../event-validators';
 
 /** Payload of PlanReviewDue v1: a plan's review date has come. */
 export class PlanReviewDuePayload {
-  /** The plan to review. */
   @FieldDoc('The plan to review, as in ActivationPlanAgreed.')
   @IsUUID()
   readonly planId!: string;
 
-  /** The review date that has come. */
   @FieldDoc('The review date that has come, from ActivationPlanAgreed or the latest revision.')
   @IsIsoDate()
   readonly dueDate!: string;

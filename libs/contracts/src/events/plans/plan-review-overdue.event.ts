@@ -5,12 +5,10 @@ import { IsIsoDate } from '../event-validators';
 
 /** Payload of PlanReviewOverdue v1: a plan's review date has passed without a review. */
 export class PlanReviewOverduePayload {
-  /** The plan whose review is overdue. */
   @FieldDoc('The plan whose review is overdue, as in ActivationPlanAgreed.')
   @IsUUID()
   readonly planId!: string;
 
-  /** The review date that passed. */
   @FieldDoc('The review date that passed without a review.')
   @IsIsoDate()
   readonly dueDate!: string;

@@ -5,12 +5,10 @@ import { IsUtcTimestamp } from '../event-validators';
 
 /** Payload of StatementIssued v1: a requested statement was delivered. */
 export class StatementIssuedPayload {
-  /** The statement, as in StatementRequested. */
   @FieldDoc('The statement, as in StatementRequested.')
   @IsUUID()
   readonly statementId!: string;
 
-  /** When it was delivered. */
   @FieldDoc('When the statement was delivered to the party that asked for it.')
   @IsUtcTimestamp()
   readonly issuedAt!: string;

@@ -9,38 +9,33 @@ import { IsExactlyOneOf, IsIsoDate, WHEN_PRESENT } from '../event-validators';
  */
 export const STATEMENT_KINDS = ['STATEMENT', 'COACHING_SUMMARY'] as const;
 
+/** One of {@link STATEMENT_KINDS}. */
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
 /** Payload of StatementRequested v1: a dated task to write a statement; never its content. */
 export class StatementRequestedPayload {
-  /** The statement; StatementIssued names it. */
   @FieldDoc('The statement; StatementIssued names it.')
   @IsUUID()
   readonly statementId!: string;
 
-  /** The measure the statement is about; or else planId. */
   @FieldDoc('The measure the statement is about, e.g. at its end; absent when it is about a plan.')
   @IsUUID('all', WHEN_PRESENT)
   @IsExactlyOneOf(['measureId', 'planId'])
   readonly measureId?: string;
 
-  /** The plan the statement is about; or else measureId. */
   @FieldDoc('The activation plan the statement is about; absent when it is about a measure.')
   @IsUUID('all', WHEN_PRESENT)
   @IsExactlyOneOf(['measureId', 'planId'])
   readonly planId?: string;
 
-  /** What is asked for. */
   @FieldDoc('What is asked for: a statement, or a summary of the coaching given.')
   @IsIn(STATEMENT_KINDS)
   readonly kind!: StatementKind;
 
-  /** The organisation that asks for it. */
   @FieldDoc('The organisation that asks for it, e.g. the referrer at the end of a measure.')
   @IsUUID()
   readonly requestedByOrgId!: string;
 
-  /** When it is due. */
   @FieldDoc('When the statement is due; the writer is reminded before it.')
   @IsIsoDate()
   readonly dueDate!: string;

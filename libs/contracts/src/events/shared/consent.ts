@@ -20,6 +20,7 @@ export const CONSENT_PURPOSES = [
   'EXPERT_PARTICIPATION',
 ] as const;
 
+/** One of {@link CONSENT_PURPOSES}. */
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 /**
@@ -28,6 +29,7 @@ export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
  */
 export const CONSENT_METHODS = ['WRITTEN', 'ORAL_RECORDED_BY_WORKER', 'ELECTRONIC'] as const;
 
+/** One of {@link CONSENT_METHODS}. */
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
 /** The data classes a consent can name: every client-level class, never AGGREGATE. */
@@ -35,4 +37,5 @@ export const CONSENTABLE_DATA_CLASSES = DATA_CLASSES.filter(
   (dataClass): dataClass is Exclude<DataClass, 'AGGREGATE'> => dataClass !== 'AGGREGATE',
 );
 
+/** One of {@link CONSENTABLE_DATA_CLASSES}. */
 export type ConsentableDataClass = (typeof CONSENTABLE_DATA_CLASSES)[number];

@@ -12,6 +12,7 @@ export const DESTINATION_GROUPS = [
   'CONTINUATION',
 ] as const;
 
+/** One of {@link DESTINATION_GROUPS}. */
 export type DestinationGroup = (typeof DESTINATION_GROUPS)[number];
 
 /**
@@ -33,6 +34,7 @@ export const DESTINATION_CATEGORIES_BY_GROUP = {
   CONTINUATION: ['ANOTHER_VTM_MEASURE', 'RETURNED_TO_VTM'],
 } as const satisfies Readonly<Record<DestinationGroup, readonly string[]>>;
 
+/** A destination category of any group. */
 export type DestinationCategory =
   (typeof DESTINATION_CATEGORIES_BY_GROUP)[DestinationGroup][number];
 
@@ -55,6 +57,7 @@ export const STUDY_KINDS = [
   'OTHER',
 ] as const;
 
+/** One of {@link STUDY_KINDS}. */
 export type StudyKind = (typeof STUDY_KINDS)[number];
 
 /**
@@ -70,6 +73,7 @@ export const SUPPORTED_EMPLOYMENT_KINDS = [
   'OTHER',
 ] as const;
 
+/** One of {@link SUPPORTED_EMPLOYMENT_KINDS}. */
 export type SupportedEmploymentKind = (typeof SUPPORTED_EMPLOYMENT_KINDS)[number];
 
 /** The categories that take a sub-type, and the sub-types each one takes. */
@@ -78,6 +82,7 @@ export const DESTINATION_SUB_TYPES_BY_CATEGORY = {
   SUPPORTED_EMPLOYMENT: SUPPORTED_EMPLOYMENT_KINDS,
 } as const satisfies Partial<Readonly<Record<DestinationCategory, readonly string[]>>>;
 
+/** The kind of a category that takes one: a study kind or a supported-employment kind. */
 export type DestinationSubType = StudyKind | SupportedEmploymentKind;
 
 /** Every sub-type, each once. */
@@ -153,14 +158,12 @@ export function IsSubTypeOfCategory(): PropertyDecorator {
  * (domain.md §3.7). TransitionProposed can reuse it for the proposed destination.
  */
 export class ExitDestination {
-  /** The destination group. */
   @FieldDoc(
     'The destination group: outside the labour market, the labour market, or a continuation in the intermediate labour market.',
   )
   @IsIn(DESTINATION_GROUPS)
   readonly group!: DestinationGroup;
 
-  /** The destination category, one of the group's (Table 7 of 004 with sub-types). */
   @FieldDoc(
     'The destination category, one of the group’s (Table 7 of the thesis, with the sub-types its narrative names).',
   )
@@ -168,7 +171,6 @@ export class ExitDestination {
   @IsCategoryOfGroup()
   readonly category!: DestinationCategory;
 
-  /** For STUDIES the form of study, for SUPPORTED_EMPLOYMENT the form of support; else absent. */
   @FieldDoc(
     'For `STUDIES` the form of study, for `SUPPORTED_EMPLOYMENT` the form of support; absent for every other category, and may be absent while not yet known.',
   )

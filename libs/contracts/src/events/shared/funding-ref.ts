@@ -12,16 +12,15 @@ export const FUNDING_KINDS = [
   'ACTIVATION_PLAN',
 ] as const;
 
+/** One of {@link FUNDING_KINDS}. */
 export type FundingKind = (typeof FUNDING_KINDS)[number];
 
 /** A reference to the decision or commitment that funds a measure; never its content. */
 export class FundingRef {
-  /** The kind of funding decision. */
   @FieldDoc('The kind of funding decision or commitment.')
   @IsIn(FUNDING_KINDS)
   readonly kind!: FundingKind;
 
-  /** The decision's number or id in the issuing organisation's own records. */
   @FieldDoc(
     'The decision’s or commitment’s number or id in the issuing organisation’s own records.',
   )

@@ -13,4 +13,5 @@ export const MEASURE_TYPES = [
   'OTHER',
 ] as const;
 
+/** One of {@link MEASURE_TYPES}. */
 export type MeasureType = (typeof MEASURE_TYPES)[number];

@@ -7,14 +7,12 @@ import { ExitDestination } from '../shared/exit-destination';
 
 /** Payload of ClientExited v1: a client left the path, with a destination from Table 7. */
 export class ClientExitedPayload {
-  /** Where the client went. */
   @FieldDoc('Where the client went: a group, a category of that group and optionally its kind.')
   @IsObject()
   @ValidateNested()
   @Type(() => ExitDestination)
   readonly destination!: ExitDestination;
 
-  /** The organisation that takes the client on, when there is one in polku. */
   @FieldDoc(
     'The organisation that takes the client on, e.g. the school or the employer; absent when there is none or it is not in polku.',
   )
@@ -22,14 +20,12 @@ export class ClientExitedPayload {
   @IsUUID()
   readonly receivingOrgId?: string;
 
-  /** Whether the destination is confirmed, or only expected. */
   @FieldDoc(
     'True when the destination is confirmed, false when it is only expected; follow-up confirms it later.',
   )
   @IsBoolean()
   readonly confirmed!: boolean;
 
-  /** The day the client left. */
   @FieldDoc('The day the client left the measure and the path.')
   @IsIsoDate()
   readonly exitDate!: string;

@@ -25,6 +25,7 @@ import { ExitDestination } from '../shared/exit-destination';
  */
 export const FOLLOW_UP_STATUSES = ['SAME', 'CHANGED', 'BACK_IN_VTM', 'UNKNOWN'] as const;
 
+/** One of {@link FOLLOW_UP_STATUSES}. */
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 /**
@@ -39,6 +40,7 @@ export const FOLLOW_UP_CONTACT_MODES = [
   'NO_CONTACT',
 ] as const;
 
+/** One of {@link FOLLOW_UP_CONTACT_MODES}. */
 export type FollowUpContactMode = (typeof FOLLOW_UP_CONTACT_MODES)[number];
 
 /**
@@ -55,23 +57,21 @@ export const FOLLOW_UP_HELP_KINDS = [
   'OTHER',
 ] as const;
 
+/** One of {@link FOLLOW_UP_HELP_KINDS}. */
 export type FollowUpHelpKind = (typeof FOLLOW_UP_HELP_KINDS)[number];
 
 /** Payload of FollowUpCompleted v1: where the client is now, how it was found out, what help was given. */
 export class FollowUpCompletedPayload {
-  /** The follow-up, as in FollowUpScheduled. */
   @FieldDoc('The follow-up, as in FollowUpScheduled.')
   @IsUUID()
   readonly followUpId!: string;
 
-  /** Where the client is now compared with the exit. */
   @FieldDoc(
     'Where the client is now: at the exit’s destination, somewhere else, back in the intermediate labour market, or not known.',
   )
   @IsIn(FOLLOW_UP_STATUSES)
   readonly statusNow!: FollowUpStatus;
 
-  /** The new destination, exactly when the status is CHANGED. */
   @FieldDoc(
     'Where the client is now, present exactly when `statusNow` is `CHANGED`: a group, a category of that group and optionally its kind.',
   )
@@ -81,12 +81,10 @@ export class FollowUpCompletedPayload {
   @IsRequiredOnlyWhen('statusNow', ['CHANGED'])
   readonly destination?: ExitDestination;
 
-  /** How the follow-up was done. */
   @FieldDoc('How the follow-up was done; `NO_CONTACT` when the client could not be reached.')
   @IsIn(FOLLOW_UP_CONTACT_MODES)
   readonly contactMode!: FollowUpContactMode;
 
-  /** The help given, as categories. */
   @FieldDoc(
     'The help given at the follow-up, as categories, each once; `NONE` only alone, empty when not recorded.',
   )
@@ -100,7 +98,6 @@ export class FollowUpCompletedPayload {
   @IsOnlyItemWhenListed('NONE')
   readonly helpGiven!: FollowUpHelpKind[];
 
-  /** Whether the follow-up confirmed where the client is. */
   @FieldDoc(
     'True when the follow-up confirmed where the client is; a path is closed only with a confirmed destination. Never true when `statusNow` is `UNKNOWN`.',
   )

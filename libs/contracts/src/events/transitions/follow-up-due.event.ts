@@ -5,17 +5,14 @@ import { IsIsoDate } from '../event-validators';
 
 /** Payload of FollowUpDue v1: a follow-up's day has come. */
 export class FollowUpDuePayload {
-  /** The follow-up, as in FollowUpScheduled. */
   @FieldDoc('The follow-up, as in FollowUpScheduled.')
   @IsUUID()
   readonly followUpId!: string;
 
-  /** Its due date. */
   @FieldDoc('The follow-up’s due date.')
   @IsIsoDate()
   readonly dueDate!: string;
 
-  /** The organisation that follows the client up. */
   @FieldDoc('The organisation that follows the client up.')
   @IsUUID()
   readonly ownerOrgId!: string;

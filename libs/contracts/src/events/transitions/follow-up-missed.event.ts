@@ -6,26 +6,23 @@ import { IsIsoDate } from '../event-validators';
 /** Who a missed follow-up is escalated to: the owner organisation's manager (domain.md §10.2 S6). */
 export const FOLLOW_UP_ESCALATION_TARGETS = ['MANAGER'] as const;
 
+/** One of {@link FOLLOW_UP_ESCALATION_TARGETS}. */
 export type FollowUpEscalationTarget = (typeof FOLLOW_UP_ESCALATION_TARGETS)[number];
 
 /** Payload of FollowUpMissed v1: a follow-up was not done in time and is escalated. */
 export class FollowUpMissedPayload {
-  /** The follow-up, as in FollowUpScheduled. */
   @FieldDoc('The follow-up, as in FollowUpScheduled.')
   @IsUUID()
   readonly followUpId!: string;
 
-  /** Its due date. */
   @FieldDoc('The follow-up’s due date that passed.')
   @IsIsoDate()
   readonly dueDate!: string;
 
-  /** The organisation that should have followed the client up. */
   @FieldDoc('The organisation that should have followed the client up and stays accountable.')
   @IsUUID()
   readonly ownerOrgId!: string;
 
-  /** Who it is escalated to. */
   @FieldDoc('Who in the owner organisation it is escalated to: the manager.')
   @IsIn(FOLLOW_UP_ESCALATION_TARGETS)
   readonly escalatedTo!: FollowUpEscalationTarget;

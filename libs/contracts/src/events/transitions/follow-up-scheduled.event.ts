@@ -8,12 +8,10 @@ export const MAX_SCHEDULED_FOLLOW_UPS = 12;
 
 /** One follow-up and its due date. */
 export class ScheduledFollowUp {
-  /** The follow-up; FollowUpDue, FollowUpCompleted and FollowUpMissed name it. */
   @FieldDoc('The follow-up; FollowUpDue, FollowUpCompleted and FollowUpMissed name it.')
   @IsUUID()
   readonly followUpId!: string;
 
-  /** When it is due. */
   @FieldDoc('When the follow-up is due.')
   @IsIsoDate()
   readonly dueDate!: string;
@@ -21,12 +19,10 @@ export class ScheduledFollowUp {
 
 /** Payload of FollowUpScheduled v1: the follow-ups of an exit, each with its due date. */
 export class FollowUpScheduledPayload {
-  /** The organisation that follows the client up. */
   @FieldDoc('The organisation that follows the client up and is accountable for it.')
   @IsUUID()
   readonly ownerOrgId!: string;
 
-  /** The follow-ups, each once. */
   @FieldDoc('The follow-ups, each id once (by default 1, 3 and 6 months after the exit date).')
   @IsListOf(() => ScheduledFollowUp)
   @ArrayNotEmpty()

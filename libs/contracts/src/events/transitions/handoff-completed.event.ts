@@ -4,12 +4,10 @@ import { FieldDoc } from '../../field-doc.decorator';
 
 /** Payload of HandoffCompleted v1: the receiver has taken the client on. */
 export class HandoffCompletedPayload {
-  /** The hand-off, as in TransitionProposed. */
   @FieldDoc('The hand-off, as in TransitionProposed.')
   @IsUUID()
   readonly transitionId!: string;
 
-  /** The measure the client starts with the receiver, when it is one polku records. */
   @FieldDoc(
     'The measure the client starts with the receiver, as in MeasureStarted; absent when the next step is not a measure in polku.',
   )

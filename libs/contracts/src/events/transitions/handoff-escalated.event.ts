@@ -6,31 +6,26 @@ import { ESCALATION_LEVELS, type EscalationLevel } from './next-step';
 
 /** Payload of HandoffEscalated v1: an unanswered hand-off climbs one rung of the ladder. */
 export class HandoffEscalatedPayload {
-  /** The hand-off, as in TransitionProposed. */
   @FieldDoc('The hand-off, as in TransitionProposed.')
   @IsUUID()
   readonly transitionId!: string;
 
-  /** Who it is escalated to. */
   @FieldDoc(
     'Who in the sender’s organisation it is escalated to: the named worker, then (5 business days later) the team lead, then the manager.',
   )
   @IsIn(ESCALATION_LEVELS)
   readonly level!: EscalationLevel;
 
-  /** The sender's organisation, which stays accountable. */
   @FieldDoc(
     'The sender’s organisation, which stays accountable for the path until the hand-off is completed.',
   )
   @IsUUID()
   readonly escalatedToOrgId!: string;
 
-  /** The answer deadline that passed. */
   @FieldDoc('The answer deadline that passed, as in TransitionProposed.')
   @IsIsoDate()
   readonly answerDueDate!: string;
 
-  /** Finnish business days since the deadline. */
   @FieldDoc('Finnish business days since the answer deadline.')
   @IsInt()
   @Min(0)

@@ -23,6 +23,7 @@ export const MEASURE_END_CHECKLIST_ITEMS = [
   'TRANSITION_MEETING',
 ] as const;
 
+/** One of {@link MEASURE_END_CHECKLIST_ITEMS}. */
 export type MeasureEndChecklistItem = (typeof MEASURE_END_CHECKLIST_ITEMS)[number];
 
 /** How many days before the planned end the reminders come by default. */
@@ -30,12 +31,10 @@ export const DEFAULT_MEASURE_ENDING_REMINDER_DAYS = [30, 14, 7] as const;
 
 /** One item of the checklist and whether it is done. */
 export class MeasureEndChecklistEntry {
-  /** The item. */
   @FieldDoc('The item: the statement, the plan for the next step, or the transition meeting.')
   @IsIn(MEASURE_END_CHECKLIST_ITEMS)
   readonly item!: MeasureEndChecklistItem;
 
-  /** Whether it is done. */
   @FieldDoc('True when the item is done.')
   @IsBoolean()
   readonly done!: boolean;
@@ -43,17 +42,14 @@ export class MeasureEndChecklistEntry {
 
 /** Payload of MeasureEndingSoon v1: a measure ends soon, with what is still to do. */
 export class MeasureEndingSoonPayload {
-  /** The measure, as in MeasureStarted. */
   @FieldDoc('The measure, as in MeasureStarted.')
   @IsUUID()
   readonly measureId!: string;
 
-  /** Its planned last day. */
   @FieldDoc('The measure’s planned last day, as in MeasureStarted.')
   @IsIsoDate()
   readonly plannedEndDate!: string;
 
-  /** How many days before the planned end this reminder is. */
   @FieldDoc(
     'How many calendar days before the planned end this reminder comes (30, 14 and 7 by default).',
   )
@@ -62,7 +58,6 @@ export class MeasureEndingSoonPayload {
   @Max(90)
   readonly daysBefore!: number;
 
-  /** The checklist, each item once. */
   @FieldDoc('The checklist before the end, each item once, with whether it is done.')
   @IsListOf(() => MeasureEndChecklistEntry)
   @ArrayNotEmpty()

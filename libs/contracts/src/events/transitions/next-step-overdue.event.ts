@@ -11,31 +11,26 @@ import {
 
 /** Payload of NextStepOverdue v1: the path's next step is late and climbs the escalation ladder. */
 export class NextStepOverduePayload {
-  /** The kind of next step that is late. */
   @FieldDoc(
     'The kind of next step that is late; an unanswered hand-off and a follow-up escalate by HandoffEscalated and FollowUpMissed instead.',
   )
   @IsIn(OVERDUE_REPORTED_NEXT_STEP_KINDS)
   readonly nextStep!: OverdueReportedNextStepKind;
 
-  /** Its due date. */
   @FieldDoc('The next step’s due date that passed.')
   @IsIsoDate()
   readonly dueDate!: string;
 
-  /** Who it is escalated to. */
   @FieldDoc(
     'Who in the accountable organisation it is escalated to: the named worker, then the team lead, then the manager.',
   )
   @IsIn(ESCALATION_LEVELS)
   readonly level!: EscalationLevel;
 
-  /** The organisation accountable for the path. */
   @FieldDoc('The organisation accountable for the path and its next step.')
   @IsUUID()
   readonly accountableOrgId!: string;
 
-  /** Finnish business days since the due date. */
   @FieldDoc('Finnish business days since the due date.')
   @IsInt()
   @Min(0)

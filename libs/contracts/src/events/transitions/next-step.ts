@@ -33,6 +33,7 @@ export const NEXT_STEP_KINDS = [
   'CLOSE_PATH',
 ] as const;
 
+/** One of {@link NEXT_STEP_KINDS}. */
 export type NextStepKind = (typeof NEXT_STEP_KINDS)[number];
 
 /**
@@ -45,6 +46,7 @@ export const OVERDUE_REPORTED_NEXT_STEP_KINDS = NEXT_STEP_KINDS.filter(
     kind !== 'AWAIT_HANDOFF_ANSWER' && kind !== 'FOLLOW_UP',
 );
 
+/** One of {@link OVERDUE_REPORTED_NEXT_STEP_KINDS}. */
 export type OverdueReportedNextStepKind = (typeof OVERDUE_REPORTED_NEXT_STEP_KINDS)[number];
 
 /**
@@ -53,4 +55,5 @@ export type OverdueReportedNextStepKind = (typeof OVERDUE_REPORTED_NEXT_STEP_KIN
  */
 export const ESCALATION_LEVELS = ['WORKER', 'TEAM_LEAD', 'MANAGER'] as const;
 
+/** One of {@link ESCALATION_LEVELS}. */
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];

@@ -13,42 +13,37 @@ export const OWNERSHIP_TRANSFER_REASONS = [
   'REASSIGNED',
 ] as const;
 
+/** One of {@link OWNERSHIP_TRANSFER_REASONS}. */
 export type OwnershipTransferReason = (typeof OWNERSHIP_TRANSFER_REASONS)[number];
 
 /** Payload of OwnershipTransferred v1: the accountable organisation and named worker change. */
 export class OwnershipTransferredPayload {
-  /** The organisation that was accountable. */
   @FieldDoc('The organisation that was accountable for the path until now.')
   @IsUUID()
   readonly fromOrgId!: string;
 
-  /** The worker who was named. */
   @FieldDoc(
     'The worker who was named for the path until now: the identity provider’s pseudonymous user id, never a name.',
   )
   @IsActorId()
   readonly fromWorkerId!: string;
 
-  /** The organisation that is accountable from now on. */
   @FieldDoc('The organisation that is accountable for the path from now on.')
   @IsUUID()
   readonly toOrgId!: string;
 
-  /** The worker named from now on. */
   @FieldDoc(
     'The worker named for the path from now on: the identity provider’s pseudonymous user id, never a name.',
   )
   @IsActorId()
   readonly toWorkerId!: string;
 
-  /** Why the owner changed. */
   @FieldDoc(
     'Why the owner changed: a completed hand-off, the provider’s funding ended, or a reassignment.',
   )
   @IsIn(OWNERSHIP_TRANSFER_REASONS)
   readonly reason!: OwnershipTransferReason;
 
-  /** The hand-off that was completed, for a transfer on HANDOFF_COMPLETED only. */
   @FieldDoc(
     'The hand-off that was completed, as in TransitionProposed; present exactly when the reason is `HANDOFF_COMPLETED`.',
   )

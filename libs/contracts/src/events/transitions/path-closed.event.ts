@@ -7,7 +7,6 @@ import { ExitDestination, IsDestinationOtherThan } from '../shared/exit-destinat
 
 /** Payload of PathClosed v1: a path ends with a confirmed destination. */
 export class PathClosedPayload {
-  /** Where the client is, confirmed. */
   @FieldDoc(
     'Where the client is, confirmed at a follow-up or at the exit: a group, a category of that group and optionally its kind; never `UNCLEAR_PATH`.',
   )
@@ -17,7 +16,6 @@ export class PathClosedPayload {
   @IsDestinationOtherThan(['UNCLEAR_PATH'])
   readonly confirmedDestination!: ExitDestination;
 
-  /** When the path was closed. */
   @FieldDoc('When the path was closed.')
   @IsUtcTimestamp()
   readonly closedAt!: string;

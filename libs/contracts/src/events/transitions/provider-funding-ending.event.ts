@@ -5,12 +5,10 @@ import { IsIsoDate } from '../event-validators';
 
 /** Payload of ProviderFundingEnding v1: the provider that holds this path loses its funding. */
 export class ProviderFundingEndingPayload {
-  /** The provider whose funding ends. */
   @FieldDoc('The provider whose funding ends and which is accountable for this path.')
   @IsUUID()
   readonly providerOrgId!: string;
 
-  /** The last funded day. */
   @FieldDoc('The provider’s last funded day; before it the path needs a hand-off or a new owner.')
   @IsIsoDate()
   readonly endDate!: string;

@@ -15,23 +15,21 @@ export const WORKER_CHANGE_REASON_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link WORKER_CHANGE_REASON_CATEGORIES}. */
 export type WorkerChangeReasonCategory = (typeof WORKER_CHANGE_REASON_CATEGORIES)[number];
 
 /** Payload of ResponsibleWorkerChanged v1: another worker of the same organisation is named. */
 export class ResponsibleWorkerChangedPayload {
-  /** The accountable organisation, which does not change. */
   @FieldDoc('The accountable organisation, which stays the same.')
   @IsUUID()
   readonly orgId!: string;
 
-  /** The worker named until now. */
   @FieldDoc(
     'The worker named until now: the identity provider’s pseudonymous user id, never a name.',
   )
   @IsActorId()
   readonly fromWorkerId!: string;
 
-  /** The worker named from now on. */
   @FieldDoc(
     'The worker named from now on: the identity provider’s pseudonymous user id, never a name.',
   )
@@ -39,7 +37,6 @@ export class ResponsibleWorkerChangedPayload {
   @IsDifferentFrom('fromWorkerId')
   readonly toWorkerId!: string;
 
-  /** Why, as a category. */
   @FieldDoc('Why the worker changed, as a category.')
   @IsIn(WORKER_CHANGE_REASON_CATEGORIES)
   readonly reasonCategory!: WorkerChangeReasonCategory;

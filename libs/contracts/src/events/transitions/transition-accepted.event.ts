@@ -5,12 +5,10 @@ import { IsIsoDate } from '../event-validators';
 
 /** Payload of TransitionAccepted v1: the receiver takes the client on from a start date. */
 export class TransitionAcceptedPayload {
-  /** The hand-off, as in TransitionProposed. */
   @FieldDoc('The hand-off, as in TransitionProposed.')
   @IsUUID()
   readonly transitionId!: string;
 
-  /** The day the client starts with the receiver. */
   @FieldDoc('The day the client starts with the receiver.')
   @IsIsoDate()
   readonly startDate!: string;

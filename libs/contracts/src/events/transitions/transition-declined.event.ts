@@ -15,6 +15,7 @@ export const TRANSITION_DECLINE_REASON_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link TRANSITION_DECLINE_REASON_CATEGORIES}. */
 export type TransitionDeclineReasonCategory = (typeof TRANSITION_DECLINE_REASON_CATEGORIES)[number];
 
 /**
@@ -28,21 +29,19 @@ export const TRANSITION_ALTERNATIVE_CATEGORIES = [
   'NONE',
 ] as const;
 
+/** One of {@link TRANSITION_ALTERNATIVE_CATEGORIES}. */
 export type TransitionAlternativeCategory = (typeof TRANSITION_ALTERNATIVE_CATEGORIES)[number];
 
 /** Payload of TransitionDeclined v1: the hand-off returns to the sender, never into the void. */
 export class TransitionDeclinedPayload {
-  /** The hand-off, as in TransitionProposed. */
   @FieldDoc('The hand-off, as in TransitionProposed.')
   @IsUUID()
   readonly transitionId!: string;
 
-  /** Why, as a category. */
   @FieldDoc('Why the receiver declined, as a category.')
   @IsIn(TRANSITION_DECLINE_REASON_CATEGORIES)
   readonly reasonCategory!: TransitionDeclineReasonCategory;
 
-  /** What the receiver suggests instead, as a category; absent when it said nothing. */
   @FieldDoc(
     'What the receiver suggests instead, as a category; absent when it did not say, `NONE` when it has no suggestion.',
   )

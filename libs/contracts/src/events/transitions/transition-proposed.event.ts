@@ -21,6 +21,7 @@ export const TRANSITION_RATIONALE_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link TRANSITION_RATIONALE_CATEGORIES}. */
 export type TransitionRationaleCategory = (typeof TRANSITION_RATIONALE_CATEGORIES)[number];
 
 /**
@@ -29,6 +30,7 @@ export type TransitionRationaleCategory = (typeof TRANSITION_RATIONALE_CATEGORIE
  */
 export const TRANSITION_PROPOSERS = ['WORKER', 'CLIENT', 'NETWORK_PARTY'] as const;
 
+/** One of {@link TRANSITION_PROPOSERS}. */
 export type TransitionProposer = (typeof TRANSITION_PROPOSERS)[number];
 
 /**
@@ -39,14 +41,12 @@ export const NON_HANDOFF_DESTINATION_CATEGORIES = ['UNCLEAR_PATH', 'RETURNED_TO_
 
 /** Payload of TransitionProposed v1: a hand-off to the next step, awaiting the receiver's answer. */
 export class TransitionProposedPayload {
-  /** The hand-off; its answer, completion and escalations name it. */
   @FieldDoc(
     'The hand-off; TransitionAccepted, TransitionDeclined, HandoffCompleted and HandoffEscalated name it.',
   )
   @IsUUID()
   readonly transitionId!: string;
 
-  /** The measure the client moves on from, when there is one. */
   @FieldDoc(
     'The measure the client moves on from, as in MeasureStarted; absent when the client is between measures.',
   )
@@ -54,7 +54,6 @@ export class TransitionProposedPayload {
   @IsUUID()
   readonly fromMeasureId?: string;
 
-  /** The next step's category, from the destination taxonomy. */
   @FieldDoc(
     'The next step’s destination: a group, a category of that group and optionally its kind; never `UNCLEAR_PATH` or `RETURNED_TO_VTM`.',
   )
@@ -64,31 +63,26 @@ export class TransitionProposedPayload {
   @IsDestinationOtherThan(NON_HANDOFF_DESTINATION_CATEGORIES)
   readonly destination!: ExitDestination;
 
-  /** The organisation asked to take the client on. */
   @FieldDoc(
     'The organisation asked to take the client on; the sender stays accountable until it completes the hand-off.',
   )
   @IsUUID()
   readonly receivingOrgId!: string;
 
-  /** The day the client would start with the receiver. */
   @FieldDoc('The day proposed for the client to start with the receiver.')
   @IsIsoDate()
   readonly proposedDate!: string;
 
-  /** By when the receiver must answer. */
   @FieldDoc(
     'By when the receiver must answer (10 business days by default); unanswered, the hand-off escalates.',
   )
   @IsIsoDate()
   readonly answerDueDate!: string;
 
-  /** Why, as a category. */
   @FieldDoc('Why the transition is proposed, as a category; never the client’s situation.')
   @IsIn(TRANSITION_RATIONALE_CATEGORIES)
   readonly rationaleCategory!: TransitionRationaleCategory;
 
-  /** Who proposed it. */
   @FieldDoc('Who proposed the transition: the worker, the client, or another network party.')
   @IsIn(TRANSITION_PROPOSERS)
   readonly proposedBy!: TransitionProposer;

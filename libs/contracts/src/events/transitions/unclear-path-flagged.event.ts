@@ -5,19 +5,16 @@ import { IsActorId, IsIsoDate } from '../event-validators';
 
 /** Payload of UnclearPathFlagged v1: an unclear path gets an owner of the search and a review date. */
 export class UnclearPathFlaggedPayload {
-  /** The organisation that keeps searching for a path. */
   @FieldDoc('The organisation that keeps searching for the client’s next path and is accountable.')
   @IsUUID()
   readonly searchOwnerOrgId!: string;
 
-  /** The worker who searches. */
   @FieldDoc(
     'The named worker who searches: the identity provider’s pseudonymous user id, never a name.',
   )
   @IsActorId()
   readonly searchWorkerId!: string;
 
-  /** When the unclear path is reviewed. */
   @FieldDoc(
     'When the unclear path is reviewed (20 business days by default); REVIEW_UNCLEAR_PATH is due then.',
   )

@@ -10,22 +10,18 @@ import {
 
 /** Payload of WaitExceeded v1: a wait has lasted longer than its threshold. */
 export class WaitExceededPayload {
-  /** The wait, as in WaitingStarted. */
   @FieldDoc('The wait, as in WaitingStarted.')
   @IsUUID()
   readonly waitId!: string;
 
-  /** What the client waits for, as in WaitingStarted. */
   @FieldDoc('What the client waits for, as a category, as in WaitingStarted.')
   @IsIn(WAITING_FOR_CATEGORIES)
   readonly waitingFor!: WaitingForCategory;
 
-  /** The day the wait began. */
   @FieldDoc('The day the wait began.')
   @IsIsoDate()
   readonly since!: string;
 
-  /** The threshold that was passed. */
   @FieldDoc('The threshold that was passed, in Finnish business days, as in WaitingStarted.')
   @IsInt()
   @Min(WAIT_THRESHOLD_BUSINESS_DAYS.min)

@@ -5,12 +5,10 @@ import { IsIsoDate } from '../event-validators';
 
 /** Payload of WaitingEnded v1: the wait is over. */
 export class WaitingEndedPayload {
-  /** The wait, as in WaitingStarted. */
   @FieldDoc('The wait, as in WaitingStarted.')
   @IsUUID()
   readonly waitId!: string;
 
-  /** The day the wait ended. */
   @FieldDoc('The day the wait ended; its timer stops.')
   @IsIsoDate()
   readonly endedOn!: string;

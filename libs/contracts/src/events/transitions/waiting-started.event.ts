@@ -18,6 +18,7 @@ export const WAITING_FOR_CATEGORIES = [
   'OTHER',
 ] as const;
 
+/** One of {@link WAITING_FOR_CATEGORIES}. */
 export type WaitingForCategory = (typeof WAITING_FOR_CATEGORIES)[number];
 
 /** The bounds of a wait's threshold, in Finnish business days. */
@@ -25,25 +26,21 @@ export const WAIT_THRESHOLD_BUSINESS_DAYS = { min: 1, max: 120 } as const;
 
 /** Payload of WaitingStarted v1: the client starts waiting for a service or decision. */
 export class WaitingStartedPayload {
-  /** The wait; WaitExceeded and WaitingEnded name it. */
   @FieldDoc('The wait; WaitExceeded and WaitingEnded name it.')
   @IsUUID()
   readonly waitId!: string;
 
-  /** What the client waits for, as a category. */
   @FieldDoc(
     'What the client waits for, as a category only; never the health or financial detail behind it.',
   )
   @IsIn(WAITING_FOR_CATEGORIES)
   readonly waitingFor!: WaitingForCategory;
 
-  /** The organisation waited for, when it is in polku. */
   @FieldDoc('The organisation the client waits for; absent when it is not known or not in polku.')
   @IsOptional()
   @IsUUID()
   readonly waitingForOrgId?: string;
 
-  /** How long the wait may last before WaitExceeded. */
   @FieldDoc('Finnish business days the wait may last before WaitExceeded is raised.')
   @IsInt()
   @Min(WAIT_THRESHOLD_BUSINESS_DAYS.min)

@@ -14,8 +14,6 @@ import {
   InvalidCursorError,
   MAX_CURSOR_LENGTH,
   type Page,
-  PAGE_LIMITS,
-  PageQueryDto,
 } from '@polku/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -24,6 +22,7 @@ import { type Observable, tap } from 'rxjs';
 import { PROBLEM_TYPES } from '../../problem/problem-details';
 import { ProblemException } from '../../problem/problem.exception';
 import { validationProblem } from '../validation-problem';
+import { PAGE_LIMITS, PageQueryDto } from './page-query.dto';
 
 /** A list request's page, checked: pass `limit` and `cursor` on to the service. */
 export interface PageRequest {

@@ -1,15 +1,16 @@
-import 'reflect-metadata';
-import { getMetadataStorage } from 'class-validator';
-import { type EventContract } from './event-contract';
-import { ENVELOPE_FIELD_DESCRIPTIONS } from './event-envelope';
-import { fieldDocsOf } from '../field-doc.decorator';
-import { EVENT_CONTRACTS, EVENT_STREAM_SUBJECT_ROOT } from './event-registry';
 import {
   ACTOR_ID_PATTERN,
+  EVENT_CONTRACTS,
+  EVENT_STREAM_SUBJECT_ROOT,
   ISO_DATE_PATTERN,
-  listItemClassOf,
+  matchesPattern,
+  payloadFieldsOf,
+  ruleNameOf,
   UTC_TIMESTAMP_PATTERN,
-} from './event-validators';
+  type EventContract,
+  type PayloadFieldRule,
+} from '@polku/contracts';
+import { ENVELOPE_FIELD_DESCRIPTIONS } from './envelope-fields';
 
 /** One row of a payload table: a field, nested fields as dotted paths. */
 export interface PayloadFieldDoc {
@@ -21,111 +22,6 @@ export interface PayloadFieldDoc {
 }
 
 type PayloadClass = new () => object;
-
-// class-validator does not export its ValidationMetadata class from the package root.
-type ValidationMetadata = ReturnType<
-  ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']
->[number];
-
-function validationsByProperty(payloadClass: PayloadClass): Map<string, ValidationMetadata[]> {
-  const byProperty = new Map<string, ValidationMetadata[]>();
-  const metadatas = getMetadataStorage().getTargetValidationMetadatas(
-    payloadClass,
-    '',
-    false,
-    false,
-  );
-  for (const metadata of metadatas) {
-    byProperty.set(metadata.propertyName, [
-      ...(byProperty.get(metadata.propertyName) ?? []),
-      metadata,
-    ]);
-  }
-  // Decorators on one property run bottom-up; show the rules in the order they are written.
-  for (const [property, list] of byProperty) {
-    byProperty.set(property, list.reverse());
-  }
-  return byProperty;
-}
-
-function nameOf(metadata: ValidationMetadata): string {
-  return metadata.name ?? metadata.type;
-}
-
-function isDatePattern(metadata: ValidationMetadata): boolean {
-  const pattern: unknown = metadata.constraints?.[0];
-  return (
-    nameOf(metadata) === 'matches' &&
-    pattern instanceof RegExp &&
-    pattern.source === ISO_DATE_PATTERN.source
-  );
-}
-
-const ARRAY_RULES: ReadonlySet<string> = new Set([
-  'isArray',
-  'arrayNotEmpty',
-  'arrayUnique',
-  'arrayMinSize',
-  'arrayMaxSize',
-]);
-
-function isTimestampPattern(metadata: ValidationMetadata): boolean {
-  const pattern: unknown = metadata.constraints?.[0];
-  return (
-    nameOf(metadata) === 'matches' &&
-    pattern instanceof RegExp &&
-    pattern.source === UTC_TIMESTAMP_PATTERN.source
-  );
-}
-
-function isActorIdPattern(metadata: ValidationMetadata): boolean {
-  const pattern: unknown = metadata.constraints?.[0];
-  return (
-    nameOf(metadata) === 'matches' &&
-    pattern instanceof RegExp &&
-    pattern.source === ACTOR_ID_PATTERN.source
-  );
-}
-
-function scalarTypeOf(validations: readonly ValidationMetadata[]): string {
-  const names = new Set(validations.map(nameOf));
-  if (names.has('isIn')) {
-    return 'enum';
-  }
-  if (names.has('isUuid')) {
-    return 'string (uuid)';
-  }
-  if (validations.some(isDatePattern)) {
-    return 'string (date)';
-  }
-  if (validations.some(isTimestampPattern)) {
-    return 'string (ISO-8601 UTC)';
-  }
-  if (names.has('isInt')) {
-    return 'integer';
-  }
-  if (names.has('isNumber')) {
-    return 'number';
-  }
-  if (names.has('isBoolean')) {
-    return 'boolean';
-  }
-  return 'string';
-}
-
-function typeOf(
-  validations: readonly ValidationMetadata[],
-  nested: PayloadClass | undefined,
-  isList: boolean,
-): string {
-  if (nested !== undefined) {
-    return isList ? `array of object (${nested.name})` : `object (${nested.name})`;
-  }
-  const isArray = validations.some(
-    (metadata) => metadata.each === true || ARRAY_RULES.has(nameOf(metadata)),
-  );
-  return isArray ? `array of ${scalarTypeOf(validations)}` : scalarTypeOf(validations);
-}
 
 /** `{ A: ['x', 'y'] }` → `` `A`: `x`, `y` ``, groups separated by semicolons. */
 function codeLists(lists: Readonly<Record<string, readonly string[]>>): string {
@@ -140,34 +36,26 @@ function presenceCondition(constraints: readonly unknown[]): string {
   return `${code(property)} is ${values.map(code).join(' or ')}`;
 }
 
-// A field that only one case of another field, or only one of two alternatives, takes.
-const CONDITIONALLY_REQUIRED: ReadonlySet<string> = new Set([
-  'isOptional',
-  'isRequiredOnlyWhen',
-  'isAllowedOnlyWhen',
-  'isExactlyOneOf',
-]);
-
 function code(text: string): string {
   return `\`${text}\``;
 }
 
 function ruleOf(
-  metadata: ValidationMetadata,
-  siblings: readonly ValidationMetadata[],
+  metadata: PayloadFieldRule,
+  siblings: readonly PayloadFieldRule[],
 ): string | undefined {
   const rule = scalarRuleOf(metadata, siblings);
-  return rule !== undefined && metadata.each === true && nameOf(metadata) !== 'nestedValidation'
+  return rule !== undefined && metadata.each === true && ruleNameOf(metadata) !== 'nestedValidation'
     ? `each ${rule}`
     : rule;
 }
 
 function scalarRuleOf(
-  metadata: ValidationMetadata,
-  siblings: readonly ValidationMetadata[],
+  metadata: PayloadFieldRule,
+  siblings: readonly PayloadFieldRule[],
 ): string | undefined {
   const constraints: unknown[] = metadata.constraints ?? [];
-  switch (nameOf(metadata)) {
+  switch (ruleNameOf(metadata)) {
     case 'isOptional':
     case 'isString':
     case 'isObject':
@@ -224,73 +112,41 @@ function scalarRuleOf(
     case 'arrayMinSize':
       return `at least ${String(constraints[0])} items`;
     case 'matches':
-      if (isDatePattern(metadata)) {
+      if (matchesPattern(metadata, ISO_DATE_PATTERN)) {
         return 'YYYY-MM-DD';
       }
-      if (isActorIdPattern(metadata)) {
+      if (matchesPattern(metadata, ACTOR_ID_PATTERN)) {
         return '1–128 characters `A-Z a-z 0-9 _ . : -`';
       }
-      return isTimestampPattern(metadata)
+      return matchesPattern(metadata, UTC_TIMESTAMP_PATTERN)
         ? 'ending in `Z`'
         : `matches ${code(String(constraints[0]))}`;
     case 'isIso8601':
-      return siblings.some(isTimestampPattern) ? 'a real instant' : 'a real calendar date';
+      return siblings.some((rule) => matchesPattern(rule, UTC_TIMESTAMP_PATTERN))
+        ? 'a real instant'
+        : 'a real calendar date';
     case 'hasNoPersonalIdentityCode':
       return 'no personal identity code';
     default:
       // A rule this renderer does not know yet is shown by its name rather than hidden.
-      return nameOf(metadata);
+      return ruleNameOf(metadata);
   }
 }
 
 /**
- * The documented fields of a payload class, nested classes flattened into dotted paths. Throws
- * when a validated property has no `@FieldDoc` description or a documented one has no
- * validator (the payload whitelist would reject it on the wire).
+ * The rows of a payload's table: payloadFieldsOf with each rule in words. Throws, as
+ * payloadFieldsOf does, on a field without `@FieldDoc` or a documented field without a validator.
  */
-export function describePayloadFields(payloadClass: PayloadClass, prefix = ''): PayloadFieldDoc[] {
-  const validations = validationsByProperty(payloadClass);
-  const fields = fieldDocsOf(payloadClass);
-  const documented = new Set(fields.map((field) => field.name));
-  for (const property of validations.keys()) {
-    if (!documented.has(property)) {
-      throw new Error(
-        `${payloadClass.name}.${property} has validators but no @FieldDoc description`,
-      );
-    }
-  }
-  return fields.flatMap((field) => {
-    const own = validations.get(field.name);
-    if (own === undefined) {
-      throw new Error(
-        `${payloadClass.name}.${field.name} has an @FieldDoc description but no validator`,
-      );
-    }
-    const path = `${prefix}${field.name}`;
-    const listItem = listItemClassOf(payloadClass, field.name);
-    const nested = own.some((metadata) => metadata.type === 'nestedValidation')
-      ? (listItem ??
-        (Reflect.getMetadata('design:type', payloadClass.prototype, field.name) as
-          PayloadClass | undefined))
-      : undefined;
-    const row: PayloadFieldDoc = {
-      path,
-      type: typeOf(own, nested, listItem !== undefined),
-      required: !own.some((metadata) => CONDITIONALLY_REQUIRED.has(nameOf(metadata))),
-      rules: own
-        .map((metadata) => ruleOf(metadata, own))
-        .filter((rule): rule is string => rule !== undefined),
-      description: field.description,
-    };
-    if (nested === undefined) {
-      return [row];
-    }
-    // List items are documented once, as `list[].field`.
-    return [
-      row,
-      ...describePayloadFields(nested, listItem === undefined ? `${path}.` : `${path}[].`),
-    ];
-  });
+export function describePayloadFields(payloadClass: PayloadClass): PayloadFieldDoc[] {
+  return payloadFieldsOf(payloadClass).map((field) => ({
+    path: field.path,
+    type: field.type,
+    required: field.required,
+    rules: field.rules
+      .map((rule) => ruleOf(rule, field.rules))
+      .filter((rule): rule is string => rule !== undefined),
+    description: field.description,
+  }));
 }
 
 function cell(text: string): string {

@@ -1,41 +1,14 @@
 import {
   getMetadataStorage,
-  validateSync,
   ValidationTypes,
-  type ValidationError,
   type ValidationArguments,
   type ValidatorOptions,
 } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import type { ConstraintMetadata } from 'class-validator/types/metadata/ConstraintMetadata';
 
-/**
- * `validateSync`, with a fast first pass that only answers "no rule is broken".
- *
- * class-validator's executor builds a ValidationError (with its target and value) for every
- * property it visits, looks up and groups a class's rules on every call and formats messages on
- * the way; on polku's event envelopes that was about half of the cost of checking an event
- * (docs/performance.md). `passesAllRules` walks the same instance with the same rules — read
- * once per class from class-validator's own metadata, with the same constraint instances and
- * the same `validate` functions — and returns a boolean. Only when it says the object is valid
- * is its answer used; otherwise `validateSync` runs and its errors are returned unchanged, so
- * every error message stays class-validator's. The pass follows ValidationExecutor
- * (class-validator 0.15.1, pinned; a spec fails on any other version so that an upgrade is
- * re-read against it) step by step; options it does not follow send every call to
- * `validateSync`. An equivalence test runs both on every registered event with mutated payloads.
- *
- * Like installValidationMetadataCache, it reads a class's rules once: rules must be declared by
- * decorators when the class is defined, not added later with registerDecorator or registerSchema.
- */
-export function validateWithFastPath(
-  object: object,
-  options: ValidatorOptions = {},
-): ValidationError[] {
-  if (followsOptions(options) && passesAllRules(object, options)) {
-    return [];
-  }
-  return validateSync(object, options);
-}
+// The fast first pass of validateWithFastPath: ValidationExecutor (class-validator 0.15.1)
+// followed step by step, answering only "no rule is broken".
 
 /** Options that only shape error messages, and the ones the pass follows; any other disables it. */
 const FOLLOWED_OPTIONS: ReadonlySet<string> = new Set([
@@ -47,7 +20,8 @@ const FOLLOWED_OPTIONS: ReadonlySet<string> = new Set([
   'enableDebugMessages',
 ]);
 
-function followsOptions(options: ValidatorOptions): boolean {
+/** Whether the pass follows every option given; see validateWithFastPath. */
+export function followsOptions(options: ValidatorOptions): boolean {
   for (const [name, value] of Object.entries(options)) {
     if (value !== undefined && !FOLLOWED_OPTIONS.has(name)) {
       return false;

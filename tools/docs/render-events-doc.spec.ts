@@ -1,14 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getMetadataStorage, IsString } from 'class-validator';
-import { type EventContract } from './event-contract';
-import { ENVELOPE_FIELD_DESCRIPTIONS, EventEmitterDto, EventEnvelopeDto } from './event-envelope';
-import { FieldDoc, fieldDocsOf } from '../field-doc.decorator';
-import { EVENT_CONTRACTS } from './event-registry';
-import { listItemClassOf } from './event-validators';
+import {
+  EVENT_CONTRACTS,
+  EventEmitterDto,
+  EventEnvelopeDto,
+  FieldDoc,
+  fieldDocsOf,
+  listItemClassOf,
+  type EventContract,
+} from '@polku/contracts';
+import { ENVELOPE_FIELD_DESCRIPTIONS } from './envelope-fields';
 import { describePayloadFields, renderEventsDoc } from './render-events-doc';
 
-const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
+const WORKSPACE_ROOT = resolve(__dirname, '../..');
 
 /** Every validated property path of a class, nested classes included, straight from class-validator. */
 function validatedPaths(target: new () => object, prefix = ''): string[] {

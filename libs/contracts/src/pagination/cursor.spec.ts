@@ -1,5 +1,3 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import fc from 'fast-check';
 import {
   CURSOR_VERSION,
@@ -7,9 +5,7 @@ import {
   encodeCursor,
   InvalidCursorError,
   MAX_CURSOR_LENGTH,
-  pageFromRows,
-  PageQueryDto,
-} from './pagination';
+} from './cursor';
 
 const rawCursor = (wire: unknown): string =>
   Buffer.from(JSON.stringify(wire), 'utf8').toString('base64url');
@@ -138,56 +134,5 @@ describe('cursor codec', () => {
     expect(() => encodeCursor({ key: new Date() as unknown as string, id: 'x' })).toThrow(
       TypeError,
     );
-  });
-});
-
-describe('pageFromRows', () => {
-  const rows = Array.from({ length: 4 }, (_, index) => ({ id: `r${index}`, n: index }));
-
-  it('should return limit items and a cursor after the last one when there is one row more', () => {
-    const page = pageFromRows({
-      rows,
-      limit: 3,
-      positionOf: (row) => ({ key: row.n, id: row.id }),
-    });
-
-    expect(page.items.map((row) => row.id)).toEqual(['r0', 'r1', 'r2']);
-    expect(page.nextCursor).not.toBeNull();
-    expect(decodeCursor(page.nextCursor ?? '')).toEqual({ key: 2, id: 'r2' });
-  });
-
-  it('should return no cursor when the rows fit in the page', () => {
-    const page = pageFromRows({
-      rows,
-      limit: 4,
-      positionOf: (row) => ({ key: row.n, id: row.id }),
-      toItem: (row) => row.id,
-    });
-
-    expect(page).toEqual({ items: ['r0', 'r1', 'r2', 'r3'], nextCursor: null });
-  });
-});
-
-describe('PageQueryDto', () => {
-  const read = (query: Record<string, string>) => {
-    const dto = plainToInstance(PageQueryDto, query);
-    return { dto, errors: validateSync(dto) };
-  };
-
-  it('should default limit to 25 when it is not given', () => {
-    const { dto, errors } = read({});
-
-    expect(errors).toEqual([]);
-    expect(dto.limit).toBe(25);
-    expect(dto.cursor).toBeUndefined();
-  });
-
-  it('should read limit from the query string as a number when it is in range', () => {
-    expect(read({ limit: '100' }).dto.limit).toBe(100);
-    expect(read({ limit: '1' }).errors).toEqual([]);
-  });
-
-  it.each(['0', '101', '2.5', 'ten', ''])('should reject limit %j', (limit) => {
-    expect(read({ limit }).errors.map((error) => error.property)).toEqual(['limit']);
   });
 });

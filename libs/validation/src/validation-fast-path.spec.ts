@@ -18,10 +18,17 @@ import {
   type ValidatorOptions,
 } from 'class-validator';
 import fc from 'fast-check';
-import { aValidEvent } from '../test/wire-events';
-import { EventEnvelopeDto } from './events/event-envelope';
-import { EVENT_CONTRACTS, eventContractFor, type EventSubject } from './events/event-registry';
-import { passesAllRules, validateWithFastPath } from './validation-fast-path';
+import {
+  EVENT_CONTRACTS,
+  EventEnvelopeDto,
+  eventContractFor,
+  type EventSubject,
+} from '@polku/contracts';
+// The contracts' own valid events: the equivalence below runs on every registered event.
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test data only, never shipped
+import { aValidEvent } from '../../contracts/test/wire-events';
+import { passesAllRules } from './passes-all-rules';
+import { validateWithFastPath } from './validation-fast-path';
 
 const ENVELOPE_OPTIONS: ValidatorOptions = { forbidUnknownValues: true };
 const DATA_OPTIONS: ValidatorOptions = {

@@ -1,10 +1,4 @@
-import 'reflect-metadata';
 import { createHash } from 'node:crypto';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-
-/** Page sizes of every list: `limit` is 1..100 and 25 when not given. */
-export const PAGE_LIMITS = { min: 1, max: 100, default: 25 } as const;
 
 /** The cursor format written now; a cursor of any other version is rejected. */
 export const CURSOR_VERSION = 1;
@@ -30,13 +24,6 @@ export interface CursorPosition {
   readonly key: string | number;
   /** The last row's id. */
   readonly id: string;
-}
-
-/** One page of a list, as every list endpoint answers. */
-export interface Page<T> {
-  readonly items: readonly T[];
-  /** Pass as `cursor` to get the next page; null on the last page. */
-  readonly nextCursor: string | null;
 }
 
 /**
@@ -146,50 +133,6 @@ export function decodeCursor(cursor: string, options: { sort?: string } = {}): C
     throw new InvalidCursorError('not in canonical form');
   }
   return position;
-}
-
-/**
- * The page answer from rows fetched with `limit + 1`: the extra row only says there is a next
- * page, whose cursor points after the last row returned.
- */
-export function pageFromRows<TRow, TItem = TRow>({
-  rows,
-  limit,
-  positionOf,
-  toItem,
-  sort,
-}: {
-  /** Up to limit + 1 rows in keyset order. */
-  readonly rows: readonly TRow[];
-  readonly limit: number;
-  readonly positionOf: (row: TRow) => CursorPosition;
-  /** Maps a row to what the client sees; identity when omitted. */
-  readonly toItem?: (row: TRow) => TItem;
-  readonly sort?: string;
-}): Page<TItem> {
-  const pageRows = rows.slice(0, limit);
-  const last = pageRows.at(-1);
-  const nextCursor =
-    rows.length > limit && last !== undefined ? encodeCursor(positionOf(last), { sort }) : null;
-  const items = toItem ? pageRows.map(toItem) : (pageRows as unknown as TItem[]);
-  return { items, nextCursor };
-}
-
-/** Query parameters of every list endpoint: `?limit=25&cursor=…`. */
-export class PageQueryDto {
-  /** Items per page, 1..100; 25 when not given. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(PAGE_LIMITS.min)
-  @Max(PAGE_LIMITS.max)
-  readonly limit: number = PAGE_LIMITS.default;
-
-  /** The previous page's `nextCursor`; omit for the first page. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_CURSOR_LENGTH)
-  readonly cursor?: string;
 }
 
 function isBoundedString(value: unknown, max: number): value is string {

@@ -1,0 +1,4 @@
+export * from './consent';
+export * from './exit-destination';
+export * from './funding-ref';
+export * from './measure-type';
