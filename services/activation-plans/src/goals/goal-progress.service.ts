@@ -26,7 +26,7 @@ export class GoalProgressService {
     const { pathId, goalId, command } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await this.access.assertAccess(principal, pathId, 'PLAN', em);
-      const goal = await goalOfPath(em, pathId, goalId);
+      const goal = await goalOfPath(em, { pathId, goalId });
       if (goal === undefined) {
         throw new NotFoundError('no such goal');
       }

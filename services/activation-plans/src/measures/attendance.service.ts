@@ -88,7 +88,7 @@ export class AttendanceService {
     options: MeasureDay & { principal: Principal; entry: Entry },
   ): Promise<void> {
     const { entry } = options;
-    const measure = await lockedMeasure(em, options.pathId, options.measureId);
+    const measure = await lockedMeasure(em, options);
     if (measure.status !== 'ACTIVE') {
       throw new CommandConflictError(
         `the measure is ${measure.status.toLowerCase()}: attendance is recorded while it runs`,

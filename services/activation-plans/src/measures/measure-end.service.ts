@@ -29,7 +29,7 @@ export class MeasureEndService {
     const { pathId, measureId, command } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
-      const measure = await lockedMeasure(em, pathId, measureId);
+      const measure = await lockedMeasure(em, { pathId, measureId });
       if (measure.status === 'ENDED') {
         throw new CommandConflictError('the measure has already ended');
       }
@@ -38,14 +38,15 @@ export class MeasureEndService {
           `endDate: ${command.endDate} is before the measure's start date ${measure.start_date}`,
         );
       }
-      const ended = await updateMeasureStatus(em, measureId, {
+      const ended = await updateMeasureStatus(em, {
+        measureId,
         status: 'ENDED',
         endDate: command.endDate,
         endReason: command.endReason,
       });
       if (measure.status === 'PAUSED') {
         // The path's timers ran again when its last paused measure no longer is.
-        await this.timerPause.resumeUnlessPaused(em, pathId, new Date());
+        await this.timerPause.resumeUnlessPaused(em, { pathId, at: new Date() });
       }
       await this.outbox.append(em, MEASURE_ENDED_V1.subject, {
         ...callerEnvelope({

@@ -33,7 +33,7 @@ export class MeasurePauseService {
     const { pathId, measureId, command } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await this.access.assertAccess(principal, pathId, 'HEALTH_FLAG', em);
-      const measure = await lockedMeasure(em, pathId, measureId);
+      const measure = await lockedMeasure(em, { pathId, measureId });
       if (measure.status !== 'ACTIVE') {
         throw new CommandConflictError(
           `the measure is ${measure.status.toLowerCase()}, not active`,
@@ -48,8 +48,8 @@ export class MeasurePauseService {
         expectedResume: command.expectedResume ?? null,
         orgId: principal.orgId,
       });
-      const paused = await updateMeasureStatus(em, measureId, { status: 'PAUSED' });
-      await this.timerPause.suspend(em, pathId, pausedAt);
+      const paused = await updateMeasureStatus(em, { measureId, status: 'PAUSED' });
+      await this.timerPause.suspend(em, { pathId, at: pausedAt });
       await this.outbox.append(em, MEASURE_PAUSED_V1.subject, {
         ...callerEnvelope({
           pathId,
@@ -83,16 +83,16 @@ export class MeasurePauseService {
     const { pathId, measureId } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await this.access.assertAccess(principal, pathId, 'HEALTH_FLAG', em);
-      const measure = await lockedMeasure(em, pathId, measureId);
+      const measure = await lockedMeasure(em, { pathId, measureId });
       if (measure.status !== 'PAUSED') {
         throw new CommandConflictError(
           `the measure is ${measure.status.toLowerCase()}, not paused`,
         );
       }
       const resumedAt = new Date();
-      await closeOpenPause(em, measureId, resumedAt);
-      const resumed = await updateMeasureStatus(em, measureId, { status: 'ACTIVE' });
-      await this.timerPause.resumeUnlessPaused(em, pathId, resumedAt);
+      await closeOpenPause(em, { measureId, resumedAt });
+      const resumed = await updateMeasureStatus(em, { measureId, status: 'ACTIVE' });
+      await this.timerPause.resumeUnlessPaused(em, { pathId, at: resumedAt });
       await this.outbox.append(em, MEASURE_RESUMED_V1.subject, {
         ...callerEnvelope({
           pathId,

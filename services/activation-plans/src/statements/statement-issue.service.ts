@@ -24,7 +24,7 @@ export class StatementIssueService {
     const { pathId, statementId } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
-      const statement = await statementOfPathForUpdate(em, pathId, statementId);
+      const statement = await statementOfPathForUpdate(em, { pathId, statementId });
       if (statement === undefined) {
         throw new NotFoundError('no such statement');
       }
@@ -32,7 +32,8 @@ export class StatementIssueService {
         throw new CommandConflictError('the statement has already been issued');
       }
       const issuedAt = new Date();
-      const issued = await markStatementIssued(em, statementId, {
+      const issued = await markStatementIssued(em, {
+        statementId,
         issuedAt,
         orgId: principal.orgId,
       });

@@ -78,7 +78,7 @@ async function statementSubject(
 ): Promise<{ measureId: string } | { planId: string }> {
   const { pathId, measureId } = subject;
   if (measureId !== undefined) {
-    if ((await measureOfPathForUpdate(em, pathId, measureId)) === undefined) {
+    if ((await measureOfPathForUpdate(em, { pathId, measureId })) === undefined) {
       throw new CommandValidationError('measureId: the path has no such measure');
     }
     return { measureId };
