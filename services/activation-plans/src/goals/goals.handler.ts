@@ -1,38 +1,20 @@
-import { callerEnvelope } from '@polku/auth';
-import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
+import { PLAN_COMMANDS, RecordGoalProgressCommand } from '@polku/contracts';
 import {
-  GOAL_PROGRESS_RECORDED_V1,
-  PLAN_COMMANDS,
-  RecordGoalProgressCommand,
-} from '@polku/contracts';
-import { OutboxWriter } from '@polku/messaging';
-import {
-  CommandConflictError,
-  NotFoundError,
   type PathItemRequest,
   RequestPrincipal,
   requireItemId,
   requirePathId,
-  RuleViolationError,
   validateCommand,
 } from '@polku/service-runtime';
-import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '@polku/path-access';
-import { goalOfPath, insertGoalProgress } from '../plans/plan.repository';
+import { GoalProgressService } from './goal-progress.service';
 
 /** Follow-up of a plan goal, with the GAS level reached when the goal has a scale. PLAN data. */
 @Controller()
 export class GoalsHandler {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
-  ) {}
+  constructor(private readonly progress: GoalProgressService) {}
 
   @MessagePattern(PLAN_COMMANDS.recordGoalProgress)
   async recordProgress(
@@ -42,59 +24,6 @@ export class GoalsHandler {
     const pathId = requirePathId(request);
     const goalId = requireItemId(request, 'goal');
     const command = validateCommand(RecordGoalProgressCommand, request.body);
-    return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'PLAN', em);
-      const goal = await goalOfPath(em, pathId, goalId);
-      if (goal === undefined) {
-        throw new NotFoundError('no such goal');
-      }
-      if (goal.status === 'DROPPED') {
-        throw new CommandConflictError('the goal was dropped from the plan');
-      }
-      if (command.gasLevel !== undefined && goal.gas_scale === null) {
-        throw new RuleViolationError('the goal has no GAS scale', [
-          {
-            rule: 'GAS_SCALE_MISSING',
-            field: 'gasLevel',
-            message:
-              'A GAS level can be recorded only for a goal whose five levels are described; describe them in a plan revision, or record the follow-up without a level.',
-            legalSource: null,
-          },
-        ]);
-      }
-      const progressId = randomUUID();
-      const recordedAt = new Date();
-      await insertGoalProgress(em, {
-        id: progressId,
-        goalId,
-        gasLevel: command.gasLevel ?? null,
-        assessedBy: command.assessedBy,
-        recordedAt,
-        orgId: principal.orgId,
-      });
-      await this.outbox.append(em, GOAL_PROGRESS_RECORDED_V1.subject, {
-        ...callerEnvelope({
-          pathId,
-          clientRef: await clientRefOfPath(em, pathId),
-          principal,
-          basis,
-          correlationId: goal.plan_id,
-        }),
-        occurredAt: recordedAt,
-        data: {
-          goalId,
-          ...(command.gasLevel === undefined ? {} : { gasLevel: command.gasLevel }),
-          recordedAt: recordedAt.toISOString(),
-          assessedBy: command.assessedBy,
-        },
-      });
-      return {
-        progressId,
-        goalId,
-        gasLevel: command.gasLevel ?? null,
-        assessedBy: command.assessedBy,
-        recordedAt: recordedAt.toISOString(),
-      };
-    });
+    return this.progress.record(principal, { pathId, goalId, command });
   }
 }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PlanPathAccess } from '../access/plan-path-access';
+import { GoalProgressService } from './goal-progress.service';
 import { GoalsHandler } from './goals.handler';
 
 /** Follow-up of the plan's goals, with the GAS level reached. */
 @Module({
   controllers: [GoalsHandler],
-  providers: [PlanPathAccess],
+  providers: [PlanPathAccess, GoalProgressService],
 })
 export class GoalsModule {}

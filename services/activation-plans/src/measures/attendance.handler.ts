@@ -1,36 +1,15 @@
-import { callerEnvelope } from '@polku/auth';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccessBasis, Principal } from '@polku/auth';
+import type { Principal } from '@polku/auth';
+import { PLAN_COMMANDS, RecordAttendanceCommand, ReportAbsenceCommand } from '@polku/contracts';
 import {
-  ABSENCE_REPORTED_V1,
-  ATTENDANCE_RECORDED_V1,
-  PLAN_COMMANDS,
-  RecordAttendanceCommand,
-  ReportAbsenceCommand,
-  type AbsenceReasonCategory,
-  type AttendanceStatus,
-} from '@polku/contracts';
-import { OutboxWriter } from '@polku/messaging';
-import {
-  CommandConflictError,
-  CommandValidationError,
   type PathItemRequest,
   RequestPrincipal,
   requireItemId,
   requirePathId,
   validateCommand,
 } from '@polku/service-runtime';
-import { DataSource, type EntityManager } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '@polku/path-access';
-import { lockedMeasure } from './locked-measure';
-import { insertAttendanceEntry } from './measure.repository';
-
-type Entry =
-  | { kind: AttendanceStatus; date: string }
-  | { kind: 'ABSENT'; date: string; reasonCategory: AbsenceReasonCategory };
+import { AttendanceService } from './attendance.service';
 
 /**
  * Day-by-day attendance of a measure: a day attended (wholly or in part) or an absence with its
@@ -39,31 +18,14 @@ type Entry =
  */
 @Controller()
 export class AttendanceHandler {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
-  ) {}
+  constructor(private readonly attendance: AttendanceService) {}
 
   @MessagePattern(PLAN_COMMANDS.recordAttendance)
   async record(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
     const measureId = requireItemId(request, 'measure');
     const command = validateCommand(RecordAttendanceCommand, request.body);
-    return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'ATTENDANCE', em);
-      await this.recordEntry(em, {
-        principal,
-        pathId,
-        measureId,
-        entry: { kind: command.status, date: command.date },
-      });
-      await this.outbox.append(em, ATTENDANCE_RECORDED_V1.subject, {
-        ...(await this.envelope(em, { pathId, measureId, principal, basis })),
-        data: { measureId, date: command.date, status: command.status },
-      });
-      return { measureId, date: command.date, kind: command.status, reasonCategory: null };
-    });
+    return this.attendance.record(principal, { pathId, measureId, command });
   }
 
   @MessagePattern(PLAN_COMMANDS.reportAbsence)
@@ -74,68 +36,6 @@ export class AttendanceHandler {
     const pathId = requirePathId(request);
     const measureId = requireItemId(request, 'measure');
     const command = validateCommand(ReportAbsenceCommand, request.body);
-    return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'ATTENDANCE', em);
-      await this.recordEntry(em, {
-        principal,
-        pathId,
-        measureId,
-        entry: { kind: 'ABSENT', date: command.date, reasonCategory: command.reasonCategory },
-      });
-      await this.outbox.append(em, ABSENCE_REPORTED_V1.subject, {
-        ...(await this.envelope(em, { pathId, measureId, principal, basis })),
-        data: { measureId, date: command.date, reasonCategory: command.reasonCategory },
-      });
-      return {
-        measureId,
-        date: command.date,
-        kind: 'ABSENT',
-        reasonCategory: command.reasonCategory,
-      };
-    });
-  }
-
-  /** Checks the measure runs and the day is one of its days, then stores the day's one entry. */
-  private async recordEntry(
-    em: EntityManager,
-    options: { principal: Principal; pathId: string; measureId: string; entry: Entry },
-  ): Promise<void> {
-    const { entry } = options;
-    const measure = await lockedMeasure(em, options.pathId, options.measureId);
-    if (measure.status !== 'ACTIVE') {
-      throw new CommandConflictError(
-        `the measure is ${measure.status.toLowerCase()}: attendance is recorded while it runs`,
-      );
-    }
-    // Only an ACTIVE measure gets here, and only an ended one has an end date of its own.
-    const lastDay = measure.planned_end_date;
-    if (entry.date < measure.start_date || entry.date > lastDay) {
-      throw new CommandValidationError(
-        `date: ${entry.date} is not a day of the measure (${measure.start_date} to ${lastDay})`,
-      );
-    }
-    const stored = await insertAttendanceEntry(em, {
-      measureId: options.measureId,
-      date: entry.date,
-      kind: entry.kind,
-      reasonCategory: entry.kind === 'ABSENT' ? entry.reasonCategory : null,
-      orgId: options.principal.orgId,
-    });
-    if (!stored) {
-      throw new CommandConflictError(`${entry.date} already has an attendance entry`);
-    }
-  }
-
-  private async envelope(
-    em: EntityManager,
-    options: { pathId: string; measureId: string; principal: Principal; basis: AccessBasis },
-  ) {
-    return callerEnvelope({
-      pathId: options.pathId,
-      clientRef: await clientRefOfPath(em, options.pathId),
-      principal: options.principal,
-      basis: options.basis,
-      correlationId: options.measureId,
-    });
+    return this.attendance.reportAbsence(principal, { pathId, measureId, command });
   }
 }

@@ -36,9 +36,9 @@ describe('lastDayOfPeriod', () => {
 
 describe('lastsAtLeast and lastsAtMost', () => {
   it('should count 15 January to 14 April as exactly three months', () => {
-    expect(lastsAtLeast('2025-01-15', '2025-04-14', 3)).toBe(true);
-    expect(lastsAtMost('2025-01-15', '2025-04-14', 3)).toBe(true);
-    expect(lastsAtLeast('2025-01-15', '2025-04-13', 3)).toBe(false);
-    expect(lastsAtMost('2025-01-15', '2025-04-15', 3)).toBe(false);
+    expect(lastsAtLeast({ start: '2025-01-15', lastDay: '2025-04-14' }, 3)).toBe(true);
+    expect(lastsAtMost({ start: '2025-01-15', lastDay: '2025-04-14' }, 3)).toBe(true);
+    expect(lastsAtLeast({ start: '2025-01-15', lastDay: '2025-04-13' }, 3)).toBe(false);
+    expect(lastsAtMost({ start: '2025-01-15', lastDay: '2025-04-15' }, 3)).toBe(false);
   });
 });

@@ -55,12 +55,18 @@ export function periodLength(start: IsoDate, lastDay: IsoDate): MonthsAndDays {
   return { months, days: calendarDaysBetween(dayAfterPeriod(start, months), end) };
 }
 
+/** A period of days from `start` to `lastDay`, both included. */
+export interface Period {
+  start: IsoDate;
+  lastDay: IsoDate;
+}
+
 /** Whether a period from `start` to `lastDay` (both included) lasts at least `months` months. */
-export function lastsAtLeast(start: IsoDate, lastDay: IsoDate, months: number): boolean {
+export function lastsAtLeast({ start, lastDay }: Period, months: number): boolean {
   return dayAfterPeriod(start, months) <= addCalendarDays(lastDay, 1);
 }
 
 /** Whether a period from `start` to `lastDay` (both included) lasts at most `months` months. */
-export function lastsAtMost(start: IsoDate, lastDay: IsoDate, months: number): boolean {
+export function lastsAtMost({ start, lastDay }: Period, months: number): boolean {
   return addCalendarDays(lastDay, 1) <= dayAfterPeriod(start, months);
 }

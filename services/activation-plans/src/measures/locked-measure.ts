@@ -9,10 +9,9 @@ import { measureOfPathForUpdate, type MeasureRow } from './measure.repository';
  */
 export async function lockedMeasure(
   em: EntityManager,
-  pathId: string,
-  measureId: string,
+  item: { pathId: string; measureId: string },
 ): Promise<MeasureRow> {
-  const measure = await measureOfPathForUpdate(em, pathId, measureId);
+  const measure = await measureOfPathForUpdate(em, item);
   if (measure === undefined) {
     throw new NotFoundError('no such measure');
   }

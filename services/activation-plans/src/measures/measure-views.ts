@@ -40,3 +40,36 @@ export function attendanceCountsView(rows: readonly AttendanceCountRow[]) {
     rows.find((row) => row.kind === kind)?.days ?? 0;
   return { present: days('PRESENT'), partial: days('PARTIAL'), absent: days('ABSENT') };
 }
+
+/**
+ * The path's measures, each with its pauses and attendance counts only when the caller sees
+ * them; `withheld` names what was held back.
+ */
+export function measureListView(list: {
+  measures: readonly MeasureRow[];
+  pauses: readonly PauseRow[] | undefined;
+  counts: readonly AttendanceCountRow[] | undefined;
+}) {
+  const { measures, pauses, counts } = list;
+  return {
+    items: measures.map((measure) => ({
+      ...measureView(measure),
+      ...(pauses === undefined
+        ? {}
+        : {
+            pauses: pauses.filter((pause) => pause.measure_id === measure.id).map(pauseView),
+          }),
+      ...(counts === undefined
+        ? {}
+        : {
+            attendance: attendanceCountsView(
+              counts.filter((count) => count.measure_id === measure.id),
+            ),
+          }),
+    })),
+    withheld: [
+      ...(pauses === undefined ? ['pauses'] : []),
+      ...(counts === undefined ? ['attendance'] : []),
+    ],
+  };
+}

@@ -103,8 +103,7 @@ export async function insertMeasure(
 /** A measure of the path, locked for the transaction; undefined when the path has no such one. */
 export async function measureOfPathForUpdate(
   em: EntityManager,
-  pathId: string,
-  measureId: string,
+  { pathId, measureId }: { pathId: string; measureId: string },
 ): Promise<MeasureRow | undefined> {
   const [row] = await em.query<MeasureRow[]>(
     `SELECT ${MEASURE_COLUMNS} FROM measure WHERE id = $1 AND path_id = $2 FOR UPDATE`,
@@ -131,15 +130,19 @@ export async function pathHasPausedMeasure(runner: Runner, pathId: string): Prom
 
 export async function updateMeasureStatus(
   em: EntityManager,
-  measureId: string,
-  change: { status: MeasureStatus; endDate?: string; endReason?: MeasureEndReason },
+  change: {
+    measureId: string;
+    status: MeasureStatus;
+    endDate?: string;
+    endReason?: MeasureEndReason;
+  },
 ): Promise<MeasureRow> {
   // TypeORM answers an UPDATE … RETURNING with [rows, affected].
   const [[row]] = await em.query<[MeasureRow[], number]>(
     `UPDATE measure SET status = $2, end_date = COALESCE($3, end_date),
        end_reason = COALESCE($4, end_reason), updated_at = now()
       WHERE id = $1 RETURNING ${MEASURE_COLUMNS}`,
-    [measureId, change.status, change.endDate ?? null, change.endReason ?? null],
+    [change.measureId, change.status, change.endDate ?? null, change.endReason ?? null],
   );
   return row;
 }
@@ -171,8 +174,7 @@ export async function insertPause(
 
 export async function closeOpenPause(
   em: EntityManager,
-  measureId: string,
-  resumedAt: Date,
+  { measureId, resumedAt }: { measureId: string; resumedAt: Date },
 ): Promise<void> {
   await em.query(
     'UPDATE measure_pause SET resumed_at = $2 WHERE measure_id = $1 AND resumed_at IS NULL',

@@ -1,49 +1,22 @@
-import { callerEnvelope } from '@polku/auth';
-import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
-import { ActivationPlansConfig } from '@polku/config';
+import { EndMeasureCommand, PLAN_COMMANDS, StartMeasureCommand } from '@polku/contracts';
 import {
-  EndMeasureCommand,
-  MEASURE_ENDED_V1,
-  MEASURE_STARTED_V1,
-  PLAN_COMMANDS,
-  StartMeasureCommand,
-} from '@polku/contracts';
-import { OutboxWriter } from '@polku/messaging';
-import {
-  CommandConflictError,
-  CommandValidationError,
   type PathItemRequest,
   type PathRequest,
   RequestPrincipal,
   requireItemId,
   requirePathId,
-  RuleViolationError,
   validateCommand,
 } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '@polku/path-access';
-import { planOfPath } from '../plans/plan.repository';
-import { lockedMeasure } from './locked-measure';
-import {
-  assertPlacementAndContract,
-  PLAN_MISSING,
-  scheduleViolations,
-} from './measure-start-rules';
-import { attendanceCountsView, measureView, pauseView } from './measure-views';
-import {
-  attendanceCountsOf,
-  insertMeasure,
-  measuresOfPath,
-  pausesOf,
-  updateMeasureStatus,
-} from './measure.repository';
-import { PathTimerPause } from './path-timer-pause';
-import { legalParametersOf } from './schedule-rules';
+import { MeasureEndService } from './measure-end.service';
+import { MeasureStartService } from './measure-start.service';
+import { measureListView } from './measure-views';
+import { attendanceCountsOf, measuresOfPath, pausesOf } from './measure.repository';
 
 /**
  * Measures of the path's plan: started with a schedule the law allows, ended, and listed. Their
@@ -54,57 +27,16 @@ import { legalParametersOf } from './schedule-rules';
 export class MeasuresHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
     private readonly access: PlanPathAccess,
-    private readonly timerPause: PathTimerPause,
-    private readonly config: ActivationPlansConfig,
+    private readonly starting: MeasureStartService,
+    private readonly ending: MeasureEndService,
   ) {}
 
   @MessagePattern(PLAN_COMMANDS.startMeasure)
   async start(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
     const command = validateCommand(StartMeasureCommand, request.body);
-    assertPlacementAndContract(command);
-    return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
-      const plan = await planOfPath(em, pathId);
-      const violations = [
-        ...(plan === undefined ? [PLAN_MISSING] : []),
-        ...scheduleViolations(command, legalParametersOf(this.config)),
-      ];
-      if (plan === undefined || violations.length > 0) {
-        throw new RuleViolationError('the measure breaks rules of the plan or the law', violations);
-      }
-      const measure = await insertMeasure(em, {
-        id: randomUUID(),
-        planId: plan.id,
-        pathId,
-        measureType: command.measureType,
-        placementKind: command.placement.kind,
-        hostOrgId: command.placement.hostOrgId ?? null,
-        ...command.schedule,
-        contractType: command.contractType ?? null,
-        startedByOrgId: principal.orgId,
-      });
-      await this.outbox.append(em, MEASURE_STARTED_V1.subject, {
-        ...callerEnvelope({
-          pathId,
-          clientRef: await clientRefOfPath(em, pathId),
-          principal,
-          basis,
-          correlationId: measure.id,
-        }),
-        data: {
-          measureId: measure.id,
-          planId: plan.id,
-          measureType: command.measureType,
-          placement: { ...command.placement },
-          schedule: { ...command.schedule },
-          ...(command.contractType === undefined ? {} : { contractType: command.contractType }),
-        },
-      });
-      return measureView(measure);
-    });
+    return this.starting.start(principal, { pathId, command });
   }
 
   @MessagePattern(PLAN_COMMANDS.endMeasure)
@@ -112,38 +44,7 @@ export class MeasuresHandler {
     const pathId = requirePathId(request);
     const measureId = requireItemId(request, 'measure');
     const command = validateCommand(EndMeasureCommand, request.body);
-    return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
-      const measure = await lockedMeasure(em, pathId, measureId);
-      if (measure.status === 'ENDED') {
-        throw new CommandConflictError('the measure has already ended');
-      }
-      if (command.endDate < measure.start_date) {
-        throw new CommandValidationError(
-          `endDate: ${command.endDate} is before the measure's start date ${measure.start_date}`,
-        );
-      }
-      const ended = await updateMeasureStatus(em, measureId, {
-        status: 'ENDED',
-        endDate: command.endDate,
-        endReason: command.endReason,
-      });
-      if (measure.status === 'PAUSED') {
-        // The path's timers ran again when its last paused measure no longer is.
-        await this.timerPause.resumeUnlessPaused(em, pathId, new Date());
-      }
-      await this.outbox.append(em, MEASURE_ENDED_V1.subject, {
-        ...callerEnvelope({
-          pathId,
-          clientRef: await clientRefOfPath(em, pathId),
-          principal,
-          basis,
-          correlationId: measureId,
-        }),
-        data: { measureId, endDate: command.endDate, endReason: command.endReason },
-      });
-      return measureView(ended);
-    });
+    return this.ending.end(principal, { pathId, measureId, command });
   }
 
   @MessagePattern(PLAN_COMMANDS.listMeasures)
@@ -158,25 +59,10 @@ export class MeasuresHandler {
     // running, and it says nothing about why.
     const seesPauses = this.access.mayAlsoSee(principal, grant, 'HEALTH_FLAG');
     const seesAttendance = this.access.mayAlsoSee(principal, grant, 'ATTENDANCE');
-    const pauses = seesPauses ? await pausesOf(this.dataSource, ids) : [];
-    const counts = seesAttendance ? await attendanceCountsOf(this.dataSource, ids) : [];
-    return {
-      items: measures.map((measure) => ({
-        ...measureView(measure),
-        ...(seesPauses
-          ? {
-              pauses: pauses.filter((pause) => pause.measure_id === measure.id).map(pauseView),
-            }
-          : {}),
-        ...(seesAttendance
-          ? {
-              attendance: attendanceCountsView(
-                counts.filter((count) => count.measure_id === measure.id),
-              ),
-            }
-          : {}),
-      })),
-      withheld: [...(seesPauses ? [] : ['pauses']), ...(seesAttendance ? [] : ['attendance'])],
-    };
+    return measureListView({
+      measures,
+      pauses: seesPauses ? await pausesOf(this.dataSource, ids) : undefined,
+      counts: seesAttendance ? await attendanceCountsOf(this.dataSource, ids) : undefined,
+    });
   }
 }

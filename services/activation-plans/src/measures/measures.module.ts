@@ -3,7 +3,11 @@ import { PlanPathAccess } from '../access/plan-path-access';
 import { ActivationPlansConfigModule } from '../config/activation-plans-config.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { AttendanceHandler } from './attendance.handler';
+import { AttendanceService } from './attendance.service';
+import { MeasureEndService } from './measure-end.service';
+import { MeasurePauseService } from './measure-pause.service';
 import { MeasurePausesHandler } from './measure-pauses.handler';
+import { MeasureStartService } from './measure-start.service';
 import { MeasuresHandler } from './measures.handler';
 import { PathTimerPause } from './path-timer-pause';
 
@@ -11,6 +15,13 @@ import { PathTimerPause } from './path-timer-pause';
 @Module({
   imports: [ActivationPlansConfigModule, ReviewsModule],
   controllers: [MeasuresHandler, MeasurePausesHandler, AttendanceHandler],
-  providers: [PlanPathAccess, PathTimerPause],
+  providers: [
+    PlanPathAccess,
+    PathTimerPause,
+    MeasureStartService,
+    MeasureEndService,
+    MeasurePauseService,
+    AttendanceService,
+  ],
 })
 export class MeasuresModule {}

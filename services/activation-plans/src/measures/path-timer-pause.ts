@@ -4,6 +4,11 @@ import { planOfPath } from '../plans/plan.repository';
 import { ReviewTimers } from '../reviews/review-timers';
 import { pathHasPausedMeasure } from './measure.repository';
 
+interface PathAt {
+  pathId: string;
+  at: Date;
+}
+
 /**
  * The path's timers are suspended while a measure is paused (architecture.md §4.5): the plan's
  * review timers stop with the first paused measure and run again when none is paused any more.
@@ -12,7 +17,7 @@ import { pathHasPausedMeasure } from './measure.repository';
 export class PathTimerPause {
   constructor(private readonly reviewTimers: ReviewTimers) {}
 
-  async suspend(em: EntityManager, pathId: string, at: Date): Promise<void> {
+  async suspend(em: EntityManager, { pathId, at }: PathAt): Promise<void> {
     const plan = await planOfPath(em, pathId);
     if (plan !== undefined) {
       await this.reviewTimers.suspend(em, { planId: plan.id, reviewDate: plan.review_date, at });
@@ -20,7 +25,7 @@ export class PathTimerPause {
   }
 
   /** Resumes the timers unless another measure of the path is still paused. */
-  async resumeUnlessPaused(em: EntityManager, pathId: string, at: Date): Promise<void> {
+  async resumeUnlessPaused(em: EntityManager, { pathId, at }: PathAt): Promise<void> {
     if (await pathHasPausedMeasure(em, pathId)) {
       return;
     }

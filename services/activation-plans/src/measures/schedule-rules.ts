@@ -156,14 +156,15 @@ function rehabilitativeWorkActivityViolations(
 
   if (isIsoDate(startDate) && isIsoDate(plannedEndDate) && plannedEndDate >= startDate) {
     const length = spoken(periodLength(startDate, plannedEndDate));
-    if (!lastsAtLeast(startDate, plannedEndDate, limits.periodMinMonths)) {
+    const period = { start: startDate, lastDay: plannedEndDate };
+    if (!lastsAtLeast(period, limits.periodMinMonths)) {
       legal(
         'KTT_PERIOD_MIN',
         'plannedEndDate',
         `A period of rehabilitative work activity is at least ${months(limits.periodMinMonths)} (${source}); this one is ${length}.`,
       );
     }
-    if (!lastsAtMost(startDate, plannedEndDate, limits.periodMaxMonths)) {
+    if (!lastsAtMost(period, limits.periodMaxMonths)) {
       legal(
         'KTT_PERIOD_MAX',
         'plannedEndDate',

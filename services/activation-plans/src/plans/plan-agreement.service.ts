@@ -32,7 +32,8 @@ export class PlanAgreementService {
     private readonly config: ActivationPlansConfig,
   ) {}
 
-  async agree(principal: Principal, pathId: string, command: AgreePlanCommand) {
+  async agree(principal: Principal, request: { pathId: string; command: AgreePlanCommand }) {
+    const { pathId, command } = request;
     assertPlanContentRules(command);
     return this.dataSource.transaction(async (em) => {
       // PATH: the plan does not exist yet, so nobody has PLAN cover of it through its parties.
@@ -114,7 +115,7 @@ export class PlanAgreementService {
         occurredAt: at,
       });
       await this.reviewTimers.scheduleDue(em, { planId, pathId, reviewDate });
-      return planView(plan, content, []);
+      return planView({ plan, content, progress: [] });
     });
   }
 }

@@ -51,9 +51,9 @@ export class PlanRevisionService {
     assertPlanContentRules(command);
     return this.dataSource.transaction(async (em) => {
       const { basis } = await this.access.assertAccess(principal, pathId, 'PLAN', em);
-      const plan = await this.currentPlan(em, pathId, expectedVersion);
+      const plan = await this.currentPlan(em, { pathId, expectedVersion });
       const current = (await planVersion(em, { planId: plan.id, version: plan.version })).content;
-      assertKeptGoalsExist(command, current, plan.version);
+      assertKeptGoalsExist({ command, current, version: plan.version });
       assertCallerTakesPart({
         principal,
         parties: command.parties,
@@ -154,15 +154,18 @@ export class PlanRevisionService {
         }
       }
       const revised: PlanRow = { ...plan, version, review_date: reviewDate, updated_at: at };
-      return planView(revised, next, await latestGoalProgress(em, plan.id));
+      return planView({
+        plan: revised,
+        content: next,
+        progress: await latestGoalProgress(em, plan.id),
+      });
     });
   }
 
   /** The path's plan, locked, at the version the caller read. */
   private async currentPlan(
     em: EntityManager,
-    pathId: string,
-    expectedVersion: number,
+    { pathId, expectedVersion }: { pathId: string; expectedVersion: number },
   ): Promise<PlanRow> {
     const plan = await planOfPathForUpdate(em, pathId);
     if (plan === undefined) {
@@ -176,11 +179,15 @@ export class PlanRevisionService {
 }
 
 /** A goal the revision keeps by its id must be a goal of the current version. */
-function assertKeptGoalsExist(
-  command: RevisePlanCommand,
-  current: PlanContent,
-  version: number,
-): void {
+function assertKeptGoalsExist({
+  command,
+  current,
+  version,
+}: {
+  command: RevisePlanCommand;
+  current: PlanContent;
+  version: number;
+}): void {
   const goalIds = new Set(current.goals.map((goal) => goal.goalId));
   for (const goal of command.goals) {
     if (goal.goalId !== undefined && !goalIds.has(goal.goalId)) {

@@ -3,7 +3,15 @@ import { diffPlanContent } from './plan-diff';
 import type { LatestProgressRow, PlanRow, PlanVersionRow } from './plan.repository';
 
 /** The plan as the API shows it: the current version's content, with each goal's latest progress. */
-export function planView(plan: PlanRow, content: PlanContent, progress: LatestProgressRow[]) {
+export function planView({
+  plan,
+  content,
+  progress,
+}: {
+  plan: PlanRow;
+  content: PlanContent;
+  progress: LatestProgressRow[];
+}) {
   const latest = new Map(progress.map((row) => [row.goal_id, row]));
   return {
     planId: plan.id,

@@ -177,8 +177,7 @@ export async function saveGoals(
 /** The goal of a path's plan, locked, or undefined when the path's plan has no such goal. */
 export async function goalOfPath(
   em: EntityManager,
-  pathId: string,
-  goalId: string,
+  { pathId, goalId }: { pathId: string; goalId: string },
 ): Promise<GoalRow | undefined> {
   const [row] = await em.query<GoalRow[]>(
     `SELECT g.id, g.plan_id, g.text, g.gas_scale, g.status

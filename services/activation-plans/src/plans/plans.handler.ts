@@ -37,7 +37,7 @@ export class PlansHandler {
   async agree(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
     const command = validateCommand(AgreePlanCommand, request.body);
-    return this.agreement.agree(principal, pathId, command);
+    return this.agreement.agree(principal, { pathId, command });
   }
 
   @MessagePattern(PLAN_COMMANDS.revisePlan)
@@ -60,7 +60,11 @@ export class PlansHandler {
       planId: plan.id,
       version: plan.version,
     });
-    return planView(plan, content, await latestGoalProgress(this.dataSource, plan.id));
+    return planView({
+      plan,
+      content,
+      progress: await latestGoalProgress(this.dataSource, plan.id),
+    });
   }
 
   @MessagePattern(PLAN_COMMANDS.getPlanHistory)

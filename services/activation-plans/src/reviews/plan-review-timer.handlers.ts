@@ -39,7 +39,7 @@ export class PlanReviewTimerHandlers {
       ...(await this.envelope(em, review)),
       data: { planId: review.planId, dueDate: review.reviewDate },
     });
-    await this.reviewTimers.scheduleOverdue(em, review, timer.dueAt);
+    await this.reviewTimers.scheduleOverdue(em, { review, dueAt: timer.dueAt });
   }
 
   async onOverdue(em: EntityManager, timer: FiringTimer): Promise<void> {

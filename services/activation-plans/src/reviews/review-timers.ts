@@ -57,7 +57,10 @@ export class ReviewTimers {
    * The overdue timer of a review whose due timer fired at `dueAt`: the grace after the review
    * date, moved as much later as the due timer was (by suspensions while a measure was paused).
    */
-  async scheduleOverdue(em: EntityManager, review: ReviewTimerPayload, dueAt: Date): Promise<void> {
+  async scheduleOverdue(
+    em: EntityManager,
+    { review, dueAt }: { review: ReviewTimerPayload; dueAt: Date },
+  ): Promise<void> {
     const overdueOn = reviewOverdueDate(
       review.reviewDate,
       this.config.PLAN_REVIEW_GRACE_BUSINESS_DAYS,

@@ -49,8 +49,7 @@ export async function insertStatement(
 
 export async function statementOfPathForUpdate(
   em: EntityManager,
-  pathId: string,
-  statementId: string,
+  { pathId, statementId }: { pathId: string; statementId: string },
 ): Promise<StatementRow | undefined> {
   const [row] = await em.query<StatementRow[]>(
     `SELECT ${STATEMENT_COLUMNS} FROM statement WHERE id = $1 AND path_id = $2 FOR UPDATE`,
@@ -61,13 +60,12 @@ export async function statementOfPathForUpdate(
 
 export async function markStatementIssued(
   em: EntityManager,
-  statementId: string,
-  issue: { issuedAt: Date; orgId: string },
+  issue: { statementId: string; issuedAt: Date; orgId: string },
 ): Promise<StatementRow> {
   const [[row]] = await em.query<[StatementRow[], number]>(
     `UPDATE statement SET issued_at = $2, issued_by_org_id = $3 WHERE id = $1
       RETURNING ${STATEMENT_COLUMNS}`,
-    [statementId, issue.issuedAt, issue.orgId],
+    [issue.statementId, issue.issuedAt, issue.orgId],
   );
   return row;
 }

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { callerEnvelope, type Principal } from '@polku/auth';
+import { GOAL_PROGRESS_RECORDED_V1, type RecordGoalProgressCommand } from '@polku/contracts';
+import { OutboxWriter } from '@polku/messaging';
+import { clientRefOfPath } from '@polku/path-access';
+import { CommandConflictError, NotFoundError, RuleViolationError } from '@polku/service-runtime';
+import { DataSource } from 'typeorm';
+import { PlanPathAccess } from '../access/plan-path-access';
+import { goalOfPath, insertGoalProgress } from '../plans/plan.repository';
+
+/** A follow-up of one goal of the path's plan, with the GAS level reached when it has a scale. */
+@Injectable()
+export class GoalProgressService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly access: PlanPathAccess,
+  ) {}
+
+  async record(
+    principal: Principal,
+    request: { pathId: string; goalId: string; command: RecordGoalProgressCommand },
+  ) {
+    const { pathId, goalId, command } = request;
+    return this.dataSource.transaction(async (em) => {
+      const { basis } = await this.access.assertAccess(principal, pathId, 'PLAN', em);
+      const goal = await goalOfPath(em, { pathId, goalId });
+      if (goal === undefined) {
+        throw new NotFoundError('no such goal');
+      }
+      if (goal.status === 'DROPPED') {
+        throw new CommandConflictError('the goal was dropped from the plan');
+      }
+      if (command.gasLevel !== undefined && goal.gas_scale === null) {
+        throw new RuleViolationError('the goal has no GAS scale', [
+          {
+            rule: 'GAS_SCALE_MISSING',
+            field: 'gasLevel',
+            message:
+              'A GAS level can be recorded only for a goal whose five levels are described; describe them in a plan revision, or record the follow-up without a level.',
+            legalSource: null,
+          },
+        ]);
+      }
+      const progressId = randomUUID();
+      const recordedAt = new Date();
+      await insertGoalProgress(em, {
+        id: progressId,
+        goalId,
+        gasLevel: command.gasLevel ?? null,
+        assessedBy: command.assessedBy,
+        recordedAt,
+        orgId: principal.orgId,
+      });
+      await this.outbox.append(em, GOAL_PROGRESS_RECORDED_V1.subject, {
+        ...callerEnvelope({
+          pathId,
+          clientRef: await clientRefOfPath(em, pathId),
+          principal,
+          basis,
+          correlationId: goal.plan_id,
+        }),
+        occurredAt: recordedAt,
+        data: {
+          goalId,
+          ...(command.gasLevel === undefined ? {} : { gasLevel: command.gasLevel }),
+          recordedAt: recordedAt.toISOString(),
+          assessedBy: command.assessedBy,
+        },
+      });
+      return {
+        progressId,
+        goalId,
+        gasLevel: command.gasLevel ?? null,
+        assessedBy: command.assessedBy,
+        recordedAt: recordedAt.toISOString(),
+      };
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { callerEnvelope, type Principal } from '@polku/auth';
+import { MEASURE_ENDED_V1, type EndMeasureCommand } from '@polku/contracts';
+import { OutboxWriter } from '@polku/messaging';
+import { clientRefOfPath } from '@polku/path-access';
+import { CommandConflictError, CommandValidationError } from '@polku/service-runtime';
+import { DataSource } from 'typeorm';
+import { PlanPathAccess } from '../access/plan-path-access';
+import { lockedMeasure } from './locked-measure';
+import { measureView } from './measure-views';
+import { updateMeasureStatus } from './measure.repository';
+import { PathTimerPause } from './path-timer-pause';
+
+/** A running or paused measure ended, on a day not before its start. PATH data. */
+@Injectable()
+export class MeasureEndService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly access: PlanPathAccess,
+    private readonly timerPause: PathTimerPause,
+  ) {}
+
+  async end(
+    principal: Principal,
+    request: { pathId: string; measureId: string; command: EndMeasureCommand },
+  ) {
+    const { pathId, measureId, command } = request;
+    return this.dataSource.transaction(async (em) => {
+      const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
+      const measure = await lockedMeasure(em, { pathId, measureId });
+      if (measure.status === 'ENDED') {
+        throw new CommandConflictError('the measure has already ended');
+      }
+      if (command.endDate < measure.start_date) {
+        throw new CommandValidationError(
+          `endDate: ${command.endDate} is before the measure's start date ${measure.start_date}`,
+        );
+      }
+      const ended = await updateMeasureStatus(em, {
+        measureId,
+        status: 'ENDED',
+        endDate: command.endDate,
+        endReason: command.endReason,
+      });
+      if (measure.status === 'PAUSED') {
+        // The path's timers ran again when its last paused measure no longer is.
+        await this.timerPause.resumeUnlessPaused(em, { pathId, at: new Date() });
+      }
+      await this.outbox.append(em, MEASURE_ENDED_V1.subject, {
+        ...callerEnvelope({
+          pathId,
+          clientRef: await clientRefOfPath(em, pathId),
+          principal,
+          basis,
+          correlationId: measureId,
+        }),
+        data: { measureId, endDate: command.endDate, endReason: command.endReason },
+      });
+      return measureView(ended);
+    });
+  }
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { callerEnvelope, type Principal } from '@polku/auth';
+import { MEASURE_PAUSED_V1, MEASURE_RESUMED_V1, type PauseMeasureCommand } from '@polku/contracts';
+import { OutboxWriter } from '@polku/messaging';
+import { clientRefOfPath } from '@polku/path-access';
+import { CommandConflictError } from '@polku/service-runtime';
+import { DataSource } from 'typeorm';
+import { PlanPathAccess } from '../access/plan-path-access';
+import { lockedMeasure } from './locked-measure';
+import { measureView } from './measure-views';
+import { closeOpenPause, insertPause, updateMeasureStatus } from './measure.repository';
+import { PathTimerPause } from './path-timer-pause';
+
+/**
+ * A measure paused and resumed, with the path's timers suspended while any measure is paused.
+ * HEALTH_FLAG: the reason category and the from–to of a pause can reveal health.
+ */
+@Injectable()
+export class MeasurePauseService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly access: PlanPathAccess,
+    private readonly timerPause: PathTimerPause,
+  ) {}
+
+  async pause(
+    principal: Principal,
+    request: { pathId: string; measureId: string; command: PauseMeasureCommand },
+  ) {
+    const { pathId, measureId, command } = request;
+    return this.dataSource.transaction(async (em) => {
+      const { basis } = await this.access.assertAccess(principal, pathId, 'HEALTH_FLAG', em);
+      const measure = await lockedMeasure(em, { pathId, measureId });
+      if (measure.status !== 'ACTIVE') {
+        throw new CommandConflictError(
+          `the measure is ${measure.status.toLowerCase()}, not active`,
+        );
+      }
+      const pausedAt = new Date();
+      await insertPause(em, {
+        id: randomUUID(),
+        measureId,
+        reasonCategory: command.reasonCategory,
+        pausedAt,
+        expectedResume: command.expectedResume ?? null,
+        orgId: principal.orgId,
+      });
+      const paused = await updateMeasureStatus(em, { measureId, status: 'PAUSED' });
+      await this.timerPause.suspend(em, { pathId, at: pausedAt });
+      await this.outbox.append(em, MEASURE_PAUSED_V1.subject, {
+        ...callerEnvelope({
+          pathId,
+          clientRef: await clientRefOfPath(em, pathId),
+          principal,
+          basis,
+          correlationId: measureId,
+        }),
+        occurredAt: pausedAt,
+        data: {
+          measureId,
+          reasonCategory: command.reasonCategory,
+          pausedAt: pausedAt.toISOString(),
+          ...(command.expectedResume === undefined
+            ? {}
+            : { expectedResume: command.expectedResume }),
+        },
+      });
+      return {
+        ...measureView(paused),
+        pause: {
+          reasonCategory: command.reasonCategory,
+          pausedAt: pausedAt.toISOString(),
+          expectedResume: command.expectedResume ?? null,
+        },
+      };
+    });
+  }
+
+  async resume(principal: Principal, request: { pathId: string; measureId: string }) {
+    const { pathId, measureId } = request;
+    return this.dataSource.transaction(async (em) => {
+      const { basis } = await this.access.assertAccess(principal, pathId, 'HEALTH_FLAG', em);
+      const measure = await lockedMeasure(em, { pathId, measureId });
+      if (measure.status !== 'PAUSED') {
+        throw new CommandConflictError(
+          `the measure is ${measure.status.toLowerCase()}, not paused`,
+        );
+      }
+      const resumedAt = new Date();
+      await closeOpenPause(em, { measureId, resumedAt });
+      const resumed = await updateMeasureStatus(em, { measureId, status: 'ACTIVE' });
+      await this.timerPause.resumeUnlessPaused(em, { pathId, at: resumedAt });
+      await this.outbox.append(em, MEASURE_RESUMED_V1.subject, {
+        ...callerEnvelope({
+          pathId,
+          clientRef: await clientRefOfPath(em, pathId),
+          principal,
+          basis,
+          correlationId: measureId,
+        }),
+        occurredAt: resumedAt,
+        data: { measureId, resumedAt: resumedAt.toISOString() },
+      });
+      return measureView(resumed);
+    });
+  }
+}

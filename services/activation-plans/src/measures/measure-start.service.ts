@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { callerEnvelope, type Principal } from '@polku/auth';
+import { ActivationPlansConfig } from '@polku/config';
+import { MEASURE_STARTED_V1, type StartMeasureCommand } from '@polku/contracts';
+import { OutboxWriter } from '@polku/messaging';
+import { clientRefOfPath } from '@polku/path-access';
+import { RuleViolationError } from '@polku/service-runtime';
+import { DataSource } from 'typeorm';
+import { PlanPathAccess } from '../access/plan-path-access';
+import { planOfPath } from '../plans/plan.repository';
+import {
+  assertPlacementAndContract,
+  PLAN_MISSING,
+  scheduleViolations,
+} from './measure-start-rules';
+import { measureView } from './measure-views';
+import { insertMeasure } from './measure.repository';
+import { legalParametersOf } from './schedule-rules';
+
+/** A measure of the path's plan started, with a schedule the law allows. PATH data. */
+@Injectable()
+export class MeasureStartService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly access: PlanPathAccess,
+    private readonly config: ActivationPlansConfig,
+  ) {}
+
+  async start(principal: Principal, request: { pathId: string; command: StartMeasureCommand }) {
+    const { pathId, command } = request;
+    assertPlacementAndContract(command);
+    return this.dataSource.transaction(async (em) => {
+      const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
+      const plan = await planOfPath(em, pathId);
+      const violations = [
+        ...(plan === undefined ? [PLAN_MISSING] : []),
+        ...scheduleViolations(command, legalParametersOf(this.config)),
+      ];
+      if (plan === undefined || violations.length > 0) {
+        throw new RuleViolationError('the measure breaks rules of the plan or the law', violations);
+      }
+      const measure = await insertMeasure(em, {
+        id: randomUUID(),
+        planId: plan.id,
+        pathId,
+        measureType: command.measureType,
+        placementKind: command.placement.kind,
+        hostOrgId: command.placement.hostOrgId ?? null,
+        ...command.schedule,
+        contractType: command.contractType ?? null,
+        startedByOrgId: principal.orgId,
+      });
+      await this.outbox.append(em, MEASURE_STARTED_V1.subject, {
+        ...callerEnvelope({
+          pathId,
+          clientRef: await clientRefOfPath(em, pathId),
+          principal,
+          basis,
+          correlationId: measure.id,
+        }),
+        data: {
+          measureId: measure.id,
+          planId: plan.id,
+          measureType: command.measureType,
+          placement: { ...command.placement },
+          schedule: { ...command.schedule },
+          ...(command.contractType === undefined ? {} : { contractType: command.contractType }),
+        },
+      });
+      return measureView(measure);
+    });
+  }
+}

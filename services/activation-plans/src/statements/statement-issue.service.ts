@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { callerEnvelope, type Principal } from '@polku/auth';
+import { STATEMENT_ISSUED_V1 } from '@polku/contracts';
+import { OutboxWriter } from '@polku/messaging';
+import { clientRefOfPath } from '@polku/path-access';
+import { CommandConflictError, NotFoundError } from '@polku/service-runtime';
+import { finnishDateOf } from '@polku/timers';
+import { DataSource } from 'typeorm';
+import { PlanPathAccess } from '../access/plan-path-access';
+import { statementView } from './statement-views';
+import { markStatementIssued, statementOfPathForUpdate } from './statement.repository';
+
+/** A requested statement marked delivered, once. */
+@Injectable()
+export class StatementIssueService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly access: PlanPathAccess,
+  ) {}
+
+  async issue(principal: Principal, request: { pathId: string; statementId: string }) {
+    const { pathId, statementId } = request;
+    return this.dataSource.transaction(async (em) => {
+      const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
+      const statement = await statementOfPathForUpdate(em, { pathId, statementId });
+      if (statement === undefined) {
+        throw new NotFoundError('no such statement');
+      }
+      if (statement.issued_at !== null) {
+        throw new CommandConflictError('the statement has already been issued');
+      }
+      const issuedAt = new Date();
+      const issued = await markStatementIssued(em, {
+        statementId,
+        issuedAt,
+        orgId: principal.orgId,
+      });
+      await this.outbox.append(em, STATEMENT_ISSUED_V1.subject, {
+        ...callerEnvelope({
+          pathId,
+          clientRef: await clientRefOfPath(em, pathId),
+          principal,
+          basis,
+          correlationId: statementId,
+        }),
+        occurredAt: issuedAt,
+        data: { statementId, issuedAt: issuedAt.toISOString() },
+      });
+      return statementView(issued, finnishDateOf(issuedAt));
+    });
+  }
+}
