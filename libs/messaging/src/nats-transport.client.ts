@@ -83,7 +83,7 @@ export class NatsTransportClient extends ClientProxy {
         }
       })
       .catch((error: unknown) =>
-        callback({ err: this.toTransportError(subject, timeoutMs, error), isDisposed: true }),
+        callback({ err: this.toTransportError({ subject, timeoutMs }, error), isDisposed: true }),
       );
     // A NATS request cannot be withdrawn; unsubscribing only ignores the late answer.
     return () => undefined;
@@ -95,7 +95,10 @@ export class NatsTransportClient extends ClientProxy {
     );
   }
 
-  private toTransportError(subject: string, timeoutMs: number, error: unknown): Error {
+  private toTransportError(
+    { subject, timeoutMs }: { subject: string; timeoutMs: number },
+    error: unknown,
+  ): Error {
     const cause = error instanceof errors.RequestError && error.cause ? error.cause : error;
     if (cause instanceof errors.TimeoutError) {
       return new ServiceTimeoutError(subject, timeoutMs);

@@ -166,7 +166,10 @@ export class OutboxRelay {
     this.js ??= jetstream(await this.options.link.connect());
     const js = this.js;
     return this.options.dataSource.transaction(async (em) => {
-      const rows = await runPrepared<ClaimedRow>(em, CLAIM_BATCH, [this.options.batchSize]);
+      const rows = await runPrepared<ClaimedRow>(em, {
+        statement: CLAIM_BATCH,
+        values: [this.options.batchSize],
+      });
       if (rows.length === 0) {
         return 0;
       }
@@ -182,7 +185,7 @@ export class OutboxRelay {
             entry.outcome.status === 'rejected',
         );
       if (published.length > 0) {
-        await runPrepared(em, MARK_PUBLISHED, [published]);
+        await runPrepared(em, { statement: MARK_PUBLISHED, values: [published] });
       }
       for (const { row, outcome } of failed) {
         await em.query(
