@@ -10,6 +10,7 @@ import {
   ServiceUnavailableError,
 } from './transport.errors';
 
+/** How a NatsTransportClient reaches the services. */
 export interface NatsTransportClientOptions {
   readonly link: NatsLink;
   readonly namespace: string;
@@ -36,18 +37,22 @@ export class NatsTransportClient extends ClientProxy {
     super();
   }
 
+  /** Waits for the process's NATS link (Nest calls it before the first request). */
   async connect(): Promise<void> {
     await this.options.link.connect();
   }
 
+  /** Does nothing: the link belongs to the process and is closed with it. */
   close(): void {
     // The link belongs to the process, not to this client.
   }
 
+  /** The underlying NATS connection. */
   unwrap<T>(): T {
     return this.options.link.nc as T;
   }
 
+  /** Not supported: connection events are NatsLink's. */
   override on(): void {
     throw new Error('NatsTransportClient does not emit events; watch NatsLink instead');
   }

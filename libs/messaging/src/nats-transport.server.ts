@@ -19,6 +19,7 @@ import { EVENT_BATCH_EXTRA } from './consumer/event-batch-pattern.decorator';
 import { JetStreamEventContext } from './consumer/jetstream-event.context';
 import { JetStreamEventBatchContext } from './consumer/jetstream-event-batch.context';
 
+/** How a service answers requests on core NATS. */
 export interface NatsTransportServerOptions {
   readonly link: NatsLink;
   /** See NATS_NAMESPACE. */
@@ -87,6 +88,7 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
     this.eventHost = host;
   }
 
+  /** Starts the event consumers, then subscribes to every @MessagePattern subject in the queue group. */
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       const nc = await this.options.link.connect();
@@ -167,10 +169,12 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
     await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
   }
 
+  /** Not supported: connection events are NatsLink's. */
   on(): void {
     throw new Error('NatsTransportServer does not emit events; watch NatsLink instead');
   }
 
+  /** The underlying NATS connection. */
   unwrap<T>(): T {
     return this.options.link.nc as T;
   }

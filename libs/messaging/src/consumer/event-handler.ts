@@ -51,4 +51,5 @@ export interface BatchEventSubscription extends SubscriptionBase {
   readonly handleBatch: EventBatchHandlerFn;
 }
 
+/** What a service hands the consumer host: a subject and its handler, per event or per batch. */
 export type EventSubscription = SingleEventSubscription | BatchEventSubscription;

@@ -80,14 +80,17 @@ export function discardOutbox(runner: QueryRunner): void {
  * forget it and lose events.
  */
 export class OutboxFlushSubscriber implements EntitySubscriberInterface {
+  /** A nested transaction starts (a savepoint): flush. */
   beforeTransactionStart(event: { queryRunner: QueryRunner }): Promise<void> {
     return flushOutbox(event.queryRunner);
   }
 
+  /** COMMIT, or the release of a nested transaction's savepoint: flush. */
   beforeTransactionCommit(event: { queryRunner: QueryRunner }): Promise<void> {
     return flushOutbox(event.queryRunner);
   }
 
+  /** ROLLBACK, or ROLLBACK TO a nested transaction's savepoint: discard. */
   beforeTransactionRollback(event: { queryRunner: QueryRunner }): void {
     discardOutbox(event.queryRunner);
   }

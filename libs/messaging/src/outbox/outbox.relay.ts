@@ -9,6 +9,7 @@ import type { NatsLink } from '../nats-link';
 import { runPrepared, type PreparedStatement } from '../prepared-statement';
 import { contextFromStoredHeaders, injectTraceIntoNatsHeaders } from '../tracing/trace-headers';
 
+/** Where the relay reads the outbox and publishes, and how often. */
 export interface OutboxRelayOptions {
   readonly dataSource: DataSource;
   readonly link: NatsLink;
@@ -22,6 +23,7 @@ export interface OutboxRelayOptions {
   readonly maxBackoffMs: number;
 }
 
+/** The unpublished part of the outbox, for health. */
 export interface OutboxBacklog {
   /** Rows written but not yet acknowledged by JetStream. */
   readonly size: number;
@@ -73,6 +75,7 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
+  /** Starts the publishing loop and the LISTEN connection; a second call does nothing. */
   start(): void {
     if (this.running) {
       return;
@@ -82,6 +85,7 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
+  /** Stops after the batch in progress and closes the LISTEN connection. */
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
@@ -89,6 +93,7 @@ export class OutboxRelay {
     await this.listener?.end().catch(() => undefined);
   }
 
+  /** Rows not yet published and the age of the oldest, for the service's health report. */
   async backlog(): Promise<OutboxBacklog> {
     const [row] = await this.options.dataSource.query<
       { size: string; oldest_age_ms: string | null }[]

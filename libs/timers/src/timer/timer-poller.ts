@@ -3,6 +3,7 @@ import { withSavepoint } from '@polku/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TimerHandler, TimerPayload } from './timer.types';
 
+/** The poller's database, handlers and retry policy; every number has a default. */
 export interface TimerPollerOptions {
   readonly dataSource: DataSource;
   /** Handler per kind. The poller claims only kinds it has a handler for. */
@@ -97,6 +98,7 @@ export class TimerPoller {
     this.handlers.set(kind, handler);
   }
 
+  /** Starts polling; a second call does nothing. */
   start(): void {
     if (this.running) {
       return;
