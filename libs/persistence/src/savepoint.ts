@@ -53,6 +53,8 @@ const SAVEPOINT_NAME = /^[a-z_][a-z0-9_]*$/;
  * ROLLBACK TO itself and tells the listeners of the transaction's connection first, which is
  * what keeps buffered outbox rows of undone work out of the database. Set it again to move it:
  * the work since the last set is kept and the new savepoint opens in the same round trip.
+ * A savepoint set with raw SQL is not seen by the listeners: set them all through this class
+ * (docs/adr/0009-explicit-transaction-boundaries.md).
  */
 export class Savepoint {
   private readonly runner: QueryRunner;
