@@ -18,13 +18,26 @@ export interface NatsTransportClientOptions {
   readonly defaultTimeoutMs: number;
 }
 
+/** What a request may carry besides its data. */
+export interface NatsRequestOptions {
+  /** NATS headers, e.g. `polku-request-id`; the trace context is added to them. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** This request's timeout instead of the client's defaultTimeoutMs. */
+  readonly timeoutMs?: number;
+}
+
 /** A request with headers or its own timeout; plain data may be sent as it is. */
 export class NatsRequestRecord<T = unknown> {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timeoutMs?: number;
+
   constructor(
     readonly data: T,
-    readonly headers: Readonly<Record<string, string>> = {},
-    readonly timeoutMs?: number,
-  ) {}
+    options: NatsRequestOptions = {},
+  ) {
+    this.headers = options.headers ?? {};
+    this.timeoutMs = options.timeoutMs;
+  }
 }
 
 /**
