@@ -1,4 +1,5 @@
 import { CLIENT_REFERRED_V1 } from '@polku/contracts';
+import { Savepoint } from '@polku/persistence';
 import type { EntityManager } from 'typeorm';
 import {
   backboneTestEnv,
@@ -10,8 +11,8 @@ import {
 // The OutboxWriter holds a transaction's appends and writes them in one INSERT at the
 // transaction's next boundary (OutboxFlushSubscriber). These tests pin what that must mean:
 // exactly the events of the work that committed reach the outbox, whichever way the work was
-// undone (TypeORM's nested transactions, or raw savepoints as the consumer host and the timer
-// poller use them).
+// undone (TypeORM's nested transactions, or the savepoints of @polku/persistence as the consumer
+// host and the timer poller use them).
 
 describe('outbox writes at transaction boundaries', () => {
   let replica: BackboneReplica;
@@ -54,9 +55,10 @@ describe('outbox writes at transaction boundaries', () => {
     const names = new Map<string, string>();
     await replica.dataSource.transaction(async (em) => {
       await append(em, names, 'before the savepoint');
-      await em.query('SAVEPOINT work');
+      const savepoint = new Savepoint(em, 'work');
+      await savepoint.set();
       await append(em, names, 'rolled back');
-      await em.query('ROLLBACK TO SAVEPOINT work');
+      await savepoint.rollback();
       await append(em, names, 'after the rollback');
     });
 
@@ -66,12 +68,13 @@ describe('outbox writes at transaction boundaries', () => {
   it('should keep the events of released savepoints, as the consumer host releases them', async () => {
     const names = new Map<string, string>();
     await replica.dataSource.transaction(async (em) => {
-      await em.query('SAVEPOINT polku_event');
+      const savepoint = new Savepoint(em, 'polku_event');
+      await savepoint.set();
       await append(em, names, 'first handler');
-      await em.query('RELEASE SAVEPOINT polku_event; SAVEPOINT polku_event');
+      await savepoint.set();
       await append(em, names, 'second handler, failed');
-      await em.query('ROLLBACK TO SAVEPOINT polku_event');
-      await em.query('RELEASE SAVEPOINT polku_event; SAVEPOINT polku_event');
+      await savepoint.rollback();
+      await savepoint.set();
       await append(em, names, 'third handler');
     });
 
@@ -100,7 +103,7 @@ describe('outbox writes at transaction boundaries', () => {
     await expect(
       replica.dataSource.transaction(async (em) => {
         await append(em, names, 'flushed at the savepoint');
-        await em.query('SAVEPOINT work');
+        await new Savepoint(em, 'work').set();
         await append(em, names, 'still held');
         throw new Error('the business rule failed');
       }),

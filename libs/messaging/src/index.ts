@@ -6,6 +6,7 @@ export { NatsTransportServer, type NatsTransportServerOptions } from './nats-tra
 export {
   NatsRequestRecord,
   NatsTransportClient,
+  type NatsRequestOptions,
   type NatsTransportClientOptions,
 } from './nats-transport.client';
 export {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 
+/** Where and under which name a process connects to NATS. */
 export interface NatsLinkOptions {
   /** One URL or a comma-separated list, as in NATS_URL. */
   readonly servers: string;
@@ -27,6 +28,7 @@ export class NatsLink {
     return this.connecting;
   }
 
+  /** Whether the connection is up now (false while NATS is unreachable); for health. */
   get isConnected(): boolean {
     return this.connected;
   }

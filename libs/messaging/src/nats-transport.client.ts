@@ -10,6 +10,7 @@ import {
   ServiceUnavailableError,
 } from './transport.errors';
 
+/** How a NatsTransportClient reaches the services. */
 export interface NatsTransportClientOptions {
   readonly link: NatsLink;
   readonly namespace: string;
@@ -17,13 +18,26 @@ export interface NatsTransportClientOptions {
   readonly defaultTimeoutMs: number;
 }
 
+/** What a request may carry besides its data. */
+export interface NatsRequestOptions {
+  /** NATS headers, e.g. `polku-request-id`; the trace context is added to them. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** This request's timeout instead of the client's defaultTimeoutMs. */
+  readonly timeoutMs?: number;
+}
+
 /** A request with headers or its own timeout; plain data may be sent as it is. */
 export class NatsRequestRecord<T = unknown> {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timeoutMs?: number;
+
   constructor(
     readonly data: T,
-    readonly headers: Readonly<Record<string, string>> = {},
-    readonly timeoutMs?: number,
-  ) {}
+    options: NatsRequestOptions = {},
+  ) {
+    this.headers = options.headers ?? {};
+    this.timeoutMs = options.timeoutMs;
+  }
 }
 
 /**
@@ -36,18 +50,22 @@ export class NatsTransportClient extends ClientProxy {
     super();
   }
 
+  /** Waits for the process's NATS link (Nest calls it before the first request). */
   async connect(): Promise<void> {
     await this.options.link.connect();
   }
 
+  /** Does nothing: the link belongs to the process and is closed with it. */
   close(): void {
     // The link belongs to the process, not to this client.
   }
 
+  /** The underlying NATS connection. */
   unwrap<T>(): T {
     return this.options.link.nc as T;
   }
 
+  /** Not supported: connection events are NatsLink's. */
   override on(): void {
     throw new Error('NatsTransportClient does not emit events; watch NatsLink instead');
   }
@@ -83,7 +101,7 @@ export class NatsTransportClient extends ClientProxy {
         }
       })
       .catch((error: unknown) =>
-        callback({ err: this.toTransportError(subject, timeoutMs, error), isDisposed: true }),
+        callback({ err: this.toTransportError({ subject, timeoutMs }, error), isDisposed: true }),
       );
     // A NATS request cannot be withdrawn; unsubscribing only ignores the late answer.
     return () => undefined;
@@ -95,7 +113,10 @@ export class NatsTransportClient extends ClientProxy {
     );
   }
 
-  private toTransportError(subject: string, timeoutMs: number, error: unknown): Error {
+  private toTransportError(
+    { subject, timeoutMs }: { subject: string; timeoutMs: number },
+    error: unknown,
+  ): Error {
     const cause = error instanceof errors.RequestError && error.cause ? error.cause : error;
     if (cause instanceof errors.TimeoutError) {
       return new ServiceTimeoutError(subject, timeoutMs);

@@ -19,6 +19,7 @@ import { EVENT_BATCH_EXTRA } from './consumer/event-batch-pattern.decorator';
 import { JetStreamEventContext } from './consumer/jetstream-event.context';
 import { JetStreamEventBatchContext } from './consumer/jetstream-event-batch.context';
 
+/** How a service answers requests on core NATS. */
 export interface NatsTransportServerOptions {
   readonly link: NatsLink;
   /** See NATS_NAMESPACE. */
@@ -28,6 +29,13 @@ export interface NatsTransportServerOptions {
 }
 
 const tracer = trace.getTracer('polku.messaging');
+
+/** A request on one of the service's `@MessagePattern` subjects, and the handler it goes to. */
+interface IncomingRequest {
+  readonly pattern: string;
+  readonly handler: MessageHandler;
+  readonly msg: Msg;
+}
 
 /**
  * Whether the handlers of an event subject are batch handlers. Nest chains the handlers one
@@ -80,6 +88,7 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
     this.eventHost = host;
   }
 
+  /** Starts the event consumers, then subscribes to every @MessagePattern subject in the queue group. */
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       const nc = await this.options.link.connect();
@@ -97,7 +106,7 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
                 this.logger.error(`subscription to ${subject} failed: ${error.message}`);
                 return;
               }
-              const answering = this.answer(pattern, handler, msg);
+              const answering = this.answer({ pattern, handler, msg });
               this.inFlight.add(answering);
               void answering.finally(() => this.inFlight.delete(answering));
             },
@@ -128,16 +137,18 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
           ? {
               subject,
               handleBatch: (events, em) =>
-                this.runEventHandler(handler, events, new JetStreamEventBatchContext([events, em])),
+                this.runEventHandler(handler, {
+                  payload: events,
+                  context: new JetStreamEventBatchContext([events, em]),
+                }),
             }
           : {
               subject,
-              handle: (envelope, em, delivery) =>
-                this.runEventHandler(
-                  handler,
-                  envelope,
-                  new JetStreamEventContext([envelope, em, delivery]),
-                ),
+              handle: ({ envelope, delivery }, em) =>
+                this.runEventHandler(handler, {
+                  payload: envelope,
+                  context: new JetStreamEventContext([envelope, em, delivery]),
+                }),
             },
       );
     if (subscriptions.length === 0) {
@@ -152,23 +163,25 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
   /** Runs a Nest event handler to completion, whatever it returns (promise, observable, value). */
   private async runEventHandler(
     handler: MessageHandler,
-    payload: unknown,
-    context: BaseRpcContext,
+    call: { payload: unknown; context: BaseRpcContext },
   ): Promise<void> {
-    const result = await handler(payload, context);
+    const result = await handler(call.payload, call.context);
     await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
   }
 
+  /** Not supported: connection events are NatsLink's. */
   on(): void {
     throw new Error('NatsTransportServer does not emit events; watch NatsLink instead');
   }
 
+  /** The underlying NATS connection. */
   unwrap<T>(): T {
     return this.options.link.nc as T;
   }
 
-  private async answer(pattern: string, handler: MessageHandler, msg: Msg): Promise<void> {
-    const reply = await this.run(pattern, handler, msg);
+  private async answer(request: IncomingRequest): Promise<void> {
+    const { pattern, msg } = request;
+    const reply = await this.run(request);
     if (!msg.reply) {
       return;
     }
@@ -182,7 +195,7 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
     }
   }
 
-  private async run(pattern: string, handler: MessageHandler, msg: Msg): Promise<ReplyEnvelope> {
+  private async run({ pattern, handler, msg }: IncomingRequest): Promise<ReplyEnvelope> {
     let data: unknown;
     try {
       data = msg.data.length === 0 ? undefined : msg.json();

@@ -9,6 +9,7 @@ import { type Observable, throwError } from 'rxjs';
  */
 @Catch()
 export class PassThroughRpcExceptionFilter implements RpcExceptionFilter<unknown> {
+  /** Rethrows the original error (unwrapped from an RpcException). */
   catch(exception: unknown): Observable<never> {
     const error = exception instanceof RpcException ? exception.getError() : exception;
     return throwError(() => error);

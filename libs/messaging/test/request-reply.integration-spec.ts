@@ -180,7 +180,10 @@ describe('request/reply over NATS', () => {
       const reply = await lastValueFrom(
         client.send<EchoReply>(
           'test.echo',
-          new NatsRequestRecord({ text: 'hello', n: 1 }, { 'polku-request-id': 'r-1' }),
+          new NatsRequestRecord(
+            { text: 'hello', n: 1 },
+            { headers: { 'polku-request-id': 'r-1' } },
+          ),
         ),
       );
 
@@ -236,7 +239,9 @@ describe('request/reply over NATS', () => {
       const started = Date.now();
 
       const error = await failureOf(
-        lastValueFrom(client.send('test.slow', new NatsRequestRecord({ wait: true }, {}, 300))),
+        lastValueFrom(
+          client.send('test.slow', new NatsRequestRecord({ wait: true }, { timeoutMs: 300 })),
+        ),
       );
       const elapsed = Date.now() - started;
 

@@ -3,6 +3,13 @@ export { dropDatabase, ensureDatabase, waitForPostgres } from './ensure-database
 export { PersistenceModule } from './persistence.module';
 export { runMigrationsLocked } from './run-migrations';
 export {
+  listenToSavepoints,
+  Savepoint,
+  withSavepoint,
+  type SavepointListener,
+  type WithSavepointOptions,
+} from './savepoint';
+export {
   openServiceDataSource,
   serviceDataSourceOptions,
   type ServicePersistenceOptions,

@@ -9,6 +9,7 @@ import {
 /** The service's own PostgreSQL database as TypeORM's default DataSource. */
 @Module({})
 export class PersistenceModule {
+  /** The service's database as the default DataSource, created when missing (see openServiceDataSource). */
   static forService(options: ServicePersistenceOptions): DynamicModule {
     return {
       module: PersistenceModule,

@@ -7,6 +7,7 @@ import { runMigrationsLocked } from './run-migrations';
 type EntityList = MixedList<string | (abstract new (...args: never[]) => unknown) | EntitySchema>;
 type MigrationList = MixedList<string | (new () => unknown)>;
 
+/** Which database a service opens and what TypeORM loads into it. */
 export interface ServicePersistenceOptions {
   readonly service: string;
   readonly config: Pick<

@@ -35,6 +35,7 @@ export class RowNotFoundError extends Error {
     this.name = 'RowNotFoundError';
   }
 
+  /** The reply body a service sends; Error's own `message` would not survive JSON. */
   toJSON(): { code: string; message: string } {
     return { code: this.code, message: this.message };
   }
@@ -45,6 +46,7 @@ export interface SqlRunner {
   query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
 }
 
+/** Which row versionedUpdate changes, from which version, and how. */
 export interface VersionedUpdateOptions {
   /** Table name, optionally schema-qualified: `activation_plans`, `public.activation_plans`. */
   readonly table: string;

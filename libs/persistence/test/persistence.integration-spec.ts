@@ -1,8 +1,7 @@
 import { createServer } from 'node:net';
 import { loadConfig, ServiceConfig } from '@polku/config';
-import { MessagingTables1763900000000 } from '@polku/messaging';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import {
   dropDatabase,
   ensureDatabase,
@@ -18,6 +17,22 @@ import {
 // the few helpers below instead of isolatedTestEnv, testDatabasePrefixOfRun and findFreePort.
 
 const SERVICE = 'persistence-test';
+
+/**
+ * The tables every service's database has (outbox, inbox, dead letters), in a migration of this
+ * test's own: the real one belongs to @polku/messaging, which depends on this library.
+ */
+class FixtureTables1763900000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('CREATE TABLE outbox_message (id uuid PRIMARY KEY)');
+    await queryRunner.query('CREATE TABLE inbox_message (message_id text PRIMARY KEY)');
+    await queryRunner.query('CREATE TABLE dead_letter (id bigserial PRIMARY KEY)');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE dead_letter, inbox_message, outbox_message');
+  }
+}
 
 /** A variable the integration global setup sets. */
 function setupVariable(name: 'POLKU_TEST_DATABASE_URL' | 'POLKU_TEST_RUN_ID'): string {
@@ -101,7 +116,7 @@ describe('persistence against PostgreSQL', () => {
         ...env,
       }),
       entities: [],
-      migrations: [MessagingTables1763900000000],
+      migrations: [FixtureTables1763900000000],
     };
   }
 
@@ -155,7 +170,7 @@ describe('persistence against PostgreSQL', () => {
   });
 
   describe('openServiceDataSource', () => {
-    it('should create the database and apply the messaging migration when the database is new', async () => {
+    it('should create the database and apply its migrations when the database is new', async () => {
       const options = persistenceOptions();
 
       const dataSource = await open(options);
@@ -174,7 +189,7 @@ describe('persistence against PostgreSQL', () => {
       const applied = await dataSource.query<{ name: string }[]>(
         'SELECT name FROM typeorm_migrations',
       );
-      expect(applied).toEqual([{ name: 'MessagingTables1763900000000' }]);
+      expect(applied).toEqual([{ name: 'FixtureTables1763900000000' }]);
       expect(await dataSource.showMigrations()).toBe(false);
     });
 
@@ -206,7 +221,7 @@ describe('persistence against PostgreSQL', () => {
         databaseUrlOf(options),
         'SELECT name FROM typeorm_migrations',
       );
-      expect(applied).toEqual([{ name: 'MessagingTables1763900000000' }]);
+      expect(applied).toEqual([{ name: 'FixtureTables1763900000000' }]);
     });
 
     it('should leave migrations pending when DATABASE_MIGRATIONS_RUN is false on a new database', async () => {
@@ -231,7 +246,7 @@ describe('persistence against PostgreSQL', () => {
       const applied = await dataSource.query<{ name: string }[]>(
         'SELECT name FROM typeorm_migrations',
       );
-      expect(applied).toEqual([{ name: 'MessagingTables1763900000000' }]);
+      expect(applied).toEqual([{ name: 'FixtureTables1763900000000' }]);
     });
 
     it('should name its connections after the service when connected', async () => {

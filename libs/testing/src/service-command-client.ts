@@ -36,8 +36,10 @@ export async function connectServiceCommandClient(config: {
       client.send<T>(
         subject,
         new NatsRequestRecord(data, {
-          [REQUEST_HEADERS.principal]: encodePrincipal(principal),
-          [REQUEST_HEADERS.requestId]: randomUUID(),
+          headers: {
+            [REQUEST_HEADERS.principal]: encodePrincipal(principal),
+            [REQUEST_HEADERS.requestId]: randomUUID(),
+          },
         }),
       ),
     );

@@ -32,7 +32,7 @@ export function createTestRequester(config: Pick<ServiceConfig, 'NATS_URL' | 'NA
     client,
     async ask<T>(subject: string, data?: unknown, timeoutMs?: number): Promise<T> {
       await link.connect();
-      return lastValueFrom(client.send<T>(subject, new NatsRequestRecord(data, {}, timeoutMs)));
+      return lastValueFrom(client.send<T>(subject, new NatsRequestRecord(data, { timeoutMs })));
     },
     close: () => link.close(),
   };

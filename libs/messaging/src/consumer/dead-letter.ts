@@ -1,6 +1,8 @@
+import type { JsMsg } from '@nats-io/jetstream';
 import type { MsgHdrs } from '@nats-io/transport-node';
 import type { EntityManager } from 'typeorm';
 
+/** One dead-letter row: the message as received, and why this consumer gave up on it. */
 export interface DeadLetterInput {
   readonly consumer: string;
   readonly messageId: string | null;
@@ -36,4 +38,30 @@ export async function writeDeadLetter(em: EntityManager, input: DeadLetterInput)
       input.attempts,
     ],
   );
+}
+
+/** A message this consumer gives up on, as the consumer host knows it. */
+export interface DeadMessage {
+  /** The durable consumer's name. */
+  readonly durable: string;
+  /** The subscription's subject, without namespace. */
+  readonly subject: string;
+  readonly msg: JsMsg;
+  readonly error: string;
+  /** The event's id, or the message's Nats-Msg-Id when it could not be read. */
+  readonly messageId: string | null;
+}
+
+/** {@link writeDeadLetter} for a JetStream message, with its sequence, headers and attempts. */
+export function deadLetterMessage(em: EntityManager, dead: DeadMessage): Promise<void> {
+  return writeDeadLetter(em, {
+    consumer: dead.durable,
+    messageId: dead.messageId,
+    subject: dead.subject,
+    streamSequence: dead.msg.seq,
+    payload: dead.msg.string(),
+    headers: dead.msg.headers,
+    error: dead.error,
+    attempts: dead.msg.info.deliveryCount,
+  });
 }

@@ -11,21 +11,17 @@ export interface EventDelivery {
   readonly storedAt: Date;
 }
 
-/**
- * Handles one event inside the consumer's transaction: everything written through `em`
- * (effects, follow-up outbox rows) commits together with the inbox row, or not at all.
- */
-export type EventHandlerFn = (
-  envelope: EventEnvelope,
-  em: EntityManager,
-  delivery: EventDelivery,
-) => Promise<void>;
-
-/** One event of a batch handed to a batch handler: the validated envelope and its delivery. */
+/** One event handed to a handler: the validated envelope and its delivery. */
 export interface ReceivedEvent {
   readonly envelope: EventEnvelope;
   readonly delivery: EventDelivery;
 }
+
+/**
+ * Handles one event inside the consumer's transaction: everything written through `em`
+ * (effects, follow-up outbox rows) commits together with the inbox row, or not at all.
+ */
+export type EventHandlerFn = (event: ReceivedEvent, em: EntityManager) => Promise<void>;
 
 /**
  * Handles several events in one call, inside the consumer's transaction, so a projection can
@@ -39,6 +35,7 @@ export type EventBatchHandlerFn = (
   em: EntityManager,
 ) => Promise<void>;
 
+/** What every subscription names. */
 interface SubscriptionBase {
   /** The contract subject, without namespace, e.g. polku.intake.referral.client-referred.v1. */
   readonly subject: string;
@@ -54,4 +51,5 @@ export interface BatchEventSubscription extends SubscriptionBase {
   readonly handleBatch: EventBatchHandlerFn;
 }
 
+/** What a service hands the consumer host: a subject and its handler, per event or per batch. */
 export type EventSubscription = SingleEventSubscription | BatchEventSubscription;

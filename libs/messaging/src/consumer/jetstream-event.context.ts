@@ -11,6 +11,7 @@ type JetStreamEventContextArgs = [
 
 /** What an @EventPattern handler gets besides the envelope: the consumer's transaction. */
 export class JetStreamEventContext extends BaseRpcContext<JetStreamEventContextArgs> {
+  /** The validated envelope (the same object the handler gets as its payload). */
   getEnvelope(): EventEnvelope {
     return this.args[0];
   }

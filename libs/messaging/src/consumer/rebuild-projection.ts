@@ -2,6 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import type { NatsLink } from '../nats-link';
 
+/** What rebuildProjection empties and replays. */
 export interface RebuildProjectionOptions {
   readonly dataSource: DataSource;
   readonly link: NatsLink;

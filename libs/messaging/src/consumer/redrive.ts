@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { namespacedSubject } from '../namespace';
 import type { NatsLink } from '../nats-link';
 
+/** Which dead letters redriveDeadLetters publishes again, and where. */
 export interface RedriveOptions {
   readonly dataSource: DataSource;
   readonly link: NatsLink;

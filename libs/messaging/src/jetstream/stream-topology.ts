@@ -17,6 +17,7 @@ export const MAX_DELIVERIES_STREAM = 'POLKU_MAX_DELIVERIES';
 
 const NANOS_PER_MS = 1_000_000;
 
+/** How provisionStreams creates the streams of a namespace. */
 export interface StreamSettings {
   readonly namespace: string;
   /** 1 on one machine, 3 in a JetStream cluster. */
@@ -25,11 +26,13 @@ export interface StreamSettings {
   readonly duplicateWindowMs: number;
 }
 
+/** The namespaced names of the streams (see streamNames). */
 export interface StreamNames {
   readonly events: string;
   readonly maxDeliveries: string;
 }
 
+/** The stream names of a namespace: tests and benches run in their own. */
 export function streamNames(namespace: string): StreamNames {
   return {
     events: namespacedStreamName(namespace, EVENTS_STREAM),
@@ -97,6 +100,7 @@ export async function provisionStreams(
   return names;
 }
 
+/** How provisionDurableConsumer creates or updates one durable pull consumer. */
 export interface DurableConsumerSettings {
   readonly stream: string;
   readonly durable: string;

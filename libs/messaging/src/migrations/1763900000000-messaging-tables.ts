@@ -9,6 +9,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export class MessagingTables1763900000000 implements MigrationInterface {
   readonly name = 'MessagingTables1763900000000';
 
+  /** Creates the outbox, inbox and dead-letter tables and the outbox NOTIFY trigger. */
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       CREATE TABLE outbox_message (
@@ -63,6 +64,7 @@ export class MessagingTables1763900000000 implements MigrationInterface {
       CREATE INDEX dead_letter_open_idx ON dead_letter (consumer, failed_at) WHERE redriven_at IS NULL`);
   }
 
+  /** Drops what up() created. */
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TABLE dead_letter');
     await queryRunner.query('DROP TABLE inbox_message');

@@ -1,3 +1,4 @@
+import { listenToSavepoints, type SavepointListener } from '@polku/persistence';
 import type { DataSource, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import { runPreparedOn, type PreparedStatement } from '../prepared-statement';
 
@@ -19,11 +20,18 @@ const INSERT_PENDING_ROWS: PreparedStatement = {
 
 const pendingByRunner = new WeakMap<QueryRunner, PendingOutboxRow[]>();
 
+/** Flushes before a savepoint is set or released, discards on a rollback to one. */
+const AT_SAVEPOINTS: SavepointListener = {
+  flush: (runner) => flushOutbox(runner),
+  discard: (runner) => discardOutbox(runner),
+};
+
 /** Holds a row until the transaction's next boundary (see OutboxFlushSubscriber). */
 export function bufferOutboxRow(runner: QueryRunner, row: PendingOutboxRow): void {
   const pending = pendingByRunner.get(runner);
   if (pending === undefined) {
     pendingByRunner.set(runner, [row]);
+    listenToSavepoints(runner, AT_SAVEPOINTS);
   } else {
     pending.push(row);
   }
@@ -38,12 +46,15 @@ export async function flushOutbox(runner: QueryRunner): Promise<void> {
   // Taken off first: if the INSERT fails, the transaction fails, and nothing may be retried
   // into a later one.
   pendingByRunner.delete(runner);
-  await runPreparedOn(runner, INSERT_PENDING_ROWS, [
-    pending.map((row) => row.id),
-    pending.map((row) => row.subject),
-    pending.map((row) => row.payload),
-    pending.map((row) => row.headers),
-  ]);
+  await runPreparedOn(runner, {
+    statement: INSERT_PENDING_ROWS,
+    values: [
+      pending.map((row) => row.id),
+      pending.map((row) => row.subject),
+      pending.map((row) => row.payload),
+      pending.map((row) => row.headers),
+    ],
+  });
 }
 
 /** Forgets the rows buffered on `runner`: the work that appended them was rolled back. */
@@ -51,61 +62,37 @@ export function discardOutbox(runner: QueryRunner): void {
   pendingByRunner.delete(runner);
 }
 
-/** What a raw statement does to the transaction, for the rows buffered before it. */
-function boundaryOf(sql: string): 'flush' | 'discard' | null {
-  const statement = sql.trimStart().slice(0, 12).toUpperCase();
-  if (statement.startsWith('ROLLBACK')) {
-    // ROLLBACK, and ROLLBACK TO SAVEPOINT: rows buffered since the last boundary go with it.
-    return 'discard';
-  }
-  if (
-    statement.startsWith('SAVEPOINT') ||
-    statement.startsWith('RELEASE') ||
-    statement.startsWith('COMMIT')
-  ) {
-    return 'flush';
-  }
-  return null;
-}
-
 /**
  * Writes a transaction's buffered outbox rows at its boundaries, so that "the rows buffered now"
  * are always "the rows appended since the last boundary":
  *
- * - before COMMIT, before a nested transaction or a SAVEPOINT starts, and before a RELEASE:
- *   flush, so a later ROLLBACK TO only takes what the database already holds away;
- * - before ROLLBACK or ROLLBACK TO SAVEPOINT (TypeORM's, or raw SQL like the consumer host's
- *   and the timer poller's): discard, the appending work did not happen.
+ * - before COMMIT, before a nested transaction starts, and before a SAVEPOINT is set or released
+ *   with `Savepoint`/`withSavepoint` of @polku/persistence: flush, so a later ROLLBACK TO only
+ *   takes away what the database already holds;
+ * - before ROLLBACK, or ROLLBACK TO a nested transaction's or a `Savepoint`'s savepoint:
+ *   discard, the appending work did not happen.
+ *
+ * Savepoints must be set through @polku/persistence: one set with raw SQL is not seen, and a
+ * ROLLBACK TO it would leave rows of undone work in the buffer
+ * (docs/adr/0009-explicit-transaction-boundaries.md).
  *
  * One subscriber per DataSource, added by the OutboxWriter on first use, so no DataSource can
  * forget it and lose events.
  */
 export class OutboxFlushSubscriber implements EntitySubscriberInterface {
+  /** A nested transaction starts (a savepoint): flush. */
   beforeTransactionStart(event: { queryRunner: QueryRunner }): Promise<void> {
     return flushOutbox(event.queryRunner);
   }
 
+  /** COMMIT, or the release of a nested transaction's savepoint: flush. */
   beforeTransactionCommit(event: { queryRunner: QueryRunner }): Promise<void> {
     return flushOutbox(event.queryRunner);
   }
 
+  /** ROLLBACK, or ROLLBACK TO a nested transaction's savepoint: discard. */
   beforeTransactionRollback(event: { queryRunner: QueryRunner }): void {
     discardOutbox(event.queryRunner);
-  }
-
-  beforeQuery(event: { queryRunner: QueryRunner; query: string }): Promise<void> | void {
-    if (!pendingByRunner.has(event.queryRunner)) {
-      return;
-    }
-    switch (boundaryOf(event.query)) {
-      case 'flush':
-        return flushOutbox(event.queryRunner);
-      case 'discard':
-        discardOutbox(event.queryRunner);
-        return;
-      default:
-        return;
-    }
   }
 }
 

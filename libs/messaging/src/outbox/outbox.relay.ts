@@ -9,6 +9,7 @@ import type { NatsLink } from '../nats-link';
 import { runPrepared, type PreparedStatement } from '../prepared-statement';
 import { contextFromStoredHeaders, injectTraceIntoNatsHeaders } from '../tracing/trace-headers';
 
+/** Where the relay reads the outbox and publishes, and how often. */
 export interface OutboxRelayOptions {
   readonly dataSource: DataSource;
   readonly link: NatsLink;
@@ -22,6 +23,7 @@ export interface OutboxRelayOptions {
   readonly maxBackoffMs: number;
 }
 
+/** The unpublished part of the outbox, for health. */
 export interface OutboxBacklog {
   /** Rows written but not yet acknowledged by JetStream. */
   readonly size: number;
@@ -73,6 +75,7 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
+  /** Starts the publishing loop and the LISTEN connection; a second call does nothing. */
   start(): void {
     if (this.running) {
       return;
@@ -82,6 +85,7 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
+  /** Stops after the batch in progress and closes the LISTEN connection. */
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
@@ -89,6 +93,7 @@ export class OutboxRelay {
     await this.listener?.end().catch(() => undefined);
   }
 
+  /** Rows not yet published and the age of the oldest, for the service's health report. */
   async backlog(): Promise<OutboxBacklog> {
     const [row] = await this.options.dataSource.query<
       { size: string; oldest_age_ms: string | null }[]
@@ -166,7 +171,10 @@ export class OutboxRelay {
     this.js ??= jetstream(await this.options.link.connect());
     const js = this.js;
     return this.options.dataSource.transaction(async (em) => {
-      const rows = await runPrepared<ClaimedRow>(em, CLAIM_BATCH, [this.options.batchSize]);
+      const rows = await runPrepared<ClaimedRow>(em, {
+        statement: CLAIM_BATCH,
+        values: [this.options.batchSize],
+      });
       if (rows.length === 0) {
         return 0;
       }
@@ -182,7 +190,7 @@ export class OutboxRelay {
             entry.outcome.status === 'rejected',
         );
       if (published.length > 0) {
-        await runPrepared(em, MARK_PUBLISHED, [published]);
+        await runPrepared(em, { statement: MARK_PUBLISHED, values: [published] });
       }
       for (const { row, outcome } of failed) {
         await em.query(

@@ -44,6 +44,11 @@ export class InvalidEventError extends Error {
  */
 @Injectable()
 export class OutboxWriter {
+  /**
+   * Appends an event on `subject` to the outbox of `em`'s transaction and returns its envelope.
+   * Throws InvalidEventError when the event breaks its contract, and an Error outside a
+   * transaction. The row is written at the transaction's next boundary (commit or savepoint).
+   */
   async append<S extends EventSubject>(
     em: EntityManager,
     subject: S,

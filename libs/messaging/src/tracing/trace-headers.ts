@@ -31,6 +31,7 @@ export function contextFromStoredHeaders(headers: Record<string, string> | undef
   return propagation.extract(ROOT_CONTEXT, headers ?? {});
 }
 
+/** Writes the trace context (the active one unless `from` is given) into NATS headers. */
 export function injectTraceIntoNatsHeaders(
   target: MsgHdrs,
   from: Context = context.active(),
@@ -38,6 +39,7 @@ export function injectTraceIntoNatsHeaders(
   propagation.inject(from, target, natsSetter);
 }
 
+/** The trace context a NATS message carries; the root context when it carries none. */
 export function contextFromNatsHeaders(headers: MsgHdrs | undefined): Context {
   return propagation.extract(ROOT_CONTEXT, headers, natsGetter);
 }

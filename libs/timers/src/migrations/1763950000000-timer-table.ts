@@ -8,6 +8,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export class TimerTable1763950000000 implements MigrationInterface {
   readonly name = 'TimerTable1763950000000';
 
+  /** Creates the timer table and its indexes. */
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       CREATE TABLE timer (
@@ -38,6 +39,7 @@ export class TimerTable1763950000000 implements MigrationInterface {
       CREATE INDEX timer_due_idx ON timer (due_at) WHERE status = 'SCHEDULED'`);
   }
 
+  /** Drops what up() created. */
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TABLE timer');
   }

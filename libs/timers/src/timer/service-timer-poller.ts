@@ -24,6 +24,7 @@ export abstract class ServiceTimerPoller
     this.logger = new Logger(new.target.name);
   }
 
+  /** Logs the timers waiting from before the start, then starts polling. */
   async onApplicationBootstrap(): Promise<void> {
     // Timers that came due while no replica ran fire on the first poll; say how many wait.
     const backlog = await this.backlog();
@@ -35,6 +36,7 @@ export abstract class ServiceTimerPoller
     this.poller.start();
   }
 
+  /** Stops polling; the batch in progress commits or rolls back first. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.poller.stop();
   }

@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
+import { withSavepoint } from '@polku/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TimerHandler, TimerPayload } from './timer.types';
 
+/** The poller's database, handlers and retry policy; every number has a default. */
 export interface TimerPollerOptions {
   readonly dataSource: DataSource;
   /** Handler per kind. The poller claims only kinds it has a handler for. */
@@ -96,6 +98,7 @@ export class TimerPoller {
     this.handlers.set(kind, handler);
   }
 
+  /** Starts polling; a second call does nothing. */
   start(): void {
     if (this.running) {
       return;
@@ -164,7 +167,7 @@ export class TimerPoller {
       );
       let fired = 0;
       for (const row of rows) {
-        if (await this.fireOne(em, row, now)) {
+        if (await this.fireOne(em, { row, now })) {
           fired += 1;
         }
       }
@@ -172,34 +175,41 @@ export class TimerPoller {
     });
   }
 
-  private async fireOne(em: EntityManager, row: ClaimedRow, now: Date): Promise<boolean> {
+  private async fireOne(
+    em: EntityManager,
+    claim: { row: ClaimedRow; now: Date },
+  ): Promise<boolean> {
+    const { row, now } = claim;
     const handler = this.handlers.get(row.kind);
     if (!handler) {
       throw new Error(`claimed a timer of kind ${row.kind} without a handler`);
     }
-    await em.query('SAVEPOINT timer_fire');
     try {
-      // Marked before the handler runs: a handler scheduling the next timer of the same key
-      // then creates a new row instead of updating this one.
-      await em.query(
-        `UPDATE timer SET status = 'FIRED', fired_at = $2, attempts = attempts + 1,
-                updated_at = now()
-          WHERE id = $1`,
-        [row.id, now],
-      );
-      await handler(em, {
-        id: row.id,
-        kind: row.kind,
-        key: row.key,
-        dueAt: new Date(row.due_at),
-        payload: row.payload,
-        previousAttempts: row.attempts,
-        firedAt: now,
+      await withSavepoint(em, {
+        name: 'timer_fire',
+        work: async () => {
+          // Marked before the handler runs: a handler scheduling the next timer of the same key
+          // then creates a new row instead of updating this one.
+          await em.query(
+            `UPDATE timer SET status = 'FIRED', fired_at = $2, attempts = attempts + 1,
+                    updated_at = now()
+              WHERE id = $1`,
+            [row.id, now],
+          );
+          await handler(em, {
+            id: row.id,
+            kind: row.kind,
+            key: row.key,
+            dueAt: new Date(row.due_at),
+            payload: row.payload,
+            previousAttempts: row.attempts,
+            firedAt: now,
+          });
+        },
       });
-      await em.query('RELEASE SAVEPOINT timer_fire');
       return true;
     } catch (error) {
-      await em.query('ROLLBACK TO SAVEPOINT timer_fire');
+      // Rolled back to the savepoint: the FIRED mark and the handler's writes are undone.
       const attempts = row.attempts + 1;
       const delayMs =
         attempts >= this.maxAttempts

@@ -1,5 +1,6 @@
 import type { TimerPayload, TimerStatus, TimerView } from './timer.types';
 
+/** A timer as PostgreSQL returns it (TIMER_COLUMNS). */
 export interface TimerRow {
   id: string;
   kind: string;
@@ -14,9 +15,11 @@ export interface TimerRow {
   fired_at: Date | null;
 }
 
+/** The columns of TimerRow, for SELECT and RETURNING. */
 export const TIMER_COLUMNS =
   'id, kind, key, status, due_at, suspended_at, remaining_ms, payload, attempts, last_error, fired_at';
 
+/** A row as the scheduler hands it out: dates as Dates, the remaining time as a number. */
 export function toTimerView(row: TimerRow): TimerView {
   return {
     id: row.id,

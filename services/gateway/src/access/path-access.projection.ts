@@ -13,7 +13,7 @@ export class PathAccessProjection {
   subscriptions(): EventSubscription[] {
     return PATH_ACCESS_EVENT_SUBJECTS.map((subject) => ({
       subject,
-      handle: (envelope, em) => projectPathAccessEvent(em, envelope),
+      handle: ({ envelope }, em) => projectPathAccessEvent(em, envelope),
     }));
   }
 }

@@ -44,7 +44,7 @@ export class SystemHealthService {
       return await lastValueFrom(
         this.services.send<ServiceHealthReport>(
           healthSubject(service),
-          new NatsRequestRecord(undefined, {}, this.config.HEALTH_TIMEOUT_MS),
+          new NatsRequestRecord(undefined, { timeoutMs: this.config.HEALTH_TIMEOUT_MS }),
         ),
       );
     } catch (error) {

@@ -41,6 +41,8 @@ export class ServiceCommandBus {
       [REQUEST_HEADERS.requestId]: metadata.requestId,
       ...(metadata.principal ? { [REQUEST_HEADERS.principal]: metadata.principal } : {}),
     };
-    return lastValueFrom(this.client.send<TResult>(subject, new NatsRequestRecord(body, headers)));
+    return lastValueFrom(
+      this.client.send<TResult>(subject, new NatsRequestRecord(body, { headers })),
+    );
   }
 }
