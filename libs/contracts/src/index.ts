@@ -122,8 +122,7 @@ export {
   ReferralDeclinedPayload,
   type ReferralDeclineReasonCategory,
 } from './events/intake/referral-declined.event';
-export * from './commands/intake-commands';
-export * from './commands/plan-commands';
+export * from './commands';
 export {
   CONSENT_GRANTED_V1,
   ConsentGrantedPayload,
@@ -292,7 +291,6 @@ export {
   NEXT_STEP_OVERDUE_V1,
   NextStepOverduePayload,
 } from './events/transitions/next-step-overdue.event';
-export * from './commands/transition-commands';
 export {
   ACTIVATION_PLAN_AGREED_V1,
   ActivationPlanAgreedPayload,
