@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
   AcceptTransitionCommand,
   ChangeResponsibleWorkerCommand,
@@ -14,8 +14,7 @@ import {
   TRANSITION_COMMANDS,
 } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
-import { ClientData } from '../access/client-data.decorator';
-import { IdempotentCommand } from '../http/idempotency/idempotent-command.decorator';
+import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /**
@@ -24,38 +23,29 @@ import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-
  * accountable organisation, a named worker and a next step (docs/transitions.md).
  */
 @ApiTags('transitions')
-@ApiBearerAuth('bearer')
 @Controller('paths/:pathId')
 export class PathCourseController {
   constructor(private readonly bus: ServiceCommandBus) {}
 
   @Get('course')
-  @ApiOperation({
+  @ClientDataRead({
     summary: 'The path’s state, accountable organisation, named worker and next step',
     description: 'With the pending hand-off, the exit and its follow-ups.',
-  })
-  @ClientData({
-    action: 'READ',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
   })
   get(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
     return this.bus.send(TRANSITION_COMMANDS.getPath, { pathId }, commandMetadataOf(request));
   }
 
   @Post('transitions')
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Propose a transition to another organisation (a hand-off)',
     description:
       'By a party of the path, for the client or with them. The sender stays accountable until the receiver completes the hand-off; unanswered by the deadline (10 business days) it escalates worker → team lead → manager.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: ProposeTransitionCommand,
+    status: 201,
+    idempotent: true,
   })
   propose(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -70,18 +60,14 @@ export class PathCourseController {
   }
 
   @Post('transitions/:transitionId/acceptance')
-  @HttpCode(200)
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Accept a proposed transition (the receiving organisation)',
     description:
       'With the start date; the sender stays accountable until the hand-off is completed.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: AcceptTransitionCommand,
+    status: 200,
+    idempotent: true,
   })
   accept(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -97,18 +83,14 @@ export class PathCourseController {
   }
 
   @Post('transitions/:transitionId/decline')
-  @HttpCode(200)
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Decline a proposed transition (the receiving organisation)',
     description:
       'The proposal goes back to the sender with the reason, as its next step; never into the void.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: DeclineTransitionCommand,
+    status: 200,
+    idempotent: true,
   })
   decline(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -124,18 +106,14 @@ export class PathCourseController {
   }
 
   @Post('transitions/:transitionId/completion')
-  @HttpCode(200)
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Complete the hand-off (the receiving organisation)',
     description:
       'Ownership moves to the receiver (OwnershipTransferred); the path starts a new segment with it.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: CompleteHandoffCommand,
+    status: 200,
+    idempotent: true,
   })
   complete(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -151,18 +129,14 @@ export class PathCourseController {
   }
 
   @Post('exit')
-  @HttpCode(200)
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Record the client’s exit with a destination',
     description:
       'A destination from Table 7 (domain.md §3.7). Every exit schedules follow-ups (1, 3 and 6 months); UNCLEAR_PATH keeps an owner and a review date instead.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: ExitPathCommand,
+    status: 200,
+    idempotent: true,
   })
   exit(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -177,18 +151,14 @@ export class PathCourseController {
   }
 
   @Post('follow-ups/:followUpId/completion')
-  @HttpCode(200)
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Record a follow-up: where the client is now',
     description:
       'Same, changed (with the new destination), back in the intermediate labour market, or unknown; whether it confirms the destination.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: CompleteFollowUpCommand,
+    status: 200,
+    idempotent: true,
   })
   completeFollowUp(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -204,18 +174,14 @@ export class PathCourseController {
   }
 
   @Post('closure')
-  @HttpCode(200)
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Close the path',
     description:
       'Only in follow-up and only with a confirmed destination; an unclear path cannot be closed.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: ClosePathCommand,
+    status: 200,
+    idempotent: true,
   })
   close(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -230,18 +196,14 @@ export class PathCourseController {
   }
 
   @Post('unclear-path-review')
-  @HttpCode(200)
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Record the review of an unclear path',
     description:
       'By the accountable organisation: the search for a next step goes on, with the next review date (default 20 business days). An unclear path is left only by a hand-off or an exit with a destination.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: ReviewUnclearPathCommand,
+    status: 200,
+    idempotent: true,
   })
   reviewUnclearPath(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -256,17 +218,13 @@ export class PathCourseController {
   }
 
   @Post('responsible-worker')
-  @HttpCode(200)
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Name another responsible worker of the accountable organisation',
     description: 'Only by the accountable organisation.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: ChangeResponsibleWorkerCommand,
+    status: 200,
+    idempotent: true,
   })
   changeWorker(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -281,17 +239,14 @@ export class PathCourseController {
   }
 
   @Post('waits')
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Record that the client waits for a service',
     description:
       'HEALTH_FLAG data: what the client waits for can reveal health. WaitExceeded is raised after the threshold (business days).',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['HEALTH_FLAG'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: StartWaitingCommand,
+    status: 201,
+    idempotent: true,
   })
   startWaiting(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -306,17 +261,13 @@ export class PathCourseController {
   }
 
   @Post('waits/:waitId/end')
-  @HttpCode(200)
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'The wait is over',
     description: 'Stops the wait’s timer.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['HEALTH_FLAG'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: 'none',
+    status: 200,
+    idempotent: true,
   })
   endWaiting(
     @Param('pathId', ParseUUIDPipe) pathId: string,
