@@ -23,7 +23,9 @@ const API_PARAMETERS = 'swagger/apiParameters';
 class Endpoints {
   @Get('paths/:pathId/things')
   @ClientDataRead({ summary: 'Read things', dataClasses: ['PLAN'], versioned: true })
-  read(): void {}
+  read(): void {
+    return;
+  }
 
   @Post('referrals')
   @ClientDataCommand({
@@ -34,7 +36,9 @@ class Endpoints {
     status: 201,
     idempotent: true,
   })
-  create(): void {}
+  create(): void {
+    return;
+  }
 
   @Put('paths/:pathId/thing')
   @ClientDataCommand({
@@ -45,7 +49,9 @@ class Endpoints {
     idempotent: false,
     ifMatch: true,
   })
-  change(): void {}
+  change(): void {
+    return;
+  }
 
   @Post('paths/:pathId/thing/end')
   @ClientDataCommand({
@@ -55,11 +61,15 @@ class Endpoints {
     status: 200,
     idempotent: true,
   })
-  end(): void {}
+  end(): void {
+    return;
+  }
 
   @Get('tasks')
   @AggregateEndpoint({ summary: 'Tasks', noClientData: 'own task list' })
-  tasks(): void {}
+  tasks(): void {
+    return;
+  }
 
   @Post('organisations/:orgId/x')
   @AggregateEndpoint({
@@ -67,11 +77,15 @@ class Endpoints {
     noClientData: 'an organisation’s own date',
     command: { body: AcceptReferralCommand, status: 200, idempotent: true },
   })
-  announce(): void {}
+  announce(): void {
+    return;
+  }
 
   @Get('health')
   @PublicEndpoint({ summary: 'Health' })
-  health(): void {}
+  health(): void {
+    return;
+  }
 }
 
 type Handler = keyof Endpoints;
