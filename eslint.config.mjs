@@ -62,8 +62,6 @@ export default tseslint.config(
   {
     // Contracts are wire contracts (docs/adr/0008): no HTTP documentation, no validation internals.
     files: ['libs/contracts/**/*.ts'],
-    // The command files drop @nestjs/swagger in their own change.
-    ignores: ['libs/contracts/src/commands/**'],
     rules: {
       'no-restricted-imports': [
         'error',

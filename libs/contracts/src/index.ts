@@ -3,6 +3,4 @@ export * from './field-doc.decorator';
 export * from './system/health.contract';
 export * from './pagination';
 export * from './events';
-export * from './commands/intake-commands';
-export * from './commands/plan-commands';
-export * from './commands/transition-commands';
+export * from './commands';

@@ -1,7 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { CreateReferralCommand } from './intake-commands';
-import { AgreePlanCommand, RevisePlanCommand, StartMeasureCommand } from './plan-commands';
+import { AgreePlanCommand, CreateReferralCommand, RevisePlanCommand, StartMeasureCommand } from '.';
 
 function errorsOf(type: new () => object, body: object): string[] {
   return validateSync(plainToInstance(type, body), {

@@ -12,7 +12,7 @@ import {
   ProposeTransitionCommand,
   StartWaitingCommand,
   TRANSITION_COMMANDS,
-} from './transition-commands';
+} from '.';
 
 // The gateway's pipe options; an error on the body itself (no property) is named `(body)`.
 function errorsOf(type: new () => object, body: object): string[] {

@@ -4,7 +4,7 @@ import { demoOrganisationOf } from '@polku/auth';
 import { IsString, Length } from 'class-validator';
 import { GatewayConfig } from '@polku/config';
 import { DevIssuer } from './dev-issuer';
-import { PublicRoute } from './public-route.decorator';
+import { PublicEndpoint } from '../http/endpoint-kinds';
 
 export class DemoTokenRequest {
   /** One of the demo users listed by GET /api/v1/dev-auth/users. */
@@ -19,7 +19,6 @@ export class DemoTokenRequest {
  * as it runs in production.
  */
 @ApiExcludeController()
-@PublicRoute()
 @Controller('dev-auth')
 export class DevIssuerController {
   constructor(
@@ -28,6 +27,7 @@ export class DevIssuerController {
   ) {}
 
   @Get('users')
+  @PublicEndpoint({ summary: 'The demo users one can log in as' })
   users() {
     return this.issuer.users().map((user) => {
       const organisation = demoOrganisationOf(user);
@@ -41,12 +41,14 @@ export class DevIssuerController {
   }
 
   @Get('jwks.json')
+  @PublicEndpoint({ summary: 'The demo issuer’s public keys' })
   jwks() {
     return this.issuer.jwks;
   }
 
   @Post('token')
   @HttpCode(200)
+  @PublicEndpoint({ summary: 'A token for a demo user' })
   async token(@Body() request: DemoTokenRequest) {
     try {
       const { token, expiresIn } = await this.issuer.issue(

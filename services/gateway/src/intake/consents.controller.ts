@@ -1,26 +1,23 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { GrantConsentCommand, INTAKE_COMMANDS } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
-import { ClientData } from '../access/client-data.decorator';
-import { IdempotentCommand } from '../http/idempotency/idempotent-command.decorator';
+import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /** Consent records of a path: immutable; a withdrawal is a new record, effective at once. */
 @ApiTags('consents')
-@ApiBearerAuth('bearer')
 @Controller('paths/:pathId')
 export class ConsentsController {
   constructor(private readonly bus: ServiceCommandBus) {}
 
   @Post('consents')
-  @IdempotentCommand()
-  @ApiOperation({ summary: 'Record the client’s consent (organisations, data classes, purpose)' })
-  @ClientData({
-    action: 'WRITE',
+  @ClientDataCommand({
+    summary: 'Record the client’s consent (organisations, data classes, purpose)',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: GrantConsentCommand,
+    status: 201,
+    idempotent: true,
   })
   grant(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -35,15 +32,12 @@ export class ConsentsController {
   }
 
   @Post('consents/:consentId/withdrawal')
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Record the withdrawal of a consent; it stops covering at once',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: 'none',
+    status: 201,
+    idempotent: true,
   })
   withdraw(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -58,28 +52,20 @@ export class ConsentsController {
   }
 
   @Get('consents')
-  @ApiOperation({ summary: 'Every consent record of the path, grants and withdrawals' })
-  @ClientData({
-    action: 'READ',
+  @ClientDataRead({
+    summary: 'Every consent record of the path, grants and withdrawals',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
   })
   list(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
     return this.bus.send(INTAKE_COMMANDS.listConsents, { pathId }, commandMetadataOf(request));
   }
 
   @Get('client')
-  @ApiOperation({
+  @ClientDataRead({
     summary: 'Who the client of the path is',
     description:
       'For parties of the path. The full personal identity code and a protected address (turvakielto) only for the owning organisation.',
-  })
-  @ClientData({
-    action: 'READ',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
   })
   client(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
     return this.bus.send(INTAKE_COMMANDS.getClient, { pathId }, commandMetadataOf(request));

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
   CompleteIntakeCommand,
   INTAKE_COMMANDS,
@@ -7,8 +7,7 @@ import {
   ResolveBasicNeedCommand,
 } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
-import { ClientData } from '../access/client-data.decorator';
-import { IdempotentCommand } from '../http/idempotency/idempotent-command.decorator';
+import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /**
@@ -16,23 +15,19 @@ import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-
  * only an organisation the client's consent covers for it may record or read it.
  */
 @ApiTags('intake')
-@ApiBearerAuth('bearer')
 @Controller('paths/:pathId')
 export class IntakeAssessmentController {
   constructor(private readonly bus: ServiceCommandBus) {}
 
   @Post('intake')
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Record the intake assessment (coded categories, basics checklist)',
     description:
       'No free text; health only as a yes/no flag. Every OPEN checklist item needs an issue with an owning organisation; each becomes an action item.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['HEALTH_FLAG'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: CompleteIntakeCommand,
+    status: 201,
+    idempotent: true,
   })
   complete(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -47,29 +42,23 @@ export class IntakeAssessmentController {
   }
 
   @Get('intake')
-  @ApiOperation({ summary: 'The latest intake assessment and every action item of the path' })
-  @ClientData({
-    action: 'READ',
+  @ClientDataRead({
+    summary: 'The latest intake assessment and every action item of the path',
     dataClasses: ['HEALTH_FLAG'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
   })
   get(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
     return this.bus.send(INTAKE_COMMANDS.getIntake, { pathId }, commandMetadataOf(request));
   }
 
   @Post('parallel-services')
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Refer the client to a service alongside the measure',
     description:
       'Debt counselling, substance or mental-health services, the health check, a Kela application, the housing office, youth services. HEALTH_FLAG data: the kind of service can reveal health.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['HEALTH_FLAG'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: ReferParallelServiceCommand,
+    status: 201,
+    idempotent: true,
   })
   referParallelService(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -84,13 +73,12 @@ export class IntakeAssessmentController {
   }
 
   @Post('action-items/:actionItemId/resolution')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Resolve a basics action item' })
-  @ClientData({
-    action: 'WRITE',
+  @ClientDataCommand({
+    summary: 'Resolve a basics action item',
     dataClasses: ['HEALTH_FLAG'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: ResolveBasicNeedCommand,
+    status: 200,
+    idempotent: false,
   })
   resolve(
     @Param('pathId', ParseUUIDPipe) pathId: string,

@@ -1,29 +1,34 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { INTAKE_COMMANDS, RegisterOrganisationCommand } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
-import { NotClientData } from '../access/client-data.decorator';
+import { AggregateEndpoint } from '../http/endpoint-kinds';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
+
+const DIRECTORY = 'the directory of organisations: names and roles, no client data';
 
 /** The organisations polku knows: where a referral may go. No client data. */
 @ApiTags('organisations')
-@ApiBearerAuth('bearer')
-@NotClientData('the directory of organisations: names and roles, no client data')
 @Controller('organisations')
 export class OrganisationsController {
   constructor(private readonly bus: ServiceCommandBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every organisation, with its role and whether it is active' })
+  @AggregateEndpoint({
+    summary: 'Every organisation, with its role and whether it is active',
+    noClientData: DIRECTORY,
+  })
   list(@Req() request: FastifyRequest) {
     return this.bus.send(INTAKE_COMMANDS.listOrganisations, {}, commandMetadataOf(request));
   }
 
   @Put(':orgId')
-  @ApiOperation({
+  @AggregateEndpoint({
     summary: 'Register, rename or retire an organisation (administrators)',
     description:
       'Idempotent by nature (PUT). Outside production the Kainuu demo organisations are registered at start-up.',
+    noClientData: DIRECTORY,
+    command: { body: RegisterOrganisationCommand, status: 200, idempotent: false },
   })
   register(
     @Param('orgId', ParseUUIDPipe) orgId: string,

@@ -1,12 +1,20 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { POLKU_VERSION } from '@polku/service-runtime';
+import { commandSchemas } from './command-schemas';
+import {
+  OPENAPI_BEARER_SCHEME,
+  PROBLEM_SCHEMA_NAME,
+  SCHEMA_REF_PREFIX,
+  type SchemaObject,
+} from './openapi-names';
+import { PROBLEM_DETAILS_SCHEMA } from './problem-details.schema';
+
+export { OPENAPI_BEARER_SCHEME } from './openapi-names';
 
 /** Where Swagger UI is served; the OpenAPI document is at `${OPENAPI_DOCS_PATH}/openapi.json`. */
 export const OPENAPI_DOCS_PATH = 'api/docs';
 export const OPENAPI_JSON_PATH = `${OPENAPI_DOCS_PATH}/openapi.json`;
-/** The security scheme operations name with `@ApiBearerAuth(OPENAPI_BEARER_SCHEME)`. */
-export const OPENAPI_BEARER_SCHEME = 'bearer';
 
 function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) {
@@ -20,6 +28,45 @@ function sortedKeys(value: unknown): unknown {
     );
   }
   return value;
+}
+
+function referencedNames(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) {
+    value.forEach((item) => referencedNames(item, into));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '$ref' && typeof item === 'string' && item.startsWith(SCHEMA_REF_PREFIX)) {
+        into.add(item.slice(SCHEMA_REF_PREFIX.length));
+      } else {
+        referencedNames(item, into);
+      }
+    }
+  }
+}
+
+/**
+ * The schemas the operations use, directly or nested: command bodies from their validation
+ * rules (commandSchemas) and problem details, replacing what Swagger read from the classes.
+ */
+function usedSchemas(document: OpenAPIObject): Record<string, SchemaObject> {
+  const available: Record<string, SchemaObject> = {
+    ...(document.components?.schemas as Record<string, SchemaObject> | undefined),
+    ...commandSchemas(),
+    [PROBLEM_SCHEMA_NAME]: PROBLEM_DETAILS_SCHEMA,
+  };
+  const used = new Set<string>();
+  referencedNames(document.paths, used);
+  for (let size = 0; size !== used.size;) {
+    size = used.size;
+    for (const name of [...used]) {
+      referencedNames(available[name], used);
+    }
+  }
+  const missing = [...used].filter((name) => available[name] === undefined);
+  if (missing.length > 0) {
+    throw new Error(`OpenAPI operations reference unknown schemas: ${missing.join(', ')}`);
+  }
+  return Object.fromEntries([...used].map((name) => [name, available[name] as SchemaObject]));
 }
 
 /**
@@ -36,7 +83,12 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion(POLKU_VERSION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, OPENAPI_BEARER_SCHEME)
     .build();
-  return sortedKeys(SwaggerModule.createDocument(app, config)) as OpenAPIObject;
+  const document = SwaggerModule.createDocument(app, config);
+  const components = {
+    ...document.components,
+    schemas: usedSchemas(document) as NonNullable<OpenAPIObject['components']>['schemas'],
+  };
+  return sortedKeys({ ...document, components }) as OpenAPIObject;
 }
 
 /** The document as committed in docs/openapi.json: two-space JSON with a final newline. */

@@ -1,15 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Req,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
   AgreePlanCommand,
   PLAN_COMMANDS,
@@ -17,10 +7,8 @@ import {
   RevisePlanCommand,
 } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
-import { ClientData } from '../access/client-data.decorator';
 import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
-import { VersionedResource } from '../http/concurrency/versioned-resource.decorator';
-import { IdempotentCommand } from '../http/idempotency/idempotent-command.decorator';
+import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /**
@@ -30,24 +18,20 @@ import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-
  * the client's consent.
  */
 @ApiTags('activation plans')
-@ApiBearerAuth('bearer')
 @Controller('paths/:pathId/activation-plan')
 export class ActivationPlanController {
   constructor(private readonly bus: ServiceCommandBus) {}
 
   @Post()
-  @IdempotentCommand()
-  @VersionedResource()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Agree the path’s activation plan (version 1)',
     description:
       'By a party of the path whose organisation is among the plan’s parties: the parties with their roles, whether the client agreed, the client’s other plans by reference, the review date (default six months on) and the goals in the client’s own words. A path has one plan; 409 when it exists (revise it instead).',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: AgreePlanCommand,
+    status: 201,
+    idempotent: true,
+    versioned: true,
   })
   agree(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -62,17 +46,15 @@ export class ActivationPlanController {
   }
 
   @Put()
-  @VersionedResource()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Revise the plan: the next version, whole',
     description:
       'Needs If-Match with the plan’s ETag (412 when a colleague revised it first). The reason as a category, optionally a one-sentence note; the service works out what changed and answers 422 when nothing did. A goal keeps its progress when sent with its goalId.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PLAN'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: RevisePlanCommand,
+    status: 200,
+    idempotent: false,
+    ifMatch: true,
   })
   revise(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -88,46 +70,32 @@ export class ActivationPlanController {
   }
 
   @Get()
-  @VersionedResource()
-  @ApiOperation({
+  @ClientDataRead({
     summary: 'The current plan, its goals with their latest progress, and the linked plans',
-  })
-  @ClientData({
-    action: 'READ',
     dataClasses: ['PLAN'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    versioned: true,
   })
   get(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
     return this.bus.send(PLAN_COMMANDS.getPlan, { pathId }, commandMetadataOf(request));
   }
 
   @Get('history')
-  @ApiOperation({
+  @ClientDataRead({
     summary: 'Every version of the plan: who changed what, why, and a readable diff',
-  })
-  @ClientData({
-    action: 'READ',
     dataClasses: ['PLAN'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
   })
   history(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
     return this.bus.send(PLAN_COMMANDS.getPlanHistory, { pathId }, commandMetadataOf(request));
   }
 
   @Post('goals/:goalId/progress')
-  @HttpCode(201)
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Record progress on a goal',
     description: 'A GAS level −2…+2 for a goal with a GAS scale; who assessed it.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PLAN'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: RecordGoalProgressCommand,
+    status: 201,
+    idempotent: true,
   })
   recordProgress(
     @Param('pathId', ParseUUIDPipe) pathId: string,

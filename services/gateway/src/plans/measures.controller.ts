@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
   EndMeasureCommand,
   PauseMeasureCommand,
@@ -9,8 +9,7 @@ import {
   StartMeasureCommand,
 } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
-import { ClientData } from '../access/client-data.decorator';
-import { IdempotentCommand } from '../http/idempotency/idempotent-command.decorator';
+import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /**
@@ -18,23 +17,19 @@ import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-
  * parameters configured in activation-plans; a broken rule is a 422 naming the rule.
  */
 @ApiTags('measures')
-@ApiBearerAuth('bearer')
 @Controller('paths/:pathId/measures')
 export class MeasuresController {
   constructor(private readonly bus: ServiceCommandBus) {}
 
   @Post()
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Start a measure of the plan',
     description:
       'Type, placement (in-house or an external host) and schedule. Rehabilitative work activity: 3–24 month periods, 1–4 days a week, at least 4 hours a day (configuration); each broken rule is listed in `errors` of a 422 with its legal source.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: StartMeasureCommand,
+    status: 201,
+    idempotent: true,
   })
   start(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -49,25 +44,21 @@ export class MeasuresController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The measures of the path: status, schedule, pauses, attendance' })
-  @ClientData({
-    action: 'READ',
+  @ClientDataRead({
+    summary: 'The measures of the path: status, schedule, pauses, attendance',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
   })
   list(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
     return this.bus.send(PLAN_COMMANDS.listMeasures, { pathId }, commandMetadataOf(request));
   }
 
   @Post(':measureId/attendance')
-  @IdempotentCommand()
-  @ApiOperation({ summary: 'Record a day of attendance' })
-  @ClientData({
-    action: 'WRITE',
+  @ClientDataCommand({
+    summary: 'Record a day of attendance',
     dataClasses: ['ATTENDANCE'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: RecordAttendanceCommand,
+    status: 201,
+    idempotent: true,
   })
   recordAttendance(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -83,13 +74,12 @@ export class MeasuresController {
   }
 
   @Post(':measureId/absences')
-  @IdempotentCommand()
-  @ApiOperation({ summary: 'Report an absence, with its reason as a category only' })
-  @ClientData({
-    action: 'WRITE',
+  @ClientDataCommand({
+    summary: 'Report an absence, with its reason as a category only',
     dataClasses: ['ATTENDANCE'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: ReportAbsenceCommand,
+    status: 201,
+    idempotent: true,
   })
   reportAbsence(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -105,18 +95,14 @@ export class MeasuresController {
   }
 
   @Post(':measureId/pause')
-  @HttpCode(200)
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Pause a measure (health care, sick leave, waiting)',
     description:
       'HEALTH_FLAG data: the reason can reveal health, so only an organisation the client’s consent covers for it may pause or resume. The path’s follow-up timers are suspended while it is paused.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['HEALTH_FLAG'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: PauseMeasureCommand,
+    status: 200,
+    idempotent: true,
   })
   pause(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -132,14 +118,12 @@ export class MeasuresController {
   }
 
   @Post(':measureId/resume')
-  @HttpCode(200)
-  @IdempotentCommand()
-  @ApiOperation({ summary: 'Resume a paused measure' })
-  @ClientData({
-    action: 'WRITE',
+  @ClientDataCommand({
+    summary: 'Resume a paused measure',
     dataClasses: ['HEALTH_FLAG'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: 'none',
+    status: 200,
+    idempotent: true,
   })
   resume(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -154,14 +138,12 @@ export class MeasuresController {
   }
 
   @Post(':measureId/end')
-  @HttpCode(200)
-  @IdempotentCommand()
-  @ApiOperation({ summary: 'End a measure: completed, interrupted, transferred or other' })
-  @ClientData({
-    action: 'WRITE',
+  @ClientDataCommand({
+    summary: 'End a measure: completed, interrupted, transferred or other',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: EndMeasureCommand,
+    status: 200,
+    idempotent: true,
   })
   end(
     @Param('pathId', ParseUUIDPipe) pathId: string,

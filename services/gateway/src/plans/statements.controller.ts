@@ -1,30 +1,25 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { PLAN_COMMANDS, RequestStatementCommand } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
-import { ClientData } from '../access/client-data.decorator';
-import { IdempotentCommand } from '../http/idempotency/idempotent-command.decorator';
+import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /** Statements and coaching summaries asked of a provider, each with a due date. */
 @ApiTags('statements')
-@ApiBearerAuth('bearer')
 @Controller('paths/:pathId/statements')
 export class StatementsController {
   constructor(private readonly bus: ServiceCommandBus) {}
 
   @Post()
-  @IdempotentCommand()
-  @ApiOperation({
+  @ClientDataCommand({
     summary: 'Request a statement or a coaching summary',
     description:
       'About a measure of the path, or the plan. Due in ten Finnish business days unless a due date is given.',
-  })
-  @ClientData({
-    action: 'WRITE',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: RequestStatementCommand,
+    status: 201,
+    idempotent: true,
   })
   request(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -39,14 +34,12 @@ export class StatementsController {
   }
 
   @Post(':statementId/issue')
-  @HttpCode(200)
-  @IdempotentCommand()
-  @ApiOperation({ summary: 'Mark a requested statement issued' })
-  @ClientData({
-    action: 'WRITE',
+  @ClientDataCommand({
+    summary: 'Mark a requested statement issued',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
+    body: 'none',
+    status: 200,
+    idempotent: true,
   })
   issue(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -61,12 +54,9 @@ export class StatementsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The statements of the path, with due dates and which are overdue' })
-  @ClientData({
-    action: 'READ',
+  @ClientDataRead({
+    summary: 'The statements of the path, with due dates and which are overdue',
     dataClasses: ['PATH'],
-    purpose: 'CLIENT_WORK',
-    pathParam: 'pathId',
   })
   list(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
     return this.bus.send(PLAN_COMMANDS.listStatements, { pathId }, commandMetadataOf(request));

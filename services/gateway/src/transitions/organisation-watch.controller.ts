@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { AnnounceFundingEndingCommand, TRANSITION_COMMANDS } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
-import { NotClientData } from '../access/client-data.decorator';
-import { IdempotentCommand } from '../http/idempotency/idempotent-command.decorator';
+import { AggregateEndpoint } from '../http/endpoint-kinds';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /**
@@ -12,35 +11,31 @@ import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-
  * organisation.
  */
 @ApiTags('transitions')
-@ApiBearerAuth('bearer')
 @Controller()
 export class OrganisationWatchController {
   constructor(private readonly bus: ServiceCommandBus) {}
 
   @Get('lost-paths')
-  @ApiOperation({
+  @AggregateEndpoint({
     summary: 'Lost paths of the caller’s organisation (team leads and managers)',
     description:
       'Paths the organisation is accountable for with no owner, no next step, a missed follow-up, or a next step escalated to the manager and still overdue; plus the count. Should be empty.',
+    noClientData:
+      'pseudonymous path ids, the accountable organisation’s own worker ids, next-step kinds and dates; no client data, and only for the caller’s organisation',
   })
-  @NotClientData(
-    'pseudonymous path ids, the accountable organisation’s own worker ids, next-step kinds and dates; no client data, and only for the caller’s organisation',
-  )
   lostPaths(@Req() request: FastifyRequest) {
     return this.bus.send(TRANSITION_COMMANDS.listLostPaths, {}, commandMetadataOf(request));
   }
 
   @Post('organisations/:orgId/funding-ending')
-  @HttpCode(200)
-  @IdempotentCommand()
-  @ApiOperation({
+  @AggregateEndpoint({
     summary: 'Announce that a provider’s funding ends (its team lead or manager)',
     description:
       'Every active path the provider is accountable for gets the next step “re-home before the funding ends”, due the day before, and escalates when it is still open then.',
+    noClientData:
+      'an organisation’s own funding end date; the answer is the number of paths affected',
+    command: { body: AnnounceFundingEndingCommand, status: 200, idempotent: true },
   })
-  @NotClientData(
-    'an organisation’s own funding end date; the answer is the number of paths affected',
-  )
   announceFundingEnding(
     @Param('orgId', ParseUUIDPipe) orgId: string,
     @Body() command: AnnounceFundingEndingCommand,

@@ -56,7 +56,7 @@ function documentIfMatch(target: object, key: string | symbol | undefined): void
  *
  * ```ts
  * @Patch(':id')
- * @VersionedResource()
+ * @ClientDataCommand({ …, ifMatch: true })
  * update(@Param('id') id: string, @IfMatchVersion() expectedVersion: number, @Body() body: …)
  * ```
  */

@@ -6,13 +6,8 @@ import { IdempotencyInterceptor } from './idempotency.interceptor';
 /**
  * Makes a command (a POST) safe to retry: the caller must send `Idempotency-Key`; a retry with
  * the same key and request replays the first answer (`Idempotency-Replayed: true`) without
- * running the handler again. See docs/api.md "Idempotency-Key" for every answer.
- *
- * ```ts
- * @Post()
- * @IdempotentCommand()
- * create(@Body() body: CreateReferralDto, @Req() request: FastifyRequest) { … }
- * ```
+ * running the handler again. See docs/api.md "Idempotency-Key" for every answer. Endpoints get
+ * it from their kind (`@ClientDataCommand({ …, idempotent: true })`), not directly.
  */
 export function IdempotentCommand(): MethodDecorator {
   return applyDecorators(

@@ -1,0 +1,113 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  AcceptTransitionCommand,
+  CompleteHandoffCommand,
+  DeclineTransitionCommand,
+  ProposeTransitionCommand,
+  TRANSITION_COMMANDS,
+} from '@polku/contracts';
+import type { FastifyRequest } from 'fastify';
+import { ClientDataCommand } from '../http/endpoint-kinds';
+import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
+
+/**
+ * Hand-offs of a path between organisations: proposed by a party, accepted or declined by the
+ * receiver, completed when it has taken the client on (docs/transitions.md).
+ */
+@ApiTags('transitions')
+@Controller('paths/:pathId')
+export class HandOffsController {
+  constructor(private readonly bus: ServiceCommandBus) {}
+
+  @Post('transitions')
+  @ClientDataCommand({
+    summary: 'Propose a transition to another organisation (a hand-off)',
+    description:
+      'By a party of the path, for the client or with them. The sender stays accountable until the receiver completes the hand-off; unanswered by the deadline (10 business days) it escalates worker → team lead → manager.',
+    dataClasses: ['PATH'],
+    body: ProposeTransitionCommand,
+    status: 201,
+    idempotent: true,
+  })
+  propose(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @Body() command: ProposeTransitionCommand,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      TRANSITION_COMMANDS.proposeTransition,
+      { pathId, body: command },
+      commandMetadataOf(request),
+    );
+  }
+
+  @Post('transitions/:transitionId/acceptance')
+  @ClientDataCommand({
+    summary: 'Accept a proposed transition (the receiving organisation)',
+    description:
+      'With the start date; the sender stays accountable until the hand-off is completed.',
+    dataClasses: ['PATH'],
+    body: AcceptTransitionCommand,
+    status: 200,
+    idempotent: true,
+  })
+  accept(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @Param('transitionId', ParseUUIDPipe) transitionId: string,
+    @Body() command: AcceptTransitionCommand,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      TRANSITION_COMMANDS.acceptTransition,
+      { pathId, id: transitionId, body: command },
+      commandMetadataOf(request),
+    );
+  }
+
+  @Post('transitions/:transitionId/decline')
+  @ClientDataCommand({
+    summary: 'Decline a proposed transition (the receiving organisation)',
+    description:
+      'The proposal goes back to the sender with the reason, as its next step; never into the void.',
+    dataClasses: ['PATH'],
+    body: DeclineTransitionCommand,
+    status: 200,
+    idempotent: true,
+  })
+  decline(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @Param('transitionId', ParseUUIDPipe) transitionId: string,
+    @Body() command: DeclineTransitionCommand,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      TRANSITION_COMMANDS.declineTransition,
+      { pathId, id: transitionId, body: command },
+      commandMetadataOf(request),
+    );
+  }
+
+  @Post('transitions/:transitionId/completion')
+  @ClientDataCommand({
+    summary: 'Complete the hand-off (the receiving organisation)',
+    description:
+      'Ownership moves to the receiver (OwnershipTransferred); the path starts a new segment with it.',
+    dataClasses: ['PATH'],
+    body: CompleteHandoffCommand,
+    status: 200,
+    idempotent: true,
+  })
+  complete(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @Param('transitionId', ParseUUIDPipe) transitionId: string,
+    @Body() command: CompleteHandoffCommand,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      TRANSITION_COMMANDS.completeHandoff,
+      { pathId, id: transitionId, body: command },
+      commandMetadataOf(request),
+    );
+  }
+}
