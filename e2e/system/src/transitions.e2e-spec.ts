@@ -1,4 +1,4 @@
-import { DEMO_ORGANISATIONS } from '@polku/auth';
+import { DEMO_ORGANISATIONS } from '@polku/demo';
 import type { EventEnvelope } from '@polku/contracts';
 import { waitFor } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';

@@ -2,6 +2,5 @@ export * from './principal';
 export * from './roles';
 export * from './token-verifier';
 export * from './path-access-policy';
-export * from './demo/kainuu-demo-directory';
 export * from './path-access-sources';
 export * from './event-emitters';
