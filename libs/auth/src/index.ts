@@ -1,6 +1,4 @@
 export * from './principal';
 export * from './roles';
 export * from './token-verifier';
-export * from './path-access-policy';
-export * from './path-access-sources';
-export * from './event-emitters';
+export * from './system-emitter';

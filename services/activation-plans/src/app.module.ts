@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TimerScheduler } from '@polku/timers';
-import { PathAccessEventsHandler } from './access/path-access-events.handler';
-import { PlanPathAccess } from './access/plan-path-access';
+import { PathAccessProjectionHandler } from './access/path-access-projection.handler';
 import { GoalsHandler } from './goals/goals.handler';
 import { AttendanceHandler } from './measures/attendance.handler';
 import { MeasurePausesHandler } from './measures/measure-pauses.handler';
@@ -23,7 +22,7 @@ import { StatementsHandler } from './statements/statements.handler';
  */
 @Module({
   controllers: [
-    PathAccessEventsHandler,
+    PathAccessProjectionHandler,
     PlansHandler,
     GoalsHandler,
     MeasuresHandler,
@@ -33,7 +32,6 @@ import { StatementsHandler } from './statements/statements.handler';
   ],
   providers: [
     ACTIVATION_PLANS_CONFIG_PROVIDER,
-    PlanPathAccess,
     PlanAgreementService,
     PlanRevisionService,
     TimerScheduler,

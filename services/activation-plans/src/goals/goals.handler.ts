@@ -1,4 +1,3 @@
-import { callerEnvelope } from '@polku/auth';
 import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -10,6 +9,7 @@ import {
   RecordGoalProgressCommand,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
+import { callerEnvelope, checkPathAccess, clientRefOfPath } from '@polku/path-access';
 import {
   CommandConflictError,
   NotFoundError,
@@ -21,8 +21,6 @@ import {
   validateCommand,
 } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '@polku/path-access';
 import { goalOfPath, insertGoalProgress } from '../plans/plan.repository';
 
 /** Follow-up of a plan goal, with the GAS level reached when the goal has a scale. PLAN data. */
@@ -31,7 +29,6 @@ export class GoalsHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
   ) {}
 
   @MessagePattern(PLAN_COMMANDS.recordGoalProgress)
@@ -43,7 +40,7 @@ export class GoalsHandler {
     const goalId = requireItemId(request, 'goal');
     const command = validateCommand(RecordGoalProgressCommand, request.body);
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'PLAN', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PLAN' });
       const goal = await goalOfPath(em, pathId, goalId);
       if (goal === undefined) {
         throw new NotFoundError('no such goal');

@@ -1,8 +1,7 @@
-import { callerEnvelope } from '@polku/auth';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccessBasis, Principal } from '@polku/auth';
+import type { Principal } from '@polku/auth';
 import {
   ABSENCE_REPORTED_V1,
   ATTENDANCE_RECORDED_V1,
@@ -14,6 +13,12 @@ import {
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import {
+  type AccessBasis,
+  callerEnvelope,
+  checkPathAccess,
+  clientRefOfPath,
+} from '@polku/path-access';
+import {
   CommandConflictError,
   CommandValidationError,
   type PathItemRequest,
@@ -23,8 +28,6 @@ import {
   validateCommand,
 } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '@polku/path-access';
 import { lockedMeasure } from './locked-measure';
 import { insertAttendanceEntry } from './measure.repository';
 
@@ -42,7 +45,6 @@ export class AttendanceHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
   ) {}
 
   @MessagePattern(PLAN_COMMANDS.recordAttendance)
@@ -51,7 +53,7 @@ export class AttendanceHandler {
     const measureId = requireItemId(request, 'measure');
     const command = validateCommand(RecordAttendanceCommand, request.body);
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'ATTENDANCE', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'ATTENDANCE' });
       await this.recordEntry(em, {
         principal,
         pathId,
@@ -75,7 +77,7 @@ export class AttendanceHandler {
     const measureId = requireItemId(request, 'measure');
     const command = validateCommand(ReportAbsenceCommand, request.body);
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'ATTENDANCE', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'ATTENDANCE' });
       await this.recordEntry(em, {
         principal,
         pathId,

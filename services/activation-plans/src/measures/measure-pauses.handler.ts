@@ -1,4 +1,3 @@
-import { callerEnvelope } from '@polku/auth';
 import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -11,6 +10,7 @@ import {
   PLAN_COMMANDS,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
+import { callerEnvelope, checkPathAccess, clientRefOfPath } from '@polku/path-access';
 import {
   CommandConflictError,
   type PathItemRequest,
@@ -21,8 +21,6 @@ import {
   validateCommand,
 } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '@polku/path-access';
 import { lockedMeasure } from './locked-measure';
 import { measureView } from './measure-views';
 import { closeOpenPause, insertPause, updateMeasureStatus } from './measure.repository';
@@ -38,7 +36,6 @@ export class MeasurePausesHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
     private readonly timerPause: PathTimerPause,
   ) {}
 
@@ -48,7 +45,7 @@ export class MeasurePausesHandler {
     const measureId = requireItemId(request, 'measure');
     const command = validateCommand(PauseMeasureCommand, request.body);
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'HEALTH_FLAG', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'HEALTH_FLAG' });
       const measure = await lockedMeasure(em, pathId, measureId);
       if (measure.status !== 'ACTIVE') {
         throw new CommandConflictError(
@@ -101,7 +98,7 @@ export class MeasurePausesHandler {
     const measureId = requireItemId(request, 'measure');
     requireEmptyBody(request);
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'HEALTH_FLAG', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'HEALTH_FLAG' });
       const measure = await lockedMeasure(em, pathId, measureId);
       if (measure.status !== 'PAUSED') {
         throw new CommandConflictError(

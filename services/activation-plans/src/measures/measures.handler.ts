@@ -1,4 +1,3 @@
-import { callerEnvelope } from '@polku/auth';
 import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -14,6 +13,12 @@ import {
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import {
+  callerEnvelope,
+  checkPathAccess,
+  clientRefOfPath,
+  decidePathAccess,
+} from '@polku/path-access';
+import {
   CommandConflictError,
   CommandValidationError,
   type PathItemRequest,
@@ -25,8 +30,6 @@ import {
   validateCommand,
 } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '@polku/path-access';
 import { planOfPath } from '../plans/plan.repository';
 import { lockedMeasure } from './locked-measure';
 import {
@@ -55,7 +58,6 @@ export class MeasuresHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
     private readonly timerPause: PathTimerPause,
     private readonly config: ActivationPlansConfig,
   ) {}
@@ -66,7 +68,7 @@ export class MeasuresHandler {
     const command = validateCommand(StartMeasureCommand, request.body);
     assertPlacementAndContract(command);
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const plan = await planOfPath(em, pathId);
       const violations = [
         ...(plan === undefined ? [PLAN_MISSING] : []),
@@ -113,7 +115,7 @@ export class MeasuresHandler {
     const measureId = requireItemId(request, 'measure');
     const command = validateCommand(EndMeasureCommand, request.body);
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const measure = await lockedMeasure(em, pathId, measureId);
       if (measure.status === 'ENDED') {
         throw new CommandConflictError('the measure has already ended');
@@ -149,15 +151,15 @@ export class MeasuresHandler {
   @MessagePattern(PLAN_COMMANDS.listMeasures)
   async list(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
-    const grant = await this.access.assertAccess(principal, pathId, 'PATH');
+    const grant = await checkPathAccess(this.dataSource, { principal, pathId, dataClass: 'PATH' });
     const measures = await measuresOfPath(this.dataSource, pathId);
     const ids = measures.map((measure) => measure.id);
     // A pause's reason and its from–to can reveal health (HEALTH_FLAG); attendance is its own
     // class. Each is shown only to a caller covered for it, and the answer says what was held
     // back. The status PAUSED stays visible: every party needs to know the measure is not
     // running, and it says nothing about why.
-    const seesPauses = this.access.mayAlsoSee(principal, grant, 'HEALTH_FLAG');
-    const seesAttendance = this.access.mayAlsoSee(principal, grant, 'ATTENDANCE');
+    const seesPauses = decidePathAccess(principal, grant.facts, 'HEALTH_FLAG').allowed;
+    const seesAttendance = decidePathAccess(principal, grant.facts, 'ATTENDANCE').allowed;
     const pauses = seesPauses ? await pausesOf(this.dataSource, ids) : [];
     const counts = seesAttendance ? await attendanceCountsOf(this.dataSource, ids) : [];
     return {

@@ -1,4 +1,3 @@
-import { callerEnvelope } from '@polku/auth';
 import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
@@ -12,6 +11,7 @@ import {
   STATEMENT_REQUESTED_V1,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
+import { callerEnvelope, checkPathAccess, clientRefOfPath } from '@polku/path-access';
 import {
   CommandConflictError,
   CommandValidationError,
@@ -27,8 +27,6 @@ import {
 } from '@polku/service-runtime';
 import { addBusinessDays, finnishDateOf } from '@polku/timers';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '@polku/path-access';
 import { measureOfPathForUpdate } from '../measures/measure.repository';
 import { PLAN_MISSING } from '../measures/measure-start-rules';
 import { planOfPath } from '../plans/plan.repository';
@@ -50,7 +48,6 @@ export class StatementsHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
     private readonly config: ActivationPlansConfig,
   ) {}
 
@@ -65,7 +62,7 @@ export class StatementsHandler {
     const dueDate =
       command.dueDate ?? addBusinessDays(today, this.config.STATEMENT_DUE_BUSINESS_DAYS);
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const about = await this.subject(em, pathId, command.measureId);
       const statement = await insertStatement(em, {
         id: randomUUID(),
@@ -103,7 +100,7 @@ export class StatementsHandler {
     const statementId = requireItemId(request, 'statement');
     requireEmptyBody(request);
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const statement = await statementOfPathForUpdate(em, pathId, statementId);
       if (statement === undefined) {
         throw new NotFoundError('no such statement');
@@ -134,7 +131,7 @@ export class StatementsHandler {
   @MessagePattern(PLAN_COMMANDS.listStatements)
   async list(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
-    await this.access.assertAccess(principal, pathId, 'PATH');
+    await checkPathAccess(this.dataSource, { principal, pathId, dataClass: 'PATH' });
     const today = finnishDateOf(new Date());
     const rows = await statementsOfPath(this.dataSource, pathId);
     return { items: rows.map((row) => statementView(row, today)) };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decidePathAccess, emitterOf, type Principal } from '@polku/auth';
+import { emitterOf, type Principal } from '@polku/auth';
 import {
   CONSENT_GRANTED_V1,
   CONSENT_WITHDRAWN_V1,
@@ -13,6 +13,7 @@ import {
   type PathScoped,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
+import { decidePathAccess } from '@polku/path-access';
 import {
   CommandConflictError,
   CommandValidationError,

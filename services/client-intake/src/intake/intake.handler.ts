@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  CLIENT_WORK_ROLES,
-  emitterOf,
-  envelopeBasisOf,
-  hasRole,
-  type Principal,
-} from '@polku/auth';
+import { CLIENT_WORK_ROLES, emitterOf, hasRole, type Principal } from '@polku/auth';
 import {
   BASIC_NEED_ISSUE_FLAGGED_V1,
   BASIC_NEED_RESOLVED_V1,
@@ -23,6 +17,7 @@ import {
   type PathScoped,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
+import { envelopeBasisOf } from '@polku/path-access';
 import {
   CommandConflictError,
   CommandValidationError,

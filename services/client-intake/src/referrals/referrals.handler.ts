@@ -2,15 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  CLIENT_WORK_ROLES,
-  decidePathAccess,
-  emitterOf,
-  envelopeBasisOf,
-  hasRole,
-  type AccessBasis,
-  type Principal,
-} from '@polku/auth';
+import { CLIENT_WORK_ROLES, emitterOf, hasRole, type Principal } from '@polku/auth';
 import {
   AcceptReferralCommand,
   CLIENT_REFERRED_V1,
@@ -31,6 +23,7 @@ import {
   type VersionedPathCommand,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
+import { type AccessBasis, decidePathAccess, envelopeBasisOf } from '@polku/path-access';
 import { PreconditionFailedError } from '@polku/persistence';
 import {
   CommandConflictError,

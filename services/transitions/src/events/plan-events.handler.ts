@@ -16,7 +16,7 @@ import {
   type MeasureStartedPayload,
 } from '@polku/contracts';
 import type { JetStreamEventContext } from '@polku/messaging';
-import { projectPathAccessEvent } from '@polku/path-access';
+import { projectPathAccessEvents } from '@polku/path-access';
 import {
   measureEndedInput,
   measurePausedInput,
@@ -41,7 +41,7 @@ export class PlanEventsHandler {
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
     const em = context.getEntityManager();
-    await projectPathAccessEvent(em, envelope);
+    await projectPathAccessEvents(em, [envelope]);
     await this.feed.feed(em, envelope, planAgreedInput(envelope));
   }
 
@@ -54,7 +54,7 @@ export class PlanEventsHandler {
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
     const em = context.getEntityManager();
-    await projectPathAccessEvent(em, envelope);
+    await projectPathAccessEvents(em, [envelope]);
     const course = await this.feed.stateOf(em, envelope.pathId);
     if (course?.state === 'PLANNING' && course.nextStep?.kind === 'AGREE_PLAN') {
       await this.feed.feed(em, envelope, planAgreedInput(envelope), false);

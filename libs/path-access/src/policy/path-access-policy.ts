@@ -1,6 +1,5 @@
+import { CLIENT_WORK_ROLES, hasRole, type Principal } from '@polku/auth';
 import type { DataClass } from '@polku/contracts';
-import { hasRole, type Principal } from './principal';
-import { CLIENT_WORK_ROLES } from './roles';
 
 /** How an organisation takes part in a path (architecture.md §5). */
 export const PARTY_RELATIONS = [
