@@ -10,6 +10,7 @@ export const PARTY_RELATIONS = [
   'MEETING_PARTICIPANT',
 ] as const;
 
+/** One of PARTY_RELATIONS. */
 export type PartyRelation = (typeof PARTY_RELATIONS)[number];
 
 /** One organisation's part in a path, for a time. */
@@ -45,6 +46,7 @@ export interface PathAccessFacts {
   readonly coverages: readonly PathCoverage[];
 }
 
+/** The policy's answer: allowed, with the relations and the basis to record; or refused, why. */
 export type PathAccessDecision =
   | {
       readonly allowed: true;

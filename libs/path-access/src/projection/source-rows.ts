@@ -58,6 +58,7 @@ function lastPerKey<T>(rows: readonly T[], key: (row: T) => string): T[] {
   return [...new Map(rows.map((row) => [key(row), row])).values()];
 }
 
+/** Upserts referrals and proposed transitions by their id. */
 export async function upsertHandoffs(em: EntityManager, all: readonly HandoffRow[]): Promise<void> {
   const rows = lastPerKey(all, (row) => row.handoffId);
   await em.query(
@@ -82,6 +83,7 @@ export async function upsertHandoffs(em: EntityManager, all: readonly HandoffRow
   );
 }
 
+/** Upserts the answers to hand-offs by the hand-off's id (a row may come before its hand-off). */
 export async function upsertHandoffDecisions(
   em: EntityManager,
   all: readonly HandoffDecisionRow[],
@@ -101,6 +103,7 @@ export async function upsertHandoffDecisions(
   );
 }
 
+/** Inserts completed hand-offs, one row per event, so replays change nothing. */
 export async function insertOwnershipTransfers(
   em: EntityManager,
   rows: readonly OwnershipRow[],
@@ -118,6 +121,7 @@ export async function insertOwnershipTransfers(
   );
 }
 
+/** Upserts granted consents by consent id (a withdrawal may have arrived first). */
 export async function upsertConsentGrants(
   em: EntityManager,
   all: readonly ConsentGrantRow[],
@@ -150,6 +154,7 @@ export async function upsertConsentGrants(
   );
 }
 
+/** Upserts consent withdrawals by consent id (the grant may arrive later). */
 export async function upsertConsentWithdrawals(
   em: EntityManager,
   all: readonly ConsentWithdrawalRow[],
