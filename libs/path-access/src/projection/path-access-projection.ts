@@ -1,4 +1,5 @@
 import { Controller, type Type } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { CLIENT_REFERRED_V1 } from '@polku/contracts';
 import {
   EventBatchPattern,
@@ -75,6 +76,9 @@ export function pathAccessProjectionHandler(options: PathAccessProjectionOptions
     });
     const descriptor = Object.getOwnPropertyDescriptor(prototype, name) as PropertyDescriptor;
     EventBatchPattern(subject)(prototype, name, descriptor);
+    // As @Payload() and @Ctx() on the parameters: without them Nest passes the payload only.
+    Payload()(prototype, name, 0);
+    Ctx()(prototype, name, 1);
   }
   return PathAccessProjectionHandler;
 }
