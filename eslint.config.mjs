@@ -39,8 +39,8 @@ export default tseslint.config(
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
-            // Production libraries never pull in local-infra or test helpers.
-            { sourceTag: 'scope:shared', notDependOnLibsWithTags: ['scope:tooling'] },
+            // Production libraries never pull in local-infra, test helpers or demo seed data.
+            { sourceTag: 'scope:shared', notDependOnLibsWithTags: ['scope:tooling', 'scope:demo'] },
           ],
         },
       ],

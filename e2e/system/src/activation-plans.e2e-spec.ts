@@ -1,5 +1,5 @@
-import { DEMO_ORGANISATIONS } from '@polku/auth';
 import type { EventEnvelope } from '@polku/contracts';
+import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { waitFor } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import { streamEvents } from './support/event-stream';

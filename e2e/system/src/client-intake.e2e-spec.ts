@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import { DEMO_ORGANISATIONS } from '@polku/auth';
 import { CLIENT_EXITED_V1, validateEvent } from '@polku/contracts';
+import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { NatsLink, namespacedSubject, streamNames } from '@polku/messaging';
 import { serviceDatabaseName, urlWithDatabase } from '@polku/persistence';
 import { waitFor } from '@polku/testing';

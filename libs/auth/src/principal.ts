@@ -65,6 +65,7 @@ export function encodePrincipal(principal: Principal): string {
   );
 }
 
+/** Reads a `polku-principal` header; throws InvalidPrincipalError when it is not a principal. */
 export function decodePrincipal(header: string): Principal {
   let parsed: unknown;
   try {
@@ -77,6 +78,7 @@ export function decodePrincipal(header: string): Principal {
   return { userId, orgId, orgRole, roles: [...new Set(roles)], issuer };
 }
 
+/** Whether the principal holds at least one of `roles`. */
 export function hasRole(principal: Principal, ...roles: readonly UserRole[]): boolean {
   return principal.roles.some((role) => roles.includes(role));
 }

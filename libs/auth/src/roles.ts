@@ -1,5 +1,6 @@
 import { ORG_ROLES, type ActorRole, type EnvelopeEmitter, type OrgRole } from '@polku/contracts';
 
+/** The kinds of organisation (from the event contracts), re-exported with the user roles. */
 export { ORG_ROLES, type OrgRole };
 
 /**
@@ -14,15 +15,18 @@ export const USER_ROLES = [
   'ADMIN',
 ] as const satisfies readonly ActorRole[];
 
+/** One of USER_ROLES. */
 export type UserRole = (typeof USER_ROLES)[number];
 
 /** Roles that work with individual clients and may therefore see client-level data at all. */
 export const CLIENT_WORK_ROLES: readonly UserRole[] = ['CASEWORKER', 'TEAM_LEAD'];
 
+/** Whether `value` names a known organisation role. */
 export function isOrgRole(value: unknown): value is OrgRole {
   return typeof value === 'string' && (ORG_ROLES as readonly string[]).includes(value);
 }
 
+/** Whether `value` names a known user role. */
 export function isUserRole(value: unknown): value is UserRole {
   return typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);
 }

@@ -23,6 +23,7 @@ export const POLKU_CLAIMS = {
   roles: 'polku_roles',
 } as const;
 
+/** The one issuer a TokenVerifier trusts, and how it checks that issuer's tokens. */
 export interface TokenVerifierOptions {
   /** Exact `iss` expected. */
   readonly issuer: string;
@@ -63,6 +64,7 @@ export class TokenVerifier {
           : discoveredKeySet(options.issuer);
   }
 
+  /** The principal of a valid token; throws AuthenticationError with the reason otherwise. */
   async verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {

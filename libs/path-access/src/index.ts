@@ -1,9 +1,51 @@
+// Who may see what of a path: the policy, the facts it decides on, the check every service
+// calls, and the projection that keeps the facts (docs/auth.md).
+export {
+  decidePathAccess,
+  describeBasis,
+  envelopeBasisOf,
+  PARTY_RELATIONS,
+  type AccessBasis,
+  type PartyRelation,
+  type PathAccessDecision,
+  type PathAccessFacts,
+  type PathAccessRefusal,
+  type PathCoverage,
+  type PathParty,
+} from './policy/path-access-policy';
+export {
+  ACTIVATION_PLAN_LEGAL_BASIS,
+  pathAccessFactsFrom,
+  STATUTORY_PLAN_PARTY_ROLES,
+  type ConsentAccessSource,
+  type OwnershipAccessSource,
+  type PlanPartyAccessSource,
+  type ReferralAccessSource,
+} from './policy/path-access-sources';
+export { callerEnvelope, type PathEventEnvelope } from './policy/caller-envelope';
+export {
+  assertPathAccess,
+  checkPathAccess,
+  type PathAccessGrant,
+  type PathAccessRequest,
+} from './check/check-path-access';
+export {
+  PATH_ACCESS_EVENT_SUBJECTS,
+  projectPathAccessEvents,
+} from './projection/project-path-access-events';
+export {
+  pathAccessProjectionHandler,
+  pathAccessSubscriptions,
+  type PathAccessProjectionOptions,
+} from './projection/path-access-projection';
+export { recordPlanParties, type PlanPartiesChange } from './projection/plan-parties';
+export { readPathAccessFacts } from './projection/read-path-access-facts';
+export {
+  clientRefOfPath,
+  recordPathClientRefs,
+  type PathClientRef,
+} from './projection/path-client-refs';
 export { PathAccessSourceTables1764100000000 } from './migrations/1764100000000-path-access-source-tables';
 export { PathAccessPlanParties1764100100000 } from './migrations/1764100100000-path-access-plan-parties';
 export { PathAccessOwnership1764100200000 } from './migrations/1764100200000-path-access-ownership';
-export { PATH_ACCESS_EVENT_SUBJECTS, projectPathAccessEvent } from './path-access-events';
-export { recordPlanParties, type PlanPartiesChange } from './plan-parties';
-export { readPathAccessFacts } from './read-path-access-facts';
 export { PathClientRefTable1764100300000 } from './migrations/1764100300000-path-client-ref-table';
-export { clientRefOfPath, recordPathClientRef } from './path-client-refs';
-export { checkPathAccess, type PathAccessGrant } from './check-path-access';

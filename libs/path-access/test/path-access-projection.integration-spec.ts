@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { decidePathAccess, type Principal } from '@polku/auth';
+import type { Principal } from '@polku/auth';
 import { loadConfig, ServiceConfig } from '@polku/config';
 import {
   ACTIVATION_PLAN_AGREED_V1,
   ACTIVATION_PLAN_REVISED_V1,
   CLIENT_REFERRED_V1,
   CONSENT_GRANTED_V1,
+  CONSENT_WITHDRAWN_V1,
   OWNERSHIP_TRANSFERRED_V1,
   REFERRAL_ACCEPTED_V1,
+  REFERRAL_DECLINED_V1,
   TRANSITION_ACCEPTED_V1,
   TRANSITION_PROPOSED_V1,
   type EventEnvelope,
@@ -16,10 +18,11 @@ import {
 import { dropDatabase, openServiceDataSource, serviceDatabaseName } from '@polku/persistence';
 import type { DataSource } from 'typeorm';
 import {
+  decidePathAccess,
   PathAccessOwnership1764100200000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
-  projectPathAccessEvent,
+  projectPathAccessEvents,
   readPathAccessFacts,
 } from '../src';
 
@@ -97,7 +100,7 @@ const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
 async function project(...envelopes: EventEnvelope<unknown>[]): Promise<void> {
   for (const event of envelopes) {
-    await dataSource.transaction((em) => projectPathAccessEvent(em, event));
+    await dataSource.transaction((em) => projectPathAccessEvents(em, [event]));
   }
 }
 
@@ -284,5 +287,84 @@ describe('path access projection of hand-offs', () => {
     expect(
       decidePathAccess(caseworker(employment, 'EMPLOYMENT_AUTHORITY'), handedOver, 'PATH'),
     ).toMatchObject({ allowed: true, relations: ['REFERRER'] });
+  });
+});
+
+describe('path access projection of batches', () => {
+  // The events of one path; a second path gets the same history under its own ids.
+  function history(pathId: string, now: number) {
+    const minutesAgo = (minutes: number) => new Date(now - minutes * 60_000);
+    const ids = { accepted: randomUUID(), declined: randomUUID(), consent: randomUUID() };
+    const referral = (referralId: string, toOrgId: string, minutes: number) =>
+      envelope(
+        CLIENT_REFERRED_V1,
+        pathId,
+        minutesAgo(minutes),
+        { referralId, fromOrgId: employment, toOrgId },
+        { consentRef: ids.consent },
+      );
+    const consent = (validTo: string | null) =>
+      envelope(CONSENT_GRANTED_V1, pathId, minutesAgo(55), {
+        consentId: ids.consent,
+        orgIds: [workshop, socialServices],
+        dataClasses: ['PATH', 'PLAN'],
+        validFrom: '2020-01-01',
+        validTo,
+      });
+    const events = [
+      referral(ids.accepted, workshop, 60),
+      referral(ids.declined, socialServices, 59),
+      consent('2020-06-30'),
+      // A second grant of the same consent in one batch: the later one wins, as one by one.
+      consent(null),
+      envelope(REFERRAL_ACCEPTED_V1, pathId, minutesAgo(50), { referralId: ids.accepted }),
+      envelope(REFERRAL_DECLINED_V1, pathId, minutesAgo(49), { referralId: ids.declined }),
+      envelope(CONSENT_WITHDRAWN_V1, pathId, minutesAgo(40), {
+        withdrawnConsentId: ids.consent,
+        effectiveAt: minutesAgo(40).toISOString(),
+      }),
+      envelope(OWNERSHIP_TRANSFERRED_V1, pathId, minutesAgo(30), { toOrgId: workshop }),
+    ];
+    return { ids, events };
+  }
+
+  // The facts with one path's ids replaced by the other's, in a fixed order.
+  async function normalisedFacts(pathId: string, ids: Record<string, string>) {
+    let text = JSON.stringify(await readPathAccessFacts(dataSource, pathId));
+    for (const [name, id] of Object.entries({ ...ids, pathId })) {
+      text = text.split(id).join(name);
+    }
+    const facts = JSON.parse(text) as { parties: unknown[]; coverages: unknown[] };
+    const order = (items: unknown[]) => items.map((item) => JSON.stringify(item)).sort();
+    return { parties: order(facts.parties), coverages: order(facts.coverages) };
+  }
+
+  it('should derive the same facts from batches of one subject as from single events', async () => {
+    const now = Date.now();
+    const single = history(randomUUID(), now);
+    await project(...single.events);
+    const batched = history(randomUUID(), now);
+    const subjects = [...new Set(batched.events.map((event) => event.type))];
+    for (const type of subjects) {
+      await dataSource.transaction((em) =>
+        projectPathAccessEvents(
+          em,
+          batched.events.filter((event) => event.type === type),
+        ),
+      );
+    }
+
+    expect(await normalisedFacts(batched.events[0].pathId, batched.ids)).toEqual(
+      await normalisedFacts(single.events[0].pathId, single.ids),
+    );
+  });
+
+  it('should refuse a batch with an event the projection does not read', async () => {
+    const pathId = randomUUID();
+    const unknown = envelope({ type: 'SomethingElse', version: 1 }, pathId, minutesAgo(1), {});
+
+    await expect(
+      dataSource.transaction((em) => projectPathAccessEvents(em, [unknown])),
+    ).rejects.toThrow('the path access projection does not read SomethingElse v1');
   });
 });

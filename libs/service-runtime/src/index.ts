@@ -16,12 +16,11 @@ export {
   type OperatorCommand,
 } from './operator-commands';
 export {
-  assertPathAccess,
-  PathNotVisibleError,
   RequestPrincipal,
   requestPrincipal,
   UnauthenticatedRequestError,
 } from './access/request-principal';
+export { PathNotVisibleError } from './access/path-not-visible.error';
 export {
   CommandConflictError,
   CommandError,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PathAccessEventsHandler } from './access/path-access-events.handler';
+import { PathAccessModule } from './access/path-access.module';
 import { GoalsModule } from './goals/goals.module';
 import { MeasuresModule } from './measures/measures.module';
 import { PlansModule } from './plans/plans.module';
@@ -12,8 +12,13 @@ import { StatementsModule } from './statements/statements.module';
  * reviews on durable timers. Health, database and NATS come from ServiceRuntimeModule.
  */
 @Module({
-  imports: [PlansModule, GoalsModule, MeasuresModule, StatementsModule, ReviewsModule],
-  // The access projection's consumer (access/), which PlanPathAccess in each feature reads.
-  controllers: [PathAccessEventsHandler],
+  imports: [
+    PathAccessModule,
+    PlansModule,
+    GoalsModule,
+    MeasuresModule,
+    StatementsModule,
+    ReviewsModule,
+  ],
 })
 export class AppModule {}

@@ -1,4 +1,3 @@
-import { ACTIVATION_PLAN_LEGAL_BASIS } from '@polku/auth';
 import {
   ACTIVATION_PLAN_AGREED_V1,
   ACTIVATION_PLAN_REVISED_V1,
@@ -6,6 +5,7 @@ import {
   GOAL_SET_V1,
   PLAN_COMMANDS,
 } from '@polku/contracts';
+import { ACTIVATION_PLAN_LEGAL_BASIS } from '@polku/path-access';
 import { addCalendarMonths, finnishDateOf } from '@polku/timers';
 import {
   agreePlanBody,

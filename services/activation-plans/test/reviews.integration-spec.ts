@@ -1,5 +1,5 @@
-import { ACTIVATION_PLAN_LEGAL_BASIS } from '@polku/auth';
 import { PLAN_COMMANDS, PLAN_REVIEW_DUE_V1, PLAN_REVIEW_OVERDUE_V1 } from '@polku/contracts';
+import { ACTIVATION_PLAN_LEGAL_BASIS } from '@polku/path-access';
 import { waitFor } from '@polku/testing';
 import {
   addBusinessDays,

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DEMO_ORGANISATIONS } from '@polku/auth';
+import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { REFERRAL_LEGAL_BASES } from '@polku/contracts';
 import { initTracing } from '@polku/observability';
 import { DataSource } from 'typeorm';

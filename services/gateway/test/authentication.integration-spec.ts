@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Get, Module, Req } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DEMO_ORGANISATIONS } from '@polku/auth';
+import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
 import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../src/auth/principal-of-request';

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { DEMO_ORGANISATIONS } from '@polku/auth';
+import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { gatewayRouteTable, type GatewayRoute } from '../src/access/route-table';
 import { startProductionGateway } from './support/production-gateway';
 import { startOidcTestIssuer, type OidcTestIssuer } from './support/oidc-test-issuer';

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
 import { randomUUID } from 'node:crypto';
-import { DEMO_ORGANISATIONS } from '@polku/auth';
+import { DEMO_ORGANISATIONS } from '@polku/demo';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { gatewayRouteTable, type GatewayRoute } from '../src/access/route-table';

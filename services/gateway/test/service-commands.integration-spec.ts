@@ -1,6 +1,7 @@
 import { Controller, Get, Module, Req } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { decodePrincipal, DEMO_ORGANISATIONS } from '@polku/auth';
+import { decodePrincipal } from '@polku/auth';
+import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { NatsLink, namespacedSubject, REQUEST_HEADERS } from '@polku/messaging';
 import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
 import type { FastifyRequest } from 'fastify';

@@ -3,9 +3,11 @@ import { Controller, Get, Module, Param, Req } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { INestMicroservice } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DEMO_ORGANISATIONS, type PathAccessFacts, type Principal } from '@polku/auth';
+import type { Principal } from '@polku/auth';
+import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { MessagingTables1763900000000 } from '@polku/messaging';
-import { assertPathAccess, createServiceApp, RequestPrincipal } from '@polku/service-runtime';
+import { assertPathAccess, type PathAccessFacts } from '@polku/path-access';
+import { createServiceApp, RequestPrincipal } from '@polku/service-runtime';
 import { isolatedTestEnv, testGatewayConfig, testServiceConfig } from '@polku/testing';
 import type { FastifyRequest } from 'fastify';
 import { NotClientData } from '../src/access/client-data.decorator';
@@ -46,7 +48,10 @@ const SERVICE_FACTS = new Map<string, PathAccessFacts>([
 class PathViewHandler {
   @MessagePattern(VIEW_SUBJECT)
   view(@Payload() body: { pathId: string }, @RequestPrincipal() principal: Principal) {
-    const { basis } = assertPathAccess(principal, SERVICE_FACTS.get(body.pathId), 'PATH');
+    const { basis } = assertPathAccess(SERVICE_FACTS.get(body.pathId), {
+      principal,
+      dataClass: 'PATH',
+    });
     return { pathId: body.pathId, seenBy: principal.orgId, basis };
   }
 }

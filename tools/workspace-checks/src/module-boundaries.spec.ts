@@ -62,4 +62,12 @@ describe('module boundaries', () => {
     );
     expect(findings.length).toBeGreaterThan(0);
   });
+
+  it('should fail lint when a shared library imports the demo directory', () => {
+    const findings = boundaryFindings(
+      'libs/auth/src',
+      "import { DEMO_USERS } from '@polku/demo';\n\nexport const probe = DEMO_USERS;\n",
+    );
+    expect(findings.length).toBeGreaterThan(0);
+  });
 });

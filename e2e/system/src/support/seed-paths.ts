@@ -1,4 +1,4 @@
-import { DEMO_ORGANISATIONS } from '@polku/auth';
+import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { waitFor } from '@polku/testing';
 import type { Answer, ApiCall } from './gateway-client';
 

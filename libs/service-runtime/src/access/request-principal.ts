@@ -1,14 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import {
-  decodePrincipal,
-  decidePathAccess,
-  InvalidPrincipalError,
-  type AccessBasis,
-  type PartyRelation,
-  type PathAccessFacts,
-  type Principal,
-} from '@polku/auth';
-import type { DataClass } from '@polku/contracts';
+import { decodePrincipal, InvalidPrincipalError, type Principal } from '@polku/auth';
 import { type NatsRequestContext, REQUEST_HEADERS } from '@polku/messaging';
 
 /**
@@ -24,23 +15,6 @@ export class UnauthenticatedRequestError extends Error {
   }
 
   /** The reply body (an Error's message is not serialised on its own). */
-  toJSON(): { code: string; message: string } {
-    return { code: this.code, message: this.message };
-  }
-}
-
-/**
- * The service's own access check refused: answered exactly like a path that does not exist
- * (NOT_FOUND → 404), so a caller learns nothing about paths it may not see.
- */
-export class PathNotVisibleError extends Error {
-  readonly code = 'NOT_FOUND';
-
-  constructor() {
-    super('no such path');
-    this.name = 'PathNotVisibleError';
-  }
-
   toJSON(): { code: string; message: string } {
     return { code: this.code, message: this.message };
   }
@@ -66,20 +40,3 @@ export const RequestPrincipal = createParamDecorator(
   (_data: unknown, execution: ExecutionContext): Principal =>
     requestPrincipal(execution.switchToRpc().getContext<NatsRequestContext>()),
 );
-
-/**
- * A service's second check of the access policy with its own facts about the path. Throws
- * PathNotVisibleError on refusal; answers the relations and the basis to record otherwise.
- */
-export function assertPathAccess(
-  principal: Principal,
-  facts: PathAccessFacts | undefined,
-  dataClass: DataClass,
-  at: Date = new Date(),
-): { relations: readonly PartyRelation[]; basis: AccessBasis } {
-  const decision = decidePathAccess(principal, facts, dataClass, at);
-  if (!decision.allowed) {
-    throw new PathNotVisibleError();
-  }
-  return { relations: decision.relations, basis: decision.basis };
-}

@@ -1,4 +1,4 @@
-import { PathNotVisibleError } from '../access/request-principal';
+import { PathNotVisibleError } from '../access/path-not-visible.error';
 import { CommandValidationError, NotFoundError } from './command-errors';
 import {
   requireEmptyBody,

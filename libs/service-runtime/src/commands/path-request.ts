@@ -1,5 +1,5 @@
 import { CommandValidationError, NotFoundError } from './command-errors';
-import { PathNotVisibleError } from '../access/request-principal';
+import { PathNotVisibleError } from '../access/path-not-visible.error';
 
 // What the gateway sends with a command (libs/contracts PathScoped). The gateway validates the
 // route parameters; a service checks again, so a malformed id is a 404 like any path or item

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { callerEnvelope, type Principal } from '@polku/auth';
+import { type Principal } from '@polku/auth';
+import { callerEnvelope, checkPathAccess } from '@polku/path-access';
 import { GOAL_PROGRESS_RECORDED_V1, type RecordGoalProgressCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
 import { CommandConflictError, NotFoundError, RuleViolationError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { goalOfPath, insertGoalProgress } from '../plans/plan.repository';
 
 /** A follow-up of one goal of the path's plan, with the GAS level reached when it has a scale. */
@@ -16,7 +16,6 @@ export class GoalProgressService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
   ) {}
 
   async record(
@@ -25,7 +24,7 @@ export class GoalProgressService {
   ) {
     const { pathId, goalId, command } = request;
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'PLAN', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PLAN' });
       const goal = await goalOfPath(em, { pathId, goalId });
       if (goal === undefined) {
         throw new NotFoundError('no such goal');

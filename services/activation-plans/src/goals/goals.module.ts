@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { GoalProgressService } from './goal-progress.service';
 import { GoalsHandler } from './goals.handler';
 
 /** Follow-up of the plan's goals, with the GAS level reached. */
 @Module({
   controllers: [GoalsHandler],
-  providers: [PlanPathAccess, GoalProgressService],
+  providers: [GoalProgressService],
 })
 export class GoalsModule {}

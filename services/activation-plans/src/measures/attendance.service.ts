@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AccessBasis, callerEnvelope, type Principal } from '@polku/auth';
+import { type Principal } from '@polku/auth';
+import { type AccessBasis, callerEnvelope, checkPathAccess } from '@polku/path-access';
 import {
   ABSENCE_REPORTED_V1,
   ATTENDANCE_RECORDED_V1,
@@ -13,7 +14,6 @@ import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
 import { CommandConflictError, CommandValidationError } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { lockedMeasure } from './locked-measure';
 import { insertAttendanceEntry } from './measure.repository';
 
@@ -35,13 +35,12 @@ export class AttendanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
   ) {}
 
   async record(principal: Principal, request: MeasureDay & { command: RecordAttendanceCommand }) {
     const { pathId, measureId, command } = request;
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'ATTENDANCE', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'ATTENDANCE' });
       await this.recordEntry(em, {
         principal,
         pathId,
@@ -62,7 +61,7 @@ export class AttendanceService {
   ) {
     const { pathId, measureId, command } = request;
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'ATTENDANCE', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'ATTENDANCE' });
       await this.recordEntry(em, {
         principal,
         pathId,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { callerEnvelope, type Principal } from '@polku/auth';
+import { type Principal } from '@polku/auth';
+import { callerEnvelope, checkPathAccess } from '@polku/path-access';
 import { MEASURE_ENDED_V1, type EndMeasureCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
 import { CommandConflictError, CommandValidationError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { lockedMeasure } from './locked-measure';
 import { measureView } from './measure-views';
 import { updateMeasureStatus } from './measure.repository';
@@ -18,7 +18,6 @@ export class MeasureEndService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
     private readonly timerPause: PathTimerPause,
   ) {}
 
@@ -28,7 +27,7 @@ export class MeasureEndService {
   ) {
     const { pathId, measureId, command } = request;
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const measure = await lockedMeasure(em, { pathId, measureId });
       if (measure.status === 'ENDED') {
         throw new CommandConflictError('the measure has already ended');

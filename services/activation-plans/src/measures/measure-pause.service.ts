@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { callerEnvelope, type Principal } from '@polku/auth';
+import { type Principal } from '@polku/auth';
+import { callerEnvelope, checkPathAccess } from '@polku/path-access';
 import { MEASURE_PAUSED_V1, MEASURE_RESUMED_V1, type PauseMeasureCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
 import { CommandConflictError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { lockedMeasure } from './locked-measure';
 import { measureView } from './measure-views';
 import { closeOpenPause, insertPause, updateMeasureStatus } from './measure.repository';
@@ -22,7 +22,6 @@ export class MeasurePauseService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
     private readonly timerPause: PathTimerPause,
   ) {}
 
@@ -32,7 +31,7 @@ export class MeasurePauseService {
   ) {
     const { pathId, measureId, command } = request;
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'HEALTH_FLAG', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'HEALTH_FLAG' });
       const measure = await lockedMeasure(em, { pathId, measureId });
       if (measure.status !== 'ACTIVE') {
         throw new CommandConflictError(
@@ -82,7 +81,7 @@ export class MeasurePauseService {
   async resume(principal: Principal, request: { pathId: string; measureId: string }) {
     const { pathId, measureId } = request;
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'HEALTH_FLAG', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'HEALTH_FLAG' });
       const measure = await lockedMeasure(em, { pathId, measureId });
       if (measure.status !== 'PAUSED') {
         throw new CommandConflictError(

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { callerEnvelope, type Principal } from '@polku/auth';
+import { type Principal } from '@polku/auth';
+import { callerEnvelope, checkPathAccess } from '@polku/path-access';
 import { ActivationPlansConfig } from '@polku/config';
 import { MEASURE_STARTED_V1, type StartMeasureCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
 import { RuleViolationError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { planOfPath } from '../plans/plan.repository';
 import {
   assertPlacementAndContract,
@@ -25,7 +25,6 @@ export class MeasureStartService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
     private readonly config: ActivationPlansConfig,
   ) {}
 
@@ -33,7 +32,7 @@ export class MeasureStartService {
     const { pathId, command } = request;
     assertPlacementAndContract(command);
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const plan = await planOfPath(em, pathId);
       const violations = [
         ...(plan === undefined ? [PLAN_MISSING] : []),

@@ -12,11 +12,11 @@ import {
   validateCommand,
 } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { MeasureEndService } from './measure-end.service';
 import { MeasureStartService } from './measure-start.service';
 import { measureListView } from './measure-views';
 import { attendanceCountsOf, measuresOfPath, pausesOf } from './measure.repository';
+import { checkPathAccess, decidePathAccess } from '@polku/path-access';
 
 /**
  * Measures of the path's plan: started with a schedule the law allows, ended, and listed. Their
@@ -27,7 +27,6 @@ import { attendanceCountsOf, measuresOfPath, pausesOf } from './measure.reposito
 export class MeasuresHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: PlanPathAccess,
     private readonly starting: MeasureStartService,
     private readonly ending: MeasureEndService,
   ) {}
@@ -50,15 +49,15 @@ export class MeasuresHandler {
   @MessagePattern(PLAN_COMMANDS.listMeasures)
   async list(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
-    const grant = await this.access.assertAccess(principal, pathId, 'PATH');
+    const grant = await checkPathAccess(this.dataSource, { principal, pathId, dataClass: 'PATH' });
     const measures = await measuresOfPath(this.dataSource, pathId);
     const ids = measures.map((measure) => measure.id);
     // A pause's reason and its from–to can reveal health (HEALTH_FLAG); attendance is its own
     // class. Each is shown only to a caller covered for it, and the answer says what was held
     // back. The status PAUSED stays visible: every party needs to know the measure is not
     // running, and it says nothing about why.
-    const seesPauses = this.access.mayAlsoSee(principal, grant, 'HEALTH_FLAG');
-    const seesAttendance = this.access.mayAlsoSee(principal, grant, 'ATTENDANCE');
+    const seesPauses = decidePathAccess(principal, grant.facts, 'HEALTH_FLAG').allowed;
+    const seesAttendance = decidePathAccess(principal, grant.facts, 'ATTENDANCE').allowed;
     return measureListView({
       measures,
       pauses: seesPauses ? await pausesOf(this.dataSource, ids) : undefined,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { ActivationPlansConfigModule } from '../config/activation-plans-config.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { AttendanceHandler } from './attendance.handler';
@@ -16,7 +15,6 @@ import { PathTimerPause } from './path-timer-pause';
   imports: [ActivationPlansConfigModule, ReviewsModule],
   controllers: [MeasuresHandler, MeasurePausesHandler, AttendanceHandler],
   providers: [
-    PlanPathAccess,
     PathTimerPause,
     MeasureStartService,
     MeasureEndService,

@@ -1,4 +1,3 @@
-import { callerEnvelope } from '@polku/auth';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,12 +5,16 @@ import type { Principal } from '@polku/auth';
 import { ActivationPlansConfig } from '@polku/config';
 import { ACTIVATION_PLAN_AGREED_V1, type AgreePlanCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
-import { readPathAccessFacts, recordPlanParties } from '@polku/path-access';
+import {
+  callerEnvelope,
+  checkPathAccess,
+  clientRefOfPath,
+  readPathAccessFacts,
+  recordPlanParties,
+} from '@polku/path-access';
 import { CommandConflictError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
-import { clientRefOfPath } from '@polku/path-access';
 import { ReviewTimers } from '../reviews/review-timers';
 import { assertPlanContentRules, planContentOf } from './plan-content';
 import { planEventBasis } from './plan-event-basis';
@@ -27,7 +30,6 @@ export class PlanAgreementService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
     private readonly reviewTimers: ReviewTimers,
     private readonly config: ActivationPlansConfig,
   ) {}
@@ -37,7 +39,11 @@ export class PlanAgreementService {
     assertPlanContentRules(command);
     return this.dataSource.transaction(async (em) => {
       // PATH: the plan does not exist yet, so nobody has PLAN cover of it through its parties.
-      const { basis: pathBasis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
+      const { basis: pathBasis } = await checkPathAccess(em, {
+        principal,
+        pathId,
+        dataClass: 'PATH',
+      });
       assertCallerTakesPart({ principal, parties: command.parties, action: 'agree' });
       const clientRef = await clientRefOfPath(em, pathId);
       const reviewDate = agreedReviewDate({

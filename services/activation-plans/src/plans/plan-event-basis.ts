@@ -1,11 +1,11 @@
+import type { Principal } from '@polku/auth';
 import {
+  type AccessBasis,
   ACTIVATION_PLAN_LEGAL_BASIS,
   decidePathAccess,
-  STATUTORY_PLAN_PARTY_ROLES,
-  type AccessBasis,
   type PathAccessFacts,
-  type Principal,
-} from '@polku/auth';
+  STATUTORY_PLAN_PARTY_ROLES,
+} from '@polku/path-access';
 import type { PlanPartyEntry } from './plan-content';
 
 /**

@@ -1,7 +1,7 @@
 import { GOAL_SET_V1 } from '@polku/contracts';
 import type { OutboxWriter } from '@polku/messaging';
+import type { PathEventEnvelope } from '@polku/path-access';
 import type { EntityManager } from 'typeorm';
-import type { PathEventEnvelope } from '@polku/auth';
 import type { LinkedPlanEntry, PlanGoalEntry } from './plan-content';
 
 /** A linked plan as the event contracts have it: the holder only when there is one. */

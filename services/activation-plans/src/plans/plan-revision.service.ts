@@ -1,4 +1,4 @@
-import { callerEnvelope } from '@polku/auth';
+import { callerEnvelope, checkPathAccess } from '@polku/path-access';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
@@ -10,7 +10,6 @@ import { PreconditionFailedError, versionedUpdate } from '@polku/persistence';
 import { CommandValidationError, NotFoundError, RuleViolationError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { clientRefOfPath } from '@polku/path-access';
 import { pathHasPausedMeasure } from '../measures/measure.repository';
 import { ReviewTimers } from '../reviews/review-timers';
@@ -38,7 +37,6 @@ export class PlanRevisionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
     private readonly reviewTimers: ReviewTimers,
     private readonly config: ActivationPlansConfig,
   ) {}
@@ -50,7 +48,7 @@ export class PlanRevisionService {
     const { pathId, expectedVersion, command } = request;
     assertPlanContentRules(command);
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'PLAN', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PLAN' });
       const plan = await this.currentPlan(em, { pathId, expectedVersion });
       const current = (await planVersion(em, { planId: plan.id, version: plan.version })).content;
       assertKeptGoalsExist({ command, current, version: plan.version });

@@ -3,6 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
 import { AgreePlanCommand, PLAN_COMMANDS, RevisePlanCommand } from '@polku/contracts';
+import { checkPathAccess } from '@polku/path-access';
 import {
   NotFoundError,
   type PathRequest,
@@ -13,7 +14,6 @@ import {
   VersionedPathRequest,
 } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { PlanAgreementService } from './plan-agreement.service';
 import { PlanRevisionService } from './plan-revision.service';
 import { planHistoryView, planView } from './plan-views';
@@ -28,7 +28,6 @@ import { latestGoalProgress, planOfPath, planVersion, planVersions } from './pla
 export class PlansHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: PlanPathAccess,
     private readonly agreement: PlanAgreementService,
     private readonly revision: PlanRevisionService,
   ) {}
@@ -51,7 +50,7 @@ export class PlansHandler {
   @MessagePattern(PLAN_COMMANDS.getPlan)
   async get(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
-    await this.access.assertAccess(principal, pathId, 'PLAN');
+    await checkPathAccess(this.dataSource, { principal, pathId, dataClass: 'PLAN' });
     const plan = await planOfPath(this.dataSource, pathId);
     if (plan === undefined) {
       throw new NotFoundError('the path has no activation plan');
@@ -70,7 +69,7 @@ export class PlansHandler {
   @MessagePattern(PLAN_COMMANDS.getPlanHistory)
   async history(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
-    await this.access.assertAccess(principal, pathId, 'PLAN');
+    await checkPathAccess(this.dataSource, { principal, pathId, dataClass: 'PLAN' });
     const plan = await planOfPath(this.dataSource, pathId);
     if (plan === undefined) {
       throw new NotFoundError('the path has no activation plan');

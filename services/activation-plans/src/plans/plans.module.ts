@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { ActivationPlansConfigModule } from '../config/activation-plans-config.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { PlanAgreementService } from './plan-agreement.service';
@@ -10,6 +9,6 @@ import { PlansHandler } from './plans.handler';
 @Module({
   imports: [ActivationPlansConfigModule, ReviewsModule],
   controllers: [PlansHandler],
-  providers: [PlanPathAccess, PlanAgreementService, PlanRevisionService],
+  providers: [PlanAgreementService, PlanRevisionService],
 })
 export class PlansModule {}

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ACTIVATION_PLAN_LEGAL_BASIS } from '@polku/auth';
 import { PLAN_REVIEW_DUE_V1, PLAN_REVIEW_OVERDUE_V1 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
+import { ACTIVATION_PLAN_LEGAL_BASIS, clientRefOfPath } from '@polku/path-access';
 import type { FiringTimer } from '@polku/timers';
 import type { EntityManager } from 'typeorm';
-import { clientRefOfPath } from '@polku/path-access';
 import { ReviewTimers, type ReviewTimerPayload } from './review-timers';
 import { PLAN_REVIEW_TIMER_EMITTER } from './system-emitter';
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { callerEnvelope, type Principal } from '@polku/auth';
+import { type Principal } from '@polku/auth';
+import { callerEnvelope, checkPathAccess } from '@polku/path-access';
 import { STATEMENT_ISSUED_V1 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
 import { CommandConflictError, NotFoundError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { statementView } from './statement-views';
 import { markStatementIssued, statementOfPathForUpdate } from './statement.repository';
 
@@ -17,13 +17,12 @@ export class StatementIssueService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
   ) {}
 
   async issue(principal: Principal, request: { pathId: string; statementId: string }) {
     const { pathId, statementId } = request;
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const statement = await statementOfPathForUpdate(em, { pathId, statementId });
       if (statement === undefined) {
         throw new NotFoundError('no such statement');

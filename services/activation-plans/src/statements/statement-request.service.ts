@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { callerEnvelope, type Principal } from '@polku/auth';
+import { type Principal } from '@polku/auth';
+import { callerEnvelope, checkPathAccess } from '@polku/path-access';
 import { ActivationPlansConfig } from '@polku/config';
 import { type RequestStatementCommand, STATEMENT_REQUESTED_V1 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
@@ -9,7 +10,6 @@ import { clientRefOfPath } from '@polku/path-access';
 import { CommandValidationError, RuleViolationError } from '@polku/service-runtime';
 import { addBusinessDays, finnishDateOf } from '@polku/timers';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { measureOfPathForUpdate } from '../measures/measure.repository';
 import { PLAN_MISSING } from '../measures/measure-start-rules';
 import { planOfPath } from '../plans/plan.repository';
@@ -22,7 +22,6 @@ export class StatementRequestService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly access: PlanPathAccess,
     private readonly config: ActivationPlansConfig,
   ) {}
 
@@ -38,7 +37,7 @@ export class StatementRequestService {
     const dueDate =
       command.dueDate ?? addBusinessDays(today, this.config.STATEMENT_DUE_BUSINESS_DAYS);
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await this.access.assertAccess(principal, pathId, 'PATH', em);
+      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const about = await statementSubject(em, { pathId, measureId: command.measureId });
       const statement = await insertStatement(em, {
         id: randomUUID(),

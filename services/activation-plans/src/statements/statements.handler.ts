@@ -14,11 +14,11 @@ import {
 } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource } from 'typeorm';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { StatementIssueService } from './statement-issue.service';
 import { StatementRequestService } from './statement-request.service';
 import { statementView } from './statement-views';
 import { statementsOfPath } from './statement.repository';
+import { checkPathAccess } from '@polku/path-access';
 
 /**
  * Statements and coaching summaries a party asks for, about a measure or the plan, by a due
@@ -29,7 +29,6 @@ import { statementsOfPath } from './statement.repository';
 export class StatementsHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: PlanPathAccess,
     private readonly requesting: StatementRequestService,
     private readonly issuing: StatementIssueService,
   ) {}
@@ -52,7 +51,7 @@ export class StatementsHandler {
   @MessagePattern(PLAN_COMMANDS.listStatements)
   async list(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
-    await this.access.assertAccess(principal, pathId, 'PATH');
+    await checkPathAccess(this.dataSource, { principal, pathId, dataClass: 'PATH' });
     const today = finnishDateOf(new Date());
     const rows = await statementsOfPath(this.dataSource, pathId);
     return { items: rows.map((row) => statementView(row, today)) };

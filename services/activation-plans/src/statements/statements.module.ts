@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PlanPathAccess } from '../access/plan-path-access';
 import { ActivationPlansConfigModule } from '../config/activation-plans-config.module';
 import { StatementIssueService } from './statement-issue.service';
 import { StatementRequestService } from './statement-request.service';
@@ -9,6 +8,6 @@ import { StatementsHandler } from './statements.handler';
 @Module({
   imports: [ActivationPlansConfigModule],
   controllers: [StatementsHandler],
-  providers: [PlanPathAccess, StatementRequestService, StatementIssueService],
+  providers: [StatementRequestService, StatementIssueService],
 })
 export class StatementsModule {}

@@ -9,11 +9,10 @@ import {
   type OrgRole,
 } from '@polku/contracts';
 import type { NewEvent } from '@polku/messaging';
-import { projectPathAccessEvent } from '@polku/path-access';
+import { projectPathAccessEvents, recordPathClientRefs } from '@polku/path-access';
 import { newOutboxEvent } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import type { DataSource } from 'typeorm';
-import { recordPathClientRef } from '@polku/path-access';
 
 /** A caseworker of an organisation, as the gateway's principal header carries one. */
 export function caseworkerOf(orgId: string, orgRole: OrgRole): Principal {
@@ -103,19 +102,16 @@ export async function seedPath(
     clientRef,
   };
   await dataSource.transaction(async (em) => {
-    await projectPathAccessEvent(
-      em,
+    await projectPathAccessEvents(em, [
       envelopeOf(CLIENT_REFERRED_V1, referred, new Date(now - 600_000)),
-    );
-    await recordPathClientRef(em, pathId, clientRef);
-    await projectPathAccessEvent(
-      em,
+    ]);
+    await recordPathClientRefs(em, [{ pathId, clientRef }]);
+    await projectPathAccessEvents(em, [
       envelopeOf(REFERRAL_ACCEPTED_V1, accepted, new Date(now - 540_000)),
-    );
-    await projectPathAccessEvent(
-      em,
+    ]);
+    await projectPathAccessEvents(em, [
       envelopeOf(CONSENT_GRANTED_V1, consent, new Date(now - 480_000)),
-    );
+    ]);
   });
   return {
     pathId,

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  pathAccessFactsFrom,
-  type AccessBasis,
-  type PathAccessFacts,
-  type Principal,
-} from '@polku/auth';
+import type { Principal } from '@polku/auth';
 import type { DataClass } from '@polku/contracts';
-import { assertPathAccess } from '@polku/service-runtime';
+import {
+  assertPathAccess,
+  pathAccessFactsFrom,
+  type PathAccessFacts,
+  type PathAccessGrant,
+} from '@polku/path-access';
 import { DataSource, type EntityManager } from 'typeorm';
 
 interface ReferralRow {
@@ -83,17 +83,16 @@ export class IntakePathFacts {
   }
 
   /**
-   * Throws PathNotVisibleError (404) unless the principal may see `dataClass` of the path;
-   * answers the facts and the basis that allowed it (what an event on the path records).
+   * The path-access check (assertPathAccess) on these facts: throws PathNotVisibleError (404)
+   * unless the principal may see `dataClass` of the path; answers the facts and the basis that
+   * allowed it (what an event on the path records).
    */
   async assertAccess(
     principal: Principal,
     pathId: string,
     dataClass: DataClass,
     em?: EntityManager,
-  ): Promise<{ facts: PathAccessFacts; basis: AccessBasis }> {
-    const facts = await this.factsFor(pathId, em);
-    const { basis } = assertPathAccess(principal, facts, dataClass);
-    return { facts: facts as PathAccessFacts, basis };
+  ): Promise<PathAccessGrant> {
+    return assertPathAccess(await this.factsFor(pathId, em), { principal, dataClass });
   }
 }

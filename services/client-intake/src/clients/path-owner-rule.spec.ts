@@ -1,4 +1,4 @@
-import type { PathAccessFacts, PathParty } from '@polku/auth';
+import type { PathAccessFacts, PathParty } from '@polku/path-access';
 import { isCurrentOwner } from './path-owner-rule';
 
 const OWNER_ORG = '00000000-0000-4000-8000-0000000000a1';

@@ -1,4 +1,4 @@
-import type { PathAccessFacts } from '@polku/auth';
+import type { PathAccessFacts } from '@polku/path-access';
 
 /** The organisation owns the path now (not only once): it sees the client's full identity. */
 export function isCurrentOwner(facts: PathAccessFacts, orgId: string): boolean {

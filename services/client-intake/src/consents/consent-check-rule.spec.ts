@@ -1,4 +1,4 @@
-import type { PathAccessFacts } from '@polku/auth';
+import type { PathAccessFacts } from '@polku/path-access';
 import { consentCheckAnswer } from './consent-check-rule';
 
 const PROVIDER = '00000000-0000-4000-8000-0000000000a1';

@@ -1,4 +1,5 @@
-import { decidePathAccess, type PathAccessFacts, type Principal } from '@polku/auth';
+import { type Principal } from '@polku/auth';
+import { decidePathAccess, type PathAccessFacts } from '@polku/path-access';
 import type { DataClass } from '@polku/contracts';
 
 /** A caseworker of the organisation asked about: the consent check answers for one of them. */

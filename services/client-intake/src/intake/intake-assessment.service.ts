@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { callerEnvelope, CLIENT_WORK_ROLES, hasRole, type Principal } from '@polku/auth';
+import { CLIENT_WORK_ROLES, hasRole, type Principal } from '@polku/auth';
+import { callerEnvelope } from '@polku/path-access';
 import {
   BASIC_NEED_ISSUE_FLAGGED_V1,
   BASIC_NEED_RESOLVED_V1,

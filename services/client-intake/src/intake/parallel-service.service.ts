@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { callerEnvelope, CLIENT_WORK_ROLES, hasRole, type Principal } from '@polku/auth';
+import { CLIENT_WORK_ROLES, hasRole, type Principal } from '@polku/auth';
+import { callerEnvelope } from '@polku/path-access';
 import { PARALLEL_SERVICE_REFERRED_V1, type ReferParallelServiceCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { ForbiddenCommandError } from '@polku/service-runtime';

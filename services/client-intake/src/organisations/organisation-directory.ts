@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEMO_ORGANISATIONS } from '@polku/auth';
 import { ServiceConfig } from '@polku/config';
 import { CommandValidationError } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -31,6 +30,8 @@ export class OrganisationDirectory implements OnApplicationBootstrap {
     if (this.config.NODE_ENV === 'production') {
       return;
     }
+    // Loaded only here, so a production process never loads the demo directory.
+    const { DEMO_ORGANISATIONS } = await import('@polku/demo');
     for (const organisation of Object.values(DEMO_ORGANISATIONS)) {
       await this.register(organisation);
     }

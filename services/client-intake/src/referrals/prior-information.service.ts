@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decidePathAccess, type PathAccessFacts, type Principal } from '@polku/auth';
+import { type Principal } from '@polku/auth';
+import { decidePathAccess, type PathAccessFacts } from '@polku/path-access';
 import {
   PRIOR_INFORMATION_SHARED_V1,
   type ConsentableDataClass,

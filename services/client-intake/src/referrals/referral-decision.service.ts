@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { callerEnvelope, type AccessBasis, type Principal } from '@polku/auth';
+import { type Principal } from '@polku/auth';
+import { callerEnvelope, type AccessBasis } from '@polku/path-access';
 import {
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import type { PartyRelation } from '@polku/auth';
 import type { DataClass } from '@polku/contracts';
+import type { PartyRelation } from '@polku/path-access';
 
 export const CLIENT_DATA = 'polku:client-data';
 export const NOT_CLIENT_DATA = 'polku:not-client-data';

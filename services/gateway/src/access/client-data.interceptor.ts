@@ -8,22 +8,24 @@ import {
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { trace } from '@opentelemetry/api';
+import type { Principal } from '@polku/auth';
 import {
   decidePathAccess,
   describeBasis,
+  readPathAccessFacts,
   type PartyRelation,
   type PathAccessDecision,
   type PathAccessRefusal,
-  type Principal,
-} from '@polku/auth';
+} from '@polku/path-access';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, type Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
 import { UnauthenticatedException } from '../auth/authentication.guard';
 import { principalOf } from '../auth/principal-of-request';
 import { AuditTrail, type AuditEntry } from '../audit/audit-trail';
 import { CLIENT_DATA, type ClientDataRoute } from './client-data.decorator';
-import { PathAccessRepository } from './path-access.repository';
 
 /** The answer to every refusal: the caller may not even learn that the path exists. */
 export class PathNotFoundException extends NotFoundException {
@@ -63,7 +65,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class ClientDataInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
-    private readonly paths: PathAccessRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -157,7 +159,9 @@ export class ClientDataInterceptor implements NestInterceptor {
       return { refusal: null, relations: [], basis: null };
     }
     const facts =
-      pathId !== undefined && UUID.test(pathId) ? await this.paths.factsFor(pathId) : undefined;
+      pathId !== undefined && UUID.test(pathId)
+        ? await readPathAccessFacts(this.dataSource, pathId)
+        : undefined;
     const now = new Date();
     let last: PathAccessDecision = { allowed: false, reason: 'UNKNOWN_PATH' };
     for (const dataClass of route.dataClasses) {

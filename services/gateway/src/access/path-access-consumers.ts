@@ -4,13 +4,14 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { pathAccessSubscriptions } from '@polku/path-access';
 import { EventBackbone } from '@polku/service-runtime';
-import { PathAccessProjection } from './path-access.projection';
 
 const RETRY_MS = 2_000;
 
 /**
- * Starts the gateway's durable consumers (the path access projection) once NATS is reachable.
+ * Starts the gateway's durable consumers (the path access projection, in batches: see
+ * pathAccessSubscriptions) once NATS is reachable.
  * The gateway itself starts without NATS, so this keeps trying in the background; until it
  * succeeds, new paths are unknown to the gateway and answered 404, never shown unchecked.
  */
@@ -21,10 +22,7 @@ export class PathAccessConsumers implements OnApplicationBootstrap, BeforeApplic
   private retry?: NodeJS.Timeout;
   private starting?: Promise<void>;
 
-  constructor(
-    private readonly backbone: EventBackbone,
-    private readonly projection: PathAccessProjection,
-  ) {}
+  constructor(private readonly backbone: EventBackbone) {}
 
   onApplicationBootstrap(): void {
     this.starting = this.start();
@@ -43,7 +41,7 @@ export class PathAccessConsumers implements OnApplicationBootstrap, BeforeApplic
         if (this.stopping) {
           return;
         }
-        await this.backbone.consumers.start(this.projection.subscriptions());
+        await this.backbone.consumers.start(pathAccessSubscriptions());
         return;
       } catch (error) {
         this.logger.warn(

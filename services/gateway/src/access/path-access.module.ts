@@ -3,8 +3,6 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditTrail } from '../audit/audit-trail';
 import { ClientDataInterceptor } from './client-data.interceptor';
 import { PathAccessConsumers } from './path-access-consumers';
-import { PathAccessProjection } from './path-access.projection';
-import { PathAccessRepository } from './path-access.repository';
 import { PathsController } from './paths.controller';
 
 /**
@@ -15,11 +13,9 @@ import { PathsController } from './paths.controller';
   controllers: [PathsController],
   providers: [
     AuditTrail,
-    PathAccessProjection,
-    PathAccessRepository,
     PathAccessConsumers,
     { provide: APP_INTERCEPTOR, useClass: ClientDataInterceptor },
   ],
-  exports: [AuditTrail, PathAccessRepository],
+  exports: [AuditTrail],
 })
 export class PathAccessModule {}

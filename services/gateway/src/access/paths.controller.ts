@@ -1,9 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { readPathAccessFacts } from '@polku/path-access';
 import { DataSource } from 'typeorm';
 import { ClientData } from './client-data.decorator';
-import { PathAccessRepository } from './path-access.repository';
 
 interface AuditRow {
   recorded_at: Date;
@@ -26,10 +26,7 @@ interface AuditRow {
 @ApiBearerAuth('bearer')
 @Controller('paths')
 export class PathsController {
-  constructor(
-    private readonly paths: PathAccessRepository,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get(':pathId/parties')
   @ApiOperation({
@@ -44,7 +41,7 @@ export class PathsController {
     pathParam: 'pathId',
   })
   async parties(@Param('pathId', new ParseUUIDPipe()) pathId: string) {
-    const facts = await this.paths.factsFor(pathId);
+    const facts = await readPathAccessFacts(this.dataSource, pathId);
     const now = Date.now();
     const current = <T extends { until?: Date | null; validTo?: Date | null }>(item: T) =>
       (item.until ?? item.validTo ?? null) === null ||

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PartyRelation, Principal } from '@polku/auth';
+import type { Principal } from '@polku/auth';
 import type { DataClass } from '@polku/contracts';
+import type { PartyRelation } from '@polku/path-access';
 import { DataSource } from 'typeorm';
 
 /** One audit row: who, for which organisation, did what to which path, why and on what basis. */

@@ -3,8 +3,6 @@ import { APP_GUARD } from '@nestjs/core';
 import { TokenVerifier } from '@polku/auth';
 import { GatewayConfig } from '@polku/config';
 import { AuthenticationGuard } from './authentication.guard';
-import { DEV_ISSUER, DevIssuer } from './dev-issuer';
-import { DevIssuerController } from './dev-issuer.controller';
 
 /**
  * The demo issuer runs only outside production and only while no real issuer is configured.
@@ -14,22 +12,32 @@ export function usesDevIssuer(config: GatewayConfig): boolean {
   return config.NODE_ENV !== 'production' && config.AUTH_ISSUER === '';
 }
 
+/**
+ * The demo issuer, its key and its endpoints. Loaded only in demo mode, so a production gateway
+ * never loads the demo directory (@polku/demo) at all.
+ */
+async function loadDemoIssuer() {
+  const { DEV_ISSUER, DevIssuer } = await import('./dev-issuer');
+  const { DevIssuerController } = await import('./dev-issuer.controller');
+  return { iss: DEV_ISSUER, issuer: await DevIssuer.create(), DevIssuer, DevIssuerController };
+}
+
 /** Bearer-token authentication for every route, and the demo issuer where it is allowed. */
 @Module({})
 export class AuthModule {
   static async forRoot(config: GatewayConfig): Promise<DynamicModule> {
-    const devIssuer = usesDevIssuer(config) ? await DevIssuer.create() : undefined;
+    const demo = usesDevIssuer(config) ? await loadDemoIssuer() : undefined;
     const verifier = new TokenVerifier({
-      issuer: devIssuer ? DEV_ISSUER : config.AUTH_ISSUER,
+      issuer: demo ? demo.iss : config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,
-      keys: devIssuer
-        ? { jwks: devIssuer.jwks }
+      keys: demo
+        ? { jwks: demo.issuer.jwks }
         : config.AUTH_JWKS_URL
           ? { jwksUrl: config.AUTH_JWKS_URL }
           : { discover: true },
       clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_S,
     });
-    if (devIssuer) {
+    if (demo) {
       new Logger('AuthModule').warn(
         'demo issuer on (NODE_ENV is not production and AUTH_ISSUER is empty): ' +
           'anyone can get a token for a demo user at POST /api/v1/dev-auth/token',
@@ -39,15 +47,15 @@ export class AuthModule {
       { provide: TokenVerifier, useValue: verifier },
       { provide: APP_GUARD, useClass: AuthenticationGuard },
     ];
-    if (devIssuer) {
+    if (demo) {
       providers.push(
-        { provide: DevIssuer, useValue: devIssuer },
+        { provide: demo.DevIssuer, useValue: demo.issuer },
         { provide: GatewayConfig, useValue: config },
       );
     }
     return {
       module: AuthModule,
-      controllers: devIssuer ? [DevIssuerController] : [],
+      controllers: demo ? [demo.DevIssuerController] : [],
       providers,
       exports: [TokenVerifier],
     };

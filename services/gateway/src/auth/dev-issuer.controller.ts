@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { demoOrganisationOf } from '@polku/auth';
+import { demoOrganisationOf } from '@polku/demo';
 import { IsString, Length } from 'class-validator';
 import { GatewayConfig } from '@polku/config';
 import { DevIssuer } from './dev-issuer';

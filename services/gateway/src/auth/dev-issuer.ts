@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_USERS, POLKU_CLAIMS, demoOrganisationOf, type DemoUser } from '@polku/auth';
+import { POLKU_CLAIMS } from '@polku/auth';
+import { DEMO_USERS, demoOrganisationOf, type DemoUser } from '@polku/demo';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JSONWebKeySet } from 'jose';
 
 /** `iss` of demo tokens; never accepted when NODE_ENV=production. */

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type DemoUser, DEMO_USERS, demoOrganisationOf } from '@polku/auth';
+import { DEMO_USERS, demoOrganisationOf, type DemoUser } from '@polku/demo';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 
 export interface TokenOptions {

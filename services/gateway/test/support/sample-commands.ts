@@ -1,4 +1,4 @@
-import { DEMO_ORGANISATIONS } from '@polku/auth';
+import { DEMO_ORGANISATIONS } from '@polku/demo';
 
 const ACTIVATION_PLAN = {
   parties: [

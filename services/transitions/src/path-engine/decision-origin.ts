@@ -1,11 +1,6 @@
-import {
-  callerEnvelope,
-  systemEmitter,
-  type AccessBasis,
-  type PathEventEnvelope,
-  type Principal,
-} from '@polku/auth';
+import { systemEmitter, type Principal } from '@polku/auth';
 import type { EventEnvelope } from '@polku/contracts';
+import { type AccessBasis, callerEnvelope, type PathEventEnvelope } from '@polku/path-access';
 
 /** What caused a decision: who the events it emits are from, and on what basis. */
 export type DecisionOrigin =

@@ -1,5 +1,5 @@
-import type { AccessBasis } from '@polku/auth';
 import type { EventEnvelope } from '@polku/contracts';
+import type { AccessBasis } from '@polku/path-access';
 
 // Events a timer raises have no caller whose access could name their basis. They carry the
 // basis of the path's first referral: the client's consent when it had one, else the law the

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessBasis } from '@polku/auth';
 import {
   OWNERSHIP_TRANSFERRED_V1,
   TRANSITION_ACCEPTED_V1,
@@ -8,7 +7,7 @@ import {
   type EventSubject,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
-import { clientRefOfPath, projectPathAccessEvent } from '@polku/path-access';
+import { type AccessBasis, clientRefOfPath, projectPathAccessEvents } from '@polku/path-access';
 import type { EntityManager } from 'typeorm';
 import type { PathEvent, PathState } from '../path';
 import { contractEventOf, type CommandDetails } from './contract-events';
@@ -71,7 +70,7 @@ export class PathEventWriter {
         data: data as never,
       });
       if (OWN_ACCESS_SUBJECTS.includes(subject)) {
-        await projectPathAccessEvent(em, envelope);
+        await projectPathAccessEvents(em, [envelope]);
       }
     }
   }

@@ -1,4 +1,4 @@
-import type { AccessBasis } from '@polku/auth';
+import type { AccessBasis } from '@polku/path-access';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PathState } from '../path';
 import { basisColumns, basisFromColumns, type BasisKind } from './path-basis';

@@ -16,7 +16,7 @@ import {
   type ReferralDeclinedPayload,
 } from '@polku/contracts';
 import type { JetStreamEventContext } from '@polku/messaging';
-import { projectPathAccessEvent, recordPathClientRef } from '@polku/path-access';
+import { projectPathAccessEvents, recordPathClientRefs } from '@polku/path-access';
 import {
   intakeCompletedInput,
   referralAcceptedInput,
@@ -42,8 +42,8 @@ export class IntakeEventsHandler {
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
     const em = context.getEntityManager();
-    await recordPathClientRef(em, envelope.pathId, envelope.clientRef);
-    await projectPathAccessEvent(em, envelope);
+    await recordPathClientRefs(em, [envelope]);
+    await projectPathAccessEvents(em, [envelope]);
     await this.feed.feed(em, { envelope, ...referredInput(envelope) });
   }
 
@@ -53,7 +53,7 @@ export class IntakeEventsHandler {
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
     const em = context.getEntityManager();
-    await projectPathAccessEvent(em, envelope);
+    await projectPathAccessEvents(em, [envelope]);
     await this.feed.feed(em, { envelope, ...referralAcceptedInput(envelope) });
   }
 
@@ -63,7 +63,7 @@ export class IntakeEventsHandler {
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
     const em = context.getEntityManager();
-    await projectPathAccessEvent(em, envelope);
+    await projectPathAccessEvents(em, [envelope]);
     await this.feed.feed(em, { envelope, ...referralDeclinedInput(envelope) });
   }
 
@@ -92,6 +92,6 @@ export class IntakeEventsHandler {
     @Payload() envelope: EventEnvelope<unknown>,
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
-    await projectPathAccessEvent(context.getEntityManager(), envelope);
+    await projectPathAccessEvents(context.getEntityManager(), [envelope]);
   }
 }

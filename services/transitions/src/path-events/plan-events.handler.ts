@@ -16,7 +16,7 @@ import {
   type MeasureStartedPayload,
 } from '@polku/contracts';
 import type { JetStreamEventContext } from '@polku/messaging';
-import { projectPathAccessEvent } from '@polku/path-access';
+import { projectPathAccessEvents } from '@polku/path-access';
 import {
   measureEndedInput,
   measurePausedInput,
@@ -41,7 +41,7 @@ export class PlanEventsHandler {
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
     const em = context.getEntityManager();
-    await projectPathAccessEvent(em, envelope);
+    await projectPathAccessEvents(em, [envelope]);
     await this.feed.feed(em, { envelope, ...planAgreedInput(envelope) });
   }
 
@@ -51,7 +51,7 @@ export class PlanEventsHandler {
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
     const em = context.getEntityManager();
-    await projectPathAccessEvent(em, envelope);
+    await projectPathAccessEvents(em, [envelope]);
     await this.feed.feedPlanRevision(em, envelope);
   }
 

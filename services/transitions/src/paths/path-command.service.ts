@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decidePathAccess, type Principal } from '@polku/auth';
+import type { Principal } from '@polku/auth';
 import type { DataClass } from '@polku/contracts';
-import { checkPathAccess } from '@polku/path-access';
+import { checkPathAccess, decidePathAccess } from '@polku/path-access';
 import { NotFoundError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { PathEngine } from '../path-engine/path.engine';
@@ -32,7 +32,7 @@ export class PathCommandService {
   }): Promise<PathView> {
     const { principal, pathId } = options;
     return this.dataSource.transaction(async (em) => {
-      const grant = await checkPathAccess(em, principal, pathId, options.dataClass);
+      const grant = await checkPathAccess(em, { principal, pathId, dataClass: options.dataClass });
       const { input, details } = options.decision(callerOf(principal));
       const outcome = await this.engine.decide(em, {
         pathId,
@@ -53,7 +53,7 @@ export class PathCommandService {
 
   /** The path, for a caller who may see the path. */
   async view(principal: Principal, pathId: string): Promise<PathView> {
-    const grant = await checkPathAccess(this.dataSource, principal, pathId, 'PATH');
+    const grant = await checkPathAccess(this.dataSource, { principal, pathId, dataClass: 'PATH' });
     const state = await readPath(this.dataSource, pathId);
     if (state === undefined) {
       throw new NotFoundError('the path has no course yet');

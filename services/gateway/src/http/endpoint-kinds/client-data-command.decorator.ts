@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import type { PartyRelation } from '@polku/auth';
+import type { PartyRelation } from '@polku/path-access';
 import type { DataClass } from '@polku/contracts';
 import { ClientData, type ProcessingPurpose } from '../../access/client-data.decorator';
 import {

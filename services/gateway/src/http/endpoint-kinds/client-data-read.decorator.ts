@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import type { PartyRelation } from '@polku/auth';
+import type { PartyRelation } from '@polku/path-access';
 import type { DataClass } from '@polku/contracts';
 import { ClientData, type ProcessingPurpose } from '../../access/client-data.decorator';
 import { VersionedResource } from '../concurrency/versioned-resource.decorator';

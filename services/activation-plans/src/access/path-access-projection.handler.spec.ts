@@ -5,7 +5,7 @@ import {
   CLIENT_REFERRED_V1,
 } from '@polku/contracts';
 import { PATH_ACCESS_EVENT_SUBJECTS } from '@polku/path-access';
-import { PathAccessEventsHandler } from './path-access-events.handler';
+import { PathAccessProjectionHandler } from './path-access-projection.handler';
 
 function subjectsHandledBy(handler: object): string[] {
   const prototype = Object.getPrototypeOf(handler) as Record<string, unknown>;
@@ -17,7 +17,7 @@ function subjectsHandledBy(handler: object): string[] {
   });
 }
 
-describe('PathAccessEventsHandler', () => {
+describe('PathAccessProjectionHandler', () => {
   it('should consume every subject of the access projection except the plan events it writes itself', () => {
     const ownPlanEvents: string[] = [
       ACTIVATION_PLAN_AGREED_V1.subject,
@@ -27,7 +27,9 @@ describe('PathAccessEventsHandler', () => {
       (subject) => !ownPlanEvents.includes(subject),
     );
 
-    expect(subjectsHandledBy(new PathAccessEventsHandler()).sort()).toEqual([...expected].sort());
+    expect(subjectsHandledBy(new PathAccessProjectionHandler()).sort()).toEqual(
+      [...expected].sort(),
+    );
     expect(expected).toContain(CLIENT_REFERRED_V1.subject);
   });
 });

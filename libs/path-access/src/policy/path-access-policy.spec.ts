@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { Principal } from '@polku/auth';
 import {
   decidePathAccess,
   describeBasis,
   envelopeBasisOf,
   type PathAccessFacts,
 } from './path-access-policy';
-import {
-  decodePrincipal,
-  encodePrincipal,
-  InvalidPrincipalError,
-  type Principal,
-} from './principal';
 
 const provider = randomUUID();
 const employmentAuthority = randomUUID();
@@ -120,18 +115,4 @@ describe('decidePathAccess', () => {
     expect(describeBasis({ kind: 'CONSENT', consentId: 'c-1' })).toBe('consent:c-1');
     expect(describeBasis({ kind: 'LEGAL_BASIS', code: 'X' })).toBe('law:X');
   });
-});
-
-describe('principal header', () => {
-  it('should round-trip a principal', () => {
-    const original = principal(provider, ['CASEWORKER', 'TEAM_LEAD']);
-    expect(decodePrincipal(encodePrincipal(original))).toEqual(original);
-  });
-
-  it.each(['', 'not-base64-json', Buffer.from('{"userId":"x"}').toString('base64url')])(
-    'should refuse the header %j',
-    (header) => {
-      expect(() => decodePrincipal(header)).toThrow(InvalidPrincipalError);
-    },
-  );
 });

@@ -1,6 +1,5 @@
+import { CLIENT_WORK_ROLES, hasRole, type Principal } from '@polku/auth';
 import type { DataClass } from '@polku/contracts';
-import { hasRole, type Principal } from './principal';
-import { CLIENT_WORK_ROLES } from './roles';
 
 /** How an organisation takes part in a path (architecture.md §5). */
 export const PARTY_RELATIONS = [
@@ -11,6 +10,7 @@ export const PARTY_RELATIONS = [
   'MEETING_PARTICIPANT',
 ] as const;
 
+/** One of PARTY_RELATIONS. */
 export type PartyRelation = (typeof PARTY_RELATIONS)[number];
 
 /** One organisation's part in a path, for a time. */
@@ -46,6 +46,7 @@ export interface PathAccessFacts {
   readonly coverages: readonly PathCoverage[];
 }
 
+/** The policy's answer: allowed, with the relations and the basis to record; or refused, why. */
 export type PathAccessDecision =
   | {
       readonly allowed: true;

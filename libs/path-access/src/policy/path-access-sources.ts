@@ -49,6 +49,7 @@ export interface PlanPartyAccessSource {
  * plan only on the client's consent.
  */
 export const ACTIVATION_PLAN_LEGAL_BASIS = 'Act on Rehabilitative Work Activity 189/2001';
+/** The organisation roles that take part in the plan by that law, not by consent. */
 export const STATUTORY_PLAN_PARTY_ROLES: readonly OrgRole[] = [
   'EMPLOYMENT_AUTHORITY',
   'SOCIAL_SERVICES',

@@ -1,18 +1,18 @@
-import type { OrgRole, UserRole } from '../roles';
+// Demo organisations and users of Kainuu for the built-in development issuer and for tests.
+// Names follow the post-2025 organisation of services (domain.md §1.9): the employment
+// authority is the Kainuu employment area, social and health services are the wellbeing
+// services county. The providers are two of the Kainuu organisations studied in source 004.
+// Never loaded when NODE_ENV=production: services import it only where demo mode is wired.
+import type { OrgRole, UserRole } from '@polku/auth';
 
-/**
- * Demo organisations and users of Kainuu for the built-in development issuer and for tests.
- * Names follow the post-2025 organisation of services (domain.md §1.9): the employment
- * authority is the Kainuu employment area, social and health services are the wellbeing
- * services county. The providers are two of the Kainuu organisations studied in source 004.
- * Never used when NODE_ENV=production.
- */
+/** An organisation of the demo directory. */
 export interface DemoOrganisation {
   readonly id: string;
   readonly name: string;
   readonly role: OrgRole;
 }
 
+/** A person of the demo directory, who can get a token from the gateway's demo issuer. */
 export interface DemoUser {
   /** What a demo user types to get a token. */
   readonly username: string;
@@ -23,6 +23,7 @@ export interface DemoUser {
   readonly roles: readonly UserRole[];
 }
 
+/** The seeded Kainuu organisations, by a short name tests and the launcher refer to. */
 export const DEMO_ORGANISATIONS = {
   employmentArea: {
     id: '0b7c5d2e-4a61-4f0e-9a11-6f2d8c1e0a01',
@@ -58,6 +59,7 @@ export const DEMO_ORGANISATIONS = {
 
 const org = DEMO_ORGANISATIONS;
 
+/** The seeded demo users, one or more per organisation and role. */
 export const DEMO_USERS: readonly DemoUser[] = [
   {
     username: 'tiina.tyollisyys',

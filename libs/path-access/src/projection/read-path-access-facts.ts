@@ -1,12 +1,12 @@
+import type { DataClass, OrgRole } from '@polku/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { PathAccessFacts } from '../policy/path-access-policy';
 import {
   pathAccessFactsFrom,
   type ConsentAccessSource,
-  type PathAccessFacts,
   type PlanPartyAccessSource,
   type ReferralAccessSource,
-} from '@polku/auth';
-import type { DataClass, OrgRole } from '@polku/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+} from '../policy/path-access-sources';
 
 interface ReferralRow {
   from_org_id: string | null;

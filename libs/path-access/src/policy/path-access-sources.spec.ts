@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Principal } from '@polku/auth';
 import { decidePathAccess } from './path-access-policy';
 import { pathAccessFactsFrom, type ReferralAccessSource } from './path-access-sources';
-import type { Principal } from './principal';
 
 const referrer = randomUUID();
 const receiver = randomUUID();

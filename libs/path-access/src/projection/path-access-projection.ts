@@ -1,0 +1,84 @@
+import { Controller, type Type } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { CLIENT_REFERRED_V1 } from '@polku/contracts';
+import {
+  EventBatchPattern,
+  type BatchEventSubscription,
+  type JetStreamEventBatchContext,
+  type ReceivedEvent,
+} from '@polku/messaging';
+import type { EntityManager } from 'typeorm';
+import { recordPathClientRefs } from './path-client-refs';
+import { PATH_ACCESS_EVENT_SUBJECTS, projectPathAccessEvents } from './project-path-access-events';
+
+/** How a service keeps its access projection. */
+export interface PathAccessProjectionOptions {
+  /**
+   * Subjects of PATH_ACCESS_EVENT_SUBJECTS the service does not consume, because it records
+   * their facts itself in the transaction that writes the event (access follows at once).
+   */
+  readonly except?: readonly string[];
+  /** Also remember each path's client reference (needs the `path_client_ref` table). */
+  readonly recordClientRefs?: boolean;
+}
+
+function subjectsOf(options: PathAccessProjectionOptions): string[] {
+  return PATH_ACCESS_EVENT_SUBJECTS.filter((subject) => !options.except?.includes(subject));
+}
+
+async function projectBatch(
+  em: EntityManager,
+  events: readonly ReceivedEvent[],
+  options: PathAccessProjectionOptions,
+): Promise<void> {
+  const envelopes = events.map((event) => event.envelope);
+  if (options.recordClientRefs === true) {
+    const referred = envelopes.filter((envelope) => envelope.type === CLIENT_REFERRED_V1.type);
+    if (referred.length > 0) {
+      await recordPathClientRefs(em, referred);
+    }
+  }
+  await projectPathAccessEvents(em, envelopes);
+}
+
+/**
+ * The access projection's durable consumers for a process that starts its own (the gateway):
+ * one batch subscription per subject of PATH_ACCESS_EVENT_SUBJECTS. The consumer host applies
+ * each batch in one transaction with its inbox rows (exactly once) and dead-letters an event
+ * that keeps failing.
+ */
+export function pathAccessSubscriptions(
+  options: PathAccessProjectionOptions = {},
+): BatchEventSubscription[] {
+  return subjectsOf(options).map((subject) => ({
+    subject,
+    handleBatch: (events, em) => projectBatch(em, events, options),
+  }));
+}
+
+/**
+ * The access projection as a Nest controller for a service's app module: one @EventBatchPattern
+ * handler per subject of PATH_ACCESS_EVENT_SUBJECTS, so a service names no subject itself.
+ * Batches get the same exactly-once and dead-letter guarantees as single events.
+ */
+export function pathAccessProjectionHandler(options: PathAccessProjectionOptions = {}): Type {
+  @Controller()
+  class PathAccessProjectionHandler {}
+  const prototype = PathAccessProjectionHandler.prototype as object;
+  // @EventBatchPattern names one subject, so each subject gets a method of its own.
+  for (const subject of subjectsOf(options)) {
+    const name = `project ${subject}`;
+    Object.defineProperty(prototype, name, {
+      value: (events: readonly ReceivedEvent[], context: JetStreamEventBatchContext) =>
+        projectBatch(context.getEntityManager(), events, options),
+      writable: true,
+      configurable: true,
+    });
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, name) as PropertyDescriptor;
+    EventBatchPattern(subject)(prototype, name, descriptor);
+    // As @Payload() and @Ctx() on the parameters: without them Nest passes the payload only.
+    Payload()(prototype, name, 0);
+    Ctx()(prototype, name, 1);
+  }
+  return PathAccessProjectionHandler;
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { PathAccessProjectionHandler } from './path-access-projection.handler';
+
+/**
+ * Keeps this service's copy of the path access facts (libs/path-access), which every feature's
+ * access check reads.
+ */
+@Module({ controllers: [PathAccessProjectionHandler] })
+export class PathAccessModule {}
