@@ -67,7 +67,7 @@ function whenEvents(pathId: string, type: string, count: number): Promise<EventE
 function whenCourse(pathId: string, as: string, state: string) {
   return waitFor(
     async () => {
-      const answer = await api('GET', `/paths/${pathId}/course`, as);
+      const answer = await api('GET', `/paths/${pathId}`, as);
       return answer.status === 200 && answer.body.state === state ? answer.body : undefined;
     },
     { timeoutMs: 20_000, description: `path ${pathId} in ${state}` },
@@ -88,7 +88,7 @@ async function pathWithProposedHandoff(): Promise<string> {
   await whenCourse(pathId, 'ville.tyonsilta', 'INTAKE');
   const proposed = await api(
     'POST',
-    `/paths/${pathId}/transitions`,
+    `/paths/${pathId}/hand-offs`,
     'ville.tyonsilta',
     TO_KUMPPANIKSI,
   );
@@ -105,7 +105,7 @@ it('should escalate a hand-off ignored past its deadline to the worker, the team
     pendingHandoff: { receivingOrgId: org.kumppaniksi.id, accepted: false },
   });
   // The receiver sees the path while the hand-off waits for its answer.
-  await whenStatus(`/paths/${pathId}/course`, 'kaisa.kumppaniksi', 200);
+  await whenStatus(`/paths/${pathId}`, 'kaisa.kumppaniksi', 200);
 
   for (const [index, level] of (['WORKER', 'TEAM_LEAD', 'MANAGER'] as const).entries()) {
     expect(await makeDue('handoff-answer', pathId)).toHaveLength(1);
@@ -116,7 +116,7 @@ it('should escalate a hand-off ignored past its deadline to the worker, the team
     expect(escalations[index].data).toMatchObject({ level, escalatedToOrgId: org.tyonsilta.id });
   }
   // Still the sender's: nobody else became accountable by the silence.
-  const escalated = await api('GET', `/paths/${pathId}/course`, 'ville.tyonsilta');
+  const escalated = await api('GET', `/paths/${pathId}`, 'ville.tyonsilta');
   expect(escalated.body).toMatchObject({
     accountable: { orgId: org.tyonsilta.id },
     nextStep: { kind: 'AWAIT_HANDOFF_ANSWER', level: 'MANAGER' },
@@ -134,10 +134,10 @@ it('should escalate a hand-off ignored past its deadline to the worker, the team
 
 it('should hand a path over when the receiver accepts and completes, and return a declined one to the sender', async () => {
   const accepted = await pathWithProposedHandoff();
-  const [offer] = await whenEvents(accepted, 'TransitionProposed', 1);
-  const { transitionId } = offer.data as { transitionId: string };
-  await whenStatus(`/paths/${accepted}/course`, 'kaisa.kumppaniksi', 200);
-  const base = `/paths/${accepted}/transitions/${transitionId}`;
+  const [offer] = await whenEvents(accepted, 'HandoffProposed', 1);
+  const { handoffId } = offer.data as { handoffId: string };
+  await whenStatus(`/paths/${accepted}`, 'kaisa.kumppaniksi', 200);
+  const base = `/paths/${accepted}/hand-offs/${handoffId}`;
   expect(
     (
       await api('POST', `${base}/acceptance`, 'kaisa.kumppaniksi', {
@@ -146,7 +146,7 @@ it('should hand a path over when the receiver accepts and completes, and return 
     ).status,
   ).toBe(200);
   // Accepted is not yet handed over: the sender stays accountable.
-  expect((await api('GET', `/paths/${accepted}/course`, 'ville.tyonsilta')).body).toMatchObject({
+  expect((await api('GET', `/paths/${accepted}`, 'ville.tyonsilta')).body).toMatchObject({
     accountable: { orgId: org.tyonsilta.id },
   });
   expect((await api('POST', `${base}/completion`, 'kaisa.kumppaniksi', {})).status).toBe(200);
@@ -156,29 +156,29 @@ it('should hand a path over when the receiver accepts and completes, and return 
     toOrgId: org.kumppaniksi.id,
     reason: 'HANDOFF_COMPLETED',
   });
-  expect((await api('GET', `/paths/${accepted}/course`, 'kaisa.kumppaniksi')).body).toMatchObject({
+  expect((await api('GET', `/paths/${accepted}`, 'kaisa.kumppaniksi')).body).toMatchObject({
     state: 'PLANNING',
     accountable: { orgId: org.kumppaniksi.id },
     nextStep: { kind: 'AGREE_PLAN' },
   });
 
   const declined = await pathWithProposedHandoff();
-  const [proposal] = await whenEvents(declined, 'TransitionProposed', 1);
-  await whenStatus(`/paths/${declined}/course`, 'kaisa.kumppaniksi', 200);
+  const [proposal] = await whenEvents(declined, 'HandoffProposed', 1);
+  await whenStatus(`/paths/${declined}`, 'kaisa.kumppaniksi', 200);
   const answer = await api(
     'POST',
-    `/paths/${declined}/transitions/${(proposal.data as { transitionId: string }).transitionId}/decline`,
+    `/paths/${declined}/hand-offs/${(proposal.data as { handoffId: string }).handoffId}/decline`,
     'kaisa.kumppaniksi',
     { reasonCategory: 'NO_CAPACITY', alternativeCategory: 'LATER_START' },
   );
   expect(answer.status).toBe(200);
-  expect((await api('GET', `/paths/${declined}/course`, 'ville.tyonsilta')).body).toMatchObject({
+  expect((await api('GET', `/paths/${declined}`, 'ville.tyonsilta')).body).toMatchObject({
     accountable: { orgId: org.tyonsilta.id },
     nextStep: { kind: 'DECIDE_NEXT_STEP' },
     pendingHandoff: null,
   });
   // The decliner's part ended with its answer.
-  await whenStatus(`/paths/${declined}/course`, 'kaisa.kumppaniksi', 404);
+  await whenStatus(`/paths/${declined}`, 'kaisa.kumppaniksi', 404);
 });
 
 it('should follow up an exit to the open labour market and bring a missed follow-up to the manager', async () => {

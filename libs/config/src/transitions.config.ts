@@ -47,7 +47,7 @@ export class TransitionsConfig extends ServiceConfig {
   @BusinessDays('How often an unclear path is reviewed by its owner', 20)
   UNCLEAR_PATH_REVIEW_BUSINESS_DAYS!: number;
 
-  @BusinessDays('Time for the receiving organisation to answer a proposed transition', 10)
+  @BusinessDays('Time for the receiving organisation to answer a proposed hand-off', 10)
   HANDOFF_ANSWER_BUSINESS_DAYS!: number;
 
   @BusinessDays(

@@ -10,8 +10,8 @@ import {
   OWNERSHIP_TRANSFERRED_V1,
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
-  TRANSITION_ACCEPTED_V1,
-  TRANSITION_PROPOSED_V1,
+  HANDOFF_ACCEPTED_V1,
+  HANDOFF_PROPOSED_V1,
   type EventEnvelope,
   type OrgRole,
 } from '@polku/contracts';
@@ -236,9 +236,9 @@ describe('path access projection of activation plans', () => {
 describe('path access projection of hand-offs', () => {
   const nextProvider = randomUUID();
 
-  it('should let the receiver of a proposed transition see the path, and own it after the hand-off', async () => {
+  it('should let the receiver of a proposed hand-off see the path, and own it after the hand-off', async () => {
     const pathId = await seedPath();
-    const transitionId = randomUUID();
+    const handoffId = randomUUID();
     const fromWorkshop = (event: EventEnvelope<unknown>) => ({
       ...event,
       emitter: { ...event.emitter, orgId: workshop, orgRole: 'PROVIDER' as const },
@@ -253,8 +253,8 @@ describe('path access projection of hand-offs', () => {
         )[0].referral_id,
       }),
       fromWorkshop(
-        envelope(TRANSITION_PROPOSED_V1, pathId, minutesAgo(40), {
-          transitionId,
+        envelope(HANDOFF_PROPOSED_V1, pathId, minutesAgo(40), {
+          handoffId,
           receivingOrgId: nextProvider,
         }),
       ),
@@ -272,7 +272,7 @@ describe('path access projection of hand-offs', () => {
     ).toEqual(['PENDING_HANDOFF_RECEIVER', 'PLAN_PARTY']);
 
     await project(
-      envelope(TRANSITION_ACCEPTED_V1, pathId, minutesAgo(30), { transitionId }),
+      envelope(HANDOFF_ACCEPTED_V1, pathId, minutesAgo(30), { handoffId }),
       envelope(OWNERSHIP_TRANSFERRED_V1, pathId, minutesAgo(20), {
         fromOrgId: employment,
         toOrgId: nextProvider,

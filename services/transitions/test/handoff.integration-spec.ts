@@ -2,10 +2,10 @@ import {
   HANDOFF_COMPLETED_V1,
   HANDOFF_ESCALATED_V1,
   OWNERSHIP_TRANSFERRED_V1,
-  TRANSITION_ACCEPTED_V1,
+  HANDOFF_ACCEPTED_V1,
   TRANSITION_COMMANDS,
-  TRANSITION_DECLINED_V1,
-  TRANSITION_PROPOSED_V1,
+  HANDOFF_DECLINED_V1,
+  HANDOFF_PROPOSED_V1,
 } from '@polku/contracts';
 import { waitFor } from '@polku/testing';
 import type { PathView } from '../src/paths/path.view';
@@ -42,39 +42,38 @@ describe('hand-offs', () => {
   });
 
   async function propose(story: PathStory): Promise<string> {
-    const path = await service.ask<PathView>(
-      TRANSITION_COMMANDS.proposeTransition,
-      story.provider,
-      { pathId: story.pathId, body: proposeBody(story) },
-    );
+    const path = await service.ask<PathView>(TRANSITION_COMMANDS.proposeHandoff, story.provider, {
+      pathId: story.pathId,
+      body: proposeBody(story),
+    });
     if (path.pendingHandoff === null) {
       throw new Error('the proposal left no pending hand-off');
     }
-    return path.pendingHandoff.transitionId;
+    return path.pendingHandoff.handoffId;
   }
 
   it('should move ownership to the receiver and write OwnershipTransferred when a hand-off is proposed, accepted and completed', async () => {
     const story = new PathStory(service);
     await story.untilInMeasure();
 
-    const transitionId = await propose(story);
+    const handoffId = await propose(story);
     const accepted = await service.ask<PathView>(
-      TRANSITION_COMMANDS.acceptTransition,
+      TRANSITION_COMMANDS.acceptHandoff,
       story.receiver,
-      { pathId: story.pathId, id: transitionId, body: { startDate: daysFromToday(14) } },
+      { pathId: story.pathId, id: handoffId, body: { startDate: daysFromToday(14) } },
     );
     // The sender stays accountable until the receiver completes the hand-off.
     expect(accepted).toMatchObject({
       state: 'TRANSITION_PENDING',
       accountable: { orgId: story.provider.orgId, workerId: story.provider.userId },
-      pendingHandoff: { transitionId, accepted: true },
+      pendingHandoff: { handoffId, accepted: true },
     });
     await story.measureEnded();
     await story.reaches('TRANSITION_PENDING', (path) => path.activeMeasure === null);
     const completed = await service.ask<PathView>(
       TRANSITION_COMMANDS.completeHandoff,
       story.receiver,
-      { pathId: story.pathId, id: transitionId, body: {} },
+      { pathId: story.pathId, id: handoffId, body: {} },
     );
 
     expect(completed).toMatchObject({
@@ -84,14 +83,14 @@ describe('hand-offs', () => {
       pendingHandoff: null,
     });
     expect(
-      await outboxEvents(service.dataSource, TRANSITION_PROPOSED_V1.subject, story.pathId),
-    ).toMatchObject([{ data: { transitionId, receivingOrgId: story.receiver.orgId } }]);
+      await outboxEvents(service.dataSource, HANDOFF_PROPOSED_V1.subject, story.pathId),
+    ).toMatchObject([{ data: { handoffId, receivingOrgId: story.receiver.orgId } }]);
     expect(
-      await outboxEvents(service.dataSource, TRANSITION_ACCEPTED_V1.subject, story.pathId),
+      await outboxEvents(service.dataSource, HANDOFF_ACCEPTED_V1.subject, story.pathId),
     ).toHaveLength(1);
     expect(
       await outboxEvents(service.dataSource, HANDOFF_COMPLETED_V1.subject, story.pathId),
-    ).toMatchObject([{ data: { transitionId } }]);
+    ).toMatchObject([{ data: { handoffId } }]);
     expect(
       await outboxEvents(service.dataSource, OWNERSHIP_TRANSFERRED_V1.subject, story.pathId),
     ).toMatchObject([
@@ -104,7 +103,7 @@ describe('hand-offs', () => {
           toOrgId: story.receiver.orgId,
           toWorkerId: story.receiver.userId,
           reason: 'HANDOFF_COMPLETED',
-          transitionId,
+          handoffId,
         },
       },
     ]);
@@ -120,17 +119,17 @@ describe('hand-offs', () => {
   it('should take the revision of the path’s one plan as the receiver’s plan after a hand-off', async () => {
     const story = new PathStory(service);
     await story.untilInMeasure();
-    const transitionId = await propose(story);
-    await service.ask(TRANSITION_COMMANDS.acceptTransition, story.receiver, {
+    const handoffId = await propose(story);
+    await service.ask(TRANSITION_COMMANDS.acceptHandoff, story.receiver, {
       pathId: story.pathId,
-      id: transitionId,
+      id: handoffId,
       body: { startDate: daysFromToday(14) },
     });
     await story.measureEnded();
     await story.reaches('TRANSITION_PENDING', (path) => path.activeMeasure === null);
     await service.ask(TRANSITION_COMMANDS.completeHandoff, story.receiver, {
       pathId: story.pathId,
-      id: transitionId,
+      id: handoffId,
       body: {},
     });
 
@@ -147,14 +146,14 @@ describe('hand-offs', () => {
   it('should return the path to the sender with DECIDE_NEXT_STEP when the receiver declines', async () => {
     const story = new PathStory(service);
     await story.untilIntake();
-    const transitionId = await propose(story);
+    const handoffId = await propose(story);
 
     const declined = await service.ask<PathView>(
-      TRANSITION_COMMANDS.declineTransition,
+      TRANSITION_COMMANDS.declineHandoff,
       story.receiver,
       {
         pathId: story.pathId,
-        id: transitionId,
+        id: handoffId,
         body: { reasonCategory: 'NO_CAPACITY', alternativeCategory: 'LATER_START' },
       },
     );
@@ -166,10 +165,10 @@ describe('hand-offs', () => {
       pendingHandoff: null,
     });
     expect(
-      await outboxEvents(service.dataSource, TRANSITION_DECLINED_V1.subject, story.pathId),
+      await outboxEvents(service.dataSource, HANDOFF_DECLINED_V1.subject, story.pathId),
     ).toMatchObject([
       {
-        data: { transitionId, reasonCategory: 'NO_CAPACITY', alternativeCategory: 'LATER_START' },
+        data: { handoffId, reasonCategory: 'NO_CAPACITY', alternativeCategory: 'LATER_START' },
       },
     ]);
     // Declining ended the receiver's part: it sees the path no more.
@@ -181,25 +180,25 @@ describe('hand-offs', () => {
   it('should escalate an unanswered hand-off to the worker, the team lead and the manager, each once', async () => {
     const story = new PathStory(service);
     await story.untilIntake();
-    const transitionId = await propose(story);
+    const handoffId = await propose(story);
     const escalations = () =>
-      outboxEvents<{ level: string; transitionId: string; escalatedToOrgId: string }>(
+      outboxEvents<{ level: string; handoffId: string; escalatedToOrgId: string }>(
         service.dataSource,
         HANDOFF_ESCALATED_V1.subject,
         story.pathId,
       );
 
     for (const [rung, level] of (['WORKER', 'TEAM_LEAD', 'MANAGER'] as const).entries()) {
-      await makeDue(service.dataSource, `handoff-answer:${story.pathId}:${transitionId}:${level}`);
+      await makeDue(service.dataSource, `handoff-answer:${story.pathId}:${handoffId}:${level}`);
       await waitFor(async () => (await escalations()).length === rung + 1, {
         description: `HandoffEscalated to ${level}`,
       });
     }
 
     expect((await escalations()).map((event) => event.data)).toMatchObject([
-      { transitionId, level: 'WORKER', escalatedToOrgId: story.provider.orgId },
-      { transitionId, level: 'TEAM_LEAD', escalatedToOrgId: story.provider.orgId },
-      { transitionId, level: 'MANAGER', escalatedToOrgId: story.provider.orgId },
+      { handoffId, level: 'WORKER', escalatedToOrgId: story.provider.orgId },
+      { handoffId, level: 'TEAM_LEAD', escalatedToOrgId: story.provider.orgId },
+      { handoffId, level: 'MANAGER', escalatedToOrgId: story.provider.orgId },
     ]);
     expect(await escalations()).toMatchObject([
       { emitter: { orgRole: 'SYSTEM', actorId: 'transitions:handoff-answer-overdue' } },
@@ -225,7 +224,7 @@ describe('hand-offs', () => {
       await service.askError(TRANSITION_COMMANDS.getPath, story.outsider, { pathId: story.pathId }),
     ).toMatchObject({ code: 'NOT_FOUND' });
     expect(
-      await service.askError(TRANSITION_COMMANDS.proposeTransition, story.outsider, {
+      await service.askError(TRANSITION_COMMANDS.proposeHandoff, story.outsider, {
         pathId: story.pathId,
         body: proposeBody(story),
       }),
@@ -238,7 +237,7 @@ describe('hand-offs', () => {
 
     // The referrer still sees the path, but the provider carries it now.
     expect(
-      await service.askError(TRANSITION_COMMANDS.proposeTransition, story.employmentAuthority, {
+      await service.askError(TRANSITION_COMMANDS.proposeHandoff, story.employmentAuthority, {
         pathId: story.pathId,
         body: proposeBody(story),
       }),

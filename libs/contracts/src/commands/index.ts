@@ -2,7 +2,7 @@ export * from './client-identity.input';
 export * from './consent-commands';
 export * from './exit-commands';
 export * from './exit-destination.input';
-export * from './hand-off-commands';
+export * from './handoff-commands';
 export * from './intake-assessment-commands';
 export * from './intake-commands';
 export * from './measure-commands';

@@ -1,15 +1,15 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import {
-  AcceptTransitionCommand,
+  AcceptHandoffCommand,
   AnnounceFundingEndingCommand,
   ChangeResponsibleWorkerCommand,
   ClosePathCommand,
   CompleteFollowUpCommand,
   CompleteHandoffCommand,
-  DeclineTransitionCommand,
+  DeclineHandoffCommand,
   ExitPathCommand,
-  ProposeTransitionCommand,
+  ProposeHandoffCommand,
   StartWaitingCommand,
   TRANSITION_COMMANDS,
 } from '.';
@@ -47,9 +47,9 @@ const FOLLOW_UP = {
 };
 
 const VALID_BODIES: ReadonlyArray<readonly [new () => object, object]> = [
-  [ProposeTransitionCommand, PROPOSAL],
-  [AcceptTransitionCommand, { startDate: '2027-08-02' }],
-  [DeclineTransitionCommand, { reasonCategory: 'NO_CAPACITY', alternativeCategory: 'LATER_START' }],
+  [ProposeHandoffCommand, PROPOSAL],
+  [AcceptHandoffCommand, { startDate: '2027-08-02' }],
+  [DeclineHandoffCommand, { reasonCategory: 'NO_CAPACITY', alternativeCategory: 'LATER_START' }],
   [CompleteHandoffCommand, { newMeasureId: '60712693-aebd-46e7-9e05-16273849a56b' }],
   [CompleteHandoffCommand, {}],
   [ExitPathCommand, EXIT],
@@ -82,10 +82,10 @@ describe('transition commands', () => {
   );
 });
 
-describe('ProposeTransitionCommand', () => {
+describe('ProposeHandoffCommand', () => {
   // Found by the command fuzzer for other commands: @ValidateNested takes an array as a list of nothing.
   it('should reject the destination sent as an array', () => {
-    expect(errorsOf(ProposeTransitionCommand, { ...PROPOSAL, destination: [] })).toEqual([
+    expect(errorsOf(ProposeHandoffCommand, { ...PROPOSAL, destination: [] })).toEqual([
       'destination',
     ]);
   });
@@ -93,17 +93,13 @@ describe('ProposeTransitionCommand', () => {
   it('should reject a category of another group with the same rules as ExitDestination', () => {
     const destination = { group: 'LABOUR_MARKET', category: 'PENSION' };
 
-    expect(errorsOf(ProposeTransitionCommand, { ...PROPOSAL, destination })).toEqual([
-      'destination',
-    ]);
+    expect(errorsOf(ProposeHandoffCommand, { ...PROPOSAL, destination })).toEqual(['destination']);
   });
 
   it('should reject a hand-off to an unclear path', () => {
     const destination = { group: 'OUTSIDE_LABOUR_MARKET', category: 'UNCLEAR_PATH' };
 
-    expect(errorsOf(ProposeTransitionCommand, { ...PROPOSAL, destination })).toEqual([
-      'destination',
-    ]);
+    expect(errorsOf(ProposeHandoffCommand, { ...PROPOSAL, destination })).toEqual(['destination']);
   });
 });
 

@@ -4,9 +4,9 @@
  * `announceFundingEnding` and `listLostPaths` (organisation-wide) is about one path.
  */
 export const TRANSITION_COMMANDS = {
-  proposeTransition: 'polku-rpc.transitions.propose-transition.v1',
-  acceptTransition: 'polku-rpc.transitions.accept-transition.v1',
-  declineTransition: 'polku-rpc.transitions.decline-transition.v1',
+  proposeHandoff: 'polku-rpc.transitions.propose-handoff.v1',
+  acceptHandoff: 'polku-rpc.transitions.accept-handoff.v1',
+  declineHandoff: 'polku-rpc.transitions.decline-handoff.v1',
   completeHandoff: 'polku-rpc.transitions.complete-handoff.v1',
   exitPath: 'polku-rpc.transitions.exit-path.v1',
   completeFollowUp: 'polku-rpc.transitions.complete-follow-up.v1',

@@ -40,9 +40,9 @@ import { OWNERSHIP_TRANSFERRED_V1 } from './transitions/ownership-transferred.ev
 import { PATH_CLOSED_V1 } from './transitions/path-closed.event';
 import { PROVIDER_FUNDING_ENDING_V1 } from './transitions/provider-funding-ending.event';
 import { RESPONSIBLE_WORKER_CHANGED_V1 } from './transitions/responsible-worker-changed.event';
-import { TRANSITION_ACCEPTED_V1 } from './transitions/transition-accepted.event';
-import { TRANSITION_DECLINED_V1 } from './transitions/transition-declined.event';
-import { TRANSITION_PROPOSED_V1 } from './transitions/transition-proposed.event';
+import { HANDOFF_ACCEPTED_V1 } from './transitions/handoff-accepted.event';
+import { HANDOFF_DECLINED_V1 } from './transitions/handoff-declined.event';
+import { HANDOFF_PROPOSED_V1 } from './transitions/handoff-proposed.event';
 import { UNCLEAR_PATH_FLAGGED_V1 } from './transitions/unclear-path-flagged.event';
 import { WAIT_EXCEEDED_V1 } from './transitions/wait-exceeded.event';
 import { WAITING_ENDED_V1 } from './transitions/waiting-ended.event';
@@ -81,9 +81,9 @@ export const EVENT_CONTRACTS = [
   MEASURE_ENDED_V1,
   STATEMENT_REQUESTED_V1,
   STATEMENT_ISSUED_V1,
-  TRANSITION_PROPOSED_V1,
-  TRANSITION_ACCEPTED_V1,
-  TRANSITION_DECLINED_V1,
+  HANDOFF_PROPOSED_V1,
+  HANDOFF_ACCEPTED_V1,
+  HANDOFF_DECLINED_V1,
   HANDOFF_COMPLETED_V1,
   OWNERSHIP_TRANSFERRED_V1,
   HANDOFF_ESCALATED_V1,

@@ -28,7 +28,7 @@ export const IDS = {
   statementId: '1b2cd14e-5f6e-4192-8fb0-c1d2e3f40516',
   hostOrgId: '2c3de25f-6a7f-42a3-9ac1-d2e3f4051627',
   kelaOrgId: '3d4ef360-7b8a-43b4-8bd2-e3f405162738',
-  transitionId: '4e5f0471-8c9b-44c5-9ce3-f40516273849',
+  handoffId: '4e5f0471-8c9b-44c5-9ce3-f40516273849',
   nextProviderOrgId: '5f601582-9dac-45d6-8df4-05162738495a',
   nextMeasureId: '60712693-aebd-46e7-9e05-16273849a56b',
   firstFollowUpId: '718237a4-bfce-47f8-8f16-273849a5b67c',

@@ -18,11 +18,11 @@ export const TRANSITIONS_SAMPLES: ContextSamples<'transitions'> = {
       exitDate: '2026-08-31',
     }),
   },
-  'polku.transitions.handoff.transition-proposed.v1': {
+  'polku.transitions.handoff.handoff-proposed.v1': {
     emitter: PROVIDER_WORKER,
     ground: LAWS.employmentServices,
     data: (id) => ({
-      transitionId: id('transitionId'),
+      handoffId: id('handoffId'),
       fromMeasureId: id('measureId'),
       destination: {
         group: 'LABOUR_MARKET',
@@ -36,16 +36,16 @@ export const TRANSITIONS_SAMPLES: ContextSamples<'transitions'> = {
       proposedBy: 'WORKER',
     }),
   },
-  'polku.transitions.handoff.transition-accepted.v1': {
+  'polku.transitions.handoff.handoff-accepted.v1': {
     emitter: caseworkerOf('nextProviderOrgId', 'PROVIDER'),
     ground: LAWS.employmentServices,
-    data: (id) => ({ transitionId: id('transitionId'), startDate: '2026-09-14' }),
+    data: (id) => ({ handoffId: id('handoffId'), startDate: '2026-09-14' }),
   },
-  'polku.transitions.handoff.transition-declined.v1': {
+  'polku.transitions.handoff.handoff-declined.v1': {
     emitter: caseworkerOf('nextProviderOrgId', 'PROVIDER'),
     ground: LAWS.employmentServices,
     data: (id) => ({
-      transitionId: id('transitionId'),
+      handoffId: id('handoffId'),
       reasonCategory: 'NO_CAPACITY',
       alternativeCategory: 'LATER_START',
     }),
@@ -53,7 +53,7 @@ export const TRANSITIONS_SAMPLES: ContextSamples<'transitions'> = {
   'polku.transitions.handoff.handoff-completed.v1': {
     emitter: caseworkerOf('nextProviderOrgId', 'PROVIDER'),
     ground: LAWS.employmentServices,
-    data: (id) => ({ transitionId: id('transitionId'), newMeasureId: id('nextMeasureId') }),
+    data: (id) => ({ handoffId: id('handoffId'), newMeasureId: id('nextMeasureId') }),
   },
   'polku.transitions.path.ownership-transferred.v1': {
     emitter: timerOf('transitions:handoff'),
@@ -64,14 +64,14 @@ export const TRANSITIONS_SAMPLES: ContextSamples<'transitions'> = {
       toOrgId: id('nextProviderOrgId'),
       toWorkerId: id('otherWorkerId'),
       reason: 'HANDOFF_COMPLETED',
-      transitionId: id('transitionId'),
+      handoffId: id('handoffId'),
     }),
   },
   'polku.transitions.handoff.handoff-escalated.v1': {
     emitter: timerOf('transitions:handoff-timer'),
     ground: LAWS.employmentServices,
     data: (id) => ({
-      transitionId: id('transitionId'),
+      handoffId: id('handoffId'),
       level: 'TEAM_LEAD',
       escalatedToOrgId: id('providerOrgId'),
       answerDueDate: '2026-08-21',

@@ -9,7 +9,7 @@ import {
   OVERDUE_REPORTED_NEXT_STEP_KINDS,
   STUDY_KINDS,
   SUPPORTED_EMPLOYMENT_KINDS,
-  TRANSITION_ALTERNATIVE_CATEGORIES,
+  HANDOFF_ALTERNATIVE_CATEGORIES,
   WAITING_FOR_CATEGORIES,
 } from '../../src/index';
 import { IDS } from '../event-catalogue/sample-ids';
@@ -75,9 +75,9 @@ function timer(actorId: string): (event: Record<string, unknown>) => Record<stri
 
 export const TRANSITIONS_CONTRACTS = {
   'polku.transitions.path.client-exited.v1': ['ClientExited', 'PATH'],
-  'polku.transitions.handoff.transition-proposed.v1': ['TransitionProposed', 'PATH'],
-  'polku.transitions.handoff.transition-accepted.v1': ['TransitionAccepted', 'PATH'],
-  'polku.transitions.handoff.transition-declined.v1': ['TransitionDeclined', 'PATH'],
+  'polku.transitions.handoff.handoff-proposed.v1': ['HandoffProposed', 'PATH'],
+  'polku.transitions.handoff.handoff-accepted.v1': ['HandoffAccepted', 'PATH'],
+  'polku.transitions.handoff.handoff-declined.v1': ['HandoffDeclined', 'PATH'],
   'polku.transitions.handoff.handoff-completed.v1': ['HandoffCompleted', 'PATH'],
   'polku.transitions.path.ownership-transferred.v1': ['OwnershipTransferred', 'PATH'],
   'polku.transitions.handoff.handoff-escalated.v1': ['HandoffEscalated', 'PATH'],
@@ -113,7 +113,7 @@ export const TRANSITIONS_REQUIRED = {
   ],
   'polku.transitions.follow-up.follow-up-scheduled.v1': ['ownerOrgId', 'followUps'],
   'polku.transitions.handoff.handoff-escalated.v1': [
-    'transitionId',
+    'handoffId',
     'level',
     'escalatedToOrgId',
     'answerDueDate',
@@ -137,7 +137,7 @@ export const TRANSITIONS_REQUIRED = {
     'fromWorkerId',
     'toOrgId',
     'toWorkerId',
-    'transitionId',
+    'handoffId',
   ],
   'polku.transitions.path.path-closed.v1': ['confirmedDestination', 'closedAt'],
   'polku.transitions.path.provider-funding-ending.v1': ['providerOrgId', 'endDate'],
@@ -147,10 +147,10 @@ export const TRANSITIONS_REQUIRED = {
     'toWorkerId',
     'reasonCategory',
   ],
-  'polku.transitions.handoff.transition-accepted.v1': ['transitionId', 'startDate'],
-  'polku.transitions.handoff.transition-declined.v1': ['transitionId', 'reasonCategory'],
-  'polku.transitions.handoff.transition-proposed.v1': [
-    'transitionId',
+  'polku.transitions.handoff.handoff-accepted.v1': ['handoffId', 'startDate'],
+  'polku.transitions.handoff.handoff-declined.v1': ['handoffId', 'reasonCategory'],
+  'polku.transitions.handoff.handoff-proposed.v1': [
+    'handoffId',
     'destination',
     'receivingOrgId',
     'proposedDate',
@@ -443,12 +443,12 @@ const handoffRules = [
       [],
     ],
     [
-      'should reject the event and name data.transitionId when it is missing',
-      { transitionId: undefined },
-      { allStartWith: 'data.transitionId ' },
+      'should reject the event and name data.handoffId when it is missing',
+      { handoffId: undefined },
+      { allStartWith: 'data.handoffId ' },
     ],
     ...rejects([
-      ['transitionId', 'HO-1', 'data.transitionId must be a UUID'],
+      ['handoffId', 'HO-1', 'data.handoffId must be a UUID'],
       ['newMeasureId', 'KTT-2026-5', 'data.newMeasureId must be a UUID'],
     ]),
     [
@@ -477,15 +477,15 @@ const handoffRules = [
       ['answerDueDate', '2026-02-29', 'data.answerDueDate must be a real calendar date'],
     ]),
   ]),
-  ...rulesOf('polku.transitions.handoff.transition-accepted.v1', [
+  ...rulesOf('polku.transitions.handoff.handoff-accepted.v1', [
     ...rejects([
-      ['transitionId', 'HO-1', 'data.transitionId must be a UUID'],
+      ['handoffId', 'HO-1', 'data.handoffId must be a UUID'],
       ['startDate', '2026-09-31', 'data.startDate must be a real calendar date'],
       ['startDate', '2026-09-14T06:00:00.000Z', 'data.startDate must be a date as YYYY-MM-DD'],
     ]),
   ]),
-  ...rulesOf('polku.transitions.handoff.transition-declined.v1', [
-    ...acceptsEach('alternativeCategory', [...TRANSITION_ALTERNATIVE_CATEGORIES, undefined]),
+  ...rulesOf('polku.transitions.handoff.handoff-declined.v1', [
+    ...acceptsEach('alternativeCategory', [...HANDOFF_ALTERNATIVE_CATEGORIES, undefined]),
     ...rejects([
       [
         'reasonCategory',
@@ -497,10 +497,10 @@ const handoffRules = [
         'Kokeillaan kuntouttavaa työtoimintaa keväällä',
         'data.alternativeCategory must be one of the following values: ANOTHER_PROVIDER, ANOTHER_MEASURE, LATER_START, NONE',
       ],
-      ['transitionId', 'HO-1', 'data.transitionId must be a UUID'],
+      ['handoffId', 'HO-1', 'data.handoffId must be a UUID'],
     ]),
   ]),
-  ...rulesOf('polku.transitions.handoff.transition-proposed.v1', [
+  ...rulesOf('polku.transitions.handoff.handoff-proposed.v1', [
     [
       'should accept the event when the client is between measures',
       { fromMeasureId: undefined },
@@ -540,7 +540,7 @@ const handoffRules = [
         'MANAGER',
         'data.proposedBy must be one of the following values: WORKER, CLIENT, NETWORK_PARTY',
       ],
-      ['transitionId', 'HO-1', 'data.transitionId must be a UUID'],
+      ['handoffId', 'HO-1', 'data.handoffId must be a UUID'],
       ['fromMeasureId', 'measure-1', 'data.fromMeasureId must be a UUID'],
       ['receivingOrgId', 'Kainuun ammattiopisto', 'data.receivingOrgId must be a UUID'],
       ['proposedDate', '2026-02-30', 'data.proposedDate must be a real calendar date'],
@@ -576,7 +576,7 @@ const pathRules = [
   ...rulesOf('polku.transitions.path.ownership-transferred.v1', [
     ...['PROVIDER_FUNDING_ENDED', 'REASSIGNED'].map((reason): Row => [
       `should accept the event when the reason is ${reason} and no hand-off is named`,
-      { reason, transitionId: undefined },
+      { reason, handoffId: undefined },
       [],
     ]),
     [
@@ -586,22 +586,22 @@ const pathRules = [
     ],
     [
       'should reject the event and name data.reason when it is missing',
-      { reason: undefined, transitionId: undefined },
+      { reason: undefined, handoffId: undefined },
       { allStartWith: 'data.reason ' },
     ],
     [
       'should reject the event when a completed hand-off names no transition',
-      { transitionId: undefined },
-      ['data.transitionId is required when reason is HANDOFF_COMPLETED'],
+      { handoffId: undefined },
+      ['data.handoffId is required when reason is HANDOFF_COMPLETED'],
     ],
     [
       'should reject the event when a reassignment names a transition',
-      { reason: 'REASSIGNED', transitionId: IDS.transitionId },
-      ['data.transitionId is allowed only when reason is HANDOFF_COMPLETED'],
+      { reason: 'REASSIGNED', handoffId: IDS.handoffId },
+      ['data.handoffId is allowed only when reason is HANDOFF_COMPLETED'],
     ],
     [
       'should reject the event when reason is not a transfer reason',
-      { reason: 'SICK_LEAVE', transitionId: undefined },
+      { reason: 'SICK_LEAVE', handoffId: undefined },
       [
         'data.reason must be one of the following values: HANDOFF_COMPLETED, PROVIDER_FUNDING_ENDED, REASSIGNED',
       ],
@@ -620,7 +620,7 @@ const pathRules = [
       ['fromWorkerId', '131052-308T', `data.fromWorkerId ${PERSONAL_IDENTITY_CODE_MESSAGE}`],
     ]),
     ...rejects(
-      ['fromOrgId', 'toOrgId', 'transitionId'].map(
+      ['fromOrgId', 'toOrgId', 'handoffId'].map(
         (field) => [field, 'org-1', `data.${field} must be a UUID`] as const,
       ),
     ),

@@ -8,9 +8,9 @@ import {
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
   REFERRAL_LEGAL_BASES,
-  TRANSITION_ACCEPTED_V1,
-  TRANSITION_DECLINED_V1,
-  TRANSITION_PROPOSED_V1,
+  HANDOFF_ACCEPTED_V1,
+  HANDOFF_DECLINED_V1,
+  HANDOFF_PROPOSED_V1,
   type ActivationPlanAgreedPayload,
   type ActivationPlanRevisedPayload,
   type ClientReferredPayload,
@@ -18,7 +18,7 @@ import {
   type ConsentWithdrawnPayload,
   type EventEnvelope,
   type OwnershipTransferredPayload,
-  type TransitionProposedPayload,
+  type HandoffProposedPayload,
 } from '@polku/contracts';
 import type { EntityManager } from 'typeorm';
 import { recordPlanParties } from './plan-parties';
@@ -69,14 +69,14 @@ const onClientReferred: Projector = (em, envelopes) =>
     ),
   );
 
-// The receiver of a proposed transition takes part like the receiver of a referral: pending
+// The receiver of a proposed hand-off takes part like the receiver of a referral: pending
 // until it answers, a plan party once it accepts, nothing more after a decline.
-const onTransitionProposed: Projector = (em, envelopes) =>
+const onHandoffProposed: Projector = (em, envelopes) =>
   upsertHandoffs(
     em,
-    (envelopes as readonly Envelope<TransitionProposedPayload>[]).map((envelope) =>
+    (envelopes as readonly Envelope<HandoffProposedPayload>[]).map((envelope) =>
       handoffRow(envelope, {
-        handoffId: envelope.data.transitionId,
+        handoffId: envelope.data.handoffId,
         fromOrgId: envelope.emitter.orgId,
         toOrgId: envelope.data.receivingOrgId,
         isReferral: false,
@@ -89,9 +89,9 @@ function onHandoffDecided(outcome: 'ACCEPTED' | 'DECLINED'): Projector {
     upsertHandoffDecisions(
       em,
       envelopes.map((envelope) => {
-        const data = envelope.data as { referralId?: string; transitionId?: string };
+        const data = envelope.data as { referralId?: string; handoffId?: string };
         return {
-          handoffId: (data.referralId ?? data.transitionId) as string,
+          handoffId: (data.referralId ?? data.handoffId) as string,
           pathId: envelope.pathId,
           outcome,
           decidedAt: envelope.occurredAt,
@@ -160,9 +160,9 @@ const PROJECTORS: readonly (readonly [
   [CLIENT_REFERRED_V1, onClientReferred],
   [REFERRAL_ACCEPTED_V1, onHandoffDecided('ACCEPTED')],
   [REFERRAL_DECLINED_V1, onHandoffDecided('DECLINED')],
-  [TRANSITION_PROPOSED_V1, onTransitionProposed],
-  [TRANSITION_ACCEPTED_V1, onHandoffDecided('ACCEPTED')],
-  [TRANSITION_DECLINED_V1, onHandoffDecided('DECLINED')],
+  [HANDOFF_PROPOSED_V1, onHandoffProposed],
+  [HANDOFF_ACCEPTED_V1, onHandoffDecided('ACCEPTED')],
+  [HANDOFF_DECLINED_V1, onHandoffDecided('DECLINED')],
   [OWNERSHIP_TRANSFERRED_V1, onOwnershipTransferred],
   [CONSENT_GRANTED_V1, onConsentGranted],
   [CONSENT_WITHDRAWN_V1, onConsentWithdrawn],

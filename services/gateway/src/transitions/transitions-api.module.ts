@@ -1,18 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ServiceClientModule } from '../service-client/service-client.module';
 import { ExitsController } from './exits.controller';
-import { HandOffsController } from './hand-offs.controller';
+import { HandoffsController } from './handoffs.controller';
 import { OrganisationWatchController } from './organisation-watch.controller';
-import { PathCourseController } from './path-course.controller';
+import { PathController } from './path.controller';
 
 /** The gateway's endpoints for transitions: hand-offs, exits, follow-ups, lost paths. */
 @Module({
   imports: [ServiceClientModule],
-  controllers: [
-    PathCourseController,
-    HandOffsController,
-    ExitsController,
-    OrganisationWatchController,
-  ],
+  controllers: [PathController, HandoffsController, ExitsController, OrganisationWatchController],
 })
 export class TransitionsApiModule {}

@@ -109,19 +109,19 @@ export const VALID_COMMAND_BODIES: Readonly<Record<string, Record<string, unknow
   },
   'POST /api/v1/paths/:pathId/statements': { kind: 'STATEMENT', dueDate: '2027-02-15' },
   'POST /api/v1/paths/:pathId/statements/:statementId/issue': null,
-  'POST /api/v1/paths/:pathId/transitions': {
+  'POST /api/v1/paths/:pathId/hand-offs': {
     destination: { group: 'CONTINUATION', category: 'ANOTHER_VTM_MEASURE' },
     receivingOrgId: DEMO_ORGANISATIONS.kumppaniksi.id,
     proposedDate: '2027-08-02',
     rationaleCategory: 'NEXT_MEASURE_IN_PLAN',
     proposedBy: 'WORKER',
   },
-  'POST /api/v1/paths/:pathId/transitions/:transitionId/acceptance': { startDate: '2027-08-02' },
-  'POST /api/v1/paths/:pathId/transitions/:transitionId/decline': {
+  'POST /api/v1/paths/:pathId/hand-offs/:handoffId/acceptance': { startDate: '2027-08-02' },
+  'POST /api/v1/paths/:pathId/hand-offs/:handoffId/decline': {
     reasonCategory: 'NO_CAPACITY',
     alternativeCategory: 'LATER_START',
   },
-  'POST /api/v1/paths/:pathId/transitions/:transitionId/completion': {},
+  'POST /api/v1/paths/:pathId/hand-offs/:handoffId/completion': {},
   'POST /api/v1/paths/:pathId/exit': {
     destination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
     confirmed: true,

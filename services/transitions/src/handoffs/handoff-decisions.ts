@@ -1,33 +1,30 @@
 import type {
-  AcceptTransitionCommand,
+  AcceptHandoffCommand,
   CompleteHandoffCommand,
-  DeclineTransitionCommand,
-  ProposeTransitionCommand,
+  DeclineHandoffCommand,
+  ProposeHandoffCommand,
 } from '@polku/contracts';
 import type { Caller } from '../paths/caller';
 import { destinationOf, type CommandDecision } from '../paths/command-decision';
 
 // Hand-off commands as inputs of the path machine. The machine's inputs and the contracts keep
-// the events' names (TransitionProposed, …) and their `transitionId` field.
+// the events' names (HandoffProposed, …) and their `handoffId` field.
 
 export function proposeHandoffDecision(
   caller: Caller,
-  {
-    command,
-    handoffId,
-  }: { readonly command: ProposeTransitionCommand; readonly handoffId: string },
+  { command, handoffId }: { readonly command: ProposeHandoffCommand; readonly handoffId: string },
 ): CommandDecision {
   return {
     input: {
-      type: 'transitionProposed',
+      type: 'handoffProposed',
       ...caller,
-      transitionId: handoffId,
+      handoffId: handoffId,
       receivingOrgId: command.receivingOrgId,
       destination: destinationOf(command.destination),
       proposedDate: command.proposedDate,
     },
     details: {
-      TransitionProposed: {
+      HandoffProposed: {
         rationaleCategory: command.rationaleCategory,
         proposedBy: command.proposedBy,
       },
@@ -37,13 +34,13 @@ export function proposeHandoffDecision(
 
 export function acceptHandoffDecision(
   caller: Caller,
-  { command, handoffId }: { readonly command: AcceptTransitionCommand; readonly handoffId: string },
+  { command, handoffId }: { readonly command: AcceptHandoffCommand; readonly handoffId: string },
 ): CommandDecision {
   return {
     input: {
-      type: 'transitionAccepted',
+      type: 'handoffAccepted',
       ...caller,
-      transitionId: handoffId,
+      handoffId: handoffId,
       startDate: command.startDate,
     },
   };
@@ -51,20 +48,17 @@ export function acceptHandoffDecision(
 
 export function declineHandoffDecision(
   caller: Caller,
-  {
-    command,
-    handoffId,
-  }: { readonly command: DeclineTransitionCommand; readonly handoffId: string },
+  { command, handoffId }: { readonly command: DeclineHandoffCommand; readonly handoffId: string },
 ): CommandDecision {
   return {
     input: {
-      type: 'transitionDeclined',
+      type: 'handoffDeclined',
       ...caller,
-      transitionId: handoffId,
+      handoffId: handoffId,
       reasonCategory: command.reasonCategory,
     },
     details: {
-      TransitionDeclined:
+      HandoffDeclined:
         command.alternativeCategory === undefined
           ? {}
           : { alternativeCategory: command.alternativeCategory },
@@ -78,7 +72,7 @@ export function completeHandoffDecision(
   { command, handoffId }: { readonly command: CompleteHandoffCommand; readonly handoffId: string },
 ): CommandDecision {
   return {
-    input: { type: 'handoffCompleted', ...caller, transitionId: handoffId },
+    input: { type: 'handoffCompleted', ...caller, handoffId: handoffId },
     details: {
       HandoffCompleted:
         command.newMeasureId === undefined ? {} : { newMeasureId: command.newMeasureId },

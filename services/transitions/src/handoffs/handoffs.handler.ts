@@ -2,10 +2,10 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { Principal } from '@polku/auth';
 import {
-  AcceptTransitionCommand,
+  AcceptHandoffCommand,
   CompleteHandoffCommand,
-  DeclineTransitionCommand,
-  ProposeTransitionCommand,
+  DeclineHandoffCommand,
+  ProposeHandoffCommand,
   TRANSITION_COMMANDS,
 } from '@polku/contracts';
 import {
@@ -23,26 +23,26 @@ import { HandoffsService } from './handoffs.service';
 export class HandoffsHandler {
   constructor(private readonly handoffs: HandoffsService) {}
 
-  @MessagePattern(TRANSITION_COMMANDS.proposeTransition)
+  @MessagePattern(TRANSITION_COMMANDS.proposeHandoff)
   propose(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
-    const command = validateCommand(ProposeTransitionCommand, request.body);
+    const command = validateCommand(ProposeHandoffCommand, request.body);
     return this.handoffs.propose({ principal, pathId, command });
   }
 
-  @MessagePattern(TRANSITION_COMMANDS.acceptTransition)
+  @MessagePattern(TRANSITION_COMMANDS.acceptHandoff)
   accept(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
     const handoffId = requireItemId(request, 'hand-off');
-    const command = validateCommand(AcceptTransitionCommand, request.body);
+    const command = validateCommand(AcceptHandoffCommand, request.body);
     return this.handoffs.accept({ principal, pathId, command, handoffId });
   }
 
-  @MessagePattern(TRANSITION_COMMANDS.declineTransition)
+  @MessagePattern(TRANSITION_COMMANDS.declineHandoff)
   decline(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
     const handoffId = requireItemId(request, 'hand-off');
-    const command = validateCommand(DeclineTransitionCommand, request.body);
+    const command = validateCommand(DeclineHandoffCommand, request.body);
     return this.handoffs.decline({ principal, pathId, command, handoffId });
   }
 

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@polku/auth';
 import type {
-  AcceptTransitionCommand,
+  AcceptHandoffCommand,
   CompleteHandoffCommand,
-  DeclineTransitionCommand,
-  ProposeTransitionCommand,
+  DeclineHandoffCommand,
+  ProposeHandoffCommand,
 } from '@polku/contracts';
 import { PathCommandService } from '../paths/path-command.service';
 import type { PathView } from '../paths/path.view';
@@ -39,7 +39,7 @@ export class HandoffsService {
     principal,
     pathId,
     command,
-  }: HandoffRequest<ProposeTransitionCommand>): Promise<PathView> {
+  }: HandoffRequest<ProposeHandoffCommand>): Promise<PathView> {
     const handoffId = randomUUID();
     return this.paths.run({
       principal,
@@ -49,7 +49,7 @@ export class HandoffsService {
     });
   }
 
-  accept({ principal, pathId, command, handoffId }: HandoffAnswer<AcceptTransitionCommand>) {
+  accept({ principal, pathId, command, handoffId }: HandoffAnswer<AcceptHandoffCommand>) {
     return this.paths.run({
       principal,
       pathId,
@@ -58,7 +58,7 @@ export class HandoffsService {
     });
   }
 
-  decline({ principal, pathId, command, handoffId }: HandoffAnswer<DeclineTransitionCommand>) {
+  decline({ principal, pathId, command, handoffId }: HandoffAnswer<DeclineHandoffCommand>) {
     return this.paths.run({
       principal,
       pathId,

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type {
-  AcceptTransitionCommand,
+  AcceptHandoffCommand,
   ChangeResponsibleWorkerCommand,
   CompleteFollowUpCommand,
-  DeclineTransitionCommand,
+  DeclineHandoffCommand,
   ExitPathCommand,
-  ProposeTransitionCommand,
+  ProposeHandoffCommand,
   StartWaitingCommand,
 } from '@polku/contracts';
 import { addCalendarDays, type IsoDate } from '@polku/timers';
@@ -51,8 +51,8 @@ const OPEN_LABOUR_MARKET = { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARK
 
 /** One event of each name the machine can emit, with the details its command gives. */
 const SAMPLES: { [N in PathEventName]: Extract<PathEvent, { name: N }>['data'] } = {
-  TransitionProposed: {
-    transitionId: randomUUID(),
+  HandoffProposed: {
+    handoffId: randomUUID(),
     receivingOrgId: RECEIVER,
     destination: {
       group: 'LABOUR_MARKET',
@@ -63,19 +63,19 @@ const SAMPLES: { [N in PathEventName]: Extract<PathEvent, { name: N }>['data'] }
     answerDueDate: '2027-03-15',
     fromMeasureId: randomUUID(),
   },
-  TransitionAccepted: { transitionId: randomUUID(), startDate: DAY0 },
-  TransitionDeclined: { transitionId: randomUUID(), reasonCategory: 'NO_CAPACITY' },
-  HandoffCompleted: { transitionId: randomUUID() },
+  HandoffAccepted: { handoffId: randomUUID(), startDate: DAY0 },
+  HandoffDeclined: { handoffId: randomUUID(), reasonCategory: 'NO_CAPACITY' },
+  HandoffCompleted: { handoffId: randomUUID() },
   OwnershipTransferred: {
     fromOrgId: PROVIDER,
     fromWorkerId: 'usr_provider',
     toOrgId: RECEIVER,
     toWorkerId: 'usr_receiver',
     reason: 'HANDOFF_COMPLETED',
-    transitionId: randomUUID(),
+    handoffId: randomUUID(),
   },
   HandoffEscalated: {
-    transitionId: randomUUID(),
+    handoffId: randomUUID(),
     level: 'TEAM_LEAD',
     escalatedToOrgId: PROVIDER,
     answerDueDate: DAY0,
@@ -136,8 +136,8 @@ const SAMPLES: { [N in PathEventName]: Extract<PathEvent, { name: N }>['data'] }
 
 /** What each command adds to its events, as command-inputs.ts builds it. */
 const COMMAND_DETAILS: CommandDetails = {
-  TransitionProposed: { rationaleCategory: 'CLIENT_READY_FOR_MORE', proposedBy: 'WORKER' },
-  TransitionDeclined: { alternativeCategory: 'LATER_START' },
+  HandoffProposed: { rationaleCategory: 'CLIENT_READY_FOR_MORE', proposedBy: 'WORKER' },
+  HandoffDeclined: { alternativeCategory: 'LATER_START' },
   HandoffCompleted: { newMeasureId: randomUUID() },
   ClientExited: { receivingOrgId: randomUUID() },
   FollowUpCompleted: { contactMode: 'PHONE', helpGiven: ['JOB_APPLICATIONS'] },
@@ -188,7 +188,7 @@ class Walk {
     if (pending === null) {
       throw new Error('no pending hand-off');
     }
-    return pending.transitionId;
+    return pending.handoffId;
   }
 }
 
@@ -246,7 +246,7 @@ function walkThroughEveryEvent(): Walk {
     proposedDate: addCalendarDays(DAY0, 30),
     rationaleCategory: 'CLIENT_READY_FOR_MORE',
     proposedBy: 'WORKER',
-  } as ProposeTransitionCommand;
+  } as ProposeHandoffCommand;
   walk.apply(proposeHandoffDecision(by(PROVIDER), { command: propose, handoffId: randomUUID() }));
   walk.fire(PATH_TIMER_KINDS.handoffAnswerOverdue);
   walk.apply(
@@ -254,7 +254,7 @@ function walkThroughEveryEvent(): Walk {
       command: {
         reasonCategory: 'NO_CAPACITY',
         alternativeCategory: 'LATER_START',
-      } as DeclineTransitionCommand,
+      } as DeclineHandoffCommand,
       handoffId: walk.pendingHandoffId(),
     }),
   );
@@ -265,7 +265,7 @@ function walkThroughEveryEvent(): Walk {
   const handoffId = walk.pendingHandoffId();
   walk.apply(
     acceptHandoffDecision(by(RECEIVER, late), {
-      command: { startDate: addCalendarDays(late, 20) } as AcceptTransitionCommand,
+      command: { startDate: addCalendarDays(late, 20) } as AcceptHandoffCommand,
       handoffId,
     }),
   );
@@ -358,11 +358,11 @@ describe('contractEventOf', () => {
   });
 
   it('should refuse to map an event whose command details are missing, since its contract needs them', () => {
-    const event = { name: 'TransitionProposed', data: SAMPLES.TransitionProposed } as PathEvent;
+    const event = { name: 'HandoffProposed', data: SAMPLES.HandoffProposed } as PathEvent;
 
     expect(() =>
       contractEventOf(event, { details: {}, state: walkThroughEveryEvent().path, now: NOW }),
-    ).toThrow(/TransitionProposed was decided without the command details/);
+    ).toThrow(/HandoffProposed was decided without the command details/);
   });
 
   it('should record the instant of closing when the machine closes a path on a day', () => {

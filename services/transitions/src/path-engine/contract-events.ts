@@ -13,9 +13,9 @@ import {
   PATH_CLOSED_V1,
   PROVIDER_FUNDING_ENDING_V1,
   RESPONSIBLE_WORKER_CHANGED_V1,
-  TRANSITION_ACCEPTED_V1,
-  TRANSITION_DECLINED_V1,
-  TRANSITION_PROPOSED_V1,
+  HANDOFF_ACCEPTED_V1,
+  HANDOFF_DECLINED_V1,
+  HANDOFF_PROPOSED_V1,
   UNCLEAR_PATH_FLAGGED_V1,
   WAIT_EXCEEDED_V1,
   WAITING_ENDED_V1,
@@ -25,10 +25,10 @@ import {
   type FollowUpContactMode,
   type FollowUpHelpKind,
   type OverdueReportedNextStepKind,
-  type TransitionAlternativeCategory,
-  type TransitionDeclineReasonCategory,
-  type TransitionProposer,
-  type TransitionRationaleCategory,
+  type HandoffAlternativeCategory,
+  type HandoffDeclineReasonCategory,
+  type HandoffProposer,
+  type HandoffRationaleCategory,
   type WaitingForCategory,
   type WorkerChangeReasonCategory,
 } from '@polku/contracts';
@@ -40,11 +40,11 @@ import type { NextStepKind, PathEvent, PathState } from '../path';
 
 /** What a command adds to the events it causes: descriptive fields the machine does not decide. */
 export interface CommandDetails {
-  readonly TransitionProposed?: {
-    readonly rationaleCategory: TransitionRationaleCategory;
-    readonly proposedBy: TransitionProposer;
+  readonly HandoffProposed?: {
+    readonly rationaleCategory: HandoffRationaleCategory;
+    readonly proposedBy: HandoffProposer;
   };
-  readonly TransitionDeclined?: { readonly alternativeCategory?: TransitionAlternativeCategory };
+  readonly HandoffDeclined?: { readonly alternativeCategory?: HandoffAlternativeCategory };
   readonly HandoffCompleted?: { readonly newMeasureId?: string };
   readonly ClientExited?: { readonly receivingOrgId?: string };
   readonly FollowUpCompleted?: {
@@ -111,9 +111,9 @@ function measureEndChecklist(state: PathState) {
 
 export function contractEventOf(event: PathEvent, context: ContractEventContext): ContractEvent {
   switch (event.name) {
-    case 'TransitionProposed':
-      return contractEvent(TRANSITION_PROPOSED_V1, {
-        transitionId: event.data.transitionId,
+    case 'HandoffProposed':
+      return contractEvent(HANDOFF_PROPOSED_V1, {
+        handoffId: event.data.handoffId,
         ...(event.data.fromMeasureId === undefined
           ? {}
           : { fromMeasureId: event.data.fromMeasureId }),
@@ -121,25 +121,25 @@ export function contractEventOf(event: PathEvent, context: ContractEventContext)
         receivingOrgId: event.data.receivingOrgId,
         proposedDate: event.data.proposedDate,
         answerDueDate: event.data.answerDueDate,
-        ...detailsOf(context.details, 'TransitionProposed'),
+        ...detailsOf(context.details, 'HandoffProposed'),
       });
-    case 'TransitionAccepted':
-      return contractEvent(TRANSITION_ACCEPTED_V1, {
-        transitionId: event.data.transitionId,
+    case 'HandoffAccepted':
+      return contractEvent(HANDOFF_ACCEPTED_V1, {
+        handoffId: event.data.handoffId,
         startDate: event.data.startDate,
       });
-    case 'TransitionDeclined': {
-      const { alternativeCategory } = context.details.TransitionDeclined ?? {};
-      return contractEvent(TRANSITION_DECLINED_V1, {
-        transitionId: event.data.transitionId,
-        reasonCategory: event.data.reasonCategory as TransitionDeclineReasonCategory,
+    case 'HandoffDeclined': {
+      const { alternativeCategory } = context.details.HandoffDeclined ?? {};
+      return contractEvent(HANDOFF_DECLINED_V1, {
+        handoffId: event.data.handoffId,
+        reasonCategory: event.data.reasonCategory as HandoffDeclineReasonCategory,
         ...(alternativeCategory === undefined ? {} : { alternativeCategory }),
       });
     }
     case 'HandoffCompleted': {
       const { newMeasureId } = context.details.HandoffCompleted ?? {};
       return contractEvent(HANDOFF_COMPLETED_V1, {
-        transitionId: event.data.transitionId,
+        handoffId: event.data.handoffId,
         ...(newMeasureId === undefined ? {} : { newMeasureId }),
       });
     }

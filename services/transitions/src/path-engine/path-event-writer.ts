@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   OWNERSHIP_TRANSFERRED_V1,
-  TRANSITION_ACCEPTED_V1,
-  TRANSITION_DECLINED_V1,
-  TRANSITION_PROPOSED_V1,
+  HANDOFF_ACCEPTED_V1,
+  HANDOFF_DECLINED_V1,
+  HANDOFF_PROPOSED_V1,
   type EventSubject,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
@@ -17,15 +17,15 @@ import { envelopeFor, type DecisionOrigin } from './decision-origin';
 // same transaction instead of consuming them back: the receiver of a hand-off sees the path,
 // and the new owner owns it, the moment the command commits.
 const OWN_ACCESS_SUBJECTS: readonly EventSubject[] = [
-  TRANSITION_PROPOSED_V1.subject,
-  TRANSITION_ACCEPTED_V1.subject,
-  TRANSITION_DECLINED_V1.subject,
+  HANDOFF_PROPOSED_V1.subject,
+  HANDOFF_ACCEPTED_V1.subject,
+  HANDOFF_DECLINED_V1.subject,
   OWNERSHIP_TRANSFERRED_V1.subject,
 ];
 
 /** A hand-off's events read as one chain; every other event belongs to the path's. */
 function correlationIdOf(event: PathEvent, pathId: string): string {
-  return 'transitionId' in event.data ? event.data.transitionId : pathId;
+  return 'handoffId' in event.data ? event.data.handoffId : pathId;
 }
 
 /**

@@ -11,9 +11,9 @@ import {
   OWNERSHIP_TRANSFERRED_V1,
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
-  TRANSITION_ACCEPTED_V1,
-  TRANSITION_DECLINED_V1,
-  TRANSITION_PROPOSED_V1,
+  HANDOFF_ACCEPTED_V1,
+  HANDOFF_DECLINED_V1,
+  HANDOFF_PROPOSED_V1,
 } from '@polku/contracts';
 import { PATH_ACCESS_EVENT_SUBJECTS } from '@polku/path-access';
 import { IntakeEventsHandler } from './intake-events.handler';
@@ -54,9 +54,9 @@ describe('consumed subjects', () => {
 
   it('should consume every subject of the access projection except the events it writes itself', () => {
     const ownEvents: string[] = [
-      TRANSITION_PROPOSED_V1.subject,
-      TRANSITION_ACCEPTED_V1.subject,
-      TRANSITION_DECLINED_V1.subject,
+      HANDOFF_PROPOSED_V1.subject,
+      HANDOFF_ACCEPTED_V1.subject,
+      HANDOFF_DECLINED_V1.subject,
       OWNERSHIP_TRANSFERRED_V1.subject,
     ];
 

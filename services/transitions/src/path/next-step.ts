@@ -80,7 +80,7 @@ export function ladderSpec(state: PathState, level: EscalationLevel): TimerSpec 
     case 'handoffAnswerOverdue':
       return state.pendingHandoff === null
         ? null
-        : { type: ladder, transitionId: state.pendingHandoff.transitionId, level };
+        : { type: ladder, handoffId: state.pendingHandoff.handoffId, level };
     case 'nextStepOverdue':
       return { type: ladder, level };
     case 'unclearPathReviewDue':
@@ -103,7 +103,7 @@ function sameStep(before: PathState, after: PathState): boolean {
     b !== null &&
     a.kind === b.kind &&
     a.dueDate === b.dueDate &&
-    before.pendingHandoff?.transitionId === after.pendingHandoff?.transitionId &&
+    before.pendingHandoff?.handoffId === after.pendingHandoff?.handoffId &&
     before.pendingHandoff?.accepted === after.pendingHandoff?.accepted &&
     ladderOf(before) === ladderOf(after)
   );

@@ -17,9 +17,9 @@ type Event<N extends string, D> = { readonly name: N; readonly data: D };
 
 export type PathEvent =
   | Event<
-      'TransitionProposed',
+      'HandoffProposed',
       {
-        transitionId: string;
+        handoffId: string;
         receivingOrgId: string;
         destination: PathDestination;
         proposedDate: IsoDate;
@@ -27,9 +27,9 @@ export type PathEvent =
         fromMeasureId?: string;
       }
     >
-  | Event<'TransitionAccepted', { transitionId: string; startDate: IsoDate }>
-  | Event<'TransitionDeclined', { transitionId: string; reasonCategory: string }>
-  | Event<'HandoffCompleted', { transitionId: string }>
+  | Event<'HandoffAccepted', { handoffId: string; startDate: IsoDate }>
+  | Event<'HandoffDeclined', { handoffId: string; reasonCategory: string }>
+  | Event<'HandoffCompleted', { handoffId: string }>
   | Event<
       'OwnershipTransferred',
       {
@@ -38,13 +38,13 @@ export type PathEvent =
         toOrgId: string;
         toWorkerId: string;
         reason: 'HANDOFF_COMPLETED';
-        transitionId: string;
+        handoffId: string;
       }
     >
   | Event<
       'HandoffEscalated',
       {
-        transitionId: string;
+        handoffId: string;
         level: EscalationLevel;
         escalatedToOrgId: string;
         answerDueDate: IsoDate;

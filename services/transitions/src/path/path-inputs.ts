@@ -56,26 +56,26 @@ export type PathInput =
   | (ByActor & { readonly type: 'measureEnded'; readonly measureId: string })
   // Hand-offs (commands of transitions).
   | (ByActor & {
-      readonly type: 'transitionProposed';
-      readonly transitionId: string;
+      readonly type: 'handoffProposed';
+      readonly handoffId: string;
       readonly receivingOrgId: string;
       readonly destination: PathDestination;
       readonly proposedDate: IsoDate;
     })
   | (ByActor & {
-      readonly type: 'transitionAccepted';
-      readonly transitionId: string;
+      readonly type: 'handoffAccepted';
+      readonly handoffId: string;
       /** The agreed start; the proposed date when absent. */
       readonly startDate?: IsoDate;
     })
   | (ByActor & {
-      readonly type: 'transitionDeclined';
-      readonly transitionId: string;
+      readonly type: 'handoffDeclined';
+      readonly handoffId: string;
       readonly reasonCategory: string;
     })
   | (ByActor & {
       readonly type: 'handoffCompleted';
-      readonly transitionId: string;
+      readonly handoffId: string;
       /** The receiver's worker who becomes accountable; the actor when absent. */
       readonly workerId?: string;
     })
@@ -125,7 +125,7 @@ export type PathInput =
   // Timers: `level` is the rung the firing timer escalates to.
   | (BySystem & {
       readonly type: 'handoffAnswerOverdue';
-      readonly transitionId: string;
+      readonly handoffId: string;
       readonly level: EscalationLevel;
     })
   | (BySystem & { readonly type: 'nextStepOverdue'; readonly level: EscalationLevel })
@@ -171,9 +171,9 @@ export const PATH_INPUT_ORIGINS = {
   measureResumed: 'EVENT',
   measureEnded: 'EVENT',
   returnedAsNewPath: 'EVENT',
-  transitionProposed: 'COMMAND',
-  transitionAccepted: 'COMMAND',
-  transitionDeclined: 'COMMAND',
+  handoffProposed: 'COMMAND',
+  handoffAccepted: 'COMMAND',
+  handoffDeclined: 'COMMAND',
   handoffCompleted: 'COMMAND',
   exited: 'COMMAND',
   unclearPathReviewed: 'COMMAND',

@@ -27,13 +27,13 @@ const ANSWER_KEY = (level: string) => `handoff-answer:${PATH_ID}:transition-1:${
 
 describe('decide: hand-offs', () => {
   it('should keep the sender accountable and wait 10 business days for the answer when a hand-off is proposed', () => {
-    const { state, effects } = accept(pathAt('measureEnded'), make.transitionProposed());
+    const { state, effects } = accept(pathAt('measureEnded'), make.handoffProposed());
 
     expect(state).toMatchObject({
       state: 'TRANSITION_PENDING',
       accountable: { orgId: PROVIDER, workerId: PROVIDER_WORKER.workerId },
       pendingHandoff: {
-        transitionId: 'transition-1',
+        handoffId: 'transition-1',
         receivingOrgId: RECEIVER,
         answerDueDate: '2027-03-15',
         accepted: false,
@@ -41,8 +41,8 @@ describe('decide: hand-offs', () => {
       },
       nextStep: { kind: 'AWAIT_HANDOFF_ANSWER', dueDate: '2027-03-15', level: 'WORKER' },
     });
-    expect(eventNamed(effects, 'TransitionProposed').data).toEqual({
-      transitionId: 'transition-1',
+    expect(eventNamed(effects, 'HandoffProposed').data).toEqual({
+      handoffId: 'transition-1',
       receivingOrgId: RECEIVER,
       destination: { group: 'CONTINUATION', category: 'ANOTHER_VTM_MEASURE' },
       proposedDate: '2027-04-01',
@@ -53,18 +53,14 @@ describe('decide: hand-offs', () => {
   });
 
   it('should name the running measure when a hand-off is proposed during it', () => {
-    const { effects } = accept(pathAt('inMeasure'), make.transitionProposed());
+    const { effects } = accept(pathAt('inMeasure'), make.handoffProposed());
 
-    expect(eventNamed(effects, 'TransitionProposed').data.fromMeasureId).toBe('measure-1');
+    expect(eventNamed(effects, 'HandoffProposed').data.fromMeasureId).toBe('measure-1');
   });
 
   it('should allow only one pending hand-off at a time', () => {
     expect(
-      decide(
-        pathAt('handoffPending'),
-        make.transitionProposed({ transitionId: 'transition-2' }),
-        POLICY,
-      ),
+      decide(pathAt('handoffPending'), make.handoffProposed({ handoffId: 'transition-2' }), POLICY),
     ).toMatchObject({
       refused: { code: 'CONFLICT', message: expect.stringContaining('one hand-off at a time') },
     });
@@ -72,18 +68,18 @@ describe('decide: hand-offs', () => {
 
   it('should refuse a hand-off by another organisation than the accountable one', () => {
     expect(
-      decide(pathAt('measureEnded'), make.transitionProposed({ actor: TE_WORKER }), POLICY),
+      decide(pathAt('measureEnded'), make.handoffProposed({ actor: TE_WORKER }), POLICY),
     ).toMatchObject({ refused: { code: 'FORBIDDEN' } });
   });
 
   it('should refuse a hand-off to the sender itself, to an unclear path, to a wrong destination or in the past', () => {
     const ended = pathAt('measureEnded');
     for (const input of [
-      make.transitionProposed({ receivingOrgId: PROVIDER }),
-      make.transitionProposed({ destination: UNCLEAR }),
-      make.transitionProposed({ destination: { group: 'LABOUR_MARKET', category: 'PENSION' } }),
-      make.transitionProposed({ destination: { ...STUDIES, subType: 'PAY_SUBSIDISED_WORK' } }),
-      make.transitionProposed({ proposedDate: '2027-02-27' }),
+      make.handoffProposed({ receivingOrgId: PROVIDER }),
+      make.handoffProposed({ destination: UNCLEAR }),
+      make.handoffProposed({ destination: { group: 'LABOUR_MARKET', category: 'PENSION' } }),
+      make.handoffProposed({ destination: { ...STUDIES, subType: 'PAY_SUBSIDISED_WORK' } }),
+      make.handoffProposed({ proposedDate: '2027-02-27' }),
     ]) {
       expect(decide(ended, input, POLICY)).toMatchObject({
         refused: { code: 'VALIDATION_FAILED' },
@@ -93,7 +89,7 @@ describe('decide: hand-offs', () => {
 
   it('should refuse a hand-off while the measure is paused, before intake, or after the exit', () => {
     for (const stage of ['paused', 'referred', 'followUp'] as const) {
-      expect(decide(pathAt(stage), make.transitionProposed(), POLICY)).toMatchObject({
+      expect(decide(pathAt(stage), make.handoffProposed(), POLICY)).toMatchObject({
         refused: { code: 'CONFLICT' },
       });
     }
@@ -102,7 +98,7 @@ describe('decide: hand-offs', () => {
   it('should wait for the completion by the start date when the receiver accepts', () => {
     const { state, effects } = accept(
       pathAt('handoffPending'),
-      make.transitionAccepted({ startDate: '2027-04-12' }),
+      make.handoffAccepted({ startDate: '2027-04-12' }),
     );
 
     expect(state).toMatchObject({
@@ -110,8 +106,8 @@ describe('decide: hand-offs', () => {
       pendingHandoff: { accepted: true, proposedDate: '2027-04-12', answerDueDate: '2027-04-12' },
       nextStep: { kind: 'AWAIT_HANDOFF_ANSWER', dueDate: '2027-04-12', level: 'WORKER' },
     });
-    expect(eventNamed(effects, 'TransitionAccepted').data).toEqual({
-      transitionId: 'transition-1',
+    expect(eventNamed(effects, 'HandoffAccepted').data).toEqual({
+      handoffId: 'transition-1',
       startDate: '2027-04-12',
     });
     expect(timerDue(state, ANSWER_KEY('WORKER'))).toBe('2027-04-13');
@@ -119,27 +115,27 @@ describe('decide: hand-offs', () => {
 
   it('should refuse an answer by anyone but the receiver, for another hand-off, or twice', () => {
     const pending = pathAt('handoffPending');
-    expect(
-      decide(pending, make.transitionAccepted({ actor: PROVIDER_WORKER }), POLICY),
-    ).toMatchObject({
+    expect(decide(pending, make.handoffAccepted({ actor: PROVIDER_WORKER }), POLICY)).toMatchObject(
+      {
+        refused: { code: 'FORBIDDEN' },
+      },
+    );
+    expect(decide(pending, make.handoffDeclined({ actor: OUTSIDER }), POLICY)).toMatchObject({
       refused: { code: 'FORBIDDEN' },
     });
-    expect(decide(pending, make.transitionDeclined({ actor: OUTSIDER }), POLICY)).toMatchObject({
-      refused: { code: 'FORBIDDEN' },
-    });
     expect(
-      decide(pending, make.transitionAccepted({ transitionId: 'transition-9' }), POLICY),
+      decide(pending, make.handoffAccepted({ handoffId: 'transition-9' }), POLICY),
     ).toMatchObject({ refused: { code: 'CONFLICT' } });
-    expect(decide(pathAt('handoffAccepted'), make.transitionAccepted(), POLICY)).toMatchObject({
+    expect(decide(pathAt('handoffAccepted'), make.handoffAccepted(), POLICY)).toMatchObject({
       refused: { code: 'CONFLICT', message: 'The hand-off has already been accepted.' },
     });
-    expect(decide(pathAt('measureEnded'), make.transitionDeclined(), POLICY)).toMatchObject({
+    expect(decide(pathAt('measureEnded'), make.handoffDeclined(), POLICY)).toMatchObject({
       refused: { code: 'CONFLICT' },
     });
   });
 
   it('should return the path to the sender with DECIDE_NEXT_STEP when the receiver declines', () => {
-    const { state, effects } = accept(pathAt('handoffPending'), make.transitionDeclined());
+    const { state, effects } = accept(pathAt('handoffPending'), make.handoffDeclined());
 
     expect(state).toMatchObject({
       state: 'TRANSITION_PENDING',
@@ -147,20 +143,20 @@ describe('decide: hand-offs', () => {
       pendingHandoff: null,
       nextStep: { kind: 'DECIDE_NEXT_STEP', dueDate: '2027-03-08' },
     });
-    expect(eventNamed(effects, 'TransitionDeclined').data.reasonCategory).toBe('NO_CAPACITY');
+    expect(eventNamed(effects, 'HandoffDeclined').data.reasonCategory).toBe('NO_CAPACITY');
     expect(cancelledKeys(effects)).toEqual([ANSWER_KEY('WORKER')]);
   });
 
   it('should refuse a decline without its reason', () => {
     expect(
-      decide(pathAt('handoffPending'), make.transitionDeclined({ reasonCategory: '' }), POLICY),
+      decide(pathAt('handoffPending'), make.handoffDeclined({ reasonCategory: '' }), POLICY),
     ).toMatchObject({
       refused: { code: 'VALIDATION_FAILED', message: 'reasonCategory is required.' },
     });
   });
 
   it('should let the receiver withdraw an acceptance by declining before completion', () => {
-    const { state } = accept(pathAt('handoffAccepted'), make.transitionDeclined());
+    const { state } = accept(pathAt('handoffAccepted'), make.handoffDeclined());
 
     expect(state.nextStep?.kind).toBe('DECIDE_NEXT_STEP');
   });
@@ -184,7 +180,7 @@ describe('decide: hand-offs', () => {
       toOrgId: RECEIVER,
       toWorkerId: 'association-coach-2',
       reason: 'HANDOFF_COMPLETED',
-      transitionId: 'transition-1',
+      handoffId: 'transition-1',
     });
   });
 
@@ -197,8 +193,8 @@ describe('decide: hand-offs', () => {
     ).toMatchObject({ refused: { code: 'FORBIDDEN' } });
     const duringMeasure = walk([
       ...STAGES.inMeasure,
-      make.transitionProposed(),
-      make.transitionAccepted(),
+      make.handoffProposed(),
+      make.handoffAccepted(),
     ]);
     expect(decide(duringMeasure, make.handoffCompleted(), POLICY)).toMatchObject({
       refused: { code: 'CONFLICT', message: expect.stringContaining('has not ended yet') },
@@ -227,30 +223,28 @@ describe('decide: hand-offs', () => {
     expect(state.timers).toEqual([]);
     expect(lostReasons(state)).toEqual(['NEXT_STEP_OVERDUE_AT_MANAGER']);
     // An answer, even late, ends the escalation.
-    const answered = accept(state, make.transitionDeclined({ at: '2027-04-01' })).state;
+    const answered = accept(state, make.handoffDeclined({ at: '2027-04-01' })).state;
     expect(lostReasons(answered)).toEqual([]);
   });
 
   it('should let a path leave UNCLEAR_PATH by a hand-off', () => {
-    const { state } = accept(pathAt('unclear'), make.transitionProposed());
+    const { state } = accept(pathAt('unclear'), make.handoffProposed());
 
     expect(state).toMatchObject({ state: 'TRANSITION_PENDING', exit: null });
-    expect(eventNames(accept(state, make.transitionAccepted()).effects)).toEqual([
-      'TransitionAccepted',
-    ]);
+    expect(eventNames(accept(state, make.handoffAccepted()).effects)).toEqual(['HandoffAccepted']);
   });
 
   it('should not let a hand-off be answered by the receiver of an earlier one', () => {
     const second = walk([
       ...STAGES.handoffPending,
-      make.transitionDeclined(),
-      make.transitionProposed({ transitionId: 'transition-2', receivingOrgId: 'org-third' }),
+      make.handoffDeclined(),
+      make.handoffProposed({ handoffId: 'transition-2', receivingOrgId: 'org-third' }),
     ]);
 
     expect(
       decide(
         second,
-        make.transitionAccepted({ actor: RECEIVER_WORKER, transitionId: 'transition-2' }),
+        make.handoffAccepted({ actor: RECEIVER_WORKER, handoffId: 'transition-2' }),
         POLICY,
       ),
     ).toMatchObject({ refused: { code: 'FORBIDDEN' } });

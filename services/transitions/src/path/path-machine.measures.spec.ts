@@ -191,7 +191,7 @@ describe('decide: planning and measures', () => {
   });
 
   it('should keep waiting for the hand-off answer when the measure ends after a hand-off was proposed', () => {
-    const proposed = walk([...STAGES.inMeasure, make.transitionProposed()]);
+    const proposed = walk([...STAGES.inMeasure, make.handoffProposed()]);
     const { state } = accept(proposed, make.measureEnded());
 
     expect(state).toMatchObject({

@@ -92,10 +92,10 @@ describe('decide: provider funding ending', () => {
     const funded = walk([...STAGES.measureEnded, make.fundingEnding()]);
     expect(funded.nextStep?.kind).toBe('REHOME_BEFORE_FUNDING_ENDS');
 
-    const proposed = accept(funded, make.transitionProposed()).state;
+    const proposed = accept(funded, make.handoffProposed()).state;
     expect(proposed.nextStep?.kind).toBe('AWAIT_HANDOFF_ANSWER');
 
-    const declined = accept(proposed, make.transitionDeclined()).state;
+    const declined = accept(proposed, make.handoffDeclined()).state;
     expect(declined.nextStep).toMatchObject({
       kind: 'REHOME_BEFORE_FUNDING_ENDS',
       dueDate: '2027-04-29',
@@ -104,8 +104,8 @@ describe('decide: provider funding ending', () => {
     const handedOver = walk([
       ...STAGES.measureEnded,
       make.fundingEnding(),
-      make.transitionProposed(),
-      make.transitionAccepted(),
+      make.handoffProposed(),
+      make.handoffAccepted(),
       make.handoffCompleted(),
     ]);
     expect(handedOver).toMatchObject({

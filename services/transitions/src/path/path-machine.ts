@@ -58,11 +58,11 @@ function byActor(draft: DecisionDraft, input: ActorInput): Refusal | null {
       return resumeMeasure(draft, input);
     case 'measureEnded':
       return endMeasure(draft, input);
-    case 'transitionProposed':
+    case 'handoffProposed':
       return proposeHandoff(draft, input);
-    case 'transitionAccepted':
+    case 'handoffAccepted':
       return acceptHandoff(draft, input);
-    case 'transitionDeclined':
+    case 'handoffDeclined':
       return declineHandoff(draft, input);
     case 'handoffCompleted':
       return completeHandoff(draft, input);

@@ -80,7 +80,7 @@ export interface PendingReferral {
  * the start date by which the receiver completes the hand-off.
  */
 export interface PendingHandoff {
-  readonly transitionId: string;
+  readonly handoffId: string;
   readonly receivingOrgId: string;
   readonly destination: PathDestination;
   readonly answerDueDate: IsoDate;

@@ -37,7 +37,7 @@ export const LADDER_TIMER_KINDS: readonly string[] = [
 export function timerKey(pathId: string, spec: TimerSpec): string {
   switch (spec.type) {
     case 'handoffAnswerOverdue':
-      return `handoff-answer:${pathId}:${spec.transitionId}:${spec.level}`;
+      return `handoff-answer:${pathId}:${spec.handoffId}:${spec.level}`;
     case 'nextStepOverdue':
       return `next-step:${pathId}:${spec.level}`;
     case 'unclearPathReviewDue':
@@ -97,7 +97,7 @@ function specOf(kind: string, payload: Payload): TimerSpec {
     case PATH_TIMER_KINDS.handoffAnswerOverdue:
       return {
         type: 'handoffAnswerOverdue',
-        transitionId: text(kind, payload, 'transitionId'),
+        handoffId: text(kind, payload, 'handoffId'),
         level: level(kind, payload),
       };
     case PATH_TIMER_KINDS.nextStepOverdue:

@@ -25,7 +25,7 @@ export function pathView(state: PathState, options: { readonly seesHealthFlags: 
       state.pendingHandoff === null
         ? null
         : {
-            transitionId: state.pendingHandoff.transitionId,
+            handoffId: state.pendingHandoff.handoffId,
             receivingOrgId: state.pendingHandoff.receivingOrgId,
             destination: { ...state.pendingHandoff.destination },
             proposedDate: state.pendingHandoff.proposedDate,

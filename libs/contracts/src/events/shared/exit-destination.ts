@@ -155,7 +155,7 @@ export function IsSubTypeOfCategory(): PropertyDecorator {
 /**
  * Where a client went when leaving a measure or the intermediate labour market: a group, a
  * category of that group and, for studies and supported employment, optionally the kind
- * (domain.md §3.7). TransitionProposed can reuse it for the proposed destination.
+ * (domain.md §3.7). HandoffProposed can reuse it for the proposed destination.
  */
 export class ExitDestination {
   @FieldDoc(

@@ -4,9 +4,9 @@ import { FieldDoc } from '../../field-doc.decorator';
 
 /** Payload of HandoffCompleted v1: the receiver has taken the client on. */
 export class HandoffCompletedPayload {
-  @FieldDoc('The hand-off, as in TransitionProposed.')
+  @FieldDoc('The hand-off, as in HandoffProposed.')
   @IsUUID()
-  readonly transitionId!: string;
+  readonly handoffId!: string;
 
   @FieldDoc(
     'The measure the client starts with the receiver, as in MeasureStarted; absent when the next step is not a measure in polku.',

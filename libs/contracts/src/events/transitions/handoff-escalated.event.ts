@@ -6,9 +6,9 @@ import { ESCALATION_LEVELS, type EscalationLevel } from './next-step';
 
 /** Payload of HandoffEscalated v1: an unanswered hand-off climbs one rung of the ladder. */
 export class HandoffEscalatedPayload {
-  @FieldDoc('The hand-off, as in TransitionProposed.')
+  @FieldDoc('The hand-off, as in HandoffProposed.')
   @IsUUID()
-  readonly transitionId!: string;
+  readonly handoffId!: string;
 
   @FieldDoc(
     'Who in the sender’s organisation it is escalated to: the named worker, then (5 business days later) the team lead, then the manager.',
@@ -22,7 +22,7 @@ export class HandoffEscalatedPayload {
   @IsUUID()
   readonly escalatedToOrgId!: string;
 
-  @FieldDoc('The answer deadline that passed, as in TransitionProposed.')
+  @FieldDoc('The answer deadline that passed, as in HandoffProposed.')
   @IsIsoDate()
   readonly answerDueDate!: string;
 

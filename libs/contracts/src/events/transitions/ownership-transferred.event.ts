@@ -45,11 +45,11 @@ export class OwnershipTransferredPayload {
   readonly reason!: OwnershipTransferReason;
 
   @FieldDoc(
-    'The hand-off that was completed, as in TransitionProposed; present exactly when the reason is `HANDOFF_COMPLETED`.',
+    'The hand-off that was completed, as in HandoffProposed; present exactly when the reason is `HANDOFF_COMPLETED`.',
   )
   @IsUUID('all', WHEN_PRESENT)
   @IsRequiredOnlyWhen('reason', ['HANDOFF_COMPLETED'])
-  readonly transitionId?: string;
+  readonly handoffId?: string;
 }
 
 /** A path changes owner (domain.md §10.2 S4; architecture.md §4.1–4.2). */

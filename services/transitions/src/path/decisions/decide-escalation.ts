@@ -15,14 +15,14 @@ export function escalateHandoff(
   input: PathInputOf<'handoffAnswerOverdue'>,
 ): void {
   const { pendingHandoff, accountable } = draft.state;
-  if (pendingHandoff?.transitionId !== input.transitionId || accountable === null) {
-    return draft.bug(`a hand-off timer outlived its hand-off ${input.transitionId}`);
+  if (pendingHandoff?.handoffId !== input.handoffId || accountable === null) {
+    return draft.bug(`a hand-off timer outlived its hand-off ${input.handoffId}`);
   }
   climb(draft, input);
   draft.emit({
     name: 'HandoffEscalated',
     data: {
-      transitionId: pendingHandoff.transitionId,
+      handoffId: pendingHandoff.handoffId,
       level: input.level,
       // The sender is still accountable, so the ladder climbs in the sender's organisation.
       escalatedToOrgId: accountable.orgId,

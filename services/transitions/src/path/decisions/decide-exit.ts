@@ -49,7 +49,7 @@ export function exit(draft: DecisionDraft, input: PathInputOf<'exited'>): Refusa
     () =>
       destination !== undefined && isContinuation(destination)
         ? invalid(
-            'Another measure is a hand-off (propose a transition) and a return is a new path, not an exit.',
+            'Another measure is a hand-off (propose a hand-off) and a return is a new path, not an exit.',
           )
         : null,
     () =>

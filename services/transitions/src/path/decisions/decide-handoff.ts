@@ -21,7 +21,7 @@ const NOT_HANDED_OVER_TO: readonly string[] = ['UNCLEAR_PATH', 'RETURNED_TO_VTM'
 
 export function proposeHandoff(
   draft: DecisionDraft,
-  input: PathInputOf<'transitionProposed'>,
+  input: PathInputOf<'handoffProposed'>,
 ): Refusal | null {
   const { pendingHandoff, accountable } = draft.state;
   const refusal = firstRefusal(
@@ -39,10 +39,10 @@ export function proposeHandoff(
       pendingHandoff === null
         ? null
         : conflict(
-            `Only one hand-off at a time: the hand-off ${pendingHandoff.transitionId} to ${pendingHandoff.receivingOrgId} is still pending.`,
+            `Only one hand-off at a time: the hand-off ${pendingHandoff.handoffId} to ${pendingHandoff.receivingOrgId} is still pending.`,
           ),
     () => byAccountableOrg(draft, input.actor, 'propose a hand-off'),
-    () => requiredText(input.transitionId, 'transitionId'),
+    () => requiredText(input.handoffId, 'handoffId'),
     () => requiredText(input.receivingOrgId, 'receivingOrgId'),
     () =>
       input.receivingOrgId === accountable?.orgId
@@ -69,7 +69,7 @@ export function proposeHandoff(
   draft.update({
     state: 'TRANSITION_PENDING',
     pendingHandoff: {
-      transitionId: input.transitionId,
+      handoffId: input.handoffId,
       receivingOrgId: input.receivingOrgId,
       destination: input.destination,
       answerDueDate,
@@ -81,9 +81,9 @@ export function proposeHandoff(
     nextStep: step('AWAIT_HANDOFF_ANSWER', answerDueDate),
   });
   draft.emit({
-    name: 'TransitionProposed',
+    name: 'HandoffProposed',
     data: {
-      transitionId: input.transitionId,
+      handoffId: input.handoffId,
       receivingOrgId: input.receivingOrgId,
       destination: input.destination,
       proposedDate: input.proposedDate,
@@ -97,7 +97,7 @@ export function proposeHandoff(
 /** The pending hand-off, answered by its receiver; or why not. */
 function receiverRefusal(
   draft: DecisionDraft,
-  input: { readonly transitionId: string; readonly actor: PathActor },
+  input: { readonly handoffId: string; readonly actor: PathActor },
   doing: string,
 ): Refusal | null {
   const pending = draft.state.pendingHandoff;
@@ -106,9 +106,9 @@ function receiverRefusal(
       `There is no pending hand-off to ${doing}: the client is ${describeState(draft.state.state)}.`,
     );
   }
-  if (pending.transitionId !== input.transitionId) {
+  if (pending.handoffId !== input.handoffId) {
     return conflict(
-      `The hand-off ${input.transitionId} is not the pending one (${pending.transitionId}).`,
+      `The hand-off ${input.handoffId} is not the pending one (${pending.handoffId}).`,
     );
   }
   return pending.receivingOrgId === input.actor.orgId
@@ -126,7 +126,7 @@ function pendingOf(draft: DecisionDraft): PendingHandoff {
 
 export function acceptHandoff(
   draft: DecisionDraft,
-  input: PathInputOf<'transitionAccepted'>,
+  input: PathInputOf<'handoffAccepted'>,
 ): Refusal | null {
   const refusal = firstRefusal(
     () => receiverRefusal(draft, input, 'accept the hand-off'),
@@ -151,15 +151,15 @@ export function acceptHandoff(
     nextStep: step('AWAIT_HANDOFF_ANSWER', completionDue),
   });
   draft.emit({
-    name: 'TransitionAccepted',
-    data: { transitionId: pending.transitionId, startDate },
+    name: 'HandoffAccepted',
+    data: { handoffId: pending.handoffId, startDate },
   });
   return null;
 }
 
 export function declineHandoff(
   draft: DecisionDraft,
-  input: PathInputOf<'transitionDeclined'>,
+  input: PathInputOf<'handoffDeclined'>,
 ): Refusal | null {
   const refusal = firstRefusal(
     () => receiverRefusal(draft, input, 'decline the hand-off'),
@@ -178,8 +178,8 @@ export function declineHandoff(
     ),
   });
   draft.emit({
-    name: 'TransitionDeclined',
-    data: { transitionId: pending.transitionId, reasonCategory: input.reasonCategory },
+    name: 'HandoffDeclined',
+    data: { handoffId: pending.handoffId, reasonCategory: input.reasonCategory },
   });
   return null;
 }
@@ -220,7 +220,7 @@ export function completeHandoff(
   });
   draft.emit({
     name: 'HandoffCompleted',
-    data: { transitionId: pending.transitionId },
+    data: { handoffId: pending.handoffId },
   });
   draft.emit({
     name: 'OwnershipTransferred',
@@ -230,7 +230,7 @@ export function completeHandoff(
       toOrgId: receiver.orgId,
       toWorkerId: receiver.workerId,
       reason: 'HANDOFF_COMPLETED',
-      transitionId: pending.transitionId,
+      handoffId: pending.handoffId,
     },
   });
   return null;

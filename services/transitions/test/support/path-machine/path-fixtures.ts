@@ -134,28 +134,28 @@ export const make = {
     measureId: 'measure-1',
     ...o,
   }),
-  transitionProposed: (o: Overrides<'transitionProposed'> = {}): PathInput => ({
-    type: 'transitionProposed',
+  handoffProposed: (o: Overrides<'handoffProposed'> = {}): PathInput => ({
+    type: 'handoffProposed',
     at: DAY0,
     actor: PROVIDER_WORKER,
-    transitionId: 'transition-1',
+    handoffId: 'transition-1',
     receivingOrgId: RECEIVER,
     destination: ANOTHER_MEASURE,
     proposedDate: '2027-04-01',
     ...o,
   }),
-  transitionAccepted: (o: Overrides<'transitionAccepted'> = {}): PathInput => ({
-    type: 'transitionAccepted',
+  handoffAccepted: (o: Overrides<'handoffAccepted'> = {}): PathInput => ({
+    type: 'handoffAccepted',
     at: DAY0,
     actor: RECEIVER_WORKER,
-    transitionId: 'transition-1',
+    handoffId: 'transition-1',
     ...o,
   }),
-  transitionDeclined: (o: Overrides<'transitionDeclined'> = {}): PathInput => ({
-    type: 'transitionDeclined',
+  handoffDeclined: (o: Overrides<'handoffDeclined'> = {}): PathInput => ({
+    type: 'handoffDeclined',
     at: DAY0,
     actor: RECEIVER_WORKER,
-    transitionId: 'transition-1',
+    handoffId: 'transition-1',
     reasonCategory: 'NO_CAPACITY',
     ...o,
   }),
@@ -163,7 +163,7 @@ export const make = {
     type: 'handoffCompleted',
     at: DAY0,
     actor: RECEIVER_WORKER,
-    transitionId: 'transition-1',
+    handoffId: 'transition-1',
     ...o,
   }),
   exited: (o: Overrides<'exited'> = {}): PathInput => ({
@@ -279,8 +279,8 @@ export const STAGES = {
   inMeasure: IN_MEASURE,
   paused: [...IN_MEASURE, make.measurePaused()],
   measureEnded: MEASURE_ENDED,
-  handoffPending: [...MEASURE_ENDED, make.transitionProposed()],
-  handoffAccepted: [...MEASURE_ENDED, make.transitionProposed(), make.transitionAccepted()],
+  handoffPending: [...MEASURE_ENDED, make.handoffProposed()],
+  handoffAccepted: [...MEASURE_ENDED, make.handoffProposed(), make.handoffAccepted()],
   followUp: [...MEASURE_ENDED, make.exited()],
   unclear: [...MEASURE_ENDED, make.exited({ destination: UNCLEAR })],
 } satisfies Record<string, PathInput[]>;

@@ -170,10 +170,10 @@ function handoffInputs(ctx: Context): Candidate[] {
     return HANDOFF_STATES.includes(state.state)
       ? [
           () => ({
-            type: 'transitionProposed',
+            type: 'handoffProposed',
             at: today,
             actor: byOwner(ctx),
-            transitionId: ids.next('transition'),
+            handoffId: ids.next('transition'),
             receivingOrgId: dice.pick(ORGS.filter((org) => org !== state.accountable?.orgId)),
             destination: dice.pick(HANDOFF_DESTINATIONS),
             proposedDate: later(ctx, 40),
@@ -184,19 +184,19 @@ function handoffInputs(ctx: Context): Candidate[] {
   const receiver = () => actorOf(pending.receivingOrgId, dice);
   const candidates: Candidate[] = [
     () => ({
-      type: 'transitionDeclined',
+      type: 'handoffDeclined',
       at: today,
       actor: receiver(),
-      transitionId: pending.transitionId,
+      handoffId: pending.handoffId,
       reasonCategory: 'NO_CAPACITY',
     }),
   ];
   if (!pending.accepted) {
     candidates.push(() => ({
-      type: 'transitionAccepted',
+      type: 'handoffAccepted',
       at: today,
       actor: receiver(),
-      transitionId: pending.transitionId,
+      handoffId: pending.handoffId,
       ...(dice.flag() ? { startDate: later(ctx, 30) } : {}),
     }));
   }
@@ -205,7 +205,7 @@ function handoffInputs(ctx: Context): Candidate[] {
       type: 'handoffCompleted',
       at: today,
       actor: receiver(),
-      transitionId: pending.transitionId,
+      handoffId: pending.handoffId,
     }));
   }
   return candidates;

@@ -10,16 +10,16 @@ import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /**
- * The path's course: its state, accountable organisation, named worker and next step, the
+ * The path: its state, accountable organisation, named worker and next step, the
  * responsible worker and the client's waits. The transitions service keeps every open path
  * with an accountable organisation, a named worker and a next step (docs/transitions.md).
  */
 @ApiTags('transitions')
 @Controller('paths/:pathId')
-export class PathCourseController {
+export class PathController {
   constructor(private readonly bus: ServiceCommandBus) {}
 
-  @Get('course')
+  @Get()
   @ClientDataRead({
     summary: 'The path’s state, accountable organisation, named worker and next step',
     description: 'With the pending hand-off, the exit and its follow-ups.',

@@ -1,10 +1,10 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
-  AcceptTransitionCommand,
+  AcceptHandoffCommand,
   CompleteHandoffCommand,
-  DeclineTransitionCommand,
-  ProposeTransitionCommand,
+  DeclineHandoffCommand,
+  ProposeHandoffCommand,
   TRANSITION_COMMANDS,
 } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
@@ -17,78 +17,78 @@ import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-
  */
 @ApiTags('transitions')
 @Controller('paths/:pathId')
-export class HandOffsController {
+export class HandoffsController {
   constructor(private readonly bus: ServiceCommandBus) {}
 
-  @Post('transitions')
+  @Post('hand-offs')
   @ClientDataCommand({
     summary: 'Propose a transition to another organisation (a hand-off)',
     description:
       'By a party of the path, for the client or with them. The sender stays accountable until the receiver completes the hand-off; unanswered by the deadline (10 business days) it escalates worker → team lead → manager.',
     dataClasses: ['PATH'],
-    body: ProposeTransitionCommand,
+    body: ProposeHandoffCommand,
     status: 201,
     idempotent: true,
   })
   propose(
     @Param('pathId', ParseUUIDPipe) pathId: string,
-    @Body() command: ProposeTransitionCommand,
+    @Body() command: ProposeHandoffCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
-      TRANSITION_COMMANDS.proposeTransition,
+      TRANSITION_COMMANDS.proposeHandoff,
       { pathId, body: command },
       commandMetadataOf(request),
     );
   }
 
-  @Post('transitions/:transitionId/acceptance')
+  @Post('hand-offs/:handoffId/acceptance')
   @ClientDataCommand({
-    summary: 'Accept a proposed transition (the receiving organisation)',
+    summary: 'Accept a proposed hand-off (the receiving organisation)',
     description:
       'With the start date; the sender stays accountable until the hand-off is completed.',
     dataClasses: ['PATH'],
-    body: AcceptTransitionCommand,
+    body: AcceptHandoffCommand,
     status: 200,
     idempotent: true,
   })
   accept(
     @Param('pathId', ParseUUIDPipe) pathId: string,
-    @Param('transitionId', ParseUUIDPipe) transitionId: string,
-    @Body() command: AcceptTransitionCommand,
+    @Param('handoffId', ParseUUIDPipe) handoffId: string,
+    @Body() command: AcceptHandoffCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
-      TRANSITION_COMMANDS.acceptTransition,
-      { pathId, id: transitionId, body: command },
+      TRANSITION_COMMANDS.acceptHandoff,
+      { pathId, id: handoffId, body: command },
       commandMetadataOf(request),
     );
   }
 
-  @Post('transitions/:transitionId/decline')
+  @Post('hand-offs/:handoffId/decline')
   @ClientDataCommand({
-    summary: 'Decline a proposed transition (the receiving organisation)',
+    summary: 'Decline a proposed hand-off (the receiving organisation)',
     description:
       'The proposal goes back to the sender with the reason, as its next step; never into the void.',
     dataClasses: ['PATH'],
-    body: DeclineTransitionCommand,
+    body: DeclineHandoffCommand,
     status: 200,
     idempotent: true,
   })
   decline(
     @Param('pathId', ParseUUIDPipe) pathId: string,
-    @Param('transitionId', ParseUUIDPipe) transitionId: string,
-    @Body() command: DeclineTransitionCommand,
+    @Param('handoffId', ParseUUIDPipe) handoffId: string,
+    @Body() command: DeclineHandoffCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
-      TRANSITION_COMMANDS.declineTransition,
-      { pathId, id: transitionId, body: command },
+      TRANSITION_COMMANDS.declineHandoff,
+      { pathId, id: handoffId, body: command },
       commandMetadataOf(request),
     );
   }
 
-  @Post('transitions/:transitionId/completion')
+  @Post('hand-offs/:handoffId/completion')
   @ClientDataCommand({
     summary: 'Complete the hand-off (the receiving organisation)',
     description:
@@ -100,13 +100,13 @@ export class HandOffsController {
   })
   complete(
     @Param('pathId', ParseUUIDPipe) pathId: string,
-    @Param('transitionId', ParseUUIDPipe) transitionId: string,
+    @Param('handoffId', ParseUUIDPipe) handoffId: string,
     @Body() command: CompleteHandoffCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       TRANSITION_COMMANDS.completeHandoff,
-      { pathId, id: transitionId, body: command },
+      { pathId, id: handoffId, body: command },
       commandMetadataOf(request),
     );
   }

@@ -3,18 +3,18 @@ import { IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-valida
 import { IsIsoDate } from '../events/event-validators';
 import { IsDestinationOtherThan } from '../events/shared/exit-destination';
 import {
-  TRANSITION_ALTERNATIVE_CATEGORIES,
-  TRANSITION_DECLINE_REASON_CATEGORIES,
-  type TransitionAlternativeCategory,
-  type TransitionDeclineReasonCategory,
-} from '../events/transitions/transition-declined.event';
+  HANDOFF_ALTERNATIVE_CATEGORIES,
+  HANDOFF_DECLINE_REASON_CATEGORIES,
+  type HandoffAlternativeCategory,
+  type HandoffDeclineReasonCategory,
+} from '../events/transitions/handoff-declined.event';
 import {
   NON_HANDOFF_DESTINATION_CATEGORIES,
-  TRANSITION_PROPOSERS,
-  TRANSITION_RATIONALE_CATEGORIES,
-  type TransitionProposer,
-  type TransitionRationaleCategory,
-} from '../events/transitions/transition-proposed.event';
+  HANDOFF_PROPOSERS,
+  HANDOFF_RATIONALE_CATEGORIES,
+  type HandoffProposer,
+  type HandoffRationaleCategory,
+} from '../events/transitions/handoff-proposed.event';
 import { FieldDoc } from '../field-doc.decorator';
 import { ExitDestinationInput } from './exit-destination.input';
 
@@ -23,7 +23,7 @@ import { ExitDestinationInput } from './exit-destination.input';
  * configuration (10 Finnish business days by default); the caller's organisation stays
  * accountable until the receiver completes the hand-off.
  */
-export class ProposeTransitionCommand {
+export class ProposeHandoffCommand {
   @FieldDoc('The next step’s destination; never UNCLEAR_PATH or RETURNED_TO_VTM.')
   // An array would pass @ValidateNested as a list of nothing: it must be one object.
   @IsObject()
@@ -46,31 +46,31 @@ export class ProposeTransitionCommand {
   fromMeasureId?: string;
 
   @FieldDoc('Why this next step, as a category.')
-  @IsIn(TRANSITION_RATIONALE_CATEGORIES)
-  rationaleCategory!: TransitionRationaleCategory;
+  @IsIn(HANDOFF_RATIONALE_CATEGORIES)
+  rationaleCategory!: HandoffRationaleCategory;
 
   @FieldDoc('Who proposed it: the client, the worker, or both together.')
-  @IsIn(TRANSITION_PROPOSERS)
-  proposedBy!: TransitionProposer;
+  @IsIn(HANDOFF_PROPOSERS)
+  proposedBy!: HandoffProposer;
 }
 
 /** The receiver accepts a proposed hand-off. */
-export class AcceptTransitionCommand {
+export class AcceptHandoffCommand {
   @FieldDoc('The day the client starts with it.', { example: '2027-08-02' })
   @IsIsoDate()
   startDate!: string;
 }
 
 /** The receiver declines a proposed hand-off: it returns to the sender with the reason. */
-export class DeclineTransitionCommand {
+export class DeclineHandoffCommand {
   @FieldDoc('Why the receiver declines, as a category.')
-  @IsIn(TRANSITION_DECLINE_REASON_CATEGORIES)
-  reasonCategory!: TransitionDeclineReasonCategory;
+  @IsIn(HANDOFF_DECLINE_REASON_CATEGORIES)
+  reasonCategory!: HandoffDeclineReasonCategory;
 
   @FieldDoc('What the receiver suggests instead, as a category.')
   @IsOptional()
-  @IsIn(TRANSITION_ALTERNATIVE_CATEGORIES)
-  alternativeCategory?: TransitionAlternativeCategory;
+  @IsIn(HANDOFF_ALTERNATIVE_CATEGORIES)
+  alternativeCategory?: HandoffAlternativeCategory;
 }
 
 /** The receiver has taken the client on: the path's ownership moves to it. */

@@ -11,7 +11,7 @@ import { ExitDestination, IsDestinationOtherThan } from '../shared/exit-destinat
  * client's own wish; an assessment of the client's needs; the provider's funding is ending
  * (004 L3469–3471); or another reason. Never the detail of the client's situation.
  */
-export const TRANSITION_RATIONALE_CATEGORIES = [
+export const HANDOFF_RATIONALE_CATEGORIES = [
   'NEXT_MEASURE_IN_PLAN',
   'MEASURE_ENDING',
   'CLIENT_READY_FOR_MORE',
@@ -21,17 +21,17 @@ export const TRANSITION_RATIONALE_CATEGORIES = [
   'OTHER',
 ] as const;
 
-/** One of {@link TRANSITION_RATIONALE_CATEGORIES}. */
-export type TransitionRationaleCategory = (typeof TRANSITION_RATIONALE_CATEGORIES)[number];
+/** One of {@link HANDOFF_RATIONALE_CATEGORIES}. */
+export type HandoffRationaleCategory = (typeof HANDOFF_RATIONALE_CATEGORIES)[number];
 
 /**
  * Who proposed the transition (domain.md §10.2 S4): the client worker, the client, or another
  * party of the client's network.
  */
-export const TRANSITION_PROPOSERS = ['WORKER', 'CLIENT', 'NETWORK_PARTY'] as const;
+export const HANDOFF_PROPOSERS = ['WORKER', 'CLIENT', 'NETWORK_PARTY'] as const;
 
-/** One of {@link TRANSITION_PROPOSERS}. */
-export type TransitionProposer = (typeof TRANSITION_PROPOSERS)[number];
+/** One of {@link HANDOFF_PROPOSERS}. */
+export type HandoffProposer = (typeof HANDOFF_PROPOSERS)[number];
 
 /**
  * Destinations a hand-off cannot have: an unclear path is an exit with a search owner, not a
@@ -39,13 +39,13 @@ export type TransitionProposer = (typeof TRANSITION_PROPOSERS)[number];
  */
 export const NON_HANDOFF_DESTINATION_CATEGORIES = ['UNCLEAR_PATH', 'RETURNED_TO_VTM'] as const;
 
-/** Payload of TransitionProposed v1: a hand-off to the next step, awaiting the receiver's answer. */
-export class TransitionProposedPayload {
+/** Payload of HandoffProposed v1: a hand-off to the next step, awaiting the receiver's answer. */
+export class HandoffProposedPayload {
   @FieldDoc(
-    'The hand-off; TransitionAccepted, TransitionDeclined, HandoffCompleted and HandoffEscalated name it.',
+    'The hand-off; HandoffAccepted, HandoffDeclined, HandoffCompleted and HandoffEscalated name it.',
   )
   @IsUUID()
-  readonly transitionId!: string;
+  readonly handoffId!: string;
 
   @FieldDoc(
     'The measure the client moves on from, as in MeasureStarted; absent when the client is between measures.',
@@ -80,22 +80,22 @@ export class TransitionProposedPayload {
   readonly answerDueDate!: string;
 
   @FieldDoc('Why the transition is proposed, as a category; never the client’s situation.')
-  @IsIn(TRANSITION_RATIONALE_CATEGORIES)
-  readonly rationaleCategory!: TransitionRationaleCategory;
+  @IsIn(HANDOFF_RATIONALE_CATEGORIES)
+  readonly rationaleCategory!: HandoffRationaleCategory;
 
   @FieldDoc('Who proposed the transition: the worker, the client, or another network party.')
-  @IsIn(TRANSITION_PROPOSERS)
-  readonly proposedBy!: TransitionProposer;
+  @IsIn(HANDOFF_PROPOSERS)
+  readonly proposedBy!: HandoffProposer;
 }
 
 /** A transition to the next step is proposed (domain.md §10.2 S4, §10.3 HandoffSaga). */
-export const TRANSITION_PROPOSED_V1 = defineEvent({
-  subject: 'polku.transitions.handoff.transition-proposed.v1',
-  type: 'TransitionProposed',
+export const HANDOFF_PROPOSED_V1 = defineEvent({
+  subject: 'polku.transitions.handoff.handoff-proposed.v1',
+  type: 'HandoffProposed',
   version: 1,
   // PATH: domain.md §8.3 puts transitions and the destination category in the path skeleton.
   dataClass: 'PATH',
-  payloadClass: TransitionProposedPayload,
+  payloadClass: HandoffProposedPayload,
   summary:
     'A hand-off to the next step was proposed to a receiving organisation, with the destination, the proposed start, the answer deadline and the reason as a category; the sender stays accountable until the receiver completes it.',
   emittedBy: 'transitions, for the client worker, any network party, or the client.',

@@ -7,7 +7,7 @@ import { FieldDoc } from '../../field-doc.decorator';
  * client; the client declined; the funding is missing (e.g. no pay-subsidy decision); or another
  * reason.
  */
-export const TRANSITION_DECLINE_REASON_CATEGORIES = [
+export const HANDOFF_DECLINE_REASON_CATEGORIES = [
   'NO_CAPACITY',
   'NOT_SUITABLE',
   'CLIENT_DECLINED',
@@ -15,48 +15,48 @@ export const TRANSITION_DECLINE_REASON_CATEGORIES = [
   'OTHER',
 ] as const;
 
-/** One of {@link TRANSITION_DECLINE_REASON_CATEGORIES}. */
-export type TransitionDeclineReasonCategory = (typeof TRANSITION_DECLINE_REASON_CATEGORIES)[number];
+/** One of {@link HANDOFF_DECLINE_REASON_CATEGORIES}. */
+export type HandoffDeclineReasonCategory = (typeof HANDOFF_DECLINE_REASON_CATEGORIES)[number];
 
 /**
  * What the receiver suggests instead, as a category: another provider, another measure, a later
  * start, or nothing.
  */
-export const TRANSITION_ALTERNATIVE_CATEGORIES = [
+export const HANDOFF_ALTERNATIVE_CATEGORIES = [
   'ANOTHER_PROVIDER',
   'ANOTHER_MEASURE',
   'LATER_START',
   'NONE',
 ] as const;
 
-/** One of {@link TRANSITION_ALTERNATIVE_CATEGORIES}. */
-export type TransitionAlternativeCategory = (typeof TRANSITION_ALTERNATIVE_CATEGORIES)[number];
+/** One of {@link HANDOFF_ALTERNATIVE_CATEGORIES}. */
+export type HandoffAlternativeCategory = (typeof HANDOFF_ALTERNATIVE_CATEGORIES)[number];
 
-/** Payload of TransitionDeclined v1: the hand-off returns to the sender, never into the void. */
-export class TransitionDeclinedPayload {
-  @FieldDoc('The hand-off, as in TransitionProposed.')
+/** Payload of HandoffDeclined v1: the hand-off returns to the sender, never into the void. */
+export class HandoffDeclinedPayload {
+  @FieldDoc('The hand-off, as in HandoffProposed.')
   @IsUUID()
-  readonly transitionId!: string;
+  readonly handoffId!: string;
 
   @FieldDoc('Why the receiver declined, as a category.')
-  @IsIn(TRANSITION_DECLINE_REASON_CATEGORIES)
-  readonly reasonCategory!: TransitionDeclineReasonCategory;
+  @IsIn(HANDOFF_DECLINE_REASON_CATEGORIES)
+  readonly reasonCategory!: HandoffDeclineReasonCategory;
 
   @FieldDoc(
     'What the receiver suggests instead, as a category; absent when it did not say, `NONE` when it has no suggestion.',
   )
   @IsOptional()
-  @IsIn(TRANSITION_ALTERNATIVE_CATEGORIES)
-  readonly alternativeCategory?: TransitionAlternativeCategory;
+  @IsIn(HANDOFF_ALTERNATIVE_CATEGORIES)
+  readonly alternativeCategory?: HandoffAlternativeCategory;
 }
 
 /** The receiving organisation declines a hand-off (domain.md §10.2 S4; architecture.md §4.2). */
-export const TRANSITION_DECLINED_V1 = defineEvent({
-  subject: 'polku.transitions.handoff.transition-declined.v1',
-  type: 'TransitionDeclined',
+export const HANDOFF_DECLINED_V1 = defineEvent({
+  subject: 'polku.transitions.handoff.handoff-declined.v1',
+  type: 'HandoffDeclined',
   version: 1,
   dataClass: 'PATH',
-  payloadClass: TransitionDeclinedPayload,
+  payloadClass: HandoffDeclinedPayload,
   summary:
     'The receiving organisation declined a proposed hand-off with a reason category and optionally an alternative; the path returns to the sender, who decides the next step.',
   emittedBy: 'transitions, for the receiving organisation.',
