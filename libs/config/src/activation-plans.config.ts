@@ -3,7 +3,7 @@ import { IntVar } from './coerce';
 import { EnvVar } from './env-var.decorator';
 import { ServiceConfig } from './service.config';
 
-/** Where the default limits of rehabilitative work activity come from (domain.md §1.9). */
+/** Where the default limits of rehabilitative work activity come from (docs/domain.md §1.5). */
 export const DEFAULT_KTT_LEGAL_SOURCE = 'Act 189/2001 as amended by Act 142/2015';
 
 /**

@@ -14,7 +14,7 @@ function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
 }
 
 describe('TransitionsConfig', () => {
-  it('should give the defaults of architecture.md §4 when the environment is empty', () => {
+  it('should give the defaults of docs/domain.md §4.9 when the environment is empty', () => {
     const config = loadConfig(TransitionsConfig, {});
 
     expect(config).toMatchObject({

@@ -6,7 +6,7 @@ import { ServiceConfig } from './service.config';
 const DAYS_LIST = /^[1-9]\d{0,2}(,[1-9]\d{0,2}){0,9}$/;
 const MONTHS_LIST = /^[1-9]\d?(,[1-9]\d?){0,11}$/;
 
-/** A business-day interval of the path: a policy default (architecture.md §4), not law. */
+/** A business-day interval of the path: a policy default (docs/domain.md §4.9), not law. */
 function BusinessDays(description: string, defaultDays: number): PropertyDecorator {
   return (target, key) => {
     EnvVar({

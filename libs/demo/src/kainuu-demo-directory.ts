@@ -1,5 +1,5 @@
 // Demo organisations and users of Kainuu for the built-in development issuer and for tests.
-// Names follow the post-2025 organisation of services (domain.md §1.9): the employment
+// Names follow the post-2025 organisation of services (docs/domain.md §1.5): the employment
 // authority is the Kainuu employment area, social and health services are the wellbeing
 // services county. The providers are two of the Kainuu organisations studied in source 004.
 // Never loaded when NODE_ENV=production: services import it only where demo mode is wired.

@@ -11,7 +11,7 @@ import {
 } from '../events/shared/exit-destination';
 import { FieldDoc } from '../field-doc.decorator';
 
-/** A destination from the taxonomy (domain.md §3.7), with the same rules as ExitDestination. */
+/** A destination from the taxonomy (docs/domain.md §3.7), with the same rules as ExitDestination. */
 export class ExitDestinationInput {
   @FieldDoc('The destination group.')
   @IsIn(DESTINATION_GROUPS)

@@ -25,9 +25,9 @@ export const INTAKE_COMMANDS = {
 } as const;
 
 /**
- * The organisations that refer clients to the intermediate labour market (domain.md §3.2) and
+ * The organisations that refer clients to the intermediate labour market (docs/domain.md §3.2) and
  * the law of each one's statutory task, under which it processes the path it refers. Codes are
- * recorded in events and audit rows; a legal review may refine them (domain.md §8.2).
+ * recorded in events and audit rows; a legal review may refine them (docs/domain.md §9.2).
  */
 export const REFERRAL_LEGAL_BASES: Partial<Record<OrgRole, string>> = {
   EMPLOYMENT_AUTHORITY: 'Act on Organising Employment Services 380/2023',

@@ -22,7 +22,7 @@ import { ClientIdentityInput, FundingRefInput } from './client-identity.input';
 import { ConsentInput } from './consent-commands';
 
 /**
- * What the receiver should know before the client arrives (domain.md §3.2: "to avoid stupid
+ * What the receiver should know before the client arrives (docs/domain.md §3.2: "to avoid stupid
  * mistakes right at the start"), limited by the client's consent: each field has a data class,
  * and the receiver sees only the fields the consent covers for it.
  */

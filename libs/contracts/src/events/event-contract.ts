@@ -24,7 +24,7 @@ export interface EventContract<TPayload extends object, TSubject extends string 
   readonly payloadClass: new () => TPayload;
   /** What happened, in one sentence. */
   readonly summary: string;
-  /** Who emits it, in the words of domain.md §10.2. */
+  /** Who emits it, in the words of docs/domain.md §10.2. */
   readonly emittedBy: string;
 }
 

@@ -21,7 +21,7 @@ import {
 
 /**
  * What kind of client data an event carries; access is granted per data class
- * (architecture.md §5). Health detail never enters polku, only flags.
+ * (docs/domain.md §9). Health detail never enters polku, only flags.
  */
 export const DATA_CLASSES = [
   'PATH',
@@ -37,7 +37,7 @@ export const DATA_CLASSES = [
 /** One of {@link DATA_CLASSES}. */
 export type DataClass = (typeof DATA_CLASSES)[number];
 
-/** The role of the organisation that emitted an event (domain.md §10.1, architecture.md §7). */
+/** The role of the organisation that emitted an event (docs/domain.md §10.1, docs/domain.md §2). */
 export const ORG_ROLES = [
   'EMPLOYMENT_AUTHORITY',
   'SOCIAL_SERVICES',
@@ -83,7 +83,7 @@ export interface EnvelopeEmitter {
 }
 
 /**
- * The envelope every domain event travels in (architecture.md §3). Exactly one of `consentRef`
+ * The envelope every domain event travels in (docs/domain.md §10.1). Exactly one of `consentRef`
  * and `legalBasis` is set; `validateEvent` enforces that and the payload's own rules.
  */
 export interface EventEnvelope<TData = object> {

@@ -6,7 +6,7 @@ import { containsPersonalIdentityCode } from './event-validators';
 import { payloadFieldsOf } from './payload-fields';
 
 // Health detail never enters polku, only flags, and free text is allowed only in the data
-// classes PLAN and CLIENT_VOICE (domain.md §8, §10.1). These tests try to put health detail
+// classes PLAN and CLIENT_VOICE (docs/domain.md §9, §10.1). These tests try to put health detail
 // into every payload field of every registered contract.
 
 const HEALTH_DETAIL = 'Masennus ja päihdeongelma, hoitojakso A-klinikalla kesken';

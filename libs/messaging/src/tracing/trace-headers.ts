@@ -9,7 +9,7 @@ import {
 import type { MsgHdrs } from '@nats-io/transport-node';
 
 // W3C trace context across NATS headers and the outbox row's headers column, so one trace
-// follows a hand-off from the HTTP request through every hop (stack-notes §3.2, §3.3).
+// follows a hand-off from the HTTP request through every hop (docs/observability.md).
 
 const natsSetter: TextMapSetter<MsgHdrs> = {
   set: (carrier, key, value) => carrier.set(key, value),

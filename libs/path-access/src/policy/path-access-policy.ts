@@ -1,7 +1,7 @@
 import { CLIENT_WORK_ROLES, hasRole, type Principal } from '@polku/auth';
 import type { DataClass } from '@polku/contracts';
 
-/** How an organisation takes part in a path (architecture.md §5). */
+/** How an organisation takes part in a path (docs/domain.md §9). */
 export const PARTY_RELATIONS = [
   'OWNER',
   'REFERRER',

@@ -56,7 +56,7 @@ export const STATUTORY_PLAN_PARTY_ROLES: readonly OrgRole[] = [
 ];
 const STATUTORY_PLAN_DATA_CLASSES: readonly DataClass[] = ['PATH', 'PLAN', 'ATTENDANCE'];
 
-/** A completed hand-off: from `at` on, `toOrgId` owns the path (architecture.md §4.2). */
+/** A completed hand-off: from `at` on, `toOrgId` owns the path (docs/domain.md §4.4). */
 export interface OwnershipAccessSource {
   readonly toOrgId: string;
   readonly at: Date;

@@ -10,7 +10,7 @@ interface PathAt {
 }
 
 /**
- * The path's timers are suspended while a measure is paused (architecture.md §4.5): the plan's
+ * The path's timers are suspended while a measure is paused (docs/domain.md §4.7): the plan's
  * review timers stop with the first paused measure and run again when none is paused any more.
  */
 @Injectable()

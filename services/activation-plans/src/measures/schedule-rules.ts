@@ -214,7 +214,7 @@ export function validateMeasureSchedule(
         ...common,
         ...rehabilitativeWorkActivityViolations(measure, rules.rehabilitativeWorkActivity),
       ];
-    // The sources and domain.md give no legal schedule limits for these (domain.md §1.2, §3.4).
+    // The sources and docs/domain.md give no legal schedule limits for these (docs/domain.md §1.2, §3.4).
     case 'SOCIAL_WELFARE_WORK_ACTIVITY':
     case 'WORK_TRIAL':
     case 'PAY_SUBSIDISED_WORK':

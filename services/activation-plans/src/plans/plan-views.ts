@@ -36,7 +36,7 @@ export function planView({
           : null,
       };
     }),
-    // "Plans per client" (domain.md §3.4): the activation plan and every plan it links, so
+    // "Plans per client" (docs/domain.md §3.4): the activation plan and every plan it links, so
     // parallel plans of other bodies show up as one family instead of being lost.
     planFamily: {
       plansPerClient: 1 + content.linkedPlans.length,

@@ -78,7 +78,7 @@ export class ReviewTimers {
   }
 
   /**
-   * Timers stop while a measure of the path is paused (architecture.md §4.5): suspending moves
+   * Timers stop while a measure of the path is paused (docs/domain.md §4.7): suspending moves
    * nothing yet, resuming moves the due time later by the time suspended. Both are idempotent.
    */
   async suspend(em: EntityManager, { planId, reviewDate, at }: ReviewAt): Promise<void> {

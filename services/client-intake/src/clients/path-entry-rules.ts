@@ -25,7 +25,7 @@ export function joinedPath(open: OpenPathRow): PathEntry {
 
 /**
  * A new path for a client with none open: linked to the path they left, one loop further (the
- * "loop" of domain.md §4.11), or a first path when they never had one.
+ * "loop" of docs/domain.md §5.10), or a first path when they never had one.
  */
 export function newPathAfter(id: string, previous: ExitedPathRow | undefined): PathEntry {
   return {

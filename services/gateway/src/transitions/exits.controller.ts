@@ -24,7 +24,7 @@ export class ExitsController {
   @ClientDataCommand({
     summary: 'Record the client’s exit with a destination',
     description:
-      'A destination from Table 7 (domain.md §3.7). Every exit schedules follow-ups (1, 3 and 6 months); UNCLEAR_PATH keeps an owner and a review date instead.',
+      'A destination from Table 7 (docs/domain.md §3.7). Every exit schedules follow-ups (1, 3 and 6 months); UNCLEAR_PATH keeps an owner and a review date instead.',
     dataClasses: ['PATH'],
     body: ExitPathCommand,
     status: 200,

@@ -3,7 +3,7 @@ import { metrics, type Meter, type ObservableResult } from '@opentelemetry/api';
 import { LOST_REASONS } from '../path';
 import { countByReason, LostPathsService } from './lost-paths.service';
 
-/** The gauge's name: lost paths, by reason; zero in a healthy system (architecture.md §4.6). */
+/** The gauge's name: lost paths, by reason; zero in a healthy system (docs/domain.md §4.8). */
 export const LOST_PATHS_METRIC = 'polku.paths.lost';
 
 /** Injection token of the meter, for tests; the process's global meter by default. */

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { lostPathCandidates } from '../path-engine/path.repository';
 import { LOST_REASONS, lostReasons, type LostReason, type PathState } from '../path';
 
-// Lost paths (architecture.md §4.6): the SQL narrows to the paths that may be lost, and
+// Lost paths (docs/domain.md §4.8): the SQL narrows to the paths that may be lost, and
 // lostReasons() — the machine's own rule — decides, so the view, the metric and the dashboard
 // can never disagree on what "lost" means.
 

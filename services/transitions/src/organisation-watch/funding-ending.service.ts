@@ -10,7 +10,7 @@ import { callerOf } from '../paths/caller';
 import { fundingEndingDecision } from './funding-ending-decision';
 
 /**
- * A provider's funding ends (domain.md §10.3 FundingEndSaga): every open path it is accountable
+ * A provider's funding ends (docs/domain.md §10.3 FundingEndSaga): every open path it is accountable
  * for gets the step "re-home before the funding ends", in one transaction. Paths the machine
  * refuses (already exited, still referred) are left as they are and not counted.
  */

@@ -25,7 +25,7 @@ function unsendableReminderDays(days: readonly number[]): number[] {
 }
 
 /**
- * The path's intervals from the configuration (architecture.md §4 "Defaults"). Throws
+ * The path's intervals from the configuration (docs/domain.md §4.9 "Defaults"). Throws
  * InvalidPathPolicyError on a combination the machine cannot use, so the service refuses to
  * start, like on any other configuration error.
  */

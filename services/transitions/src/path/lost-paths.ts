@@ -1,6 +1,6 @@
 import { isFinal, type PathState } from './path-state';
 
-// "Lost paths" (architecture.md §4.6): zero in a healthy system, a view for team leads and
+// "Lost paths" (docs/domain.md §4.8): zero in a healthy system, a view for team leads and
 // managers, a metric. The same rules, as SQL, make the dashboard query.
 
 export const LOST_REASONS = [

@@ -129,7 +129,7 @@ function settleLadder(draft: DecisionDraft, before: PathState | undefined): void
   }
 }
 
-/** While a measure is paused every timer of the path stands still (architecture.md §4.5). */
+/** While a measure is paused every timer of the path stands still (docs/domain.md §4.7). */
 function syncSuspension(draft: DecisionDraft): void {
   if (draft.state.state === 'PAUSED') {
     draft.suspendAll();

@@ -4,7 +4,7 @@ import {
 } from '@polku/contracts';
 import type { PathDestination } from './path-state';
 
-// Destinations as the thesis's Table 7 groups them (domain.md §3.7), checked here as well as by
+// Destinations as the thesis's Table 7 groups them (docs/domain.md §3.7), checked here as well as by
 // the contract classes, since decide() also runs on stored and replayed data.
 
 /** Why the destination is not a destination of Table 7, or null when it is. */

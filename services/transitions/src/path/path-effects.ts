@@ -8,7 +8,7 @@ import type {
 } from './path-state';
 
 // What the service must do, in the same transaction as it stores the new state: publish these
-// events through the outbox and change these timer rows. Event names are those of domain.md
+// events through the outbox and change these timer rows. Event names are those of docs/domain.md
 // §10.2 S4–S6 and libs/contracts, with the payload fields of those contracts that the machine
 // decides. Descriptive fields of a command (rationale, contact mode, checklist…) are added by the
 // handler from the command itself; who emitted it is the envelope's (the actor, or the system).

@@ -113,7 +113,7 @@ export type PathInput =
       readonly endDate: IsoDate;
     })
   | (ByActor & { readonly type: 'returnedAsNewPath'; readonly newPathId: string })
-  // Waits (domain.md §10.2 S3: WaitingStarted / WaitingEnded).
+  // Waits (docs/domain.md §10.2 S3: WaitingStarted / WaitingEnded).
   | (ByActor & {
       readonly type: 'waitingStarted';
       readonly waitId: string;

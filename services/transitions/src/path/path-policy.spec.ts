@@ -6,7 +6,7 @@ import {
 } from './path-policy';
 
 describe('pathPolicy', () => {
-  it('should give the defaults of docs/transitions.md and architecture.md §4', () => {
+  it('should give the defaults of docs/transitions.md and docs/domain.md §4.9', () => {
     expect(pathPolicy()).toEqual(DEFAULT_PATH_POLICY);
     expect(DEFAULT_PATH_POLICY).toMatchObject({
       referralAnswerBusinessDays: 10,

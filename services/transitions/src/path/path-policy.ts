@@ -1,6 +1,6 @@
 import type { DestinationCategory } from '@polku/contracts';
 
-// The intervals of the path (docs/transitions.md, architecture.md §4 "Defaults"): configuration,
+// The intervals of the path (docs/transitions.md, docs/domain.md §4.9 "Defaults"): configuration,
 // not code. Business days are Finnish business days (@polku/timers).
 
 export interface PathPolicy {
@@ -53,7 +53,7 @@ export const DEFAULT_PATH_POLICY: PathPolicy = {
 /**
  * The follow-up months used when a policy (built by hand, past pathPolicy()) has none: an exit
  * never goes without follow-ups, least of all to the open labour market or supported employment,
- * where the chain breaks (domain.md §4.1).
+ * where the chain breaks (docs/domain.md §5.1).
  */
 export const MANDATORY_FOLLOW_UP_MONTHS: readonly number[] = [1, 3, 6];
 

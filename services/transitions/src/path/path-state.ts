@@ -51,7 +51,7 @@ export const FOLLOW_UP_STATUSES = ['SCHEDULED', 'DUE', 'COMPLETED', 'MISSED'] as
 
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
-/** Where a client went (domain.md §3.7), shaped as the contracts' ExitDestination. */
+/** Where a client went (docs/domain.md §3.7), shaped as the contracts' ExitDestination. */
 export interface PathDestination {
   readonly group: DestinationGroup;
   readonly category: DestinationCategory;

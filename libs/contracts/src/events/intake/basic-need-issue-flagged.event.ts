@@ -32,7 +32,7 @@ export class BasicNeedIssueFlaggedPayload {
   readonly dueDate?: string;
 }
 
-/** A client worker flags an open basic matter (domain.md §10.2 S1, §3.3). */
+/** A client worker flags an open basic matter (docs/domain.md §10.2 S1, §3.3). */
 export const BASIC_NEED_ISSUE_FLAGGED_V1 = defineEvent({
   subject: 'polku.intake.basic-need.basic-need-issue-flagged.v1',
   type: 'BasicNeedIssueFlagged',

@@ -18,7 +18,7 @@ export class BasicNeedResolvedPayload {
   readonly resolution!: BasicNeedResolution;
 }
 
-/** A client worker records that a basic matter is resolved (domain.md §10.2 S1). */
+/** A client worker records that a basic matter is resolved (docs/domain.md §10.2 S1). */
 export const BASIC_NEED_RESOLVED_V1 = defineEvent({
   subject: 'polku.intake.basic-need.basic-need-resolved.v1',
   type: 'BasicNeedResolved',

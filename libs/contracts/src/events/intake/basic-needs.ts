@@ -2,8 +2,8 @@ import { IsIn } from 'class-validator';
 import { FieldDoc } from '../../field-doc.decorator';
 
 /**
- * The "basics in order" checklist of intake (domain.md §3.3): housing, benefits, permits, debts
- * and treatment come before goal-oriented work (004 L3130–3144, L2193–2195, L2024–2028). Support
+ * The "basics in order" checklist of intake (docs/domain.md §3.3): housing, benefits, permits, debts
+ * and treatment come before goal-oriented work. Support
  * services are not an item: they are referred with ParallelServiceReferred.
  */
 export const BASICS_CHECKLIST_ITEMS = [
@@ -24,9 +24,9 @@ export const BASIC_NEED_STATUSES = ['IN_ORDER', 'OPEN', 'NOT_APPLICABLE'] as con
 export type BasicNeedStatus = (typeof BASIC_NEED_STATUSES)[number];
 
 /**
- * What kind of basic-need issue is open (domain.md §10.2 S1): rent arrears and eviction threats
- * (004 L2233–2237), a benefit without a decision, debts or enforcement (004 L2024–2028), a missing
- * permit, treatment that has to start first (004 L2193–2195), or another basic matter.
+ * What kind of basic-need issue is open (docs/domain.md §10.2 S1): rent arrears and
+ * eviction threats, a benefit without a decision, debts or enforcement, a missing permit,
+ * treatment that has to start first, or another basic matter.
  */
 export const BASIC_NEED_ISSUE_KINDS = [
   'HOUSING_ARREARS',
@@ -57,11 +57,11 @@ export const CHECKLIST_ITEM_OF_BASIC_NEED_ISSUE_KIND: Readonly<
 /**
  * How a basic-need issue was resolved:
  * - IN_ORDER: the matter is in order now;
- * - PAYMENT_PLAN_AGREED: a payment plan was agreed, e.g. for rent arrears (004 L2233–2237);
+ * - PAYMENT_PLAN_AGREED: a payment plan was agreed, e.g. for rent arrears;
  * - DECISION_RECEIVED: the benefit or permit decision arrived;
  * - SERVICE_STARTED: the service that takes it on started, e.g. debt counselling or treatment;
  * - NO_LONGER_RELEVANT: the situation changed and the issue no longer applies;
- * - CLIENT_DECLINED: the client chose not to pursue it (self-determination, 004 L3656–3660).
+ * - CLIENT_DECLINED: the client chose not to pursue it (self-determination).
  */
 export const BASIC_NEED_RESOLUTIONS = [
   'IN_ORDER',

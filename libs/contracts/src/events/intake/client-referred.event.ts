@@ -16,19 +16,17 @@ import { FundingRef } from '../shared/funding-ref';
 import { MEASURE_TYPES, type MeasureType } from '../shared/measure-type';
 
 /**
- * Why a client is referred, as a category and never as free text or a diagnosis (domain.md
+ * Why a client is referred, as a category and never as free text or a diagnosis (docs/domain.md
  * §3.1, §3.2):
- * - LONG_TERM_UNEMPLOYMENT: long unemployed, often more than 500 days (004 L2056–2061);
+ * - LONG_TERM_UNEMPLOYMENT: long unemployed, often more than 500 days;
  * - FUNCTIONAL_CAPACITY: maintain or build functional capacity and life management, the aim of
- *   rehabilitative work activity (004 L588–596);
+ *   rehabilitative work activity;
  * - WORK_ABILITY_ASSESSMENT: work as a gauge of work ability, e.g. before a pension decision or in
- *   Kela job coaching (004 L2367–2375, L2554–2558);
+ *   Kela job coaching;
  * - DIRECTION_FINDING: find a working-life or study direction, e.g. after dropping out of
- *   education (004 L1844–1850, L2493–2499);
- * - WORK_EXPERIENCE: gain working-life skills and experience towards the open labour market
- *   (004 L2095–2105);
- * - LANGUAGE_AND_INTEGRATION: language or integration needs of an immigrant client
- *   (004 L1897–1899);
+ *   education;
+ * - WORK_EXPERIENCE: gain working-life skills and experience towards the open labour market;
+ * - LANGUAGE_AND_INTEGRATION: language or integration needs of an immigrant client;
  * - OTHER: none of these.
  */
 export const REFERRAL_REASON_CATEGORIES = [
@@ -89,7 +87,7 @@ export class ClientReferredPayload {
   readonly priorInformationRef?: string;
 }
 
-/** A client is referred to a provider for a measure (domain.md §10.2 S0). */
+/** A client is referred to a provider for a measure (docs/domain.md §10.2 S0). */
 export const CLIENT_REFERRED_V1 = defineEvent({
   subject: 'polku.intake.referral.client-referred.v1',
   type: 'ClientReferred',

@@ -25,7 +25,7 @@ export class ClientReturnedToIntermediateMarketPayload {
   readonly loopCount!: number;
 }
 
-/** A client whose path ended comes back (domain.md §10.2 S0; 004 L2448–2452, L2470–2472). */
+/** A client whose path ended comes back (docs/domain.md §10.2 S0). */
 export const CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1 = defineEvent({
   subject: 'polku.intake.path.client-returned-to-intermediate-market.v1',
   type: 'ClientReturnedToIntermediateMarket',

@@ -24,7 +24,7 @@ export const MAX_CONSENT_ORGANISATIONS = 50;
 
 /**
  * Payload of ConsentGranted v1: the client consents that the named organisations may see the
- * named data classes for one purpose (domain.md §8.3). The record is immutable; a withdrawal is
+ * named data classes for one purpose (docs/domain.md §9.3). The record is immutable; a withdrawal is
  * a new record.
  */
 export class ConsentGrantedPayload {
@@ -79,7 +79,7 @@ export class ConsentGrantedPayload {
   readonly recordedByOrgId!: string;
 }
 
-/** The client grants a consent (domain.md §10.2 S0, §8.3). */
+/** The client grants a consent (docs/domain.md §10.2 S0, §9.3). */
 export const CONSENT_GRANTED_V1 = defineEvent({
   subject: 'polku.intake.consent.consent-granted.v1',
   type: 'ConsentGranted',

@@ -23,7 +23,7 @@ export class ConsentWithdrawnPayload {
   readonly effectiveAt!: string;
 }
 
-/** The client withdraws a consent (domain.md §10.2 S0; architecture.md §5). */
+/** The client withdraws a consent (docs/domain.md §10.2 S0; docs/domain.md §9). */
 export const CONSENT_WITHDRAWN_V1 = defineEvent({
   subject: 'polku.intake.consent.consent-withdrawn.v1',
   type: 'ConsentWithdrawn',

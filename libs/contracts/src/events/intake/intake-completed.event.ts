@@ -14,7 +14,7 @@ import { BasicsChecklist } from './basic-needs';
 
 /**
  * The client's economic situation as Table 6 of the thesis groups it: in order, weak, or very
- * weak (004 L1981–2048); UNKNOWN when it was not discussed.
+ * weak; UNKNOWN when it was not discussed.
  */
 export const ECONOMIC_SITUATIONS = ['IN_ORDER', 'WEAK', 'VERY_WEAK', 'UNKNOWN'] as const;
 
@@ -22,7 +22,7 @@ export const ECONOMIC_SITUATIONS = ['IN_ORDER', 'WEAK', 'VERY_WEAK', 'UNKNOWN'] 
 export type EconomicSituation = (typeof ECONOMIC_SITUATIONS)[number];
 
 /**
- * How the client lives (004 L2225–2240): an own home (rented or owned), with parents, in
+ * How the client lives: an own home (rented or owned), with parents, in
  * supported housing, or without a home of their own although housing is somehow secured.
  */
 export const HOUSING_SITUATIONS = [
@@ -37,7 +37,7 @@ export const HOUSING_SITUATIONS = [
 export type HousingSituation = (typeof HOUSING_SITUATIONS)[number];
 
 /**
- * How much an area of life (relationships, life management; Table 6, 004 L2199–2308) weighs on
+ * How much an area of life (relationships, life management; Table 6) weighs on
  * the client's path, as the worker and the client see it.
  */
 export const CONCERN_LEVELS = [
@@ -51,7 +51,7 @@ export const CONCERN_LEVELS = [
 export type ConcernLevel = (typeof CONCERN_LEVELS)[number];
 
 /**
- * The highest education completed: basic education or less (004 L6009–6011), general upper
+ * The highest education completed: basic education or less, general upper
  * secondary, a vocational qualification, or higher education.
  */
 export const EDUCATION_LEVELS = [
@@ -78,8 +78,7 @@ export type EducationCurrency = (typeof EDUCATION_CURRENCIES)[number];
 
 /**
  * How long the client has been unemployed, in bands whose limits the texts use: twelve months
- * (long-term unemployment), 500 days (the largest group, 004 L2056–2061) and 1,000 days
- * (004 L6009–6011).
+ * (long-term unemployment), 500 days (the largest group) and 1,000 days.
  */
 export const UNEMPLOYMENT_DURATION_BANDS = [
   'NOT_UNEMPLOYED',
@@ -95,7 +94,7 @@ export const UNEMPLOYMENT_DURATION_BANDS = [
 export type UnemploymentDurationBand = (typeof UNEMPLOYMENT_DURATION_BANDS)[number];
 
 /**
- * The client's age at intake, in bands: from 18 to retirement age (004 L1880–1882), with youth
+ * The client's age at intake, in bands: from 18 to retirement age, with youth
  * under 25 and under 30 apart, and UNDER_18 for youth workshops.
  */
 export const AGE_BANDS = [
@@ -112,7 +111,7 @@ export const AGE_BANDS = [
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 /**
- * Language and integration needs of the client (004 L1897–1899): support in Finnish or Swedish,
+ * Language and integration needs of the client: support in Finnish or Swedish,
  * an interpreter, or integration services.
  */
 export const LANGUAGE_AND_INTEGRATION_NEEDS = [
@@ -125,7 +124,7 @@ export const LANGUAGE_AND_INTEGRATION_NEEDS = [
 export type LanguageAndIntegrationNeed = (typeof LANGUAGE_AND_INTEGRATION_NEEDS)[number];
 
 /**
- * The benefits the client lives on (004 L2040–2048): basic and earnings-related unemployment
+ * The benefits the client lives on: basic and earnings-related unemployment
  * allowance, labour market subsidy, social assistance, housing allowance, rehabilitation
  * allowance, rehabilitation subsidy, sickness allowance, a pension, or another benefit.
  */
@@ -146,7 +145,7 @@ export const CLIENT_BENEFITS = [
 export type ClientBenefit = (typeof CLIENT_BENEFITS)[number];
 
 /**
- * Payload of IntakeCompleted v1: the client's entry situation in coded categories (domain.md
+ * Payload of IntakeCompleted v1: the client's entry situation in coded categories (docs/domain.md
  * §3.1) and the "basics in order" checklist (§3.3). No free text, and health as a flag only.
  */
 export class IntakeCompletedPayload {
@@ -221,7 +220,7 @@ export class IntakeCompletedPayload {
   readonly basics!: BasicsChecklist;
 }
 
-/** A client worker completed the intake (domain.md §10.2 S1). */
+/** A client worker completed the intake (docs/domain.md §10.2 S1). */
 export const INTAKE_COMPLETED_V1 = defineEvent({
   subject: 'polku.intake.intake.intake-completed.v1',
   type: 'IntakeCompleted',

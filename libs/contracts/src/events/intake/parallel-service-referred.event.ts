@@ -3,7 +3,7 @@ import { defineEvent } from '../event-contract';
 import { FieldDoc } from '../../field-doc.decorator';
 
 /**
- * Services a client is referred to alongside the measure (domain.md §10.2 S1; 004 L2024–2028,
+ * Services a client is referred to alongside the measure (docs/domain.md §10.2 S1,
  * L2753–2813, L2956–2960): debt counselling, substance or mental-health services, the KaiTo
  * health check for the unemployed, help with a Kela application, the housing office, youth
  * services, or another service.
@@ -42,7 +42,7 @@ export class ParallelServiceReferredPayload {
   readonly toOrgId?: string;
 }
 
-/** The client is referred to a parallel service (domain.md §10.2 S1). */
+/** The client is referred to a parallel service (docs/domain.md §10.2 S1). */
 export const PARALLEL_SERVICE_REFERRED_V1 = defineEvent({
   subject: 'polku.intake.parallel-service.parallel-service-referred.v1',
   type: 'ParallelServiceReferred',

@@ -5,7 +5,7 @@ import { CONSENTABLE_DATA_CLASSES, type ConsentableDataClass } from '../shared/c
 
 /**
  * Payload of PriorInformationShared v1: what kinds of prior information went to the receiving
- * worker (004 L4011–4019). The content stays in the package; the consent that covers it is the
+ * worker. The content stays in the package; the consent that covers it is the
  * envelope's `consentRef`.
  */
 export class PriorInformationSharedPayload {
@@ -36,7 +36,7 @@ export class PriorInformationSharedPayload {
   readonly toOrgId!: string;
 }
 
-/** The referrer shares prior information with the receiver (domain.md §10.2 S0). */
+/** The referrer shares prior information with the receiver (docs/domain.md §10.2 S0). */
 export const PRIOR_INFORMATION_SHARED_V1 = defineEvent({
   subject: 'polku.intake.referral.prior-information-shared.v1',
   type: 'PriorInformationShared',

@@ -18,7 +18,7 @@ export class ReferralAcceptedPayload {
   readonly expectedStart!: string;
 }
 
-/** The receiving organisation accepts a referral (domain.md §10.2 S0). */
+/** The receiving organisation accepts a referral (docs/domain.md §10.2 S0). */
 export const REFERRAL_ACCEPTED_V1 = defineEvent({
   subject: 'polku.intake.referral.referral-accepted.v1',
   type: 'ReferralAccepted',

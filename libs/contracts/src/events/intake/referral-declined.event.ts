@@ -44,7 +44,7 @@ export class ReferralDeclinedPayload {
   readonly returnTaskDueDate!: string;
 }
 
-/** The receiving organisation declines a referral (domain.md §10.2 S0). */
+/** The receiving organisation declines a referral (docs/domain.md §10.2 S0). */
 export const REFERRAL_DECLINED_V1 = defineEvent({
   subject: 'polku.intake.referral.referral-declined.v1',
   type: 'ReferralDeclined',

@@ -4,7 +4,7 @@ import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 
 /**
- * Why the client was absent, as a category only (domain.md §10.2 S3): sick, caring for a sick
+ * Why the client was absent, as a category only (docs/domain.md §10.2 S3): sick, caring for a sick
  * child, at an official appointment (e.g. the employment authority or Kela), without an excuse,
  * or another reason. Never the illness or any other detail.
  */
@@ -34,12 +34,12 @@ export class AbsenceReportedPayload {
   readonly reasonCategory!: AbsenceReasonCategory;
 }
 
-/** The provider reports a day's absence (domain.md §10.2 S3; 004 L2672–2680). */
+/** The provider reports a day's absence (docs/domain.md §10.2 S3). */
 export const ABSENCE_REPORTED_V1 = defineEvent({
   subject: 'polku.plans.attendance.absence-reported.v1',
   type: 'AbsenceReported',
   version: 1,
-  // ATTENDANCE, as domain.md §8.3 lists absence reports: the referrer needs the category for
+  // ATTENDANCE, as docs/domain.md §9.3 lists absence reports: the referrer needs the category for
   // benefits (an unexcused absence differs from a sick day), so a HEALTH_FLAG class would hide it
   // from the one party that needs it. SICK is a category of one day, never a diagnosis; a longer
   // sick leave pauses the measure with MeasurePaused, which is a HEALTH_FLAG event.

@@ -32,7 +32,7 @@ export type PlanPartyRole = (typeof PLAN_PARTY_ROLES)[number];
 
 /**
  * The other plans a client has with other bodies, linked from the activation plan so that one
- * plan set is seen instead of parallel ones (domain.md §3.4, §4.2): the employment plan, TYP's
+ * plan set is seen instead of parallel ones (docs/domain.md §3.4, §5.2): the employment plan, TYP's
  * multisectoral employment plan, the provider's coaching plan, a rehabilitation plan, or another.
  */
 export const LINKED_PLAN_KINDS = [
@@ -100,9 +100,7 @@ export class ActivationPlanAgreedPayload {
   @Min(1)
   readonly planVersion!: number;
 
-  @FieldDoc(
-    'The organisations that agreed the plan with the client, each once, with their roles (004 L2635–2637).',
-  )
+  @FieldDoc('The organisations that agreed the plan with the client, each once, with their roles.')
   @IsListOf(() => PlanParty)
   @ArrayNotEmpty()
   @ArrayMaxSize(MAX_PLAN_PARTIES)
@@ -132,12 +130,12 @@ export class ActivationPlanAgreedPayload {
   readonly reviewDate!: string;
 }
 
-/** The parties agree an activation plan with the client (domain.md §10.2 S2, §3.4). */
+/** The parties agree an activation plan with the client (docs/domain.md §10.2 S2, §3.4). */
 export const ACTIVATION_PLAN_AGREED_V1 = defineEvent({
   subject: 'polku.plans.plan.activation-plan-agreed.v1',
   type: 'ActivationPlanAgreed',
   version: 1,
-  // PLAN (domain.md §8.3 "Plans and goals"): only the plan's parties and the client see it. It
+  // PLAN (docs/domain.md §9.3 "Plans and goals"): only the plan's parties and the client see it. It
   // carries no free text and no content of the linked plans, only their references.
   dataClass: 'PLAN',
   payloadClass: ActivationPlanAgreedPayload,

@@ -22,9 +22,9 @@ export type PlanPart = (typeof PLAN_PARTS)[number];
 
 /**
  * Why a plan was revised, as a category: its scheduled review; a transition to the next measure
- * or service, which needs a new plan (004 L4481–4485); a change in the client's situation; the
- * client's own request; a planned measure that is not available (e.g. used-up pay-subsidy days,
- * 004 L2533–2539); or another reason. Never the detail of the situation.
+ * or service, which needs a new plan; a change in the client's situation; the
+ * client's own request; a planned measure that is not available (e.g. used-up pay-subsidy days);
+ * or another reason. Never the detail of the situation.
  */
 export const PLAN_REVISION_REASONS = [
   'SCHEDULED_REVIEW',
@@ -107,7 +107,7 @@ export class ActivationPlanRevisedPayload {
   readonly parties?: PlanParty[];
 }
 
-/** The plan parties revise an agreed plan (domain.md §10.2 S2; 004 L4481–4485). */
+/** The plan parties revise an agreed plan (docs/domain.md §10.2 S2). */
 export const ACTIVATION_PLAN_REVISED_V1 = defineEvent({
   subject: 'polku.plans.plan.activation-plan-revised.v1',
   type: 'ActivationPlanRevised',

@@ -26,12 +26,12 @@ export class AttendanceRecordedPayload {
   readonly status!: AttendanceStatus;
 }
 
-/** The provider records a day's attendance (domain.md §10.2 S3; 004 L2672–2680). */
+/** The provider records a day's attendance (docs/domain.md §10.2 S3). */
 export const ATTENDANCE_RECORDED_V1 = defineEvent({
   subject: 'polku.plans.attendance.attendance-recorded.v1',
   type: 'AttendanceRecorded',
   version: 1,
-  // ATTENDANCE (domain.md §8.3): only the provider, and the referrer when it needs attendance
+  // ATTENDANCE (docs/domain.md §9.3): only the provider, and the referrer when it needs attendance
   // for benefits, see it; its own aggregate keeps day-by-day records on their own subjects.
   dataClass: 'ATTENDANCE',
   payloadClass: AttendanceRecordedPayload,

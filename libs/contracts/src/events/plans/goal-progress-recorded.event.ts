@@ -36,7 +36,7 @@ export class GoalProgressRecordedPayload {
   readonly assessedBy!: GoalProgressAssessor;
 }
 
-/** A goal's progress is recorded (domain.md §10.2 S2, §4.8). */
+/** A goal's progress is recorded (docs/domain.md §10.2 S2, §5.7). */
 export const GOAL_PROGRESS_RECORDED_V1 = defineEvent({
   subject: 'polku.plans.goal.goal-progress-recorded.v1',
   type: 'GoalProgressRecorded',
@@ -45,6 +45,6 @@ export const GOAL_PROGRESS_RECORDED_V1 = defineEvent({
   dataClass: 'PLAN',
   payloadClass: GoalProgressRecordedPayload,
   summary:
-    'A goal’s progress was followed up, with the GAS level reached when the goal has a scale; goal follow-up is rarely recorded today (004 L2690–2702).',
+    'A goal’s progress was followed up, with the GAS level reached when the goal has a scale; goal follow-up is rarely recorded today.',
   emittedBy: 'activation-plans, for the client worker with the client (or the client).',
 });

@@ -33,7 +33,7 @@ function GasLevelText(): PropertyDecorator {
 
 /**
  * A Goal Attainment Scaling (GAS) scale: what each of the five levels −2…+2 looks like for this
- * goal, in a short text each (004 L6746–6811). All five are described, or the goal has no scale:
+ * goal, in a short text each. All five are described, or the goal has no scale:
  * a progress level cannot be read against a level nobody described.
  */
 export class GasScale {
@@ -69,7 +69,7 @@ export class GoalSetPayload {
   readonly goalId!: string;
 
   @FieldDoc(
-    'The goal in the client’s own words, short and near-term (004 L2694, L4500–4502); no names, no identity codes, no health detail.',
+    'The goal in the client’s own words, short and near-term; no names, no identity codes, no health detail.',
   )
   @IsString()
   @IsNotEmpty()
@@ -85,13 +85,13 @@ export class GoalSetPayload {
   readonly gasScale?: GasScale;
 }
 
-/** A goal is set with the client (domain.md §10.2 S2, §4.8; 004 L2694–2698). */
+/** A goal is set with the client (docs/domain.md §10.2 S2, §5.7). */
 export const GOAL_SET_V1 = defineEvent({
   subject: 'polku.plans.goal.goal-set.v1',
   type: 'GoalSet',
   version: 1,
   // PLAN, not CLIENT_VOICE: the words are the client's, but a plan goal is set with the worker
-  // and every plan party follows it (domain.md §8.3 "Plans and goals"). CLIENT_VOICE is for
+  // and every plan party follows it (docs/domain.md §9.3 "Plans and goals"). CLIENT_VOICE is for
   // entries the client writes and whose visibility the client chooses one by one. Free text is
   // allowed in PLAN; identity codes are rejected, health detail is kept out by the people who
   // write it.

@@ -27,12 +27,12 @@ export class MeasureEndedPayload {
   readonly endReason!: MeasureEndReason;
 }
 
-/** A measure ends (domain.md §10.2 S3, S5). */
+/** A measure ends (docs/domain.md §10.2 S3, S5). */
 export const MEASURE_ENDED_V1 = defineEvent({
   subject: 'polku.plans.measure.measure-ended.v1',
   type: 'MeasureEnded',
   version: 1,
-  // PATH: a measure's end is in the path skeleton of domain.md §8.3, like its start.
+  // PATH: a measure's end is in the path skeleton of docs/domain.md §9.3, like its start.
   dataClass: 'PATH',
   payloadClass: MeasureEndedPayload,
   summary:

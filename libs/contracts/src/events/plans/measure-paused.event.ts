@@ -4,9 +4,9 @@ import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate, IsUtcTimestamp } from '../event-validators';
 
 /**
- * Why a measure is paused, as a category (domain.md §10.2 S3): a health-care measure such as a
- * treatment or rehabilitation period (004 L2432–2438), sick leave, waiting for another service or
- * decision (004 L3410–3418), or another reason. A flag, never the health detail behind it.
+ * Why a measure is paused, as a category (docs/domain.md §10.2 S3): a health-care measure such as a
+ * treatment or rehabilitation period, sick leave, waiting for another service or
+ * decision, or another reason. A flag, never the health detail behind it.
  */
 export const MEASURE_PAUSE_REASON_CATEGORIES = [
   'HEALTH_CARE_MEASURE',
@@ -38,16 +38,16 @@ export class MeasurePausedPayload {
   readonly expectedResume?: string;
 }
 
-/** The provider pauses a measure after agreeing it with the network (domain.md §10.2 S3). */
+/** The provider pauses a measure after agreeing it with the network (docs/domain.md §10.2 S3). */
 export const MEASURE_PAUSED_V1 = defineEvent({
   subject: 'polku.plans.measure.measure-paused.v1',
   type: 'MeasurePaused',
   version: 1,
   // HEALTH_FLAG: "paused: health-care measure" and "sick leave from–to" are the health flags of
-  // domain.md §8.3, so the reason category alone can be special-category data.
+  // docs/domain.md §9.3, so the reason category alone can be special-category data.
   dataClass: 'HEALTH_FLAG',
   payloadClass: MeasurePausedPayload,
   summary:
-    'A measure was paused, not ended, with the reason as a category and the expected day back; a relapse or a treatment period does not end the client relationship (004 L3061–3069).',
+    'A measure was paused, not ended, with the reason as a category and the expected day back; a relapse or a treatment period does not end the client relationship.',
   emittedBy: 'activation-plans, for the provider, after agreement with the network.',
 });

@@ -14,13 +14,13 @@ export class MeasureResumedPayload {
   readonly resumedAt!: string;
 }
 
-/** A paused measure is resumed (domain.md §10.2 S3). */
+/** A paused measure is resumed (docs/domain.md §10.2 S3). */
 export const MEASURE_RESUMED_V1 = defineEvent({
   subject: 'polku.plans.measure.measure-resumed.v1',
   type: 'MeasureResumed',
   version: 1,
   // HEALTH_FLAG, like MeasurePaused: with it the resumption gives the "from–to" of a sick leave
-  // or treatment period (domain.md §8.3), so it is seen by exactly those who see the pause.
+  // or treatment period (docs/domain.md §9.3), so it is seen by exactly those who see the pause.
   dataClass: 'HEALTH_FLAG',
   payloadClass: MeasureResumedPayload,
   summary: 'A paused measure continued.',

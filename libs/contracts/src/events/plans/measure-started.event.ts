@@ -24,8 +24,7 @@ import { MEASURE_TYPES, type MeasureType } from '../shared/measure-type';
 
 /**
  * Where the client does the measure: at the provider itself, or at an external host such as a
- * company, a municipal unit or an association that the provider places the client with
- * (004 L4641–4664, L4700–4706).
+ * company, a municipal unit or an association that the provider places the client with.
  */
 export const PLACEMENT_KINDS = ['IN_HOUSE', 'EXTERNAL_HOST'] as const;
 
@@ -34,7 +33,7 @@ export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
 
 /**
  * The employment contract of pay-subsidised work, the one measure with an employment
- * relationship (004 L2099–2105): fixed-term, usually for the subsidy decision's period, or
+ * relationship: fixed-term, usually for the subsidy decision's period, or
  * open-ended.
  */
 export const EMPLOYMENT_CONTRACT_TYPES = ['FIXED_TERM', 'OPEN_ENDED'] as const;
@@ -49,7 +48,7 @@ export class MeasurePlacement {
   readonly kind!: PlacementKind;
 
   @FieldDoc(
-    'The host organisation of an external placement, which decides whether to take the client (004 L4654–4658); absent for an in-house one.',
+    'The host organisation of an external placement, which decides whether to take the client; absent for an in-house one.',
   )
   @IsUUID('all', WHEN_PRESENT)
   @IsRequiredOnlyWhen('kind', ['EXTERNAL_HOST'])
@@ -121,12 +120,12 @@ export class MeasureStartedPayload {
   readonly contractType?: EmploymentContractType;
 }
 
-/** A client starts a measure (domain.md §10.2 S3, §1.2, §3.5). */
+/** A client starts a measure (docs/domain.md §10.2 S3, §1.2, §3.5). */
 export const MEASURE_STARTED_V1 = defineEvent({
   subject: 'polku.plans.measure.measure-started.v1',
   type: 'MeasureStarted',
   version: 1,
-  // PATH: domain.md §8.3 puts a measure's start and end in the path skeleton that every party
+  // PATH: docs/domain.md §9.3 puts a measure's start and end in the path skeleton that every party
   // of the path sees; the payload is categories, ids, dates and numbers, never free text.
   dataClass: 'PATH',
   payloadClass: MeasureStartedPayload,

@@ -14,7 +14,7 @@ export class PlanReviewDuePayload {
   readonly dueDate!: string;
 }
 
-/** A plan's review date has come (domain.md §10.2 S2, §3.4; architecture.md §4 defaults). */
+/** A plan's review date has come (docs/domain.md §10.2 S2, §3.4; docs/domain.md §4.9 defaults). */
 export const PLAN_REVIEW_DUE_V1 = defineEvent({
   subject: 'polku.plans.plan.plan-review-due.v1',
   type: 'PlanReviewDue',

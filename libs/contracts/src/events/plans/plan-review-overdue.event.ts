@@ -14,7 +14,7 @@ export class PlanReviewOverduePayload {
   readonly dueDate!: string;
 }
 
-/** A plan's review is overdue (domain.md §10.2 S2, §3.4; architecture.md §4 defaults). */
+/** A plan's review is overdue (docs/domain.md §10.2 S2, §3.4; docs/domain.md §4.9 defaults). */
 export const PLAN_REVIEW_OVERDUE_V1 = defineEvent({
   subject: 'polku.plans.plan.plan-review-overdue.v1',
   type: 'PlanReviewOverdue',

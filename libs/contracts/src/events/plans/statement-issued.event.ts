@@ -14,7 +14,7 @@ export class StatementIssuedPayload {
   readonly issuedAt!: string;
 }
 
-/** A requested statement is delivered (domain.md §10.2 S3). */
+/** A requested statement is delivered (docs/domain.md §10.2 S3). */
 export const STATEMENT_ISSUED_V1 = defineEvent({
   subject: 'polku.plans.statement.statement-issued.v1',
   type: 'StatementIssued',

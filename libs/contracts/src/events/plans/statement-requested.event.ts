@@ -4,8 +4,7 @@ import { FieldDoc } from '../../field-doc.decorator';
 import { IsExactlyOneOf, IsIsoDate, WHEN_PRESENT } from '../event-validators';
 
 /**
- * What is asked for: a statement (lausunto) on the client, or a summary of the coaching given
- * (004 L4392–4402, L2676–2678).
+ * What is asked for: a statement (lausunto) on the client, or a summary of the coaching given.
  */
 export const STATEMENT_KINDS = ['STATEMENT', 'COACHING_SUMMARY'] as const;
 
@@ -41,12 +40,12 @@ export class StatementRequestedPayload {
   readonly dueDate!: string;
 }
 
-/** A party asks for a statement (domain.md §10.2 S3, §4.9). */
+/** A party asks for a statement (docs/domain.md §10.2 S3, §5.8). */
 export const STATEMENT_REQUESTED_V1 = defineEvent({
   subject: 'polku.plans.statement.statement-requested.v1',
   type: 'StatementRequested',
   version: 1,
-  // PATH: a dated task between the parties of the path, part of a transition (domain.md §3.5);
+  // PATH: a dated task between the parties of the path, part of a transition (docs/domain.md §3.5);
   // the statement itself stays in the writer's records and never travels in an event.
   dataClass: 'PATH',
   payloadClass: StatementRequestedPayload,

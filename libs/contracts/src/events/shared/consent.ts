@@ -1,15 +1,15 @@
 import { DATA_CLASSES, type DataClass } from '../event-envelope';
 
 /**
- * What a consent lets the named organisations use the client's data for (domain.md §8.3: a
+ * What a consent lets the named organisations use the client's data for (docs/domain.md §9.3: a
  * consent record names its purpose):
- * - CLIENT_WORK: day-to-day client work on the path and its shared timeline (004 L2949–2953);
- * - REFERRAL: a referral and its prior information for the receiving worker (004 L4011–4019);
- * - NETWORK_MEETING: a multiprofessional network meeting (domain.md §5);
- * - HANDOFF: a transition to the next measure or service and its hand-off (domain.md §10.2 S4);
- * - FOLLOW_UP: follow-up after the client has left a measure (004 L2452–2464);
+ * - CLIENT_WORK: day-to-day client work on the path and its shared timeline;
+ * - REFERRAL: a referral and its prior information for the receiving worker;
+ * - NETWORK_MEETING: a multiprofessional network meeting (docs/domain.md §6);
+ * - HANDOFF: a transition to the next measure or service and its hand-off (docs/domain.md §10.2 S4);
+ * - FOLLOW_UP: follow-up after the client has left a measure;
  * - EXPERT_PARTICIPATION: an experiential expert takes part in the client's work, which needs the
- *   client's recorded consent (architecture.md §7.5).
+ *   client's recorded consent (docs/domain.md §8).
  */
 export const CONSENT_PURPOSES = [
   'CLIENT_WORK',

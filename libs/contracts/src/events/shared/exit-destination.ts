@@ -3,8 +3,8 @@ import { FieldDoc } from '../../field-doc.decorator';
 
 /**
  * The three groups of exit destinations: the thesis's two combined categories of Table 7
- * (outside the labour market, to the labour market; 004 L2317–2355) and a continuation in the
- * intermediate labour market (domain.md §3.7).
+ * (outside the labour market, to the labour market) and a continuation in the
+ * intermediate labour market (docs/domain.md §3.7).
  */
 export const DESTINATION_GROUPS = [
   'OUTSIDE_LABOUR_MARKET',
@@ -16,7 +16,7 @@ export const DESTINATION_GROUPS = [
 export type DestinationGroup = (typeof DESTINATION_GROUPS)[number];
 
 /**
- * The destination categories of each group (domain.md §3.7, Table 7 with the sub-types the
+ * The destination categories of each group (docs/domain.md §3.7, Table 7 with the sub-types the
  * narrative names). UNCLEAR_PATH is a state that needs an owner and a review date, not an end.
  */
 export const DESTINATION_CATEGORIES_BY_GROUP = {
@@ -44,7 +44,7 @@ export const DESTINATION_CATEGORIES: readonly DestinationCategory[] = DESTINATIO
 );
 
 /**
- * Forms of study after an exit to STUDIES (004 L2473–2507): a degree (e.g. a vocational
+ * Forms of study after an exit to STUDIES: a degree (e.g. a vocational
  * qualification), labour-market training, apprenticeship, integration training, self-motivated
  * study on unemployment benefit, or another form.
  */
@@ -61,7 +61,7 @@ export const STUDY_KINDS = [
 export type StudyKind = (typeof STUDY_KINDS)[number];
 
 /**
- * Forms of supported employment after an exit to SUPPORTED_EMPLOYMENT (004 L2525–2558), named as
+ * Forms of supported employment after an exit to SUPPORTED_EMPLOYMENT, named as
  * in MEASURE_TYPES. The thesis's work practice and working-life coaching merged into the work
  * trial in 2013, so they are not offered.
  */
@@ -155,7 +155,7 @@ export function IsSubTypeOfCategory(): PropertyDecorator {
 /**
  * Where a client went when leaving a measure or the intermediate labour market: a group, a
  * category of that group and, for studies and supported employment, optionally the kind
- * (domain.md §3.7). HandoffProposed can reuse it for the proposed destination.
+ * (docs/domain.md §3.7). HandoffProposed can reuse it for the proposed destination.
  */
 export class ExitDestination {
   @FieldDoc(

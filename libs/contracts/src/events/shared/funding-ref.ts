@@ -3,7 +3,7 @@ import { FieldDoc } from '../../field-doc.decorator';
 import { HasNoPersonalIdentityCode } from '../event-validators';
 
 /**
- * What a client's place in a measure is funded or decided by (domain.md §10.2 S0): a Kela
+ * What a client's place in a measure is funded or decided by (docs/domain.md §10.2 S0): a Kela
  * payment commitment, a pay-subsidy decision, or the activation plan.
  */
 export const FUNDING_KINDS = [

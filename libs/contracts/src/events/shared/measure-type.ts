@@ -1,5 +1,5 @@
 /**
- * The measures a client can be referred to or take part in (domain.md §1.2, §10.2 S3). Work
+ * The measures a client can be referred to or take part in (docs/domain.md §1.2, §10.2 S3). Work
  * practice and working-life coaching merged into the work trial in 2013 and are not offered.
  */
 export const MEASURE_TYPES = [

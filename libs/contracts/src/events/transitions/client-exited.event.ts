@@ -31,12 +31,12 @@ export class ClientExitedPayload {
   readonly exitDate!: string;
 }
 
-/** A client exits with a destination (domain.md §10.2 S5, §3.7; architecture.md §4.3). */
+/** A client exits with a destination (docs/domain.md §10.2 S5, §3.7; docs/domain.md §4.5). */
 export const CLIENT_EXITED_V1 = defineEvent({
   subject: 'polku.transitions.path.client-exited.v1',
   type: 'ClientExited',
   version: 1,
-  // domain.md §8.3 puts the destination category in the path skeleton that every party sees.
+  // docs/domain.md §9.3 puts the destination category in the path skeleton that every party sees.
   dataClass: 'PATH',
   payloadClass: ClientExitedPayload,
   summary:

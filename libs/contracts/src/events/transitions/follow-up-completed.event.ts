@@ -20,7 +20,7 @@ import {
 import { ExitDestination } from '../shared/exit-destination';
 
 /**
- * Where the client is now compared with the exit (domain.md §10.2 S6): at the same destination;
+ * Where the client is now compared with the exit (docs/domain.md §10.2 S6): at the same destination;
  * somewhere else; back in the intermediate labour market; or not known.
  */
 export const FOLLOW_UP_STATUSES = ['SAME', 'CHANGED', 'BACK_IN_VTM', 'UNKNOWN'] as const;
@@ -44,7 +44,7 @@ export const FOLLOW_UP_CONTACT_MODES = [
 export type FollowUpContactMode = (typeof FOLLOW_UP_CONTACT_MODES)[number];
 
 /**
- * Help given at the follow-up, as categories (004 L2452–2464: informal guidance after the
+ * Help given at the follow-up, as categories (informal guidance after the
  * measure, above all with applications): none; job applications; benefit applications; a
  * referral to a service; counselling; other help.
  */
@@ -106,12 +106,12 @@ export class FollowUpCompletedPayload {
   readonly confirmsDestination!: boolean;
 }
 
-/** The owner records a follow-up (domain.md §10.2 S6, §3.8). */
+/** The owner records a follow-up (docs/domain.md §10.2 S6, §3.8). */
 export const FOLLOW_UP_COMPLETED_V1 = defineEvent({
   subject: 'polku.transitions.follow-up.follow-up-completed.v1',
   type: 'FollowUpCompleted',
   version: 1,
-  // PATH: the destination category is in the path skeleton (domain.md §8.3); the help given is
+  // PATH: the destination category is in the path skeleton (docs/domain.md §9.3); the help given is
   // a category, never the content of the conversation.
   dataClass: 'PATH',
   payloadClass: FollowUpCompletedPayload,

@@ -18,7 +18,7 @@ export class FollowUpDuePayload {
   readonly ownerOrgId!: string;
 }
 
-/** A follow-up is due (domain.md §10.2 S6, §10.3 FollowUpSaga). */
+/** A follow-up is due (docs/domain.md §10.2 S6, §10.3 FollowUpSaga). */
 export const FOLLOW_UP_DUE_V1 = defineEvent({
   subject: 'polku.transitions.follow-up.follow-up-due.v1',
   type: 'FollowUpDue',

@@ -3,7 +3,7 @@ import { defineEvent } from '../event-contract';
 import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate } from '../event-validators';
 
-/** Who a missed follow-up is escalated to: the owner organisation's manager (domain.md §10.2 S6). */
+/** Who a missed follow-up is escalated to: the owner organisation's manager (docs/domain.md §10.2 S6). */
 export const FOLLOW_UP_ESCALATION_TARGETS = ['MANAGER'] as const;
 
 /** One of {@link FOLLOW_UP_ESCALATION_TARGETS}. */
@@ -28,7 +28,7 @@ export class FollowUpMissedPayload {
   readonly escalatedTo!: FollowUpEscalationTarget;
 }
 
-/** A follow-up was missed: the broken chain made visible (domain.md §10.2 S6, §3.8; 004 L6369–6375). */
+/** A follow-up was missed: the broken chain made visible (docs/domain.md §10.2 S6, §3.8). */
 export const FOLLOW_UP_MISSED_V1 = defineEvent({
   subject: 'polku.transitions.follow-up.follow-up-missed.v1',
   type: 'FollowUpMissed',

@@ -35,7 +35,7 @@ export class FollowUpScheduledPayload {
   readonly followUps!: ScheduledFollowUp[];
 }
 
-/** Every exit schedules follow-ups (domain.md §10.2 S6, §3.8; architecture.md §4.3). */
+/** Every exit schedules follow-ups (docs/domain.md §10.2 S6, §3.8; docs/domain.md §4.5). */
 export const FOLLOW_UP_SCHEDULED_V1 = defineEvent({
   subject: 'polku.transitions.follow-up.follow-up-scheduled.v1',
   type: 'FollowUpScheduled',

@@ -14,7 +14,7 @@ export class HandoffAcceptedPayload {
   readonly startDate!: string;
 }
 
-/** The receiving organisation accepts a hand-off (domain.md §10.2 S4). */
+/** The receiving organisation accepts a hand-off (docs/domain.md §10.2 S4). */
 export const HANDOFF_ACCEPTED_V1 = defineEvent({
   subject: 'polku.transitions.handoff.handoff-accepted.v1',
   type: 'HandoffAccepted',

@@ -16,7 +16,7 @@ export class HandoffCompletedPayload {
   readonly newMeasureId?: string;
 }
 
-/** The receiver completes a hand-off (domain.md §10.2 S4, §10.3 HandoffSaga). */
+/** The receiver completes a hand-off (docs/domain.md §10.2 S4, §10.3 HandoffSaga). */
 export const HANDOFF_COMPLETED_V1 = defineEvent({
   subject: 'polku.transitions.handoff.handoff-completed.v1',
   type: 'HandoffCompleted',

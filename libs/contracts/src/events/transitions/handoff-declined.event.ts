@@ -50,7 +50,7 @@ export class HandoffDeclinedPayload {
   readonly alternativeCategory?: HandoffAlternativeCategory;
 }
 
-/** The receiving organisation declines a hand-off (domain.md §10.2 S4; architecture.md §4.2). */
+/** The receiving organisation declines a hand-off (docs/domain.md §10.2 S4; docs/domain.md §4.4). */
 export const HANDOFF_DECLINED_V1 = defineEvent({
   subject: 'polku.transitions.handoff.handoff-declined.v1',
   type: 'HandoffDeclined',

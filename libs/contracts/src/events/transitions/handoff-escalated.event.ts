@@ -32,7 +32,7 @@ export class HandoffEscalatedPayload {
   readonly businessDaysOverdue!: number;
 }
 
-/** A hand-off is unanswered past its deadline (domain.md §10.3 HandoffSaga; architecture.md §4.2). */
+/** A hand-off is unanswered past its deadline (docs/domain.md §10.3 HandoffSaga; docs/domain.md §4.4). */
 export const HANDOFF_ESCALATED_V1 = defineEvent({
   subject: 'polku.transitions.handoff.handoff-escalated.v1',
   type: 'HandoffEscalated',

@@ -6,10 +6,10 @@ import { IsIsoDate } from '../event-validators';
 import { ExitDestination, IsDestinationOtherThan } from '../shared/exit-destination';
 
 /**
- * Why a transition is proposed, as a category (domain.md §10.2 S4, §3.5): the next measure of
+ * Why a hand-off is proposed, as a category (docs/domain.md §10.2 S4, §3.5): the next measure of
  * the plan; the current measure is ending; the client is ready for more demanding work; the
- * client's own wish; an assessment of the client's needs; the provider's funding is ending
- * (004 L3469–3471); or another reason. Never the detail of the client's situation.
+ * client's own wish; an assessment of the client's needs; the provider's funding is ending;
+ * or another reason. Never the detail of the client's situation.
  */
 export const HANDOFF_RATIONALE_CATEGORIES = [
   'NEXT_MEASURE_IN_PLAN',
@@ -25,7 +25,7 @@ export const HANDOFF_RATIONALE_CATEGORIES = [
 export type HandoffRationaleCategory = (typeof HANDOFF_RATIONALE_CATEGORIES)[number];
 
 /**
- * Who proposed the transition (domain.md §10.2 S4): the client worker, the client, or another
+ * Who proposed the hand-off (docs/domain.md §10.2 S4): the client worker, the client, or another
  * party of the client's network.
  */
 export const HANDOFF_PROPOSERS = ['WORKER', 'CLIENT', 'NETWORK_PARTY'] as const;
@@ -79,21 +79,21 @@ export class HandoffProposedPayload {
   @IsIsoDate()
   readonly answerDueDate!: string;
 
-  @FieldDoc('Why the transition is proposed, as a category; never the client’s situation.')
+  @FieldDoc('Why the hand-off is proposed, as a category; never the client’s situation.')
   @IsIn(HANDOFF_RATIONALE_CATEGORIES)
   readonly rationaleCategory!: HandoffRationaleCategory;
 
-  @FieldDoc('Who proposed the transition: the worker, the client, or another network party.')
+  @FieldDoc('Who proposed the hand-off: the worker, the client, or another network party.')
   @IsIn(HANDOFF_PROPOSERS)
   readonly proposedBy!: HandoffProposer;
 }
 
-/** A transition to the next step is proposed (domain.md §10.2 S4, §10.3 HandoffSaga). */
+/** A hand-off to the next step is proposed (docs/domain.md §10.2 S4, §10.3 HandoffSaga). */
 export const HANDOFF_PROPOSED_V1 = defineEvent({
   subject: 'polku.transitions.handoff.handoff-proposed.v1',
   type: 'HandoffProposed',
   version: 1,
-  // PATH: domain.md §8.3 puts transitions and the destination category in the path skeleton.
+  // PATH: docs/domain.md §9.3 puts transitions and the destination category in the path skeleton.
   dataClass: 'PATH',
   payloadClass: HandoffProposedPayload,
   summary:

@@ -14,7 +14,7 @@ import { FieldDoc } from '../../field-doc.decorator';
 import { IsIsoDate, IsListOf } from '../event-validators';
 
 /**
- * What must be ready before a measure ends (004 L4426–4433; domain.md §10.3 MeasureEndSaga): the
+ * What must be ready before a measure ends (docs/domain.md §10.3 MeasureEndSaga): the
  * statement, the plan for the next step, and the transition meeting.
  */
 export const MEASURE_END_CHECKLIST_ITEMS = [
@@ -70,7 +70,7 @@ export class MeasureEndingSoonPayload {
   readonly checklist!: MeasureEndChecklistEntry[];
 }
 
-/** A measure's planned end approaches (domain.md §10.2 S3, §10.3 MeasureEndSaga). */
+/** A measure's planned end approaches (docs/domain.md §10.2 S3, §10.3 MeasureEndSaga). */
 export const MEASURE_ENDING_SOON_V1 = defineEvent({
   subject: 'polku.transitions.measure.measure-ending-soon.v1',
   type: 'MeasureEndingSoon',

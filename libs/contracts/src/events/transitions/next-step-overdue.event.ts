@@ -37,7 +37,7 @@ export class NextStepOverduePayload {
   readonly businessDaysOverdue!: number;
 }
 
-/** A path's next step is overdue (architecture.md §4.1, §4.6; domain.md §10.3). */
+/** A path's next step is overdue (docs/domain.md §4.3, §4.8; docs/domain.md §10.3). */
 export const NEXT_STEP_OVERDUE_V1 = defineEvent({
   subject: 'polku.transitions.path.next-step-overdue.v1',
   type: 'NextStepOverdue',

@@ -1,6 +1,6 @@
 /**
- * The kinds of next step a path can wait for (docs/transitions.md, path states; architecture.md
- * §4.1): every path that is not closed has one, with a due date and an accountable organisation.
+ * The kinds of next step a path can wait for (docs/transitions.md, path states; docs/domain.md
+ * §4.3): every path that is not closed has one, with a due date and an accountable organisation.
  * - ANSWER_REFERRAL: the receiver answers a referral (REFERRED);
  * - FIND_NEW_SERVICE: the referrer finds another service after a decline (REFERRED);
  * - COMPLETE_INTAKE: the provider completes the intake (INTAKE);
@@ -14,7 +14,7 @@
  * - REVIEW_UNCLEAR_PATH: the search owner reviews an unclear path (UNCLEAR_PATH);
  * - FOLLOW_UP: the owner follows up a client after the exit (FOLLOW_UP);
  * - REHOME_BEFORE_FUNDING_ENDS: the path gets a new owner or a hand-off before the provider's
- *   funding ends (domain.md §10.3 FundingEndSaga);
+ *   funding ends (docs/domain.md §10.3 FundingEndSaga);
  * - CLOSE_PATH: the owner closes the path after the last follow-up (FOLLOW_UP).
  */
 export const NEXT_STEP_KINDS = [
@@ -50,7 +50,7 @@ export const OVERDUE_REPORTED_NEXT_STEP_KINDS = NEXT_STEP_KINDS.filter(
 export type OverdueReportedNextStepKind = (typeof OVERDUE_REPORTED_NEXT_STEP_KINDS)[number];
 
 /**
- * The rungs of the escalation ladder for a late step (architecture.md §4.2): the named worker,
+ * The rungs of the escalation ladder for a late step (docs/domain.md §4.4): the named worker,
  * then the team lead, then the manager's dashboard.
  */
 export const ESCALATION_LEVELS = ['WORKER', 'TEAM_LEAD', 'MANAGER'] as const;

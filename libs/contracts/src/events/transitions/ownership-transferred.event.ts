@@ -5,7 +5,7 @@ import { IsActorId, IsRequiredOnlyWhen, WHEN_PRESENT } from '../event-validators
 
 /**
  * Why a path changed owner: a completed hand-off; the provider's funding ended and the path was
- * rehomed (domain.md §10.3 FundingEndSaga); or it was reassigned to another organisation.
+ * rehomed (docs/domain.md §10.3 FundingEndSaga); or it was reassigned to another organisation.
  */
 export const OWNERSHIP_TRANSFER_REASONS = [
   'HANDOFF_COMPLETED',
@@ -52,12 +52,12 @@ export class OwnershipTransferredPayload {
   readonly handoffId?: string;
 }
 
-/** A path changes owner (domain.md §10.2 S4; architecture.md §4.1–4.2). */
+/** A path changes owner (docs/domain.md §10.2 S4; docs/domain.md §4.3–4.4). */
 export const OWNERSHIP_TRANSFERRED_V1 = defineEvent({
   subject: 'polku.transitions.path.ownership-transferred.v1',
   type: 'OwnershipTransferred',
   version: 1,
-  // PATH: domain.md §8.3 puts the owner in the path skeleton. Workers appear by their
+  // PATH: docs/domain.md §9.3 puts the owner in the path skeleton. Workers appear by their
   // pseudonymous user ids only.
   dataClass: 'PATH',
   payloadClass: OwnershipTransferredPayload,

@@ -21,7 +21,7 @@ export class PathClosedPayload {
   readonly closedAt!: string;
 }
 
-/** The owner closes a path (domain.md §10.2 S6, §3.9; architecture.md §4.3–4.4). */
+/** The owner closes a path (docs/domain.md §10.2 S6, §4.1; docs/domain.md §4.5–4.6). */
 export const PATH_CLOSED_V1 = defineEvent({
   subject: 'polku.transitions.path.path-closed.v1',
   type: 'PathClosed',

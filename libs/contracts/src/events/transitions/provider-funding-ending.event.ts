@@ -14,7 +14,7 @@ export class ProviderFundingEndingPayload {
   readonly endDate!: string;
 }
 
-/** A provider's funding ends: one event per affected path (domain.md §10.3 FundingEndSaga). */
+/** A provider's funding ends: one event per affected path (docs/domain.md §10.3 FundingEndSaga). */
 export const PROVIDER_FUNDING_ENDING_V1 = defineEvent({
   subject: 'polku.transitions.path.provider-funding-ending.v1',
   type: 'ProviderFundingEnding',
@@ -22,6 +22,6 @@ export const PROVIDER_FUNDING_ENDING_V1 = defineEvent({
   dataClass: 'PATH',
   payloadClass: ProviderFundingEndingPayload,
   summary:
-    'The funding of the provider accountable for this path ends; one event for each active path it holds, each of which must get a hand-off or a new owner before the end date (004 L3469–3471, L5241–5247).',
+    'The funding of the provider accountable for this path ends; one event for each active path it holds, each of which must get a hand-off or a new owner before the end date.',
   emittedBy: 'transitions, for the provider or a manager who announces the end of the funding.',
 });

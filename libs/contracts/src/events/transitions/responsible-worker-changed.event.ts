@@ -4,7 +4,7 @@ import { FieldDoc } from '../../field-doc.decorator';
 import { IsActorId, IsDifferentFrom } from '../event-validators';
 
 /**
- * Why the named worker changed, as a category (004 L902–904, L2919–2929): staff turnover; the
+ * Why the named worker changed, as a category: staff turnover; the
  * work split between roles; an absence; workload; or another reason.
  */
 export const WORKER_CHANGE_REASON_CATEGORIES = [
@@ -42,7 +42,7 @@ export class ResponsibleWorkerChangedPayload {
   readonly reasonCategory!: WorkerChangeReasonCategory;
 }
 
-/** The path's named worker changes within the organisation (domain.md §10.2 S3). */
+/** The path's named worker changes within the organisation (docs/domain.md §10.2 S3). */
 export const RESPONSIBLE_WORKER_CHANGED_V1 = defineEvent({
   subject: 'polku.transitions.path.responsible-worker-changed.v1',
   type: 'ResponsibleWorkerChanged',

@@ -22,7 +22,7 @@ export class UnclearPathFlaggedPayload {
   readonly reviewDate!: string;
 }
 
-/** A path becomes unclear: a state with an owner, never an end (domain.md §3.7, §10.2 S5). */
+/** A path becomes unclear: a state with an owner, never an end (docs/domain.md §3.7, §10.2 S5). */
 export const UNCLEAR_PATH_FLAGGED_V1 = defineEvent({
   subject: 'polku.transitions.path.unclear-path-flagged.v1',
   type: 'UnclearPathFlagged',

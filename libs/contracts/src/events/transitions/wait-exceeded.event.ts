@@ -29,7 +29,7 @@ export class WaitExceededPayload {
   readonly thresholdBusinessDays!: number;
 }
 
-/** A wait lasts too long (domain.md §10.2 S3; 004 L3410–3418). */
+/** A wait lasts too long (docs/domain.md §10.2 S3). */
 export const WAIT_EXCEEDED_V1 = defineEvent({
   subject: 'polku.transitions.wait.wait-exceeded.v1',
   type: 'WaitExceeded',

@@ -14,7 +14,7 @@ export class WaitingEndedPayload {
   readonly endedOn!: string;
 }
 
-/** A wait ends (domain.md §10.2 S3). */
+/** A wait ends (docs/domain.md §10.2 S3). */
 export const WAITING_ENDED_V1 = defineEvent({
   subject: 'polku.transitions.wait.waiting-ended.v1',
   type: 'WaitingEnded',

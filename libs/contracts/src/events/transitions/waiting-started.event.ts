@@ -3,7 +3,7 @@ import { defineEvent } from '../event-contract';
 import { FieldDoc } from '../../field-doc.decorator';
 
 /**
- * What a client waits for (domain.md §10.2 S3; 004 L3410–3418), as a category: a health-care
+ * What a client waits for (docs/domain.md §10.2 S3), as a category: a health-care
  * assessment, a mental-health or substance-abuse service, debt counselling, a benefit decision,
  * housing, a place with a provider, or something else. A flag, never the detail behind it.
  */
@@ -48,13 +48,13 @@ export class WaitingStartedPayload {
   readonly thresholdBusinessDays!: number;
 }
 
-/** A client starts waiting (domain.md §10.2 S3; 004 L3410–3418). */
+/** A client starts waiting (docs/domain.md §10.2 S3). */
 export const WAITING_STARTED_V1 = defineEvent({
   subject: 'polku.transitions.wait.waiting-started.v1',
   type: 'WaitingStarted',
   version: 1,
   // HEALTH_FLAG, as ParallelServiceReferred and MeasurePaused: waiting for a mental-health or
-  // substance-abuse service is special-category data by the category alone (domain.md §8.2–8.3).
+  // substance-abuse service is special-category data by the category alone (docs/domain.md §9.2–9.3).
   dataClass: 'HEALTH_FLAG',
   payloadClass: WaitingStartedPayload,
   summary:

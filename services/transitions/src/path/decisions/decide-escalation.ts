@@ -3,7 +3,7 @@ import type { DecisionDraft } from '../decision-draft';
 import type { PathInputOf } from '../path-inputs';
 import { climb } from '../next-step';
 
-// The escalation ladder firing (invariant 2, architecture.md §4.2): the named worker, 5 business
+// The escalation ladder firing (invariant 2, docs/domain.md §4.4): the named worker, 5 business
 // days later the team lead, 5 more the manager's dashboard.
 
 function overdueDays(draft: DecisionDraft, dueDate: string): number {

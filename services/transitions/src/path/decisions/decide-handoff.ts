@@ -13,7 +13,7 @@ import type { PathActor, PathInputOf } from '../path-inputs';
 import type { PendingHandoff } from '../path-state';
 import { inBusinessDays, step } from '../next-step';
 
-// Hand-offs (domain.md §10.3 HandoffSaga, invariant 2): the sender stays accountable until the
+// Hand-offs (docs/domain.md §10.3 HandoffSaga, invariant 2): the sender stays accountable until the
 // receiver completes the hand-off; a decline returns the path to the sender, never to nobody.
 
 /** Categories that cannot be handed over to: an unclear path has no receiver, a return is a new path. */

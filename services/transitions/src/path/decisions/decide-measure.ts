@@ -40,7 +40,7 @@ export function startMeasure(
     },
     nextStep: step('PLAN_NEXT_STEP', input.plannedEndDate),
   });
-  // Reminders that the period is ending (004 L4429–4433); those already past are left out.
+  // Reminders that the period is ending; those already past are left out.
   for (const daysBefore of draft.policy.measureEndingReminderDays) {
     const dueDate = addCalendarDays(input.plannedEndDate, -daysBefore);
     if (dueDate >= draft.at) {

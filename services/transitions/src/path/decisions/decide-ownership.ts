@@ -3,8 +3,8 @@ import { conflict, firstRefusal, forbidden, invalid, type Refusal } from '../pat
 import { byAccountableOrg, onlyIn, requiredText, validDate } from '../path-guards';
 import type { PathInputOf } from '../path-inputs';
 
-// Who carries the path inside and across organisations: staff turnover (004 L902–904) and
-// projects whose funding ends (004 L5241–5247) are where paths get lost.
+// Who carries the path inside and across organisations: staff turnover and
+// projects whose funding ends are where paths get lost.
 
 export function changeResponsibleWorker(
   draft: DecisionDraft,
@@ -37,7 +37,7 @@ export function changeResponsibleWorker(
 }
 
 /**
- * The accountable provider's funding ends (domain.md §10.3 FundingEndSaga): unless a hand-off is
+ * The accountable provider's funding ends (docs/domain.md §10.3 FundingEndSaga): unless a hand-off is
  * already pending, the next step becomes rehoming the path by the day before the end date
  * (settleNextStep applies it, and keeps applying it until ownership moves).
  */

@@ -5,7 +5,7 @@ import { requiredText } from '../path-guards';
 import type { PathInputOf } from '../path-inputs';
 import { PATH_TIMER_KINDS } from '../path-timers';
 
-// Waits for a service or decision (domain.md §10.2 S3, 004 L3410–3418). Any party can record one;
+// Waits for a service or decision (docs/domain.md §10.2 S3). Any party can record one;
 // they do not move the path, but a wait past its threshold is raised.
 
 /** The threshold bounds of the WaitingStarted contract, in business days. */

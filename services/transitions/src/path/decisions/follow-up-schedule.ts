@@ -5,7 +5,7 @@ import { MANDATORY_FOLLOW_UP_MONTHS, type PathPolicy } from '../path-policy';
 import type { FollowUp, PathDestination } from '../path-state';
 import { step } from '../next-step';
 
-// Follow-ups after an exit (architecture.md §4.3; domain.md §3.8): the part of the path nobody
+// Follow-ups after an exit (docs/domain.md §4.5; docs/domain.md §3.8): the part of the path nobody
 // saw before. Their ids are derived from the path, so a replay of the same inputs gives the same
 // ids and decide() stays a pure function.
 

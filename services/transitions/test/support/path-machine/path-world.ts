@@ -11,7 +11,7 @@ import { SimulatedTimerTable } from './simulated-timer-table';
 import { Dice, referral, validInputs } from './valid-inputs';
 
 // Several paths, one clock and one timer table, driven step by step by the property tests. Every
-// decision is checked against the acceptance criteria of architecture.md §4 as it happens.
+// decision is checked against the acceptance criteria of docs/domain.md §4 as it happens.
 
 export type WorldStep =
   | { readonly kind: 'act'; readonly path: number; readonly seed: number }
