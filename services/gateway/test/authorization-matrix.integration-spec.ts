@@ -82,6 +82,13 @@ describe('the route table', () => {
     expect(unclassified).toEqual([]);
   });
 
+  it('should declare one endpoint kind on every route, so no route can forget a step', () => {
+    const withoutKind = routes
+      .filter((route) => route.kind === undefined)
+      .map((route) => `${route.method} ${route.url} (${route.controller}.${route.handler})`);
+    expect(withoutKind).toEqual([]);
+  });
+
   it('should have client-level routes for the matrix to cover', () => {
     expect(routes.filter((route) => route.clientData).length).toBeGreaterThanOrEqual(2);
   });

@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { PUBLIC_ROUTE } from '../auth/public-route.decorator';
 import { API_PREFIX } from '../http/api-conventions';
+import { ENDPOINT_KIND, type EndpointKind } from '../http/endpoint-kinds';
 import { CLIENT_DATA, type ClientDataRoute, NOT_CLIENT_DATA } from './client-data.decorator';
 
 /** One HTTP route of the gateway and how it is classified for access and audit. */
@@ -12,6 +13,8 @@ export interface GatewayRoute {
   readonly url: string;
   readonly controller: string;
   readonly handler: string;
+  /** The endpoint kind its one composite decorator declares (http/endpoint-kinds). */
+  readonly kind?: EndpointKind;
   readonly public: boolean;
   readonly clientData?: ClientDataRoute;
   readonly notClientData?: string;
@@ -59,6 +62,7 @@ export function gatewayRouteTable(app: INestApplication): GatewayRoute[] {
           url: UNPREFIXED.has(local) ? local : join(API_PREFIX, local),
           controller: controller.name,
           handler: name,
+          kind: Reflect.getMetadata(ENDPOINT_KIND, handler) as EndpointKind | undefined,
           public: classPublic || Reflect.getMetadata(PUBLIC_ROUTE, handler) === true,
           clientData: Reflect.getMetadata(CLIENT_DATA, handler) as ClientDataRoute | undefined,
           notClientData:
