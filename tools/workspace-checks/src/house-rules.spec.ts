@@ -20,7 +20,7 @@ function trackedFiles(...pathspecs: string[]): string[] {
 const read = (file: string): string => readFileSync(resolve(workspaceRoot, file), 'utf8');
 
 const isTestOrMigration = (file: string): boolean =>
-  /\.spec\.ts$|-spec\.ts$|\/test\/|\/migrations\/|\/testing\//.test(file);
+  /\.spec\.ts$|-spec\.ts$|\/test\/|\/migrations\//.test(file);
 
 const sourceFiles = (): string[] =>
   trackedFiles('services/*.ts', 'libs/*.ts').filter(
