@@ -38,7 +38,7 @@ describe('house rules', () => {
 
   it('should cite only documents inside the repository in code', () => {
     // docs/domain.md and the ADRs are the repository's own; the long domain brief and the
-    // Finnish source texts (cited as "004 L123") live outside it, where a reader cannot follow.
+    // Finnish source texts (cited by text number and line) live outside it, where a reader cannot follow.
     const outside =
       /(shared\/(docs|sources)\/|(?<![\w/])(domain|architecture|stack-notes|conventions)\.md|\b00[0-4] L\d)/;
     const offending = trackedFiles('services', 'libs', 'tools', 'e2e')
