@@ -13,6 +13,7 @@ export interface EnvVarOptions {
   readonly secret?: boolean;
 }
 
+/** One declared environment variable: its name, documentation and the property it fills. */
 export interface EnvVarDefinition extends EnvVarOptions {
   readonly name: string;
 }

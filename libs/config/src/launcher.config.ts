@@ -3,7 +3,9 @@ import { IntVar, OneOfVar } from './coerce';
 import { EnvVar } from './env-var.decorator';
 import { GatewayConfig } from './gateway.config';
 
+/** Whether `npm start` starts PostgreSQL and nats-server itself when they do not answer. */
 export const AUTOSTART_MODES = ['auto', 'never'] as const;
+/** One of AUTOSTART_MODES. */
 export type AutostartMode = (typeof AUTOSTART_MODES)[number];
 
 /** `npm start` reads everything the services do, plus how to stand in for missing servers. */

@@ -3,11 +3,17 @@ import { BooleanVar, IntVar, OneOfVar } from './coerce';
 import { EnvVar } from './env-var.decorator';
 import { IsNatsUrlList, IsPostgresUrl } from './validators';
 
+/** Where a process runs; production refuses development keys and the demo issuer. */
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
+/** One of NODE_ENVS. */
 export type NodeEnv = (typeof NODE_ENVS)[number];
+/** Log levels, least severe first. */
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+/** One of LOG_LEVELS. */
 export type LogLevel = (typeof LOG_LEVELS)[number];
+/** How logs are written: readable lines for a developer, JSON lines for a collector. */
 export const LOG_FORMATS = ['pretty', 'json'] as const;
+/** One of LOG_FORMATS. */
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /** What every polku service process reads from its environment. */

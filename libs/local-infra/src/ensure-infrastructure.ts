@@ -4,6 +4,7 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 import { isPortOpen } from './free-port';
 import { findNatsServerBinary, NATS_INSTALL_HINT, startNatsServer } from './nats-server';
 
+/** Whether a server was already answering at the configured URL or was started by us. */
 export type InfraSource = 'configured' | 'started';
 
 /** A server polku can use, and how to stop it if we started it. */
@@ -15,6 +16,7 @@ export interface EnsuredServer {
   stop(): Promise<void>;
 }
 
+/** The URL to try first, whether starting a server is allowed, and where its data goes. */
 export interface EnsureOptions {
   readonly url: string;
   readonly mode: 'auto' | 'never';

@@ -33,6 +33,7 @@ export function findNatsServerBinary(): string | undefined {
   return undefined;
 }
 
+/** A nats-server this process started: its URL, and how to stop it. */
 export interface RunningNats {
   readonly url: string;
   readonly port: number;
@@ -40,6 +41,7 @@ export interface RunningNats {
   stop(): Promise<void>;
 }
 
+/** The binary, address and JetStream store directory of a nats-server to start. */
 export interface NatsServerOptions {
   readonly port: number;
   /** JetStream's file store; kept between runs unless the caller removes it. */

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { stopChild } from './nats-server';
 
+/** How a supervised service process ended. */
 export interface SupervisedExit {
   readonly service: string;
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
 }
 
+/** The service to run, its environment, and where its output goes. */
 export interface ServiceSupervisorOptions {
   /** Where `nx build` put the bundles: <distRoot>/services/<name>/main.js. */
   readonly distRoot: string;

@@ -34,6 +34,7 @@ export {
 export { OutboxMessage } from './outbox/outbox-message.entity';
 export { InvalidEventError, OutboxWriter, type NewEvent } from './outbox/outbox.writer';
 export { OutboxRelay, type OutboxBacklog, type OutboxRelayOptions } from './outbox/outbox.relay';
+/** What an event handler is given and may return (see consumer/event-handler.ts). */
 export type {
   BatchEventSubscription,
   EventBatchHandlerFn,

@@ -10,6 +10,7 @@ import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic
 
 let provider: MeterProvider | undefined;
 
+/** The service name and, when metrics are exported, where to. */
 export interface MetricsOptions {
   readonly serviceName: string;
   readonly serviceVersion: string;

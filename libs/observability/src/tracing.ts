@@ -7,6 +7,7 @@ import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic
 
 let provider: NodeTracerProvider | undefined;
 
+/** The service name and, when traces are exported, where to. */
 export interface TracingOptions {
   readonly serviceName: string;
   readonly serviceVersion: string;

@@ -13,6 +13,7 @@ export interface KeysetOrder {
   readonly direction?: 'ASC' | 'DESC';
 }
 
+/** One page of a keyset-ordered query: the order, the cursor to go on from, the size. */
 export interface KeysetPageOptions extends KeysetOrder {
   /** The decoded cursor of the previous page; the first page when omitted. */
   readonly after?: CursorPosition;

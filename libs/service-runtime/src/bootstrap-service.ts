@@ -28,6 +28,7 @@ import { isOperatorCommand, runOperatorCommand } from './operator-commands';
 import { POLKU_VERSION, ServiceRuntime } from './service-runtime';
 import { ServiceRuntimeModule, type ServiceRuntimeModuleOptions } from './service-runtime.module';
 
+/** What a service's main.ts tells bootstrapService: its name, modules, entities and migrations. */
 export interface BootstrapServiceOptions {
   readonly service: BackendServiceName;
   /** The service's own root module with its feature modules. */

@@ -6,12 +6,15 @@ import { openServiceDataSource, type ServicePersistenceOptions } from '@polku/pe
 
 /** What `node main.js <command>` can do besides running the service. */
 export const OPERATOR_COMMANDS = ['migrate', 'redrive', 'rebuild-projection'] as const;
+/** One of OPERATOR_COMMANDS. */
 export type OperatorCommand = (typeof OPERATOR_COMMANDS)[number];
 
+/** Whether the first command-line word asks for an operator command instead of the service. */
 export function isOperatorCommand(word: string | undefined): word is OperatorCommand {
   return (OPERATOR_COMMANDS as readonly string[]).includes(word ?? '');
 }
 
+/** The service an operator command runs for, with its configuration and persistence. */
 export interface OperatorCommandOptions {
   readonly service: string;
   readonly config: ServiceConfig;

@@ -8,6 +8,7 @@ import { EventBackbone } from './messaging/event-backbone';
 import { NatsLinkLifecycle } from './nats-link.lifecycle';
 import { ServiceRuntime } from './service-runtime';
 
+/** The service name and configuration the runtime module wires health, database and NATS from. */
 export interface ServiceRuntimeModuleOptions {
   readonly runtime: ServiceRuntime;
   readonly entities: ServicePersistenceOptions['entities'];

@@ -38,6 +38,7 @@ export function createTestRequester(config: Pick<ServiceConfig, 'NATS_URL' | 'NA
   };
 }
 
+/** Starts a service as its main.ts would, on an isolated test database and NATS namespace. */
 export async function startServiceUnderTest(
   options: BootstrapServiceOptions & { readonly config?: ServiceConfig },
 ): Promise<ServiceUnderTest> {

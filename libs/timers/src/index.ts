@@ -26,6 +26,7 @@ export {
 } from './timer/timer-poller';
 export { InvalidTimerError, TimerScheduler } from './timer/timer-scheduler';
 export { ServiceTimerPoller } from './timer/service-timer-poller';
+/** The shapes of timers as they are scheduled, fired and listed (see timer/timer.types.ts). */
 export type {
   FiringTimer,
   NewTimer,

@@ -14,7 +14,9 @@ import {
 import { FUNDING_KINDS, type FundingKind } from '../events/shared/funding-ref';
 import { FieldDoc } from '../field-doc.decorator';
 
+/** The client's language of service: Finnish, Swedish or another language. */
 export const CLIENT_LANGUAGES = ['fi', 'sv', 'other'] as const;
+/** One of CLIENT_LANGUAGES. */
 export type ClientLanguage = (typeof CLIENT_LANGUAGES)[number];
 
 /** The client's postal address. */

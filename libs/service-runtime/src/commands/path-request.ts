@@ -29,6 +29,7 @@ export interface OrganisationRequest {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The request's path id; a malformed one answers as a path that does not exist (404). */
 export function requirePathId(request: PathRequest): string {
   if (typeof request?.pathId !== 'string' || !UUID.test(request.pathId)) {
     throw new PathNotVisibleError();
@@ -36,6 +37,7 @@ export function requirePathId(request: PathRequest): string {
   return request.pathId;
 }
 
+/** The id of an item inside a path; a malformed one answers "no such <what>" (404). */
 export function requireItemId(request: PathItemRequest, what: string): string {
   if (typeof request?.id !== 'string' || !UUID.test(request.id)) {
     throw new NotFoundError(`no such ${what}`);
@@ -43,6 +45,7 @@ export function requireItemId(request: PathItemRequest, what: string): string {
   return request.id;
 }
 
+/** The request's organisation id; a malformed one answers "no such organisation" (404). */
 export function requireOrgId(request: OrganisationRequest): string {
   if (typeof request?.orgId !== 'string' || !UUID.test(request.orgId)) {
     throw new NotFoundError('no such organisation');
@@ -50,6 +53,7 @@ export function requireOrgId(request: OrganisationRequest): string {
   return request.orgId;
 }
 
+/** The version the caller expects (If-Match): a whole number from 1, or a 400. */
 export function requireExpectedVersion(request: VersionedPathRequest): number {
   const version = request?.expectedVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
