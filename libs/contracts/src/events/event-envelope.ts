@@ -12,6 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { FieldDoc } from '../field-doc.decorator';
 import {
   IsActorId,
   IsConsentRefOrLegalBasis,
@@ -70,66 +71,55 @@ export const ACTOR_ROLES = [
 /** One of {@link ACTOR_ROLES}. */
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
-/** Who emitted an event: an organisation in a role, and an actor in a role inside it. */
+/**
+ * Who emitted an event: an organisation in a role, and an actor in a role inside it. Each field
+ * is described once, on {@link EventEmitterDto}.
+ */
 export interface EnvelopeEmitter {
-  /** The emitting organisation's id (uuid). */
   readonly orgId: string;
-  /** The emitting organisation's role. */
   readonly orgRole: OrgRole;
-  /** The acting user's pseudonymous id, or the emitting process for SYSTEM; never a name. */
   readonly actorId: string;
-  /** The actor's role. */
   readonly actorRole: ActorRole;
 }
 
 /**
  * The envelope every domain event travels in (docs/domain.md §10.1). Exactly one of `consentRef`
- * and `legalBasis` is set; `validateEvent` enforces that and the payload's own rules.
+ * and `legalBasis` is set; `validateEvent` enforces that and the payload's own rules. Each field
+ * is described once, on {@link EventEnvelopeDto}.
  */
 export interface EventEnvelope<TData = object> {
-  /** Event id, a UUIDv7; also the JetStream `Nats-Msg-Id`, so a re-publish is deduplicated. */
   readonly id: string;
-  /** Event type in PascalCase, e.g. `ClientReferred`. */
   readonly type: string;
-  /** Version of the event's contract, a positive integer; the subject ends in `.v<version>`. */
   readonly version: number;
-  /** When it happened, as an ISO-8601 UTC timestamp ending in `Z`. */
   readonly occurredAt: string;
-  /** The client path the event belongs to (uuid). */
   readonly pathId: string;
-  /** Pseudonymous client reference; identity is resolved only inside client-intake. */
   readonly clientRef: string;
-  /** Who emitted the event. */
   readonly emitter: EnvelopeEmitter;
-  /** Ties together every event of one chain, e.g. the path or the hand-off (uuid). */
   readonly correlationId: string;
-  /** Id of the event that caused this one; absent or null for the first event of a chain. */
   readonly causationId?: string | null;
-  /** Data class of the payload, which decides who may see it. */
   readonly dataClass: DataClass;
-  /** The consent record that covers this data class; set when legalBasis is not. */
   readonly consentRef?: string;
-  /** Code of the legal provision that allows the processing; set when consentRef is not. */
   readonly legalBasis?: string;
-  /** The payload, validated against the contract's payload class. */
   readonly data: TData;
 }
 
 /** Runtime validation of {@link EnvelopeEmitter}. */
 export class EventEmitterDto implements EnvelopeEmitter {
-  /** The emitting organisation's id (uuid). */
+  @FieldDoc('The emitting organisation.')
   @IsUUID()
   readonly orgId!: string;
 
-  /** The emitting organisation's role. */
+  @FieldDoc(`The organisation’s role: ${ORG_ROLES.map((role) => `\`${role}\``).join(', ')}.`)
   @IsIn(ORG_ROLES)
   readonly orgRole!: OrgRole;
 
-  /** The acting user's pseudonymous id, or the emitting process for SYSTEM; never a name. */
+  @FieldDoc(
+    'Pseudonymous id of the acting user, or the emitting process for `SYSTEM` (1–128 characters `A-Z a-z 0-9 _ . : -`); never a name or e-mail address.',
+  )
   @IsActorId()
   readonly actorId!: string;
 
-  /** The actor's role. */
+  @FieldDoc(`The actor’s role: ${ACTOR_ROLES.map((role) => `\`${role}\``).join(', ')}.`)
   @IsIn(ACTOR_ROLES)
   readonly actorRole!: ActorRole;
 }
@@ -140,61 +130,67 @@ export class EventEmitterDto implements EnvelopeEmitter {
  * envelope later does not make older consumers dead-letter every event.
  */
 export class EventEnvelopeDto implements EventEnvelope {
-  /** Event id, a UUIDv7. */
+  @FieldDoc('Event id; also the JetStream `Nats-Msg-Id`, so a re-published event is stored once.')
   @IsUUID('7')
   readonly id!: string;
 
-  /** Event type in PascalCase, e.g. `ClientReferred`. */
+  @FieldDoc('Event type in PascalCase, e.g. `ClientReferred`; equals the contract’s type.')
   @IsString()
   @Matches(/^[A-Z][A-Za-z0-9]*$/, { message: '$property must be an event type in PascalCase' })
   @MaxLength(100)
   readonly type!: string;
 
-  /** Version of the event's contract, a positive integer. */
+  @FieldDoc('Contract version; equals the `.vN` suffix of the subject.')
   @IsInt()
   @Min(1)
   readonly version!: number;
 
-  /** When it happened, as an ISO-8601 UTC timestamp ending in `Z`. */
+  @FieldDoc('When it happened, ending in `Z`, e.g. `2026-03-02T08:15:00.000Z`.')
   @IsUtcTimestamp()
   readonly occurredAt!: string;
 
-  /** The client path the event belongs to (uuid). */
+  @FieldDoc('The client path the event belongs to.')
   @IsUUID()
   readonly pathId!: string;
 
-  /** Pseudonymous client reference; identity is resolved only inside client-intake. */
+  @FieldDoc(
+    'Pseudonymous client reference (8–128 URL-safe characters); never a name or identity code.',
+  )
   @IsPseudonymousRef()
   readonly clientRef!: string;
 
-  /** Who emitted the event. */
+  @FieldDoc('Who emitted the event.')
   @IsObject()
   @ValidateNested()
   @Type(() => EventEmitterDto)
   readonly emitter!: EventEmitterDto;
 
-  /** Ties together every event of one chain, e.g. the path or the hand-off (uuid). */
+  @FieldDoc('Ties together every event of one chain, e.g. the path or the hand-off.')
   @IsUUID()
   readonly correlationId!: string;
 
-  /** Id of the event that caused this one; absent or null for the first event of a chain. */
+  @FieldDoc('Id of the event that caused this one; absent or null for the first of a chain.')
   @IsOptional()
   @IsUUID()
   readonly causationId?: string | null;
 
-  /** Data class of the payload, which decides who may see it. */
+  @FieldDoc(
+    `Data class of the payload, which decides who may see it: ${DATA_CLASSES.map((dataClass) => `\`${dataClass}\``).join(', ')}; equals the contract’s.`,
+  )
   @IsIn(DATA_CLASSES)
   readonly dataClass!: DataClass;
 
-  /** The consent record that covers this data class; set when legalBasis is not. */
+  @FieldDoc('The consent record that covers this data class for the receiving parties.')
   @IsConsentRefOrLegalBasis()
   readonly consentRef?: string;
 
-  /** Code of the legal provision that allows the processing; set when consentRef is not. */
+  @FieldDoc('Code of the legal provision that allows the processing without consent.')
   @IsConsentRefOrLegalBasis()
   readonly legalBasis?: string;
 
-  /** The payload; its shape is checked against the contract's payload class. */
+  @FieldDoc(
+    'The payload, validated against the event’s payload class below; unknown payload fields are rejected.',
+  )
   @IsObject()
   readonly data!: object;
 }
