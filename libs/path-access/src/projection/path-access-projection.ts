@@ -28,9 +28,9 @@ function subjectsOf(options: PathAccessProjectionOptions): string[] {
 
 async function projectBatch(
   em: EntityManager,
-  events: readonly ReceivedEvent[],
-  options: PathAccessProjectionOptions,
+  batch: { events: readonly ReceivedEvent[]; options: PathAccessProjectionOptions },
 ): Promise<void> {
+  const { events, options } = batch;
   const envelopes = events.map((event) => event.envelope);
   if (options.recordClientRefs === true) {
     const referred = envelopes.filter((envelope) => envelope.type === CLIENT_REFERRED_V1.type);
@@ -52,7 +52,7 @@ export function pathAccessSubscriptions(
 ): BatchEventSubscription[] {
   return subjectsOf(options).map((subject) => ({
     subject,
-    handleBatch: (events, em) => projectBatch(em, events, options),
+    handleBatch: (events, em) => projectBatch(em, { events, options }),
   }));
 }
 
@@ -70,7 +70,7 @@ export function pathAccessProjectionHandler(options: PathAccessProjectionOptions
     const name = `project ${subject}`;
     Object.defineProperty(prototype, name, {
       value: (events: readonly ReceivedEvent[], context: JetStreamEventBatchContext) =>
-        projectBatch(context.getEntityManager(), events, options),
+        projectBatch(context.getEntityManager(), { events, options }),
       writable: true,
       configurable: true,
     });
