@@ -12,6 +12,7 @@ import { namespacedSubject } from './namespace';
 import type { NatsLink } from './nats-link';
 import { NatsRequestContext } from './nats-request.context';
 import { contextFromNatsHeaders } from './tracing/trace-headers';
+import { deliberateReplyError } from './reply-error';
 import type { RemoteErrorBody, ReplyEnvelope } from './request-reply.protocol';
 import type { JetStreamConsumerHost } from './consumer/jetstream-consumer.host';
 import type { EventSubscription } from './consumer/event-handler';
@@ -54,15 +55,6 @@ function takesBatches(subject: string, head: MessageHandler): boolean {
     );
   }
   return kinds.has(true);
-}
-
-function isRemoteErrorBody(value: unknown): value is RemoteErrorBody {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as RemoteErrorBody).code === 'string' &&
-    typeof (value as RemoteErrorBody).message === 'string'
-  );
 }
 
 /**
@@ -224,8 +216,11 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
   }
 
   private toRemoteError(pattern: string, error: unknown): RemoteErrorBody {
-    if (isRemoteErrorBody(error)) {
-      return error;
+    // Only an error meant for the caller crosses as itself (reply-error.ts): a driver error
+    // looks like { code, message } too, and carries the SQL.
+    const deliberate = deliberateReplyError(error);
+    if (deliberate !== undefined) {
+      return deliberate;
     }
     // Anything else is a bug or an outage: log it here, answer without internals.
     this.logger.error(

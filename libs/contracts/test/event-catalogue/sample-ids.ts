@@ -13,7 +13,9 @@ export const IDS = {
   providerOrgId: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e',
   socialServicesOrgId: 'c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e7f',
   educationOrgId: 'd4e5f6a7-b8c9-4d0e-9f1a-3b4c5d6e7f80',
-  systemOrgId: 'e5f6a7b8-c9d0-4e1f-8a2b-4c5d6e7f8091',
+  // polku's own organisation (POLKU_SYSTEM_ORG_ID of @polku/auth): consumers accept a system
+  // emitter only with it, so it is the same in fresh samples too.
+  systemOrgId: '5f0c7a52-8a53-4f1e-9d2b-6c1d3f3a9e10',
   consentId: '5e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b',
   withdrawalConsentId: '6f2e3d4c-5b6a-4798-8b1c-2d3e4f5a6b7c',
   packageId: '8a3f4e5d-6c7b-4809-9c2d-3e4f5a6b7c8d',
@@ -71,6 +73,8 @@ function freshId(name: SampleIdName): string {
     case 'workerId':
     case 'otherWorkerId':
       return `usr_${randomUUID().slice(0, 8)}`;
+    case 'systemOrgId':
+      return IDS.systemOrgId;
     case 'eventId':
     case 'causingEventId':
       // Event ids are UUIDv7, as the outbox writer gives them.

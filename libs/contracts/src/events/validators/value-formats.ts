@@ -1,15 +1,16 @@
 import { IsISO8601, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
 import { applyAll } from './apply-all';
+import {
+  containsPersonalIdentityCode,
+  idContainsPersonalIdentityCode,
+} from './identity-code-in-text';
+
+export { containsPersonalIdentityCode } from './identity-code-in-text';
 /** A calendar date without time or zone, as in `2026-03-02`. */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An instant in UTC with a `Z` suffix, as in `2026-03-02T08:15:00.000Z`. */
 export const UTC_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
-
-// A Finnish personal identity code (henkilötunnus): DDMMYY, century sign, individual number,
-// check character. Identity lives only in client-intake, so no event field may carry one.
-const PERSONAL_IDENTITY_CODE =
-  /(?<![0-9A-Za-z])(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y](?![0-9A-Za-z])/i;
 
 /** A pseudonymous reference: a URL-safe token, e.g. a UUID or a keyed hash in base64url. */
 const PSEUDONYMOUS_REF_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
@@ -33,18 +34,28 @@ export function IsUtcTimestamp(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** true when the text contains something shaped like a Finnish personal identity code. */
-export function containsPersonalIdentityCode(text: string): boolean {
-  return PERSONAL_IDENTITY_CODE.test(text);
+/**
+ * Rejects strings that contain a personal identity code, also one typed with separators
+ * (containsPersonalIdentityCode); other types are left to other rules.
+ */
+export function HasNoPersonalIdentityCode(options?: ValidationOptions): PropertyDecorator {
+  return noIdentityCode(containsPersonalIdentityCode, options);
 }
 
-/** Rejects strings that contain a personal identity code; other types are left to other rules. */
-export function HasNoPersonalIdentityCode(options?: ValidationOptions): PropertyDecorator {
+/** HasNoPersonalIdentityCode for machine-made ids: the compact form only (see identity-code-in-text.ts). */
+function HasNoPersonalIdentityCodeInId(options?: ValidationOptions): PropertyDecorator {
+  return noIdentityCode(idContainsPersonalIdentityCode, options);
+}
+
+function noIdentityCode(
+  contains: (text: string) => boolean,
+  options: ValidationOptions | undefined,
+): PropertyDecorator {
   return ValidateBy(
     {
       name: 'hasNoPersonalIdentityCode',
       validator: {
-        validate: (value) => typeof value !== 'string' || !containsPersonalIdentityCode(value),
+        validate: (value) => typeof value !== 'string' || !contains(value),
         defaultMessage: (args) =>
           `${args?.property} must not contain a personal identity code (identity stays in client-intake)`,
       },
@@ -60,7 +71,7 @@ export function IsPseudonymousRef(options?: ValidationOptions): PropertyDecorato
       ...options,
       message: '$property must be a pseudonymous reference of 8 to 128 characters A-Z a-z 0-9 _ -',
     }),
-    HasNoPersonalIdentityCode(options),
+    HasNoPersonalIdentityCodeInId(options),
   );
 }
 
@@ -81,6 +92,6 @@ export function IsActorId(options?: ValidationOptions): PropertyDecorator {
       ...options,
       message: '$property must be an id of 1 to 128 characters A-Z a-z 0-9 _ . : -',
     }),
-    HasNoPersonalIdentityCode(options),
+    HasNoPersonalIdentityCodeInId(options),
   );
 }
