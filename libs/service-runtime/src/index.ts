@@ -32,6 +32,7 @@ export {
   type RuleViolation,
 } from './commands/command-errors';
 export { reservedFieldsIn, type ReservedField } from './commands/reserved-fields';
+export { requirePage, type ServicePage } from './commands/page-request';
 export {
   requireEmptyBody,
   requireExpectedVersion,

@@ -64,11 +64,12 @@ export async function createGatewayApp({
       ApiConventionsModule,
     ],
   };
-  // Every request gets an id (the caller's x-request-id if given), echoed in the response and
-  // carried to services, so one id finds a request in every log.
+  // Every request gets an id the gateway makes, echoed in the response and carried to services,
+  // so one id finds a request in every log and the audit. A caller's own X-Request-Id is never
+  // taken as that id (docs/api.md); the audit keeps it apart as a correlation id.
   const adapter = new FastifyAdapter({
     genReqId: () => randomUUID(),
-    requestIdHeader: 'x-request-id',
+    requestIdHeader: false,
     bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
   });
   // Nest's own body parsers are off: they would add urlencoded; the API reads JSON only.

@@ -170,7 +170,9 @@ describe('exits and follow-ups', () => {
     });
     expect((await story.view()).followUps[0]).toMatchObject({ status: 'MISSED' });
     const manager = personOf(story.provider.orgId, 'PROVIDER', 'MANAGER');
-    const lost = await service.ask<LostPathsAnswer>(TRANSITION_COMMANDS.listLostPaths, manager, {});
+    const lost = await service.ask<LostPathsAnswer>(TRANSITION_COMMANDS.listLostPaths, manager, {
+      limit: 100,
+    });
     expect(lost.items.find((item) => item.pathId === story.pathId)).toEqual({
       pathId: story.pathId,
       state: 'FOLLOW_UP',
@@ -184,8 +186,14 @@ describe('exits and follow-ups', () => {
     // Another organisation's manager sees none of it.
     const otherManager = personOf(story.outsider.orgId, 'PROVIDER', 'MANAGER');
     expect(
-      await service.ask<LostPathsAnswer>(TRANSITION_COMMANDS.listLostPaths, otherManager, {}),
-    ).toEqual({ items: [], count: 0 });
+      await service.ask<LostPathsAnswer>(TRANSITION_COMMANDS.listLostPaths, otherManager, {
+        limit: 100,
+      }),
+    ).toEqual({ items: [], nextCursor: null, count: 0 });
+    // The list pages: a page larger than the maximum is refused, never cut down.
+    expect(
+      await service.askError(TRANSITION_COMMANDS.listLostPaths, manager, { limit: 101 }),
+    ).toMatchObject({ code: 'VALIDATION_FAILED' });
     // The metric counts it too.
     const observed: { value: number; reason: unknown }[] = [];
     await service.app.get(LostPathsMetric).observe({
@@ -199,7 +207,7 @@ describe('exits and follow-ups', () => {
     const story = new PathStory(service);
 
     expect(
-      await service.askError(TRANSITION_COMMANDS.listLostPaths, story.provider, {}),
+      await service.askError(TRANSITION_COMMANDS.listLostPaths, story.provider, { limit: 25 }),
     ).toMatchObject({ code: 'FORBIDDEN' });
   });
 

@@ -1,5 +1,16 @@
 import { encodeCursor, type CursorPosition } from './cursor';
 
+/** The largest page any list answers; a larger `limit` is refused (400), never cut down. */
+export const MAX_PAGE_SIZE = 100;
+
+/** What a list query carries on the bus: the page size and the previous page's cursor. */
+export interface PageQueryPayload {
+  /** 1..MAX_PAGE_SIZE. */
+  readonly limit: number;
+  /** The previous page's `nextCursor`, unchanged; absent on the first page. */
+  readonly cursor?: string;
+}
+
 /** One page of a list, as every list endpoint answers. */
 export interface Page<T> {
   readonly items: readonly T[];

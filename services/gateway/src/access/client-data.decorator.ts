@@ -1,6 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import type { DataClass } from '@polku/contracts';
 import type { PartyRelation } from '@polku/path-access';
+import type { FieldDataClasses } from '../audit/disclosed-data-classes';
 
 export const CLIENT_DATA = 'polku:client-data';
 export const NOT_CLIENT_DATA = 'polku:not-client-data';
@@ -28,6 +29,13 @@ export interface ClientDataRoute {
   readonly pathFromResponse?: string;
   /** When set, the caller's organisation must also hold one of these relations to the path. */
   readonly relations?: readonly PartyRelation[];
+  /** Answer fields of other data classes (prior information), audited when present. */
+  readonly fields?: FieldDataClasses;
+  /**
+   * A list over the caller's own organisation (work lists, lost paths): no path, the service
+   * scopes it; the audit row names what was disclosed on this basis and how many rows.
+   */
+  readonly organisationBasis?: string;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   readPathAccessFacts,
   type PartyRelation,
   type PathAccessDecision,
+  type PathAccessFacts,
   type PathAccessRefusal,
 } from '@polku/path-access';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -24,7 +25,13 @@ import { catchError, from, mergeMap, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { UnauthenticatedException } from '../auth/authentication.guard';
 import { principalOf } from '../auth/principal-of-request';
-import { AuditTrail, type AuditEntry } from '../audit/audit-trail';
+import { AuditTrail, type AuditEntry, type ClassDisclosure } from '../audit/audit-trail';
+import {
+  type AuditDataClass,
+  disclosedDataClasses,
+  rowCountOf,
+} from '../audit/disclosed-data-classes';
+import { correlationIdOf } from '../audit/request-ids';
 import { CLIENT_DATA, type ClientDataRoute } from './client-data.decorator';
 
 /** The answer to every refusal: the caller may not even learn that the path exists. */
@@ -52,6 +59,38 @@ interface GatewayDecision {
   readonly relations: readonly PartyRelation[];
   /** `consent:<id>` or `law:<code>`; null when refused, or when the service decides. */
   readonly basis: string | null;
+  /** The path's facts the decision was made on, to name the basis of each disclosed class. */
+  readonly facts?: PathAccessFacts;
+}
+
+/**
+ * The basis of each class an answer disclosed: the answer's own legal basis (a command that
+ * found its path), the organisation basis of an organisation-wide list, `owner` for identity
+ * shown to the owner, else the coverage the policy finds for the caller now.
+ */
+function classBases(options: {
+  readonly principal: Principal;
+  readonly route: ClientDataRoute;
+  readonly decision: GatewayDecision;
+  readonly dataClasses: readonly AuditDataClass[];
+  readonly legalBasis?: string;
+}): ClassDisclosure[] {
+  const { principal, route, decision } = options;
+  const now = new Date();
+  const basisOf = (dataClass: AuditDataClass): string | null => {
+    if (options.legalBasis !== undefined) {
+      return `law:${options.legalBasis}`;
+    }
+    if (route.organisationBasis !== undefined) {
+      return route.organisationBasis;
+    }
+    if (dataClass === 'IDENTITY') {
+      return decision.relations.includes('OWNER') ? 'owner' : basisOf('PATH');
+    }
+    const access = decidePathAccess(principal, decision.facts, dataClass, now);
+    return access.allowed ? describeBasis(access.basis) : null;
+  };
+  return options.dataClasses.map((dataClass) => ({ dataClass, basis: basisOf(dataClass) }));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -92,23 +131,48 @@ export class ClientDataInterceptor implements NestInterceptor {
         const entry = (
           outcome: AuditEntry['outcome'],
           httpStatus: number,
-          answered?: { pathId?: string; legalBasis?: string },
-        ): AuditEntry => ({
-          principal,
-          action: route.action,
-          outcome,
-          httpStatus,
-          route: `${request.method} ${request.routeOptions?.url ?? ''}`,
-          pathId:
-            [pathId, answered?.pathId].find((id) => id !== undefined && UUID.test(id)) ?? null,
-          dataClasses: route.dataClasses,
-          purpose: route.purpose,
-          relations: decision.relations,
-          basis: answered?.legalBasis ? `law:${answered.legalBasis}` : decision.basis,
-          refusalReason: decision.refusal ?? undefined,
-          requestId: String(request.id),
-          traceId: trace.getActiveSpan()?.spanContext().traceId ?? null,
-        });
+          answered?: { body: unknown; pathId?: string; legalBasis?: string },
+        ): AuditEntry => {
+          // What left the gateway: nothing for a refusal or failure; for a write, what it wrote.
+          const dataClasses: AuditDataClass[] =
+            outcome !== 'DONE'
+              ? []
+              : answered === undefined
+                ? [...route.dataClasses]
+                : disclosedDataClasses({
+                    declared: route.dataClasses,
+                    answer: answered.body,
+                    ...(route.fields === undefined ? {} : { fields: route.fields }),
+                  });
+          const disclosures = classBases({
+            principal,
+            route,
+            decision,
+            dataClasses,
+            ...(answered?.legalBasis ? { legalBasis: answered.legalBasis } : {}),
+          });
+          return {
+            principal,
+            action: route.action,
+            outcome,
+            httpStatus,
+            route: `${request.method} ${request.routeOptions?.url ?? ''}`,
+            pathId:
+              [pathId, answered?.pathId].find((id) => id !== undefined && UUID.test(id)) ?? null,
+            dataClasses,
+            disclosures,
+            rowCount: answered === undefined ? null : rowCountOf(answered.body),
+            purpose: route.purpose,
+            relations: decision.relations,
+            basis: answered?.legalBasis
+              ? `law:${answered.legalBasis}`
+              : (decision.basis ?? route.organisationBasis ?? null),
+            refusalReason: decision.refusal ?? undefined,
+            requestId: String(request.id),
+            correlationId: correlationIdOf(request),
+            traceId: trace.getActiveSpan()?.spanContext().traceId ?? null,
+          };
+        };
         if (decision.refusal !== null) {
           return from(this.audit.append(entry('REFUSED', 404))).pipe(
             mergeMap(() => {
@@ -125,8 +189,9 @@ export class ClientDataInterceptor implements NestInterceptor {
                 'DONE',
                 successStatus(execution, reply),
                 route.pathFromResponse === undefined
-                  ? undefined
+                  ? { body }
                   : {
+                      body,
                       pathId: text(answer[route.pathFromResponse]),
                       legalBasis: text(answer.legalBasis),
                     },
@@ -179,6 +244,11 @@ export class ClientDataInterceptor implements NestInterceptor {
     ) {
       return { refusal: 'NOT_A_PARTY', relations: last.relations, basis: null };
     }
-    return { refusal: null, relations: last.relations, basis: describeBasis(last.basis) };
+    return {
+      refusal: null,
+      relations: last.relations,
+      basis: describeBasis(last.basis),
+      facts,
+    };
   }
 }

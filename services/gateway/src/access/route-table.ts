@@ -3,7 +3,13 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { PUBLIC_ROUTE } from '../auth/public-route.decorator';
 import { API_PREFIX } from '../http/api-conventions';
-import { ENDPOINT_KIND, type EndpointKind } from '../http/endpoint-kinds';
+import {
+  ANSWER_SHAPE,
+  type AnswerShape,
+  ENDPOINT_KIND,
+  type EndpointKind,
+} from '../http/endpoint-kinds';
+import { PAGED_LIST } from '../http/pagination/page-query.decorator';
 import { CLIENT_DATA, type ClientDataRoute, NOT_CLIENT_DATA } from './client-data.decorator';
 
 /** One HTTP route of the gateway and how it is classified for access and audit. */
@@ -15,6 +21,10 @@ export interface GatewayRoute {
   readonly handler: string;
   /** The endpoint kind its one composite decorator declares (http/endpoint-kinds). */
   readonly kind?: EndpointKind;
+  /** What a read declares it answers: one resource or a page of a list. */
+  readonly answer?: AnswerShape;
+  /** Takes `limit` and `cursor` through `@PageQuery()`. */
+  readonly paged: boolean;
   readonly public: boolean;
   readonly clientData?: ClientDataRoute;
   readonly notClientData?: string;
@@ -63,6 +73,8 @@ export function gatewayRouteTable(app: INestApplication): GatewayRoute[] {
           controller: controller.name,
           handler: name,
           kind: Reflect.getMetadata(ENDPOINT_KIND, handler) as EndpointKind | undefined,
+          answer: Reflect.getMetadata(ANSWER_SHAPE, handler) as AnswerShape | undefined,
+          paged: Reflect.getMetadata(PAGED_LIST, handler) === true,
           public: classPublic || Reflect.getMetadata(PUBLIC_ROUTE, handler) === true,
           clientData: Reflect.getMetadata(CLIENT_DATA, handler) as ClientDataRoute | undefined,
           notClientData:

@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
-import type { DataClass } from '@polku/contracts';
 import type { PartyRelation } from '@polku/path-access';
 import { DataSource } from 'typeorm';
+import type { AuditDataClass } from './disclosed-data-classes';
+
+/** One data class an answer contained, and the basis on which the caller got it. */
+export interface ClassDisclosure {
+  readonly dataClass: AuditDataClass;
+  /**
+   * `owner` (the accountable organisation), `consent:<consentRef>` (the client's consent),
+   * `law:<legal basis>` (a legal basis, also the one a statutory role gives), or null when the
+   * service decided alone (a command that finds its own path).
+   */
+  readonly basis: string | null;
+}
 
 /** One audit row: who, for which organisation, did what to which path, why and on what basis. */
 export interface AuditEntry {
@@ -16,12 +27,20 @@ export interface AuditEntry {
   /** Method and route template, e.g. `GET /api/v1/paths/:pathId/parties`; never the query. */
   readonly route: string;
   readonly pathId: string | null;
-  readonly dataClasses: readonly DataClass[];
+  /** The data classes the answer actually contained (IDENTITY included), not the route's. */
+  readonly dataClasses: readonly AuditDataClass[];
+  /** Each of dataClasses with its basis. */
+  readonly disclosures: readonly ClassDisclosure[];
+  /** Rows a list answer held; null for an answer that is not a list. No client identity. */
+  readonly rowCount: number | null;
   readonly purpose: string;
   readonly relations: readonly PartyRelation[];
   /** `consent:<id>` or `law:<code>` (see describeBasis). */
   readonly basis: string | null;
+  /** The gateway's own id of the request, the one it sent to services (never the caller's). */
   readonly requestId: string;
+  /** The caller's own X-Request-Id, when it sent a well-formed one; for correlation only. */
+  readonly correlationId: string | null;
   readonly traceId: string | null;
 }
 
@@ -34,8 +53,9 @@ export class AuditTrail {
     await this.dataSource.query(
       `INSERT INTO audit_record (user_id, org_id, org_role, user_roles, issuer, action, outcome,
          refusal_reason, http_status, route, path_id, data_classes, purpose, relations, basis,
-         request_id, trace_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+         request_id, trace_id, class_bases, row_count, correlation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+               $19, $20)`,
       [
         entry.principal.userId,
         entry.principal.orgId,
@@ -54,6 +74,9 @@ export class AuditTrail {
         entry.basis,
         entry.requestId,
         entry.traceId,
+        JSON.stringify(entry.disclosures),
+        entry.rowCount,
+        entry.correlationId,
       ],
     );
   }

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { GrantConsentCommand, INTAKE_COMMANDS } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
+import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /** Consent records of a path: immutable; a withdrawal is a new record, effective at once. */
@@ -55,17 +56,27 @@ export class ConsentsController {
   @ClientDataRead({
     summary: 'Every consent record of the path, grants and withdrawals',
     dataClasses: ['PATH'],
+    answer: 'page',
   })
-  list(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
-    return this.bus.send(INTAKE_COMMANDS.listConsents, { pathId }, commandMetadataOf(request));
+  list(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @PageQuery() page: PageRequest,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      INTAKE_COMMANDS.listConsents,
+      { pathId, limit: page.limit, cursor: page.cursor },
+      commandMetadataOf(request),
+    );
   }
 
   @Get('client')
   @ClientDataRead({
     summary: 'Who the client of the path is',
     description:
-      'For parties of the path. The full personal identity code and a protected address (turvakielto) only for the owning organisation.',
+      'For parties of the path. The full personal identity code and a protected address (turvakielto) only for the owning organisation. Audited as IDENTITY, with the basis it was shown on.',
     dataClasses: ['PATH'],
+    answer: 'one',
   })
   client(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
     return this.bus.send(INTAKE_COMMANDS.getClient, { pathId }, commandMetadataOf(request));

@@ -45,6 +45,7 @@ export class IntakeAssessmentController {
   @ClientDataRead({
     summary: 'The latest intake assessment and every action item of the path',
     dataClasses: ['HEALTH_FLAG'],
+    answer: 'one',
   })
   get(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
     return this.bus.send(INTAKE_COMMANDS.getIntake, { pathId }, commandMetadataOf(request));

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { INTAKE_COMMANDS, RegisterOrganisationCommand } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AggregateEndpoint } from '../http/endpoint-kinds';
+import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 const DIRECTORY = 'the directory of organisations: names and roles, no client data';
@@ -15,11 +16,16 @@ export class OrganisationsController {
 
   @Get()
   @AggregateEndpoint({
-    summary: 'Every organisation, with its role and whether it is active',
+    summary: 'Every organisation, with its role and whether it is active, by name',
     noClientData: DIRECTORY,
+    answer: 'page',
   })
-  list(@Req() request: FastifyRequest) {
-    return this.bus.send(INTAKE_COMMANDS.listOrganisations, {}, commandMetadataOf(request));
+  list(@PageQuery() page: PageRequest, @Req() request: FastifyRequest) {
+    return this.bus.send(
+      INTAKE_COMMANDS.listOrganisations,
+      { limit: page.limit, cursor: page.cursor },
+      commandMetadataOf(request),
+    );
   }
 
   @Put(':orgId')

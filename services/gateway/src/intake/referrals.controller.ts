@@ -5,12 +5,14 @@ import {
   CreateReferralCommand,
   DeclineReferralCommand,
   INTAKE_COMMANDS,
+  PRIOR_INFORMATION_DATA_CLASSES,
   type CreateReferralResult,
 } from '@polku/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
 import { API_PREFIX } from '../http/api-conventions';
-import { AggregateEndpoint, ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
+import { ClientDataCommand, ClientDataList, ClientDataRead } from '../http/endpoint-kinds';
+import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /** Referrals: the start of a client's path, and every hand-off to a provider. */
@@ -51,17 +53,28 @@ export class ReferralsController {
   @ClientDataRead({
     summary: 'The referrals of a path, oldest first',
     dataClasses: ['PATH'],
+    answer: 'page',
   })
-  list(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
-    return this.bus.send(INTAKE_COMMANDS.listReferrals, { pathId }, commandMetadataOf(request));
+  list(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @PageQuery() page: PageRequest,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      INTAKE_COMMANDS.listReferrals,
+      { pathId, limit: page.limit, cursor: page.cursor },
+      commandMetadataOf(request),
+    );
   }
 
   @Get('paths/:pathId/referrals/:referralId/prior-information')
   @ClientDataRead({
     summary: 'The prior information of a referral, as far as the client’s consent covers it',
     description:
-      'Each field has a data class (summary PLAN, workAdaptationNeeded HEALTH_FLAG, languageSupportNeeded PATH); fields the caller’s organisation is not covered for are listed in `withheld`.',
+      'Each field has a data class (summary PLAN, workAdaptationNeeded HEALTH_FLAG, languageSupportNeeded PATH); fields the caller’s organisation is not covered for are listed in `withheld`. The audit row names the classes of the fields shown.',
     dataClasses: ['PATH'],
+    answer: 'one',
+    fields: PRIOR_INFORMATION_DATA_CLASSES,
   })
   priorInformation(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -125,12 +138,18 @@ export class ReferralsController {
   }
 
   @Get('tasks')
-  @AggregateEndpoint({
-    summary: 'Open tasks of the caller’s organisation',
-    description: 'E.g. a declined referral to find another path for, with its due date.',
-    noClientData: 'the caller organisation’s own task list: pseudonymous path ids and due dates',
+  @ClientDataList({
+    summary: 'Open tasks of the caller’s organisation, oldest due first',
+    description:
+      'E.g. a declined referral to find another path for, with its due date. Pseudonymous path ids, no identity; each read is audited with the number of rows.',
+    dataClasses: ['PATH'],
+    organisationBasis: 'referrer',
   })
-  tasks(@Req() request: FastifyRequest) {
-    return this.bus.send(INTAKE_COMMANDS.listTasks, {}, commandMetadataOf(request));
+  tasks(@PageQuery() page: PageRequest, @Req() request: FastifyRequest) {
+    return this.bus.send(
+      INTAKE_COMMANDS.listTasks,
+      { limit: page.limit, cursor: page.cursor },
+      commandMetadataOf(request),
+    );
   }
 }

@@ -9,6 +9,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
+import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /**
@@ -74,6 +75,7 @@ export class ActivationPlanController {
     summary: 'The current plan, its goals with their latest progress, and the linked plans',
     dataClasses: ['PLAN'],
     versioned: true,
+    answer: 'one',
   })
   get(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
     return this.bus.send(PLAN_COMMANDS.getPlan, { pathId }, commandMetadataOf(request));
@@ -81,11 +83,20 @@ export class ActivationPlanController {
 
   @Get('history')
   @ClientDataRead({
-    summary: 'Every version of the plan: who changed what, why, and a readable diff',
+    summary: 'Every version of the plan, newest first: who changed what, why, and a readable diff',
     dataClasses: ['PLAN'],
+    answer: 'page',
   })
-  history(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
-    return this.bus.send(PLAN_COMMANDS.getPlanHistory, { pathId }, commandMetadataOf(request));
+  history(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @PageQuery() page: PageRequest,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      PLAN_COMMANDS.getPlanHistory,
+      { pathId, limit: page.limit, cursor: page.cursor },
+      commandMetadataOf(request),
+    );
   }
 
   @Post('goals/:goalId/progress')

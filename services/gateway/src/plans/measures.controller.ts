@@ -10,6 +10,7 @@ import {
 } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
+import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /**
@@ -47,9 +48,18 @@ export class MeasuresController {
   @ClientDataRead({
     summary: 'The measures of the path: status, schedule, pauses, attendance',
     dataClasses: ['PATH'],
+    answer: 'page',
   })
-  list(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
-    return this.bus.send(PLAN_COMMANDS.listMeasures, { pathId }, commandMetadataOf(request));
+  list(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @PageQuery() page: PageRequest,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      PLAN_COMMANDS.listMeasures,
+      { pathId, limit: page.limit, cursor: page.cursor },
+      commandMetadataOf(request),
+    );
   }
 
   @Post(':measureId/attendance')

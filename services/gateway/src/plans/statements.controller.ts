@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { PLAN_COMMANDS, RequestStatementCommand } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
+import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /** Statements and coaching summaries asked of a provider, each with a due date. */
@@ -57,8 +58,17 @@ export class StatementsController {
   @ClientDataRead({
     summary: 'The statements of the path, with due dates and which are overdue',
     dataClasses: ['PATH'],
+    answer: 'page',
   })
-  list(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
-    return this.bus.send(PLAN_COMMANDS.listStatements, { pathId }, commandMetadataOf(request));
+  list(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @PageQuery() page: PageRequest,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      PLAN_COMMANDS.listStatements,
+      { pathId, limit: page.limit, cursor: page.cursor },
+      commandMetadataOf(request),
+    );
   }
 }

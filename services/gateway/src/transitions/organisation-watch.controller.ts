@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/
 import { ApiTags } from '@nestjs/swagger';
 import { AnnounceFundingEndingCommand, TRANSITION_COMMANDS } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
-import { AggregateEndpoint } from '../http/endpoint-kinds';
+import { AggregateEndpoint, ClientDataList } from '../http/endpoint-kinds';
+import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /**
@@ -16,15 +17,19 @@ export class OrganisationWatchController {
   constructor(private readonly bus: ServiceCommandBus) {}
 
   @Get('lost-paths')
-  @AggregateEndpoint({
+  @ClientDataList({
     summary: 'Lost paths of the caller’s organisation (team leads and managers)',
     description:
-      'Paths the organisation is accountable for with no owner, no next step, a missed follow-up, or a next step escalated to the manager and still overdue; plus the count. Should be empty.',
-    noClientData:
-      'pseudonymous path ids, the accountable organisation’s own worker ids, next-step kinds and dates; no client data, and only for the caller’s organisation',
+      'Paths the organisation is accountable for with no owner, no next step, a missed follow-up, or a next step escalated to the manager and still overdue, one page at a time; plus the total count. Should be empty. Pseudonymous path ids and the organisation’s own worker ids, no identity; each read is audited with the number of rows.',
+    dataClasses: ['PATH'],
+    organisationBasis: 'owner',
   })
-  lostPaths(@Req() request: FastifyRequest) {
-    return this.bus.send(TRANSITION_COMMANDS.listLostPaths, {}, commandMetadataOf(request));
+  lostPaths(@PageQuery() page: PageRequest, @Req() request: FastifyRequest) {
+    return this.bus.send(
+      TRANSITION_COMMANDS.listLostPaths,
+      { limit: page.limit, cursor: page.cursor },
+      commandMetadataOf(request),
+    );
   }
 
   @Post('organisations/:orgId/funding-ending')

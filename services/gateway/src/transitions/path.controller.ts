@@ -24,6 +24,7 @@ export class PathController {
     summary: 'The path’s state, accountable organisation, named worker and next step',
     description: 'With the pending hand-off, the exit and its follow-ups.',
     dataClasses: ['PATH'],
+    answer: 'one',
   })
   get(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
     return this.bus.send(TRANSITION_COMMANDS.getPath, { pathId }, commandMetadataOf(request));

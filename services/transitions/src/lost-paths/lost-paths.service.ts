@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { pageFromRows } from '@polku/contracts';
+import type { ServicePage } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { lostPathCandidates } from '../path-engine/path.repository';
 import { LOST_REASONS, lostReasons, type LostReason, type PathState } from '../path';
@@ -25,12 +27,32 @@ export class LostPathsService {
       .filter((path) => path.reasons.length > 0);
   }
 
-  /** An organisation's lost paths as its team leads and managers see them. */
-  async ofOrganisation(orgId: string) {
-    const paths = await this.find({ orgId });
-    return { items: paths.map(lostPathView), count: paths.length };
+  /**
+   * One page of an organisation's lost paths as its team leads and managers see them, by path
+   * id, with the count of all. Whether a path is lost is the machine's rule, not SQL, so the
+   * candidates are read whole (as the metric does) and only the answer is paged.
+   */
+  async ofOrganisation(orgId: string, page: ServicePage) {
+    const after = page.after === undefined ? undefined : String(page.after.key);
+    const paths = (await this.find({ orgId })).sort((a, b) =>
+      a.state.pathId.localeCompare(b.state.pathId),
+    );
+    const rest = after === undefined ? paths : paths.filter((path) => path.state.pathId > after);
+    return {
+      ...pageFromRows({
+        rows: rest.slice(0, page.limit + 1),
+        limit: page.limit,
+        positionOf: (path) => ({ key: path.state.pathId, id: path.state.pathId }),
+        toItem: lostPathView,
+        sort: LOST_PATHS_SORT,
+      }),
+      count: paths.length,
+    };
   }
 }
+
+/** The ordering of lost-path cursors: by path id. */
+export const LOST_PATHS_SORT = 'lost-paths-by-path';
 
 /** How many lost paths there are for each reason (a path may have several). */
 export function countByReason(paths: readonly LostPath[]): Record<LostReason, number> {

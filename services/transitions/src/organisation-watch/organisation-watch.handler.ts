@@ -1,14 +1,19 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { Principal } from '@polku/auth';
-import { AnnounceFundingEndingCommand, TRANSITION_COMMANDS } from '@polku/contracts';
+import {
+  AnnounceFundingEndingCommand,
+  type PageQueryPayload,
+  TRANSITION_COMMANDS,
+} from '@polku/contracts';
 import {
   type OrganisationRequest,
   RequestPrincipal,
   requireOrgId,
+  requirePage,
   validateCommand,
 } from '@polku/service-runtime';
-import { LostPathsService } from '../lost-paths/lost-paths.service';
+import { LOST_PATHS_SORT, LostPathsService } from '../lost-paths/lost-paths.service';
 import { FundingEndingService } from './funding-ending.service';
 import { assertLeadOf } from './organisation-access';
 
@@ -24,9 +29,10 @@ export class OrganisationWatchHandler {
   ) {}
 
   @MessagePattern(TRANSITION_COMMANDS.listLostPaths)
-  listLostPaths(@RequestPrincipal() principal: Principal) {
+  listLostPaths(@Payload() request: PageQueryPayload, @RequestPrincipal() principal: Principal) {
     assertLeadOf(principal);
-    return this.lostPaths.ofOrganisation(principal.orgId);
+    const page = requirePage(request, { sort: LOST_PATHS_SORT });
+    return this.lostPaths.ofOrganisation(principal.orgId, page);
   }
 
   @MessagePattern(TRANSITION_COMMANDS.announceFundingEnding)

@@ -2,6 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { NotClientData } from '../../access/client-data.decorator';
 import {
+  type AnswerShape,
+  answerShape,
   authenticated,
   commandSteps,
   type CommandSteps,
@@ -10,12 +12,21 @@ import {
 } from './endpoint-steps';
 
 /** What an endpoint without client data declares besides its route. */
-export interface AggregateEndpointOptions extends EndpointDocs {
+export type AggregateEndpointOptions = EndpointDocs & {
   /** Why no client-level data passes through it; kept with the route for review. */
   readonly noClientData: string;
-  /** For a command: its body, status and retry safety. Absent for a read. */
-  readonly command?: CommandSteps;
-}
+} & (
+    | {
+        /** For a command: its body, status and retry safety. */
+        readonly command: CommandSteps;
+        readonly answer?: never;
+      }
+    | {
+        readonly command?: undefined;
+        /** For a read: one resource, or a page of a list (`@PageQuery()`). */
+        readonly answer: AnswerShape;
+      }
+  );
 
 /**
  * An authenticated endpoint that touches no client-level data (directories, the caller
@@ -28,7 +39,10 @@ export function AggregateEndpoint(options: AggregateEndpointOptions): MethodDeco
     authenticated(),
     NotClientData(options.noClientData),
     options.command === undefined
-      ? ApiResponse({ status: 200, description: 'The answer.' })
+      ? applyDecorators(
+          answerShape(options.answer),
+          ApiResponse({ status: 200, description: 'The answer.' }),
+        )
       : commandSteps(options.command),
   );
 }

@@ -4,7 +4,15 @@ import type { PartyRelation } from '@polku/path-access';
 import type { DataClass } from '@polku/contracts';
 import { ClientData, type ProcessingPurpose } from '../../access/client-data.decorator';
 import { VersionedResource } from '../concurrency/versioned-resource.decorator';
-import { authenticated, type EndpointDocs, kindAndDocs, ProblemResponses } from './endpoint-steps';
+import type { FieldDataClasses } from '../../audit/disclosed-data-classes';
+import {
+  type AnswerShape,
+  answerShape,
+  authenticated,
+  type EndpointDocs,
+  kindAndDocs,
+  ProblemResponses,
+} from './endpoint-steps';
 
 /** What a read of client data declares besides its route. */
 export interface ClientDataReadOptions extends EndpointDocs {
@@ -18,6 +26,10 @@ export interface ClientDataReadOptions extends EndpointDocs {
   readonly relations?: readonly PartyRelation[];
   /** The answer is one versioned resource: ETag, and 304 for a current If-None-Match. */
   readonly versioned?: boolean;
+  /** One resource, or a page of a list (then the handler takes `@PageQuery()`). */
+  readonly answer: AnswerShape;
+  /** Answer fields of other data classes than `dataClasses`, audited when present. */
+  readonly fields?: FieldDataClasses;
 }
 
 /**
@@ -28,6 +40,7 @@ export interface ClientDataReadOptions extends EndpointDocs {
 export function ClientDataRead(options: ClientDataReadOptions): MethodDecorator {
   const decorators: MethodDecorator[] = [
     kindAndDocs('client-data-read', options),
+    answerShape(options.answer),
     authenticated(),
     ClientData({
       action: 'READ',
@@ -35,6 +48,7 @@ export function ClientDataRead(options: ClientDataReadOptions): MethodDecorator 
       purpose: options.purpose ?? 'CLIENT_WORK',
       pathParam: options.pathParam ?? 'pathId',
       ...(options.relations === undefined ? {} : { relations: options.relations }),
+      ...(options.fields === undefined ? {} : { fields: options.fields }),
     }),
     ApiResponse({ status: 200, description: 'The data, as far as the caller is covered for it.' }),
     ProblemResponses({

@@ -8,7 +8,9 @@ import { ETagInterceptor } from '../concurrency/versioned-resource.decorator';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import {
   AggregateEndpoint,
+  ANSWER_SHAPE,
   ClientDataCommand,
+  ClientDataList,
   ClientDataRead,
   ENDPOINT_KIND,
   PublicEndpoint,
@@ -22,7 +24,7 @@ const API_PARAMETERS = 'swagger/apiParameters';
 
 class Endpoints {
   @Get('paths/:pathId/things')
-  @ClientDataRead({ summary: 'Read things', dataClasses: ['PLAN'], versioned: true })
+  @ClientDataRead({ summary: 'Read things', dataClasses: ['PLAN'], versioned: true, answer: 'one' })
   read(): void {
     return;
   }
@@ -66,8 +68,14 @@ class Endpoints {
   }
 
   @Get('tasks')
-  @AggregateEndpoint({ summary: 'Tasks', noClientData: 'own task list' })
+  @AggregateEndpoint({ summary: 'Tasks', noClientData: 'own task list', answer: 'one' })
   tasks(): void {
+    return;
+  }
+
+  @Get('lost-paths')
+  @ClientDataList({ summary: 'Lost', dataClasses: ['PATH'], organisationBasis: 'owner' })
+  lost(): void {
     return;
   }
 
@@ -171,6 +179,25 @@ describe('endpoint kinds', () => {
     expect(bodySchema('announce')).toEqual({
       $ref: '#/components/schemas/AcceptReferralCommand',
     });
+  });
+
+  it('should audit each read with its organisation basis and declare a page when a route lists client-level rows of the organisation', () => {
+    expect(metadata(ENDPOINT_KIND, 'lost')).toBe('client-data-list');
+    expect(metadata(ANSWER_SHAPE, 'lost')).toBe('page');
+    expect(metadata(CLIENT_DATA, 'lost')).toEqual({
+      action: 'READ',
+      dataClasses: ['PATH'],
+      purpose: 'CLIENT_WORK',
+      organisationBasis: 'owner',
+    });
+    expect(isAuthenticated('lost')).toBe(true);
+    expect(responseStatuses('lost')).toEqual(['200', '400', '401', '403', '429']);
+  });
+
+  it('should record what a read answers', () => {
+    expect(metadata(ANSWER_SHAPE, 'read')).toBe('one');
+    expect(metadata(ANSWER_SHAPE, 'tasks')).toBe('one');
+    expect(metadata(ANSWER_SHAPE, 'announce')).toBeUndefined();
   });
 
   it('should skip authentication and client data when a route is public', () => {

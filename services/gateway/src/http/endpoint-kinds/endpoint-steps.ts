@@ -12,7 +12,23 @@ import { IdempotentCommand } from '../idempotency/idempotent-command.decorator';
 /** The metadata key that names an endpoint's kind; every gateway route has exactly one. */
 export const ENDPOINT_KIND = 'polku:endpoint-kind';
 
-export type EndpointKind = 'client-data-read' | 'client-data-command' | 'aggregate' | 'public';
+export type EndpointKind =
+  'client-data-read' | 'client-data-list' | 'client-data-command' | 'aggregate' | 'public';
+
+/** The metadata key that says what a read answers: one resource, or one page of a list. */
+export const ANSWER_SHAPE = 'polku:answer-shape';
+
+/**
+ * What a read answers. `page`: a list, always one page of it (`items`, `nextCursor`), with
+ * `limit` (at most 100) and `cursor` taken by `@PageQuery()`; the route table test fails a
+ * `page` route without it. `one`: one resource, whatever arrays it holds inside.
+ */
+export type AnswerShape = 'page' | 'one';
+
+/** Records what a read answers (see AnswerShape). */
+export function answerShape(shape: AnswerShape): MethodDecorator {
+  return SetMetadata(ANSWER_SHAPE, shape);
+}
 
 /** What the OpenAPI document says about an endpoint. */
 export interface EndpointDocs {

@@ -5,6 +5,7 @@ import {
   HttpStatus,
   Injectable,
   type NestInterceptor,
+  SetMetadata,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
@@ -64,16 +65,24 @@ export function pageRequestOf(
   try {
     return { limit: dto.limit, cursor: dto.cursor, after: decodeCursor(dto.cursor, options) };
   } catch (error) {
-    if (error instanceof InvalidCursorError) {
-      throw new ProblemException({
-        type: PROBLEM_TYPES.invalidCursor,
-        title: 'The cursor is not valid',
-        status: HttpStatus.BAD_REQUEST,
-        detail: 'Use the nextCursor (or Link rel="next") of a previous page unchanged.',
-      });
-    }
-    throw error;
+    throw invalidCursorProblem(error);
   }
+}
+
+/**
+ * The 400 `urn:polku:problem:invalid-cursor` for an InvalidCursorError (a cursor that decodes
+ * but names no position of this list, too); any other error unchanged.
+ */
+export function invalidCursorProblem(error: unknown): unknown {
+  if (error instanceof InvalidCursorError) {
+    return new ProblemException({
+      type: PROBLEM_TYPES.invalidCursor,
+      title: 'The cursor is not valid',
+      status: HttpStatus.BAD_REQUEST,
+      detail: 'Use the nextCursor (or Link rel="next") of a previous page unchanged.',
+    });
+  }
+  return error;
 }
 
 /** The `Link` header value pointing at the next page: same path and filters, new cursor. */
@@ -85,6 +94,9 @@ export function nextPageLink(requestUrl: string, nextCursor: string, limit: numb
 }
 
 const pageRequests = new WeakMap<object, PageRequest>();
+
+/** Set on a handler that takes `@PageQuery()`: the route table test reads it. */
+export const PAGED_LIST = 'polku:paged-list';
 
 /** Adds `Link: <…?cursor=…&limit=…>; rel="next"` when the answer is a Page with a next page. */
 @Injectable()
@@ -113,6 +125,7 @@ function decorateListRoute(target: object, key: string | symbol | undefined): vo
     return;
   }
   const decorators: MethodDecorator[] = [
+    SetMetadata(PAGED_LIST, true),
     UseInterceptors(PageLinkInterceptor),
     ApiQuery({
       name: 'limit',

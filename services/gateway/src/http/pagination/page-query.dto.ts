@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { MAX_CURSOR_LENGTH } from '@polku/contracts';
+import { MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from '@polku/contracts';
 
 /** Page sizes of every list: `limit` is 1..100 and 25 when not given. */
-export const PAGE_LIMITS = { min: 1, max: 100, default: 25 } as const;
+export const PAGE_LIMITS = { min: 1, max: MAX_PAGE_SIZE, default: 25 } as const;
 
 /** Query parameters of every list endpoint: `?limit=25&cursor=…`. */
 export class PageQueryDto {
