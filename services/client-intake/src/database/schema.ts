@@ -1,6 +1,12 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
+import {
+  PathAccessOwnership1764100200000,
+  PathAccessPlanParties1764100100000,
+  PathAccessSourceTables1764100000000,
+} from '@polku/path-access';
 import { IntakeTables1764100000000 } from './migrations/1764100000000-intake-tables';
 import { PriorInformationAndParallelServices1764100100000 } from './migrations/1764100100000-prior-information-and-parallel-services';
+import { ConsentAndReferralRules1764100500000 } from './migrations/1764100500000-consent-and-referral-rules';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const CLIENT_INTAKE_ENTITIES = [];
@@ -10,4 +16,8 @@ export const CLIENT_INTAKE_MIGRATIONS = [
   MessagingTables1763900000000,
   IntakeTables1764100000000,
   PriorInformationAndParallelServices1764100100000,
+  PathAccessSourceTables1764100000000,
+  PathAccessPlanParties1764100100000,
+  PathAccessOwnership1764100200000,
+  ConsentAndReferralRules1764100500000,
 ];

@@ -1,0 +1,97 @@
+import type { INestMicroservice } from '@nestjs/common';
+import type { Principal } from '@polku/auth';
+import { ClientIntakeConfig } from '@polku/config';
+import type { EventPayloads, EventSubject } from '@polku/contracts';
+import { DEMO_ORGANISATIONS } from '@polku/demo';
+import { OutboxWriter, type NewEvent } from '@polku/messaging';
+import { createServiceApp } from '@polku/service-runtime';
+import {
+  connectServiceCommandClient,
+  isolatedTestEnv,
+  testServiceConfig,
+  type ServiceCommandClient,
+} from '@polku/testing';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { CLIENT_INTAKE_ENTITIES, CLIENT_INTAKE_MIGRATIONS } from '../../src/database/schema';
+
+/** client-intake running in the test process on its own database and NATS namespace. */
+export interface IntakeService {
+  readonly app: INestMicroservice;
+  readonly dataSource: DataSource;
+  /** Sends a command as the gateway does, with the principal header, and answers the reply. */
+  readonly ask: ServiceCommandClient['ask'];
+  /** Sends a command that must fail and answers the service's error body. */
+  readonly askError: ServiceCommandClient['askError'];
+  /**
+   * Publishes another service's event as that service would: an outbox row, published by the
+   * relay, delivered to this service's durable consumer.
+   */
+  publish<S extends EventSubject>(subject: S, event: NewEvent<EventPayloads[S]>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startIntakeService(): Promise<IntakeService> {
+  const config = testServiceConfig(
+    isolatedTestEnv({ EVENT_RETRY_BASE_MS: '100', EVENT_RETRY_MAX_MS: '500' }),
+    ClientIntakeConfig,
+  );
+  const { app } = await createServiceApp({
+    service: 'client-intake',
+    appModule: AppModule,
+    entities: CLIENT_INTAKE_ENTITIES,
+    migrations: CLIENT_INTAKE_MIGRATIONS,
+    configClass: ClientIntakeConfig,
+    config,
+    logger: false,
+  });
+  await app.listen();
+  const commands = await connectServiceCommandClient(config);
+  const dataSource = app.get(DataSource);
+  const outbox = app.get(OutboxWriter);
+  return {
+    app,
+    dataSource,
+    ask: commands.ask,
+    askError: commands.askError,
+    async publish(subject, event) {
+      await dataSource.transaction((em) => outbox.append(em, subject, event));
+    },
+    async close() {
+      await commands.close();
+      await app.close();
+    },
+  };
+}
+
+/** A caseworker of a demo organisation, as the gateway would send them. */
+export function caseworkerOf(org: keyof typeof DEMO_ORGANISATIONS): Principal {
+  const { id, role } = DEMO_ORGANISATIONS[org];
+  return {
+    userId: `worker-of-${org}`,
+    orgId: id,
+    orgRole: role,
+    roles: ['CASEWORKER'],
+    issuer: 'polku',
+  };
+}
+
+/** A referral of a (made-up) client to `toOrgId`, with extra fields such as a consent. */
+export function referralOf(code: string, toOrgId: string, extra: object = {}) {
+  return {
+    client: {
+      personalIdentityCode: code,
+      givenNames: 'Testi',
+      familyName: 'Asiakas',
+      language: 'fi',
+      address: { street: 'Kauppakatu 1 A 2', postalCode: '87100', city: 'Kajaani' },
+      addressProtected: true,
+    },
+    toOrgId,
+    requestedMeasure: 'REHABILITATIVE_WORK_ACTIVITY',
+    reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
+    fundingRef: { kind: 'ACTIVATION_PLAN', reference: 'AP-2026-0042' },
+    desiredStart: '2027-01-07',
+    ...extra,
+  };
+}
