@@ -5,10 +5,10 @@ import {
   OWNERSHIP_TRANSFERRED_V1,
   type CreateReferralResult,
 } from '@polku/contracts';
-import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { newEvent, outboxEvents, waitFor } from '@polku/testing';
 import {
   caseworkerOf,
+  ORGS,
   referralOf,
   startIntakeService,
   type IntakeService,
@@ -16,7 +16,7 @@ import {
 
 // The consent and referral rules of docs/auth.md, tried as attacks through the real service:
 // commands over NATS with the principal the gateway would send, real PostgreSQL.
-const org = DEMO_ORGANISATIONS;
+const org = ORGS;
 const employment = caseworkerOf('employmentArea');
 const social = caseworkerOf('socialServices');
 const tyonsilta = caseworkerOf('tyonsilta');

@@ -1,8 +1,7 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { Principal } from '@polku/auth';
 import { ClientIntakeConfig } from '@polku/config';
-import type { EventPayloads, EventSubject } from '@polku/contracts';
-import { DEMO_ORGANISATIONS } from '@polku/demo';
+import type { EventPayloads, EventSubject, OrgRole } from '@polku/contracts';
 import { OutboxWriter, type NewEvent } from '@polku/messaging';
 import { createServiceApp } from '@polku/service-runtime';
 import {
@@ -14,6 +13,14 @@ import {
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { CLIENT_INTAKE_ENTITIES, CLIENT_INTAKE_MIGRATIONS } from '../../src/database/schema';
+
+/** The organisations of these tests, registered in the service's directory at start. */
+export const ORGS = {
+  employmentArea: { id: '7d0e5f1a-0000-4000-8000-00000000e001', role: 'EMPLOYMENT_AUTHORITY' },
+  socialServices: { id: '7d0e5f1a-0000-4000-8000-00000000e002', role: 'SOCIAL_SERVICES' },
+  tyonsilta: { id: '7d0e5f1a-0000-4000-8000-00000000e003', role: 'PROVIDER' },
+  kumppaniksi: { id: '7d0e5f1a-0000-4000-8000-00000000e004', role: 'PROVIDER' },
+} as const satisfies Record<string, { id: string; role: OrgRole }>;
 
 /** client-intake running in the test process on its own database and NATS namespace. */
 export interface IntakeService {
@@ -49,6 +56,13 @@ export async function startIntakeService(): Promise<IntakeService> {
   const commands = await connectServiceCommandClient(config);
   const dataSource = app.get(DataSource);
   const outbox = app.get(OutboxWriter);
+  for (const [name, organisation] of Object.entries(ORGS)) {
+    await dataSource.query(
+      `INSERT INTO organisation (id, name, role, active) VALUES ($1, $2, $3, true)
+       ON CONFLICT (id) DO NOTHING`,
+      [organisation.id, `Test organisation ${name}`, organisation.role],
+    );
+  }
   return {
     app,
     dataSource,
@@ -64,9 +78,9 @@ export async function startIntakeService(): Promise<IntakeService> {
   };
 }
 
-/** A caseworker of a demo organisation, as the gateway would send them. */
-export function caseworkerOf(org: keyof typeof DEMO_ORGANISATIONS): Principal {
-  const { id, role } = DEMO_ORGANISATIONS[org];
+/** A caseworker of one of ORGS, as the gateway would send them. */
+export function caseworkerOf(org: keyof typeof ORGS): Principal {
+  const { id, role } = ORGS[org];
   return {
     userId: `worker-of-${org}`,
     orgId: id,
