@@ -1,4 +1,12 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsUUID } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsUUID,
+} from 'class-validator';
 import { MAX_CONSENT_ORGANISATIONS } from '../events/intake/consent-granted.event';
 import {
   CONSENT_METHODS,
@@ -43,3 +51,15 @@ export class ConsentInput {
 
 /** POST /api/v1/paths/{pathId}/consents: the client consents to share data classes. */
 export class GrantConsentCommand extends ConsentInput {}
+
+/**
+ * POST /api/v1/paths/{pathId}/consents/{consentId}/withdrawal. The organisation that recorded the
+ * consent withdraws it; the one holding the client relationship also may, on the client's
+ * explicit request, which the record then says (docs/auth.md, "Consent and referral rules").
+ */
+export class WithdrawConsentCommand {
+  @FieldDoc('The client asked for the withdrawal (needed when another organisation recorded it).')
+  @IsOptional()
+  @IsBoolean()
+  onClientRequest?: boolean;
+}

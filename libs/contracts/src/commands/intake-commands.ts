@@ -9,6 +9,7 @@ export const INTAKE_COMMANDS = {
   acceptReferral: 'polku-rpc.client-intake.accept-referral.v1',
   declineReferral: 'polku-rpc.client-intake.decline-referral.v1',
   listReferrals: 'polku-rpc.client-intake.list-referrals.v1',
+  linkReferral: 'polku-rpc.client-intake.link-referral.v1',
   grantConsent: 'polku-rpc.client-intake.grant-consent.v1',
   withdrawConsent: 'polku-rpc.client-intake.withdraw-consent.v1',
   listConsents: 'polku-rpc.client-intake.list-consents.v1',

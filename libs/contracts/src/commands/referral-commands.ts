@@ -110,11 +110,8 @@ export interface CreateReferralResult {
   readonly pathId: string;
   readonly referralId: string;
   readonly clientRef: string;
-  /** False when the referral joined the client's open path. */
-  readonly pathCreated: boolean;
-  /** Set when the client returned after an exit: the path this one follows. */
-  readonly previousPathId: string | null;
-  readonly loopCount: number;
+  // Deliberately nothing about other paths of the client (whether one was open, a previous path,
+  // a loop count): a referrer must not learn of a path it has no part in (docs/auth.md).
   readonly version: number;
   /** The law under which the referrer shares the path (recorded in the audit trail). */
   readonly legalBasis: string;
@@ -140,4 +137,15 @@ export class DeclineReferralCommand {
   @IsString()
   @Length(1, 500)
   alternativeSuggested?: string;
+}
+
+/**
+ * POST /api/v1/paths/{pathId}/referral-links: the owner of the client's open path joins to it a
+ * referral another organisation made of the same client (its LINK_REFERRAL task). Until then
+ * the referral is held apart and its referrer has no part in the path (docs/auth.md).
+ */
+export class LinkReferralCommand {
+  @FieldDoc('The referral the owner’s LINK_REFERRAL task names.')
+  @IsUUID()
+  referralId!: string;
 }

@@ -7,7 +7,9 @@ import {
   pathAccessFactsFrom,
   type PathAccessFacts,
   type PathAccessGrant,
+  type ReferralAccessSource,
 } from '@polku/path-access';
+import { transitionSourcesOf } from './transition-sources';
 import { DataSource, type EntityManager } from 'typeorm';
 
 interface ReferralRow {
@@ -29,10 +31,15 @@ interface ConsentRow {
   withdrawn_at: Date | null;
 }
 
+/** The path and the held paths its owner linked to it (docs/auth.md, "Consent and referral rules"). */
+const PATH_AND_LINKED = `(SELECT $1::uuid UNION SELECT held_path_id FROM referral_link WHERE path_id = $1)`;
+
 /**
- * client-intake's own access facts about a path, from its referrals and consent records, by the
- * same derivation as the gateway's projection (pathAccessFactsFrom). The service checks every
- * client-level command and query against them, whatever the gateway decided.
+ * client-intake's own access facts about a path, by the same derivation as the gateway's
+ * projection (pathAccessFactsFrom): its own referrals and consent records (with those of the
+ * referrals the owner linked to the path), and what transitions and activation-plans said about
+ * hand-offs, ownership and plan parties (the access projection it keeps of their events). The
+ * service checks every client-level command and query against them, whatever the gateway decided.
  */
 @Injectable()
 export class IntakePathFacts {
@@ -44,7 +51,7 @@ export class IntakePathFacts {
     // concurrent queries on a client (it warns now and will refuse in pg 9).
     const referrals = await runner.query<ReferralRow[]>(
       `SELECT from_org_id, to_org_id, legal_basis, consent_id, created_at, status, decided_at
-         FROM referral WHERE path_id = $1`,
+         FROM referral WHERE path_id IN ${PATH_AND_LINKED}`,
       [pathId],
     );
     // A consent's withdrawal is the valid_from of the record that withdraws it.
@@ -53,24 +60,28 @@ export class IntakePathFacts {
               (SELECT min(w.valid_from) FROM consent_record w
                 WHERE w.withdraws_consent_id = c.id) AS withdrawn_at
          FROM consent_record c
-        WHERE c.path_id = $1 AND c.withdraws_consent_id IS NULL`,
+        WHERE c.path_id IN ${PATH_AND_LINKED} AND c.withdraws_consent_id IS NULL`,
       [pathId],
     );
+    const transitions = await transitionSourcesOf(runner, pathId);
     return pathAccessFactsFrom(
       pathId,
-      referrals.map((row) => ({
-        fromOrgId: row.from_org_id,
-        toOrgId: row.to_org_id,
-        referrerBasis: { kind: 'LEGAL_BASIS', code: row.legal_basis },
-        isReferral: true,
-        receiverBasis:
-          row.consent_id === null
-            ? { kind: 'LEGAL_BASIS', code: row.legal_basis }
-            : { kind: 'CONSENT', consentId: row.consent_id },
-        referredAt: row.created_at,
-        outcome: row.status === 'PENDING' ? null : row.status,
-        decidedAt: row.decided_at,
-      })),
+      [
+        ...referrals.map((row): ReferralAccessSource => ({
+          fromOrgId: row.from_org_id,
+          toOrgId: row.to_org_id,
+          referrerBasis: { kind: 'LEGAL_BASIS', code: row.legal_basis },
+          isReferral: true,
+          receiverBasis:
+            row.consent_id === null
+              ? { kind: 'LEGAL_BASIS', code: row.legal_basis }
+              : { kind: 'CONSENT', consentId: row.consent_id },
+          referredAt: row.created_at,
+          outcome: row.status === 'PENDING' ? null : row.status,
+          decidedAt: row.decided_at,
+        })),
+        ...transitions.handoffs,
+      ],
       consents.map((row) => ({
         consentId: row.id,
         orgIds: row.org_ids,
@@ -79,6 +90,8 @@ export class IntakePathFacts {
         validTo: row.valid_to,
         withdrawnAt: row.withdrawn_at,
       })),
+      transitions.planParties,
+      transitions.ownershipTransfers,
     );
   }
 

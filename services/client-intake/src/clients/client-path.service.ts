@@ -4,13 +4,16 @@ import { emitterOf, type Principal } from '@polku/auth';
 import { CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import type { EntityManager } from 'typeorm';
+import { IntakePathFacts } from '../access/intake-path-facts';
 import {
+  heldPathOfClientBy,
   insertOpenPath,
   lastExitedPathOfClient,
   markPathExited,
   openPathOfClient,
 } from './client-path.repository';
-import { joinedPath, newPathAfter, type PathEntry } from './path-entry-rules';
+import { heldPath, joinedPath, newPathAfter, type PathEntry } from './path-entry-rules';
+import { currentOwnerOf } from './path-owner-rule';
 
 /**
  * A client's paths: a referral joins the open one or opens the next; a path ends when
@@ -18,11 +21,17 @@ import { joinedPath, newPathAfter, type PathEntry } from './path-entry-rules';
  */
 @Injectable()
 export class ClientPathService {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly facts: IntakePathFacts,
+  ) {}
 
   /**
-   * The path a referral joins: the client's open path; or, for a client who left polku, a new
-   * path linked to the previous one, announced as a return; or a first path. The opening
+   * The path a referral joins: the client's open path when the referrer owns it; or, for a
+   * client who left polku, a new path linked to the previous one, announced as a return; or a
+   * first path. When another organisation owns the open path, the referral never joins it: it
+   * is held on a path of the referrer's own (the referrer's earlier held one, or a new one), and
+   * `heldFrom` names the open path and its owner, who decides (docs/auth.md). The opening
    * organisation owns a new path; `legalBasis` is the referrer's, which the return event
    * records.
    */
@@ -36,7 +45,11 @@ export class ClientPathService {
   ): Promise<PathEntry> {
     const open = await openPathOfClient(em, entry.clientId);
     if (open) {
-      return joinedPath(open);
+      const owner = currentOwnerOf(await this.facts.factsFor(open.id, em)) ?? open.owner_org_id;
+      if (owner === entry.principal.orgId) {
+        return joinedPath(open);
+      }
+      return this.holdApart(em, entry, { pathId: open.id, ownerOrgId: owner });
     }
     const path = newPathAfter(randomUUID(), await lastExitedPathOfClient(em, entry.clientId));
     await insertOpenPath(em, {
@@ -59,6 +72,29 @@ export class ClientPathService {
         },
       });
     }
+    return path;
+  }
+
+  /** The referrer's own path for a referral held apart from the client's open path. */
+  private async holdApart(
+    em: EntityManager,
+    entry: { readonly clientId: string; readonly principal: Principal },
+    heldFrom: { readonly pathId: string; readonly ownerOrgId: string },
+  ): Promise<PathEntry> {
+    const ownerOrgId = entry.principal.orgId;
+    const earlier = await heldPathOfClientBy(em, { clientId: entry.clientId, ownerOrgId });
+    if (earlier) {
+      return heldPath(earlier.id, heldFrom);
+    }
+    const path = heldPath(randomUUID(), heldFrom);
+    await insertOpenPath(em, {
+      id: path.id,
+      clientId: entry.clientId,
+      ownerOrgId,
+      previousPathId: null,
+      loopCount: 0,
+      status: 'HELD',
+    });
     return path;
   }
 

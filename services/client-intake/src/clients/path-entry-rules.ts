@@ -10,6 +10,11 @@ export interface PathEntry {
   /** How many times the client has come back to polku. */
   readonly loopCount: number;
   readonly monthsSinceExit: number;
+  /**
+   * Set when the client's open path belongs to another organisation: the referral is held on a
+   * path of its own, and the open path's owner is told (docs/auth.md).
+   */
+  readonly heldFrom: { readonly pathId: string; readonly ownerOrgId: string } | null;
 }
 
 /** Joining the client's open path: no return, whatever happened before it. */
@@ -20,6 +25,7 @@ export function joinedPath(open: OpenPathRow): PathEntry {
     previousPathId: null,
     loopCount: open.loop_count,
     monthsSinceExit: 0,
+    heldFrom: null,
   };
 }
 
@@ -34,5 +40,17 @@ export function newPathAfter(id: string, previous: ExitedPathRow | undefined): P
     previousPathId: previous?.id ?? null,
     loopCount: previous ? previous.loop_count + 1 : 0,
     monthsSinceExit: previous?.months_since_exit ?? 0,
+    heldFrom: null,
   };
+}
+
+/**
+ * A referral's own path while the client's open path belongs to another organisation: like a
+ * first path for the referrer (nothing in it tells of the open one), linked to nothing yet.
+ */
+export function heldPath(
+  id: string,
+  heldFrom: { readonly pathId: string; readonly ownerOrgId: string },
+): PathEntry {
+  return { id, created: true, previousPathId: null, loopCount: 0, monthsSinceExit: 0, heldFrom };
 }

@@ -6,3 +6,8 @@ export function isCurrentOwner(facts: PathAccessFacts, orgId: string): boolean {
     (party) => party.orgId === orgId && party.relation === 'OWNER' && party.until === null,
   );
 }
+
+/** The organisation that owns the path now, or undefined for an unknown path. */
+export function currentOwnerOf(facts: PathAccessFacts | undefined): string | undefined {
+  return facts?.parties.find((party) => party.relation === 'OWNER' && party.until === null)?.orgId;
+}

@@ -14,5 +14,6 @@ export function consentRecordView(row: ConsentRow) {
     validTo: row.valid_to?.toISOString() ?? null,
     recordedByOrgId: row.recorded_by_org_id,
     recordedAt: row.recorded_at.toISOString(),
+    onClientRequest: row.on_client_request,
   };
 }

@@ -12,6 +12,7 @@ export interface ConsentRow {
   withdraws_consent_id: string | null;
   recorded_by_org_id: string;
   recorded_at: Date;
+  on_client_request: boolean;
 }
 
 /** What a grant and a withdrawal both record: whose consent, on which path, and who wrote it. */
@@ -52,12 +53,17 @@ export async function insertConsentGrant(
 /** A withdrawal: a new record repeating the grant it withdraws, effective from validFrom. */
 export async function insertConsentWithdrawal(
   em: EntityManager,
-  withdrawal: ConsentRecordBase & { readonly withdrawn: ConsentRow },
+  withdrawal: ConsentRecordBase & {
+    readonly withdrawn: ConsentRow;
+    /** The client asked for it (another organisation than the recording one withdraws). */
+    readonly onClientRequest: boolean;
+  },
 ): Promise<void> {
   await em.query(
     `INSERT INTO consent_record (id, client_id, path_id, org_ids, data_classes, purpose,
-       how_given, valid_from, withdraws_consent_id, recorded_by_user, recorded_by_org_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       how_given, valid_from, withdraws_consent_id, recorded_by_user, recorded_by_org_id,
+       on_client_request)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       withdrawal.id,
       withdrawal.clientId,
@@ -70,6 +76,7 @@ export async function insertConsentWithdrawal(
       withdrawal.withdrawn.id,
       withdrawal.recordedByUser,
       withdrawal.recordedByOrgId,
+      withdrawal.onClientRequest,
     ],
   );
 }
@@ -80,7 +87,7 @@ export async function consentGrantOfPathForUpdate(
   grant: { readonly pathId: string; readonly consentId: string },
 ): Promise<ConsentRow | undefined> {
   const [consent] = await em.query<ConsentRow[]>(
-    `SELECT id, org_ids, data_classes, purpose, how_given FROM consent_record
+    `SELECT id, org_ids, data_classes, purpose, how_given, recorded_by_org_id FROM consent_record
       WHERE id = $1 AND path_id = $2 AND withdraws_consent_id IS NULL FOR UPDATE`,
     [grant.consentId, grant.pathId],
   );
@@ -102,7 +109,7 @@ export async function consentRecordsOfPath(
 ): Promise<ConsentRow[]> {
   return em.query<ConsentRow[]>(
     `SELECT id, org_ids, data_classes, purpose, how_given, valid_from, valid_to,
-            withdraws_consent_id, recorded_by_org_id, recorded_at
+            withdraws_consent_id, recorded_by_org_id, recorded_at, on_client_request
        FROM consent_record WHERE path_id = $1 ORDER BY recorded_at, id`,
     [pathId],
   );

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { emitterOf, type Principal } from '@polku/auth';
-import { CONSENT_WITHDRAWN_V1, type DataClass, type GrantConsentCommand } from '@polku/contracts';
+import {
+  CONSENT_WITHDRAWN_V1,
+  type DataClass,
+  type GrantConsentCommand,
+  type WithdrawConsentCommand,
+} from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { CommandConflictError, NotFoundError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
@@ -11,6 +16,7 @@ import { clientRefOfPath } from '../clients/client-path.repository';
 import { OrganisationDirectory } from '../organisations/organisation-directory';
 import { consentCheckAnswer } from './consent-check-rule';
 import { ConsentRecorder } from './consent-recorder';
+import { assertMayRecordConsent, assertMayWithdrawConsent } from './consent-rules';
 import { consentRecordView } from './consent-views';
 import {
   consentGrantOfPathForUpdate,
@@ -36,7 +42,8 @@ export class ConsentService {
   async grant(principal: Principal, request: { pathId: string; command: GrantConsentCommand }) {
     const { pathId, command } = request;
     return this.dataSource.transaction(async (em) => {
-      await this.facts.assertAccess(principal, pathId, 'PATH', em);
+      const { facts } = await this.facts.assertAccess(principal, pathId, 'PATH', em);
+      assertMayRecordConsent(facts, { principal, orgIds: command.orgIds });
       await this.organisations.assertKnown(em, { orgIds: command.orgIds, field: 'orgIds' });
       const consentId = randomUUID();
       const { validFrom } = await this.recorder.record(em, {
@@ -50,14 +57,27 @@ export class ConsentService {
     });
   }
 
-  async withdraw(principal: Principal, request: { pathId: string; consentId: string }) {
+  /**
+   * Records a withdrawal, in one transaction with its ConsentWithdrawn event: from the moment it
+   * commits, client-intake's own checks no longer count the consent.
+   */
+  async withdraw(
+    principal: Principal,
+    request: { pathId: string; consentId: string; command: WithdrawConsentCommand },
+  ) {
     const { pathId } = request;
+    const onClientRequest = request.command.onClientRequest === true;
     return this.dataSource.transaction(async (em) => {
-      await this.facts.assertAccess(principal, pathId, 'PATH', em);
+      const { facts } = await this.facts.assertAccess(principal, pathId, 'PATH', em);
       const consent = await consentGrantOfPathForUpdate(em, request);
       if (consent === undefined) {
         throw new NotFoundError('no such consent');
       }
+      assertMayWithdrawConsent(facts, {
+        principal,
+        recordedByOrgId: consent.recorded_by_org_id,
+        onClientRequest,
+      });
       if (await isConsentWithdrawn(em, consent.id)) {
         throw new CommandConflictError('the consent is already withdrawn');
       }
@@ -72,6 +92,7 @@ export class ConsentService {
         validFrom: effectiveAt,
         recordedByUser: principal.userId,
         recordedByOrgId: principal.orgId,
+        onClientRequest,
       });
       await this.outbox.append(em, CONSENT_WITHDRAWN_V1.subject, {
         pathId,
@@ -84,7 +105,12 @@ export class ConsentService {
           effectiveAt: effectiveAt.toISOString(),
         },
       });
-      return { consentId: withdrawalId, withdrawnConsentId: consent.id };
+      return {
+        consentId: withdrawalId,
+        withdrawnConsentId: consent.id,
+        effectiveAt: effectiveAt.toISOString(),
+        onClientRequest,
+      };
     });
   }
 

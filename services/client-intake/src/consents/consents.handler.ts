@@ -5,6 +5,7 @@ import {
   DATA_CLASSES,
   GrantConsentCommand,
   INTAKE_COMMANDS,
+  WithdrawConsentCommand,
   type DataClass,
   type PathScoped,
 } from '@polku/contracts';
@@ -31,7 +32,12 @@ export class ConsentsHandler {
     @Payload() request: PathScoped<unknown> & { id: string },
     @RequestPrincipal() principal: Principal,
   ) {
-    return this.consents.withdraw(principal, { pathId: request.pathId, consentId: request.id });
+    const command = validateCommand(WithdrawConsentCommand, request.body ?? {});
+    return this.consents.withdraw(principal, {
+      pathId: request.pathId,
+      consentId: request.id,
+      command,
+    });
   }
 
   @MessagePattern(INTAKE_COMMANDS.listConsents)

@@ -1,13 +1,26 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
+import {
+  PathAccessOwnership1764100200000,
+  PathAccessPlanParties1764100100000,
+  PathAccessSourceTables1764100000000,
+} from '@polku/path-access';
 import { IntakeTables1764100000000 } from './migrations/1764100000000-intake-tables';
 import { PriorInformationAndParallelServices1764100100000 } from './migrations/1764100100000-prior-information-and-parallel-services';
+import { ConsentAndReferralRules1764100500000 } from './migrations/1764100500000-consent-and-referral-rules';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const CLIENT_INTAKE_ENTITIES = [];
 
-/** Every migration of this service, oldest first. Never edit one that has been merged. */
+/**
+ * Every migration of this service, oldest first (TypeORM orders them by timestamp, so the shared
+ * path-access ones sit among this service's own). Never edit one that has been merged.
+ */
 export const CLIENT_INTAKE_MIGRATIONS = [
   MessagingTables1763900000000,
   IntakeTables1764100000000,
+  PathAccessSourceTables1764100000000,
   PriorInformationAndParallelServices1764100100000,
+  PathAccessPlanParties1764100100000,
+  PathAccessOwnership1764100200000,
+  ConsentAndReferralRules1764100500000,
 ];

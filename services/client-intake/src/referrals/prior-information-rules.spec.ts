@@ -1,5 +1,6 @@
 import type { ConsentInput } from '@polku/contracts';
 import {
+  coveredByPackageConsent,
   priorInformationClasses,
   referralSharingProblem,
   splitPriorInformation,
@@ -82,5 +83,32 @@ describe('splitPriorInformation', () => {
 
   it('should neither show nor withhold a field the package lacks', () => {
     expect(splitPriorInformation({}, () => true)).toEqual({ shown: {}, withheld: [] });
+  });
+});
+
+describe('coveredByPackageConsent', () => {
+  it('should keep only the coverage of the package’s own consent', () => {
+    const coverage = (
+      basis: { kind: 'CONSENT'; consentId: string } | { kind: 'LEGAL_BASIS'; code: string },
+    ) => ({
+      orgId: RECEIVER_ORG,
+      dataClasses: ['PLAN' as const],
+      basis,
+      validFrom: new Date('2026-03-01T00:00:00Z'),
+      validTo: null,
+      withdrawnAt: null,
+    });
+    const own = coverage({ kind: 'CONSENT', consentId: 'package-consent' });
+    const facts = {
+      pathId: 'path',
+      parties: [],
+      coverages: [
+        own,
+        coverage({ kind: 'CONSENT', consentId: 'another-consent' }),
+        coverage({ kind: 'LEGAL_BASIS', code: 'some law' }),
+      ],
+    };
+
+    expect(coveredByPackageConsent(facts, 'package-consent').coverages).toEqual([own]);
   });
 });

@@ -4,6 +4,7 @@ import {
   type ConsentInput,
   type PriorInformationInput,
 } from '@polku/contracts';
+import type { PathAccessFacts } from '@polku/path-access';
 
 export type PriorInformationField = keyof typeof PRIOR_INFORMATION_DATA_CLASSES;
 
@@ -69,4 +70,22 @@ export function splitPriorInformation(
     }
   }
   return { shown, withheld };
+}
+
+/**
+ * The path's facts with only the coverage of the consent a prior-information package was shared
+ * on: the package is for the recipients the client named for it, not for whoever another consent
+ * or a law lets see the same data class.
+ */
+export function coveredByPackageConsent(
+  facts: PathAccessFacts,
+  packageConsentId: string,
+): PathAccessFacts {
+  return {
+    ...facts,
+    coverages: facts.coverages.filter(
+      (coverage) =>
+        coverage.basis.kind === 'CONSENT' && coverage.basis.consentId === packageConsentId,
+    ),
+  };
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 
 export interface PriorInformationPackageRow {
   id: string;
+  consent_id: string;
   content_sealed: string;
 }
 
@@ -36,7 +37,7 @@ export async function priorInformationPackageOfReferral(
   referral: { readonly pathId: string; readonly referralId: string },
 ): Promise<PriorInformationPackageRow | undefined> {
   const [row] = await em.query<PriorInformationPackageRow[]>(
-    `SELECT id, content_sealed FROM prior_information_package
+    `SELECT id, consent_id, content_sealed FROM prior_information_package
       WHERE referral_id = $1 AND path_id = $2`,
     [referral.referralId, referral.pathId],
   );

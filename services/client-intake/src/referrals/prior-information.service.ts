@@ -13,7 +13,11 @@ import { OutboxWriter } from '@polku/messaging';
 import { NotFoundError } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import { IdentityCipher } from '../identity/identity-cipher';
-import { splitPriorInformation, type PriorInformationField } from './prior-information-rules';
+import {
+  coveredByPackageConsent,
+  splitPriorInformation,
+  type PriorInformationField,
+} from './prior-information-rules';
 import {
   insertPriorInformationPackage,
   priorInformationPackageOfReferral,
@@ -68,8 +72,9 @@ export class PriorInformationService {
   }
 
   /**
-   * The prior information of a referral: each field only as far as the reader's organisation is
-   * covered for its data class now (a withdrawn consent withholds it at once).
+   * The prior information of a referral: each field only as far as the consent given for this
+   * package covers the reader's organisation for its data class now. Another consent or a legal
+   * basis does not open it, and a withdrawn package consent withholds it at once.
    */
   async read(request: {
     readonly principal: Principal;
@@ -88,7 +93,9 @@ export class PriorInformationService {
     >;
     const { shown, withheld } = splitPriorInformation(
       content,
-      (dataClass) => decidePathAccess(principal, facts, dataClass).allowed,
+      (dataClass) =>
+        decidePathAccess(principal, coveredByPackageConsent(facts, row.consent_id), dataClass)
+          .allowed,
     );
     return { referralId, packageId: row.id, ...shown, withheld };
   }

@@ -18,10 +18,12 @@ import { priorInformationClasses, referralSharingProblem } from './prior-informa
 import { PriorInformationService } from './prior-information.service';
 import { assertNotToOneself, referrerLegalBasis } from './referral-rules';
 import { insertPendingReferral } from './referral.repository';
+import { ReferrerTaskService } from './referrer-task.service';
 
 /**
  * A referring organisation refers a client to a provider: the client is found or registered,
- * their path joined or opened, and the client's consent and prior information, if given,
+ * their path joined or opened (or the referral held apart from another organisation's open
+ * path, whose owner gets a task), and the client's consent and prior information, if given,
  * recorded with the referral in one transaction.
  */
 @Injectable()
@@ -34,6 +36,7 @@ export class ReferralCreationService {
     private readonly organisations: OrganisationDirectory,
     private readonly consents: ConsentRecorder,
     private readonly priorInformation: PriorInformationService,
+    private readonly tasks: ReferrerTaskService,
   ) {}
 
   async create(
@@ -106,16 +109,12 @@ export class ReferralCreationService {
           priorInformation: command.priorInformation,
         });
       }
-      return {
-        pathId: path.id,
-        referralId,
-        clientRef: client.id,
-        pathCreated: path.created,
-        previousPathId: path.previousPathId,
-        loopCount: path.loopCount,
-        version: 1,
-        legalBasis,
-      };
+      if (path.heldFrom !== null) {
+        // The open path's owner learns of the referral; the referrer learns nothing of the path.
+        await this.tasks.openLinkReferral(em, { ...path.heldFrom, referralId });
+      }
+      // The same answer whatever path the referral is on: nothing tells of another path.
+      return { pathId: path.id, referralId, clientRef: client.id, version: 1, legalBasis };
     });
   }
 }

@@ -7,6 +7,7 @@ import {
   CreateReferralCommand,
   DeclineReferralCommand,
   INTAKE_COMMANDS,
+  LinkReferralCommand,
   type CreateReferralResult,
   type PathScoped,
   type VersionedPathCommand,
@@ -16,6 +17,7 @@ import { DataSource } from 'typeorm';
 import { IntakePathFacts } from '../access/intake-path-facts';
 import { ReferralCreationService } from './referral-creation.service';
 import { ReferralDecisionService } from './referral-decision.service';
+import { ReferralLinkService } from './referral-link.service';
 import { referralView } from './referral-views';
 import { referralsOfPath } from './referral.repository';
 
@@ -30,6 +32,7 @@ export class ReferralsHandler {
     private readonly facts: IntakePathFacts,
     private readonly creation: ReferralCreationService,
     private readonly decisions: ReferralDecisionService,
+    private readonly links: ReferralLinkService,
   ) {}
 
   @MessagePattern(INTAKE_COMMANDS.createReferral)
@@ -57,6 +60,13 @@ export class ReferralsHandler {
   ) {
     const command = validateCommand(DeclineReferralCommand, request.body);
     return this.decisions.decline(principal, answerOf(request, command));
+  }
+
+  /** The owner of the client's open path joins another organisation's referral to it. */
+  @MessagePattern(INTAKE_COMMANDS.linkReferral)
+  async link(@Payload() request: PathScoped<unknown>, @RequestPrincipal() principal: Principal) {
+    const command = validateCommand(LinkReferralCommand, request.body);
+    return this.links.link(principal, { pathId: request.pathId, referralId: command.referralId });
   }
 
   @MessagePattern(INTAKE_COMMANDS.listReferrals)

@@ -8,6 +8,7 @@ import { PriorInformationHandler } from './prior-information.handler';
 import { PriorInformationService } from './prior-information.service';
 import { ReferralCreationService } from './referral-creation.service';
 import { ReferralDecisionService } from './referral-decision.service';
+import { ReferralLinkService } from './referral-link.service';
 import { ReferralsHandler } from './referrals.handler';
 import { ReferrerTaskService } from './referrer-task.service';
 import { ReferrerTasksHandler } from './referrer-tasks.handler';
@@ -28,6 +29,7 @@ import { ReferrerTasksHandler } from './referrer-tasks.handler';
   providers: [
     ReferralCreationService,
     ReferralDecisionService,
+    ReferralLinkService,
     PriorInformationService,
     ReferrerTaskService,
   ],

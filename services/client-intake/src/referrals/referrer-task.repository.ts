@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
+/** A task as stored. */
 export interface ReferrerTaskRow {
   id: string;
   path_id: string;
@@ -9,10 +10,17 @@ export interface ReferrerTaskRow {
   status: string;
 }
 
-export async function insertFindAnotherPathTask(
+/**
+ * What a task asks of its organisation: find another path for a declined referral; or decide
+ * on a referral of the client of a path it owns, made by another organisation (docs/auth.md).
+ */
+export type ReferrerTaskKind = 'FIND_ANOTHER_PATH' | 'LINK_REFERRAL';
+
+export async function insertReferrerTask(
   em: EntityManager,
   task: {
     readonly id: string;
+    readonly kind: ReferrerTaskKind;
     readonly pathId: string;
     readonly referralId: string;
     readonly ownerOrgId: string;
@@ -21,9 +29,27 @@ export async function insertFindAnotherPathTask(
 ): Promise<void> {
   await em.query(
     `INSERT INTO referrer_task (id, path_id, referral_id, owner_org_id, kind, due_date)
-     VALUES ($1, $2, $3, $4, 'FIND_ANOTHER_PATH', $5)`,
-    [task.id, task.pathId, task.referralId, task.ownerOrgId, task.dueDate],
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [task.id, task.pathId, task.referralId, task.ownerOrgId, task.kind, task.dueDate],
   );
+}
+
+/** The organisation's open LINK_REFERRAL task for a referral on its path, locked. */
+export async function openLinkTaskForUpdate(
+  em: EntityManager,
+  task: { readonly pathId: string; readonly referralId: string; readonly ownerOrgId: string },
+): Promise<{ id: string } | undefined> {
+  const [row] = await em.query<{ id: string }[]>(
+    `SELECT id FROM referrer_task
+      WHERE path_id = $1 AND referral_id = $2 AND owner_org_id = $3
+        AND kind = 'LINK_REFERRAL' AND status = 'OPEN' FOR UPDATE`,
+    [task.pathId, task.referralId, task.ownerOrgId],
+  );
+  return row;
+}
+
+export async function markTaskDone(em: EntityManager, taskId: string): Promise<void> {
+  await em.query(`UPDATE referrer_task SET status = 'DONE' WHERE id = $1`, [taskId]);
 }
 
 /** The organisation's open tasks, soonest due first. */

@@ -4,7 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ClientIntakeConfig } from '@polku/config';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findAnotherPathDueDate } from './referrer-task-rules';
-import { insertFindAnotherPathTask, openTasksOfOrganisation } from './referrer-task.repository';
+import {
+  insertReferrerTask,
+  openTasksOfOrganisation,
+  type ReferrerTaskKind,
+} from './referrer-task.repository';
 
 /**
  * The referrer's tasks: a declined referral never goes into the void, the referrer owns
@@ -26,17 +30,40 @@ export class ReferrerTaskService {
       readonly referrerOrgId: string;
     },
   ): Promise<string> {
+    return this.open(em, {
+      kind: 'FIND_ANOTHER_PATH',
+      pathId: declined.pathId,
+      referralId: declined.referralId,
+      ownerOrgId: declined.referrerOrgId,
+    });
+  }
+
+  /**
+   * Tells the owner of the client's open path that another organisation referred the client:
+   * the owner decides whether to link the referral to its path (docs/auth.md). Answers the due
+   * date, which follows the same policy as a declined referral's.
+   */
+  async openLinkReferral(
+    em: EntityManager,
+    held: { readonly pathId: string; readonly referralId: string; readonly ownerOrgId: string },
+  ): Promise<string> {
+    return this.open(em, { kind: 'LINK_REFERRAL', ...held });
+  }
+
+  private async open(
+    em: EntityManager,
+    task: {
+      readonly kind: ReferrerTaskKind;
+      readonly pathId: string;
+      readonly referralId: string;
+      readonly ownerOrgId: string;
+    },
+  ): Promise<string> {
     const dueDate = findAnotherPathDueDate({
       declinedAt: new Date(),
       businessDays: this.config.DECLINED_REFERRAL_TASK_BUSINESS_DAYS,
     });
-    await insertFindAnotherPathTask(em, {
-      id: randomUUID(),
-      pathId: declined.pathId,
-      referralId: declined.referralId,
-      ownerOrgId: declined.referrerOrgId,
-      dueDate,
-    });
+    await insertReferrerTask(em, { id: randomUUID(), ...task, dueDate });
     return dueDate;
   }
 

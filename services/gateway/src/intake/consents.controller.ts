@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { GrantConsentCommand, INTAKE_COMMANDS } from '@polku/contracts';
+import { GrantConsentCommand, INTAKE_COMMANDS, WithdrawConsentCommand } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
@@ -15,6 +15,8 @@ export class ConsentsController {
   @Post('consents')
   @ClientDataCommand({
     summary: 'Record the client’s consent (organisations, data classes, purpose)',
+    description:
+      'By the organisation holding the client relationship (the path’s owner or a referrer), on the client’s statement. No organisation records a consent naming itself unless it owns the path (403).',
     dataClasses: ['PATH'],
     body: GrantConsentCommand,
     status: 201,
@@ -35,19 +37,22 @@ export class ConsentsController {
   @Post('consents/:consentId/withdrawal')
   @ClientDataCommand({
     summary: 'Record the withdrawal of a consent; it stops covering at once',
+    description:
+      'By the organisation that recorded the consent; or by the one holding the client relationship (owner or referrer) on the client’s explicit request, with `onClientRequest: true`. Others get 403.',
     dataClasses: ['PATH'],
-    body: 'none',
+    body: WithdrawConsentCommand,
     status: 201,
     idempotent: true,
   })
   withdraw(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('consentId', ParseUUIDPipe) consentId: string,
+    @Body() command: WithdrawConsentCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       INTAKE_COMMANDS.withdrawConsent,
-      { pathId, id: consentId, body: {} },
+      { pathId, id: consentId, body: command ?? {} },
       commandMetadataOf(request),
     );
   }

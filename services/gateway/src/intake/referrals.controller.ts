@@ -5,6 +5,7 @@ import {
   CreateReferralCommand,
   DeclineReferralCommand,
   INTAKE_COMMANDS,
+  LinkReferralCommand,
   PRIOR_INFORMATION_DATA_CLASSES,
   type CreateReferralResult,
 } from '@polku/contracts';
@@ -25,7 +26,7 @@ export class ReferralsController {
   @ClientDataCommand({
     summary: 'Refer a client to a provider',
     description:
-      'By a caseworker of a referring organisation (employment authority, TYP, social services, Kela). The client is found by personal identity code (however written) or registered; the referral joins the client’s open path, or opens a new one — linked to the previous path when the client returns. Identity is stored only in client-intake and never appears in the answer or in events.',
+      'By a caseworker of a referring organisation (employment authority, TYP, social services, Kela). The client is found by personal identity code (however written) or registered; the referral joins the client’s open path when the caller’s organisation owns it, or opens a new one — linked to the previous path when the client returns. When another organisation owns the open path, the referral is held on a path of its own and the owner gets a LINK_REFERRAL task; the answer is the same as for a fresh referral and says nothing of the other path. Identity is stored only in client-intake and never appears in the answer or in events.',
     dataClasses: ['PATH'],
     pathFromResponse: 'pathId',
     body: CreateReferralCommand,
@@ -47,6 +48,28 @@ export class ReferralsController {
       `/${API_PREFIX}/paths/${result.pathId}/referrals/${result.referralId}`,
     );
     return result;
+  }
+
+  @Post('paths/:pathId/referral-links')
+  @ClientDataCommand({
+    summary: 'Link another organisation’s referral of the client to this path',
+    description:
+      'By the path’s owner, for the referral its LINK_REFERRAL task names: the referral joins the path (its referrer becomes a referrer of the path, its receiver a party). Nothing else joins them.',
+    dataClasses: ['PATH'],
+    body: LinkReferralCommand,
+    status: 201,
+    idempotent: true,
+  })
+  link(
+    @Param('pathId', ParseUUIDPipe) pathId: string,
+    @Body() command: LinkReferralCommand,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.bus.send(
+      INTAKE_COMMANDS.linkReferral,
+      { pathId, body: command },
+      commandMetadataOf(request),
+    );
   }
 
   @Get('paths/:pathId/referrals')

@@ -39,7 +39,10 @@ export const VALID_COMMAND_BODIES: Readonly<Record<string, Record<string, unknow
     howGiven: 'WRITTEN',
     purpose: 'CLIENT_WORK',
   },
-  'POST /api/v1/paths/:pathId/consents/:consentId/withdrawal': null,
+  'POST /api/v1/paths/:pathId/consents/:consentId/withdrawal': { onClientRequest: true },
+  'POST /api/v1/paths/:pathId/referral-links': {
+    referralId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+  },
   'POST /api/v1/paths/:pathId/action-items/:actionItemId/resolution': { resolution: 'IN_ORDER' },
   'POST /api/v1/paths/:pathId/intake': {
     economicSituation: 'WEAK',

@@ -1,0 +1,111 @@
+import type { INestMicroservice } from '@nestjs/common';
+import type { Principal } from '@polku/auth';
+import { ClientIntakeConfig } from '@polku/config';
+import type { EventPayloads, EventSubject, OrgRole } from '@polku/contracts';
+import { OutboxWriter, type NewEvent } from '@polku/messaging';
+import { createServiceApp } from '@polku/service-runtime';
+import {
+  connectServiceCommandClient,
+  isolatedTestEnv,
+  testServiceConfig,
+  type ServiceCommandClient,
+} from '@polku/testing';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { CLIENT_INTAKE_ENTITIES, CLIENT_INTAKE_MIGRATIONS } from '../../src/database/schema';
+
+/** The organisations of these tests, registered in the service's directory at start. */
+export const ORGS = {
+  employmentArea: { id: '7d0e5f1a-0000-4000-8000-00000000e001', role: 'EMPLOYMENT_AUTHORITY' },
+  socialServices: { id: '7d0e5f1a-0000-4000-8000-00000000e002', role: 'SOCIAL_SERVICES' },
+  tyonsilta: { id: '7d0e5f1a-0000-4000-8000-00000000e003', role: 'PROVIDER' },
+  kumppaniksi: { id: '7d0e5f1a-0000-4000-8000-00000000e004', role: 'PROVIDER' },
+} as const satisfies Record<string, { id: string; role: OrgRole }>;
+
+/** client-intake running in the test process on its own database and NATS namespace. */
+export interface IntakeService {
+  readonly app: INestMicroservice;
+  readonly dataSource: DataSource;
+  /** Sends a command as the gateway does, with the principal header, and answers the reply. */
+  readonly ask: ServiceCommandClient['ask'];
+  /** Sends a command that must fail and answers the service's error body. */
+  readonly askError: ServiceCommandClient['askError'];
+  /**
+   * Publishes another service's event as that service would: an outbox row, published by the
+   * relay, delivered to this service's durable consumer.
+   */
+  publish<S extends EventSubject>(subject: S, event: NewEvent<EventPayloads[S]>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startIntakeService(): Promise<IntakeService> {
+  const config = testServiceConfig(
+    isolatedTestEnv({ EVENT_RETRY_BASE_MS: '100', EVENT_RETRY_MAX_MS: '500' }),
+    ClientIntakeConfig,
+  );
+  const { app } = await createServiceApp({
+    service: 'client-intake',
+    appModule: AppModule,
+    entities: CLIENT_INTAKE_ENTITIES,
+    migrations: CLIENT_INTAKE_MIGRATIONS,
+    configClass: ClientIntakeConfig,
+    config,
+    logger: false,
+  });
+  await app.listen();
+  const commands = await connectServiceCommandClient(config);
+  const dataSource = app.get(DataSource);
+  const outbox = app.get(OutboxWriter);
+  for (const [name, organisation] of Object.entries(ORGS)) {
+    await dataSource.query(
+      `INSERT INTO organisation (id, name, role, active) VALUES ($1, $2, $3, true)
+       ON CONFLICT (id) DO NOTHING`,
+      [organisation.id, `Test organisation ${name}`, organisation.role],
+    );
+  }
+  return {
+    app,
+    dataSource,
+    ask: commands.ask,
+    askError: commands.askError,
+    async publish(subject, event) {
+      await dataSource.transaction((em) => outbox.append(em, subject, event));
+    },
+    async close() {
+      await commands.close();
+      await app.close();
+    },
+  };
+}
+
+/** A caseworker of one of ORGS, as the gateway would send them. */
+export function caseworkerOf(org: keyof typeof ORGS): Principal {
+  const { id, role } = ORGS[org];
+  return {
+    userId: `worker-of-${org}`,
+    orgId: id,
+    orgRole: role,
+    roles: ['CASEWORKER'],
+    issuer: 'polku',
+  };
+}
+
+/** A referral of a (made-up) client to `toOrgId`, with extra fields such as a consent. */
+export function referralOf(code: string, toOrgId: string, extra: object = {}) {
+  return {
+    client: {
+      personalIdentityCode: code,
+      givenNames: 'Testi',
+      familyName: 'Asiakas',
+      language: 'fi',
+      address: { street: 'Kauppakatu 1 A 2', postalCode: '87100', city: 'Kajaani' },
+      addressProtected: true,
+    },
+    toOrgId,
+    requestedMeasure: 'REHABILITATIVE_WORK_ACTIVITY',
+    reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
+    fundingRef: { kind: 'ACTIVATION_PLAN', reference: 'AP-2026-0042' },
+    desiredStart: '2027-01-07',
+    ...extra,
+  };
+}
