@@ -84,7 +84,12 @@ export class ConsentService {
           effectiveAt: effectiveAt.toISOString(),
         },
       });
-      return { consentId: withdrawalId, withdrawnConsentId: consent.id };
+      // effectiveAt: the gateway applies the withdrawal to its access projection at once.
+      return {
+        consentId: withdrawalId,
+        withdrawnConsentId: consent.id,
+        effectiveAt: effectiveAt.toISOString(),
+      };
     });
   }
 

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/
 import { ApiTags } from '@nestjs/swagger';
 import { GrantConsentCommand, INTAKE_COMMANDS } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
+import { ConsentWithdrawalFence } from '../access/consent-withdrawal-fence';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
@@ -9,7 +10,10 @@ import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-
 @ApiTags('consents')
 @Controller('paths/:pathId')
 export class ConsentsController {
-  constructor(private readonly bus: ServiceCommandBus) {}
+  constructor(
+    private readonly bus: ServiceCommandBus,
+    private readonly withdrawals: ConsentWithdrawalFence,
+  ) {}
 
   @Post('consents')
   @ClientDataCommand({
@@ -39,16 +43,18 @@ export class ConsentsController {
     status: 201,
     idempotent: true,
   })
-  withdraw(
+  async withdraw(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('consentId', ParseUUIDPipe) consentId: string,
     @Req() request: FastifyRequest,
   ) {
-    return this.bus.send(
+    const answer = await this.bus.send<object>(
       INTAKE_COMMANDS.withdrawConsent,
       { pathId, id: consentId, body: {} },
       commandMetadataOf(request),
     );
+    // In effect in the gateway before the 2xx leaves, whatever the relay does (ADR 0012-e).
+    return this.withdrawals.apply({ pathId, consentId }, answer);
   }
 
   @Get('consents')
