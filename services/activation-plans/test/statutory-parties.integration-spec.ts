@@ -38,7 +38,7 @@ describe('statutory plan parties come from the organisation registry', () => {
     });
 
     expect(error).toMatchObject({
-      code: 'VALIDATION',
+      code: 'VALIDATION_FAILED',
       message: expect.stringContaining(
         `organisation ${friend.orgId} is registered as PROVIDER, not SOCIAL_SERVICES`,
       ) as string,
@@ -58,7 +58,7 @@ describe('statutory plan parties come from the organisation registry', () => {
     });
 
     expect(error).toMatchObject({
-      code: 'VALIDATION',
+      code: 'VALIDATION_FAILED',
       message: expect.stringContaining('is registered as PROVIDER, not KELA') as string,
     });
   });
@@ -119,7 +119,7 @@ describe('statutory plan parties come from the organisation registry', () => {
     });
 
     expect(error).toMatchObject({
-      code: 'VALIDATION',
+      code: 'VALIDATION_FAILED',
       message: expect.stringContaining(`${unknown} is not in the organisation registry`) as string,
     });
   });
