@@ -181,9 +181,7 @@ describe('pathAccessFactsFrom with a hand-off proposed on a consent', () => {
       [{ ...sendersConsent, orgIds: [sender, receiver], dataClasses: ['PLAN' as const] }],
     );
     expect(decidePathAccess(caseworker(receiver), facts, 'PATH', at(3)).allowed).toBe(true);
-    expect(decidePathAccess(caseworker(receiver), facts, 'HEALTH_FLAG', at(3)).allowed).toBe(
-      false,
-    );
+    expect(decidePathAccess(caseworker(receiver), facts, 'HEALTH_FLAG', at(3)).allowed).toBe(false);
   });
 });
 
