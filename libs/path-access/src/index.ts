@@ -39,6 +39,10 @@ export {
   type PathAccessProjectionOptions,
 } from './projection/path-access-projection';
 export { recordPlanParties, type PlanPartiesChange } from './projection/plan-parties';
+export {
+  recordConsentWithdrawal,
+  type ConsentWithdrawalFact,
+} from './projection/consent-withdrawal';
 export { readPathAccessFacts } from './projection/read-path-access-facts';
 export {
   clientRefOfPath,

@@ -23,6 +23,8 @@ export const INTAKE_COMMANDS = {
   listTasks: 'polku-rpc.client-intake.list-tasks.v1',
   listOrganisations: 'polku-rpc.client-intake.list-organisations.v1',
   registerOrganisation: 'polku-rpc.client-intake.register-organisation.v1',
+  /** `{ orgIds }` → `{ roles: { [orgId]: OrgRole } }`: the registry's role of each one known. */
+  organisationRoles: 'polku-rpc.client-intake.organisation-roles.v1',
 } as const;
 
 /**

@@ -43,6 +43,16 @@ export const PLAN_COMMANDS = {
   listStatements: 'polku-rpc.activation-plans.list-statements.v1',
 } as const;
 
+/**
+ * What the gateway adds to agreePlan and revisePlan besides the body: the organisation
+ * registry's role of every organisation the body names as a party, looked up with
+ * INTAKE_COMMANDS.organisationRoles. A party's role, and so any cover by law, comes only from
+ * here, never from the caller's body (docs/plans.md).
+ */
+export interface PlanPartyRegistryRoles {
+  readonly partyRoles: Readonly<Record<string, string>>;
+}
+
 /** At most this many characters in the note that says why a plan was revised. */
 export const MAX_REVISION_NOTE_LENGTH = 500;
 

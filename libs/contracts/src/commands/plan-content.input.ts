@@ -33,9 +33,12 @@ export class PlanPartyInput {
   @IsUUID()
   orgId!: string;
 
-  @FieldDoc('The organisation’s part in the plan.')
+  @FieldDoc(
+    'Deprecated: the organisation’s role is the one in the organisation registry. When given, it must equal that role (else 400).',
+  )
+  @IsOptional()
   @IsIn(PLAN_PARTY_ROLES)
-  role!: PlanPartyRole;
+  role?: PlanPartyRole;
 }
 
 /** Another plan of the client's, named by reference only. */

@@ -132,6 +132,59 @@ describe('pathAccessFactsFrom with a referral made on the client’s consent', (
   });
 });
 
+describe('pathAccessFactsFrom with a hand-off proposed on a consent', () => {
+  const sender = randomUUID();
+  const consentId = randomUUID();
+  const sendersConsent = {
+    consentId,
+    orgIds: [sender],
+    dataClasses: ['PATH' as const, 'PLAN' as const, 'HEALTH_FLAG' as const],
+    validFrom: at(0),
+    validTo: null,
+    withdrawnAt: null,
+  };
+  const handoff = referral({
+    fromOrgId: sender,
+    referrerBasis: null,
+    isReferral: false,
+    receiverBasis: { kind: 'CONSENT', consentId },
+    referredAt: at(2),
+  });
+
+  it('hand-off receiver: gets no cover from a consent that names only the sender', () => {
+    const facts = pathAccessFactsFrom(pathId, [referral(), handoff], [sendersConsent]);
+    for (const dataClass of ['PATH', 'PLAN', 'HEALTH_FLAG'] as const) {
+      expect(decidePathAccess(caseworker(receiver), facts, dataClass, at(3))).toMatchObject({
+        allowed: dataClass === 'PATH', // the first referral's own law covers PATH only
+      });
+    }
+    const onlyHandoff = pathAccessFactsFrom(
+      pathId,
+      [referral({ toOrgId: sender }), { ...handoff, toOrgId: receiver }],
+      [sendersConsent],
+    );
+    expect(decidePathAccess(caseworker(receiver), onlyHandoff, 'PATH', at(3))).toMatchObject({
+      allowed: false,
+      reason: 'NOT_COVERED',
+    });
+  });
+
+  it('hand-off receiver: gets no cover while the consent it is proposed on is not known', () => {
+    const facts = pathAccessFactsFrom(pathId, [referral({ toOrgId: sender }), handoff], []);
+    expect(decidePathAccess(caseworker(receiver), facts, 'PATH', at(3)).allowed).toBe(false);
+  });
+
+  it('should cover the receiver once the consent names it too', () => {
+    const facts = pathAccessFactsFrom(
+      pathId,
+      [referral({ toOrgId: sender }), handoff],
+      [{ ...sendersConsent, orgIds: [sender, receiver], dataClasses: ['PLAN' as const] }],
+    );
+    expect(decidePathAccess(caseworker(receiver), facts, 'PATH', at(3)).allowed).toBe(true);
+    expect(decidePathAccess(caseworker(receiver), facts, 'HEALTH_FLAG', at(3)).allowed).toBe(false);
+  });
+});
+
 describe('pathAccessFactsFrom with activation plan parties', () => {
   const socialServices = randomUUID();
   const workshop = randomUUID();

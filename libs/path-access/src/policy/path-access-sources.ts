@@ -95,7 +95,8 @@ function ownersOf(
  *   (each transfer ends the previous owner's part as OWNER), and every referrer stays a
  *   REFERRER, covered for PATH by the law of its own task;
  * - a receiver is a PENDING_HANDOFF_RECEIVER until it answers, covered for PATH by the client's
- *   consent when the referral had one (withdrawing it hides the path at once), else by the
+ *   consent when the referral had one and that consent names the receiver (withdrawing it hides
+ *   the path at once; a consent naming other organisations covers it for nothing), else by the
  *   referrer's law; accepting makes it a PLAN_PARTY, declining ends its part and its cover;
  * - a consent covers its data classes for the organisations it names, from validFrom until
  *   validTo or its withdrawal;
@@ -169,6 +170,15 @@ export function pathAccessFactsFrom(
         until: null,
       });
     }
+    const receiverConsent = consentOf(referral.receiverBasis);
+    // A consent covers only the organisations it names: a hand-off proposed on the sender's
+    // own consent gives the receiver nothing until the client's consent names the receiver.
+    if (
+      referral.receiverBasis.kind === 'CONSENT' &&
+      receiverConsent?.orgIds?.includes(referral.toOrgId) !== true
+    ) {
+      continue;
+    }
     coverages.push({
       orgId: referral.toOrgId,
       dataClasses: ['PATH'],
@@ -176,10 +186,10 @@ export function pathAccessFactsFrom(
       validFrom: referral.referredAt,
       validTo: earliest(
         referral.outcome === 'DECLINED' ? decidedAt : null,
-        consentOf(referral.receiverBasis)?.validTo ?? null,
+        receiverConsent?.validTo ?? null,
       ),
       // A receiver that sees the path on the client's consent stops when it is withdrawn.
-      withdrawnAt: consentOf(referral.receiverBasis)?.withdrawnAt ?? null,
+      withdrawnAt: receiverConsent?.withdrawnAt ?? null,
     });
   }
   for (const consent of consents) {

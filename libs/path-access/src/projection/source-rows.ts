@@ -154,7 +154,11 @@ export async function upsertConsentGrants(
   );
 }
 
-/** Upserts consent withdrawals by consent id (the grant may arrive later). */
+/**
+ * Upserts consent withdrawals by consent id (the grant may arrive later). A withdrawal is never
+ * undone and the earliest instant wins, so the gateway's own write at the withdrawal's answer
+ * and the later ConsentWithdrawn event agree in whichever order they come (docs/auth.md).
+ */
 export async function upsertConsentWithdrawals(
   em: EntityManager,
   all: readonly ConsentWithdrawalRow[],
@@ -163,7 +167,9 @@ export async function upsertConsentWithdrawals(
   await em.query(
     `INSERT INTO path_access_consent (consent_id, path_id, withdrawn_at)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[])
-     ON CONFLICT (consent_id) DO UPDATE SET withdrawn_at = EXCLUDED.withdrawn_at`,
+     ON CONFLICT (consent_id) DO UPDATE SET withdrawn_at =
+       LEAST(COALESCE(path_access_consent.withdrawn_at, EXCLUDED.withdrawn_at),
+             EXCLUDED.withdrawn_at)`,
     [
       rows.map((row) => row.consentId),
       rows.map((row) => row.pathId),

@@ -16,7 +16,7 @@ import { CommandConflictError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource } from 'typeorm';
 import { ReviewTimers } from '../reviews/review-timers';
-import { assertPlanContentRules, planContentOf } from './plan-content';
+import { assertPlanContentRules, planContentOf, type PlanPartyEntry } from './plan-content';
 import { planEventBasis } from './plan-event-basis';
 import { appendGoalSetEvents, linkedPlanPayload } from './plan-events';
 import { assertCallerTakesPart } from './plan-parties-rule';
@@ -34,8 +34,12 @@ export class PlanAgreementService {
     private readonly config: ActivationPlansConfig,
   ) {}
 
-  async agree(principal: Principal, request: { pathId: string; command: AgreePlanCommand }) {
-    const { pathId, command } = request;
+  /** `parties`: the command's parties in their registry roles (plan-party-roles.ts). */
+  async agree(
+    principal: Principal,
+    request: { pathId: string; command: AgreePlanCommand; parties: readonly PlanPartyEntry[] },
+  ) {
+    const { pathId, command, parties } = request;
     assertPlanContentRules(command);
     return this.dataSource.transaction(async (em) => {
       // PATH: the plan does not exist yet, so nobody has PLAN cover of it through its parties.
@@ -44,7 +48,7 @@ export class PlanAgreementService {
         pathId,
         dataClass: 'PATH',
       });
-      assertCallerTakesPart({ principal, parties: command.parties, action: 'agree' });
+      assertCallerTakesPart({ principal, parties, action: 'agree' });
       const clientRef = await clientRefOfPath(em, pathId);
       const reviewDate = agreedReviewDate({
         requested: command.reviewDate,
@@ -61,7 +65,7 @@ export class PlanAgreementService {
       if (plan === undefined) {
         throw new CommandConflictError('the path already has an activation plan: revise it');
       }
-      const content = planContentOf(command, reviewDate);
+      const content = planContentOf(command, { reviewDate, parties });
       await insertPlanVersion(em, {
         planId,
         version: 1,

@@ -66,7 +66,7 @@ describe('planContentOf', () => {
     const goalId = randomUUID();
     const content = planContentOf(
       input({ goals: [{ goalId, text: 'Vanha tavoite' }, { text: 'Uusi tavoite' }] }),
-      '2027-06-01',
+      { reviewDate: '2027-06-01', parties: [] },
     );
 
     expect(content.reviewDate).toBe('2027-06-01');

@@ -83,12 +83,16 @@ export function assertPlanContentRules(input: PlanContentInput): void {
 
 /**
  * The content of a new plan version from the caller's input: goals without an id get a new one,
- * optional fields become explicit nulls, and `reviewDate` is the date the caller of this
- * function decided (see review-date.ts).
+ * optional fields become explicit nulls, `reviewDate` is the date the caller of this function
+ * decided (see review-date.ts) and `parties` carry their registry roles (plan-party-roles.ts).
  */
-export function planContentOf(input: PlanContentInput, reviewDate: string): PlanContent {
+export function planContentOf(
+  input: PlanContentInput,
+  decided: { readonly reviewDate: string; readonly parties: readonly PlanPartyEntry[] },
+): PlanContent {
+  const { reviewDate } = decided;
   return {
-    parties: input.parties.map((party) => ({ orgId: party.orgId, role: party.role })),
+    parties: decided.parties.map((party) => ({ orgId: party.orgId, role: party.role })),
     clientAgreed: input.clientAgreed,
     linkedPlans: input.linkedPlans.map((plan) => ({
       kind: plan.kind,

@@ -3,10 +3,9 @@ import { CommandValidationError } from '@polku/service-runtime';
 import type { PlanPartyEntry } from './plan-content';
 
 /**
- * The caller's organisation agrees or revises a plan only as one of its parties, and in its own
- * role: a party's role decides its cover (the employment authority and social services see the
- * plan by law), so an organisation may not name itself in a role it does not have. Other
- * parties' roles cannot be checked here (this service has no organisation directory).
+ * The caller's organisation agrees or revises a plan only as one of its parties. Every party,
+ * the caller's own included, takes part in its role in the organisation registry
+ * (plan-party-roles.ts): a party's role decides its cover by law, so no caller writes it.
  */
 export function assertCallerTakesPart(options: {
   readonly principal: Principal;
@@ -24,11 +23,6 @@ export function assertCallerTakesPart(options: {
       action === 'agree'
         ? 'parties: your organisation must be one of the parties of the plan it agrees'
         : 'parties: your organisation must be a party of the current plan or of the revised one',
-    );
-  }
-  if (own !== undefined && own.role !== principal.orgRole) {
-    throw new CommandValidationError(
-      `parties: your organisation takes part as ${principal.orgRole}, not as ${own.role}`,
     );
   }
 }

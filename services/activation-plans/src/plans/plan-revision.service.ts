@@ -13,7 +13,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { clientRefOfPath } from '@polku/path-access';
 import { pathHasPausedMeasure } from '../measures/measure.repository';
 import { ReviewTimers } from '../reviews/review-timers';
-import { assertPlanContentRules, planContentOf, type PlanContent } from './plan-content';
+import {
+  assertPlanContentRules,
+  planContentOf,
+  type PlanContent,
+  type PlanPartyEntry,
+} from './plan-content';
 import { diffPlanContent, goalsSetAnew } from './plan-diff';
 import { appendGoalSetEvents } from './plan-events';
 import { assertCallerTakesPart } from './plan-parties-rule';
@@ -43,9 +48,15 @@ export class PlanRevisionService {
 
   async revise(
     principal: Principal,
-    request: { pathId: string; expectedVersion: number; command: RevisePlanCommand },
+    request: {
+      pathId: string;
+      expectedVersion: number;
+      command: RevisePlanCommand;
+      /** The command's parties in their registry roles (plan-party-roles.ts). */
+      parties: readonly PlanPartyEntry[];
+    },
   ) {
-    const { pathId, expectedVersion, command } = request;
+    const { pathId, expectedVersion, command, parties } = request;
     assertPlanContentRules(command);
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PLAN' });
@@ -54,7 +65,7 @@ export class PlanRevisionService {
       assertKeptGoalsExist({ command, current, version: plan.version });
       assertCallerTakesPart({
         principal,
-        parties: command.parties,
+        parties,
         currentParties: current.parties,
         action: 'revise',
       });
@@ -65,7 +76,7 @@ export class PlanRevisionService {
         today: finnishDateOf(new Date()),
         intervalMonths: this.config.PLAN_REVIEW_INTERVAL_MONTHS,
       });
-      const next = planContentOf(command, reviewDate);
+      const next = planContentOf(command, { reviewDate, parties });
       const { changed } = diffPlanContent(current, next);
       if (changed.length === 0) {
         throw new RuleViolationError('the revision changes nothing', [

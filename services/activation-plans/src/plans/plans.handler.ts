@@ -15,9 +15,14 @@ import {
 } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { PlanAgreementService } from './plan-agreement.service';
+import { partiesInRegistryRoles } from './plan-party-roles';
 import { PlanRevisionService } from './plan-revision.service';
 import { planHistoryView, planView } from './plan-views';
 import { latestGoalProgress, planOfPath, planVersion, planVersions } from './plan.repository';
+
+/** The registry roles the gateway attached to a plan command (PlanPartyRegistryRoles). */
+const registryRolesOf = (request: PathRequest): unknown =>
+  (request as PathRequest & { partyRoles?: unknown }).partyRoles;
 
 /**
  * The path's activation plan: agreed once (version 1), revised whole (every version kept),
@@ -36,7 +41,8 @@ export class PlansHandler {
   async agree(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
     const command = validateCommand(AgreePlanCommand, request.body);
-    return this.agreement.agree(principal, { pathId, command });
+    const parties = partiesInRegistryRoles(command.parties, registryRolesOf(request));
+    return this.agreement.agree(principal, { pathId, command, parties });
   }
 
   @MessagePattern(PLAN_COMMANDS.revisePlan)
@@ -44,7 +50,8 @@ export class PlansHandler {
     const pathId = requirePathId(request);
     const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(RevisePlanCommand, request.body);
-    return this.revision.revise(principal, { pathId, expectedVersion, command });
+    const parties = partiesInRegistryRoles(command.parties, registryRolesOf(request));
+    return this.revision.revise(principal, { pathId, expectedVersion, command, parties });
   }
 
   @MessagePattern(PLAN_COMMANDS.getPlan)

@@ -1,5 +1,6 @@
 import type { INestMicroservice } from '@nestjs/common';
 import { ActivationPlansConfig } from '@polku/config';
+import { PLAN_COMMANDS } from '@polku/contracts';
 import { createServiceApp } from '@polku/service-runtime';
 import {
   connectServiceCommandClient,
@@ -10,6 +11,26 @@ import {
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { ACTIVATION_PLANS_ENTITIES, ACTIVATION_PLANS_MIGRATIONS } from '../../src/database/schema';
+import { TEST_REGISTRY } from './seeded-path';
+
+/**
+ * As the gateway does: a plan command gets the registry's role of each party its body names
+ * (TEST_REGISTRY), unless the test sets `partyRoles` itself.
+ */
+function withRegistryRoles(subject: string, data: unknown): unknown {
+  const plan: string[] = [PLAN_COMMANDS.agreePlan, PLAN_COMMANDS.revisePlan];
+  const request = data as { body?: { parties?: { orgId?: unknown }[] }; partyRoles?: unknown };
+  if (!plan.includes(subject) || request.partyRoles !== undefined) {
+    return data;
+  }
+  const partyRoles = Object.fromEntries(
+    (request.body?.parties ?? []).flatMap((party) => {
+      const role = typeof party.orgId === 'string' ? TEST_REGISTRY.get(party.orgId) : undefined;
+      return role === undefined ? [] : [[party.orgId as string, role]];
+    }),
+  );
+  return { ...request, partyRoles };
+}
 
 /** activation-plans running in the test process on its own database and NATS namespace. */
 export interface PlansService {
@@ -43,8 +64,10 @@ export async function startPlansService(env: Record<string, string> = {}): Promi
     app,
     dataSource: app.get(DataSource),
     config,
-    ask: commands.ask,
-    askError: commands.askError,
+    ask: (subject, principal, data) =>
+      commands.ask(subject, principal, withRegistryRoles(subject, data)),
+    askError: (subject, principal, data) =>
+      commands.askError(subject, principal, withRegistryRoles(subject, data)),
     async close() {
       await commands.close();
       await app.close();

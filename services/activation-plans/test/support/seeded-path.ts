@@ -14,8 +14,15 @@ import { newOutboxEvent } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import type { DataSource } from 'typeorm';
 
+/**
+ * The organisation registry as these tests keep it: every organisation a test made a caseworker
+ * of, in that role. The test client attaches it to plan commands as the gateway does.
+ */
+export const TEST_REGISTRY = new Map<string, OrgRole>();
+
 /** A caseworker of an organisation, as the gateway's principal header carries one. */
 export function caseworkerOf(orgId: string, orgRole: OrgRole): Principal {
+  TEST_REGISTRY.set(orgId, orgRole);
   return {
     userId: `user-${randomUUID().slice(0, 8)}`,
     orgId,

@@ -105,6 +105,7 @@ export class ConsentService {
           effectiveAt: effectiveAt.toISOString(),
         },
       });
+      // effectiveAt: the gateway applies the withdrawal to its access projection at once.
       return {
         consentId: withdrawalId,
         withdrawnConsentId: consent.id,

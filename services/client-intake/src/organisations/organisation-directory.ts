@@ -1,11 +1,13 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { OrgRole } from '@polku/auth';
 import { ServiceConfig } from '@polku/config';
 import { CommandValidationError } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   activeOrganisation,
   allOrganisations,
+  rolesOf,
   upsertOrganisation,
   type Organisation,
 } from './organisation.repository';
@@ -44,6 +46,11 @@ export class OrganisationDirectory implements OnApplicationBootstrap {
 
   async list(): Promise<(Organisation & { active: boolean })[]> {
     return allOrganisations(this.dataSource.manager);
+  }
+
+  /** The registry's role of each known id: what a plan party's role and cover by law follow. */
+  async roles(ids: readonly string[]): Promise<Record<string, OrgRole>> {
+    return rolesOf(this.dataSource.manager, ids);
   }
 
   async find(id: string, em?: EntityManager): Promise<Organisation | undefined> {

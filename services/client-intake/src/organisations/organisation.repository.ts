@@ -35,3 +35,15 @@ export async function activeOrganisation(
   );
   return row;
 }
+
+/** The registered role of each of `ids` that the registry knows, active or retired. */
+export async function rolesOf(
+  em: EntityManager,
+  ids: readonly string[],
+): Promise<Record<string, OrgRole>> {
+  const rows = await em.query<{ id: string; role: OrgRole }[]>(
+    'SELECT id, role FROM organisation WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+  return Object.fromEntries(rows.map((row) => [row.id, row.role]));
+}

@@ -10,6 +10,8 @@ import {
 } from '@polku/service-runtime';
 import { OrganisationDirectory } from './organisation-directory';
 
+/** As many as a plan can name, with room to spare. */
+const MAX_ROLE_LOOKUP = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The directory of organisations: readable by every user, kept by administrators. */
@@ -20,6 +22,23 @@ export class OrganisationsHandler {
   @MessagePattern(INTAKE_COMMANDS.listOrganisations)
   async list(@RequestPrincipal() _principal: Principal) {
     return { items: await this.organisations.list() };
+  }
+
+  /**
+   * The registry's roles of the organisations a plan names, for the gateway to attach to a plan
+   * command: a party's role, and so cover by law, comes from here (docs/plans.md).
+   */
+  @MessagePattern(INTAKE_COMMANDS.organisationRoles)
+  async roles(@Payload() request: { orgIds?: unknown }, @RequestPrincipal() _principal: Principal) {
+    const { orgIds } = request ?? {};
+    if (
+      !Array.isArray(orgIds) ||
+      orgIds.length > MAX_ROLE_LOOKUP ||
+      !orgIds.every((id) => typeof id === 'string' && UUID.test(id))
+    ) {
+      throw new CommandValidationError(`orgIds: at most ${MAX_ROLE_LOOKUP} uuids`);
+    }
+    return { roles: await this.organisations.roles(orgIds as string[]) };
   }
 
   @MessagePattern(INTAKE_COMMANDS.registerOrganisation)

@@ -41,6 +41,9 @@ export class PathNotFoundException extends NotFoundException {
   }
 }
 
+/** The same answer, when access ended while the service worked: its audit row is written. */
+class RefusedAfterAnswer extends PathNotFoundException {}
+
 /** The status Nest will answer with: its @HttpCode, else 201 for POST and 200 otherwise. */
 function successStatus(execution: ExecutionContext, reply: FastifyReply): number {
   const declared = Reflect.getMetadata(HTTP_CODE_METADATA, execution.getHandler()) as
@@ -182,6 +185,16 @@ export class ClientDataInterceptor implements NestInterceptor {
         }
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
+            // Decided again on the projection as it is now: a withdrawal answered while the
+            // service worked holds for this answer too (ADR 0012-e).
+            const now = await this.decide(principal, route, pathId);
+            if (now.refusal !== null) {
+              await this.audit.append({
+                ...entry('REFUSED', 404),
+                refusalReason: now.refusal,
+              });
+              throw new RefusedAfterAnswer();
+            }
             const answer = (body ?? {}) as Record<string, unknown>;
             const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
             await this.audit.append(
@@ -200,6 +213,9 @@ export class ClientDataInterceptor implements NestInterceptor {
             return body;
           }),
           catchError(async (error: unknown) => {
+            if (error instanceof RefusedAfterAnswer) {
+              throw error; // audited above
+            }
             const status = error instanceof HttpException ? error.getStatus() : 500;
             // 304 Not Modified (If-None-Match) is thrown, yet the caller did get the data.
             await this.audit.append(entry(status === 304 ? 'DONE' : 'FAILED', status));

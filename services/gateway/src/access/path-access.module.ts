@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditTrail } from '../audit/audit-trail';
 import { ClientDataInterceptor } from './client-data.interceptor';
+import { ConsentWithdrawalFence } from './consent-withdrawal-fence';
 import { PathAccessConsumers } from './path-access-consumers';
 import { PathsController } from './paths.controller';
 
@@ -14,8 +15,9 @@ import { PathsController } from './paths.controller';
   providers: [
     AuditTrail,
     PathAccessConsumers,
+    ConsentWithdrawalFence,
     { provide: APP_INTERCEPTOR, useClass: ClientDataInterceptor },
   ],
-  exports: [AuditTrail],
+  exports: [AuditTrail, ConsentWithdrawalFence],
 })
 export class PathAccessModule {}

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/
 import { ApiTags } from '@nestjs/swagger';
 import { GrantConsentCommand, INTAKE_COMMANDS, WithdrawConsentCommand } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
+import { ConsentWithdrawalFence } from '../access/consent-withdrawal-fence';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
@@ -10,7 +11,10 @@ import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-
 @ApiTags('consents')
 @Controller('paths/:pathId')
 export class ConsentsController {
-  constructor(private readonly bus: ServiceCommandBus) {}
+  constructor(
+    private readonly bus: ServiceCommandBus,
+    private readonly withdrawals: ConsentWithdrawalFence,
+  ) {}
 
   @Post('consents')
   @ClientDataCommand({
@@ -44,17 +48,19 @@ export class ConsentsController {
     status: 201,
     idempotent: true,
   })
-  withdraw(
+  async withdraw(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('consentId', ParseUUIDPipe) consentId: string,
     @Body() command: WithdrawConsentCommand,
     @Req() request: FastifyRequest,
   ) {
-    return this.bus.send(
+    const answer = await this.bus.send<object>(
       INTAKE_COMMANDS.withdrawConsent,
       { pathId, id: consentId, body: command ?? {} },
       commandMetadataOf(request),
     );
+    // In effect in the gateway before the 2xx leaves, whatever the relay does (ADR 0012-e).
+    return this.withdrawals.apply({ pathId, consentId }, answer);
   }
 
   @Get('consents')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PathAccessModule } from '../access/path-access.module';
 import { ServiceClientModule } from '../service-client/service-client.module';
 import { ConsentsController } from './consents.controller';
 import { IntakeAssessmentController } from './intake-assessment.controller';
@@ -7,7 +8,7 @@ import { ReferralsController } from './referrals.controller';
 
 /** The gateway's endpoints for client-intake: referrals, consents, the client, tasks. */
 @Module({
-  imports: [ServiceClientModule],
+  imports: [ServiceClientModule, PathAccessModule],
   controllers: [
     ReferralsController,
     ConsentsController,

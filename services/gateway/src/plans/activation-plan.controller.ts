@@ -11,6 +11,7 @@ import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
+import { planPartyRegistryRoles } from './plan-party-roles';
 
 /**
  * The path's one activation plan: agreed by its parties with the client, revised as whole new
@@ -27,21 +28,22 @@ export class ActivationPlanController {
   @ClientDataCommand({
     summary: 'Agree the path’s activation plan (version 1)',
     description:
-      'By a party of the path whose organisation is among the plan’s parties: the parties with their roles, whether the client agreed, the client’s other plans by reference, the review date (default six months on) and the goals in the client’s own words. A path has one plan; 409 when it exists (revise it instead).',
+      'By a party of the path whose organisation is among the plan’s parties: the parties (each in its role in the organisation registry), whether the client agreed, the client’s other plans by reference, the review date (default six months on) and the goals in the client’s own words. A path has one plan; 409 when it exists (revise it instead).',
     dataClasses: ['PATH'],
     body: AgreePlanCommand,
     status: 201,
     idempotent: true,
     versioned: true,
   })
-  agree(
+  async agree(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Body() command: AgreePlanCommand,
     @Req() request: FastifyRequest,
   ) {
+    const registry = await planPartyRegistryRoles(this.bus, command, request);
     return this.bus.send(
       PLAN_COMMANDS.agreePlan,
-      { pathId, body: command },
+      { pathId, body: command, ...registry },
       commandMetadataOf(request),
     );
   }
@@ -57,15 +59,16 @@ export class ActivationPlanController {
     idempotent: false,
     ifMatch: true,
   })
-  revise(
+  async revise(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @IfMatchVersion() expectedVersion: number,
     @Body() command: RevisePlanCommand,
     @Req() request: FastifyRequest,
   ) {
+    const registry = await planPartyRegistryRoles(this.bus, command, request);
     return this.bus.send(
       PLAN_COMMANDS.revisePlan,
-      { pathId, expectedVersion, body: command },
+      { pathId, expectedVersion, body: command, ...registry },
       commandMetadataOf(request),
     );
   }
