@@ -65,6 +65,14 @@ export class GatewayConfig extends ServiceConfig {
 
   @EnvVar({
     description:
+      'Refused authentications (no bearer token, or a bad one) one client IP may cause per minute; beyond it the gateway answers 429 problem+json with Retry-After instead of 401.',
+    default: '60',
+  })
+  @IntVar(1, 1000000)
+  AUTH_FAILURES_PER_MINUTE!: number;
+
+  @EnvVar({
+    description:
       'How long the gateway remembers a command’s Idempotency-Key and replays its answer to a retry, in hours; older records are pruned.',
     default: '24',
   })

@@ -15,7 +15,11 @@ let pathId: string;
 
 beforeAll(async () => {
   issuer = await startOidcTestIssuer();
-  gateway = await startProductionGateway(issuer, { RATE_LIMIT_PER_MINUTE: '100000' });
+  gateway = await startProductionGateway(issuer, {
+    RATE_LIMIT_PER_MINUTE: '100000',
+    // The matrix sends every bad token to every route, all from one address.
+    AUTH_FAILURES_PER_MINUTE: '100000',
+  });
   ({ pathId } = await referPath(gateway, {
     fromOrgId: DEMO_ORGANISATIONS.employmentArea.id,
     toOrgId: DEMO_ORGANISATIONS.tyonsilta.id,

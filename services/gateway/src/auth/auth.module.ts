@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TokenVerifier } from '@polku/auth';
 import { GatewayConfig } from '@polku/config';
 import { AuthenticationGuard } from './authentication.guard';
+import { FailedAuthenticationLimiter } from './failed-authentication-limiter';
 
 /**
  * The demo issuer runs only when switched on with POLKU_DEMO=true, never by a missing setting.
@@ -53,6 +54,10 @@ export class AuthModule {
     }
     const providers: Provider[] = [
       { provide: TokenVerifier, useValue: verifier },
+      {
+        provide: FailedAuthenticationLimiter,
+        useValue: new FailedAuthenticationLimiter(config.AUTH_FAILURES_PER_MINUTE),
+      },
       { provide: APP_GUARD, useClass: AuthenticationGuard },
     ];
     if (demo) {
