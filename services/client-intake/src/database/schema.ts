@@ -1,6 +1,7 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import { IntakeTables1764100000000 } from './migrations/1764100000000-intake-tables';
 import { PriorInformationAndParallelServices1764100100000 } from './migrations/1764100100000-prior-information-and-parallel-services';
+import { OrganisationRegistryAudit1764100900000 } from './migrations/1764100900000-organisation-registry-audit';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const CLIENT_INTAKE_ENTITIES = [];
@@ -10,4 +11,5 @@ export const CLIENT_INTAKE_MIGRATIONS = [
   MessagingTables1763900000000,
   IntakeTables1764100000000,
   PriorInformationAndParallelServices1764100100000,
+  OrganisationRegistryAudit1764100900000,
 ];
