@@ -2,7 +2,6 @@ import type { INestMicroservice } from '@nestjs/common';
 import type { Principal } from '@polku/auth';
 import { ClientIntakeConfig } from '@polku/config';
 import { INTAKE_COMMANDS } from '@polku/contracts';
-import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { createServiceApp } from '@polku/service-runtime';
 import {
   connectServiceCommandClient,
@@ -21,22 +20,28 @@ import { CLIENT_INTAKE_ENTITIES, CLIENT_INTAKE_MIGRATIONS } from '../src/databas
  * every change and refusal is logged (issue 15).
  */
 
-const own = DEMO_ORGANISATIONS.employmentArea;
-const other = DEMO_ORGANISATIONS.tyonsilta;
-const admin: Principal = {
-  userId: 'demo-user-09',
-  orgId: own.id,
-  orgRole: own.role,
-  roles: ['ADMIN'],
-  issuer: 'test',
-};
-const registryAdmin: Principal = { ...admin, userId: 'demo-user-12', roles: ['REGISTRY_ADMIN'] };
-
+// The seeded demo organisations (client-intake registers them outside production).
+let own: { id: string; role: Principal['orgRole'] };
+let other: { id: string };
+let admin: Principal;
+let registryAdmin: Principal;
 let app: INestMicroservice;
 let commands: ServiceCommandClient;
 let dataSource: DataSource;
 
 beforeAll(async () => {
+  // Loaded lazily, as client-intake itself loads the demo directory.
+  const { DEMO_ORGANISATIONS } = await import('@polku/demo');
+  own = DEMO_ORGANISATIONS.employmentArea;
+  other = DEMO_ORGANISATIONS.tyonsilta;
+  admin = {
+    userId: 'demo-user-09',
+    orgId: own.id,
+    orgRole: own.role,
+    roles: ['ADMIN'],
+    issuer: 'test',
+  };
+  registryAdmin = { ...admin, userId: 'demo-user-12', roles: ['REGISTRY_ADMIN'] };
   const config = testServiceConfig(isolatedTestEnv(), ClientIntakeConfig) as ClientIntakeConfig;
   ({ app } = await createServiceApp({
     service: 'client-intake',

@@ -64,8 +64,6 @@ function problemOf(response: LightMyRequestResponse, status: number, type: strin
 }
 
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
-const objectWithKeys = (count: number) =>
-  JSON.stringify(Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 0])));
 
 describe('JSON nested too deep', () => {
   it('should answer 400 problem+json, not 500, to JSON nested 2,000 levels deep (12 KB)', async () => {
