@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@polku/local-infra';
 import { isolatedTestEnv, startLauncher, waitFor, type LauncherProcess } from '@polku/testing';
+import { fetchSystemHealth } from './support/system-health';
 
 /** GET /health as the system tests read it. */
 export interface HealthResponse {
@@ -45,7 +46,7 @@ export async function startSystem(
     dataDir,
     env,
     async health() {
-      const response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetchSystemHealth(baseUrl, AbortSignal.timeout(5_000));
       return {
         httpStatus: response.status,
         ...((await response.json()) as Omit<HealthResponse, 'httpStatus'>),

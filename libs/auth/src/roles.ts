@@ -13,10 +13,17 @@ export const USER_ROLES = [
   'MANAGER',
   'EXPERT_COORDINATOR',
   'ADMIN',
+  'REGISTRY_ADMIN',
 ] as const satisfies readonly ActorRole[];
 
 /** One of USER_ROLES. */
 export type UserRole = (typeof USER_ROLES)[number];
+
+/**
+ * ADMIN keeps its own organisation's entry in the registry; REGISTRY_ADMIN keeps every
+ * organisation's, and may read the system's health in detail. Neither sees client data.
+ */
+export const REGISTRY_ROLES: readonly UserRole[] = ['ADMIN', 'REGISTRY_ADMIN'];
 
 /** Roles that work with individual clients and may therefore see client-level data at all. */
 export const CLIENT_WORK_ROLES: readonly UserRole[] = ['CASEWORKER', 'TEAM_LEAD'];
@@ -39,6 +46,7 @@ export function actorRoleOf(roles: readonly UserRole[]): ActorRole {
     'EXPERT_COORDINATOR',
     'MANAGER',
     'ADMIN',
+    'REGISTRY_ADMIN',
   ];
   // A principal always holds at least one role (the token verifier refuses one without).
   return order.find((role) => roles.includes(role)) ?? roles[0];

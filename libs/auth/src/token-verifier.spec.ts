@@ -32,10 +32,20 @@ describe('TokenVerifier', () => {
   });
 
   const sign = (
-    overrides: { issuer?: string; audience?: string; expiresAt?: number; body?: object } = {},
+    overrides: {
+      issuer?: string;
+      audience?: string;
+      expiresAt?: number;
+      body?: object;
+      typ?: string | null;
+    } = {},
   ) =>
     new SignJWT({ ...claims, ...overrides.body })
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setProtectedHeader({
+        alg: 'RS256',
+        kid: 'k1',
+        ...(overrides.typ === null ? {} : { typ: overrides.typ ?? 'JWT' }),
+      })
       .setSubject('user-1')
       .setIssuer(overrides.issuer ?? ISSUER)
       .setAudience(overrides.audience ?? AUDIENCE)
@@ -111,7 +121,7 @@ describe('TokenVerifier', () => {
   it('should refuse a token signed by a key the issuer does not publish', async () => {
     const other = await generateKeyPair('RS256');
     const token = await new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1', typ: 'JWT' })
       .setSubject('user-1')
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
@@ -119,6 +129,30 @@ describe('TokenVerifier', () => {
       .setExpirationTime('5m')
       .sign(other.privateKey);
     expect(await refusal(token)).toBe('signature does not verify');
+  });
+
+  it.each([
+    ['JWT, as Keycloak and Entra ID send it', 'JWT'],
+    ['at+jwt', 'at+jwt'],
+    ['application/at+jwt', 'application/at+jwt'],
+  ])('should accept an access token typed %s', async (_case, typ) => {
+    await expect(verifier.verify(await sign({ typ }))).resolves.toMatchObject({ userId: 'user-1' });
+  });
+
+  it('should accept a Keycloak access token, whose typ claim is Bearer', async () => {
+    await expect(verifier.verify(await sign({ body: { typ: 'Bearer' } }))).resolves.toMatchObject({
+      userId: 'user-1',
+    });
+  });
+
+  it.each([
+    ['no typ header', { typ: null }],
+    ['a logout token typ', { typ: 'logout+jwt' }],
+    ['a Keycloak ID token (typ claim ID)', { body: { typ: 'ID' } }],
+    ['an ID token with a nonce', { body: { nonce: 'n-0S6_WzA2Mj' } }],
+    ['an ID token with at_hash', { body: { at_hash: 'HK6E_P6Dh8Y93mRNtsDB1Q' } }],
+  ])('should refuse an ID token or other non-access token: %s', async (_case, overrides) => {
+    expect(await refusal(await sign(overrides))).toMatch(/access token/);
   });
 
   it.each([

@@ -40,6 +40,54 @@ export interface TokenVerifierOptions {
   readonly clockToleranceSeconds: number;
   /** Subset of ACCEPTED_ALGORITHMS the issuer uses. */
   readonly algorithms?: readonly (typeof ACCEPTED_ALGORITHMS)[number][];
+  /**
+   * Refuse a discovered `jwks_uri` that is not https (a loopback address excepted), as
+   * GatewayConfig refuses a configured one; on in production.
+   */
+  readonly requireHttpsKeys?: boolean;
+}
+
+/**
+ * `typ` headers of access tokens: `at+jwt` (RFC 9068 profile), or `JWT`, which Keycloak and
+ * Entra ID put on theirs. Compared case-insensitively, with or without `application/`.
+ */
+export const ACCESS_TOKEN_TYPES: readonly string[] = ['at+jwt', 'jwt'];
+
+/**
+ * Claims only an ID token carries: it proves a login to the client app and is not meant for an
+ * API. Keycloak also names the kind in a `typ` claim (`Bearer` for access, `ID` for ID tokens).
+ */
+const ID_TOKEN_CLAIMS = ['nonce', 'at_hash', 'c_hash'] as const;
+
+/** Why a verified token is not an access token, or undefined when it is one. */
+export function notAnAccessToken(
+  header: { readonly typ?: unknown },
+  payload: JWTPayload,
+): string | undefined {
+  const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : undefined;
+  if (typ === undefined || !ACCESS_TOKEN_TYPES.includes(typ.replace(/^application\//, ''))) {
+    return `not an access token: header typ ${JSON.stringify(header.typ ?? null)}`;
+  }
+  if (payload.typ !== undefined && payload.typ !== 'Bearer') {
+    return `not an access token: typ claim ${JSON.stringify(payload.typ)}`;
+  }
+  const idClaim = ID_TOKEN_CLAIMS.find((claim) => payload[claim] !== undefined);
+  return idClaim === undefined ? undefined : `an ID token (it has ${idClaim}), not an access token`;
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Whether keys may be fetched from `url` when https is required. */
+export function isSafeKeyUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (
+      parsed.protocol === 'https:' ||
+      (parsed.protocol === 'http:' && LOOPBACK.test(parsed.hostname))
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Why a token was refused; the reason is logged, never sent to the caller in detail. */
@@ -61,14 +109,15 @@ export class TokenVerifier {
         ? createLocalJWKSet(keys.jwks)
         : 'jwksUrl' in keys
           ? remoteKeySet(keys.jwksUrl)
-          : discoveredKeySet(options.issuer);
+          : discoveredKeySet(options.issuer, options.requireHttpsKeys === true);
   }
 
   /** The principal of a valid token; throws AuthenticationError with the reason otherwise. */
   async verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
+    let protectedHeader: { readonly typ?: unknown };
     try {
-      ({ payload } = await jwtVerify(token, this.keySet, {
+      ({ payload, protectedHeader } = await jwtVerify(token, this.keySet, {
         issuer: this.options.issuer,
         audience: this.options.audience,
         algorithms: [...(this.options.algorithms ?? ACCEPTED_ALGORITHMS)],
@@ -77,6 +126,10 @@ export class TokenVerifier {
       }));
     } catch (error) {
       throw new AuthenticationError(describeJoseError(error));
+    }
+    const notAccess = notAnAccessToken(protectedHeader, payload);
+    if (notAccess !== undefined) {
+      throw new AuthenticationError(notAccess);
     }
     return principalFromClaims(payload);
   }
@@ -88,7 +141,7 @@ function remoteKeySet(jwksUrl: string): JWTVerifyGetKey {
 }
 
 /** Reads `jwks_uri` from the issuer's discovery document once it is first needed. */
-function discoveredKeySet(issuer: string): JWTVerifyGetKey {
+function discoveredKeySet(issuer: string, requireHttps: boolean): JWTVerifyGetKey {
   let keySet: Promise<JWTVerifyGetKey> | undefined;
   const discover = async (): Promise<JWTVerifyGetKey> => {
     const url = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
@@ -99,6 +152,9 @@ function discoveredKeySet(issuer: string): JWTVerifyGetKey {
     const document = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
     if (document.issuer !== issuer || typeof document.jwks_uri !== 'string') {
       throw new Error(`OpenID discovery at ${url} does not describe issuer ${issuer}`);
+    }
+    if (requireHttps && !isSafeKeyUrl(document.jwks_uri)) {
+      throw new Error(`OpenID discovery at ${url} names a jwks_uri that is not https`);
     }
     return remoteKeySet(document.jwks_uri);
   };

@@ -1,6 +1,7 @@
 import { IsIP, IsUrl, Matches, ValidateBy, ValidateIf } from 'class-validator';
-import { IntVar } from './coerce';
+import { BooleanVar, IntVar } from './coerce';
 import { EnvVar } from './env-var.decorator';
+import { demoModeProblem, insecureKeySourceProblem } from './gateway-auth.rules';
 import { ServiceConfig } from './service.config';
 
 /** The public development default of IDEMPOTENCY_FINGERPRINT_KEY; refused in production. */
@@ -64,6 +65,14 @@ export class GatewayConfig extends ServiceConfig {
 
   @EnvVar({
     description:
+      'Refused authentications (no bearer token, or a bad one) one client IP may cause per minute; beyond it the gateway answers 429 problem+json with Retry-After instead of 401.',
+    default: '60',
+  })
+  @IntVar(1, 1000000)
+  AUTH_FAILURES_PER_MINUTE!: number;
+
+  @EnvVar({
+    description:
       'How long the gateway remembers a command’s Idempotency-Key and replays its answer to a retry, in hours; older records are pruned.',
     default: '24',
   })
@@ -72,7 +81,7 @@ export class GatewayConfig extends ServiceConfig {
 
   @EnvVar({
     description:
-      'OIDC issuer whose bearer tokens the gateway accepts (the exact `iss`, e.g. a Keycloak realm URL). Required when NODE_ENV=production; when empty elsewhere, the built-in demo issuer at /dev-auth is used.',
+      'OIDC issuer whose bearer tokens the gateway accepts (the exact `iss`, e.g. a Keycloak realm URL). Required when NODE_ENV=production, where it must be https (a loopback address excepted); elsewhere the gateway does not start without it unless POLKU_DEMO=true.',
     default: '',
   })
   @ValidateIf(
@@ -85,7 +94,31 @@ export class GatewayConfig extends ServiceConfig {
         `AUTH_ISSUER must be the OIDC issuer URL (required when NODE_ENV=production), got ${JSON.stringify(args.value)}`,
     },
   )
+  @ValidateBy({
+    name: 'httpsIssuer',
+    validator: {
+      validate: (_value, args) =>
+        insecureKeySourceProblem(args?.object as GatewayConfig, 'AUTH_ISSUER') === undefined,
+      defaultMessage: (args) =>
+        insecureKeySourceProblem(args?.object as GatewayConfig, 'AUTH_ISSUER') ?? '',
+    },
+  })
   AUTH_ISSUER!: string;
+
+  @EnvVar({
+    description:
+      'true: the built-in demo issuer at /api/v1/dev-auth signs tokens for the Kainuu demo users, for anyone who asks. Only for trying polku out: refused when NODE_ENV=production or with AUTH_ISSUER set. npm start sets it when AUTH_ISSUER is empty.',
+    default: 'false',
+  })
+  @BooleanVar()
+  @ValidateBy({
+    name: 'demoMode',
+    validator: {
+      validate: (_value, args) => demoModeProblem(args?.object as GatewayConfig) === undefined,
+      defaultMessage: (args) => demoModeProblem(args?.object as GatewayConfig) ?? '',
+    },
+  })
+  POLKU_DEMO!: boolean;
 
   @EnvVar({
     description: 'Audience (`aud`) a token must name to be accepted by the gateway.',
@@ -104,6 +137,15 @@ export class GatewayConfig extends ServiceConfig {
     { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
     { message: (args) => `AUTH_JWKS_URL must be a URL, got ${JSON.stringify(args.value)}` },
   )
+  @ValidateBy({
+    name: 'httpsJwks',
+    validator: {
+      validate: (_value, args) =>
+        insecureKeySourceProblem(args?.object as GatewayConfig, 'AUTH_JWKS_URL') === undefined,
+      defaultMessage: (args) =>
+        insecureKeySourceProblem(args?.object as GatewayConfig, 'AUTH_JWKS_URL') ?? '',
+    },
+  })
   AUTH_JWKS_URL!: string;
 
   @EnvVar({

@@ -179,7 +179,7 @@ describe('loadConfig', () => {
       );
     });
 
-    it('should accept an empty issuer outside production (the demo issuer is used)', () => {
+    it('should accept an empty issuer outside production (the gateway then needs POLKU_DEMO=true)', () => {
       expect(loadConfig(GatewayConfig, { NODE_ENV: 'development' }).AUTH_ISSUER).toBe('');
     });
 
@@ -192,6 +192,70 @@ describe('loadConfig', () => {
           IDEMPOTENCY_FINGERPRINT_KEY: Buffer.alloc(32, 3).toString('base64'),
         }).AUTH_ISSUER,
       ).toBe(issuer);
+    });
+  });
+
+  describe('POLKU_DEMO and https key sources (issue 15)', () => {
+    const production = {
+      NODE_ENV: 'production',
+      IDEMPOTENCY_FINGERPRINT_KEY: Buffer.alloc(32, 3).toString('base64'),
+    };
+
+    it('should leave demo mode off unless it is switched on', () => {
+      expect(loadConfig(GatewayConfig, {}).POLKU_DEMO).toBe(false);
+      expect(loadConfig(GatewayConfig, { POLKU_DEMO: 'true' }).POLKU_DEMO).toBe(true);
+    });
+
+    it('should refuse demo mode in production', () => {
+      expect(
+        configErrorOf(GatewayConfig, {
+          ...production,
+          AUTH_ISSUER: 'https://login.kainuu.example/realms/polku',
+          POLKU_DEMO: 'true',
+        }).message,
+      ).toContain('POLKU_DEMO must not be true when NODE_ENV=production');
+    });
+
+    it('should refuse demo mode beside a real issuer', () => {
+      expect(
+        configErrorOf(GatewayConfig, {
+          AUTH_ISSUER: 'https://login.kainuu.example/realms/polku',
+          POLKU_DEMO: 'true',
+        }).message,
+      ).toContain('exclusive');
+    });
+
+    it('should refuse an http issuer in production', () => {
+      expect(
+        configErrorOf(GatewayConfig, {
+          ...production,
+          AUTH_ISSUER: 'http://login.kainuu.example/realms/polku',
+        }).message,
+      ).toContain('AUTH_ISSUER must be an https URL when NODE_ENV=production');
+    });
+
+    it('should refuse an http JWKS URL in production', () => {
+      expect(
+        configErrorOf(GatewayConfig, {
+          ...production,
+          AUTH_ISSUER: 'https://login.kainuu.example/realms/polku',
+          AUTH_JWKS_URL: 'http://login.kainuu.example/certs',
+        }).message,
+      ).toContain('AUTH_JWKS_URL must be an https URL when NODE_ENV=production');
+    });
+
+    it.each(['http://127.0.0.1:8080/realms/polku', 'http://localhost/realms/polku'])(
+      'should accept a loopback http issuer in production: %s',
+      (issuer) => {
+        expect(loadConfig(GatewayConfig, { ...production, AUTH_ISSUER: issuer }).AUTH_ISSUER).toBe(
+          issuer,
+        );
+      },
+    );
+
+    it('should accept an http issuer outside production', () => {
+      const issuer = 'http://keycloak:8080/realms/polku';
+      expect(loadConfig(GatewayConfig, { AUTH_ISSUER: issuer }).AUTH_ISSUER).toBe(issuer);
     });
   });
 

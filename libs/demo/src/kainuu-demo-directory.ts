@@ -132,6 +132,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
     roles: ['ADMIN'],
   },
   {
+    username: 'rea.rekisteri',
+    userId: 'demo-user-12',
+    displayName: 'Rea (organisaatiorekisterin ylläpitäjä)',
+    orgId: org.employmentArea.id,
+    roles: ['REGISTRY_ADMIN'],
+  },
+  {
     username: 'helena.terveysasema',
     userId: 'demo-user-08',
     displayName: 'Helena (terveydenhoitaja)',

@@ -47,5 +47,7 @@ export function testServiceConfig(
 
 /** GatewayConfig for an in-process gateway under test. */
 export function testGatewayConfig(env: Record<string, string> = isolatedTestEnv()): GatewayConfig {
-  return loadConfig(GatewayConfig, env);
+  // As npm start: the demo issuer when no real one is named (a test may say POLKU_DEMO=false).
+  const demo = env.NODE_ENV !== 'production' && (env.AUTH_ISSUER ?? '') === '';
+  return loadConfig(GatewayConfig, { ...(demo ? { POLKU_DEMO: 'true' } : {}), ...env });
 }

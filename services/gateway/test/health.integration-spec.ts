@@ -10,13 +10,14 @@ import {
 } from '@polku/testing';
 import { createGatewayApp } from '../src/create-gateway-app';
 import type { SystemHealth } from '../src/health/system-health';
+import { demoAuthHeader } from './support/demo-auth';
 
 // Stands in for a real service: health, database and NATS come from the shared runtime,
 // so this proves the gateway's side without importing another service's code.
 @Module({})
 class BareServiceModule {}
 
-describe('gateway GET /health', () => {
+describe('gateway GET /health and /api/v1/system-health', () => {
   let env: Record<string, string>;
   let gateway: NestFastifyApplication;
 
@@ -28,7 +29,11 @@ describe('gateway GET /health', () => {
     const response = await gateway
       .getHttpAdapter()
       .getInstance()
-      .inject({ method: 'GET', url: '/health' });
+      .inject({
+        method: 'GET',
+        url: '/api/v1/system-health',
+        headers: await demoAuthHeader(gateway, 'rea.rekisteri'),
+      });
     return {
       statusCode: response.statusCode,
       body: response.json<SystemHealth>(),
@@ -78,6 +83,43 @@ describe('gateway GET /health', () => {
     } finally {
       await transitions?.close();
     }
+  });
+
+  it('should show the public only up or down, with no details', async () => {
+    const response = await gateway
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url: '/health' });
+
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({ status: 'down' });
+    expect(response.body).not.toMatch(/nats|database|client-intake|detail/i);
+  });
+
+  it.each(['tiina.tyollisyys', 'olli.yllapito'])(
+    'should refuse the details to %s, who is no registry administrator',
+    async (username) => {
+      const response = await gateway
+        .getHttpAdapter()
+        .getInstance()
+        .inject({
+          method: 'GET',
+          url: '/api/v1/system-health',
+          headers: await demoAuthHeader(gateway, username),
+        });
+
+      expect(response.statusCode).toBe(403);
+      expect(response.body).not.toMatch(/nats|database|client-intake/i);
+    },
+  );
+
+  it('should refuse the details without a token', async () => {
+    const response = await gateway
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url: '/api/v1/system-health' });
+
+    expect(response.statusCode).toBe(401);
   });
 
   it('should answer liveness without asking any dependency', async () => {

@@ -10,6 +10,7 @@ import {
 } from '@polku/local-infra';
 import { redactUrl } from '@polku/persistence';
 import { buildServices } from './build-services';
+import { switchOnDemoModeWhenNoIssuer } from './demo-mode';
 import { waitForHealthy } from './wait-for-health';
 
 // `npm start`: the whole system on one machine. Each service runs as its own Node process,
@@ -20,6 +21,8 @@ const say = (line: string) => process.stdout.write(`polku: ${line}\n`);
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
+  // Before the config is read: the services inherit this environment.
+  switchOnDemoModeWhenNoIssuer(process.env, say);
   const config = loadConfigOrExit(LauncherConfig, 'start');
   const dataDir = resolve(workspaceRoot, config.POLKU_DATA_DIR);
   const started: EnsuredServer[] = [];

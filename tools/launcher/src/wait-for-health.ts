@@ -26,10 +26,14 @@ export async function waitForHealthy(
       const down = Object.entries(body.services ?? {})
         .filter(([, report]) => report.status !== 'up')
         .map(([name, report]) => `${name}${report.detail ? ` (${report.detail})` : ''}`);
-      if (body.gateway?.status !== 'up') {
+      if (body.gateway !== undefined && body.gateway.status !== 'up') {
         down.unshift('gateway');
       }
-      lastProblem = `still down: ${down.join(', ')}`;
+      // The public /health says only up or down; the details are at /api/v1/system-health.
+      lastProblem =
+        down.length > 0
+          ? `still down: ${down.join(', ')}`
+          : 'the gateway reports down (details: GET /api/v1/system-health as REGISTRY_ADMIN, or the services’ logs)';
     } catch (error) {
       lastProblem = `the gateway did not answer: ${error instanceof Error ? error.message : String(error)}`;
     }

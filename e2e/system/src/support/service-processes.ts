@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { findFreePort, ServiceSupervisor, type SupervisedExit } from '@polku/local-infra';
 import { isolatedTestEnv, waitFor } from '@polku/testing';
+import { fetchSystemHealth } from './system-health';
 
 const distRoot = resolve(__dirname, '../../../../dist');
 
@@ -33,6 +34,8 @@ export async function startServiceProcesses(
   const env = isolatedTestEnv({
     HTTP_PORT: String(port),
     DATABASE_CONNECT_RETRIES: '10',
+    // As npm start: the demo issuer, which the health details and the tests sign in with.
+    POLKU_DEMO: 'true',
     ...overrides,
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -62,7 +65,7 @@ export async function startServiceProcesses(
     async waitUntilUp(names) {
       await waitFor(
         async () => {
-          const response = await fetch(`${baseUrl}/health`).catch(() => undefined);
+          const response = await fetchSystemHealth(baseUrl).catch(() => undefined);
           if (response === undefined) {
             return undefined;
           }

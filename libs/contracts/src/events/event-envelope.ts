@@ -64,6 +64,8 @@ export const ACTOR_ROLES = [
   'MANAGER',
   'EXPERT_COORDINATOR',
   'ADMIN',
+  // Keeps the whole organisation registry (ADMIN keeps only its own organisation).
+  'REGISTRY_ADMIN',
   'CLIENT',
   'SYSTEM',
 ] as const;

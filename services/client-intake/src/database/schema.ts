@@ -7,6 +7,7 @@ import {
 import { IntakeTables1764100000000 } from './migrations/1764100000000-intake-tables';
 import { PriorInformationAndParallelServices1764100100000 } from './migrations/1764100100000-prior-information-and-parallel-services';
 import { ConsentAndReferralRules1764100500000 } from './migrations/1764100500000-consent-and-referral-rules';
+import { OrganisationRegistryAudit1764100900000 } from './migrations/1764100900000-organisation-registry-audit';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const CLIENT_INTAKE_ENTITIES = [];
@@ -23,4 +24,5 @@ export const CLIENT_INTAKE_MIGRATIONS = [
   PathAccessPlanParties1764100100000,
   PathAccessOwnership1764100200000,
   ConsentAndReferralRules1764100500000,
+  OrganisationRegistryAudit1764100900000,
 ];

@@ -44,7 +44,7 @@ export class OrganisationDirectory implements OnApplicationBootstrap {
     await upsertOrganisation(this.dataSource.manager, { ...organisation, active });
   }
 
-  async list(): Promise<(Organisation & { active: boolean })[]> {
+  async list(): Promise<(Organisation & { active: boolean; version: number })[]> {
     return allOrganisations(this.dataSource.manager);
   }
 

@@ -21,8 +21,8 @@ export async function upsertOrganisation(
 
 export async function allOrganisations(
   em: EntityManager,
-): Promise<(Organisation & { active: boolean })[]> {
-  return em.query('SELECT id, name, role, active FROM organisation ORDER BY name, id');
+): Promise<(Organisation & { active: boolean; version: number })[]> {
+  return em.query('SELECT id, name, role, active, version FROM organisation ORDER BY name, id');
 }
 
 export async function activeOrganisation(

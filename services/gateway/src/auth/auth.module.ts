@@ -3,13 +3,15 @@ import { APP_GUARD } from '@nestjs/core';
 import { TokenVerifier } from '@polku/auth';
 import { GatewayConfig } from '@polku/config';
 import { AuthenticationGuard } from './authentication.guard';
+import { FailedAuthenticationLimiter } from './failed-authentication-limiter';
 
 /**
- * The demo issuer runs only outside production and only while no real issuer is configured.
- * A production gateway without AUTH_ISSUER does not start (GatewayConfig refuses it).
+ * The demo issuer runs only when switched on with POLKU_DEMO=true, never by a missing setting.
+ * GatewayConfig refuses POLKU_DEMO in production and beside AUTH_ISSUER; the second check here
+ * keeps a config built some other way from turning it on in production.
  */
 export function usesDevIssuer(config: GatewayConfig): boolean {
-  return config.NODE_ENV !== 'production' && config.AUTH_ISSUER === '';
+  return config.POLKU_DEMO === true && config.NODE_ENV !== 'production';
 }
 
 /**
@@ -26,6 +28,12 @@ async function loadDemoIssuer() {
 @Module({})
 export class AuthModule {
   static async forRoot(config: GatewayConfig): Promise<DynamicModule> {
+    if (!usesDevIssuer(config) && config.AUTH_ISSUER === '') {
+      // Nobody could sign in; the demo issuer is never the silent fallback.
+      throw new Error(
+        'no token issuer: set AUTH_ISSUER to your OIDC issuer, or POLKU_DEMO=true to try polku with the demo issuer',
+      );
+    }
     const demo = usesDevIssuer(config) ? await loadDemoIssuer() : undefined;
     const verifier = new TokenVerifier({
       issuer: demo ? demo.iss : config.AUTH_ISSUER,
@@ -36,15 +44,20 @@ export class AuthModule {
           ? { jwksUrl: config.AUTH_JWKS_URL }
           : { discover: true },
       clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_S,
+      requireHttpsKeys: config.NODE_ENV === 'production',
     });
     if (demo) {
       new Logger('AuthModule').warn(
-        'demo issuer on (NODE_ENV is not production and AUTH_ISSUER is empty): ' +
+        'demo issuer on (POLKU_DEMO=true): ' +
           'anyone can get a token for a demo user at POST /api/v1/dev-auth/token',
       );
     }
     const providers: Provider[] = [
       { provide: TokenVerifier, useValue: verifier },
+      {
+        provide: FailedAuthenticationLimiter,
+        useValue: new FailedAuthenticationLimiter(config.AUTH_FAILURES_PER_MINUTE),
+      },
       { provide: APP_GUARD, useClass: AuthenticationGuard },
     ];
     if (demo) {

@@ -3,14 +3,14 @@ import { POLKU_CLAIMS } from '@polku/auth';
 import { DEMO_USERS, demoOrganisationOf, type DemoUser } from '@polku/demo';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JSONWebKeySet } from 'jose';
 
-/** `iss` of demo tokens; never accepted when NODE_ENV=production. */
+/** `iss` of demo tokens; accepted only with POLKU_DEMO=true, never when NODE_ENV=production. */
 export const DEV_ISSUER = 'urn:polku:dev-issuer';
 const TOKEN_LIFETIME_S = 8 * 60 * 60;
 
 /**
  * The built-in demo issuer: signs tokens for the seeded Kainuu users with a key made at start-up
  * (tokens end with the process). It exists so that a new developer can log in at once; the
- * gateway never creates it when NODE_ENV=production or when AUTH_ISSUER is set.
+ * gateway creates it only with POLKU_DEMO=true, which production refuses.
  */
 export class DevIssuer {
   private constructor(

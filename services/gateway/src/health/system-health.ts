@@ -15,3 +15,8 @@ export interface SystemHealth {
   readonly gateway: ServiceHealthReport;
   readonly services: Readonly<Record<BackendServiceName, ServiceHealthReport | UnreachableService>>;
 }
+
+/** GET /health and /health/live, as the public sees them: up or down, nothing more. */
+export interface PublicHealth {
+  readonly status: DependencyStatus;
+}

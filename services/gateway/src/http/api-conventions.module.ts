@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { GatewayConfig } from '@polku/config';
+import { PathIdGuard } from './path-ids/path-id.guard';
 import { UserRateLimitGuard } from './user-rate-limit.guard';
 
 /**
- * The per-user rate limit, as a global guard. Import the authentication module before this one
+ * The per-user rate limit and the path id check, as global guards. Import the authentication module before this one
  * so that its guard runs first and the limit is per user, not per IP.
  */
 @Module({
@@ -17,7 +18,12 @@ import { UserRateLimitGuard } from './user-rate-limit.guard';
       }),
     }),
   ],
-  providers: [UserRateLimitGuard, { provide: APP_GUARD, useExisting: UserRateLimitGuard }],
+  providers: [
+    UserRateLimitGuard,
+    { provide: APP_GUARD, useExisting: UserRateLimitGuard },
+    // After the rate limit, before the access interceptors: a malformed id is 400, not 404.
+    { provide: APP_GUARD, useClass: PathIdGuard },
+  ],
   exports: [UserRateLimitGuard],
 })
 export class ApiConventionsModule {}

@@ -3,6 +3,7 @@ import { RequestMethod } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { OPENAPI_DOCS_PATH, serveOpenApiDocs } from '../openapi/openapi-document';
 import { API_SECURITY_HEADERS, DOCS_CONTENT_SECURITY_POLICY } from './security-headers';
+import { useJsonBodyParser } from './json-body/json-body-parser';
 import { createValidationPipe } from './validation-problem';
 
 /** Every resource lives under this prefix; only the probes and the docs are outside it. */
@@ -26,6 +27,8 @@ export async function applyApiConventions(app: NestFastifyApplication): Promise<
   // Bodies are JSON or nothing: anything else is 415. (Nest's body parsers, which would add
   // urlencoded, are off in createGatewayApp; Fastify's JSON parser applies the body limit.)
   fastify.removeContentTypeParser('text/plain');
+  // Our JSON parser: bounded depth, members and strings; prototype keys explained (docs/api.md).
+  useJsonBodyParser(fastify);
 
   // Routes under /api/docs get the docs' policy instead of the API's. Set on the route config,
   // where @fastify/helmet reads it per request, so the order of hooks does not matter.

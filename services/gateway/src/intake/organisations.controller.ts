@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Req } from '@nestjs/c
 import { ApiTags } from '@nestjs/swagger';
 import { INTAKE_COMMANDS, RegisterOrganisationCommand } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
+import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
 import { AggregateEndpoint } from '../http/endpoint-kinds';
 import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
@@ -32,18 +33,19 @@ export class OrganisationsController {
   @AggregateEndpoint({
     summary: 'Register, rename or retire an organisation (administrators)',
     description:
-      'Idempotent by nature (PUT). Outside production the Kainuu demo organisations are registered at start-up.',
+      'A REGISTRY_ADMIN keeps every organisation; an ADMIN only the name and active flag of its own (403 otherwise). Needs If-Match with the version listed for the organisation, or "0" to register a new one (412 when it changed since). Every change and refusal is logged. Outside production the Kainuu demo organisations are registered at start-up.',
     noClientData: DIRECTORY,
-    command: { body: RegisterOrganisationCommand, status: 200, idempotent: false },
+    command: { body: RegisterOrganisationCommand, status: 200, idempotent: false, ifMatch: true },
   })
   register(
     @Param('orgId', ParseUUIDPipe) orgId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Body() command: RegisterOrganisationCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       INTAKE_COMMANDS.registerOrganisation,
-      { id: orgId, body: command },
+      { id: orgId, expectedVersion, body: command },
       commandMetadataOf(request),
     );
   }

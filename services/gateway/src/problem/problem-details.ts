@@ -35,4 +35,6 @@ export const PROBLEM_TYPES = {
   invalidPrecondition: 'urn:polku:problem:invalid-precondition',
   invalidCursor: 'urn:polku:problem:invalid-cursor',
   ruleViolated: 'urn:polku:problem:rule-violated',
+  /** A JSON body over the depth, member or string limits (docs/api.md). */
+  bodyLimitExceeded: 'urn:polku:problem:body-limit-exceeded',
 } as const;

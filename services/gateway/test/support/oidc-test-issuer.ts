@@ -11,6 +11,8 @@ export interface TokenOptions {
   readonly key?: CryptoKey | Uint8Array;
   readonly claims?: Record<string, unknown>;
   readonly subject?: string;
+  /** The `typ` header; `JWT` as Keycloak sends, `null` for none. */
+  readonly typ?: string | null;
 }
 
 /**
@@ -48,7 +50,11 @@ export async function startOidcTestIssuer(): Promise<OidcTestIssuer> {
 
   const token = (claims: Record<string, unknown>, options: TokenOptions = {}) =>
     new SignJWT({ ...claims, ...options.claims })
-      .setProtectedHeader({ alg: options.alg ?? 'RS256', kid: 'idp-1' })
+      .setProtectedHeader({
+        alg: options.alg ?? 'RS256',
+        kid: 'idp-1',
+        ...(options.typ === null ? {} : { typ: options.typ ?? 'JWT' }),
+      })
       .setSubject(options.subject ?? 'kc-user-42')
       .setIssuer(options.issuer ?? url)
       .setAudience(options.audience ?? 'polku-gateway')
