@@ -158,6 +158,11 @@ export class GatewayConfig extends ServiceConfig {
   @IntVar(1, 60)
   INTERNAL_TOKEN_LIFETIME_S!: number;
 
+  /** The gateway signs internal tokens; it answers no requests, so it verifies none. */
+  override verifiesInternalTokens(): boolean {
+    return false;
+  }
+
   /** The internal-token signing key. Only call on a loaded (validated) config. */
   internalTokenSigningKey() {
     return parseInternalTokenSigningKey(this.INTERNAL_TOKEN_SIGNING_KEY);
