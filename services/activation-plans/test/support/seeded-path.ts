@@ -6,7 +6,6 @@ import {
   REFERRAL_ACCEPTED_V1,
   type DataClass,
   type EventEnvelope,
-  type OrgRole,
 } from '@polku/contracts';
 import type { NewEvent } from '@polku/messaging';
 import { projectPathAccessEvents, recordPathClientRefs } from '@polku/path-access';
@@ -14,8 +13,8 @@ import { newOutboxEvent } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import type { DataSource } from 'typeorm';
 
-/** A caseworker of an organisation, as the gateway's principal header carries one. */
-export function caseworkerOf(orgId: string, orgRole: OrgRole): Principal {
+/** A caseworker of an organisation, as the gateway’s internal token carries one. */
+export function caseworkerOf(orgId: string, orgRole: Principal['orgRole']): Principal {
   return {
     userId: `user-${randomUUID().slice(0, 8)}`,
     orgId,
