@@ -1,6 +1,7 @@
 import {
   Controller,
   Inject,
+  Logger,
   type INestMicroservice,
   Module,
   type DynamicModule,
@@ -225,6 +226,28 @@ describe('request/reply over NATS', () => {
 
       expect((error as RemoteServiceError).body.code).toBe('UNAUTHENTICATED');
       expect(invocations).toEqual([]);
+    });
+
+    it('should log a refused token with the subject and the reason, never the token', async () => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      const stranger = generateKeyPairSync('ed25519');
+      const forger = new InternalTokenSigner({ kid: 'test', privateKey: stranger.privateKey });
+      const request = await signedRequest(
+        forger,
+        { kind: 'system', process: 'test:forger', requestId: 'r-9' },
+        {},
+      );
+      try {
+        const error = await failureOf(lastValueFrom(client.send('test.echo', request)));
+
+        expect((error as RemoteServiceError).body.code).toBe('UNAUTHENTICATED');
+        const lines = warn.mock.calls.map((call) => String(call[0]));
+        expect(lines).toEqual([expect.stringMatching(/test\.echo.*signature does not verify/)]);
+        expect(lines.join()).not.toContain(request.headers['polku-internal-token']);
+        expect(invocations).toEqual([]);
+      } finally {
+        warn.mockRestore();
+      }
     });
 
     it('should fail with RemoteServiceError carrying code and message when the handler throws an RpcException', async () => {
