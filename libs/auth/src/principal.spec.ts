@@ -1,31 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import {
-  decodePrincipal,
-  encodePrincipal,
-  InvalidPrincipalError,
-  type Principal,
-} from './principal';
+import { assertPrincipal, InvalidPrincipalError, type Principal } from './principal';
+import { POLKU_SYSTEM_ORG_ID } from './system-emitter';
 
-const provider = randomUUID();
+const principal = (overrides: Record<string, unknown> = {}): Principal =>
+  ({
+    userId: 'user-1',
+    orgId: randomUUID(),
+    orgRole: 'PROVIDER',
+    roles: ['CASEWORKER'],
+    issuer: 'https://issuer.example',
+    ...overrides,
+  }) as Principal;
 
-const principal = (orgId: string, roles: Principal['roles'] = ['CASEWORKER']): Principal => ({
-  userId: 'user-1',
-  orgId,
-  orgRole: 'PROVIDER',
-  roles,
-  issuer: 'https://issuer.example',
-});
-
-describe('principal header', () => {
-  it('should round-trip a principal', () => {
-    const original = principal(provider, ['CASEWORKER', 'TEAM_LEAD']);
-    expect(decodePrincipal(encodePrincipal(original))).toEqual(original);
+describe('principal', () => {
+  it('should accept a person acting for an organisation', () => {
+    expect(() => assertPrincipal(principal())).not.toThrow();
   });
 
-  it.each(['', 'not-base64-json', Buffer.from('{"userId":"x"}').toString('base64url')])(
-    'should refuse the header %j',
-    (header) => {
-      expect(() => decodePrincipal(header)).toThrow(InvalidPrincipalError);
-    },
-  );
+  it.each([
+    ['no userId', { userId: '' }],
+    ['orgRole SYSTEM (polku’s own processes)', { orgRole: 'SYSTEM' }],
+    ['orgRole CLIENT', { orgRole: 'CLIENT' }],
+    ['polku’s system organisation', { orgId: POLKU_SYSTEM_ORG_ID }],
+    ['a userId that names a system process', { userId: 'system:gateway-health' }],
+    ['actor role SYSTEM', { roles: ['SYSTEM'] }],
+    ['no roles', { roles: [] }],
+  ])('should refuse %s', (_name, overrides) => {
+    expect(() => assertPrincipal(principal(overrides))).toThrow(InvalidPrincipalError);
+  });
 });

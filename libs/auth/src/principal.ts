@@ -1,23 +1,25 @@
-import { isOrgRole, isUserRole, type OrgRole, type UserRole } from './roles';
+import { isUserOrgRole, isUserRole, type UserOrgRole, type UserRole } from './roles';
+import { POLKU_SYSTEM_ORG_ID } from './system-emitter';
 
 /**
  * The authenticated caller: a person acting for one organisation. Built by the gateway from a
- * verified token and carried to services in the `polku-principal` NATS header, so each service
- * can enforce access again with the same facts.
+ * verified token and carried to services inside the signed internal token (internal-token.ts),
+ * so each service can enforce access again with the same facts.
  */
 export interface Principal {
   /** The token's `sub`: a stable, pseudonymous user id. Recorded in audit rows and events. */
   readonly userId: string;
   /** The organisation the person acts for now (uuid). */
   readonly orgId: string;
-  readonly orgRole: OrgRole;
+  /** Never CLIENT or SYSTEM: those are not people acting for an organisation. */
+  readonly orgRole: UserOrgRole;
   /** At least one. */
   readonly roles: readonly UserRole[];
   /** The issuer that vouched for this person (`iss`), kept for the audit trail. */
   readonly issuer: string;
 }
 
-/** A principal header that cannot be read: the caller is treated as unauthenticated. */
+/** Claims that do not make a principal: the caller is treated as unauthenticated. */
 export class InvalidPrincipalError extends Error {
   constructor(reason: string) {
     super(`invalid principal: ${reason}`);
@@ -39,11 +41,20 @@ export function assertPrincipal(value: unknown): asserts value is Principal {
   if (candidate.userId.length > 255) {
     throw new InvalidPrincipalError('userId is longer than 255 characters');
   }
+  // `system:` names polku's own processes in the internal token and the audit trail.
+  if (candidate.userId.startsWith('system:')) {
+    throw new InvalidPrincipalError('userId must not start with system:');
+  }
   if (typeof candidate.orgId !== 'string' || !UUID.test(candidate.orgId)) {
     throw new InvalidPrincipalError('orgId must be a uuid');
   }
-  if (!isOrgRole(candidate.orgRole)) {
-    throw new InvalidPrincipalError('orgRole is not a known organisation role');
+  if (candidate.orgId.toLowerCase() === POLKU_SYSTEM_ORG_ID) {
+    throw new InvalidPrincipalError('orgId is polku’s own system organisation');
+  }
+  if (!isUserOrgRole(candidate.orgRole)) {
+    throw new InvalidPrincipalError(
+      'orgRole is not an organisation role a person acts for (CLIENT and SYSTEM never are)',
+    );
   }
   if (
     !Array.isArray(candidate.roles) ||
@@ -55,27 +66,6 @@ export function assertPrincipal(value: unknown): asserts value is Principal {
   if (typeof candidate.issuer !== 'string' || candidate.issuer.length === 0) {
     throw new InvalidPrincipalError('issuer is missing');
   }
-}
-
-/** The value of the `polku-principal` header: base64url JSON of the fields above only. */
-export function encodePrincipal(principal: Principal): string {
-  const { userId, orgId, orgRole, roles, issuer } = principal;
-  return Buffer.from(JSON.stringify({ userId, orgId, orgRole, roles, issuer })).toString(
-    'base64url',
-  );
-}
-
-/** Reads a `polku-principal` header; throws InvalidPrincipalError when it is not a principal. */
-export function decodePrincipal(header: string): Principal {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidPrincipalError('not base64url JSON');
-  }
-  assertPrincipal(parsed);
-  const { userId, orgId, orgRole, roles, issuer } = parsed;
-  return { userId, orgId, orgRole, roles: [...new Set(roles)], issuer };
 }
 
 /** Whether the principal holds at least one of `roles`. */

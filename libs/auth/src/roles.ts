@@ -33,6 +33,18 @@ export function isOrgRole(value: unknown): value is OrgRole {
   return typeof value === 'string' && (ORG_ROLES as readonly string[]).includes(value);
 }
 
+/**
+ * The organisation roles a person can act for. CLIENT and SYSTEM are never users of the gateway:
+ * SYSTEM is polku's own processes (systemEmitter, the system caller of the internal token), so a
+ * token that claims it is refused, and nothing a user does can be mistaken for the system.
+ */
+export type UserOrgRole = Exclude<OrgRole, 'CLIENT' | 'SYSTEM'>;
+
+/** Whether `value` names an organisation role a person can act for (not CLIENT, not SYSTEM). */
+export function isUserOrgRole(value: unknown): value is UserOrgRole {
+  return isOrgRole(value) && value !== 'CLIENT' && value !== 'SYSTEM';
+}
+
 /** Whether `value` names a known user role. */
 export function isUserRole(value: unknown): value is UserRole {
   return typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);

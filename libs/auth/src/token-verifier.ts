@@ -187,7 +187,8 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   return { ...candidate, roles: [...new Set(candidate.roles)] };
 }
 
-function describeJoseError(error: unknown): string {
+/** A short reason for a jose error, fit for a log line (never the token). */
+export function describeJoseError(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) {
     return 'token expired';
   }

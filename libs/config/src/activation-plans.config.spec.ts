@@ -35,9 +35,13 @@ describe('ActivationPlansConfig', () => {
   });
 
   it('should load the same defaults when NODE_ENV is production', () => {
-    expect(loadConfig(ActivationPlansConfig, { NODE_ENV: 'production' })).toMatchObject(
-      LAW_OF_2025,
-    );
+    const ownVerifyKey = 'test-prod:MCowBQYDK2VwAyEAH1ApcNA4SiCe/5EFvEL4/s6UK19rGOCDGaa07/dC7os=';
+    expect(
+      loadConfig(ActivationPlansConfig, {
+        NODE_ENV: 'production',
+        INTERNAL_TOKEN_VERIFY_KEYS: ownVerifyKey,
+      }),
+    ).toMatchObject(LAW_OF_2025);
   });
 
   it('should take new limits from the environment when the law changes', () => {

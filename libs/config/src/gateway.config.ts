@@ -2,6 +2,12 @@ import { IsIP, IsUrl, Matches, ValidateBy, ValidateIf } from 'class-validator';
 import { BooleanVar, IntVar } from './coerce';
 import { EnvVar } from './env-var.decorator';
 import { demoModeProblem, insecureKeySourceProblem } from './gateway-auth.rules';
+import {
+  DEVELOPMENT_INTERNAL_TOKEN_SIGNING_KEY,
+  parseInternalTokenSigningKey,
+  signingKeyProblem,
+  ValidInternalTokenKey,
+} from './internal-token-keys';
 import { ServiceConfig } from './service.config';
 
 /** The public development default of IDEMPOTENCY_FINGERPRINT_KEY; refused in production. */
@@ -174,5 +180,33 @@ export class GatewayConfig extends ServiceConfig {
   /** The fingerprint key. Only call on a loaded (validated) config. */
   fingerprintKey(): Buffer {
     return Buffer.from(this.IDEMPOTENCY_FINGERPRINT_KEY, 'base64');
+  }
+
+  // The internal token (docs/security.md): the gateway signs one for every request it sends.
+  @EnvVar({
+    description:
+      'Key the gateway signs its internal tokens with: `keyId:base64`, the DER (PKCS8) of an Ed25519 private key; the key id travels as the token’s `kid` (docs/security.md, "Keys and their rotation"). Must be set when NODE_ENV=production.',
+    default: DEVELOPMENT_INTERNAL_TOKEN_SIGNING_KEY,
+    secret: true,
+  })
+  @ValidInternalTokenKey(signingKeyProblem)
+  INTERNAL_TOKEN_SIGNING_KEY!: string;
+
+  @EnvVar({
+    description:
+      'Life of an internal token, in seconds: long enough for one request to reach a service, short enough that a copied token is soon useless.',
+    default: '30',
+  })
+  @IntVar(1, 60)
+  INTERNAL_TOKEN_LIFETIME_S!: number;
+
+  /** The gateway signs internal tokens; it answers no requests, so it verifies none. */
+  override verifiesInternalTokens(): boolean {
+    return false;
+  }
+
+  /** The internal-token signing key. Only call on a loaded (validated) config. */
+  internalTokenSigningKey() {
+    return parseInternalTokenSigningKey(this.INTERNAL_TOKEN_SIGNING_KEY);
   }
 }

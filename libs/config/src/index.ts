@@ -26,3 +26,14 @@ export {
 } from './identity-keys';
 export { AUTOSTART_MODES, LauncherConfig, type AutostartMode } from './launcher.config';
 export { renderConfigurationDoc } from './configuration-doc';
+export {
+  DEVELOPMENT_INTERNAL_TOKEN_KEY_ID,
+  DEVELOPMENT_INTERNAL_TOKEN_SIGNING_KEY,
+  DEVELOPMENT_INTERNAL_TOKEN_VERIFY_KEYS,
+  INTERNAL_TOKEN_KEY_ID_PATTERN,
+  InternalTokenKeyError,
+  parseInternalTokenSigningKey,
+  parseInternalTokenVerifyKeys,
+  type InternalTokenSigningKey,
+  type InternalTokenVerifyKey,
+} from './internal-token-keys';

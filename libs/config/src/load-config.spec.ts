@@ -6,6 +6,7 @@ import {
   DEVELOPMENT_IDENTITY_ENCRYPTION_KEYS,
   DEVELOPMENT_IDENTITY_HASH_KEY,
 } from './identity-keys';
+import { DEVELOPMENT_INTERNAL_TOKEN_VERIFY_KEYS } from './internal-token-keys';
 import { LauncherConfig } from './launcher.config';
 import { ConfigError, loadConfig, loadConfigOrExit } from './load-config';
 import { ServiceConfig } from './service.config';
@@ -30,6 +31,14 @@ function documentedType(defaultValue: string): 'number' | 'boolean' | 'string' {
   }
   return defaultValue === 'true' || defaultValue === 'false' ? 'boolean' : 'string';
 }
+
+/** Internal-token keys of our own (Ed25519, made for these tests), as production requires. */
+const OWN_INTERNAL_TOKEN_KEYS = {
+  INTERNAL_TOKEN_SIGNING_KEY:
+    'test-prod:MC4CAQAwBQYDK2VwBCIEIMSWbYtTfYgU+xxOZ3hz9YeNgNH9ens2jlvy4kxR1/a+',
+  INTERNAL_TOKEN_VERIFY_KEYS:
+    'test-prod:MCowBQYDK2VwAyEAH1ApcNA4SiCe/5EFvEL4/s6UK19rGOCDGaa07/dC7os=',
+};
 
 class ExitCalled extends Error {
   constructor(readonly code: string | number | null | undefined) {
@@ -64,6 +73,7 @@ describe('loadConfig', () => {
         OUTBOX_BATCH_SIZE: 200,
         OUTBOX_POLL_INTERVAL_MS: 500,
         SHUTDOWN_TIMEOUT_MS: 10000,
+        INTERNAL_TOKEN_VERIFY_KEYS: DEVELOPMENT_INTERNAL_TOKEN_VERIFY_KEYS,
       });
       expect(config).toBeInstanceOf(ServiceConfig);
     });
@@ -190,6 +200,7 @@ describe('loadConfig', () => {
           NODE_ENV: 'production',
           AUTH_ISSUER: issuer,
           IDEMPOTENCY_FINGERPRINT_KEY: Buffer.alloc(32, 3).toString('base64'),
+          ...OWN_INTERNAL_TOKEN_KEYS,
         }).AUTH_ISSUER,
       ).toBe(issuer);
     });
@@ -286,6 +297,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       IDENTITY_ENCRYPTION_KEYS: `k2:${ownKey(2)},k1:${ownKey(1)}`,
       IDENTITY_HASH_KEY: ownKey(9),
+      ...OWN_INTERNAL_TOKEN_KEYS,
     };
 
     it('should give the development keys when client-intake starts outside production without them', () => {
@@ -297,7 +309,10 @@ describe('loadConfig', () => {
     });
 
     it('should refuse to start in production when neither key variable is set', () => {
-      const error = configErrorOf(ClientIntakeConfig, { NODE_ENV: 'production' });
+      const error = configErrorOf(ClientIntakeConfig, {
+        NODE_ENV: 'production',
+        ...OWN_INTERNAL_TOKEN_KEYS,
+      });
 
       expect(error.problems).toEqual([
         expect.stringContaining('IDENTITY_ENCRYPTION_KEYS must hold keys of your own'),
@@ -310,6 +325,7 @@ describe('loadConfig', () => {
         NODE_ENV: 'production',
         IDENTITY_ENCRYPTION_KEYS: DEVELOPMENT_IDENTITY_ENCRYPTION_KEYS,
         IDENTITY_HASH_KEY: DEVELOPMENT_IDENTITY_HASH_KEY,
+        ...OWN_INTERNAL_TOKEN_KEYS,
       });
 
       expect(error.problems).toHaveLength(2);

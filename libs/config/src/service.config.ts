@@ -1,6 +1,12 @@
-import { Matches } from 'class-validator';
+import { Matches, ValidateIf } from 'class-validator';
 import { BooleanVar, IntVar, OneOfVar } from './coerce';
 import { EnvVar } from './env-var.decorator';
+import {
+  DEVELOPMENT_INTERNAL_TOKEN_VERIFY_KEYS,
+  parseInternalTokenVerifyKeys,
+  ValidInternalTokenKey,
+  verifyKeysProblem,
+} from './internal-token-keys';
 import { IsNatsUrlList, IsPostgresUrl } from './validators';
 
 /** Where a process runs; production refuses development keys and the demo issuer. */
@@ -173,4 +179,25 @@ export class ServiceConfig {
   })
   @IntVar(100, 600000)
   SHUTDOWN_TIMEOUT_MS!: number;
+
+  // The internal token (docs/security.md): every service verifies the gateway's signature.
+  @EnvVar({
+    description:
+      'Public keys of the gateway’s internal token that this service accepts: comma-separated `keyId:base64` entries, each the DER (SPKI) of an Ed25519 public key. More than one only while the signing key rotates (docs/security.md, "Keys and their rotation"). Must be set when NODE_ENV=production; the gateway signs and does not read it.',
+    default: DEVELOPMENT_INTERNAL_TOKEN_VERIFY_KEYS,
+    secret: true,
+  })
+  @ValidateIf((config: ServiceConfig) => config.verifiesInternalTokens())
+  @ValidInternalTokenKey(verifyKeysProblem)
+  INTERNAL_TOKEN_VERIFY_KEYS!: string;
+
+  /** Whether this process answers requests and so verifies internal tokens (the gateway signs). */
+  verifiesInternalTokens(): boolean {
+    return true;
+  }
+
+  /** The accepted internal-token keys. Only call on a loaded (validated) config. */
+  internalTokenVerifyKeys() {
+    return parseInternalTokenVerifyKeys(this.INTERNAL_TOKEN_VERIFY_KEYS);
+  }
 }

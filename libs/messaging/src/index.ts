@@ -9,6 +9,7 @@ export {
   type NatsRequestOptions,
   type NatsTransportClientOptions,
 } from './nats-transport.client';
+export { signedRequest } from './signed-request';
 export {
   REQUEST_HEADERS,
   type RemoteErrorBody,

@@ -8,12 +8,17 @@ import {
 import type { Msg, Subscription } from '@nats-io/transport-node';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { lastValueFrom } from 'rxjs';
+import { InternalTokenError, type InternalCaller, type InternalTokenVerifier } from '@polku/auth';
 import { namespacedSubject } from './namespace';
 import type { NatsLink } from './nats-link';
 import { NatsRequestContext } from './nats-request.context';
 import { contextFromNatsHeaders } from './tracing/trace-headers';
 import { deliberateReplyError } from './reply-error';
-import type { RemoteErrorBody, ReplyEnvelope } from './request-reply.protocol';
+import {
+  REQUEST_HEADERS,
+  type RemoteErrorBody,
+  type ReplyEnvelope,
+} from './request-reply.protocol';
 import type { JetStreamConsumerHost } from './consumer/jetstream-consumer.host';
 import type { EventSubscription } from './consumer/event-handler';
 import { EVENT_BATCH_EXTRA } from './consumer/event-batch-pattern.decorator';
@@ -27,6 +32,11 @@ export interface NatsTransportServerOptions {
   readonly namespace: string;
   /** Replicas of one service share a queue group, so each request is answered once. */
   readonly queueGroup: string;
+  /**
+   * Checks every request's internal token before its handler runs. Required, so no service
+   * and no handler can forget it (docs/security.md, "The internal token").
+   */
+  readonly verifier: Pick<InternalTokenVerifier, 'verify'>;
 }
 
 const tracer = trace.getTracer('polku.messaging');
@@ -187,7 +197,33 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
     }
   }
 
-  private async run({ pattern, handler, msg }: IncomingRequest): Promise<ReplyEnvelope> {
+  /** The verified caller, or the UNAUTHENTICATED reply (logged with the reason, not the token). */
+  private async authenticate({
+    pattern,
+    msg,
+  }: IncomingRequest): Promise<InternalCaller | ReplyEnvelope> {
+    try {
+      return await this.options.verifier.verify(
+        msg.headers?.get(REQUEST_HEADERS.internalToken) || undefined,
+        msg.headers?.get(REQUEST_HEADERS.requestId) || undefined,
+      );
+    } catch (error) {
+      if (!(error instanceof InternalTokenError)) {
+        return { err: this.toRemoteError(pattern, error) };
+      }
+      this.logger.warn(`refused a request on ${msg.subject} (${pattern}): ${error.reason}`);
+      return {
+        err: { code: 'UNAUTHENTICATED', message: 'the request carries no valid internal token' },
+      };
+    }
+  }
+
+  private async run(request: IncomingRequest): Promise<ReplyEnvelope> {
+    const { pattern, handler, msg } = request;
+    const caller = await this.authenticate(request);
+    if (!('kind' in caller)) {
+      return caller;
+    }
     let data: unknown;
     try {
       data = msg.data.length === 0 ? undefined : msg.json();
@@ -201,7 +237,7 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
       contextFromNatsHeaders(msg.headers),
       async (span): Promise<ReplyEnvelope> => {
         try {
-          const context = new NatsRequestContext([msg.subject, msg.headers]);
+          const context = new NatsRequestContext([msg.subject, msg.headers, caller]);
           const result$ = this.transformToObservable(await handler(data, context));
           return { response: await lastValueFrom(result$, { defaultValue: null }) };
         } catch (error) {

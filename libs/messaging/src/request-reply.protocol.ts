@@ -17,6 +17,9 @@ export interface RemoteErrorBody {
 /** Header names carried on every request. `traceparent`/`tracestate` are W3C trace context. */
 export const REQUEST_HEADERS = {
   requestId: 'polku-request-id',
-  /** The authenticated caller, set by the gateway; services check access with it again. */
-  principal: 'polku-principal',
+  /**
+   * The caller, as a short-lived token the gateway signed (docs/security.md, "The internal
+   * token"). Every service verifies it before any handler runs; its `jti` equals requestId.
+   */
+  internalToken: 'polku-internal-token',
 } as const;

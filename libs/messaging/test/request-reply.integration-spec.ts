@@ -1,12 +1,15 @@
 import {
   Controller,
   Inject,
+  Logger,
   type INestMicroservice,
   Module,
   type DynamicModule,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, MessagePattern, Payload, RpcException } from '@nestjs/microservices';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { InternalTokenSigner, InternalTokenVerifier } from '@polku/auth';
 import { lastValueFrom } from 'rxjs';
 import {
   NatsLink,
@@ -17,6 +20,7 @@ import {
   RemoteServiceError,
   ServiceTimeoutError,
   ServiceUnavailableError,
+  signedRequest,
 } from '../src';
 
 // A shared library's tests cannot import @polku/testing (scope:tooling): the dependency would make
@@ -56,6 +60,19 @@ function isolatedNats(): { NATS_URL: string; NATS_NAMESPACE: string } {
     NATS_URL: setupVariable('POLKU_TEST_NATS_URL'),
     NATS_NAMESPACE: `t-${setupVariable('POLKU_TEST_RUN_ID')}-${process.pid}-rr-${namespaces}`,
   };
+}
+
+// The transport verifies every request's internal token before any handler runs.
+const keys = generateKeyPairSync('ed25519');
+const verifier = new InternalTokenVerifier([{ kid: 'test', publicKey: keys.publicKey }]);
+const signer = new InternalTokenSigner({ kid: 'test', privateKey: keys.privateKey });
+
+/** `data` as a request of a system caller, signed, with its own request id unless given. */
+function signed<T>(data: T, options: { requestId?: string; timeoutMs?: number } = {}) {
+  const requestId = options.requestId ?? randomUUID();
+  return signedRequest(signer, { kind: 'system', process: 'test:request-reply', requestId }, data, {
+    timeoutMs: options.timeoutMs,
+  });
 }
 
 const INSTANCE = Symbol('instance');
@@ -125,7 +142,7 @@ describe('request/reply over NATS', () => {
     const link = new NatsLink({ servers: natsUrl, name: `polku-test-server-${instance}` });
     links.push(link);
     const app = await NestFactory.createMicroservice(TestModule.forInstance(instance), {
-      strategy: new NatsTransportServer({ link, namespace, queueGroup: QUEUE_GROUP }),
+      strategy: new NatsTransportServer({ link, namespace, queueGroup: QUEUE_GROUP, verifier }),
       logger: false,
     });
     apps.push(app);
@@ -180,10 +197,7 @@ describe('request/reply over NATS', () => {
       const reply = await lastValueFrom(
         client.send<EchoReply>(
           'test.echo',
-          new NatsRequestRecord(
-            { text: 'hello', n: 1 },
-            { headers: { 'polku-request-id': 'r-1' } },
-          ),
+          await signed({ text: 'hello', n: 1 }, { requestId: 'r-1' }),
         ),
       );
 
@@ -196,15 +210,50 @@ describe('request/reply over NATS', () => {
       expect(invocations).toHaveLength(1);
     });
 
-    it('should send plain data without headers when no NatsRequestRecord is used', async () => {
-      const reply = await lastValueFrom(client.send<EchoReply>('test.echo', ['a', 2]));
+    it('should refuse a request without an internal token as UNAUTHENTICATED before any handler runs', async () => {
+      const error = await failureOf(lastValueFrom(client.send<EchoReply>('test.echo', ['a', 2])));
 
-      expect(reply.echoed).toEqual(['a', 2]);
-      expect(reply.requestId).toBeUndefined();
+      expect((error as RemoteServiceError).body.code).toBe('UNAUTHENTICATED');
+      expect(invocations).toEqual([]);
+    });
+
+    it('should refuse a request with headers but no internal token (the old unsigned principal)', async () => {
+      const principal = Buffer.from(JSON.stringify({ userId: 'u' })).toString('base64url');
+      const request = new NatsRequestRecord(['a'], {
+        headers: { 'polku-request-id': 'r-1', 'polku-principal': principal },
+      });
+      const error = await failureOf(lastValueFrom(client.send<EchoReply>('test.echo', request)));
+
+      expect((error as RemoteServiceError).body.code).toBe('UNAUTHENTICATED');
+      expect(invocations).toEqual([]);
+    });
+
+    it('should log a refused token with the subject and the reason, never the token', async () => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      const stranger = generateKeyPairSync('ed25519');
+      const forger = new InternalTokenSigner({ kid: 'test', privateKey: stranger.privateKey });
+      const request = await signedRequest(
+        forger,
+        { kind: 'system', process: 'test:forger', requestId: 'r-9' },
+        {},
+      );
+      try {
+        const error = await failureOf(lastValueFrom(client.send('test.echo', request)));
+
+        expect((error as RemoteServiceError).body.code).toBe('UNAUTHENTICATED');
+        const lines = warn.mock.calls.map((call) => String(call[0]));
+        expect(lines).toEqual([expect.stringMatching(/test\.echo.*signature does not verify/)]);
+        expect(lines.join()).not.toContain(request.headers['polku-internal-token']);
+        expect(invocations).toEqual([]);
+      } finally {
+        warn.mockRestore();
+      }
     });
 
     it('should fail with RemoteServiceError carrying code and message when the handler throws an RpcException', async () => {
-      const error = await failureOf(lastValueFrom(client.send('test.not-found', { path: '/x' })));
+      const error = await failureOf(
+        lastValueFrom(client.send('test.not-found', await signed({ path: '/x' }))),
+      );
 
       expect(error).toBeInstanceOf(RemoteServiceError);
       expect((error as RemoteServiceError).body).toEqual({
@@ -215,7 +264,7 @@ describe('request/reply over NATS', () => {
     });
 
     it('should fail with an INTERNAL RemoteServiceError that hides the cause when the handler throws a plain Error', async () => {
-      const error = await failureOf(lastValueFrom(client.send('test.crash', {})));
+      const error = await failureOf(lastValueFrom(client.send('test.crash', await signed({}))));
 
       expect(error).toBeInstanceOf(RemoteServiceError);
       const { body } = error as RemoteServiceError;
@@ -228,7 +277,9 @@ describe('request/reply over NATS', () => {
     it('should fail with ServiceUnavailableError within 2 s when nobody serves the subject', async () => {
       const started = Date.now();
 
-      const error = await failureOf(lastValueFrom(client.send('test.nobody-serves-this', {})));
+      const error = await failureOf(
+        lastValueFrom(client.send('test.nobody-serves-this', await signed({}))),
+      );
 
       expect(error).toBeInstanceOf(ServiceUnavailableError);
       expect(Date.now() - started).toBeLessThan(2_000);
@@ -239,9 +290,7 @@ describe('request/reply over NATS', () => {
       const started = Date.now();
 
       const error = await failureOf(
-        lastValueFrom(
-          client.send('test.slow', new NatsRequestRecord({ wait: true }, { timeoutMs: 300 })),
-        ),
+        lastValueFrom(client.send('test.slow', await signed({ wait: true }, { timeoutMs: 300 }))),
       );
       const elapsed = Date.now() - started;
 
@@ -267,8 +316,12 @@ describe('request/reply over NATS', () => {
       const clientA = await startClient(a.NATS_URL, a.NATS_NAMESPACE);
       const clientB = await startClient(b.NATS_URL, b.NATS_NAMESPACE);
 
-      const error = await failureOf(lastValueFrom(clientB.send('test.echo', { from: 'b' })));
-      const reply = await lastValueFrom(clientA.send<EchoReply>('test.echo', { from: 'a' }));
+      const error = await failureOf(
+        lastValueFrom(clientB.send('test.echo', await signed({ from: 'b' }))),
+      );
+      const reply = await lastValueFrom(
+        clientA.send<EchoReply>('test.echo', await signed({ from: 'a' })),
+      );
 
       expect(error).toBeInstanceOf(ServiceUnavailableError);
       expect(reply.echoed).toEqual({ from: 'a' });
@@ -285,7 +338,9 @@ describe('request/reply over NATS', () => {
       const ids = Array.from({ length: 20 }, (_, index) => `q-${index}`);
 
       const replies = await Promise.all(
-        ids.map((id) => lastValueFrom(client.send<EchoReply>('test.echo', { id }))),
+        ids.map(async (id) =>
+          lastValueFrom(client.send<EchoReply>('test.echo', await signed({ id }))),
+        ),
       );
       // Anything the server routed to either instance arrives before the answer to a later ping.
       await Promise.all([first.link.nc.flush(), second.link.nc.flush()]);

@@ -61,7 +61,7 @@ const employment = randomUUID();
 const socialServices = randomUUID();
 const workshop = randomUUID();
 
-const caseworker = (orgId: string, orgRole: OrgRole): Principal => ({
+const caseworker = (orgId: string, orgRole: Principal['orgRole']): Principal => ({
   userId: `user-${orgId}`,
   orgId,
   orgRole,

@@ -6,6 +6,7 @@ import {
   type Type,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { InternalTokenVerifier } from '@polku/auth';
 import { type BackendServiceName, healthSubject } from '@polku/contracts';
 import { loadConfigOrExit, ServiceConfig } from '@polku/config';
 import {
@@ -76,6 +77,8 @@ export async function createServiceApp(
     link: nats,
     namespace: config.NATS_NAMESPACE,
     queueGroup: options.service,
+    // Keys imported once here; every request is checked with them before its handler runs.
+    verifier: new InternalTokenVerifier(config.internalTokenVerifyKeys()),
   });
   const app = await NestFactory.createMicroservice(root, { strategy, logger: options.logger });
   app.useGlobalFilters(new PassThroughRpcExceptionFilter());

@@ -16,8 +16,11 @@ export {
   type OperatorCommand,
 } from './operator-commands';
 export {
+  RequestCaller,
+  requestCaller,
   RequestPrincipal,
   requestPrincipal,
+  SystemCallerRefusedError,
   UnauthenticatedRequestError,
 } from './access/request-principal';
 export { PathNotVisibleError } from './access/path-not-visible.error';

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { encodePrincipal, type Principal } from '@polku/auth';
+import type { Principal } from '@polku/auth';
 import {
   NatsLink,
-  NatsRequestRecord,
   NatsTransportClient,
   RemoteServiceError,
-  REQUEST_HEADERS,
+  signedRequest,
   type RemoteErrorBody,
 } from '@polku/messaging';
 import { lastValueFrom } from 'rxjs';
+import { developmentTokenSigner } from './internal-token';
 
 /** Sends commands to a service under test the way the gateway does. */
 export interface ServiceCommandClient {
-  /** Sends a command with the principal and request-id headers and answers the reply. */
+  /** Sends a command with the principal's internal token (development key) and answers the reply. */
   ask<T>(subject: string, principal: Principal, data: unknown): Promise<T>;
   /** Sends a command that must fail and answers the service's error body. */
   askError(subject: string, principal: Principal, data: unknown): Promise<RemoteErrorBody>;
@@ -31,16 +31,12 @@ export async function connectServiceCommandClient(config: {
     namespace: config.NATS_NAMESPACE,
     defaultTimeoutMs: 10_000,
   });
-  const ask = <T>(subject: string, principal: Principal, data: unknown) =>
+  const signer = developmentTokenSigner();
+  const ask = async <T>(subject: string, principal: Principal, data: unknown) =>
     lastValueFrom(
       client.send<T>(
         subject,
-        new NatsRequestRecord(data, {
-          headers: {
-            [REQUEST_HEADERS.principal]: encodePrincipal(principal),
-            [REQUEST_HEADERS.requestId]: randomUUID(),
-          },
-        }),
+        await signedRequest(signer, { kind: 'user', principal, requestId: randomUUID() }, data),
       ),
     );
   return {

@@ -1,12 +1,14 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { ServiceConfig } from '@polku/config';
-import { NatsLink, NatsRequestRecord, NatsTransportClient } from '@polku/messaging';
+import { randomUUID } from 'node:crypto';
+import { NatsLink, NatsTransportClient, signedRequest } from '@polku/messaging';
 import {
   type BootstrapServiceOptions,
   createServiceApp,
   type ServiceRuntime,
 } from '@polku/service-runtime';
 import { lastValueFrom } from 'rxjs';
+import { developmentTokenSigner } from './internal-token';
 import { isolatedTestEnv, testServiceConfig } from './test-run';
 
 /** A NATS service running inside the test process, against real PostgreSQL and NATS. */
@@ -14,13 +16,17 @@ export interface ServiceUnderTest {
   readonly app: INestMicroservice;
   readonly runtime: ServiceRuntime;
   readonly config: ServiceConfig;
-  /** Sends a request the way the gateway does and returns the reply. */
+  /** Sends a request as the gateway's system caller (e.g. a health check) and returns the reply. */
   ask<T>(subject: string, data?: unknown, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
 }
 
-/** A caller on its own NATS connection in the given namespace. */
+/**
+ * A caller on its own NATS connection in the given namespace. It asks as a system caller
+ * (`test:requester`) with the development key, as the gateway asks for health.
+ */
 export function createTestRequester(config: Pick<ServiceConfig, 'NATS_URL' | 'NATS_NAMESPACE'>) {
+  const signer = developmentTokenSigner();
   const link = new NatsLink({ servers: config.NATS_URL, name: 'polku-test-requester' });
   const client = new NatsTransportClient({
     link,
@@ -32,7 +38,13 @@ export function createTestRequester(config: Pick<ServiceConfig, 'NATS_URL' | 'NA
     client,
     async ask<T>(subject: string, data?: unknown, timeoutMs?: number): Promise<T> {
       await link.connect();
-      return lastValueFrom(client.send<T>(subject, new NatsRequestRecord(data, { timeoutMs })));
+      const caller = {
+        kind: 'system',
+        process: 'test:requester',
+        requestId: randomUUID(),
+      } as const;
+      const request = await signedRequest(signer, caller, data, { timeoutMs });
+      return lastValueFrom(client.send<T>(subject, request));
     },
     close: () => link.close(),
   };

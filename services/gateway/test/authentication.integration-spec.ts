@@ -12,7 +12,10 @@ import {
   type OidcTestIssuer,
   type TokenOptions,
 } from './support/oidc-test-issuer';
-import { PRODUCTION_FINGERPRINT_KEY } from './support/production-gateway';
+import {
+  PRODUCTION_FINGERPRINT_KEY,
+  PRODUCTION_INTERNAL_TOKEN_SIGNING_KEY,
+} from './support/production-gateway';
 
 // A protected route that tells who the gateway thinks is asking.
 @Controller('whoami')
@@ -53,6 +56,7 @@ describe('gateway authentication with an OIDC issuer (NODE_ENV=production)', () 
           NODE_ENV: 'production',
           AUTH_ISSUER: issuer.url,
           IDEMPOTENCY_FINGERPRINT_KEY: PRODUCTION_FINGERPRINT_KEY,
+          INTERNAL_TOKEN_SIGNING_KEY: PRODUCTION_INTERNAL_TOKEN_SIGNING_KEY,
         }),
       ),
       logger: false,

@@ -1,6 +1,10 @@
 import { Controller, Get, Module, Req } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { decodePrincipal } from '@polku/auth';
+import { InternalTokenVerifier } from '@polku/auth';
+import {
+  DEVELOPMENT_INTERNAL_TOKEN_VERIFY_KEYS,
+  parseInternalTokenVerifyKeys,
+} from '@polku/config';
 import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { NatsLink, namespacedSubject, REQUEST_HEADERS } from '@polku/messaging';
 import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
@@ -57,7 +61,7 @@ describe('gateway commands to services', () => {
           JSON.stringify({
             response: {
               requestId: msg.headers?.get(REQUEST_HEADERS.requestId),
-              principal: msg.headers?.get(REQUEST_HEADERS.principal),
+              token: msg.headers?.get(REQUEST_HEADERS.internalToken),
             },
           }),
         );
@@ -105,22 +109,29 @@ describe('gateway commands to services', () => {
     });
   });
 
-  it('should carry the gateway’s own request id and the principal to the service and echo the request id', async () => {
+  it('should carry the gateway’s own request id and the principal, signed in an internal token, to the service and echo the request id', async () => {
     const response = await get('/api/v1/test-commands/echo', { 'x-request-id': 'req-abc-123' });
 
     expect(response.statusCode).toBe(200);
-    const echoed = response.json<{ requestId: string; principal: string }>();
+    const echoed = response.json<{ requestId: string; token: string }>();
     // The caller's X-Request-Id is never the request id (docs/api.md): the gateway makes it.
     expect(echoed.requestId).not.toBe('req-abc-123');
     expect(echoed.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.headers['x-request-id']).toBe(echoed.requestId);
-    // The verified principal of the demo token, as services will decode it.
-    expect(decodePrincipal(echoed.principal)).toEqual({
-      userId: 'demo-user-01',
-      orgId: DEMO_ORGANISATIONS.employmentArea.id,
-      orgRole: 'EMPLOYMENT_AUTHORITY',
-      roles: ['CASEWORKER'],
-      issuer: DEV_ISSUER,
+    // The verified principal of the demo token, as services will verify it.
+    const verifier = new InternalTokenVerifier(
+      parseInternalTokenVerifyKeys(DEVELOPMENT_INTERNAL_TOKEN_VERIFY_KEYS),
+    );
+    expect(await verifier.verify(echoed.token, echoed.requestId)).toEqual({
+      kind: 'user',
+      requestId: echoed.requestId,
+      principal: {
+        userId: 'demo-user-01',
+        orgId: DEMO_ORGANISATIONS.employmentArea.id,
+        orgRole: 'EMPLOYMENT_AUTHORITY',
+        roles: ['CASEWORKER'],
+        issuer: DEV_ISSUER,
+      },
     });
   });
 });

@@ -32,7 +32,7 @@ import { DataSource } from 'typeorm';
 import { createGatewayApp } from '../src/create-gateway-app';
 import { demoAuthHeader } from './support/demo-auth';
 import { ServiceClientModule } from '../src/service-client/service-client.module';
-import { ServiceCommandBus } from '../src/service-client/service-command-bus';
+import { commandMetadataOf, ServiceCommandBus } from '../src/service-client/service-command-bus';
 
 const REFER_SUBJECT = 'polku-rpc.intake.trace-test-refer.v1';
 const consumed = new Set<string>();
@@ -75,7 +75,7 @@ class TraceTestController {
 
   @Post()
   refer(@Body() body: { referralId: string }, @Req() request: FastifyRequest): Promise<unknown> {
-    return this.bus.send(REFER_SUBJECT, body, { requestId: String(request.id) });
+    return this.bus.send(REFER_SUBJECT, body, commandMetadataOf(request));
   }
 }
 

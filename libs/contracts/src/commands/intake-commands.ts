@@ -2,7 +2,7 @@ import type { OrgRole } from '../events/event-envelope';
 
 /**
  * Request/reply subjects of client-intake. Only the gateway sends them, with the caller's
- * principal in the `polku-principal` header; the service checks access again.
+ * principal in its signed internal token (`polku-internal-token`); the service checks access again.
  */
 export const INTAKE_COMMANDS = {
   createReferral: 'polku-rpc.client-intake.create-referral.v1',

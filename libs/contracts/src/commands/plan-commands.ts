@@ -22,7 +22,7 @@ import { PlanContentInput } from './plan-content.input';
 
 /**
  * Request/reply subjects of activation-plans. Only the gateway sends them, with the caller's
- * principal in the `polku-principal` header; the service checks access again. Every command is
+ * principal in its signed internal token (`polku-internal-token`); the service checks access again. Every command is
  * path-scoped (`PathScoped`, or `VersionedPathCommand` when it names a plan version or an id).
  */
 export const PLAN_COMMANDS = {

@@ -1,6 +1,6 @@
 /**
  * Request/reply subjects of transitions. Only the gateway sends them, with the caller's
- * principal in the `polku-principal` header; the service checks access again. Every command but
+ * principal in its signed internal token (`polku-internal-token`); the service checks access again. Every command but
  * `announceFundingEnding` and `listLostPaths` (organisation-wide) is about one path.
  */
 export const TRANSITION_COMMANDS = {

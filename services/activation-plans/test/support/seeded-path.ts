@@ -20,8 +20,8 @@ import type { DataSource } from 'typeorm';
  */
 export const TEST_REGISTRY = new Map<string, OrgRole>();
 
-/** A caseworker of an organisation, as the gateway's principal header carries one. */
-export function caseworkerOf(orgId: string, orgRole: OrgRole): Principal {
+/** A caseworker of an organisation, as the gateway’s internal token carries one. */
+export function caseworkerOf(orgId: string, orgRole: Principal['orgRole']): Principal {
   TEST_REGISTRY.set(orgId, orgRole);
   return {
     userId: `user-${randomUUID().slice(0, 8)}`,

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { InternalTokenSigner } from '@polku/auth';
 import {
   BACKEND_SERVICE_NAMES,
   type BackendServiceName,
@@ -6,7 +8,7 @@ import {
   type ServiceHealthReport,
 } from '@polku/contracts';
 import { GatewayConfig } from '@polku/config';
-import { NatsRequestRecord, NatsTransportClient } from '@polku/messaging';
+import { NatsTransportClient, signedRequest } from '@polku/messaging';
 import { ServiceHealthService } from '@polku/service-runtime';
 import { lastValueFrom } from 'rxjs';
 import type { SystemHealth, UnreachableService } from './system-health';
@@ -18,6 +20,7 @@ export class SystemHealthService {
     private readonly ownHealth: ServiceHealthService,
     private readonly services: NatsTransportClient,
     private readonly config: GatewayConfig,
+    private readonly signer: InternalTokenSigner,
   ) {}
 
   async check(): Promise<SystemHealth> {
@@ -41,11 +44,15 @@ export class SystemHealthService {
     service: BackendServiceName,
   ): Promise<ServiceHealthReport | UnreachableService> {
     try {
+      // The gateway asks on its own: as polku's system caller, never as a user.
+      const request = await signedRequest(
+        this.signer,
+        { kind: 'system', process: 'gateway:health', requestId: randomUUID() },
+        undefined,
+        { timeoutMs: this.config.HEALTH_TIMEOUT_MS },
+      );
       return await lastValueFrom(
-        this.services.send<ServiceHealthReport>(
-          healthSubject(service),
-          new NatsRequestRecord(undefined, { timeoutMs: this.config.HEALTH_TIMEOUT_MS }),
-        ),
+        this.services.send<ServiceHealthReport>(healthSubject(service), request),
       );
     } catch (error) {
       return {

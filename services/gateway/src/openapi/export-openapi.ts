@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { GatewayConfig, loadConfig } from '@polku/config';
 import { createGatewayApp } from '../create-gateway-app';
 import { createOpenApiDocument, openApiJson } from './openapi-document';
@@ -20,7 +21,13 @@ const DOCUMENTED_ENV = {
  * Nest's preview mode, so neither PostgreSQL nor NATS is needed.
  */
 export async function renderOpenApiJson(): Promise<string> {
-  const config = loadConfig(GatewayConfig, DOCUMENTED_ENV);
+  // A throw-away internal-token key, for the same reason as the fingerprint key.
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const signingKey = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+  const config = loadConfig(GatewayConfig, {
+    ...DOCUMENTED_ENV,
+    INTERNAL_TOKEN_SIGNING_KEY: `openapi:${signingKey}`,
+  });
   const app = await createGatewayApp({ config, logger: false, preview: true });
   try {
     return openApiJson(createOpenApiDocument(app));

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { InternalTokenSigner } from '@polku/auth';
 import { GatewayConfig } from '@polku/config';
 import { NatsLink, NatsTransportClient } from '@polku/messaging';
 import { ServiceCommandBus } from './service-command-bus';
@@ -7,6 +8,19 @@ import { ServiceCommandBus } from './service-command-bus';
 @Module({
   providers: [
     ServiceCommandBus,
+    {
+      // The key is imported once, when the gateway starts.
+      provide: InternalTokenSigner,
+      inject: [GatewayConfig],
+      useFactory: (config: GatewayConfig) => {
+        const { kid, privateKey } = config.internalTokenSigningKey();
+        return new InternalTokenSigner({
+          kid,
+          privateKey,
+          lifeSeconds: config.INTERNAL_TOKEN_LIFETIME_S,
+        });
+      },
+    },
     {
       provide: NatsTransportClient,
       inject: [NatsLink, GatewayConfig],
@@ -18,6 +32,6 @@ import { ServiceCommandBus } from './service-command-bus';
         }),
     },
   ],
-  exports: [NatsTransportClient, ServiceCommandBus],
+  exports: [NatsTransportClient, ServiceCommandBus, InternalTokenSigner],
 })
 export class ServiceClientModule {}

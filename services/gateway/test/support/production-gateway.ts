@@ -6,6 +6,10 @@ import type { OidcTestIssuer } from './oidc-test-issuer';
 /** A key of our own, as production requires (never the development default). */
 export const PRODUCTION_FINGERPRINT_KEY = Buffer.alloc(32, 5).toString('base64');
 
+/** An internal-token signing key of our own (an Ed25519 key made for these tests only). */
+export const PRODUCTION_INTERNAL_TOKEN_SIGNING_KEY =
+  'test-prod:MC4CAQAwBQYDK2VwBCIEIMSWbYtTfYgU+xxOZ3hz9YeNgNH9ens2jlvy4kxR1/a+';
+
 /**
  * The gateway as deployed: NODE_ENV=production, tokens of a real OIDC issuer, no test
  * controllers, so its routes are exactly the production API. Initialised, not listening.
@@ -20,6 +24,7 @@ export async function startProductionGateway(
         NODE_ENV: 'production',
         AUTH_ISSUER: issuer.url,
         IDEMPOTENCY_FINGERPRINT_KEY: PRODUCTION_FINGERPRINT_KEY,
+        INTERNAL_TOKEN_SIGNING_KEY: PRODUCTION_INTERNAL_TOKEN_SIGNING_KEY,
         // Seeded events reach the access projection quickly.
         OUTBOX_POLL_INTERVAL_MS: '50',
         ...overrides,

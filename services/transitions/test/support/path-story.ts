@@ -11,7 +11,6 @@ import {
   MEASURE_STARTED_V1,
   REFERRAL_ACCEPTED_V1,
   TRANSITION_COMMANDS,
-  type OrgRole,
 } from '@polku/contracts';
 import type { NewEvent } from '@polku/messaging';
 import { newOutboxEvent, waitFor } from '@polku/testing';
@@ -20,10 +19,10 @@ import type { PathState, PathStateName } from '../../src/path';
 import type { PathView } from '../../src/paths/path.view';
 import type { TransitionsService } from './transitions-service';
 
-/** A person of an organisation, as the gateway's principal header carries one. */
+/** A person of an organisation, as the gateway’s internal token carries one. */
 export function personOf(
   orgId: string,
-  orgRole: OrgRole,
+  orgRole: Principal['orgRole'],
   role: UserRole = 'CASEWORKER',
 ): Principal {
   return {
