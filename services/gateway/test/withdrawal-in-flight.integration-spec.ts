@@ -23,6 +23,7 @@ class InFlightReadController {
   @ClientDataRead({
     summary: 'test: a plan read during which the consent is withdrawn',
     dataClasses: ['PLAN'],
+    answer: 'one',
   })
   async read(@Param('pathId') pathId: string) {
     const [consent] = await this.dataSource.query<{ consent_id: string }[]>(

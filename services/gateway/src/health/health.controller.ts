@@ -46,6 +46,7 @@ export class HealthController {
     description:
       '200 when all are up, 503 with the same body otherwise; 403 for anyone but a registry administrator.',
     noClientData: 'service and dependency states of the system, no client data',
+    answer: 'one',
   })
   @Header('Cache-Control', 'no-store')
   async details(
