@@ -22,6 +22,14 @@ export {
   type KeysetSql,
 } from './keyset-pagination';
 export {
+  KEYSET_KEY_SEPARATOR,
+  keysetAfter,
+  keysetKey,
+  keysetTimestampSql,
+  type KeysetIdKind,
+  type KeysetKeyKind,
+} from './keyset-keys';
+export {
   PreconditionFailedError,
   RowNotFoundError,
   versionedUpdate,

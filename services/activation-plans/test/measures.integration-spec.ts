@@ -288,7 +288,7 @@ describe('measures', () => {
       const list = await service.ask<MeasureListAnswer>(
         PLAN_COMMANDS.listMeasures,
         path.employmentAuthority,
-        { pathId: path.pathId },
+        { pathId: path.pathId, limit: 100 },
       );
       expect(list.withheld).toEqual(['pauses']);
       expect(list.items).toEqual([
@@ -350,6 +350,7 @@ describe('measures', () => {
       ).toMatchObject({ code: 'CONFLICT' });
       const list = await service.ask<MeasureListAnswer>(PLAN_COMMANDS.listMeasures, path.provider, {
         pathId: path.pathId,
+        limit: 100,
       });
       expect(list.withheld).toEqual([]);
       expect(list.items[0].pauses).toEqual([

@@ -19,7 +19,10 @@ describe('path access from client-intake’s events', () => {
     const referred = newOutboxEvent(CLIENT_REFERRED_V1.subject);
     const referrer = caseworkerOf(referred.data.fromOrgId, 'EMPLOYMENT_AUTHORITY');
     expect(
-      await service.askError(PLAN_COMMANDS.listStatements, referrer, { pathId: referred.pathId }),
+      await service.askError(PLAN_COMMANDS.listStatements, referrer, {
+        pathId: referred.pathId,
+        limit: 100,
+      }),
     ).toMatchObject({ code: 'NOT_FOUND' });
 
     // Published through the service's own outbox and relay, as client-intake publishes it.
@@ -40,7 +43,10 @@ describe('path access from client-intake’s events', () => {
     );
     expect(row.client_ref).toBe(referred.clientRef);
     expect(
-      await service.ask(PLAN_COMMANDS.listStatements, referrer, { pathId: referred.pathId }),
-    ).toEqual({ items: [] });
+      await service.ask(PLAN_COMMANDS.listStatements, referrer, {
+        pathId: referred.pathId,
+        limit: 100,
+      }),
+    ).toEqual({ items: [], nextCursor: null });
   });
 });

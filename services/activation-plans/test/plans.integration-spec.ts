@@ -169,7 +169,7 @@ describe('activation plans', () => {
       const history = await service.ask<HistoryAnswer>(
         PLAN_COMMANDS.getPlanHistory,
         path.employmentAuthority,
-        { pathId: path.pathId },
+        { pathId: path.pathId, limit: 100 },
       );
       expect(history.items.map((version) => version.version)).toEqual([1, 2]);
       expect(history.items[0]).toMatchObject({
@@ -400,7 +400,7 @@ describe('activation plans', () => {
 
       for (const subject of [PLAN_COMMANDS.getPlan, PLAN_COMMANDS.getPlanHistory]) {
         expect(
-          await service.askError(subject, path.outsider, { pathId: path.pathId }),
+          await service.askError(subject, path.outsider, { pathId: path.pathId, limit: 100 }),
         ).toMatchObject({ code: 'NOT_FOUND' });
       }
       expect(

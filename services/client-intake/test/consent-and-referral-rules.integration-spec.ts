@@ -74,7 +74,7 @@ describe('consent and referral rules', () => {
     const listed = await intake.ask<{ items: unknown[] }>(
       INTAKE_COMMANDS.listConsents,
       employment,
-      { pathId },
+      { pathId, limit: 100 },
     );
     expect(listed.items).toEqual([]);
   });
@@ -111,7 +111,7 @@ describe('consent and referral rules', () => {
       await intake.ask<{ items: { consentId: string }[] }>(
         INTAKE_COMMANDS.listConsents,
         employment,
-        { pathId },
+        { pathId, limit: 100 },
       )
     ).items;
 
@@ -170,9 +170,7 @@ describe('consent and referral rules', () => {
       await intake.ask<{ items: { consentId: string }[] }>(
         INTAKE_COMMANDS.listConsents,
         employment,
-        {
-          pathId,
-        },
+        { pathId, limit: 100 },
       )
     ).items;
     // A second consent covers the same classes for the receiver, for client work.
@@ -213,7 +211,9 @@ describe('consent and referral rules', () => {
     expect(JSON.stringify(second)).not.toContain(first.referralId);
     // Nothing of the open path reaches the referrer: not its referrals, not its client.
     for (const command of [INTAKE_COMMANDS.listReferrals, INTAKE_COMMANDS.getClient]) {
-      expect(await intake.askError(command, social, { pathId: first.pathId })).toMatchObject({
+      expect(
+        await intake.askError(command, social, { pathId: first.pathId, limit: 100 }),
+      ).toMatchObject({
         code: 'NOT_FOUND',
       });
     }
@@ -231,7 +231,7 @@ describe('consent and referral rules', () => {
     // The owner of the open path learns of it as a task.
     const tasks = await intake.ask<{
       items: { kind: string; pathId: string; referralId: string }[];
-    }>(INTAKE_COMMANDS.listTasks, employment, {});
+    }>(INTAKE_COMMANDS.listTasks, employment, { limit: 100 });
     expect(tasks.items).toContainEqual(
       expect.objectContaining({
         kind: 'LINK_REFERRAL',
@@ -244,7 +244,7 @@ describe('consent and referral rules', () => {
   it('should join the referral to the open path only when its owner links it', async () => {
     const first = await intake.ask<{
       items: { pathId: string; referralId: string; kind: string }[];
-    }>(INTAKE_COMMANDS.listTasks, employment, {});
+    }>(INTAKE_COMMANDS.listTasks, employment, { limit: 100 });
     const task = first.items.find((item) => item.kind === 'LINK_REFERRAL');
     if (task === undefined) {
       throw new Error('the previous test left no LINK_REFERRAL task');

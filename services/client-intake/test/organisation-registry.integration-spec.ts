@@ -74,7 +74,7 @@ async function entryOf(orgId: string): Promise<Listed> {
   const { items } = await commands.ask<{ items: Listed[] }>(
     INTAKE_COMMANDS.listOrganisations,
     admin,
-    {},
+    { limit: 100 },
   );
   const entry = items.find((item) => item.id === orgId);
   if (entry === undefined) {

@@ -6,6 +6,8 @@ import type {
   MeasureType,
   PlacementKind,
 } from '@polku/contracts';
+import type { CursorPosition } from '@polku/contracts';
+import { keysetAfter, keysetTimestampSql } from '@polku/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 
 // SQL of measures, their pauses and attendance. Dates are read as `YYYY-MM-DD` text.
@@ -112,10 +114,23 @@ export async function measureOfPathForUpdate(
   return row;
 }
 
-export async function measuresOfPath(runner: Runner, pathId: string): Promise<MeasureRow[]> {
-  return runner.query<MeasureRow[]>(
-    `SELECT ${MEASURE_COLUMNS} FROM measure WHERE path_id = $1 ORDER BY started_at, id`,
-    [pathId],
+/** The ordering of a path's measures, oldest first; a cursor of another list is refused. */
+export const MEASURES_SORT = 'measures-oldest-first';
+
+/**
+ * One page of the path's measures, oldest first by (started_at, id): limit + 1 rows, with the
+ * sort key each row's cursor carries.
+ */
+export async function measurePageOfPath(
+  runner: Runner,
+  query: { readonly pathId: string; readonly limit: number; readonly after?: CursorPosition },
+): Promise<(MeasureRow & { sort_key: string })[]> {
+  const after = keysetAfter(query.after, { keys: ['timestamp'], id: 'uuid' });
+  return runner.query<(MeasureRow & { sort_key: string })[]>(
+    `SELECT ${MEASURE_COLUMNS}, ${keysetTimestampSql('started_at')} AS sort_key FROM measure
+      WHERE path_id = $1 AND ($2::timestamptz IS NULL OR (started_at, id) > ($2, $3::uuid))
+      ORDER BY started_at, id LIMIT $4`,
+    [query.pathId, after?.keyParts[0] ?? null, after?.id ?? null, query.limit + 1],
   );
 }
 

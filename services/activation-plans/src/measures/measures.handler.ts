@@ -2,12 +2,19 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
-import { EndMeasureCommand, PLAN_COMMANDS, StartMeasureCommand } from '@polku/contracts';
+import {
+  EndMeasureCommand,
+  type PageQueryPayload,
+  pageFromRows,
+  PLAN_COMMANDS,
+  StartMeasureCommand,
+} from '@polku/contracts';
 import {
   type PathItemRequest,
   type PathRequest,
   RequestPrincipal,
   requireItemId,
+  requirePage,
   requirePathId,
   validateCommand,
 } from '@polku/service-runtime';
@@ -15,7 +22,12 @@ import { DataSource } from 'typeorm';
 import { MeasureEndService } from './measure-end.service';
 import { MeasureStartService } from './measure-start.service';
 import { measureListView } from './measure-views';
-import { attendanceCountsOf, measuresOfPath, pausesOf } from './measure.repository';
+import {
+  attendanceCountsOf,
+  MEASURES_SORT,
+  measurePageOfPath,
+  pausesOf,
+} from './measure.repository';
 import { checkPathAccess, decidePathAccess } from '@polku/path-access';
 
 /**
@@ -47,10 +59,19 @@ export class MeasuresHandler {
   }
 
   @MessagePattern(PLAN_COMMANDS.listMeasures)
-  async list(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
+  async list(
+    @Payload() request: PathRequest & PageQueryPayload,
+    @RequestPrincipal() principal: Principal,
+  ) {
     const pathId = requirePathId(request);
+    const page = requirePage(request, { sort: MEASURES_SORT });
     const grant = await checkPathAccess(this.dataSource, { principal, pathId, dataClass: 'PATH' });
-    const measures = await measuresOfPath(this.dataSource, pathId);
+    const { items: measures, nextCursor } = pageFromRows({
+      rows: await measurePageOfPath(this.dataSource, { pathId, ...page }),
+      limit: page.limit,
+      positionOf: (row) => ({ key: row.sort_key, id: row.id }),
+      sort: MEASURES_SORT,
+    });
     const ids = measures.map((measure) => measure.id);
     // A pause's reason and its from–to can reveal health (HEALTH_FLAG); attendance is its own
     // class. Each is shown only to a caller covered for it, and the answer says what was held
@@ -58,10 +79,11 @@ export class MeasuresHandler {
     // running, and it says nothing about why.
     const seesPauses = decidePathAccess(principal, grant.facts, 'HEALTH_FLAG').allowed;
     const seesAttendance = decidePathAccess(principal, grant.facts, 'ATTENDANCE').allowed;
-    return measureListView({
+    const view = measureListView({
       measures,
       pauses: seesPauses ? await pausesOf(this.dataSource, ids) : undefined,
       counts: seesAttendance ? await attendanceCountsOf(this.dataSource, ids) : undefined,
     });
+    return { items: view.items, nextCursor, withheld: view.withheld };
   }
 }

@@ -50,13 +50,20 @@ export function planView({
   };
 }
 
-/** Every version oldest first, each with who changed it, why, and a readable diff. */
-export function planHistoryView(plan: PlanRow, versions: readonly PlanVersionRow[]) {
+/**
+ * One page of the versions, oldest first, each with who changed it, why, and a readable diff
+ * against the version before it (`previous`: the content of the version before the page's
+ * first, null when the page starts at version 1).
+ */
+export function planHistoryView(
+  plan: PlanRow,
+  page: { readonly versions: readonly PlanVersionRow[]; readonly previous: PlanContent | null },
+) {
+  const { versions, previous } = page;
   return {
     planId: plan.id,
     pathId: plan.path_id,
     currentVersion: plan.version,
-    // `items`, like every list the API answers.
     items: versions.map((row, index) => ({
       version: row.version,
       changedAt: row.changed_at.toISOString(),
@@ -65,7 +72,8 @@ export function planHistoryView(plan: PlanRow, versions: readonly PlanVersionRow
       note: row.note,
       changed: row.changed,
       // Version 1 is the agreement: its lines list what was agreed, as added.
-      diff: diffPlanContent(index === 0 ? null : versions[index - 1].content, row.content).lines,
+      diff: diffPlanContent(index === 0 ? previous : versions[index - 1].content, row.content)
+        .lines,
     })),
   };
 }

@@ -1,4 +1,10 @@
-import type { GoalProgressAssessor, PlanPart, PlanRevisionReason } from '@polku/contracts';
+import type {
+  CursorPosition,
+  GoalProgressAssessor,
+  PlanPart,
+  PlanRevisionReason,
+} from '@polku/contracts';
+import { keysetAfter } from '@polku/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { GasScaleLevels, PlanContent, PlanGoalEntry } from './plan-content';
 
@@ -125,13 +131,23 @@ export async function planVersion(
   return row;
 }
 
-/** Every version of a plan, oldest first. */
-export async function planVersions(runner: Runner, planId: string): Promise<PlanVersionRow[]> {
+/** The ordering of a plan's history, oldest version first; a cursor of another list is refused. */
+export const PLAN_HISTORY_SORT = 'plan-versions-oldest-first';
+
+/**
+ * One page of a plan's versions, oldest first: limit + 1 rows after the version the cursor
+ * names. The version number is the key: it never repeats within a plan.
+ */
+export async function planVersionPage(
+  runner: Runner,
+  query: { readonly planId: string; readonly limit: number; readonly after?: CursorPosition },
+): Promise<PlanVersionRow[]> {
+  const after = keysetAfter(query.after, { keys: ['integer'], id: 'same-as-key' });
   return runner.query<PlanVersionRow[]>(
     `SELECT version, content, changed, reason_category, note, changed_by_user_id,
             changed_by_org_id, changed_at
-       FROM plan_version WHERE plan_id = $1 ORDER BY version`,
-    [planId],
+       FROM plan_version WHERE plan_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
+    [query.planId, Number(after?.keyParts[0] ?? 0), query.limit + 1],
   );
 }
 

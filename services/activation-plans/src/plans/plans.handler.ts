@@ -2,13 +2,20 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
-import { AgreePlanCommand, PLAN_COMMANDS, RevisePlanCommand } from '@polku/contracts';
+import {
+  AgreePlanCommand,
+  type PageQueryPayload,
+  pageFromRows,
+  PLAN_COMMANDS,
+  RevisePlanCommand,
+} from '@polku/contracts';
 import { checkPathAccess } from '@polku/path-access';
 import {
   NotFoundError,
   type PathRequest,
   RequestPrincipal,
   requireExpectedVersion,
+  requirePage,
   requirePathId,
   validateCommand,
   VersionedPathRequest,
@@ -18,7 +25,13 @@ import { PlanAgreementService } from './plan-agreement.service';
 import { partiesInRegistryRoles } from './plan-party-roles';
 import { PlanRevisionService } from './plan-revision.service';
 import { planHistoryView, planView } from './plan-views';
-import { latestGoalProgress, planOfPath, planVersion, planVersions } from './plan.repository';
+import {
+  latestGoalProgress,
+  PLAN_HISTORY_SORT,
+  planOfPath,
+  planVersion,
+  planVersionPage,
+} from './plan.repository';
 
 /** The registry roles the gateway attached to a plan command (PlanPartyRegistryRoles). */
 const registryRolesOf = (request: PathRequest): unknown =>
@@ -74,13 +87,29 @@ export class PlansHandler {
   }
 
   @MessagePattern(PLAN_COMMANDS.getPlanHistory)
-  async history(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
+  async history(
+    @Payload() request: PathRequest & PageQueryPayload,
+    @RequestPrincipal() principal: Principal,
+  ) {
     const pathId = requirePathId(request);
+    const page = requirePage(request, { sort: PLAN_HISTORY_SORT });
     await checkPathAccess(this.dataSource, { principal, pathId, dataClass: 'PLAN' });
     const plan = await planOfPath(this.dataSource, pathId);
     if (plan === undefined) {
       throw new NotFoundError('the path has no activation plan');
     }
-    return planHistoryView(plan, await planVersions(this.dataSource, plan.id));
+    const { items: versions, nextCursor } = pageFromRows({
+      rows: await planVersionPage(this.dataSource, { planId: plan.id, ...page }),
+      limit: page.limit,
+      positionOf: (row) => ({ key: row.version, id: String(row.version) }),
+      sort: PLAN_HISTORY_SORT,
+    });
+    // The first version of the page is diffed against the one before it, on the page before.
+    const first = versions.at(0)?.version ?? 1;
+    const previous =
+      first > 1
+        ? (await planVersion(this.dataSource, { planId: plan.id, version: first - 1 })).content
+        : null;
+    return { ...planHistoryView(plan, { versions, previous }), nextCursor };
   }
 }

@@ -1,4 +1,5 @@
-import type { StatementKind } from '@polku/contracts';
+import type { CursorPosition, StatementKind } from '@polku/contracts';
+import { keysetAfter, keysetTimestampSql } from '@polku/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 
 type Runner = EntityManager | DataSource;
@@ -70,10 +71,30 @@ export async function markStatementIssued(
   return row;
 }
 
-export async function statementsOfPath(runner: Runner, pathId: string): Promise<StatementRow[]> {
-  return runner.query<StatementRow[]>(
-    `SELECT ${STATEMENT_COLUMNS} FROM statement WHERE path_id = $1
-      ORDER BY due_date, requested_at, id`,
-    [pathId],
+/** The ordering of a path's statements, soonest due first; a cursor of another list is refused. */
+export const STATEMENTS_SORT = 'statements-soonest-due';
+
+/**
+ * One page of the path's statements, soonest due first by (due_date, requested_at, id): limit
+ * + 1 rows; a row's cursor key is its due date and request time (keysetKey).
+ */
+export async function statementPageOfPath(
+  runner: Runner,
+  query: { readonly pathId: string; readonly limit: number; readonly after?: CursorPosition },
+): Promise<(StatementRow & { requested_key: string })[]> {
+  const after = keysetAfter(query.after, { keys: ['date', 'timestamp'], id: 'uuid' });
+  return runner.query<(StatementRow & { requested_key: string })[]>(
+    `SELECT ${STATEMENT_COLUMNS}, ${keysetTimestampSql('requested_at')} AS requested_key
+       FROM statement
+      WHERE path_id = $1
+        AND ($2::date IS NULL OR (due_date, requested_at, id) > ($2, $3::timestamptz, $4::uuid))
+      ORDER BY due_date, requested_at, id LIMIT $5`,
+    [
+      query.pathId,
+      after?.keyParts[0] ?? null,
+      after?.keyParts[1] ?? null,
+      after?.id ?? null,
+      query.limit + 1,
+    ],
   );
 }

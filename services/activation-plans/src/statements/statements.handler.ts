@@ -2,13 +2,20 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
-import { PLAN_COMMANDS, RequestStatementCommand } from '@polku/contracts';
+import {
+  type PageQueryPayload,
+  pageFromRows,
+  PLAN_COMMANDS,
+  RequestStatementCommand,
+} from '@polku/contracts';
+import { keysetKey } from '@polku/persistence';
 import {
   type PathItemRequest,
   type PathRequest,
   RequestPrincipal,
   requireEmptyBody,
   requireItemId,
+  requirePage,
   requirePathId,
   validateCommand,
 } from '@polku/service-runtime';
@@ -17,7 +24,7 @@ import { DataSource } from 'typeorm';
 import { StatementIssueService } from './statement-issue.service';
 import { StatementRequestService } from './statement-request.service';
 import { statementView } from './statement-views';
-import { statementsOfPath } from './statement.repository';
+import { STATEMENTS_SORT, statementPageOfPath } from './statement.repository';
 import { checkPathAccess } from '@polku/path-access';
 
 /**
@@ -49,11 +56,20 @@ export class StatementsHandler {
   }
 
   @MessagePattern(PLAN_COMMANDS.listStatements)
-  async list(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
+  async list(
+    @Payload() request: PathRequest & PageQueryPayload,
+    @RequestPrincipal() principal: Principal,
+  ) {
     const pathId = requirePathId(request);
+    const page = requirePage(request, { sort: STATEMENTS_SORT });
     await checkPathAccess(this.dataSource, { principal, pathId, dataClass: 'PATH' });
     const today = finnishDateOf(new Date());
-    const rows = await statementsOfPath(this.dataSource, pathId);
-    return { items: rows.map((row) => statementView(row, today)) };
+    return pageFromRows({
+      rows: await statementPageOfPath(this.dataSource, { pathId, ...page }),
+      limit: page.limit,
+      positionOf: (row) => ({ key: keysetKey([row.due_date, row.requested_key]), id: row.id }),
+      toItem: (row) => statementView(row, today),
+      sort: STATEMENTS_SORT,
+    });
   }
 }

@@ -1,4 +1,5 @@
-import type { ConsentInput } from '@polku/contracts';
+import type { ConsentInput, CursorPosition } from '@polku/contracts';
+import { keysetAfter, keysetTimestampSql } from '@polku/persistence';
 import type { EntityManager } from 'typeorm';
 
 export interface ConsentRow {
@@ -102,15 +103,25 @@ export async function isConsentWithdrawn(em: EntityManager, consentId: string): 
   return already !== undefined;
 }
 
-/** Every grant and withdrawal of the path, oldest first. */
-export async function consentRecordsOfPath(
+/** The ordering of a path's consent records, oldest first; a cursor of another list is refused. */
+export const CONSENT_RECORDS_SORT = 'consent-records-oldest-first';
+
+/**
+ * One page of the path's grants and withdrawals, oldest first by (recorded_at, id): limit + 1
+ * rows, with the sort key each row's cursor carries.
+ */
+export async function consentRecordPageOfPath(
   em: EntityManager,
-  pathId: string,
-): Promise<ConsentRow[]> {
-  return em.query<ConsentRow[]>(
+  query: { readonly pathId: string; readonly limit: number; readonly after?: CursorPosition },
+): Promise<(ConsentRow & { sort_key: string })[]> {
+  const after = keysetAfter(query.after, { keys: ['timestamp'], id: 'uuid' });
+  return em.query<(ConsentRow & { sort_key: string })[]>(
     `SELECT id, org_ids, data_classes, purpose, how_given, valid_from, valid_to,
-            withdraws_consent_id, recorded_by_org_id, recorded_at, on_client_request
-       FROM consent_record WHERE path_id = $1 ORDER BY recorded_at, id`,
-    [pathId],
+            withdraws_consent_id, recorded_by_org_id, recorded_at, on_client_request,
+            ${keysetTimestampSql('recorded_at')} AS sort_key
+       FROM consent_record
+      WHERE path_id = $1 AND ($2::timestamptz IS NULL OR (recorded_at, id) > ($2, $3::uuid))
+      ORDER BY recorded_at, id LIMIT $4`,
+    [query.pathId, after?.keyParts[0] ?? null, after?.id ?? null, query.limit + 1],
   );
 }

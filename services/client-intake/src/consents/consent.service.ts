@@ -6,10 +6,11 @@ import {
   CONSENT_WITHDRAWN_V1,
   type DataClass,
   type GrantConsentCommand,
+  pageFromRows,
   type WithdrawConsentCommand,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
-import { CommandConflictError, NotFoundError } from '@polku/service-runtime';
+import { CommandConflictError, NotFoundError, type ServicePage } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { IntakePathFacts } from '../access/intake-path-facts';
 import { clientRefOfPath } from '../clients/client-path.repository';
@@ -20,7 +21,8 @@ import { assertMayRecordConsent, assertMayWithdrawConsent } from './consent-rule
 import { consentRecordView } from './consent-views';
 import {
   consentGrantOfPathForUpdate,
-  consentRecordsOfPath,
+  CONSENT_RECORDS_SORT,
+  consentRecordPageOfPath,
   insertConsentWithdrawal,
   isConsentWithdrawn,
 } from './consent.repository';
@@ -115,9 +117,16 @@ export class ConsentService {
     });
   }
 
-  async list(pathId: string) {
-    const rows = await consentRecordsOfPath(this.dataSource.manager, pathId);
-    return { items: rows.map(consentRecordView) };
+  /** One page of the path's grants and withdrawals, oldest first. */
+  async list(pathId: string, page: ServicePage) {
+    const rows = await consentRecordPageOfPath(this.dataSource.manager, { pathId, ...page });
+    return pageFromRows({
+      rows,
+      limit: page.limit,
+      positionOf: (row) => ({ key: row.sort_key, id: row.id }),
+      toItem: consentRecordView,
+      sort: CONSENT_RECORDS_SORT,
+    });
   }
 
   async check(question: { pathId: string; orgId: string; dataClass: DataClass }) {

@@ -7,11 +7,18 @@ import {
   INTAKE_COMMANDS,
   WithdrawConsentCommand,
   type DataClass,
+  type PageQueryPayload,
   type PathScoped,
 } from '@polku/contracts';
-import { CommandValidationError, RequestPrincipal, validateCommand } from '@polku/service-runtime';
+import {
+  CommandValidationError,
+  RequestPrincipal,
+  requirePage,
+  validateCommand,
+} from '@polku/service-runtime';
 import { IntakePathFacts } from '../access/intake-path-facts';
 import { ConsentService } from './consent.service';
+import { CONSENT_RECORDS_SORT } from './consent.repository';
 
 /** Granting, withdrawing and listing a path's consents; and the consent check for services. */
 @Controller()
@@ -41,9 +48,13 @@ export class ConsentsHandler {
   }
 
   @MessagePattern(INTAKE_COMMANDS.listConsents)
-  async list(@Payload() request: PathScoped<unknown>, @RequestPrincipal() principal: Principal) {
+  async list(
+    @Payload() request: PathScoped<unknown> & PageQueryPayload,
+    @RequestPrincipal() principal: Principal,
+  ) {
+    const page = requirePage(request, { sort: CONSENT_RECORDS_SORT });
     await this.facts.assertAccess(principal, request.pathId, 'PATH');
-    return this.consents.list(request.pathId);
+    return this.consents.list(request.pathId, page);
   }
 
   /**

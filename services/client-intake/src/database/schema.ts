@@ -8,6 +8,7 @@ import { IntakeTables1764100000000 } from './migrations/1764100000000-intake-tab
 import { PriorInformationAndParallelServices1764100100000 } from './migrations/1764100100000-prior-information-and-parallel-services';
 import { ConsentAndReferralRules1764100500000 } from './migrations/1764100500000-consent-and-referral-rules';
 import { OrganisationRegistryAudit1764100900000 } from './migrations/1764100900000-organisation-registry-audit';
+import { ListKeysetIndexes1764101500000 } from './migrations/1764101500000-list-keyset-indexes';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const CLIENT_INTAKE_ENTITIES = [];
@@ -25,4 +26,5 @@ export const CLIENT_INTAKE_MIGRATIONS = [
   PathAccessOwnership1764100200000,
   ConsentAndReferralRules1764100500000,
   OrganisationRegistryAudit1764100900000,
+  ListKeysetIndexes1764101500000,
 ];

@@ -2,11 +2,14 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrgRole } from '@polku/auth';
 import { ServiceConfig } from '@polku/config';
-import { CommandValidationError } from '@polku/service-runtime';
+import { type Page, pageFromRows } from '@polku/contracts';
+import { CommandValidationError, type ServicePage } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   activeOrganisation,
-  allOrganisations,
+  type ListedOrganisation,
+  organisationPage,
+  ORGANISATIONS_SORT,
   rolesOf,
   upsertOrganisation,
   type Organisation,
@@ -44,8 +47,15 @@ export class OrganisationDirectory implements OnApplicationBootstrap {
     await upsertOrganisation(this.dataSource.manager, { ...organisation, active });
   }
 
-  async list(): Promise<(Organisation & { active: boolean; version: number })[]> {
-    return allOrganisations(this.dataSource.manager);
+  /** One page of the directory, by name. */
+  async list(page: ServicePage): Promise<Page<ListedOrganisation>> {
+    const rows = await organisationPage(this.dataSource.manager, page);
+    return pageFromRows({
+      rows,
+      limit: page.limit,
+      positionOf: (row) => ({ key: row.name, id: row.id }),
+      sort: ORGANISATIONS_SORT,
+    });
   }
 
   /** The registry's role of each known id: what a plan party's role and cover by law follow. */

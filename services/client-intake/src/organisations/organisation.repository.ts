@@ -1,4 +1,6 @@
 import type { OrgRole } from '@polku/auth';
+import type { CursorPosition } from '@polku/contracts';
+import { keysetAfter } from '@polku/persistence';
 import type { EntityManager } from 'typeorm';
 
 export interface Organisation {
@@ -19,10 +21,27 @@ export async function upsertOrganisation(
   );
 }
 
-export async function allOrganisations(
+/** The ordering of the directory, by name; a cursor of another list is refused. */
+export const ORGANISATIONS_SORT = 'organisations-by-name';
+
+/** An organisation as the directory lists it. */
+export type ListedOrganisation = Organisation & { active: boolean; version: number };
+
+/**
+ * One page of the directory by (name, id): limit + 1 rows; a row's cursor key is its name,
+ * compared with the column's collation as ORDER BY sorts it.
+ */
+export async function organisationPage(
   em: EntityManager,
-): Promise<(Organisation & { active: boolean; version: number })[]> {
-  return em.query('SELECT id, name, role, active, version FROM organisation ORDER BY name, id');
+  query: { readonly limit: number; readonly after?: CursorPosition },
+): Promise<ListedOrganisation[]> {
+  const after = keysetAfter(query.after, { keys: ['text'], id: 'uuid' });
+  return em.query<ListedOrganisation[]>(
+    `SELECT id, name, role, active, version FROM organisation
+      WHERE $1::text IS NULL OR (name, id) > ($1, $2::uuid)
+      ORDER BY name, id LIMIT $3`,
+    [after?.keyParts[0] ?? null, after?.id ?? null, query.limit + 1],
+  );
 }
 
 export async function activeOrganisation(

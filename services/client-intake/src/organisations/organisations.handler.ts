@@ -1,10 +1,20 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { Principal } from '@polku/auth';
-import { INTAKE_COMMANDS, RegisterOrganisationCommand } from '@polku/contracts';
-import { CommandValidationError, RequestPrincipal, validateCommand } from '@polku/service-runtime';
+import {
+  INTAKE_COMMANDS,
+  type PageQueryPayload,
+  RegisterOrganisationCommand,
+} from '@polku/contracts';
+import {
+  CommandValidationError,
+  RequestPrincipal,
+  requirePage,
+  validateCommand,
+} from '@polku/service-runtime';
 import { OrganisationDirectory } from './organisation-directory';
 import { OrganisationRegistry } from './organisation-registry';
+import { ORGANISATIONS_SORT } from './organisation.repository';
 
 /** As many as a plan can name, with room to spare. */
 const MAX_ROLE_LOOKUP = 50;
@@ -22,8 +32,8 @@ export class OrganisationsHandler {
   ) {}
 
   @MessagePattern(INTAKE_COMMANDS.listOrganisations)
-  async list(@RequestPrincipal() _principal: Principal) {
-    return { items: await this.organisations.list() };
+  async list(@Payload() request: PageQueryPayload, @RequestPrincipal() _principal: Principal) {
+    return this.organisations.list(requirePage(request, { sort: ORGANISATIONS_SORT }));
   }
 
   /**

@@ -1,4 +1,5 @@
-import type { CreateReferralCommand } from '@polku/contracts';
+import type { CreateReferralCommand, CursorPosition } from '@polku/contracts';
+import { keysetAfter, keysetTimestampSql } from '@polku/persistence';
 import type { EntityManager } from 'typeorm';
 
 export interface ReferralRow {
@@ -97,9 +98,23 @@ export async function markReferralDeclined(
   return updated;
 }
 
-export async function referralsOfPath(em: EntityManager, pathId: string): Promise<ReferralRow[]> {
-  return em.query<ReferralRow[]>(
-    `SELECT ${REFERRAL_COLUMNS} FROM referral WHERE path_id = $1 ORDER BY created_at, id`,
-    [pathId],
+/** The ordering of a path's referrals, oldest first; a cursor of another list is refused. */
+export const REFERRALS_SORT = 'referrals-oldest-first';
+
+/**
+ * One page of a path's referrals, oldest first by (created_at, id): limit + 1 rows, with the
+ * sort key each row's cursor carries.
+ */
+export async function referralPageOfPath(
+  em: EntityManager,
+  query: { readonly pathId: string; readonly limit: number; readonly after?: CursorPosition },
+): Promise<(ReferralRow & { sort_key: string })[]> {
+  const after = keysetAfter(query.after, { keys: ['timestamp'], id: 'uuid' });
+  return em.query<(ReferralRow & { sort_key: string })[]>(
+    `SELECT ${REFERRAL_COLUMNS}, ${keysetTimestampSql('created_at')} AS sort_key
+       FROM referral
+      WHERE path_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) > ($2, $3::uuid))
+      ORDER BY created_at, id LIMIT $4`,
+    [query.pathId, after?.keyParts[0] ?? null, after?.id ?? null, query.limit + 1],
   );
 }

@@ -9,17 +9,19 @@ import {
   INTAKE_COMMANDS,
   LinkReferralCommand,
   type CreateReferralResult,
+  type PageQueryPayload,
+  pageFromRows,
   type PathScoped,
   type VersionedPathCommand,
 } from '@polku/contracts';
-import { RequestPrincipal, validateCommand } from '@polku/service-runtime';
+import { RequestPrincipal, requirePage, validateCommand } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { IntakePathFacts } from '../access/intake-path-facts';
 import { ReferralCreationService } from './referral-creation.service';
 import { ReferralDecisionService } from './referral-decision.service';
 import { ReferralLinkService } from './referral-link.service';
 import { referralView } from './referral-views';
-import { referralsOfPath } from './referral.repository';
+import { REFERRALS_SORT, referralPageOfPath } from './referral.repository';
 
 /**
  * Referrals: a referring organisation refers a client to a provider; the provider accepts or
@@ -70,10 +72,23 @@ export class ReferralsHandler {
   }
 
   @MessagePattern(INTAKE_COMMANDS.listReferrals)
-  async list(@Payload() request: PathScoped<unknown>, @RequestPrincipal() principal: Principal) {
+  async list(
+    @Payload() request: PathScoped<unknown> & PageQueryPayload,
+    @RequestPrincipal() principal: Principal,
+  ) {
+    const page = requirePage(request, { sort: REFERRALS_SORT });
     await this.facts.assertAccess(principal, request.pathId, 'PATH');
-    const rows = await referralsOfPath(this.dataSource.manager, request.pathId);
-    return { items: rows.map(referralView) };
+    const rows = await referralPageOfPath(this.dataSource.manager, {
+      pathId: request.pathId,
+      ...page,
+    });
+    return pageFromRows({
+      rows,
+      limit: page.limit,
+      positionOf: (row) => ({ key: row.sort_key, id: row.id }),
+      toItem: referralView,
+      sort: REFERRALS_SORT,
+    });
   }
 }
 

@@ -1,3 +1,5 @@
+import type { CursorPosition } from '@polku/contracts';
+import { keysetAfter } from '@polku/persistence';
 import type { EntityManager } from 'typeorm';
 
 /** A task as stored. */
@@ -52,15 +54,24 @@ export async function markTaskDone(em: EntityManager, taskId: string): Promise<v
   await em.query(`UPDATE referrer_task SET status = 'DONE' WHERE id = $1`, [taskId]);
 }
 
-/** The organisation's open tasks, soonest due first. */
-export async function openTasksOfOrganisation(
+/** The ordering of an organisation's open tasks, soonest due first. */
+export const OPEN_TASKS_SORT = 'open-tasks-soonest-due';
+
+/**
+ * One page of the organisation's open tasks, soonest due first by (due_date, id): limit + 1
+ * rows; a row's cursor key is its due date.
+ */
+export async function openTaskPageOfOrganisation(
   em: EntityManager,
-  orgId: string,
+  query: { readonly orgId: string; readonly limit: number; readonly after?: CursorPosition },
 ): Promise<ReferrerTaskRow[]> {
+  const after = keysetAfter(query.after, { keys: ['date'], id: 'uuid' });
   return em.query<ReferrerTaskRow[]>(
     `SELECT id, path_id, referral_id, kind, to_char(due_date, 'YYYY-MM-DD') AS due_date, status
-       FROM referrer_task WHERE owner_org_id = $1 AND status = 'OPEN'
-      ORDER BY due_date, id`,
-    [orgId],
+       FROM referrer_task
+      WHERE owner_org_id = $1 AND status = 'OPEN'
+        AND ($2::date IS NULL OR (due_date, id) > ($2, $3::uuid))
+      ORDER BY due_date, id LIMIT $4`,
+    [query.orgId, after?.keyParts[0] ?? null, after?.id ?? null, query.limit + 1],
   );
 }

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ClientIntakeConfig } from '@polku/config';
+import { pageFromRows } from '@polku/contracts';
+import type { ServicePage } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findAnotherPathDueDate } from './referrer-task-rules';
 import {
   insertReferrerTask,
-  openTasksOfOrganisation,
+  OPEN_TASKS_SORT,
+  openTaskPageOfOrganisation,
   type ReferrerTaskKind,
 } from './referrer-task.repository';
 
@@ -67,17 +70,22 @@ export class ReferrerTaskService {
     return dueDate;
   }
 
-  async openTasksOf(orgId: string) {
-    const rows = await openTasksOfOrganisation(this.dataSource.manager, orgId);
-    return {
-      items: rows.map((row) => ({
+  /** One page of the organisation's open tasks, soonest due first. */
+  async openTasksOf(orgId: string, page: ServicePage) {
+    const rows = await openTaskPageOfOrganisation(this.dataSource.manager, { orgId, ...page });
+    return pageFromRows({
+      rows,
+      limit: page.limit,
+      positionOf: (row) => ({ key: row.due_date, id: row.id }),
+      toItem: (row) => ({
         taskId: row.id,
         pathId: row.path_id,
         referralId: row.referral_id,
         kind: row.kind,
         dueDate: row.due_date,
         status: row.status,
-      })),
-    };
+      }),
+      sort: OPEN_TASKS_SORT,
+    });
   }
 }

@@ -12,6 +12,8 @@ const PREVIEW_ENV = {
   DATABASE_URL: 'postgres://route-table@127.0.0.1:1/none',
   DATABASE_CONNECT_RETRIES: '0',
   NATS_URL: 'nats://127.0.0.1:1',
+  // The demo issuer's routes are part of the table to check (it is never on by default).
+  POLKU_DEMO: 'true',
 };
 
 /**

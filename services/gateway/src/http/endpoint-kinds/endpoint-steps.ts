@@ -1,4 +1,4 @@
-import { applyDecorators, HttpCode, SetMetadata } from '@nestjs/common';
+import { applyDecorators, HttpCode, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import {
   OPENAPI_BEARER_SCHEME,
@@ -8,6 +8,7 @@ import {
 import { PROBLEM_CONTENT_TYPE } from '../../problem/problem-details';
 import { VersionedResource } from '../concurrency/versioned-resource.decorator';
 import { IdempotentCommand } from '../idempotency/idempotent-command.decorator';
+import { AnswerShapeInterceptor } from '../pagination/answer-shape.interceptor';
 
 /** The metadata key that names an endpoint's kind; every gateway route has exactly one. */
 export const ENDPOINT_KIND = 'polku:endpoint-kind';
@@ -25,9 +26,15 @@ export const ANSWER_SHAPE = 'polku:answer-shape';
  */
 export type AnswerShape = 'page' | 'one';
 
-/** Records what a read answers (see AnswerShape). */
+/**
+ * Records what a read answers (see AnswerShape), and checks each answer against it: another
+ * shape is a wiring bug, answered 500 and logged (AnswerShapeInterceptor).
+ */
 export function answerShape(shape: AnswerShape): MethodDecorator {
-  return SetMetadata(ANSWER_SHAPE, shape);
+  return applyDecorators(
+    SetMetadata(ANSWER_SHAPE, shape),
+    UseInterceptors(new AnswerShapeInterceptor(shape)),
+  );
 }
 
 /** What the OpenAPI document says about an endpoint. */
