@@ -84,7 +84,7 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
     as: 'ville.tyonsilta',
     on: 'C2',
     object: 'handoff',
-    body: {},
+    body: { startDate: addCalendarDays(today(), 30) },
   },
   'POST /paths/{pathId}/hand-offs/{handoffId}/completion': {
     as: 'ville.tyonsilta',
@@ -323,9 +323,9 @@ async function pathWithObjects() {
   );
   return {
     referral: referrals.body.items[0].referralId as string,
-    consent: (consents.body.items as { consentId: string; kind: string }[]).find(
+    consent: (consents.body.items as { consentId: string; kind: string }[]).filter(
       (record) => record.kind === 'GRANT',
-    )!.consentId,
+    )[0].consentId,
     actionItem: intake.body.actionItems[0].actionItemId as string,
     goal: plan.body.goals[0].goalId as string,
     measure: measure.body.measureId as string,

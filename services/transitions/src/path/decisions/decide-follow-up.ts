@@ -83,10 +83,7 @@ export function completeFollowUp(
   const exitRecord = draft.state.exit;
   const refusal = firstRefusal(
     // The id first: a follow-up of another path is not found, whatever this path's state.
-    () =>
-      followUp === undefined
-        ? notFound(`There is no follow-up ${input.followUpId} on this path.`)
-        : null,
+    () => (followUp === undefined ? notFound('This path has no such follow-up.') : null),
     () => onlyIn(draft, ['FOLLOW_UP'], 'record a follow-up'),
     () => byAccountableOrg(draft, input.actor, 'record the follow-up'),
     () =>

@@ -105,7 +105,7 @@ function receiverRefusal(
   // Only the pending hand-off can be answered: any other id, this path's old ones or another
   // path's, names nothing here.
   if (pending === null || pending.handoffId !== input.handoffId) {
-    return notFound(`This path has no pending hand-off ${input.handoffId} to ${doing}.`);
+    return notFound('This path has no such pending hand-off.');
   }
   return pending.receivingOrgId === input.actor.orgId
     ? null

@@ -68,7 +68,7 @@ export function endWaiting(
   input: PathInputOf<'waitingEnded'>,
 ): Refusal | null {
   if (!draft.state.waits.some((wait) => wait.waitId === input.waitId)) {
-    return notFound(`This path has no open wait ${input.waitId}.`);
+    return notFound('This path has no such open wait.');
   }
   draft.update({ waits: draft.state.waits.filter((wait) => wait.waitId !== input.waitId) });
   draft.cancelWhere(
