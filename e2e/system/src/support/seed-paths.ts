@@ -37,8 +37,9 @@ export function pathSeeder(api: ApiCall, clientFamilyName: string) {
   /**
    * A path referred by the employment area to Työnsilta and accepted, with the client's consent
    * for Työnsilta to see the plan, attendance and the health flag (pausing a measure reveals it).
+   * `extra` adds fields to the referral (prior information, for one).
    */
-  async function acceptedPath(): Promise<string> {
+  async function acceptedPath(extra: Record<string, unknown> = {}): Promise<string> {
     const created = await api('POST', '/referrals', 'tiina.tyollisyys', {
       client: newClient(),
       toOrgId: DEMO_ORGANISATIONS.tyonsilta.id,
@@ -52,6 +53,7 @@ export function pathSeeder(api: ApiCall, clientFamilyName: string) {
         howGiven: 'WRITTEN',
         purpose: 'REFERRAL',
       },
+      ...extra,
     });
     if (created.status !== 201) {
       throw new Error(`referral answered ${created.status}: ${JSON.stringify(created.body)}`);

@@ -1,7 +1,6 @@
 import {
   type CallHandler,
   type ExecutionContext,
-  HttpException,
   Injectable,
   type NestInterceptor,
   NotFoundException,
@@ -32,6 +31,7 @@ import {
   rowCountOf,
 } from '../audit/disclosed-data-classes';
 import { correlationIdOf } from '../audit/request-ids';
+import { httpStatusOf } from '../problem/problem-details.filter';
 import { CLIENT_DATA, type ClientDataRoute } from './client-data.decorator';
 
 /** The answer to every refusal: the caller may not even learn that the path exists. */
@@ -216,7 +216,7 @@ export class ClientDataInterceptor implements NestInterceptor {
             if (error instanceof RefusedAfterAnswer) {
               throw error; // audited above
             }
-            const status = error instanceof HttpException ? error.getStatus() : 500;
+            const status = httpStatusOf(error);
             // 304 Not Modified (If-None-Match) is thrown, yet the caller did get the data.
             await this.audit.append(entry(status === 304 ? 'DONE' : 'FAILED', status));
             throw error;

@@ -73,6 +73,23 @@ const HTTP_STATUS_TO_PROBLEM: Readonly<Record<number, { type: string; title: str
 };
 
 /**
+ * The HTTP status the filter below answers an error with, so the audit trail records what the
+ * caller got: a service's NOT_FOUND is a 404, not the 500 of an unknown error.
+ */
+export function httpStatusOf(exception: unknown): number {
+  if (exception instanceof HttpException) {
+    return exception.getStatus();
+  }
+  if (exception instanceof ServiceTimeoutError || exception instanceof ServiceUnavailableError) {
+    return 503;
+  }
+  if (exception instanceof RemoteServiceError) {
+    return REMOTE_CODE_TO_PROBLEM[exception.body.code]?.status ?? 500;
+  }
+  return 500;
+}
+
+/**
  * Turns every error into an RFC 9457 problem+json answer. A service that does not answer in
  * time, or at all, is a 503 with Retry-After: the caller learns at once that nothing was done.
  */

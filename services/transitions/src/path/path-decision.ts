@@ -1,7 +1,7 @@
 import type { PathEffect } from './path-effects';
 import type { PathState } from './path-state';
 
-export type RefusalCode = 'CONFLICT' | 'VALIDATION_FAILED' | 'FORBIDDEN';
+export type RefusalCode = 'CONFLICT' | 'VALIDATION_FAILED' | 'FORBIDDEN' | 'NOT_FOUND';
 
 /** Why an input cannot move the path, in words a caseworker can act on. */
 export interface Refusal {
@@ -28,6 +28,15 @@ export function conflict(message: string): Refusal {
 /** The input itself is wrong, whatever the path's state. */
 export function invalid(message: string): Refusal {
   return { code: 'VALIDATION_FAILED', message };
+}
+
+/**
+ * The id names no object of this path (a hand-off, follow-up or wait of another path, or none):
+ * answered like a path the caller may not see, so ids of other paths reveal nothing
+ * (docs/auth.md, "Object ids are checked against their path").
+ */
+export function notFound(message: string): Refusal {
+  return { code: 'NOT_FOUND', message };
 }
 
 /** Someone else's organisation has to do this. */

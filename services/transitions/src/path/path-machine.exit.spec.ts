@@ -332,7 +332,7 @@ describe('decide: exits and follow-ups', () => {
       expect(decide(path, input, POLICY)).toMatchObject({ refused: { code: 'VALIDATION_FAILED' } });
     }
     expect(decide(path, make.followUpCompleted({ followUpId: 'nope' }), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT' },
+      refused: { code: 'NOT_FOUND' },
     });
     const once = accept(path, make.followUpCompleted({ followUpId: id })).state;
     expect(decide(once, make.followUpCompleted({ followUpId: id }), POLICY)).toMatchObject({
@@ -346,7 +346,7 @@ describe('decide: exits and follow-ups', () => {
     expect(
       decide(pathAt('measureEnded'), make.followUpCompleted({ followUpId: id }), POLICY),
     ).toMatchObject({
-      refused: { code: 'CONFLICT' },
+      refused: { code: 'NOT_FOUND' },
     });
   });
 

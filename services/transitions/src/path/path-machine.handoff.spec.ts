@@ -125,12 +125,12 @@ describe('decide: hand-offs', () => {
     });
     expect(
       decide(pending, make.handoffAccepted({ handoffId: 'transition-9' }), POLICY),
-    ).toMatchObject({ refused: { code: 'CONFLICT' } });
+    ).toMatchObject({ refused: { code: 'NOT_FOUND' } });
     expect(decide(pathAt('handoffAccepted'), make.handoffAccepted(), POLICY)).toMatchObject({
       refused: { code: 'CONFLICT', message: 'The hand-off has already been accepted.' },
     });
     expect(decide(pathAt('measureEnded'), make.handoffDeclined(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT' },
+      refused: { code: 'NOT_FOUND' },
     });
   });
 

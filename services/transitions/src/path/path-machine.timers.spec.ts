@@ -188,7 +188,7 @@ describe('decide: waits', () => {
       ).toMatchObject({ refused: { code: 'VALIDATION_FAILED' } });
     }
     expect(decide(pathAt('inMeasure'), make.waitingEnded(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT' },
+      refused: { code: 'NOT_FOUND' },
     });
   });
 });

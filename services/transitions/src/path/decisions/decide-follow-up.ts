@@ -1,6 +1,6 @@
 import type { DecisionDraft } from '../decision-draft';
 import { lateFrom } from '../path-dates';
-import { conflict, firstRefusal, invalid, type Refusal } from '../path-decision';
+import { conflict, firstRefusal, invalid, notFound, type Refusal } from '../path-decision';
 import { destinationProblem, isContinuation, isUnclear } from '../path-destination';
 import { byAccountableOrg, onlyIn } from '../path-guards';
 import type { PathInputOf } from '../path-inputs';
@@ -82,12 +82,10 @@ export function completeFollowUp(
   const followUp = draft.state.followUps.find((f) => f.followUpId === input.followUpId);
   const exitRecord = draft.state.exit;
   const refusal = firstRefusal(
+    // The id first: a follow-up of another path is not found, whatever this path's state.
+    () => (followUp === undefined ? notFound('This path has no such follow-up.') : null),
     () => onlyIn(draft, ['FOLLOW_UP'], 'record a follow-up'),
     () => byAccountableOrg(draft, input.actor, 'record the follow-up'),
-    () =>
-      followUp === undefined
-        ? conflict(`There is no follow-up ${input.followUpId} on this path.`)
-        : null,
     () =>
       followUp?.status === 'COMPLETED' ? conflict('This follow-up has already been done.') : null,
     () => destinationRefusal(input),

@@ -1,14 +1,15 @@
 import type { DecisionDraft } from '../decision-draft';
 import { laterOf } from '../path-dates';
-import { conflict, firstRefusal, forbidden, invalid, type Refusal } from '../path-decision';
-import { destinationProblem } from '../path-destination';
 import {
-  byAccountableOrg,
-  dateFromToday,
-  describeState,
-  onlyIn,
-  requiredText,
-} from '../path-guards';
+  conflict,
+  firstRefusal,
+  forbidden,
+  invalid,
+  notFound,
+  type Refusal,
+} from '../path-decision';
+import { destinationProblem } from '../path-destination';
+import { byAccountableOrg, dateFromToday, onlyIn, requiredText } from '../path-guards';
 import type { PathActor, PathInputOf } from '../path-inputs';
 import type { PendingHandoff } from '../path-state';
 import { inBusinessDays, step } from '../next-step';
@@ -101,15 +102,10 @@ function receiverRefusal(
   doing: string,
 ): Refusal | null {
   const pending = draft.state.pendingHandoff;
-  if (pending === null) {
-    return conflict(
-      `There is no pending hand-off to ${doing}: the client is ${describeState(draft.state.state)}.`,
-    );
-  }
-  if (pending.handoffId !== input.handoffId) {
-    return conflict(
-      `The hand-off ${input.handoffId} is not the pending one (${pending.handoffId}).`,
-    );
+  // Only the pending hand-off can be answered: any other id, this path's old ones or another
+  // path's, names nothing here.
+  if (pending === null || pending.handoffId !== input.handoffId) {
+    return notFound('This path has no such pending hand-off.');
   }
   return pending.receivingOrgId === input.actor.orgId
     ? null

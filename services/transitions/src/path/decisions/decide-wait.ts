@@ -1,6 +1,6 @@
 import type { DecisionDraft } from '../decision-draft';
 import { lateFrom } from '../path-dates';
-import { conflict, firstRefusal, invalid, type Refusal } from '../path-decision';
+import { conflict, firstRefusal, invalid, notFound, type Refusal } from '../path-decision';
 import { requiredText } from '../path-guards';
 import type { PathInputOf } from '../path-inputs';
 import { PATH_TIMER_KINDS } from '../path-timers';
@@ -68,7 +68,7 @@ export function endWaiting(
   input: PathInputOf<'waitingEnded'>,
 ): Refusal | null {
   if (!draft.state.waits.some((wait) => wait.waitId === input.waitId)) {
-    return conflict(`The client is not waiting on ${input.waitId}.`);
+    return notFound('This path has no such open wait.');
   }
   draft.update({ waits: draft.state.waits.filter((wait) => wait.waitId !== input.waitId) });
   draft.cancelWhere(
