@@ -89,9 +89,12 @@ const TO_KUMPPANIKSI = {
   proposedBy: 'WORKER',
 };
 
-/** Työnsilta accepted the referral (INTAKE) and proposes Kumppaniksi as the next step. */
+/**
+ * Työnsilta accepted the referral (INTAKE) and proposes Kumppaniksi as the next step, on the
+ * client's consent that names Kumppaniksi too (without it the receiver sees nothing).
+ */
 async function pathWithProposedHandoff(): Promise<string> {
-  const pathId = await acceptedPath();
+  const pathId = await acceptedPath({ alsoFor: [org.kumppaniksi.id] });
   await whenCourse(pathId, 'ville.tyonsilta', 'INTAKE');
   const proposed = await api(
     'POST',

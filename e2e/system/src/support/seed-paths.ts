@@ -37,8 +37,10 @@ export function pathSeeder(api: ApiCall, clientFamilyName: string) {
   /**
    * A path referred by the employment area to Työnsilta and accepted, with the client's consent
    * for Työnsilta to see the plan, attendance and the health flag (pausing a measure reveals it).
+   * `alsoFor`: organisations the same consent also names, e.g. the receiver of a later hand-off
+   * (a receiver is covered only by the consent it is proposed on naming it, docs/auth.md).
    */
-  async function acceptedPath(): Promise<string> {
+  async function acceptedPath(options: { alsoFor?: readonly string[] } = {}): Promise<string> {
     const created = await api('POST', '/referrals', 'tiina.tyollisyys', {
       client: newClient(),
       toOrgId: DEMO_ORGANISATIONS.tyonsilta.id,
@@ -47,7 +49,7 @@ export function pathSeeder(api: ApiCall, clientFamilyName: string) {
       fundingRef: { kind: 'ACTIVATION_PLAN', reference: 'AP-2026-0042' },
       desiredStart: '2027-01-07',
       consent: {
-        orgIds: [DEMO_ORGANISATIONS.tyonsilta.id],
+        orgIds: [DEMO_ORGANISATIONS.tyonsilta.id, ...(options.alsoFor ?? [])],
         dataClasses: ['PATH', 'PLAN', 'ATTENDANCE', 'HEALTH_FLAG'],
         howGiven: 'WRITTEN',
         purpose: 'REFERRAL',
