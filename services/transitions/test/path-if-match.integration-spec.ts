@@ -66,7 +66,10 @@ async function proposed(story: PathStory, service: TransitionsService): Promise<
       proposedBy: 'WORKER',
     },
   });
-  return path.pendingHandoff!.handoffId;
+  if (path.pendingHandoff === null) {
+    throw new Error('the proposal left no pending hand-off');
+  }
+  return path.pendingHandoff.handoffId;
 }
 
 /** The client waits for a service; what for is HEALTH_FLAG data, so a consent covers it. */
