@@ -255,9 +255,11 @@ async function exitedPath(): Promise<{ pathId: string; followUpId: string }> {
 /** Path B: every kind of object activation-plans and client-intake keep, owned by Työnsilta. */
 async function pathWithObjects() {
   const pathId = await acceptedPath({
-    priorInformation: {
-      summary: 'Työkokeilu kesken jääneen kurssin jälkeen.',
-      workAdaptationNeeded: true,
+    extra: {
+      priorInformation: {
+        summary: 'Työkokeilu kesken jääneen kurssin jälkeen.',
+        workAdaptationNeeded: true,
+      },
     },
   });
   const B = `/paths/${pathId}`;

@@ -74,6 +74,13 @@ function whenCourse(pathId: string, as: string, state: string) {
   );
 }
 
+/** If-Match with the path's ETag as `as` reads it now: every change of a path needs it. */
+async function ifMatch(pathId: string, as: string): Promise<Record<string, string>> {
+  const read = await api('GET', `/paths/${pathId}`, as);
+  expect(read.status).toBe(200);
+  return { 'if-match': read.headers.get('etag') ?? '' };
+}
+
 const TO_KUMPPANIKSI = {
   destination: { group: 'CONTINUATION', category: 'ANOTHER_VTM_MEASURE' },
   receivingOrgId: org.kumppaniksi.id,
@@ -82,9 +89,12 @@ const TO_KUMPPANIKSI = {
   proposedBy: 'WORKER',
 };
 
-/** Työnsilta accepted the referral (INTAKE) and proposes Kumppaniksi as the next step. */
+/**
+ * Työnsilta accepted the referral (INTAKE) and proposes Kumppaniksi as the next step, on the
+ * client's consent that names Kumppaniksi too (without it the receiver sees nothing).
+ */
 async function pathWithProposedHandoff(): Promise<string> {
-  const pathId = await acceptedPath();
+  const pathId = await acceptedPath({ alsoFor: [org.kumppaniksi.id] });
   await whenCourse(pathId, 'ville.tyonsilta', 'INTAKE');
   const proposed = await api(
     'POST',
@@ -140,16 +150,27 @@ it('should hand a path over when the receiver accepts and completes, and return 
   const base = `/paths/${accepted}/hand-offs/${handoffId}`;
   expect(
     (
-      await api('POST', `${base}/acceptance`, 'kaisa.kumppaniksi', {
-        startDate: TO_KUMPPANIKSI.proposedDate,
-      })
+      await api(
+        'POST',
+        `${base}/acceptance`,
+        'kaisa.kumppaniksi',
+        { startDate: TO_KUMPPANIKSI.proposedDate },
+        await ifMatch(accepted, 'kaisa.kumppaniksi'),
+      )
     ).status,
   ).toBe(200);
   // Accepted is not yet handed over: the sender stays accountable.
   expect((await api('GET', `/paths/${accepted}`, 'ville.tyonsilta')).body).toMatchObject({
     accountable: { orgId: org.tyonsilta.id },
   });
-  expect((await api('POST', `${base}/completion`, 'kaisa.kumppaniksi', {})).status).toBe(200);
+  const completion = await api(
+    'POST',
+    `${base}/completion`,
+    'kaisa.kumppaniksi',
+    {},
+    await ifMatch(accepted, 'kaisa.kumppaniksi'),
+  );
+  expect(completion.status).toBe(200);
   const [transfer] = await whenEvents(accepted, 'OwnershipTransferred', 1);
   expect(transfer.data).toMatchObject({
     fromOrgId: org.tyonsilta.id,
@@ -170,6 +191,7 @@ it('should hand a path over when the receiver accepts and completes, and return 
     `/paths/${declined}/hand-offs/${(proposal.data as { handoffId: string }).handoffId}/decline`,
     'kaisa.kumppaniksi',
     { reasonCategory: 'NO_CAPACITY', alternativeCategory: 'LATER_START' },
+    await ifMatch(declined, 'kaisa.kumppaniksi'),
   );
   expect(answer.status).toBe(200);
   expect((await api('GET', `/paths/${declined}`, 'ville.tyonsilta')).body).toMatchObject({
@@ -181,14 +203,97 @@ it('should hand a path over when the receiver accepts and completes, and return 
   await whenStatus(`/paths/${declined}`, 'kaisa.kumppaniksi', 404);
 });
 
+it('should answer 428 without If-Match and 412 with a stale one to every change of a path, and change nothing', async () => {
+  const pathId = await pathWithProposedHandoff();
+  const [offer] = await whenEvents(pathId, 'HandoffProposed', 1);
+  const { handoffId } = offer.data as { handoffId: string };
+  await whenStatus(`/paths/${pathId}`, 'kaisa.kumppaniksi', 200);
+  const before = await api('GET', `/paths/${pathId}`, 'ville.tyonsilta');
+  const etag = before.headers.get('etag') ?? '';
+  expect(etag).toBe(`"${(before.body as { version: number }).version}"`);
+  const stale = `"${(before.body as { version: number }).version - 1}"`;
+  // Items inside the path need not exist: the path's version is checked before them.
+  const changes: [string, string, object][] = [
+    [
+      'ville.tyonsilta',
+      'exit',
+      {
+        destination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
+        confirmed: false,
+        exitDate: today(),
+      },
+    ],
+    [
+      'ville.tyonsilta',
+      `follow-ups/${crypto.randomUUID()}/completion`,
+      { statusNow: 'SAME', contactMode: 'PHONE', helpGiven: ['NONE'], confirmsDestination: true },
+    ],
+    ['ville.tyonsilta', 'closure', {}],
+    ['ville.tyonsilta', 'unclear-path-review', {}],
+    [
+      'ville.tyonsilta',
+      'responsible-worker',
+      { toWorkerId: 'usr_colleague', reasonCategory: 'TURNOVER' },
+    ],
+    ['ville.tyonsilta', `waits/${crypto.randomUUID()}/end`, {}],
+    [
+      'kaisa.kumppaniksi',
+      `hand-offs/${handoffId}/acceptance`,
+      { startDate: TO_KUMPPANIKSI.proposedDate },
+    ],
+    [
+      'kaisa.kumppaniksi',
+      `hand-offs/${handoffId}/decline`,
+      { reasonCategory: 'NO_CAPACITY', alternativeCategory: 'LATER_START' },
+    ],
+    ['kaisa.kumppaniksi', `hand-offs/${handoffId}/completion`, {}],
+  ];
+  const answers: string[] = [];
+  for (const [as, route, body] of changes) {
+    const missing = await api('POST', `/paths/${pathId}/${route}`, as, body);
+    const outdated = await api('POST', `/paths/${pathId}/${route}`, as, body, {
+      'if-match': stale,
+    });
+    answers.push(
+      `${route}: ${missing.status} ${missing.body?.type} / ${outdated.status} ${outdated.body?.type}`,
+    );
+  }
+  expect(answers).toEqual(
+    changes.map(
+      ([, route]) =>
+        `${route}: 428 urn:polku:problem:precondition-required / 412 urn:polku:problem:precondition-failed`,
+    ),
+  );
+  const after = await api('GET', `/paths/${pathId}`, 'ville.tyonsilta');
+  expect(after.headers.get('etag')).toBe(etag);
+  expect(after.body).toEqual(before.body);
+});
+
+/** Closes the path at the version Työnsilta reads now. */
+async function close(pathId: string) {
+  return api(
+    'POST',
+    `/paths/${pathId}/closure`,
+    'ville.tyonsilta',
+    {},
+    await ifMatch(pathId, 'ville.tyonsilta'),
+  );
+}
+
 it('should follow up an exit to the open labour market and bring a missed follow-up to the manager', async () => {
   const pathId = await acceptedPath();
   await whenCourse(pathId, 'ville.tyonsilta', 'INTAKE');
-  const exit = await api('POST', `/paths/${pathId}/exit`, 'ville.tyonsilta', {
-    destination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
-    confirmed: false,
-    exitDate: today(),
-  });
+  const exit = await api(
+    'POST',
+    `/paths/${pathId}/exit`,
+    'ville.tyonsilta',
+    {
+      destination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
+      confirmed: false,
+      exitDate: today(),
+    },
+    await ifMatch(pathId, 'ville.tyonsilta'),
+  );
   expect(exit.status).toBe(200);
   const [scheduled] = await whenEvents(pathId, 'FollowUpScheduled', 1);
   const followUps = (scheduled.data as { followUps: { followUpId: string; dueDate: string }[] })
@@ -199,7 +304,7 @@ it('should follow up an exit to the open labour market and bring a missed follow
   expect([...dueDates].sort()).toEqual(dueDates);
   expect(followUps).toHaveLength(3);
   // Not confirmed: closing now would close it silently.
-  expect((await api('POST', `/paths/${pathId}/closure`, 'ville.tyonsilta', {})).status).toBe(409);
+  expect((await close(pathId)).status).toBe(409);
 
   expect(await makeDue('follow-up-due', pathId)).toHaveLength(1);
   await whenEvents(pathId, 'FollowUpDue', 1);
@@ -224,12 +329,13 @@ it('should follow up an exit to the open labour market and bring a missed follow
     `/paths/${pathId}/follow-ups/${followUps[0].followUpId}/completion`,
     'ville.tyonsilta',
     { statusNow: 'SAME', contactMode: 'PHONE', helpGiven: ['NONE'], confirmsDestination: true },
+    await ifMatch(pathId, 'ville.tyonsilta'),
   );
   expect(late.status).toBe(200);
   expect(late.body).toMatchObject({ state: 'FOLLOW_UP' });
   const afterwards = await api('GET', '/lost-paths', 'mikko.tyonsilta');
   expect(afterwards.body.items).not.toContainEqual(expect.objectContaining({ pathId }));
-  expect((await api('POST', `/paths/${pathId}/closure`, 'ville.tyonsilta', {})).status).toBe(409);
+  expect((await close(pathId)).status).toBe(409);
 });
 
 it('should suspend the path’s timers while its measure is paused and resume them with it', async () => {

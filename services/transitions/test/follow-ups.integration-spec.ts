@@ -38,6 +38,7 @@ describe('exits and follow-ups', () => {
     await story.untilIntake();
     return service.ask<PathView>(TRANSITION_COMMANDS.exitPath, story.provider, {
       pathId: story.pathId,
+      expectedVersion: await story.version(),
       body: {
         destination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
         confirmed: false,
@@ -73,11 +74,12 @@ describe('exits and follow-ups', () => {
 
   it('should refuse to close a path whose destination is not confirmed with CONFLICT', async () => {
     const story = new PathStory(service);
-    await exitToOpenLabourMarket(story);
+    const { version } = await exitToOpenLabourMarket(story);
 
     expect(
       await service.askError(TRANSITION_COMMANDS.closePath, story.provider, {
         pathId: story.pathId,
+        expectedVersion: version,
         body: {},
       }),
     ).toMatchObject({ code: 'CONFLICT' });
@@ -88,6 +90,7 @@ describe('exits and follow-ups', () => {
     await story.untilIntake();
     const unclear = await service.ask<PathView>(TRANSITION_COMMANDS.exitPath, story.provider, {
       pathId: story.pathId,
+      expectedVersion: await story.version(),
       body: {
         destination: { group: 'OUTSIDE_LABOUR_MARKET', category: 'UNCLEAR_PATH' },
         confirmed: false,
@@ -103,7 +106,11 @@ describe('exits and follow-ups', () => {
     const reviewed = await service.ask<PathView>(
       TRANSITION_COMMANDS.reviewUnclearPath,
       story.provider,
-      { pathId: story.pathId, body: { nextReviewDate: daysFromToday(30) } },
+      {
+        pathId: story.pathId,
+        expectedVersion: unclear.version,
+        body: { nextReviewDate: daysFromToday(30) },
+      },
     );
 
     expect(reviewed).toMatchObject({
@@ -113,12 +120,14 @@ describe('exits and follow-ups', () => {
     expect(
       await service.askError(TRANSITION_COMMANDS.reviewUnclearPath, story.outsider, {
         pathId: story.pathId,
+        expectedVersion: reviewed.version,
         body: {},
       }),
     ).toMatchObject({ code: 'NOT_FOUND' });
     expect(
       await service.askError(TRANSITION_COMMANDS.closePath, story.provider, {
         pathId: story.pathId,
+        expectedVersion: reviewed.version,
         body: {},
       }),
     ).toMatchObject({ code: 'CONFLICT' });
@@ -213,22 +222,30 @@ describe('exits and follow-ups', () => {
 
   it('should close the path with PathClosed when every follow-up is done and confirms the destination', async () => {
     const story = new PathStory(service);
-    const { followUps } = await exitToOpenLabourMarket(story);
+    const exited = await exitToOpenLabourMarket(story);
 
-    for (const followUp of followUps) {
-      await service.ask(TRANSITION_COMMANDS.completeFollowUp, story.provider, {
-        pathId: story.pathId,
-        id: followUp.followUpId,
-        body: {
-          statusNow: 'SAME',
-          contactMode: 'PHONE',
-          helpGiven: ['NONE'],
-          confirmsDestination: true,
+    // Each answer carries the path's new version, the If-Match of the next command.
+    let { version } = exited;
+    for (const followUp of exited.followUps) {
+      ({ version } = await service.ask<PathView>(
+        TRANSITION_COMMANDS.completeFollowUp,
+        story.provider,
+        {
+          pathId: story.pathId,
+          id: followUp.followUpId,
+          expectedVersion: version,
+          body: {
+            statusNow: 'SAME',
+            contactMode: 'PHONE',
+            helpGiven: ['NONE'],
+            confirmsDestination: true,
+          },
         },
-      });
+      ));
     }
     const closed = await service.ask<PathView>(TRANSITION_COMMANDS.closePath, story.provider, {
       pathId: story.pathId,
+      expectedVersion: version,
       body: {},
     });
 

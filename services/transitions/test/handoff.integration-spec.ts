@@ -60,7 +60,12 @@ describe('hand-offs', () => {
     const accepted = await service.ask<PathView>(
       TRANSITION_COMMANDS.acceptHandoff,
       story.receiver,
-      { pathId: story.pathId, id: handoffId, body: { startDate: daysFromToday(14) } },
+      {
+        pathId: story.pathId,
+        id: handoffId,
+        expectedVersion: await story.version(story.receiver),
+        body: { startDate: daysFromToday(14) },
+      },
     );
     // The sender stays accountable until the receiver completes the hand-off.
     expect(accepted).toMatchObject({
@@ -73,7 +78,12 @@ describe('hand-offs', () => {
     const completed = await service.ask<PathView>(
       TRANSITION_COMMANDS.completeHandoff,
       story.receiver,
-      { pathId: story.pathId, id: handoffId, body: {} },
+      {
+        pathId: story.pathId,
+        id: handoffId,
+        expectedVersion: await story.version(story.receiver),
+        body: {},
+      },
     );
 
     expect(completed).toMatchObject({
@@ -123,6 +133,7 @@ describe('hand-offs', () => {
     await service.ask(TRANSITION_COMMANDS.acceptHandoff, story.receiver, {
       pathId: story.pathId,
       id: handoffId,
+      expectedVersion: await story.version(story.receiver),
       body: { startDate: daysFromToday(14) },
     });
     await story.measureEnded();
@@ -130,6 +141,7 @@ describe('hand-offs', () => {
     await service.ask(TRANSITION_COMMANDS.completeHandoff, story.receiver, {
       pathId: story.pathId,
       id: handoffId,
+      expectedVersion: await story.version(story.receiver),
       body: {},
     });
 
@@ -154,6 +166,7 @@ describe('hand-offs', () => {
       {
         pathId: story.pathId,
         id: handoffId,
+        expectedVersion: await story.version(story.receiver),
         body: { reasonCategory: 'NO_CAPACITY', alternativeCategory: 'LATER_START' },
       },
     );

@@ -88,6 +88,7 @@ describe('events of client-intake and activation-plans', () => {
     await story.untilIntake();
     await service.ask(TRANSITION_COMMANDS.exitPath, story.provider, {
       pathId: story.pathId,
+      expectedVersion: await story.version(),
       body: {
         destination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
         confirmed: true,

@@ -37,9 +37,13 @@ export function pathSeeder(api: ApiCall, clientFamilyName: string) {
   /**
    * A path referred by the employment area to Työnsilta and accepted, with the client's consent
    * for Työnsilta to see the plan, attendance and the health flag (pausing a measure reveals it).
+   * `alsoFor`: organisations the same consent also names, e.g. the receiver of a later hand-off
+   * (a receiver is covered only by the consent it is proposed on naming it, docs/auth.md).
    * `extra` adds fields to the referral (prior information, for one).
    */
-  async function acceptedPath(extra: Record<string, unknown> = {}): Promise<string> {
+  async function acceptedPath(
+    options: { alsoFor?: readonly string[]; extra?: Record<string, unknown> } = {},
+  ): Promise<string> {
     const created = await api('POST', '/referrals', 'tiina.tyollisyys', {
       client: newClient(),
       toOrgId: DEMO_ORGANISATIONS.tyonsilta.id,
@@ -48,12 +52,12 @@ export function pathSeeder(api: ApiCall, clientFamilyName: string) {
       fundingRef: { kind: 'ACTIVATION_PLAN', reference: 'AP-2026-0042' },
       desiredStart: '2027-01-07',
       consent: {
-        orgIds: [DEMO_ORGANISATIONS.tyonsilta.id],
+        orgIds: [DEMO_ORGANISATIONS.tyonsilta.id, ...(options.alsoFor ?? [])],
         dataClasses: ['PATH', 'PLAN', 'ATTENDANCE', 'HEALTH_FLAG'],
         howGiven: 'WRITTEN',
         purpose: 'REFERRAL',
       },
-      ...extra,
+      ...options.extra,
     });
     if (created.status !== 201) {
       throw new Error(`referral answered ${created.status}: ${JSON.stringify(created.body)}`);

@@ -8,6 +8,7 @@ import {
   TRANSITION_COMMANDS,
 } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
+import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
 import { ClientDataCommand } from '../http/endpoint-kinds';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
@@ -29,15 +30,17 @@ export class ExitsController {
     body: ExitPathCommand,
     status: 200,
     idempotent: true,
+    ifMatch: true,
   })
   exit(
     @Param('pathId', ParseUUIDPipe) pathId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Body() command: ExitPathCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       TRANSITION_COMMANDS.exitPath,
-      { pathId, body: command },
+      { pathId, expectedVersion, body: command },
       commandMetadataOf(request),
     );
   }
@@ -51,16 +54,18 @@ export class ExitsController {
     body: CompleteFollowUpCommand,
     status: 200,
     idempotent: true,
+    ifMatch: true,
   })
   completeFollowUp(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('followUpId', ParseUUIDPipe) followUpId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Body() command: CompleteFollowUpCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       TRANSITION_COMMANDS.completeFollowUp,
-      { pathId, id: followUpId, body: command },
+      { pathId, id: followUpId, expectedVersion, body: command },
       commandMetadataOf(request),
     );
   }
@@ -74,15 +79,17 @@ export class ExitsController {
     body: ClosePathCommand,
     status: 200,
     idempotent: true,
+    ifMatch: true,
   })
   close(
     @Param('pathId', ParseUUIDPipe) pathId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Body() command: ClosePathCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       TRANSITION_COMMANDS.closePath,
-      { pathId, body: command },
+      { pathId, expectedVersion, body: command },
       commandMetadataOf(request),
     );
   }
@@ -96,15 +103,17 @@ export class ExitsController {
     body: ReviewUnclearPathCommand,
     status: 200,
     idempotent: true,
+    ifMatch: true,
   })
   reviewUnclearPath(
     @Param('pathId', ParseUUIDPipe) pathId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Body() command: ReviewUnclearPathCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       TRANSITION_COMMANDS.reviewUnclearPath,
-      { pathId, body: command },
+      { pathId, expectedVersion, body: command },
       commandMetadataOf(request),
     );
   }

@@ -8,6 +8,7 @@ import {
   TRANSITION_COMMANDS,
 } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
+import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
 import { ClientDataCommand } from '../http/endpoint-kinds';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
@@ -29,6 +30,7 @@ export class HandoffsController {
     body: ProposeHandoffCommand,
     status: 201,
     idempotent: true,
+    versioned: true,
   })
   propose(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -51,16 +53,18 @@ export class HandoffsController {
     body: AcceptHandoffCommand,
     status: 200,
     idempotent: true,
+    ifMatch: true,
   })
   accept(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('handoffId', ParseUUIDPipe) handoffId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Body() command: AcceptHandoffCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       TRANSITION_COMMANDS.acceptHandoff,
-      { pathId, id: handoffId, body: command },
+      { pathId, id: handoffId, expectedVersion, body: command },
       commandMetadataOf(request),
     );
   }
@@ -74,16 +78,18 @@ export class HandoffsController {
     body: DeclineHandoffCommand,
     status: 200,
     idempotent: true,
+    ifMatch: true,
   })
   decline(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('handoffId', ParseUUIDPipe) handoffId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Body() command: DeclineHandoffCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       TRANSITION_COMMANDS.declineHandoff,
-      { pathId, id: handoffId, body: command },
+      { pathId, id: handoffId, expectedVersion, body: command },
       commandMetadataOf(request),
     );
   }
@@ -97,16 +103,18 @@ export class HandoffsController {
     body: CompleteHandoffCommand,
     status: 200,
     idempotent: true,
+    ifMatch: true,
   })
   complete(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('handoffId', ParseUUIDPipe) handoffId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Body() command: CompleteHandoffCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       TRANSITION_COMMANDS.completeHandoff,
-      { pathId, id: handoffId, body: command },
+      { pathId, id: handoffId, expectedVersion, body: command },
       commandMetadataOf(request),
     );
   }

@@ -6,6 +6,7 @@ import {
   TRANSITION_COMMANDS,
 } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
+import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
@@ -13,6 +14,8 @@ import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-
  * The path: its state, accountable organisation, named worker and next step, the
  * responsible worker and the client's waits. The transitions service keeps every open path
  * with an accountable organisation, a named worker and a next step (docs/transitions.md).
+ * Changes of an existing path need If-Match with the path's ETag: the path is one versioned
+ * resource, whatever part of it (a hand-off, a follow-up, a wait) the command names.
  */
 @ApiTags('transitions')
 @Controller('paths/:pathId')
@@ -22,8 +25,10 @@ export class PathController {
   @Get()
   @ClientDataRead({
     summary: 'The path’s state, accountable organisation, named worker and next step',
-    description: 'With the pending hand-off, the exit and its follow-ups.',
+    description:
+      'With the pending hand-off, the exit and its follow-ups. Its ETag is the path’s version: send it as If-Match with every change of the path below (responsible worker, end of a wait, hand-off answers, exit, follow-ups, closure, unclear-path review).',
     dataClasses: ['PATH'],
+    versioned: true,
     answer: 'one',
   })
   get(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
@@ -38,15 +43,17 @@ export class PathController {
     body: ChangeResponsibleWorkerCommand,
     status: 200,
     idempotent: true,
+    ifMatch: true,
   })
   changeWorker(
     @Param('pathId', ParseUUIDPipe) pathId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Body() command: ChangeResponsibleWorkerCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       TRANSITION_COMMANDS.changeResponsibleWorker,
-      { pathId, body: command },
+      { pathId, expectedVersion, body: command },
       commandMetadataOf(request),
     );
   }
@@ -60,6 +67,7 @@ export class PathController {
     body: StartWaitingCommand,
     status: 201,
     idempotent: true,
+    versioned: true,
   })
   startWaiting(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -81,15 +89,17 @@ export class PathController {
     body: 'none',
     status: 200,
     idempotent: true,
+    ifMatch: true,
   })
   endWaiting(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('waitId', ParseUUIDPipe) waitId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       TRANSITION_COMMANDS.endWaiting,
-      { pathId, id: waitId, body: {} },
+      { pathId, id: waitId, expectedVersion, body: {} },
       commandMetadataOf(request),
     );
   }

@@ -5,9 +5,11 @@ import { CompleteFollowUpCommand, TRANSITION_COMMANDS } from '@polku/contracts';
 import {
   type PathItemRequest,
   RequestPrincipal,
+  requireExpectedVersion,
   requireItemId,
   requirePathId,
   validateCommand,
+  type VersionedPathRequest,
 } from '@polku/service-runtime';
 import { FollowUpsService } from './follow-ups.service';
 
@@ -17,10 +19,14 @@ export class FollowUpsHandler {
   constructor(private readonly followUps: FollowUpsService) {}
 
   @MessagePattern(TRANSITION_COMMANDS.completeFollowUp)
-  complete(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
+  complete(
+    @Payload() request: PathItemRequest & VersionedPathRequest,
+    @RequestPrincipal() principal: Principal,
+  ) {
     const pathId = requirePathId(request);
     const followUpId = requireItemId(request, 'follow-up');
+    const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(CompleteFollowUpCommand, request.body);
-    return this.followUps.complete({ principal, pathId, followUpId, command });
+    return this.followUps.complete({ principal, pathId, followUpId, expectedVersion, command });
   }
 }

@@ -13,12 +13,15 @@ export class FollowUpsService {
     readonly principal: Principal;
     readonly pathId: string;
     readonly followUpId: string;
+    /** The path's version the caller read (If-Match). */
+    readonly expectedVersion: number;
     readonly command: CompleteFollowUpCommand;
   }) {
-    const { principal, pathId, followUpId, command } = options;
+    const { principal, pathId, followUpId, expectedVersion, command } = options;
     return this.paths.run({
       principal,
       pathId,
+      expectedVersion,
       dataClass: 'PATH',
       decision: (caller) => completeFollowUpDecision(caller, { command, followUpId }),
     });

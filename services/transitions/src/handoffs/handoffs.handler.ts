@@ -12,11 +12,16 @@ import {
   type PathItemRequest,
   type PathRequest,
   RequestPrincipal,
+  requireExpectedVersion,
   requireItemId,
   requirePathId,
   validateCommand,
+  type VersionedPathRequest,
 } from '@polku/service-runtime';
 import { HandoffsService } from './handoffs.service';
+
+/** An answer to a hand-off, at the path version the receiver read (If-Match). */
+type AnswerRequest = PathItemRequest & VersionedPathRequest;
 
 /** Hand-off commands over NATS. Thin: validate, then HandoffsService. */
 @Controller()
@@ -31,26 +36,29 @@ export class HandoffsHandler {
   }
 
   @MessagePattern(TRANSITION_COMMANDS.acceptHandoff)
-  accept(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
+  accept(@Payload() request: AnswerRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
     const handoffId = requireItemId(request, 'hand-off');
+    const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(AcceptHandoffCommand, request.body);
-    return this.handoffs.accept({ principal, pathId, command, handoffId });
+    return this.handoffs.accept({ principal, pathId, expectedVersion, command, handoffId });
   }
 
   @MessagePattern(TRANSITION_COMMANDS.declineHandoff)
-  decline(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
+  decline(@Payload() request: AnswerRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
     const handoffId = requireItemId(request, 'hand-off');
+    const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(DeclineHandoffCommand, request.body);
-    return this.handoffs.decline({ principal, pathId, command, handoffId });
+    return this.handoffs.decline({ principal, pathId, expectedVersion, command, handoffId });
   }
 
   @MessagePattern(TRANSITION_COMMANDS.completeHandoff)
-  complete(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
+  complete(@Payload() request: AnswerRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
     const handoffId = requireItemId(request, 'hand-off');
+    const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(CompleteHandoffCommand, request.body);
-    return this.handoffs.complete({ principal, pathId, command, handoffId });
+    return this.handoffs.complete({ principal, pathId, expectedVersion, command, handoffId });
   }
 }

@@ -24,6 +24,8 @@ interface HandoffRequest<C> {
 
 interface HandoffAnswer<C> extends HandoffRequest<C> {
   readonly handoffId: string;
+  /** The path's version the receiver read (If-Match). */
+  readonly expectedVersion: number;
 }
 
 /**
@@ -49,28 +51,34 @@ export class HandoffsService {
     });
   }
 
-  accept({ principal, pathId, command, handoffId }: HandoffAnswer<AcceptHandoffCommand>) {
+  accept(answer: HandoffAnswer<AcceptHandoffCommand>) {
+    const { principal, pathId, expectedVersion, command, handoffId } = answer;
     return this.paths.run({
       principal,
       pathId,
+      expectedVersion,
       dataClass: 'PATH',
       decision: (caller) => acceptHandoffDecision(caller, { command, handoffId }),
     });
   }
 
-  decline({ principal, pathId, command, handoffId }: HandoffAnswer<DeclineHandoffCommand>) {
+  decline(answer: HandoffAnswer<DeclineHandoffCommand>) {
+    const { principal, pathId, expectedVersion, command, handoffId } = answer;
     return this.paths.run({
       principal,
       pathId,
+      expectedVersion,
       dataClass: 'PATH',
       decision: (caller) => declineHandoffDecision(caller, { command, handoffId }),
     });
   }
 
-  complete({ principal, pathId, command, handoffId }: HandoffAnswer<CompleteHandoffCommand>) {
+  complete(answer: HandoffAnswer<CompleteHandoffCommand>) {
+    const { principal, pathId, expectedVersion, command, handoffId } = answer;
     return this.paths.run({
       principal,
       pathId,
+      expectedVersion,
       dataClass: 'PATH',
       decision: (caller) => completeHandoffDecision(caller, { command, handoffId }),
     });

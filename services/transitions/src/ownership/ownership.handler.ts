@@ -3,10 +3,11 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { Principal } from '@polku/auth';
 import { ChangeResponsibleWorkerCommand, TRANSITION_COMMANDS } from '@polku/contracts';
 import {
-  type PathRequest,
   RequestPrincipal,
+  requireExpectedVersion,
   requirePathId,
   validateCommand,
+  type VersionedPathRequest,
 } from '@polku/service-runtime';
 import { OwnershipService } from './ownership.service';
 
@@ -16,9 +17,10 @@ export class OwnershipHandler {
   constructor(private readonly ownership: OwnershipService) {}
 
   @MessagePattern(TRANSITION_COMMANDS.changeResponsibleWorker)
-  changeWorker(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
+  changeWorker(@Payload() request: VersionedPathRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
+    const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(ChangeResponsibleWorkerCommand, request.body);
-    return this.ownership.changeWorker({ principal, pathId, command });
+    return this.ownership.changeWorker({ principal, pathId, expectedVersion, command });
   }
 }

@@ -12,12 +12,15 @@ export class OwnershipService {
   changeWorker(options: {
     readonly principal: Principal;
     readonly pathId: string;
+    /** The path's version the caller read (If-Match). */
+    readonly expectedVersion: number;
     readonly command: ChangeResponsibleWorkerCommand;
   }) {
-    const { principal, pathId, command } = options;
+    const { principal, pathId, expectedVersion, command } = options;
     return this.paths.run({
       principal,
       pathId,
+      expectedVersion,
       dataClass: 'PATH',
       decision: (caller) => changeWorkerDecision(caller, command),
     });

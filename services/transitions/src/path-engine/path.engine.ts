@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { PreconditionFailedError } from '@polku/persistence';
 import type { EntityManager } from 'typeorm';
 import {
   decide,
@@ -23,6 +24,12 @@ export interface PathDecisionRequest {
   readonly origin: DecisionOrigin;
   /** What a command adds to the events it causes. */
   readonly details?: CommandDetails;
+  /**
+   * The path's version the caller read (If-Match). Compared under the row lock, so a command
+   * based on a stale read changes nothing. Absent for events, timers and commands that add
+   * something new (a hand-off proposal, a wait).
+   */
+  readonly expectedVersion?: number;
 }
 
 export type PathDecisionOutcome =
@@ -49,6 +56,13 @@ export class PathEngine {
 
   async decide(em: EntityManager, request: PathDecisionRequest): Promise<PathDecisionOutcome> {
     const stored = await lockPath(em, request.pathId);
+    if (
+      stored !== undefined &&
+      request.expectedVersion !== undefined &&
+      stored.state.version !== request.expectedVersion
+    ) {
+      throw new PreconditionFailedError(request.expectedVersion, stored.state.version);
+    }
     const decision = decide(stored?.state, request.input, this.policy);
     if (isRefused(decision)) {
       return { accepted: false, refusal: decision.refused, before: stored?.state };

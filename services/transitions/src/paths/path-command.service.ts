@@ -29,6 +29,8 @@ export class PathCommandService {
     readonly pathId: string;
     readonly dataClass: DataClass;
     readonly decision: (caller: Caller) => CommandDecision;
+    /** The path's version the caller read (If-Match); see PathDecisionRequest. */
+    readonly expectedVersion?: number;
   }): Promise<PathView> {
     const { principal, pathId } = options;
     return this.dataSource.transaction(async (em) => {
@@ -39,6 +41,9 @@ export class PathCommandService {
         input,
         origin: { kind: 'CALLER', principal, basis: grant.basis },
         ...(details === undefined ? {} : { details }),
+        ...(options.expectedVersion === undefined
+          ? {}
+          : { expectedVersion: options.expectedVersion }),
       });
       if (!outcome.accepted) {
         throw outcome.before === undefined

@@ -3,10 +3,11 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { Principal } from '@polku/auth';
 import { ReviewUnclearPathCommand, TRANSITION_COMMANDS } from '@polku/contracts';
 import {
-  type PathRequest,
   RequestPrincipal,
+  requireExpectedVersion,
   requirePathId,
   validateCommand,
+  type VersionedPathRequest,
 } from '@polku/service-runtime';
 import { UnclearPathsService } from './unclear-paths.service';
 
@@ -16,9 +17,10 @@ export class UnclearPathsHandler {
   constructor(private readonly unclearPaths: UnclearPathsService) {}
 
   @MessagePattern(TRANSITION_COMMANDS.reviewUnclearPath)
-  review(@Payload() request: PathRequest, @RequestPrincipal() principal: Principal) {
+  review(@Payload() request: VersionedPathRequest, @RequestPrincipal() principal: Principal) {
     const pathId = requirePathId(request);
+    const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(ReviewUnclearPathCommand, request.body ?? {});
-    return this.unclearPaths.review({ principal, pathId, command });
+    return this.unclearPaths.review({ principal, pathId, expectedVersion, command });
   }
 }

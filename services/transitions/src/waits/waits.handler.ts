@@ -7,9 +7,11 @@ import {
   type PathRequest,
   RequestPrincipal,
   requireEmptyBody,
+  requireExpectedVersion,
   requireItemId,
   requirePathId,
   validateCommand,
+  type VersionedPathRequest,
 } from '@polku/service-runtime';
 import { WaitsService } from './waits.service';
 
@@ -26,10 +28,14 @@ export class WaitsHandler {
   }
 
   @MessagePattern(TRANSITION_COMMANDS.endWaiting)
-  end(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
+  end(
+    @Payload() request: PathItemRequest & VersionedPathRequest,
+    @RequestPrincipal() principal: Principal,
+  ) {
     const pathId = requirePathId(request);
     const waitId = requireItemId(request, 'wait');
+    const expectedVersion = requireExpectedVersion(request);
     requireEmptyBody(request);
-    return this.waits.end({ principal, pathId, waitId });
+    return this.waits.end({ principal, pathId, waitId, expectedVersion });
   }
 }

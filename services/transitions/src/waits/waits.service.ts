@@ -40,11 +40,14 @@ export class WaitsService {
     readonly principal: Principal;
     readonly pathId: string;
     readonly waitId: string;
+    /** The path's version the caller read (If-Match). */
+    readonly expectedVersion: number;
   }) {
-    const { principal, pathId, waitId } = options;
+    const { principal, pathId, waitId, expectedVersion } = options;
     return this.paths.run({
       principal,
       pathId,
+      expectedVersion,
       dataClass: 'HEALTH_FLAG',
       decision: (caller) => endWaitingDecision(caller, waitId),
     });

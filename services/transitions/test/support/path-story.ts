@@ -200,6 +200,11 @@ export class PathStory {
     });
   }
 
+  /** The path's version as `by` reads it: what a client sends as If-Match (expectedVersion). */
+  async version(by: Principal = this.provider): Promise<number> {
+    return (await this.view(by)).version;
+  }
+
   /** Waits until the path's row is in `state` (events arrive through the stream). */
   async reaches(state: PathStateName, extra: (path: PathState) => boolean = () => true) {
     let last = 'no row';
