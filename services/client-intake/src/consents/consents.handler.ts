@@ -9,7 +9,12 @@ import {
   type DataClass,
   type PathScoped,
 } from '@polku/contracts';
-import { CommandValidationError, RequestPrincipal, validateCommand } from '@polku/service-runtime';
+import {
+  CommandValidationError,
+  RequestPrincipal,
+  requireExpectedVersion,
+  validateCommand,
+} from '@polku/service-runtime';
 import { IntakePathFacts } from '../access/intake-path-facts';
 import { ConsentService } from './consent.service';
 
@@ -29,13 +34,15 @@ export class ConsentsHandler {
 
   @MessagePattern(INTAKE_COMMANDS.withdrawConsent)
   async withdraw(
-    @Payload() request: PathScoped<unknown> & { id: string },
+    @Payload() request: PathScoped<unknown> & { id: string; expectedVersion: number },
     @RequestPrincipal() principal: Principal,
   ) {
+    const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(WithdrawConsentCommand, request.body ?? {});
     return this.consents.withdraw(principal, {
       pathId: request.pathId,
       consentId: request.id,
+      expectedVersion,
       command,
     });
   }
