@@ -276,14 +276,19 @@ it('should hide the path from an organisation at once when the client withdraws 
   const { pathId } = created.body as { pathId: string };
   await whenVisible(pathId, 'ville.tyonsilta');
   const consents = await api('GET', `/paths/${pathId}/consents`, 'tiina.tyollisyys');
-  const [consent] = consents.body.items as { consentId: string }[];
+  const [consent] = consents.body.items as { consentId: string; version: number }[];
+  expect(consent.version).toBe(1);
 
-  const withdrawn = await api(
-    'POST',
-    `/paths/${pathId}/consents/${consent.consentId}/withdrawal`,
-    'tiina.tyollisyys',
-  );
+  const url = `/paths/${pathId}/consents/${consent.consentId}/withdrawal`;
+  // Without If-Match, or at a version that is not the consent's, nothing is withdrawn.
+  expect((await api('POST', url, 'tiina.tyollisyys')).status).toBe(428);
+  expect(
+    (await api('POST', url, 'tiina.tyollisyys', undefined, { 'if-match': '"2"' })).status,
+  ).toBe(412);
+  expect((await api('GET', `/paths/${pathId}/referrals`, 'ville.tyonsilta')).status).toBe(200);
+  const withdrawn = await api('POST', url, 'tiina.tyollisyys', undefined, { 'if-match': '"1"' });
   expect(withdrawn.status).toBe(201);
+  expect(withdrawn.headers.get('etag')).toBe('"2"');
 
   // At once: client-intake checks its own records whatever the gateway's projection says.
   expect((await api('GET', `/paths/${pathId}/referrals`, 'ville.tyonsilta')).status).toBe(404);

@@ -249,17 +249,12 @@ const CREATES = [
 const NOT_YET_VERSIONED = [
   'POST /api/v1/paths/:pathId/action-items/:actionItemId/resolution',
   'POST /api/v1/paths/:pathId/closure',
-  'POST /api/v1/paths/:pathId/consents/:consentId/withdrawal',
   'POST /api/v1/paths/:pathId/exit',
   'POST /api/v1/paths/:pathId/follow-ups/:followUpId/completion',
   'POST /api/v1/paths/:pathId/hand-offs/:handoffId/acceptance',
   'POST /api/v1/paths/:pathId/hand-offs/:handoffId/completion',
   'POST /api/v1/paths/:pathId/hand-offs/:handoffId/decline',
-  'POST /api/v1/paths/:pathId/measures/:measureId/end',
-  'POST /api/v1/paths/:pathId/measures/:measureId/pause',
-  'POST /api/v1/paths/:pathId/measures/:measureId/resume',
   'POST /api/v1/paths/:pathId/responsible-worker',
-  'POST /api/v1/paths/:pathId/statements/:statementId/issue',
   'POST /api/v1/paths/:pathId/unclear-path-review',
   'POST /api/v1/paths/:pathId/waits/:waitId/end',
 ];
