@@ -297,14 +297,14 @@ describe('a measure or statement changed only at the version read (If-Match)', (
   }
 
   const changes = [
-    ['pause', (m: string) => `/measures/${m}/pause`, { reasonCategory: 'SICK_LEAVE' }],
-    ['resume', (m: string) => `/measures/${m}/resume`, undefined],
-    ['end', (m: string) => `/measures/${m}/end`, { endDate: '2027-02-01', endReason: 'OTHER' }],
-    ['issue', (_m: string, s: string) => `/statements/${s}/issue`, undefined],
+    ['a pause', (m: string) => `/measures/${m}/pause`, { reasonCategory: 'SICK_LEAVE' }],
+    ['a resume', (m: string) => `/measures/${m}/resume`, undefined],
+    ['an end', (m: string) => `/measures/${m}/end`, { endDate: '2027-02-01', endReason: 'OTHER' }],
+    ['an issue', (_m: string, s: string) => `/statements/${s}/issue`, undefined],
   ] as const;
 
   it.each(changes)(
-    'should answer 428 to a %s without If-Match and 412 to one at a stale version, changing nothing',
+    'should answer 428 to %s without If-Match and 412 to one at a stale version, changing nothing',
     async (_name, url, body) => {
       const { pathId, measureId, statementId } = await measureAndStatement();
       const target = `/paths/${pathId}${url(measureId, statementId)}`;
