@@ -217,22 +217,40 @@ it('should emit MeasurePaused and MeasureResumed when a measure is paused and re
     schedule: SCHEDULE,
   });
   expect(started.status).toBe(201);
+  expect(started.headers.get('etag')).toBe('"1"');
   const { measureId } = started.body as { measureId: string };
   const measure = `/paths/${pathId}/measures/${measureId}`;
 
-  const paused = await api('POST', `${measure}/pause`, 'ville.tyonsilta', {
-    reasonCategory: 'SICK_LEAVE',
-    expectedResume: '2027-03-01',
-  });
+  const paused = await api(
+    'POST',
+    `${measure}/pause`,
+    'ville.tyonsilta',
+    { reasonCategory: 'SICK_LEAVE', expectedResume: '2027-03-01' },
+    { 'if-match': '"1"' },
+  );
   expect(paused.status).toBe(200);
+  expect(paused.headers.get('etag')).toBe('"2"');
   expect(
-    (await api('POST', `${measure}/pause`, 'ville.tyonsilta', { reasonCategory: 'WAITING' }))
-      .status,
+    (
+      await api(
+        'POST',
+        `${measure}/pause`,
+        'ville.tyonsilta',
+        { reasonCategory: 'WAITING' },
+        { 'if-match': '"2"' },
+      )
+    ).status,
   ).toBe(409);
   // Social services sees the plan by law, but not the health flag a pause reveals.
-  expect((await api('POST', `${measure}/resume`, 'sanna.sosiaalityo')).status).toBe(404);
-  const resumed = await api('POST', `${measure}/resume`, 'ville.tyonsilta');
+  expect(
+    (await api('POST', `${measure}/resume`, 'sanna.sosiaalityo', undefined, { 'if-match': '"2"' }))
+      .status,
+  ).toBe(404);
+  const resumed = await api('POST', `${measure}/resume`, 'ville.tyonsilta', undefined, {
+    'if-match': '"2"',
+  });
   expect(resumed.status).toBe(200);
+  expect(resumed.headers.get('etag')).toBe('"3"');
 
   const events = await waitFor(
     async () => {
@@ -255,7 +273,59 @@ it('should emit MeasurePaused and MeasureResumed when a measure is paused and re
     expect.objectContaining({ data: expect.objectContaining({ measureId }) }),
   ]);
   const list = await api('GET', `/paths/${pathId}/measures`, 'ville.tyonsilta');
-  expect(list.body.items).toEqual([expect.objectContaining({ measureId, status: 'ACTIVE' })]);
+  expect(list.body.items).toEqual([
+    expect.objectContaining({ measureId, status: 'ACTIVE', version: 3 }),
+  ]);
+});
+
+describe('a measure or statement changed only at the version read (If-Match)', () => {
+  async function measureAndStatement() {
+    const pathId = await planPath();
+    const started = await api('POST', `/paths/${pathId}/measures`, 'ville.tyonsilta', {
+      measureType: 'REHABILITATIVE_WORK_ACTIVITY',
+      placement: { kind: 'IN_HOUSE' },
+      schedule: SCHEDULE,
+    });
+    const requested = await api('POST', `/paths/${pathId}/statements`, 'tiina.tyollisyys', {
+      kind: 'STATEMENT',
+    });
+    expect([started.status, requested.status]).toEqual([201, 201]);
+    expect(requested.headers.get('etag')).toBe('"1"');
+    const { measureId } = started.body as { measureId: string };
+    const { statementId } = requested.body as { statementId: string };
+    return { pathId, measureId, statementId };
+  }
+
+  const changes = [
+    ['a pause', (m: string) => `/measures/${m}/pause`, { reasonCategory: 'SICK_LEAVE' }],
+    ['a resume', (m: string) => `/measures/${m}/resume`, undefined],
+    ['an end', (m: string) => `/measures/${m}/end`, { endDate: '2027-02-01', endReason: 'OTHER' }],
+    ['an issue', (_m: string, s: string) => `/statements/${s}/issue`, undefined],
+  ] as const;
+
+  it.each(changes)(
+    'should answer 428 to %s without If-Match and 412 to one at a stale version, changing nothing',
+    async (_name, url, body) => {
+      const { pathId, measureId, statementId } = await measureAndStatement();
+      const target = `/paths/${pathId}${url(measureId, statementId)}`;
+
+      const missing = await api('POST', target, 'ville.tyonsilta', body);
+      const stale = await api('POST', target, 'ville.tyonsilta', body, { 'if-match': '"7"' });
+
+      expect(missing.status).toBe(428);
+      expect(missing.body).toMatchObject({ type: 'urn:polku:problem:precondition-required' });
+      expect(stale.status).toBe(412);
+      expect(stale.body).toMatchObject({ type: 'urn:polku:problem:precondition-failed' });
+      const measures = await api('GET', `/paths/${pathId}/measures`, 'ville.tyonsilta');
+      expect(measures.body.items).toEqual([
+        expect.objectContaining({ measureId, status: 'ACTIVE', version: 1, pauses: [] }),
+      ]);
+      const statements = await api('GET', `/paths/${pathId}/statements`, 'ville.tyonsilta');
+      expect(statements.body.items).toEqual([
+        expect.objectContaining({ statementId, issuedAt: null, version: 1 }),
+      ]);
+    },
+  );
 });
 
 it('should raise PlanReviewDue exactly once per plan when activation-plans is killed and restarted around the due time', async () => {

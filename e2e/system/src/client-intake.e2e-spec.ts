@@ -279,14 +279,19 @@ it('should hide the path from an organisation at once when the client withdraws 
   const { pathId } = created.body as { pathId: string };
   await whenVisible(pathId, 'ville.tyonsilta');
   const consents = await api('GET', `/paths/${pathId}/consents`, 'tiina.tyollisyys');
-  const [consent] = consents.body.items as { consentId: string }[];
+  const [consent] = consents.body.items as { consentId: string; version: number }[];
+  expect(consent.version).toBe(1);
 
-  const withdrawn = await api(
-    'POST',
-    `/paths/${pathId}/consents/${consent.consentId}/withdrawal`,
-    'tiina.tyollisyys',
-  );
+  const url = `/paths/${pathId}/consents/${consent.consentId}/withdrawal`;
+  // Without If-Match, or at a version that is not the consent's, nothing is withdrawn.
+  expect((await api('POST', url, 'tiina.tyollisyys')).status).toBe(428);
+  expect(
+    (await api('POST', url, 'tiina.tyollisyys', undefined, { 'if-match': '"2"' })).status,
+  ).toBe(412);
+  expect((await api('GET', `/paths/${pathId}/referrals`, 'ville.tyonsilta')).status).toBe(200);
+  const withdrawn = await api('POST', url, 'tiina.tyollisyys', undefined, { 'if-match': '"1"' });
   expect(withdrawn.status).toBe(201);
+  expect(withdrawn.headers.get('etag')).toBe('"2"');
 
   // At once: client-intake checks its own records whatever the gateway's projection says.
   expect((await api('GET', `/paths/${pathId}/referrals`, 'ville.tyonsilta')).status).toBe(404);
@@ -326,13 +331,24 @@ it('should give a client who returns after an exit a new path linked to the prev
   ).toEqual([{ previous_path_id: previousPathId, loop_count: 1 }]);
 });
 
-it('should let an administrator register a provider that can then receive referrals', async () => {
+it('should let only a registry administrator register a provider that can then receive referrals', async () => {
   const orgId = crypto.randomUUID();
   const registration = { name: 'Kainuun Nuotta ry', role: 'PROVIDER', active: true };
-  expect(
-    (await api('PUT', `/organisations/${orgId}`, 'tiina.tyollisyys', registration)).status,
-  ).toBe(403);
-  const registered = await api('PUT', `/organisations/${orgId}`, 'olli.yllapito', registration);
+  // "0": the organisation does not exist yet (docs/auth.md, the registry).
+  const newOne = { 'if-match': '"0"' };
+  // A caseworker may not, and an ADMIN keeps only its own organisation: neither registers one.
+  for (const user of ['tiina.tyollisyys', 'olli.yllapito']) {
+    expect((await api('PUT', `/organisations/${orgId}`, user, registration, newOne)).status).toBe(
+      403,
+    );
+  }
+  const registered = await api(
+    'PUT',
+    `/organisations/${orgId}`,
+    'rea.rekisteri',
+    registration,
+    newOne,
+  );
   expect(registered.status).toBe(200);
   const listed = await api('GET', '/organisations?limit=100', 'ville.tyonsilta');
   expect(listed.body.items).toContainEqual(expect.objectContaining({ id: orgId, ...registration }));

@@ -399,8 +399,15 @@ it('should suspend the path’s timers while its measure is paused and resume th
 
   const measure = `/paths/${pathId}/measures/${measureId}`;
   expect(
-    (await api('POST', `${measure}/pause`, 'ville.tyonsilta', { reasonCategory: 'SICK_LEAVE' }))
-      .status,
+    (
+      await api(
+        'POST',
+        `${measure}/pause`,
+        'ville.tyonsilta',
+        { reasonCategory: 'SICK_LEAVE' },
+        { 'if-match': '"1"' },
+      )
+    ).status,
   ).toBe(200);
   const paused = await whenCourse(pathId, 'ville.tyonsilta', 'PAUSED');
   expect(paused.nextStep).toMatchObject({ kind: 'RESUME_MEASURE' });
@@ -424,7 +431,10 @@ it('should suspend the path’s timers while its measure is paused and resume th
     expect.arrayContaining(reminders.map((timer) => timer.key)),
   );
 
-  expect((await api('POST', `${measure}/resume`, 'ville.tyonsilta')).status).toBe(200);
+  expect(
+    (await api('POST', `${measure}/resume`, 'ville.tyonsilta', undefined, { 'if-match': '"2"' }))
+      .status,
+  ).toBe(200);
   await whenCourse(pathId, 'ville.tyonsilta', 'IN_MEASURE');
   const resumed = await waitFor(
     async () => {

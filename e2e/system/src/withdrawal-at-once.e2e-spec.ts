@@ -72,9 +72,9 @@ describe('a consent withdrawal takes effect at once', () => {
     const referrals = await api('GET', `/paths/${pathId}/referrals`, 'ville.tyonsilta');
     const { referralId } = (referrals.body as { items: { referralId: string }[] }).items[0];
     const consents = await api('GET', `/paths/${pathId}/consents`, 'ville.tyonsilta');
-    const consent = (consents.body as { items: { consentId: string; kind: string }[] }).items.find(
-      (record) => record.kind === 'GRANT',
-    );
+    const consent = (
+      consents.body as { items: { consentId: string; kind: string; version: number }[] }
+    ).items.find((record) => record.kind === 'GRANT');
     if (consent === undefined) {
       throw new Error('the referral recorded no consent');
     }
@@ -98,6 +98,8 @@ describe('a consent withdrawal takes effect at once', () => {
       'POST',
       `/paths/${pathId}/consents/${consent.consentId}/withdrawal`,
       'tiina.tyollisyys',
+      undefined,
+      { 'if-match': `"${consent.version}"` },
     );
     expect(withdrawn.status).toBe(201);
 

@@ -15,6 +15,7 @@ interface MeasureAnswer {
   measureId: string;
   planId: string;
   status: string;
+  version: number;
   schedule: { daysPerWeek: number; hoursPerDay: number };
 }
 
@@ -180,12 +181,14 @@ describe('measures', () => {
       const command = { pathId: path.pathId, id: measure.measureId };
       expect(await timerStatuses(path.planId)).toEqual(['SCHEDULED']);
 
+      expect(measure.version).toBe(1);
       const paused = await service.ask<MeasureAnswer>(PLAN_COMMANDS.pauseMeasure, path.provider, {
         ...command,
+        expectedVersion: 1,
         body: { reasonCategory: 'HEALTH_CARE_MEASURE', expectedResume: '2027-03-01' },
       });
 
-      expect(paused.status).toBe('PAUSED');
+      expect(paused).toMatchObject({ status: 'PAUSED', version: 2 });
       const [pausedEvent] = await outboxEvents(
         service.dataSource,
         MEASURE_PAUSED_V1.subject,
@@ -204,16 +207,18 @@ describe('measures', () => {
       expect(
         await service.askError(PLAN_COMMANDS.pauseMeasure, path.provider, {
           ...command,
+          expectedVersion: 2,
           body: { reasonCategory: 'SICK_LEAVE' },
         }),
       ).toMatchObject({ code: 'CONFLICT' });
 
       const resumed = await service.ask<MeasureAnswer>(PLAN_COMMANDS.resumeMeasure, path.provider, {
         ...command,
+        expectedVersion: 2,
         body: {},
       });
 
-      expect(resumed.status).toBe('ACTIVE');
+      expect(resumed).toMatchObject({ status: 'ACTIVE', version: 3 });
       const [resumedEvent] = await outboxEvents(
         service.dataSource,
         MEASURE_RESUMED_V1.subject,
@@ -224,6 +229,7 @@ describe('measures', () => {
       expect(
         await service.askError(PLAN_COMMANDS.resumeMeasure, path.provider, {
           ...command,
+          expectedVersion: 3,
           body: {},
         }),
       ).toMatchObject({ code: 'CONFLICT' });
@@ -237,6 +243,7 @@ describe('measures', () => {
         await service.askError(PLAN_COMMANDS.pauseMeasure, path.employmentAuthority, {
           pathId: path.pathId,
           id: measure.measureId,
+          expectedVersion: 1,
           body: { reasonCategory: 'SICK_LEAVE' },
         }),
       ).toMatchObject({ code: 'NOT_FOUND' });
@@ -306,6 +313,7 @@ describe('measures', () => {
       const command = { pathId: path.pathId, id: measure.measureId };
       await service.ask(PLAN_COMMANDS.pauseMeasure, path.provider, {
         ...command,
+        expectedVersion: 1,
         body: { reasonCategory: 'WAITING' },
       });
 
@@ -325,16 +333,21 @@ describe('measures', () => {
       const command = { pathId: path.pathId, id: measure.measureId };
       await service.ask(PLAN_COMMANDS.pauseMeasure, path.provider, {
         ...command,
+        expectedVersion: 1,
         body: { reasonCategory: 'SICK_LEAVE' },
       });
 
       const ended = await service.ask<MeasureAnswer & { endDate: string }>(
         PLAN_COMMANDS.endMeasure,
         path.provider,
-        { ...command, body: { endDate: '2027-05-31', endReason: 'INTERRUPTED' } },
+        {
+          ...command,
+          expectedVersion: 2,
+          body: { endDate: '2027-05-31', endReason: 'INTERRUPTED' },
+        },
       );
 
-      expect(ended).toMatchObject({ status: 'ENDED', endDate: '2027-05-31' });
+      expect(ended).toMatchObject({ status: 'ENDED', endDate: '2027-05-31', version: 3 });
       expect(await timerStatuses(path.planId)).toEqual(['SCHEDULED']);
       const [event] = await outboxEvents(service.dataSource, MEASURE_ENDED_V1.subject, path.pathId);
       expect(event.data).toEqual({
@@ -345,6 +358,7 @@ describe('measures', () => {
       expect(
         await service.askError(PLAN_COMMANDS.endMeasure, path.provider, {
           ...command,
+          expectedVersion: 3,
           body: { endDate: '2027-05-31', endReason: 'COMPLETED' },
         }),
       ).toMatchObject({ code: 'CONFLICT' });
@@ -366,9 +380,97 @@ describe('measures', () => {
         await service.askError(PLAN_COMMANDS.endMeasure, path.provider, {
           pathId: path.pathId,
           id: measure.measureId,
+          expectedVersion: 1,
           body: { endDate: '2027-01-10', endReason: 'OTHER' },
         }),
       ).toMatchObject({ code: 'VALIDATION_FAILED' });
     });
+  });
+
+  describe('the version the caller read (If-Match)', () => {
+    const commands = [
+      ['pause', PLAN_COMMANDS.pauseMeasure, { reasonCategory: 'SICK_LEAVE' }],
+      ['end', PLAN_COMMANDS.endMeasure, { endDate: '2027-05-31', endReason: 'COMPLETED' }],
+    ] as const;
+
+    it.each(commands)(
+      'should answer PRECONDITION_FAILED to a %s at a stale version and change nothing',
+      async (_name, subject, body) => {
+        const path = await pathWithPlan();
+        const measure = await start(path);
+
+        expect(
+          await service.askError(subject, path.provider, {
+            pathId: path.pathId,
+            id: measure.measureId,
+            expectedVersion: 2,
+            body,
+          }),
+        ).toMatchObject({
+          code: 'PRECONDITION_FAILED',
+          details: { expectedVersion: 2, currentVersion: 1 },
+        });
+        const list = await service.ask<MeasureListAnswer>(
+          PLAN_COMMANDS.listMeasures,
+          path.provider,
+          {
+            pathId: path.pathId,
+          },
+        );
+        expect(list.items).toEqual([
+          expect.objectContaining({ status: 'ACTIVE', version: 1, pauses: [] }),
+        ]);
+        expect([
+          ...(await outboxEvents(service.dataSource, MEASURE_PAUSED_V1.subject, path.pathId)),
+          ...(await outboxEvents(service.dataSource, MEASURE_ENDED_V1.subject, path.pathId)),
+        ]).toEqual([]);
+      },
+    );
+
+    it('should answer PRECONDITION_FAILED to a resume at the version before the pause and keep it paused', async () => {
+      const path = await pathWithPlan();
+      const measure = await start(path);
+      const command = { pathId: path.pathId, id: measure.measureId };
+      await service.ask(PLAN_COMMANDS.pauseMeasure, path.provider, {
+        ...command,
+        expectedVersion: 1,
+        body: { reasonCategory: 'WAITING' },
+      });
+
+      expect(
+        await service.askError(PLAN_COMMANDS.resumeMeasure, path.provider, {
+          ...command,
+          expectedVersion: 1,
+          body: {},
+        }),
+      ).toMatchObject({ code: 'PRECONDITION_FAILED' });
+      const list = await service.ask<MeasureListAnswer>(PLAN_COMMANDS.listMeasures, path.provider, {
+        pathId: path.pathId,
+      });
+      expect(list.items).toEqual([expect.objectContaining({ status: 'PAUSED', version: 2 })]);
+      expect(
+        await outboxEvents(service.dataSource, MEASURE_RESUMED_V1.subject, path.pathId),
+      ).toEqual([]);
+    });
+
+    it.each([
+      ['pause', PLAN_COMMANDS.pauseMeasure, { reasonCategory: 'SICK_LEAVE' }],
+      ['resume', PLAN_COMMANDS.resumeMeasure, {}],
+      ['end', PLAN_COMMANDS.endMeasure, { endDate: '2027-05-31', endReason: 'COMPLETED' }],
+    ] as const)(
+      'should answer VALIDATION_FAILED to a %s without the version',
+      async (_name, subject, body) => {
+        const path = await pathWithPlan();
+        const measure = await start(path);
+
+        expect(
+          await service.askError(subject, path.provider, {
+            pathId: path.pathId,
+            id: measure.measureId,
+            body,
+          }),
+        ).toMatchObject({ code: 'VALIDATION_FAILED' });
+      },
+    );
   });
 });

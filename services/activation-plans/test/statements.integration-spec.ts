@@ -12,6 +12,7 @@ interface StatementAnswer {
   dueDate: string;
   issuedAt: string | null;
   overdue: boolean;
+  version: number;
 }
 
 describe('statements', () => {
@@ -46,6 +47,7 @@ describe('statements', () => {
       dueDate: addBusinessDays(finnishDateOf(new Date()), 10),
       issuedAt: null,
       overdue: false,
+      version: 1,
     });
     const [event] = await outboxEvents(
       service.dataSource,
@@ -63,10 +65,12 @@ describe('statements', () => {
     const issued = await service.ask<StatementAnswer>(PLAN_COMMANDS.issueStatement, path.provider, {
       pathId: path.pathId,
       id: requested.statementId,
+      expectedVersion: 1,
       body: {},
     });
 
     expect(issued.issuedAt).not.toBeNull();
+    expect(issued.version).toBe(2);
     expect(
       await outboxEvents(service.dataSource, STATEMENT_ISSUED_V1.subject, path.pathId),
     ).toHaveLength(1);
@@ -74,6 +78,7 @@ describe('statements', () => {
       await service.askError(PLAN_COMMANDS.issueStatement, path.provider, {
         pathId: path.pathId,
         id: requested.statementId,
+        expectedVersion: 2,
         body: {},
       }),
     ).toMatchObject({ code: 'CONFLICT' });
@@ -132,5 +137,58 @@ describe('statements', () => {
         body: { kind: 'STATEMENT', measureId: 'f2222222-2222-4222-8222-222222222222' },
       }),
     ).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  describe('issuing at the version the caller read (If-Match)', () => {
+    async function requestedStatement() {
+      const path = await seedPath(service.dataSource);
+      await service.ask(PLAN_COMMANDS.agreePlan, path.employmentAuthority, {
+        pathId: path.pathId,
+        body: agreePlanBody(path),
+      });
+      const requested = await service.ask<StatementAnswer>(
+        PLAN_COMMANDS.requestStatement,
+        path.employmentAuthority,
+        { pathId: path.pathId, body: { kind: 'STATEMENT' } },
+      );
+      return { path, requested };
+    }
+
+    it('should answer PRECONDITION_FAILED to an issue at a stale version and leave it unissued', async () => {
+      const { path, requested } = await requestedStatement();
+
+      expect(
+        await service.askError(PLAN_COMMANDS.issueStatement, path.provider, {
+          pathId: path.pathId,
+          id: requested.statementId,
+          expectedVersion: 2,
+          body: {},
+        }),
+      ).toMatchObject({
+        code: 'PRECONDITION_FAILED',
+        details: { expectedVersion: 2, currentVersion: 1 },
+      });
+      const list = await service.ask<{ items: StatementAnswer[] }>(
+        PLAN_COMMANDS.listStatements,
+        path.provider,
+        { pathId: path.pathId },
+      );
+      expect(list.items).toEqual([expect.objectContaining({ issuedAt: null, version: 1 })]);
+      expect(
+        await outboxEvents(service.dataSource, STATEMENT_ISSUED_V1.subject, path.pathId),
+      ).toEqual([]);
+    });
+
+    it('should answer VALIDATION_FAILED to an issue without the version', async () => {
+      const { path, requested } = await requestedStatement();
+
+      expect(
+        await service.askError(PLAN_COMMANDS.issueStatement, path.provider, {
+          pathId: path.pathId,
+          id: requested.statementId,
+          body: {},
+        }),
+      ).toMatchObject({ code: 'VALIDATION_FAILED' });
+    });
   });
 });

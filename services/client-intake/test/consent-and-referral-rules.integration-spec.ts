@@ -29,6 +29,7 @@ const CODES = {
   existing: '311299-468A',
   handoff: '121270-131P',
   fresh: '020202-123C',
+  staleWithdrawal: '070786-2447',
 } as const;
 
 describe('consent and referral rules', () => {
@@ -119,12 +120,14 @@ describe('consent and referral rules', () => {
     const refused = await intake.askError(INTAKE_COMMANDS.withdrawConsent, tyonsilta, {
       pathId,
       id: consent.consentId,
+      expectedVersion: 1,
       body: {},
     });
     // Even claiming the client asked: the receiver does not hold the client relationship.
     const claimed = await intake.askError(INTAKE_COMMANDS.withdrawConsent, tyonsilta, {
       pathId,
       id: consent.consentId,
+      expectedVersion: 1,
       body: { onClientRequest: true },
     });
 
@@ -149,15 +152,81 @@ describe('consent and referral rules', () => {
     const withdrawn = await intake.ask(INTAKE_COMMANDS.withdrawConsent, employment, {
       pathId,
       id: consentId,
+      expectedVersion: 1,
       body: { onClientRequest: true },
     });
 
-    expect(withdrawn).toMatchObject({ withdrawnConsentId: consentId, onClientRequest: true });
+    expect(withdrawn).toMatchObject({
+      withdrawnConsentId: consentId,
+      onClientRequest: true,
+      version: 2,
+    });
     expect(await check(pathId, org.kumppaniksi.id, 'PLAN')).toEqual({ allowed: false });
     expect(
       await outboxEvents(intake.dataSource, 'polku.intake.consent.consent-withdrawn.v1', pathId),
     ).toEqual([
       expect.objectContaining({ data: expect.objectContaining({ withdrawnConsentId: consentId }) }),
+    ]);
+  });
+
+  it('should answer PRECONDITION_FAILED to a withdrawal at a stale version and keep the consent in force', async () => {
+    const { pathId } = await refer(CODES.staleWithdrawal, org.kumppaniksi.id, {}, employment);
+    const { consentId } = await intake.ask<{ consentId: string }>(
+      INTAKE_COMMANDS.grantConsent,
+      employment,
+      { pathId, body: consentFor([org.kumppaniksi.id], ['PLAN']) },
+    );
+    const listed = () =>
+      intake.ask<{ items: { consentId: string; kind: string; version: number }[] }>(
+        INTAKE_COMMANDS.listConsents,
+        employment,
+        { pathId },
+      );
+    expect((await listed()).items).toEqual([
+      expect.objectContaining({ consentId, kind: 'GRANT', version: 1 }),
+    ]);
+
+    const stale = await intake.askError(INTAKE_COMMANDS.withdrawConsent, employment, {
+      pathId,
+      id: consentId,
+      expectedVersion: 2,
+      body: {},
+    });
+    const missing = await intake.askError(INTAKE_COMMANDS.withdrawConsent, employment, {
+      pathId,
+      id: consentId,
+      body: {},
+    });
+
+    expect(stale).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      details: { expectedVersion: 2, currentVersion: 1 },
+    });
+    expect(missing).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await check(pathId, org.kumppaniksi.id, 'PLAN')).toMatchObject({ allowed: true });
+    expect((await listed()).items).toEqual([expect.objectContaining({ consentId, version: 1 })]);
+    expect(
+      await outboxEvents(intake.dataSource, 'polku.intake.consent.consent-withdrawn.v1', pathId),
+    ).toEqual([]);
+
+    // Once withdrawn, the grant is at version 2: a withdrawal based on version 1 is stale.
+    await intake.ask(INTAKE_COMMANDS.withdrawConsent, employment, {
+      pathId,
+      id: consentId,
+      expectedVersion: 1,
+      body: {},
+    });
+    expect(
+      await intake.askError(INTAKE_COMMANDS.withdrawConsent, employment, {
+        pathId,
+        id: consentId,
+        expectedVersion: 1,
+        body: {},
+      }),
+    ).toMatchObject({ code: 'PRECONDITION_FAILED' });
+    expect((await listed()).items).toEqual([
+      expect.objectContaining({ consentId, kind: 'GRANT', version: 2 }),
+      expect.objectContaining({ kind: 'WITHDRAWAL', version: 1 }),
     ]);
   });
 
@@ -188,6 +257,7 @@ describe('consent and referral rules', () => {
     await intake.ask(INTAKE_COMMANDS.withdrawConsent, employment, {
       pathId,
       id: packageConsent.consentId,
+      expectedVersion: 1,
       body: {},
     });
     const after = await read();

@@ -241,17 +241,11 @@ const CREATES = [
   'POST /api/v1/paths/:pathId/measures/:measureId/absences',
   'POST /api/v1/paths/:pathId/measures/:measureId/attendance',
   'POST /api/v1/paths/:pathId/parallel-services',
+  'POST /api/v1/paths/:pathId/referral-links',
   'POST /api/v1/paths/:pathId/statements',
   'POST /api/v1/paths/:pathId/waits',
   'POST /api/v1/referrals',
 ];
 // NOT YET VERSIONED: state changes whose services keep no version yet (issue 15 follow-up).
-const NOT_YET_VERSIONED = [
-  'POST /api/v1/paths/:pathId/action-items/:actionItemId/resolution',
-  'POST /api/v1/paths/:pathId/consents/:consentId/withdrawal',
-  'POST /api/v1/paths/:pathId/measures/:measureId/end',
-  'POST /api/v1/paths/:pathId/measures/:measureId/pause',
-  'POST /api/v1/paths/:pathId/measures/:measureId/resume',
-  'POST /api/v1/paths/:pathId/statements/:statementId/issue',
-];
+const NOT_YET_VERSIONED = ['POST /api/v1/paths/:pathId/action-items/:actionItemId/resolution'];
 const COMMANDS_WITHOUT_IF_MATCH: string[] = [...CREATES, ...NOT_YET_VERSIONED].sort();

@@ -7,12 +7,15 @@ import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
 import { CommandConflictError, CommandValidationError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
-import { lockedMeasure } from './locked-measure';
+import { lockedMeasureAt } from './locked-measure';
 import { measureView } from './measure-views';
 import { updateMeasureStatus } from './measure.repository';
 import { PathTimerPause } from './path-timer-pause';
 
-/** A running or paused measure ended, on a day not before its start. PATH data. */
+/**
+ * A running or paused measure ended, on a day not before its start, at the version the caller
+ * read (If-Match). PATH data.
+ */
 @Injectable()
 export class MeasureEndService {
   constructor(
@@ -23,12 +26,17 @@ export class MeasureEndService {
 
   async end(
     principal: Principal,
-    request: { pathId: string; measureId: string; command: EndMeasureCommand },
+    request: {
+      pathId: string;
+      measureId: string;
+      expectedVersion: number;
+      command: EndMeasureCommand;
+    },
   ) {
     const { pathId, measureId, command } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
-      const measure = await lockedMeasure(em, { pathId, measureId });
+      const measure = await lockedMeasureAt(em, request);
       if (measure.status === 'ENDED') {
         throw new CommandConflictError('the measure has already ended');
       }

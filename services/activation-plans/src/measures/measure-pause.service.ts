@@ -8,13 +8,14 @@ import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
 import { CommandConflictError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
-import { lockedMeasure } from './locked-measure';
+import { lockedMeasureAt } from './locked-measure';
 import { measureView } from './measure-views';
 import { closeOpenPause, insertPause, updateMeasureStatus } from './measure.repository';
 import { PathTimerPause } from './path-timer-pause';
 
 /**
- * A measure paused and resumed, with the path's timers suspended while any measure is paused.
+ * A measure paused and resumed, with the path's timers suspended while any measure is paused;
+ * each at the version of the measure the caller read (If-Match).
  * HEALTH_FLAG: the reason category and the from–to of a pause can reveal health.
  */
 @Injectable()
@@ -27,12 +28,17 @@ export class MeasurePauseService {
 
   async pause(
     principal: Principal,
-    request: { pathId: string; measureId: string; command: PauseMeasureCommand },
+    request: {
+      pathId: string;
+      measureId: string;
+      expectedVersion: number;
+      command: PauseMeasureCommand;
+    },
   ) {
     const { pathId, measureId, command } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'HEALTH_FLAG' });
-      const measure = await lockedMeasure(em, { pathId, measureId });
+      const measure = await lockedMeasureAt(em, request);
       if (measure.status !== 'ACTIVE') {
         throw new CommandConflictError(
           `the measure is ${measure.status.toLowerCase()}, not active`,
@@ -78,11 +84,14 @@ export class MeasurePauseService {
     });
   }
 
-  async resume(principal: Principal, request: { pathId: string; measureId: string }) {
+  async resume(
+    principal: Principal,
+    request: { pathId: string; measureId: string; expectedVersion: number },
+  ) {
     const { pathId, measureId } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'HEALTH_FLAG' });
-      const measure = await lockedMeasure(em, { pathId, measureId });
+      const measure = await lockedMeasureAt(em, request);
       if (measure.status !== 'PAUSED') {
         throw new CommandConflictError(
           `the measure is ${measure.status.toLowerCase()}, not paused`,

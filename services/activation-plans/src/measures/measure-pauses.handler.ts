@@ -6,9 +6,11 @@ import {
   type PathItemRequest,
   RequestPrincipal,
   requireEmptyBody,
+  requireExpectedVersion,
   requireItemId,
   requirePathId,
   validateCommand,
+  type VersionedPathRequest,
 } from '@polku/service-runtime';
 import { MeasurePauseService } from './measure-pause.service';
 
@@ -22,18 +24,26 @@ export class MeasurePausesHandler {
   constructor(private readonly pauses: MeasurePauseService) {}
 
   @MessagePattern(PLAN_COMMANDS.pauseMeasure)
-  async pause(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
+  async pause(
+    @Payload() request: PathItemRequest & VersionedPathRequest,
+    @RequestPrincipal() principal: Principal,
+  ) {
     const pathId = requirePathId(request);
     const measureId = requireItemId(request, 'measure');
+    const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(PauseMeasureCommand, request.body);
-    return this.pauses.pause(principal, { pathId, measureId, command });
+    return this.pauses.pause(principal, { pathId, measureId, expectedVersion, command });
   }
 
   @MessagePattern(PLAN_COMMANDS.resumeMeasure)
-  async resume(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
+  async resume(
+    @Payload() request: PathItemRequest & VersionedPathRequest,
+    @RequestPrincipal() principal: Principal,
+  ) {
     const pathId = requirePathId(request);
     const measureId = requireItemId(request, 'measure');
+    const expectedVersion = requireExpectedVersion(request);
     requireEmptyBody(request);
-    return this.pauses.resume(principal, { pathId, measureId });
+    return this.pauses.resume(principal, { pathId, measureId, expectedVersion });
   }
 }

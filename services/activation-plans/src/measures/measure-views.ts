@@ -22,6 +22,7 @@ export function measureView(row: MeasureRow) {
     endReason: row.end_reason,
     startedByOrgId: row.started_by_org_id,
     startedAt: row.started_at.toISOString(),
+    version: row.version,
   };
 }
 

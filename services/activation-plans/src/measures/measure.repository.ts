@@ -35,6 +35,8 @@ export interface MeasureRow {
   started_by_org_id: string;
   started_at: Date;
   updated_at: Date;
+  /** Raised by each change of status; the ETag a caller sends back in If-Match. */
+  version: number;
 }
 
 export interface PauseRow {
@@ -56,7 +58,7 @@ const MEASURE_COLUMNS = `id, plan_id, path_id, measure_type, placement_kind, hos
   days_per_week, hours_per_day, to_char(start_date, 'YYYY-MM-DD') AS start_date,
   to_char(planned_end_date, 'YYYY-MM-DD') AS planned_end_date, contract_type, status,
   to_char(end_date, 'YYYY-MM-DD') AS end_date, end_reason, started_by_org_id, started_at,
-  updated_at`;
+  updated_at, version`;
 
 const PAUSE_COLUMNS = `id, measure_id, reason_category, paused_at,
   to_char(expected_resume, 'YYYY-MM-DD') AS expected_resume, resumed_at`;
@@ -155,7 +157,8 @@ export async function updateMeasureStatus(
   // TypeORM answers an UPDATE … RETURNING with [rows, affected].
   const [[row]] = await em.query<[MeasureRow[], number]>(
     `UPDATE measure SET status = $2, end_date = COALESCE($3, end_date),
-       end_reason = COALESCE($4, end_reason), updated_at = now()
+       end_reason = COALESCE($4, end_reason), updated_at = now(),
+       version = version + 1
       WHERE id = $1 RETURNING ${MEASURE_COLUMNS}`,
     [change.measureId, change.status, change.endDate ?? null, change.endReason ?? null],
   );

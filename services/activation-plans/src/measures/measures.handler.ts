@@ -13,10 +13,12 @@ import {
   type PathItemRequest,
   type PathRequest,
   RequestPrincipal,
+  requireExpectedVersion,
   requireItemId,
   requirePage,
   requirePathId,
   validateCommand,
+  type VersionedPathRequest,
 } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { MeasureEndService } from './measure-end.service';
@@ -51,11 +53,15 @@ export class MeasuresHandler {
   }
 
   @MessagePattern(PLAN_COMMANDS.endMeasure)
-  async end(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
+  async end(
+    @Payload() request: PathItemRequest & VersionedPathRequest,
+    @RequestPrincipal() principal: Principal,
+  ) {
     const pathId = requirePathId(request);
     const measureId = requireItemId(request, 'measure');
+    const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(EndMeasureCommand, request.body);
-    return this.ending.end(principal, { pathId, measureId, command });
+    return this.ending.end(principal, { pathId, measureId, expectedVersion, command });
   }
 
   @MessagePattern(PLAN_COMMANDS.listMeasures)

@@ -4,6 +4,7 @@ import { type Principal } from '@polku/auth';
 import { callerEnvelope, checkPathAccess } from '@polku/path-access';
 import { STATEMENT_ISSUED_V1 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
+import { PreconditionFailedError } from '@polku/persistence';
 import { clientRefOfPath } from '@polku/path-access';
 import { CommandConflictError, NotFoundError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
@@ -11,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { statementView } from './statement-views';
 import { markStatementIssued, statementOfPathForUpdate } from './statement.repository';
 
-/** A requested statement marked delivered, once. */
+/** A requested statement marked delivered, once, at the version the caller read (If-Match). */
 @Injectable()
 export class StatementIssueService {
   constructor(
@@ -19,13 +20,20 @@ export class StatementIssueService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async issue(principal: Principal, request: { pathId: string; statementId: string }) {
-    const { pathId, statementId } = request;
+  async issue(
+    principal: Principal,
+    request: { pathId: string; statementId: string; expectedVersion: number },
+  ) {
+    const { pathId, statementId, expectedVersion } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const statement = await statementOfPathForUpdate(em, { pathId, statementId });
       if (statement === undefined) {
         throw new NotFoundError('no such statement');
+      }
+      // Compared under the lock: the version the caller read (If-Match) is still the current one.
+      if (statement.version !== expectedVersion) {
+        throw new PreconditionFailedError(expectedVersion, statement.version);
       }
       if (statement.issued_at !== null) {
         throw new CommandConflictError('the statement has already been issued');

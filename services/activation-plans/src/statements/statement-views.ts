@@ -13,5 +13,6 @@ export function statementView(row: StatementRow, today: string) {
     issuedAt: row.issued_at?.toISOString() ?? null,
     issuedByOrgId: row.issued_by_org_id,
     overdue: row.issued_at === null && row.due_date < today,
+    version: row.version,
   };
 }

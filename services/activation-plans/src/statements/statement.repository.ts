@@ -15,10 +15,13 @@ export interface StatementRow {
   requested_at: Date;
   issued_at: Date | null;
   issued_by_org_id: string | null;
+  /** Raised by each change; the ETag a caller sends back in If-Match. */
+  version: number;
 }
 
 const STATEMENT_COLUMNS = `id, path_id, plan_id, measure_id, kind, requested_by_org_id,
-  to_char(due_date, 'YYYY-MM-DD') AS due_date, requested_at, issued_at, issued_by_org_id`;
+  to_char(due_date, 'YYYY-MM-DD') AS due_date, requested_at, issued_at, issued_by_org_id,
+  version`;
 
 export async function insertStatement(
   em: EntityManager,
@@ -64,8 +67,8 @@ export async function markStatementIssued(
   issue: { statementId: string; issuedAt: Date; orgId: string },
 ): Promise<StatementRow> {
   const [[row]] = await em.query<[StatementRow[], number]>(
-    `UPDATE statement SET issued_at = $2, issued_by_org_id = $3 WHERE id = $1
-      RETURNING ${STATEMENT_COLUMNS}`,
+    `UPDATE statement SET issued_at = $2, issued_by_org_id = $3, version = version + 1
+      WHERE id = $1 RETURNING ${STATEMENT_COLUMNS}`,
     [issue.statementId, issue.issuedAt, issue.orgId],
   );
   return row;

@@ -14,10 +14,12 @@ import {
   type PathRequest,
   RequestPrincipal,
   requireEmptyBody,
+  requireExpectedVersion,
   requireItemId,
   requirePage,
   requirePathId,
   validateCommand,
+  type VersionedPathRequest,
 } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource } from 'typeorm';
@@ -48,11 +50,15 @@ export class StatementsHandler {
   }
 
   @MessagePattern(PLAN_COMMANDS.issueStatement)
-  async issue(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
+  async issue(
+    @Payload() request: PathItemRequest & VersionedPathRequest,
+    @RequestPrincipal() principal: Principal,
+  ) {
     const pathId = requirePathId(request);
     const statementId = requireItemId(request, 'statement');
+    const expectedVersion = requireExpectedVersion(request);
     requireEmptyBody(request);
-    return this.issuing.issue(principal, { pathId, statementId });
+    return this.issuing.issue(principal, { pathId, statementId, expectedVersion });
   }
 
   @MessagePattern(PLAN_COMMANDS.listStatements)

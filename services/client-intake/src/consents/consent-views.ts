@@ -15,5 +15,6 @@ export function consentRecordView(row: ConsentRow) {
     recordedByOrgId: row.recorded_by_org_id,
     recordedAt: row.recorded_at.toISOString(),
     onClientRequest: row.on_client_request,
+    version: row.version,
   };
 }

@@ -14,6 +14,8 @@ export interface ConsentRow {
   recorded_by_org_id: string;
   recorded_at: Date;
   on_client_request: boolean;
+  /** See consentVersionOf: 1 for a grant in force and for any withdrawal, 2 once withdrawn. */
+  version: number;
 }
 
 /** What a grant and a withdrawal both record: whose consent, on which path, and who wrote it. */
@@ -82,13 +84,25 @@ export async function insertConsentWithdrawal(
   );
 }
 
-/** A grant of the path, locked so two withdrawals of it cannot both be recorded. */
+/**
+ * A consent's version, for If-Match: records are immutable (a legal record), so the version is
+ * not a column but counts the grant and its withdrawal. A grant in force is at 1 and a withdrawn
+ * one at 2; a withdrawal record never changes, so it stays at 1. `c` is the consent_record row.
+ */
+const CONSENT_VERSION = `(1 + (SELECT count(*) FROM consent_record w
+  WHERE w.withdraws_consent_id = c.id))::int AS version`;
+
+/**
+ * A grant of the path with its version, locked so two withdrawals of it cannot both be recorded
+ * and so the version compared under the lock is the one the withdrawal changes.
+ */
 export async function consentGrantOfPathForUpdate(
   em: EntityManager,
   grant: { readonly pathId: string; readonly consentId: string },
 ): Promise<ConsentRow | undefined> {
   const [consent] = await em.query<ConsentRow[]>(
-    `SELECT id, org_ids, data_classes, purpose, how_given, recorded_by_org_id FROM consent_record
+    `SELECT id, org_ids, data_classes, purpose, how_given, recorded_by_org_id, ${CONSENT_VERSION}
+       FROM consent_record c
       WHERE id = $1 AND path_id = $2 AND withdraws_consent_id IS NULL FOR UPDATE`,
     [grant.consentId, grant.pathId],
   );
@@ -118,8 +132,8 @@ export async function consentRecordPageOfPath(
   return em.query<(ConsentRow & { sort_key: string })[]>(
     `SELECT id, org_ids, data_classes, purpose, how_given, valid_from, valid_to,
             withdraws_consent_id, recorded_by_org_id, recorded_at, on_client_request,
-            ${keysetTimestampSql('recorded_at')} AS sort_key
-       FROM consent_record
+            ${keysetTimestampSql('recorded_at')} AS sort_key, ${CONSENT_VERSION}
+       FROM consent_record c
       WHERE path_id = $1 AND ($2::timestamptz IS NULL OR (recorded_at, id) > ($2, $3::uuid))
       ORDER BY recorded_at, id LIMIT $4`,
     [query.pathId, after?.keyParts[0] ?? null, after?.id ?? null, query.limit + 1],

@@ -10,6 +10,7 @@ import {
   type WithdrawConsentCommand,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
+import { PreconditionFailedError } from '@polku/persistence';
 import { CommandConflictError, NotFoundError, type ServicePage } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { IntakePathFacts } from '../access/intake-path-facts';
@@ -61,11 +62,17 @@ export class ConsentService {
 
   /**
    * Records a withdrawal, in one transaction with its ConsentWithdrawn event: from the moment it
-   * commits, client-intake's own checks no longer count the consent.
+   * commits, client-intake's own checks no longer count the consent. Only at the consent's
+   * version the caller read (If-Match), compared under the grant's lock.
    */
   async withdraw(
     principal: Principal,
-    request: { pathId: string; consentId: string; command: WithdrawConsentCommand },
+    request: {
+      pathId: string;
+      consentId: string;
+      expectedVersion: number;
+      command: WithdrawConsentCommand;
+    },
   ) {
     const { pathId } = request;
     const onClientRequest = request.command.onClientRequest === true;
@@ -80,6 +87,9 @@ export class ConsentService {
         recordedByOrgId: consent.recorded_by_org_id,
         onClientRequest,
       });
+      if (consent.version !== request.expectedVersion) {
+        throw new PreconditionFailedError(request.expectedVersion, consent.version);
+      }
       if (await isConsentWithdrawn(em, consent.id)) {
         throw new CommandConflictError('the consent is already withdrawn');
       }
@@ -108,11 +118,13 @@ export class ConsentService {
         },
       });
       // effectiveAt: the gateway applies the withdrawal to its access projection at once.
+      // version: the withdrawn consent's, now one more (its ETag).
       return {
         consentId: withdrawalId,
         withdrawnConsentId: consent.id,
         effectiveAt: effectiveAt.toISOString(),
         onClientRequest,
+        version: consent.version + 1,
       };
     });
   }

@@ -13,6 +13,7 @@ import {
 import {
   CommandValidationError,
   RequestPrincipal,
+  requireExpectedVersion,
   requirePage,
   validateCommand,
 } from '@polku/service-runtime';
@@ -36,13 +37,15 @@ export class ConsentsHandler {
 
   @MessagePattern(INTAKE_COMMANDS.withdrawConsent)
   async withdraw(
-    @Payload() request: PathScoped<unknown> & { id: string },
+    @Payload() request: PathScoped<unknown> & { id: string; expectedVersion: number },
     @RequestPrincipal() principal: Principal,
   ) {
+    const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(WithdrawConsentCommand, request.body ?? {});
     return this.consents.withdraw(principal, {
       pathId: request.pathId,
       consentId: request.id,
+      expectedVersion,
       command,
     });
   }

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { GrantConsentCommand, INTAKE_COMMANDS, WithdrawConsentCommand } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ConsentWithdrawalFence } from '../access/consent-withdrawal-fence';
+import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
@@ -42,21 +43,23 @@ export class ConsentsController {
   @ClientDataCommand({
     summary: 'Record the withdrawal of a consent; it stops covering at once',
     description:
-      'By the organisation that recorded the consent; or by the one holding the client relationship (owner or referrer) on the client’s explicit request, with `onClientRequest: true`. Others get 403.',
+      'Needs If-Match with the consent’s version as its ETag (`version` in the list: 1 while in force, 2 once withdrawn; 412 when it changed since). By the organisation that recorded the consent; or by the one holding the client relationship (owner or referrer) on the client’s explicit request, with `onClientRequest: true`. Others get 403.',
     dataClasses: ['PATH'],
     body: WithdrawConsentCommand,
     status: 201,
-    idempotent: true,
+    idempotent: false,
+    ifMatch: true,
   })
   async withdraw(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('consentId', ParseUUIDPipe) consentId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Body() command: WithdrawConsentCommand,
     @Req() request: FastifyRequest,
   ) {
     const answer = await this.bus.send<object>(
       INTAKE_COMMANDS.withdrawConsent,
-      { pathId, id: consentId, body: command ?? {} },
+      { pathId, id: consentId, expectedVersion, body: command ?? {} },
       commandMetadataOf(request),
     );
     // In effect in the gateway before the 2xx leaves, whatever the relay does (ADR 0012-e).

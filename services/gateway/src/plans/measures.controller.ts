@@ -9,13 +9,16 @@ import {
   StartMeasureCommand,
 } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
+import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
 /**
  * The measures of a path's plan and their lifecycle. A schedule is checked against the legal
- * parameters configured in activation-plans; a broken rule is a 422 naming the rule.
+ * parameters configured in activation-plans; a broken rule is a 422 naming the rule. Each
+ * measure has a version (in the list, and the ETag of a change's answer): pausing, resuming and
+ * ending need If-Match with it, so nobody acts on a measure a colleague has changed meanwhile.
  */
 @ApiTags('measures')
 @Controller('paths/:pathId/measures')
@@ -31,6 +34,7 @@ export class MeasuresController {
     body: StartMeasureCommand,
     status: 201,
     idempotent: true,
+    versioned: true,
   })
   start(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -108,21 +112,23 @@ export class MeasuresController {
   @ClientDataCommand({
     summary: 'Pause a measure (health care, sick leave, waiting)',
     description:
-      'HEALTH_FLAG data: the reason can reveal health, so only an organisation the client’s consent covers for it may pause or resume. The path’s follow-up timers are suspended while it is paused.',
+      'Needs If-Match with the measure’s version as its ETag (`"2"` for version 2; 412 when it changed since). HEALTH_FLAG data: the reason can reveal health, so only an organisation the client’s consent covers for it may pause or resume. The path’s follow-up timers are suspended while it is paused.',
     dataClasses: ['HEALTH_FLAG'],
     body: PauseMeasureCommand,
     status: 200,
-    idempotent: true,
+    idempotent: false,
+    ifMatch: true,
   })
   pause(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('measureId', ParseUUIDPipe) measureId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Body() command: PauseMeasureCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       PLAN_COMMANDS.pauseMeasure,
-      { pathId, id: measureId, body: command },
+      { pathId, id: measureId, expectedVersion, body: command },
       commandMetadataOf(request),
     );
   }
@@ -130,19 +136,22 @@ export class MeasuresController {
   @Post(':measureId/resume')
   @ClientDataCommand({
     summary: 'Resume a paused measure',
+    description: 'Needs If-Match with the measure’s version as its ETag.',
     dataClasses: ['HEALTH_FLAG'],
     body: 'none',
     status: 200,
-    idempotent: true,
+    idempotent: false,
+    ifMatch: true,
   })
   resume(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('measureId', ParseUUIDPipe) measureId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       PLAN_COMMANDS.resumeMeasure,
-      { pathId, id: measureId, body: {} },
+      { pathId, id: measureId, expectedVersion, body: {} },
       commandMetadataOf(request),
     );
   }
@@ -150,20 +159,23 @@ export class MeasuresController {
   @Post(':measureId/end')
   @ClientDataCommand({
     summary: 'End a measure: completed, interrupted, transferred or other',
+    description: 'Needs If-Match with the measure’s version as its ETag.',
     dataClasses: ['PATH'],
     body: EndMeasureCommand,
     status: 200,
-    idempotent: true,
+    idempotent: false,
+    ifMatch: true,
   })
   end(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('measureId', ParseUUIDPipe) measureId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Body() command: EndMeasureCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       PLAN_COMMANDS.endMeasure,
-      { pathId, id: measureId, body: command },
+      { pathId, id: measureId, expectedVersion, body: command },
       commandMetadataOf(request),
     );
   }

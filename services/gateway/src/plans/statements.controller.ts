@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/
 import { ApiTags } from '@nestjs/swagger';
 import { PLAN_COMMANDS, RequestStatementCommand } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
+import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
@@ -21,6 +22,7 @@ export class StatementsController {
     body: RequestStatementCommand,
     status: 201,
     idempotent: true,
+    versioned: true,
   })
   request(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -37,19 +39,23 @@ export class StatementsController {
   @Post(':statementId/issue')
   @ClientDataCommand({
     summary: 'Mark a requested statement issued',
+    description:
+      'Needs If-Match with the statement’s version as its ETag (in the list; 412 when it changed since).',
     dataClasses: ['PATH'],
     body: 'none',
     status: 200,
-    idempotent: true,
+    idempotent: false,
+    ifMatch: true,
   })
   issue(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('statementId', ParseUUIDPipe) statementId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       PLAN_COMMANDS.issueStatement,
-      { pathId, id: statementId, body: {} },
+      { pathId, id: statementId, expectedVersion, body: {} },
       commandMetadataOf(request),
     );
   }
