@@ -12,6 +12,7 @@ import {
 import { MessagingTables1763900000000, NatsLink, namespacedSubject } from '@polku/messaging';
 import {
   PathAccessOwnership1764100200000,
+  PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
   pathAccessProjectionHandler,
@@ -32,6 +33,7 @@ const MIGRATIONS = [
   PathAccessSourceTables1764100000000,
   PathAccessPlanParties1764100100000,
   PathAccessOwnership1764100200000,
+  PathAccessReferralLinks1764101100000,
 ];
 
 interface DeadLetterRow {

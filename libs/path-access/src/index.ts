@@ -53,3 +53,4 @@ export { PathAccessSourceTables1764100000000 } from './migrations/1764100000000-
 export { PathAccessPlanParties1764100100000 } from './migrations/1764100100000-path-access-plan-parties';
 export { PathAccessOwnership1764100200000 } from './migrations/1764100200000-path-access-ownership';
 export { PathClientRefTable1764100300000 } from './migrations/1764100300000-path-client-ref-table';
+export { PathAccessReferralLinks1764101100000 } from './migrations/1764101100000-path-access-referral-links';

@@ -10,6 +10,7 @@ import {
   OWNERSHIP_TRANSFERRED_V1,
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
+  REFERRAL_LINKED_V1,
   HANDOFF_ACCEPTED_V1,
   HANDOFF_PROPOSED_V1,
   type EventEnvelope,
@@ -20,6 +21,7 @@ import type { DataSource } from 'typeorm';
 import {
   decidePathAccess,
   PathAccessOwnership1764100200000,
+  PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
   projectPathAccessEvents,
@@ -48,6 +50,7 @@ beforeAll(async () => {
       PathAccessSourceTables1764100000000,
       PathAccessPlanParties1764100100000,
       PathAccessOwnership1764100200000,
+      PathAccessReferralLinks1764101100000,
     ],
   });
 });
@@ -287,6 +290,93 @@ describe('path access projection of hand-offs', () => {
     expect(
       decidePathAccess(caseworker(employment, 'EMPLOYMENT_AUTHORITY'), handedOver, 'PATH'),
     ).toMatchObject({ allowed: true, relations: ['REFERRER'] });
+  });
+});
+
+describe('path access projection of referral links', () => {
+  // Social services refers the client, who already has the employment area's open path, to a
+  // provider: client-intake holds that referral on a path of its own until the owner links it.
+  async function heldReferral(openPathId: string) {
+    const heldPathId = randomUUID();
+    const referralId = randomUUID();
+    const receiver = randomUUID();
+    const referred = {
+      ...envelope(CLIENT_REFERRED_V1, heldPathId, minutesAgo(20), {
+        referralId,
+        fromOrgId: socialServices,
+        toOrgId: receiver,
+      }),
+      emitter: {
+        orgId: socialServices,
+        orgRole: 'SOCIAL_SERVICES' as const,
+        actorId: 'u',
+        actorRole: 'CASEWORKER' as const,
+      },
+    };
+    const linked = envelope(REFERRAL_LINKED_V1, openPathId, minutesAgo(10), {
+      referralId,
+      heldPathId,
+      fromOrgId: socialServices,
+      toOrgId: receiver,
+      basis: 'OWNER_ACCEPTED',
+    });
+    return { heldPathId, referralId, receiver, referred, linked };
+  }
+
+  it('referral with an existing client’s code: gives the referrer and its receiver nothing of the open path until the owner links it', async () => {
+    const openPathId = await seedPath();
+    const held = await heldReferral(openPathId);
+    await project(held.referred);
+    const referrer = caseworker(socialServices, 'SOCIAL_SERVICES');
+    const receiver = caseworker(held.receiver, 'PROVIDER');
+
+    const before = await readPathAccessFacts(dataSource, openPathId);
+    expect(decidePathAccess(referrer, before, 'PATH')).toMatchObject({ allowed: false });
+    expect(decidePathAccess(receiver, before, 'PATH')).toMatchObject({ allowed: false });
+
+    await project(held.linked);
+
+    const after = await readPathAccessFacts(dataSource, openPathId);
+    expect(decidePathAccess(referrer, after, 'PATH')).toMatchObject({
+      allowed: true,
+      relations: ['REFERRER'],
+    });
+    expect(decidePathAccess(receiver, after, 'PATH')).toMatchObject({
+      allowed: true,
+      relations: ['PENDING_HANDOFF_RECEIVER'],
+    });
+    // The owner stays the owner; an organisation the referral does not name still sees nothing.
+    const owner = caseworker(employment, 'EMPLOYMENT_AUTHORITY');
+    expect(decidePathAccess(owner, after, 'PATH')).toEqual(decidePathAccess(owner, before, 'PATH'));
+    expect(decidePathAccess(owner, after, 'PATH')).toMatchObject({ allowed: true });
+    expect(decidePathAccess(caseworker(randomUUID(), 'PROVIDER'), after, 'PATH')).toMatchObject({
+      allowed: false,
+    });
+  });
+
+  it('should follow the receiver’s answer on the held path after the link, and read a replayed link once', async () => {
+    const openPathId = await seedPath();
+    const held = await heldReferral(openPathId);
+    // The link may arrive before the referral (another subject, another consumer).
+    await project(held.linked, held.referred, held.linked);
+    await project(
+      envelope(REFERRAL_DECLINED_V1, held.heldPathId, minutesAgo(5), {
+        referralId: held.referralId,
+      }),
+    );
+
+    const facts = await readPathAccessFacts(dataSource, openPathId);
+    expect(decidePathAccess(caseworker(held.receiver, 'PROVIDER'), facts, 'PATH')).toMatchObject({
+      allowed: false,
+    });
+    expect(
+      decidePathAccess(caseworker(socialServices, 'SOCIAL_SERVICES'), facts, 'PATH'),
+    ).toMatchObject({ allowed: true, relations: ['REFERRER'] });
+    const links = await dataSource.query<{ path_id: string }[]>(
+      'SELECT path_id FROM path_access_link WHERE held_path_id = $1',
+      [held.heldPathId],
+    );
+    expect(links).toEqual([{ path_id: openPathId }]);
   });
 });
 

@@ -1,6 +1,7 @@
 export { redactUrl, serviceDatabaseName, urlWithDatabase } from './database-names';
 export { dropDatabase, ensureDatabase, waitForPostgres } from './ensure-database';
 export { PersistenceModule } from './persistence.module';
+export { ParameterFreeQueryLogger } from './parameter-free-logger';
 export { runMigrationsLocked } from './run-migrations';
 export {
   listenToSavepoints,

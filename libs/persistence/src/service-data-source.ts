@@ -2,6 +2,7 @@ import type { ServiceConfig } from '@polku/config';
 import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 import { serviceDatabaseName, urlWithDatabase } from './database-names';
 import { ensureDatabase, waitForPostgres } from './ensure-database';
+import { ParameterFreeQueryLogger } from './parameter-free-logger';
 import { runMigrationsLocked } from './run-migrations';
 
 type EntityList = MixedList<string | (abstract new (...args: never[]) => unknown) | EntitySchema>;
@@ -36,6 +37,8 @@ export function serviceDataSourceOptions(options: ServicePersistenceOptions): Da
     migrationsRun: false,
     synchronize: false,
     logging: ['error', 'warn', 'migration'],
+    // Never TypeORM's own loggers: they print a failed query's parameters (identity codes).
+    logger: new ParameterFreeQueryLogger(),
     extra: {
       max: options.config.DATABASE_POOL_MAX,
       // Shows which service holds a connection in pg_stat_activity.

@@ -3,6 +3,8 @@ import {
   HANDOFF_PROPOSED_V1,
   INTAKE_COMMANDS,
   OWNERSHIP_TRANSFERRED_V1,
+  REFERRAL_LINKED_V1,
+  validateEvent,
   type CreateReferralResult,
 } from '@polku/contracts';
 import { newEvent, outboxEvents, waitFor } from '@polku/testing';
@@ -340,6 +342,20 @@ describe('consent and referral rules', () => {
     expect(await check(task.pathId, org.socialServices.id, 'PATH')).toMatchObject({
       allowed: true,
     });
+    // The other services' access projections learn of it from the event written with the link.
+    const [event] = await outboxEvents(intake.dataSource, REFERRAL_LINKED_V1.subject, task.pathId);
+    expect(validateEvent(REFERRAL_LINKED_V1.subject, event)).toMatchObject({ ok: true });
+    expect(event).toMatchObject({
+      emitter: { orgId: org.employmentArea.id },
+      data: {
+        referralId: task.referralId,
+        fromOrgId: org.socialServices.id,
+        toOrgId: org.kumppaniksi.id,
+        basis: 'OWNER_ACCEPTED',
+      },
+    });
+    expect(event.data.heldPathId).not.toBe(task.pathId);
+    expect(JSON.stringify(event)).not.toContain(CODES.existing);
     // Linked once: the task is done.
     expect(
       await intake.askError(INTAKE_COMMANDS.linkReferral, employment, {

@@ -13,6 +13,7 @@ import { PARALLEL_SERVICE_REFERRED_V1 } from './intake/parallel-service-referred
 import { PRIOR_INFORMATION_SHARED_V1 } from './intake/prior-information-shared.event';
 import { REFERRAL_ACCEPTED_V1 } from './intake/referral-accepted.event';
 import { REFERRAL_DECLINED_V1 } from './intake/referral-declined.event';
+import { REFERRAL_LINKED_V1 } from './intake/referral-linked.event';
 import { ABSENCE_REPORTED_V1 } from './plans/absence-reported.event';
 import { ACTIVATION_PLAN_AGREED_V1 } from './plans/activation-plan-agreed.event';
 import { ACTIVATION_PLAN_REVISED_V1 } from './plans/activation-plan-revised.event';
@@ -59,6 +60,7 @@ export const EVENT_CONTRACTS = [
   CLIENT_REFERRED_V1,
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
+  REFERRAL_LINKED_V1,
   CONSENT_GRANTED_V1,
   CONSENT_WITHDRAWN_V1,
   PRIOR_INFORMATION_SHARED_V1,

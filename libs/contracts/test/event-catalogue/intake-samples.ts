@@ -36,6 +36,17 @@ export const INTAKE_SAMPLES: ContextSamples<'intake'> = {
       returnTaskDueDate: '2026-03-16',
     }),
   },
+  'polku.intake.referral.referral-linked.v1': {
+    emitter: caseworkerOf('employmentAuthorityOrgId', 'EMPLOYMENT_AUTHORITY'),
+    ground: LAWS.employmentServices,
+    data: (id) => ({
+      referralId: id('referralId'),
+      heldPathId: id('heldPathId'),
+      fromOrgId: id('socialServicesOrgId'),
+      toOrgId: id('providerOrgId'),
+      basis: 'OWNER_ACCEPTED',
+    }),
+  },
   'polku.intake.consent.consent-granted.v1': {
     emitter: caseworkerOf('employmentAuthorityOrgId', 'EMPLOYMENT_AUTHORITY'),
     ground: LAWS.clientData,

@@ -20,6 +20,7 @@ export const IDS = {
   withdrawalConsentId: '6f2e3d4c-5b6a-4798-8b1c-2d3e4f5a6b7c',
   packageId: '8a3f4e5d-6c7b-4809-9c2d-3e4f5a6b7c8d',
   previousPathId: '9b4a5f6e-7d8c-491a-8d3e-4f5a6b7c8d9e',
+  heldPathId: 'b5c6d7e8-f9a0-4b1c-8d2e-3f4a5b6c7d8e',
   intakeId: 'ac5b6a7f-8e9d-4a2b-9e4f-5a6b7c8d9eaf',
   issueId: 'bd6c7b8a-9f0e-4b3c-8f5a-6b7c8d9eafb0',
   actionItemId: 'ce7d8c9b-0a1f-4c4d-9a6b-7c8d9eafb0c1',

@@ -23,6 +23,7 @@ export const INTAKE_CONTRACTS = {
   'polku.intake.referral.client-referred.v1': ['ClientReferred', 'PATH'],
   'polku.intake.referral.referral-accepted.v1': ['ReferralAccepted', 'PATH'],
   'polku.intake.referral.referral-declined.v1': ['ReferralDeclined', 'PATH'],
+  'polku.intake.referral.referral-linked.v1': ['ReferralLinked', 'PATH'],
   'polku.intake.consent.consent-granted.v1': ['ConsentGranted', 'PATH'],
   'polku.intake.consent.consent-withdrawn.v1': ['ConsentWithdrawn', 'PATH'],
   'polku.intake.referral.prior-information-shared.v1': ['PriorInformationShared', 'PATH'],
@@ -63,6 +64,13 @@ export const INTAKE_REQUIRED = {
     'recordedByOrgId',
   ],
   'polku.intake.consent.consent-withdrawn.v1': ['consentId', 'withdrawnConsentId', 'effectiveAt'],
+  'polku.intake.referral.referral-linked.v1': [
+    'referralId',
+    'heldPathId',
+    'fromOrgId',
+    'toOrgId',
+    'basis',
+  ],
   'polku.intake.intake.intake-completed.v1': [
     'intakeId',
     'economicSituation',
@@ -277,6 +285,19 @@ export const INTAKE_RULES: readonly EventRule[] = [
       ),
     ),
     ...eachField(['effectiveAt'], '2026-04-31T09:30:00.000Z', 'must be a real instant'),
+  ]),
+  ...rulesOf('polku.intake.referral.referral-linked.v1', [
+    ...eachField(['referralId', 'heldPathId', 'fromOrgId', 'toOrgId'], 'path-42', 'must be a UUID'),
+    [
+      'should reject the event when basis is not a way the two are linked',
+      { basis: 'REFERRER_ASKED' },
+      ['data.basis must be one of the following values: OWNER_ACCEPTED'],
+    ],
+    [
+      'should reject the event when it carries the client’s identity',
+      { personalIdentityCode: '010190-123A' },
+      ['data.personalIdentityCode should not exist'],
+    ],
   ]),
   ...rulesOf('polku.intake.intake.intake-completed.v1', [
     [

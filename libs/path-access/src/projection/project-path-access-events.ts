@@ -8,6 +8,7 @@ import {
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
   REFERRAL_LEGAL_BASES,
+  REFERRAL_LINKED_V1,
   HANDOFF_ACCEPTED_V1,
   HANDOFF_DECLINED_V1,
   HANDOFF_PROPOSED_V1,
@@ -18,12 +19,14 @@ import {
   type ConsentWithdrawnPayload,
   type EventEnvelope,
   type OwnershipTransferredPayload,
+  type ReferralLinkedPayload,
   type HandoffProposedPayload,
 } from '@polku/contracts';
 import type { EntityManager } from 'typeorm';
 import { recordPlanParties } from './plan-parties';
 import {
   insertOwnershipTransfers,
+  insertReferralLinks,
   upsertConsentGrants,
   upsertConsentWithdrawals,
   upsertHandoffDecisions,
@@ -111,6 +114,23 @@ const onOwnershipTransferred: Projector = (em, envelopes) =>
     })),
   );
 
+// The held path's referral and consents count for the open path from now on (readPathAccessFacts
+// reads them through the link), so its referrer becomes a referrer of the open path and its
+// receiver a party, and the receiver's answer or a withdrawal on the held path still applies.
+const onReferralLinked: Projector = (em, envelopes) =>
+  insertReferralLinks(
+    em,
+    (envelopes as readonly Envelope<ReferralLinkedPayload>[]).map(
+      ({ pathId, occurredAt, data }) => ({
+        heldPathId: data.heldPathId,
+        pathId,
+        referralId: data.referralId,
+        basis: data.basis,
+        linkedAt: occurredAt,
+      }),
+    ),
+  );
+
 const onConsentGranted: Projector = (em, envelopes) =>
   upsertConsentGrants(
     em,
@@ -160,6 +180,7 @@ const PROJECTORS: readonly (readonly [
   [CLIENT_REFERRED_V1, onClientReferred],
   [REFERRAL_ACCEPTED_V1, onHandoffDecided('ACCEPTED')],
   [REFERRAL_DECLINED_V1, onHandoffDecided('DECLINED')],
+  [REFERRAL_LINKED_V1, onReferralLinked],
   [HANDOFF_PROPOSED_V1, onHandoffProposed],
   [HANDOFF_ACCEPTED_V1, onHandoffDecided('ACCEPTED')],
   [HANDOFF_DECLINED_V1, onHandoffDecided('DECLINED')],

@@ -41,6 +41,12 @@ const basisOf = (kind: 'CONSENT' | 'LEGAL_BASIS', ref: string) =>
     : ({ kind: 'LEGAL_BASIS', code: ref } as const);
 
 /**
+ * The path and the held paths its owner linked to it (ReferralLinked): their referrals and
+ * consents count for the path, as client-intake counts them (docs/auth.md).
+ */
+const PATH_AND_LINKED = `(SELECT $1::uuid UNION SELECT held_path_id FROM path_access_link WHERE path_id = $1)`;
+
+/**
  * The access facts of one path from the projection tables, or undefined when no complete
  * referral of it is known. Pass the transaction's EntityManager to read what it has written.
  */
@@ -53,12 +59,12 @@ export async function readPathAccessFacts(
   const referrals = await runner.query<ReferralRow[]>(
     `SELECT from_org_id, to_org_id, referrer_basis, basis_kind, basis_ref, referred_at,
             outcome, decided_at
-       FROM path_access_referral WHERE path_id = $1`,
+       FROM path_access_referral WHERE path_id IN ${PATH_AND_LINKED}`,
     [pathId],
   );
   const consents = await runner.query<ConsentRow[]>(
     `SELECT consent_id, org_ids, data_classes, valid_from, valid_to, withdrawn_at
-       FROM path_access_consent WHERE path_id = $1`,
+       FROM path_access_consent WHERE path_id IN ${PATH_AND_LINKED}`,
     [pathId],
   );
   const planParties = await runner.query<PlanPartyRow[]>(

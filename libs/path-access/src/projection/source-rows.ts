@@ -177,3 +177,32 @@ export async function upsertConsentWithdrawals(
     ],
   );
 }
+
+/** A held path joined to the client's open path by its owner (ReferralLinked). */
+export interface ReferralLinkRow {
+  readonly heldPathId: string;
+  readonly pathId: string;
+  readonly referralId: string;
+  readonly basis: string;
+  readonly linkedAt: string;
+}
+
+/** Inserts links by held path; a held path is linked once, so a replay changes nothing. */
+export async function insertReferralLinks(
+  em: EntityManager,
+  all: readonly ReferralLinkRow[],
+): Promise<void> {
+  const rows = lastPerKey(all, (row) => row.heldPathId);
+  await em.query(
+    `INSERT INTO path_access_link (held_path_id, path_id, referral_id, basis, linked_at)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[])
+     ON CONFLICT (held_path_id) DO NOTHING`,
+    [
+      rows.map((row) => row.heldPathId),
+      rows.map((row) => row.pathId),
+      rows.map((row) => row.referralId),
+      rows.map((row) => row.basis),
+      rows.map((row) => row.linkedAt),
+    ],
+  );
+}

@@ -1,6 +1,7 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
   PathAccessOwnership1764100200000,
+  PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
 } from '@polku/path-access';
@@ -19,6 +20,7 @@ export const ACTIVATION_PLANS_MIGRATIONS = [
   PathAccessSourceTables1764100000000,
   PathAccessPlanParties1764100100000,
   PathAccessOwnership1764100200000,
+  PathAccessReferralLinks1764101100000,
   PlanTables1764200000000,
   MeasureAndStatementTables1764200100000,
   MeasureAndStatementVersions1764200500000,

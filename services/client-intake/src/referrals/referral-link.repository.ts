@@ -40,15 +40,23 @@ export async function insertReferralLink(
   return row;
 }
 
-/** The held path a referral waits on, while it is still held. */
-export async function heldPathOfReferral(
+/** A referral held on a path of its own, apart from the client's open path. */
+export interface HeldReferral {
+  readonly heldPathId: string;
+  readonly fromOrgId: string;
+  readonly toOrgId: string;
+}
+
+/** The referral with the held path it waits on, while that path is still held. */
+export async function heldReferral(
   em: EntityManager,
   referralId: string,
-): Promise<string | undefined> {
-  const [row] = await em.query<{ path_id: string }[]>(
-    `SELECT r.path_id FROM referral r JOIN client_path p ON p.id = r.path_id
+): Promise<HeldReferral | undefined> {
+  const [row] = await em.query<{ path_id: string; from_org_id: string; to_org_id: string }[]>(
+    `SELECT r.path_id, r.from_org_id, r.to_org_id
+       FROM referral r JOIN client_path p ON p.id = r.path_id
       WHERE r.id = $1 AND p.status = 'HELD'`,
     [referralId],
   );
-  return row?.path_id;
+  return row && { heldPathId: row.path_id, fromOrgId: row.from_org_id, toOrgId: row.to_org_id };
 }

@@ -1,6 +1,7 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
   PathAccessOwnership1764100200000,
+  PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
 } from '@polku/path-access';
@@ -21,4 +22,5 @@ export const GATEWAY_MIGRATIONS = [
   PathAccessSourceTables1764100000000,
   PathAccessPlanParties1764100100000,
   PathAccessOwnership1764100200000,
+  PathAccessReferralLinks1764101100000,
 ];

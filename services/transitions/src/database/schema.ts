@@ -1,6 +1,7 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
   PathAccessOwnership1764100200000,
+  PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
   PathClientRefTable1764100300000,
@@ -19,5 +20,6 @@ export const TRANSITIONS_MIGRATIONS = [
   PathAccessPlanParties1764100100000,
   PathAccessOwnership1764100200000,
   PathClientRefTable1764100300000,
+  PathAccessReferralLinks1764101100000,
   PathCourseTable1764400000000,
 ];

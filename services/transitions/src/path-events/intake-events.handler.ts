@@ -8,6 +8,7 @@ import {
   INTAKE_COMPLETED_V1,
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
+  REFERRAL_LINKED_V1,
   type ClientReferredPayload,
   type ClientReturnedToIntermediateMarketPayload,
   type EventEnvelope,
@@ -86,8 +87,13 @@ export class IntakeEventsHandler {
     await this.feed.feed(context.getEntityManager(), { envelope, ...returnedInput(envelope) });
   }
 
-  // Consents only change who may see the path (one durable consumer per subject).
-  @EventPattern([CONSENT_GRANTED_V1.subject, CONSENT_WITHDRAWN_V1.subject])
+  // Consents and referral links only change who may see the path (one durable consumer per
+  // subject).
+  @EventPattern([
+    CONSENT_GRANTED_V1.subject,
+    CONSENT_WITHDRAWN_V1.subject,
+    REFERRAL_LINKED_V1.subject,
+  ])
   async onConsent(
     @Payload() envelope: EventEnvelope<unknown>,
     @Ctx() context: JetStreamEventContext,

@@ -10,3 +10,4 @@ export * from './parallel-service-referred.event';
 export * from './prior-information-shared.event';
 export * from './referral-accepted.event';
 export * from './referral-declined.event';
+export * from './referral-linked.event';
