@@ -13,6 +13,7 @@ import { namespacedSubject } from './namespace';
 import type { NatsLink } from './nats-link';
 import { NatsRequestContext } from './nats-request.context';
 import { contextFromNatsHeaders } from './tracing/trace-headers';
+import { loggableStack } from './loggable-error';
 import { deliberateReplyError } from './reply-error';
 import {
   REQUEST_HEADERS,
@@ -259,10 +260,7 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
       return deliberate;
     }
     // Anything else is a bug or an outage: log it here, answer without internals.
-    this.logger.error(
-      `handler for ${pattern} failed`,
-      error instanceof Error ? error.stack : JSON.stringify(error),
-    );
+    this.logger.error(`handler for ${pattern} failed`, loggableStack(error));
     return { code: 'INTERNAL', message: `the handler of ${pattern} failed` };
   }
 }

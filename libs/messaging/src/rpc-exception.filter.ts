@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, Logger, type RpcExceptionFilter } from '@nes
 import { RpcException } from '@nestjs/microservices';
 import { type Observable, throwError } from 'rxjs';
 import { NatsRequestContext } from './nats-request.context';
+import { loggableStack } from './loggable-error';
 import { deliberateReplyError, internalReplyError } from './reply-error';
 import { REQUEST_HEADERS } from './request-reply.protocol';
 
@@ -32,7 +33,7 @@ export class PassThroughRpcExceptionFilter implements RpcExceptionFilter<unknown
     const requestId = context.getHeader(REQUEST_HEADERS.requestId);
     this.logger.error(
       `handler for ${pattern} failed (request ${requestId ?? 'without id'})`,
-      error instanceof Error ? error.stack : JSON.stringify(error),
+      loggableStack(error),
     );
     return throwError(() => internalReplyError({ pattern, requestId }));
   }

@@ -19,11 +19,3 @@ export class OptimisticBatchAborted extends Error {
     super(`a handler failed on ${where}; the batch runs again with savepoints`);
   }
 }
-
-/** A thrown value as one line for logs, spans and dead letters. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    return `${error.name}: ${error.message}`;
-  }
-  return typeof error === 'object' ? JSON.stringify(error) : String(error);
-}

@@ -3,7 +3,8 @@ import type { JsMsg } from '@nats-io/jetstream';
 import type { EventEnvelope } from '@polku/contracts';
 import type { Savepoint } from '@polku/persistence';
 import type { EntityManager } from 'typeorm';
-import { describeError, OptimisticBatchAborted, type Outcome } from './batch-outcome';
+import { describeError } from '../loggable-error';
+import { OptimisticBatchAborted, type Outcome } from './batch-outcome';
 import {
   inBatchSpan,
   inEventSpan,

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
-import { describeError, type Outcome } from './batch-outcome';
+import { describeError } from '../loggable-error';
+import { type Outcome } from './batch-outcome';
 import type { BatchTransaction } from './batch-transaction';
 import { checkMessage, type ReceivedMessage } from './received-message';
 import { redeliveryDelayMs } from './retry-policy';
