@@ -6,7 +6,7 @@ import { serviceQuery } from './support/service-database';
 import { pathSeeder } from './support/seed-paths';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
 
-// Issue 15 item 7 (ADR 0012-e): once the gateway has answered a withdrawal 2xx, no endpoint
+// Issue 15 item 7 (ADR 0014): once the gateway has answered a withdrawal 2xx, no endpoint
 // discloses what the withdrawn consent covered, even though client-intake's outbox relay never
 // delivers the ConsentWithdrawn event to the gateway or to any other service.
 const org = DEMO_ORGANISATIONS;

@@ -11,7 +11,7 @@ import { demoAuthHeader } from './support/demo-auth';
 import { grantConsent, referPath } from './support/seed-paths';
 
 // A read the gateway allowed, whose consent is withdrawn while the service still works on it:
-// the answer must not leave after the withdrawal's 2xx (ADR 0012-e).
+// the answer must not leave after the withdrawal's 2xx (ADR 0014).
 @Controller('test-in-flight')
 class InFlightReadController {
   constructor(

@@ -13,7 +13,7 @@ export interface ConsentWithdrawalFact {
 /**
  * Applies a withdrawal to the access projection without waiting for its event: the gateway calls
  * it when client-intake has answered the withdrawal, before the caller gets the 2xx, so the
- * withdrawal holds at once even while the outbox relay or NATS is down (ADR 0012-e). The same
+ * withdrawal holds at once even while the outbox relay or NATS is down (ADR 0014). The same
  * row the ConsentWithdrawn event writes later; the earliest instant is kept, so either order
  * gives one result.
  */

@@ -186,7 +186,7 @@ export class ClientDataInterceptor implements NestInterceptor {
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
             // Decided again on the projection as it is now: a withdrawal answered while the
-            // service worked holds for this answer too (ADR 0012-e).
+            // service worked holds for this answer too (ADR 0014).
             const now = await this.decide(principal, route, pathId);
             if (now.refusal !== null) {
               await this.audit.append({

@@ -14,7 +14,7 @@ const effectiveAtOf = (answer: WithdrawalAnswer, fallback: Date): Date => {
 };
 
 /**
- * Makes a withdrawal hold in the gateway the moment client-intake has recorded it (ADR 0012-e):
+ * Makes a withdrawal hold in the gateway the moment client-intake has recorded it (ADR 0014):
  * the gateway's access projection, which every replica reads before and after each client-data
  * request, gets the withdrawal before the caller's 2xx leaves, without waiting for the outbox
  * relay and JetStream. If this write fails the caller gets an error, not a 2xx.

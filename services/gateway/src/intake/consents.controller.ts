@@ -62,7 +62,7 @@ export class ConsentsController {
       { pathId, id: consentId, expectedVersion, body: command ?? {} },
       commandMetadataOf(request),
     );
-    // In effect in the gateway before the 2xx leaves, whatever the relay does (ADR 0012-e).
+    // In effect in the gateway before the 2xx leaves, whatever the relay does (ADR 0014).
     return this.withdrawals.apply({ pathId, consentId }, answer);
   }
 
