@@ -21,6 +21,7 @@ const CLIENTS = {
   consented: { code: '240503A357T', givenNames: 'Veikkojuhani', familyName: 'Pirttimäkinen' },
   returning: { code: '311299-468A', givenNames: 'Sointuhelmi', familyName: 'Kärkkäisharju' },
   toNewProvider: { code: '121270-131P', givenNames: 'Aarnekalevi', familyName: 'Nuottalainen' },
+  resolving: { code: '050670-232L', givenNames: 'Iltatähtiina', familyName: 'Suomussalmela' },
 } as const;
 
 let system: SystemUnderTest;
@@ -201,6 +202,57 @@ it('should take a referral through acceptance to an intake with an owned action 
     address: null,
     addressProtected: true,
   });
+});
+
+it('should resolve an action item only with If-Match on the version read: 428 without, 412 when stale', async () => {
+  const created = await api(
+    'POST',
+    '/referrals',
+    'tiina.tyollisyys',
+    referral(CLIENTS.resolving, org.tyonsilta.id, {
+      consent: {
+        orgIds: [org.tyonsilta.id],
+        dataClasses: ['PATH', 'HEALTH_FLAG'],
+        howGiven: 'WRITTEN',
+        purpose: 'REFERRAL',
+      },
+    }),
+  );
+  const { pathId, referralId } = created.body as { pathId: string; referralId: string };
+  await whenVisible(pathId, 'ville.tyonsilta');
+  const accepted = await api(
+    'POST',
+    `/paths/${pathId}/referrals/${referralId}/acceptance`,
+    'ville.tyonsilta',
+    { expectedStart: '2027-01-14' },
+    { 'if-match': '"1"' },
+  );
+  expect(accepted.status).toBe(200);
+  expect((await api('POST', `/paths/${pathId}/intake`, 'ville.tyonsilta', intake)).status).toBe(
+    201,
+  );
+  const itemsNow = async () =>
+    (await api('GET', `/paths/${pathId}/intake`, 'ville.tyonsilta')).body.actionItems;
+  const [item] = (await itemsNow()) as { actionItemId: string; version: number }[];
+  expect(item).toMatchObject({ status: 'OPEN', version: 1 });
+  const url = `/paths/${pathId}/action-items/${item.actionItemId}/resolution`;
+  const body = { resolution: 'PAYMENT_PLAN_AGREED' };
+
+  const without = await api('POST', url, 'ville.tyonsilta', body);
+  const stale = await api('POST', url, 'ville.tyonsilta', body, { 'if-match': '"2"' });
+
+  expect(without.status).toBe(428);
+  expect(without.body).toMatchObject({ type: 'urn:polku:problem:precondition-required' });
+  expect(stale.status).toBe(412);
+  expect(stale.body).toMatchObject({ type: 'urn:polku:problem:precondition-failed' });
+  expect(await itemsNow()).toEqual([
+    expect.objectContaining({ status: 'OPEN', resolution: null, version: 1 }),
+  ]);
+
+  const resolved = await api('POST', url, 'ville.tyonsilta', body, { 'if-match': '"1"' });
+  expect(resolved.status).toBe(200);
+  expect(resolved.headers.get('etag')).toBe('"2"');
+  expect(resolved.body).toMatchObject({ status: 'RESOLVED', ...body, version: 2 });
 });
 
 it('should return a declined referral to the referrer as a task with a due date', async () => {

@@ -221,14 +221,14 @@ describe('If-Match on mutable resources', () => {
         withoutIfMatch.push(`${route.method} ${route.url}`);
       }
     }
-    expect(withoutIfMatch.sort()).toEqual(COMMANDS_WITHOUT_IF_MATCH);
+    expect(withoutIfMatch.sort()).toEqual([...CREATES].sort());
   });
 });
 
 /**
- * Commands that take no If-Match, each for a reason: they create a resource (nothing to have
- * read), or — marked NOT YET VERSIONED — they change one whose service does not keep a version
- * yet. A new command on an existing resource fails the test above until it needs If-Match.
+ * The only commands that take no If-Match: they create a resource, so there is no version the
+ * caller could have read. Every change of an existing resource needs If-Match; a new one fails
+ * the test above until it does.
  */
 const CREATES = [
   'POST /api/v1/organisations/:orgId/funding-ending',
@@ -246,6 +246,3 @@ const CREATES = [
   'POST /api/v1/paths/:pathId/waits',
   'POST /api/v1/referrals',
 ];
-// NOT YET VERSIONED: state changes whose services keep no version yet (issue 15 follow-up).
-const NOT_YET_VERSIONED = ['POST /api/v1/paths/:pathId/action-items/:actionItemId/resolution'];
-const COMMANDS_WITHOUT_IF_MATCH: string[] = [...CREATES, ...NOT_YET_VERSIONED].sort();

@@ -9,6 +9,7 @@ import { PriorInformationAndParallelServices1764100100000 } from './migrations/1
 import { ConsentAndReferralRules1764100500000 } from './migrations/1764100500000-consent-and-referral-rules';
 import { OrganisationRegistryAudit1764100900000 } from './migrations/1764100900000-organisation-registry-audit';
 import { ListKeysetIndexes1764101500000 } from './migrations/1764101500000-list-keyset-indexes';
+import { ActionItemVersion1764101600000 } from './migrations/1764101600000-action-item-version';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const CLIENT_INTAKE_ENTITIES = [];
@@ -27,4 +28,5 @@ export const CLIENT_INTAKE_MIGRATIONS = [
   ConsentAndReferralRules1764100500000,
   OrganisationRegistryAudit1764100900000,
   ListKeysetIndexes1764101500000,
+  ActionItemVersion1764101600000,
 ];

@@ -11,6 +11,7 @@ import {
   type ResolveBasicNeedCommand,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
+import { PreconditionFailedError } from '@polku/persistence';
 import {
   CommandConflictError,
   CommandValidationError,
@@ -111,16 +112,26 @@ export class IntakeAssessmentService {
     });
   }
 
+  /** Resolves an open action item, only at the version the caller read (If-Match). */
   async resolve(
     principal: Principal,
-    request: { pathId: string; actionItemId: string; command: ResolveBasicNeedCommand },
+    request: {
+      pathId: string;
+      actionItemId: string;
+      expectedVersion: number;
+      command: ResolveBasicNeedCommand;
+    },
   ) {
-    const { pathId, command } = request;
+    const { pathId, expectedVersion, command } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await this.facts.assertAccess(principal, pathId, 'HEALTH_FLAG', em);
       const item = await actionItemOfPathForUpdate(em, request);
       if (item === undefined) {
         throw new NotFoundError('no such action item');
+      }
+      // Compared under the lock: the version the caller read (If-Match) is still the current one.
+      if (item.version !== expectedVersion) {
+        throw new PreconditionFailedError(expectedVersion, item.version);
       }
       if (item.status !== 'OPEN') {
         throw new CommandConflictError('the action item is already resolved');

@@ -10,6 +10,7 @@ export function actionItemView(row: ActionItemRow) {
     dueDate: row.due_date,
     status: row.status,
     resolution: row.resolution,
+    version: row.version,
   };
 }
 

@@ -8,7 +8,7 @@ import {
   ResolveBasicNeedCommand,
   type PathScoped,
 } from '@polku/contracts';
-import { RequestPrincipal, validateCommand } from '@polku/service-runtime';
+import { RequestPrincipal, requireExpectedVersion, validateCommand } from '@polku/service-runtime';
 import { IntakePathFacts } from '../access/intake-path-facts';
 import { IntakeAssessmentService } from './intake-assessment.service';
 import { ParallelServiceService } from './parallel-service.service';
@@ -33,13 +33,15 @@ export class IntakeHandler {
 
   @MessagePattern(INTAKE_COMMANDS.resolveBasicNeed)
   async resolve(
-    @Payload() request: PathScoped<unknown> & { id: string },
+    @Payload() request: PathScoped<unknown> & { id: string; expectedVersion: number },
     @RequestPrincipal() principal: Principal,
   ) {
+    const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(ResolveBasicNeedCommand, request.body);
     return this.assessments.resolve(principal, {
       pathId: request.pathId,
       actionItemId: request.id,
+      expectedVersion,
       command,
     });
   }

@@ -9,6 +9,8 @@ export interface ActionItemRow {
   due_date: string | null;
   status: string;
   resolution: string | null;
+  /** 1 when flagged; one more with each change (its resolution), for If-Match. */
+  version: number;
 }
 
 export interface AssessmentRow {
@@ -20,7 +22,7 @@ export interface AssessmentRow {
 }
 
 const ACTION_ITEM_COLUMNS = `id, issue_id, kind, owner_org_id,
-  to_char(due_date, 'YYYY-MM-DD') AS due_date, status, resolution`;
+  to_char(due_date, 'YYYY-MM-DD') AS due_date, status, resolution, version`;
 
 export async function insertAssessment(
   em: EntityManager,
@@ -71,13 +73,16 @@ export async function insertActionItem(
   return row;
 }
 
-/** The action item of the path, locked; its due date is not read. */
+/**
+ * The action item of the path, locked so that the version compared under the lock is the one
+ * the resolution changes; its due date is not read.
+ */
 export async function actionItemOfPathForUpdate(
   em: EntityManager,
   item: { readonly pathId: string; readonly actionItemId: string },
 ): Promise<ActionItemRow | undefined> {
   const [row] = await em.query<ActionItemRow[]>(
-    `SELECT id, issue_id, kind, owner_org_id, status, resolution, NULL AS due_date
+    `SELECT id, issue_id, kind, owner_org_id, status, resolution, version, NULL AS due_date
        FROM action_item WHERE id = $1 AND path_id = $2 FOR UPDATE`,
     [item.actionItemId, item.pathId],
   );
@@ -90,7 +95,8 @@ export async function markActionItemResolved(
 ): Promise<ActionItemRow> {
   // TypeORM answers an UPDATE … RETURNING with [rows, affected].
   const [[row]] = await em.query<[ActionItemRow[], number]>(
-    `UPDATE action_item SET status = 'RESOLVED', resolution = $2, resolved_at = now()
+    `UPDATE action_item
+        SET status = 'RESOLVED', resolution = $2, resolved_at = now(), version = version + 1
       WHERE id = $1 RETURNING ${ACTION_ITEM_COLUMNS}`,
     [resolution.actionItemId, resolution.resolution],
   );

@@ -7,6 +7,7 @@ import {
   ResolveBasicNeedCommand,
 } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
+import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 
@@ -76,20 +77,24 @@ export class IntakeAssessmentController {
   @Post('action-items/:actionItemId/resolution')
   @ClientDataCommand({
     summary: 'Resolve a basics action item',
+    description:
+      'Needs If-Match with the action item’s version as its ETag (`version` in GET …/intake: 1 while open, 2 once resolved; 412 when it changed since). Answers the resolved item with its new ETag.',
     dataClasses: ['HEALTH_FLAG'],
     body: ResolveBasicNeedCommand,
     status: 200,
     idempotent: false,
+    ifMatch: true,
   })
   resolve(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('actionItemId', ParseUUIDPipe) actionItemId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Body() command: ResolveBasicNeedCommand,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       INTAKE_COMMANDS.resolveBasicNeed,
-      { pathId, id: actionItemId, body: command },
+      { pathId, id: actionItemId, expectedVersion, body: command },
       commandMetadataOf(request),
     );
   }

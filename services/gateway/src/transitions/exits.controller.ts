@@ -29,7 +29,7 @@ export class ExitsController {
     dataClasses: ['PATH'],
     body: ExitPathCommand,
     status: 200,
-    idempotent: true,
+    idempotent: false,
     ifMatch: true,
   })
   exit(
@@ -53,7 +53,7 @@ export class ExitsController {
     dataClasses: ['PATH'],
     body: CompleteFollowUpCommand,
     status: 200,
-    idempotent: true,
+    idempotent: false,
     ifMatch: true,
   })
   completeFollowUp(
@@ -78,7 +78,7 @@ export class ExitsController {
     dataClasses: ['PATH'],
     body: ClosePathCommand,
     status: 200,
-    idempotent: true,
+    idempotent: false,
     ifMatch: true,
   })
   close(
@@ -102,7 +102,7 @@ export class ExitsController {
     dataClasses: ['PATH'],
     body: ReviewUnclearPathCommand,
     status: 200,
-    idempotent: true,
+    idempotent: false,
     ifMatch: true,
   })
   reviewUnclearPath(

@@ -52,7 +52,7 @@ export class HandoffsController {
     dataClasses: ['PATH'],
     body: AcceptHandoffCommand,
     status: 200,
-    idempotent: true,
+    idempotent: false,
     ifMatch: true,
   })
   accept(
@@ -77,7 +77,7 @@ export class HandoffsController {
     dataClasses: ['PATH'],
     body: DeclineHandoffCommand,
     status: 200,
-    idempotent: true,
+    idempotent: false,
     ifMatch: true,
   })
   decline(
@@ -102,7 +102,7 @@ export class HandoffsController {
     dataClasses: ['PATH'],
     body: CompleteHandoffCommand,
     status: 200,
-    idempotent: true,
+    idempotent: false,
     ifMatch: true,
   })
   complete(

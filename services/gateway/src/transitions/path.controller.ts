@@ -42,7 +42,7 @@ export class PathController {
     dataClasses: ['PATH'],
     body: ChangeResponsibleWorkerCommand,
     status: 200,
-    idempotent: true,
+    idempotent: false,
     ifMatch: true,
   })
   changeWorker(
@@ -88,7 +88,7 @@ export class PathController {
     dataClasses: ['HEALTH_FLAG'],
     body: 'none',
     status: 200,
-    idempotent: true,
+    idempotent: false,
     ifMatch: true,
   })
   endWaiting(
