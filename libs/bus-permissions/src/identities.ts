@@ -9,7 +9,7 @@ export const OPERATOR = 'operator';
  * exists only in the configuration of the test server, never in one for `npm start` or a
  * deployment.
  */
-export const TEST_TOOLS = 'test-tools';
+export const TEST_TOOLS = 'test-tools' as const;
 
 /** Every NATS user of an installation: each service (the gateway too) and the two operators. */
 export const BUS_IDENTITIES = [...SERVICE_NAMES, PROVISIONER, OPERATOR] as const;

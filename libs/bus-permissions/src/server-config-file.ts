@@ -25,7 +25,7 @@ export async function writeServerConfig(options: {
 }): Promise<ServerConfigFiles> {
   const identities: BusIdentity[] = [
     ...BUS_IDENTITIES,
-    ...(options.testTools === true ? [TEST_TOOLS] : []),
+    ...(options.testTools === true ? [TEST_TOOLS as BusIdentity] : []),
   ];
   const keyFile = join(options.dir, 'users.json');
   const keys = await ensureKeyFile(keyFile, identities);

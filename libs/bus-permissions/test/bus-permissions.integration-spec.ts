@@ -148,7 +148,9 @@ describe('NATS users and permissions rendered from the matrix (one exact namespa
     const subject = inNamespace(healthSubject('activation-plans'));
     const subscription = plans.nc.subscribe(subject, {
       queue: 'activation-plans',
-      callback: (_error, msg) => msg.respond('"up"'),
+      callback: (_error, msg) => {
+        msg.respond('"up"');
+      },
     });
     await plans.nc.flush();
     const gateway = await world.connectAs('gateway');
@@ -161,7 +163,9 @@ describe('NATS users and permissions rendered from the matrix (one exact namespa
     const transitions = await world.connectAs('transitions');
     const subject = inNamespace(healthSubject('transitions'));
     const subscription = transitions.nc.subscribe(subject, {
-      callback: (_error, msg) => msg.respond('"up"'),
+      callback: (_error, msg) => {
+        msg.respond('"up"');
+      },
     });
     await transitions.nc.flush();
     const intake = await world.connectAs('client-intake');

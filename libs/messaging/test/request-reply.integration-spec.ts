@@ -8,6 +8,7 @@ import {
 import { NestFactory } from '@nestjs/core';
 import { Ctx, MessagePattern, Payload, RpcException } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
+import { testToolsSeed } from './support/test-tools-seed';
 import {
   NatsLink,
   NatsRequestContext,
@@ -122,7 +123,11 @@ describe('request/reply over NATS', () => {
   const links: NatsLink[] = [];
 
   async function startServer(natsUrl: string, namespace: string, instance: string) {
-    const link = new NatsLink({ servers: natsUrl, name: `polku-test-server-${instance}` });
+    const link = new NatsLink({
+      servers: natsUrl,
+      name: `polku-test-server-${instance}`,
+      seed: testToolsSeed(),
+    });
     links.push(link);
     const app = await NestFactory.createMicroservice(TestModule.forInstance(instance), {
       strategy: new NatsTransportServer({ link, namespace, queueGroup: QUEUE_GROUP }),
@@ -134,7 +139,11 @@ describe('request/reply over NATS', () => {
   }
 
   async function startClient(natsUrl: string, namespace: string) {
-    const link = new NatsLink({ servers: natsUrl, name: 'polku-test-client' });
+    const link = new NatsLink({
+      servers: natsUrl,
+      name: 'polku-test-client',
+      seed: testToolsSeed(),
+    });
     links.push(link);
     await link.connect();
     return new NatsTransportClient({ link, namespace, defaultTimeoutMs: 5_000 });

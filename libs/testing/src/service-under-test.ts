@@ -1,4 +1,5 @@
 import type { INestMicroservice } from '@nestjs/common';
+import { type NatsConnectionConfig, natsLinkOptionsFor } from '@polku/bus-permissions';
 import type { ServiceConfig } from '@polku/config';
 import { NatsLink, NatsRequestRecord, NatsTransportClient } from '@polku/messaging';
 import {
@@ -7,6 +8,7 @@ import {
   type ServiceRuntime,
 } from '@polku/service-runtime';
 import { lastValueFrom } from 'rxjs';
+import { provisionTestBus } from './test-bus';
 import { isolatedTestEnv, testServiceConfig } from './test-run';
 
 /** A NATS service running inside the test process, against real PostgreSQL and NATS. */
@@ -19,9 +21,11 @@ export interface ServiceUnderTest {
   close(): Promise<void>;
 }
 
-/** A caller on its own NATS connection in the given namespace. */
-export function createTestRequester(config: Pick<ServiceConfig, 'NATS_URL' | 'NATS_NAMESPACE'>) {
-  const link = new NatsLink({ servers: config.NATS_URL, name: 'polku-test-requester' });
+/** A caller on its own NATS connection in the given namespace, as the gateway's NATS user. */
+export function createTestRequester(
+  config: NatsConnectionConfig & Pick<ServiceConfig, 'NATS_NAMESPACE'>,
+) {
+  const link = new NatsLink(natsLinkOptionsFor(config, 'gateway', 'polku-test-requester'));
   const client = new NatsTransportClient({
     link,
     namespace: config.NATS_NAMESPACE,
@@ -43,6 +47,7 @@ export async function startServiceUnderTest(
   options: BootstrapServiceOptions & { readonly config?: ServiceConfig },
 ): Promise<ServiceUnderTest> {
   const config = options.config ?? testServiceConfig(isolatedTestEnv(), options.configClass);
+  await provisionTestBus(config, { services: [options.service] });
   const { app, runtime } = await createServiceApp({ ...options, config, logger: false });
   await app.listen();
   const requester = createTestRequester(config);
