@@ -1,6 +1,7 @@
 // Shared by the integration global setup and teardown. Imports of our libraries are relative on
 // purpose: jest loads global setup outside its module registry, where the @polku/* aliases do
 // not resolve; tsconfig-paths resolves the aliases inside those libraries.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +23,26 @@ declare global {
 }
 
 /**
+ * A throw-away certificate for 127.0.0.1 and localhost, so the test server speaks TLS as
+ * production must, and production-mode processes can run against it.
+ */
+function selfSignedCertificate(dir: string): { certFile: string; keyFile: string } {
+  const certFile = join(dir, 'nats-cert.pem');
+  const keyFile = join(dir, 'nats-key.pem');
+  execFileSync(
+    'openssl',
+    [
+      ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'],
+      ...['-nodes', '-days', '2', '-subj', '/CN=polku-test-nats'],
+      ...['-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
+      ...['-keyout', keyFile, '-out', certFile],
+    ],
+    { stdio: 'ignore' },
+  );
+  return { certFile, keyFile };
+}
+
+/**
  * A nats-server of this run's own on a free port, never the machine's (unauthenticated) one:
  * started with the users and permissions rendered from the permission matrix for any
  * namespace (each test system has a random one), plus the test tools' user. Its keys and
@@ -33,7 +54,13 @@ async function startTestNats(): Promise<EnsuredServer> {
   const { writeServerConfig } =
     (await import('../../libs/bus-permissions/src/server-config-file')) as typeof import('../../libs/bus-permissions/src/server-config-file');
   const dir = await mkdtemp(join(tmpdir(), 'polku-test-nats-'));
-  const files = await writeServerConfig({ dir, scope: { kind: 'any-namespace' }, testTools: true });
+  const tls = selfSignedCertificate(dir);
+  const files = await writeServerConfig({
+    dir,
+    scope: { kind: 'any-namespace' },
+    testTools: true,
+    tls,
+  });
   const nats = await startNatsServer({
     port: await findFreePort(),
     storeDir: join(dir, 'store'),
@@ -41,6 +68,8 @@ async function startTestNats(): Promise<EnsuredServer> {
   });
   process.env.POLKU_TEST_NATS_NKEY_FILE = files.keyFile;
   process.env.POLKU_TEST_NATS_CONFIG_FILE = files.configFile;
+  // The certificate is its own CA: every test connection verifies the server with it.
+  process.env.POLKU_TEST_NATS_TLS_CA_FILE = tls.certFile;
   return {
     url: nats.url,
     source: 'started',

@@ -22,6 +22,8 @@ export async function writeServerConfig(options: {
   readonly dir: string;
   readonly scope: NamespaceScope;
   readonly testTools?: boolean;
+  /** The server's certificate and key: clients must then connect with TLS. */
+  readonly tls?: { readonly certFile: string; readonly keyFile: string };
 }): Promise<ServerConfigFiles> {
   const identities: BusIdentity[] = [
     ...BUS_IDENTITIES,
@@ -38,6 +40,9 @@ export async function writeServerConfig(options: {
   });
   const configFile = join(options.dir, 'nats-server.conf');
   await mkdir(options.dir, { recursive: true, mode: 0o700 });
-  await writeFile(configFile, renderAuthorization(users, options.scope), { mode: 0o600 });
+  const tls = options.tls
+    ? `tls {\n  cert_file: ${JSON.stringify(options.tls.certFile)}\n  key_file: ${JSON.stringify(options.tls.keyFile)}\n}\n`
+    : '';
+  await writeFile(configFile, renderAuthorization(users, options.scope) + tls, { mode: 0o600 });
   return { configFile, keyFile };
 }

@@ -8,7 +8,7 @@ import {
 import { NestFactory } from '@nestjs/core';
 import { Ctx, MessagePattern, Payload, RpcException } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
-import { testToolsSeed } from './support/test-tools-seed';
+import { testToolsAuth } from './support/test-tools-seed';
 import {
   NatsLink,
   NatsRequestContext,
@@ -126,7 +126,7 @@ describe('request/reply over NATS', () => {
     const link = new NatsLink({
       servers: natsUrl,
       name: `polku-test-server-${instance}`,
-      seed: testToolsSeed(),
+      ...testToolsAuth(),
     });
     links.push(link);
     const app = await NestFactory.createMicroservice(TestModule.forInstance(instance), {
@@ -142,7 +142,7 @@ describe('request/reply over NATS', () => {
     const link = new NatsLink({
       servers: natsUrl,
       name: 'polku-test-client',
-      seed: testToolsSeed(),
+      ...testToolsAuth(),
     });
     links.push(link);
     await link.connect();

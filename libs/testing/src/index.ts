@@ -21,4 +21,4 @@ export { newOutboxEvent, type OutboxEventOverrides } from './outbox-event';
 export { waitFor } from './wait-for';
 export { outboxEvents, type WrittenEvent } from './outbox-events';
 export { connectServiceCommandClient, type ServiceCommandClient } from './service-command-client';
-export { provisionTestBus, testNatsConfigFile, testToolsLink } from './test-bus';
+export { provisionTestBus, testNatsConfigFile, testNatsSeed, testToolsLink } from './test-bus';

@@ -1,5 +1,7 @@
 import {
+  type BusIdentity,
   type NatsConnectionConfig,
+  seedFromKeyFile,
   natsLinkOptionsFor,
   provisionBus,
   type ProvisionBusOptions,
@@ -17,7 +19,8 @@ export async function provisionTestBus(
   config: ProvisioningConfig,
   options: ProvisionBusOptions = {},
 ): Promise<void> {
-  await provisionBus(config, options);
+  // Always the provisioner's key from the test key file, also for a production-mode system.
+  await provisionBus({ ...config, NODE_ENV: 'test', NATS_NKEY_SEED: '' }, options);
 }
 
 /**
@@ -25,7 +28,9 @@ export async function provisionTestBus(
  * read streams, republish or forge events the way no service may (docs/security.md).
  */
 export function testToolsLink(config: NatsConnectionConfig, name: string): NatsLink {
-  return new NatsLink(natsLinkOptionsFor(config, TEST_TOOLS, name));
+  return new NatsLink(
+    natsLinkOptionsFor({ ...config, NODE_ENV: 'test', NATS_NKEY_SEED: '' }, TEST_TOOLS, name),
+  );
 }
 
 /**
@@ -38,4 +43,16 @@ export function testNatsConfigFile(): string {
     throw new Error('POLKU_TEST_NATS_CONFIG_FILE is unset: run this suite through its jest config');
   }
   return file;
+}
+
+/**
+ * The seed of one identity on the test server, for a test that runs a process in production
+ * mode, where NATS_NKEY_SEED must be set (docs/security.md).
+ */
+export function testNatsSeed(identity: BusIdentity): string {
+  const file = process.env.POLKU_TEST_NATS_NKEY_FILE;
+  if (!file) {
+    throw new Error('POLKU_TEST_NATS_NKEY_FILE is unset: run this suite through its jest config');
+  }
+  return seedFromKeyFile(file, identity);
 }

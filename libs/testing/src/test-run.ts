@@ -37,6 +37,9 @@ export function isolatedTestEnv(overrides: Record<string, string> = {}): Record<
     ...(process.env.POLKU_TEST_NATS_NKEY_FILE
       ? { NATS_NKEY_FILE: process.env.POLKU_TEST_NATS_NKEY_FILE }
       : {}),
+    ...(process.env.POLKU_TEST_NATS_TLS_CA_FILE
+      ? { NATS_TLS_CA_FILE: process.env.POLKU_TEST_NATS_TLS_CA_FILE }
+      : {}),
     ...overrides,
   };
 }

@@ -23,7 +23,7 @@ import { isolatedTestEnv, testGatewayConfig, testServiceConfig, waitFor } from '
 import { IsString, Length } from 'class-validator';
 import type { FastifyReply, FastifyRequest, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import { IfMatchVersion } from '../src/http/concurrency/if-match-version.decorator';
 import { VersionedResource } from '../src/http/concurrency/versioned-resource.decorator';
 import { requestFingerprint } from '../src/http/idempotency/idempotency-key';

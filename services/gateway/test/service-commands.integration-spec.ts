@@ -3,9 +3,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { decodePrincipal } from '@polku/auth';
 import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { NatsLink, namespacedSubject, REQUEST_HEADERS } from '@polku/messaging';
-import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
+import { isolatedTestEnv, testGatewayConfig, testToolsLink } from '@polku/testing';
 import type { FastifyRequest } from 'fastify';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import { ServiceClientModule } from '../src/service-client/service-client.module';
 import { commandMetadataOf, ServiceCommandBus } from '../src/service-client/service-command-bus';
 import { DEV_ISSUER } from '../src/auth/dev-issuer';
@@ -46,7 +46,7 @@ describe('gateway commands to services', () => {
     });
     await gateway.init();
     await gateway.getHttpAdapter().getInstance().ready();
-    responder = new NatsLink({ servers: env.NATS_URL, name: 'polku-test-responder' });
+    responder = testToolsLink(testGatewayConfig(env), 'polku-test-responder');
     const nc = await responder.connect();
     nc.subscribe(namespacedSubject(env.NATS_NAMESPACE, SILENT_SUBJECT), {
       callback: () => undefined,

@@ -11,7 +11,7 @@ import { createServiceApp, RequestPrincipal } from '@polku/service-runtime';
 import { isolatedTestEnv, testGatewayConfig, testServiceConfig } from '@polku/testing';
 import type { FastifyRequest } from 'fastify';
 import { NotClientData } from '../src/access/client-data.decorator';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import { ServiceClientModule } from '../src/service-client/service-client.module';
 import { commandMetadataOf, ServiceCommandBus } from '../src/service-client/service-command-bus';
 import { demoAuthHeader } from './support/demo-auth';

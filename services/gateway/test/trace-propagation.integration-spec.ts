@@ -29,7 +29,7 @@ import {
 } from '@polku/testing';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import { demoAuthHeader } from './support/demo-auth';
 import { ServiceClientModule } from '../src/service-client/service-client.module';
 import { ServiceCommandBus } from '../src/service-client/service-command-bus';

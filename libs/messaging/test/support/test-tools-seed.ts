@@ -12,3 +12,9 @@ export function testToolsSeed(): string {
   const keys = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { seed: string }>;
   return keys['test-tools'].seed;
 }
+
+/** The test tools' credentials and the test server's CA, for NatsLinkOptions. */
+export function testToolsAuth(): { seed: string; tls?: { caFile: string } } {
+  const caFile = process.env.POLKU_TEST_NATS_TLS_CA_FILE;
+  return { seed: testToolsSeed(), ...(caFile ? { tls: { caFile } } : {}) };
+}

@@ -6,6 +6,7 @@ import { createServiceApp } from '@polku/service-runtime';
 import {
   connectServiceCommandClient,
   isolatedTestEnv,
+  provisionTestBus,
   testServiceConfig,
   type ServiceCommandClient,
 } from '@polku/testing';
@@ -44,6 +45,8 @@ export async function startTransitionsService(
     }),
     TransitionsConfig,
   ) as TransitionsConfig;
+  // The provisioning step npm start runs before the services (docs/security.md).
+  await provisionTestBus(config);
   const { app } = await createServiceApp({
     service: 'transitions',
     appModule: AppModule,
