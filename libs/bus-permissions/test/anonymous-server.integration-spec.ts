@@ -1,17 +1,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort, type RunningNats, startNatsServer } from '@polku/local-infra';
+import { startNatsServer, type TestNats } from './support/nats-process';
 import { NatsLink } from '@polku/messaging';
 import { createBusKey } from '../src';
 
 describe('a production process and a NATS server without users', () => {
   let dir: string;
-  let nats: RunningNats;
+  let nats: TestNats;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'polku-open-nats-'));
-    nats = await startNatsServer({ port: await findFreePort(), storeDir: dir });
+    nats = await startNatsServer({ storeDir: dir });
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, ServiceConfig } from '@polku/config';
-import { findFreePort, type RunningNats, startNatsServer } from '@polku/local-infra';
+import { startNatsServer, type TestNats } from './support/nats-process';
 import { NatsLink } from '@polku/messaging';
 import {
   type BusIdentity,
@@ -14,7 +14,7 @@ import {
 
 /** A nats-server of its own, configured from the matrix for one exact namespace. */
 export interface BusWorld {
-  readonly nats: RunningNats;
+  readonly nats: TestNats;
   readonly config: ServiceConfig;
   /** A connection as one identity (closed by close()). */
   connectAs(identity: BusIdentity): Promise<NatsLink>;
@@ -29,7 +29,6 @@ export async function startBusWorld(
   const dir = await mkdtemp(join(tmpdir(), 'polku-bus-'));
   const files = await writeServerConfig({ dir, scope: { kind: 'exact', namespace } });
   const nats = await startNatsServer({
-    port: await findFreePort(),
     storeDir: join(dir, 'store'),
     configFile: files.configFile,
   });
