@@ -11,9 +11,10 @@ import { commandMetadataOf, ServiceCommandBus } from '../src/service-client/serv
 import { DEV_ISSUER } from '../src/auth/dev-issuer';
 import { demoAuthHeader } from './support/demo-auth';
 
-const SILENT_SUBJECT = 'polku-rpc.test.never-answers.v1';
-const NOBODY_SUBJECT = 'polku-rpc.test.nobody-listens.v1';
-const ECHO_SUBJECT = 'polku-rpc.test.echo-headers.v1';
+// Subjects in a real service's context: the gateway's NATS user may send requests only there.
+const SILENT_SUBJECT = 'polku-rpc.meetings.test-never-answers.v1';
+const NOBODY_SUBJECT = 'polku-rpc.meetings.test-nobody-listens.v1';
+const ECHO_SUBJECT = 'polku-rpc.meetings.test-echo-headers.v1';
 
 // A stand-in for the real resource controllers: it forwards to a service like they will.
 @Controller('test-commands')
