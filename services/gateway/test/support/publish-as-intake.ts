@@ -36,7 +36,15 @@ export async function publishAsIntake<S extends EventSubject>(
     data: event.data,
   };
   const config = app.get(GatewayConfig);
-  const link = new NatsLink(natsLinkOptionsFor(config, 'client-intake', 'polku-test-intake'));
+  // client-intake's key from the test key file, also when the gateway runs in production mode
+  // with a seed of its own.
+  const link = new NatsLink(
+    natsLinkOptionsFor(
+      { ...config, NODE_ENV: 'test', NATS_NKEY_SEED: '' },
+      'client-intake',
+      'polku-test-intake',
+    ),
+  );
   try {
     await jetstream(await link.connect()).publish(
       namespacedSubject(config.NATS_NAMESPACE, subject),
