@@ -72,7 +72,7 @@ async function main(): Promise<void> {
         ...process.env,
         DATABASE_URL: postgres.url,
         NATS_URL: nats.url,
-        ...(bus.keyFile ? { NATS_NKEY_FILE: bus.keyFile } : {}),
+        ...bus.env,
       },
       onLine: (_service, line) => process.stdout.write(`${line}\n`),
       onUnexpectedExit: ({ service, code, signal }) => {

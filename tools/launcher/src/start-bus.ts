@@ -3,11 +3,11 @@ import { provisionBus, writeServerConfig } from '@polku/bus-permissions';
 import type { LauncherConfig } from '@polku/config';
 import { ensureNats, type EnsuredServer, findFreePort, startNatsServer } from '@polku/local-infra';
 
-/** The NATS the services use, and the key file they find their seeds in (none when given). */
+/** The NATS the services use, and what their environment needs to reach it. */
 export interface LauncherBus {
   readonly server: EnsuredServer;
-  /** For NATS_NKEY_FILE; undefined when the processes bring NATS_NKEY_SEED themselves. */
-  readonly keyFile?: string;
+  /** Variables the services get on top of the launcher's own (the key file, no TLS files). */
+  readonly env: Readonly<Record<string, string>>;
 }
 
 /**
@@ -25,7 +25,7 @@ export async function startBus(
   if (config.POLKU_START_NATS === 'never') {
     const server = await ensureNats({ url: config.NATS_URL, mode: 'never', dataDir, log });
     await provisionBus(config);
-    return { server };
+    return { server, env: {} };
   }
   const dir = join(dataDir, 'nats');
   const files = await writeServerConfig({
@@ -44,11 +44,18 @@ export async function startBus(
     description: `authenticated nats-server with its store and keys in ${dir}`,
     stop: nats.stop,
   };
+  // Our own server listens on 127.0.0.1 without TLS: TLS files meant for another server go.
+  const env = {
+    NATS_NKEY_FILE: files.keyFile,
+    NATS_TLS_CA_FILE: '',
+    NATS_TLS_CERT_FILE: '',
+    NATS_TLS_KEY_FILE: '',
+  };
   try {
-    await provisionBus({ ...config, NATS_URL: nats.url, NATS_NKEY_FILE: files.keyFile });
+    await provisionBus({ ...config, ...env, NATS_URL: nats.url });
   } catch (error) {
     await nats.stop();
     throw error;
   }
-  return { server, keyFile: files.keyFile };
+  return { server, env };
 }
