@@ -13,6 +13,7 @@ export {
   type NamespaceScope,
   permissionsOf,
   pullConsumerSubjects,
+  requestSubjectsOf,
   SERVICE_DENIED_JS_API,
   type SubjectRules,
 } from './permission-matrix';

@@ -66,6 +66,17 @@ export function pullConsumerSubjects(scope: NamespaceScope, durable: string): st
   ];
 }
 
+/**
+ * The request subjects a service answers: commands are named after the service
+ * (`polku-rpc.client-intake.create-referral.v1`), health after its context
+ * (`polku-rpc.intake.health.v1`).
+ */
+export function requestSubjectsOf(service: ServiceName, scope: NamespaceScope): string[] {
+  return [...new Set([service, CONTEXT_OF_SERVICE[service]])].map((prefix) =>
+    subject(scope, `polku-rpc.${prefix}.>`),
+  );
+}
+
 function servicePermissions(service: ServiceName, scope: NamespaceScope): BusPermissions {
   const inbox = `${inboxPrefixOf(service)}.>`;
   const consumed = CONSUMED_EVENT_SUBJECTS[service].flatMap((consumedSubject) =>
@@ -74,9 +85,7 @@ function servicePermissions(service: ServiceName, scope: NamespaceScope): BusPer
   const ownEvents = subject(scope, `polku.${CONTEXT_OF_SERVICE[service]}.>`);
   if (service === 'gateway') {
     // Only the gateway sends requests; it answers none.
-    const requests = BACKEND_SERVICE_NAMES.map((backend) =>
-      subject(scope, `polku-rpc.${CONTEXT_OF_SERVICE[backend]}.>`),
-    );
+    const requests = BACKEND_SERVICE_NAMES.flatMap((backend) => requestSubjectsOf(backend, scope));
     return {
       publish: { allow: [ownEvents, ...requests, ...consumed], deny: [...SERVICE_DENIED_JS_API] },
       subscribe: { allow: [inbox], deny: [] },
@@ -86,7 +95,7 @@ function servicePermissions(service: ServiceName, scope: NamespaceScope): BusPer
   return {
     publish: { allow: [ownEvents, ...consumed], deny: [...SERVICE_DENIED_JS_API] },
     subscribe: {
-      allow: [subject(scope, `polku-rpc.${CONTEXT_OF_SERVICE[service]}.>`), inbox],
+      allow: [...requestSubjectsOf(service, scope), inbox],
       deny: [],
     },
     allowResponses: true,

@@ -15,7 +15,9 @@ describe('renderAuthorization', () => {
     expect(text).toContain(`nkey: "${gateway.publicKey}"`);
     expect(text).toContain(`nkey: "${intake.publicKey}"`);
     expect(text).not.toContain(gateway.seed);
-    expect(text).toContain('allow: ["acme.polku-rpc.intake.>", "_INBOX_client_intake.>"]');
+    expect(text).toContain(
+      'allow: ["acme.polku-rpc.client-intake.>", "acme.polku-rpc.intake.>", "_INBOX_client_intake.>"]',
+    );
     expect(text).toContain('deny: ["$JS.API.STREAM.>"');
     // client-intake answers requests, the gateway does not.
     expect(text.match(/allow_responses: true/g)).toHaveLength(1);

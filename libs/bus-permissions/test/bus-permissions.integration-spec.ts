@@ -143,21 +143,24 @@ describe('NATS users and permissions rendered from the matrix (one exact namespa
     expect(await message?.ackAck()).toBe(true);
   });
 
-  it('lets the gateway ask a service and the service answer', async () => {
-    const plans = await world.connectAs('activation-plans');
-    const subject = inNamespace(healthSubject('activation-plans'));
-    const subscription = plans.nc.subscribe(subject, {
-      queue: 'activation-plans',
-      callback: (_error, msg) => {
-        msg.respond('"up"');
-      },
-    });
-    await plans.nc.flush();
-    const gateway = await world.connectAs('gateway');
-    const reply = await gateway.nc.request(subject, '{}', { timeout: 3_000 });
-    expect(reply.string()).toBe('"up"');
-    subscription.unsubscribe();
-  });
+  it.each([healthSubject('activation-plans'), 'polku-rpc.activation-plans.get-plan.v1'])(
+    'lets the gateway ask %s and the service answer',
+    async (request) => {
+      const plans = await world.connectAs('activation-plans');
+      const subject = inNamespace(request);
+      const subscription = plans.nc.subscribe(subject, {
+        queue: 'activation-plans',
+        callback: (_error, msg) => {
+          msg.respond('"up"');
+        },
+      });
+      await plans.nc.flush();
+      const gateway = await world.connectAs('gateway');
+      const reply = await gateway.nc.request(subject, '{}', { timeout: 3_000 });
+      expect(reply.string()).toBe('"up"');
+      subscription.unsubscribe();
+    },
+  );
 
   it('refuses a service sending requests (only the gateway asks)', async () => {
     const transitions = await world.connectAs('transitions');
