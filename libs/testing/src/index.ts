@@ -23,3 +23,4 @@ export { outboxEvents, type WrittenEvent } from './outbox-events';
 export { connectServiceCommandClient, type ServiceCommandClient } from './service-command-client';
 export { provisionTestBus, testNatsConfigFile, testNatsSeed, testToolsLink } from './test-bus';
 export { eventSubjectsOfModule } from './event-subjects-of-module';
+export { ownerOfSubject, publishEventAsOwner } from './publish-event-as-owner';

@@ -5,10 +5,10 @@ import {
   REFERRAL_DECLINED_V1,
   type ConsentableDataClass,
 } from '@polku/contracts';
-import { newOutboxEvent, waitFor } from '@polku/testing';
+import { GatewayConfig } from '@polku/config';
+import { newOutboxEvent, publishEventAsOwner, waitFor } from '@polku/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { publishAsIntake } from './publish-as-intake';
 
 /**
  * Refers a client from one organisation to another through the real backbone: a ClientReferred
@@ -20,7 +20,7 @@ export async function referPath(
   { fromOrgId, toOrgId }: { fromOrgId: string; toOrgId: string },
 ): Promise<{ pathId: string; referralId: string }> {
   const event = newOutboxEvent(CLIENT_REFERRED_V1.subject, { data: { fromOrgId, toOrgId } });
-  await publishAsIntake(app, CLIENT_REFERRED_V1.subject, {
+  await publishEventAsOwner(app.get(GatewayConfig), CLIENT_REFERRED_V1.subject, {
     ...event,
     emitter: { ...event.emitter, orgId: fromOrgId },
   });
@@ -46,7 +46,11 @@ export async function grantConsent(
     },
   });
   const { validTo: _unbounded, ...data } = event.data;
-  await publishAsIntake(app, CONSENT_GRANTED_V1.subject, { ...event, pathId, data });
+  await publishEventAsOwner(app.get(GatewayConfig), CONSENT_GRANTED_V1.subject, {
+    ...event,
+    pathId,
+    data,
+  });
   await waitFor(
     async () =>
       (
@@ -67,7 +71,7 @@ export async function declineReferral(
   { pathId, referralId, byOrgId }: { pathId: string; referralId: string; byOrgId: string },
 ): Promise<void> {
   const dataSource = app.get(DataSource);
-  await publishAsIntake(app, REFERRAL_DECLINED_V1.subject, {
+  await publishEventAsOwner(app.get(GatewayConfig), REFERRAL_DECLINED_V1.subject, {
     pathId,
     clientRef: `client-${randomUUID().slice(0, 8)}`,
     emitter: {
