@@ -2,9 +2,16 @@ import { Module, type INestMicroservice, type Type } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { CLIENT_REFERRED_V1, type ClientReferredPayload } from '@polku/contracts';
 import { loadConfig, ServiceConfig } from '@polku/config';
+import { natsLinkOptionsFor, OPERATOR, TEST_TOOLS } from '@polku/bus-permissions';
 import { NatsLink, OutboxWriter, streamNames, type NewEvent } from '@polku/messaging';
 import { createServiceApp, EventBackbone } from '@polku/service-runtime';
-import { isolatedTestEnv, newOutboxEvent, waitFor } from '@polku/testing';
+import {
+  isolatedTestEnv,
+  newOutboxEvent,
+  provisionTestBus,
+  testToolsLink,
+  waitFor,
+} from '@polku/testing';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { FIXTURE_MIGRATIONS, ReferralProjectionModule } from './referral-projection.fixture';
@@ -17,6 +24,19 @@ export const FAST_BACKBONE_ENV = {
   EVENT_ACK_WAIT_MS: '5000',
   OUTBOX_POLL_INTERVAL_MS: '50',
 };
+
+/** The durable of the fixture's ClientReferred handlers (single and batch). */
+export const FIXTURE_CONSUMER = { service: 'client-intake', subject: CLIENT_REFERRED_V1.subject };
+
+/** A NATS connection for a test's own tools (republish, forged producers, stream reads). */
+export function testToolsLinkFor(env: Record<string, string>, name: string) {
+  return testToolsLink(loadConfig(ServiceConfig, env), name);
+}
+
+/** A NATS connection as the operator commands' user (redrive, rebuild-projection). */
+export function operatorLinkFor(env: Record<string, string>, name: string): NatsLink {
+  return new NatsLink(natsLinkOptionsFor(loadConfig(ServiceConfig, env), OPERATOR, name));
+}
 
 /** The same service without its event handler: it writes and relays, nobody consumes yet. */
 @Module({})
@@ -36,7 +56,10 @@ export async function startReplica(
   appModule: Type<unknown> = ReferralProjectionModule,
 ): Promise<BackboneReplica> {
   const config = loadConfig(ServiceConfig, env);
+  // The fixture's consumer is no real service's: provision it, and run as the test tools' user.
+  await provisionTestBus(config, { services: [], extraConsumers: [FIXTURE_CONSUMER] });
   const { app } = await createServiceApp({
+    busIdentity: TEST_TOOLS,
     service: 'client-intake',
     appModule,
     entities: [],
@@ -100,7 +123,7 @@ export function waitForRows(replica: BackboneReplica, count: number) {
 
 /** How many messages the namespace's event stream holds. */
 export async function eventsInStream(env: Record<string, string>): Promise<number> {
-  const link = new NatsLink({ servers: env.NATS_URL, name: 'polku-test-stream-reader' });
+  const link = testToolsLink(loadConfig(ServiceConfig, env), 'polku-test-stream-reader');
   try {
     const jsm = await jetstreamManager(await link.connect());
     return (await jsm.streams.info(streamNames(env.NATS_NAMESPACE).events)).state.messages;

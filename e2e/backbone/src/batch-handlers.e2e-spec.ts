@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { jetstream } from '@nats-io/jetstream';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { CLIENT_REFERRED_V1, type ClientReferredPayload } from '@polku/contracts';
-import { NatsLink, namespacedSubject, type NewEvent } from '@polku/messaging';
+import { namespacedSubject, type NewEvent } from '@polku/messaging';
 import { loadConfig, ServiceConfig } from '@polku/config';
 import { initTracing } from '@polku/observability';
 import { createServiceApp } from '@polku/service-runtime';
@@ -17,6 +17,7 @@ import {
   startReplica,
   waitForRows,
   type BackboneReplica,
+  testToolsLinkFor,
 } from './backbone-harness';
 import {
   batchHandlerLog,
@@ -89,7 +90,7 @@ describe('event backbone batch handlers', () => {
         'SELECT id, payload::text AS payload FROM outbox_message WHERE id = ANY($1)',
         [ids.slice(0, 10)],
       );
-      const link = new NatsLink({ servers: env.NATS_URL, name: 'polku-test-republisher' });
+      const link = testToolsLinkFor(env, 'polku-test-republisher');
       try {
         const js = jetstream(await link.connect());
         const subject = namespacedSubject(env.NATS_NAMESPACE, CLIENT_REFERRED_V1.subject);

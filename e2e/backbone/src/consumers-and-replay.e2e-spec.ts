@@ -1,6 +1,6 @@
 import { CLIENT_REFERRED_V1 } from '@polku/contracts';
 import { loadConfig, ServiceConfig } from '@polku/config';
-import { durableName, NatsLink, rebuildProjection, streamNames } from '@polku/messaging';
+import { durableName, rebuildProjection, streamNames } from '@polku/messaging';
 import { openServiceDataSource } from '@polku/persistence';
 import { waitFor } from '@polku/testing';
 import {
@@ -12,6 +12,7 @@ import {
   ProducerOnlyModule,
   startReplica,
   waitForRows,
+  operatorLinkFor,
 } from './backbone-harness';
 import { FIXTURE_MIGRATIONS, handlerFaults } from './referral-projection.fixture';
 
@@ -88,7 +89,7 @@ describe('event backbone consumers and replay', () => {
       entities: [],
       migrations: FIXTURE_MIGRATIONS,
     });
-    const link = new NatsLink({ servers: env.NATS_URL, name: 'polku-test-rebuild' });
+    const link = operatorLinkFor(env, 'polku-test-rebuild');
     try {
       await rebuildProjection({
         dataSource,

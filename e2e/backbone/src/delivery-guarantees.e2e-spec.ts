@@ -1,7 +1,7 @@
 import { jetstream } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { CLIENT_REFERRED_V1 } from '@polku/contracts';
-import { NatsLink, namespacedSubject, redriveDeadLetters } from '@polku/messaging';
+import { namespacedSubject, redriveDeadLetters } from '@polku/messaging';
 import { waitFor } from '@polku/testing';
 import {
   backboneTestEnv,
@@ -11,6 +11,8 @@ import {
   projectionRows,
   startReplica,
   type BackboneReplica,
+  operatorLinkFor,
+  testToolsLinkFor,
 } from './backbone-harness';
 import { handlerFaults } from './referral-projection.fixture';
 
@@ -63,7 +65,7 @@ describe('event backbone delivery guarantees', () => {
       'SELECT payload FROM outbox_message WHERE id = $1',
       [eventId],
     );
-    const link = new NatsLink({ servers: env.NATS_URL, name: 'polku-test-republisher' });
+    const link = testToolsLinkFor(env, 'polku-test-republisher');
     try {
       const js = jetstream(await link.connect());
       const subject = namespacedSubject(env.NATS_NAMESPACE, CLIENT_REFERRED_V1.subject);
@@ -179,7 +181,7 @@ describe('event backbone delivery guarantees', () => {
     expect(await projectionRows(replica.dataSource, poisoned.data.referralId)).toEqual([]);
 
     handlerFaults.alwaysThrow.delete(poisoned.data.referralId);
-    const link = new NatsLink({ servers: env.NATS_URL, name: 'polku-test-redrive' });
+    const link = operatorLinkFor(env, 'polku-test-redrive');
     try {
       const redrive = () =>
         redriveDeadLetters({ dataSource: replica.dataSource, link, namespace: env.NATS_NAMESPACE });
@@ -200,7 +202,7 @@ describe('event backbone delivery guarantees', () => {
   });
 
   it('should dead-letter a payload that fails its contract without crashing or losing later events', async () => {
-    const link = new NatsLink({ servers: env.NATS_URL, name: 'polku-test-bad-producer' });
+    const link = testToolsLinkFor(env, 'polku-test-bad-producer');
     try {
       const js = jetstream(await link.connect());
       const valid = clientReferred();

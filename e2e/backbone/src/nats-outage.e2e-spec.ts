@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort, startNatsServer, type RunningNats } from '@polku/local-infra';
-import { waitFor } from '@polku/testing';
+import { testNatsConfigFile, waitFor } from '@polku/testing';
 import {
   backboneTestEnv,
   clientReferred,
@@ -17,7 +17,11 @@ describe('a NATS outage during a burst of commands', () => {
     // This test stops NATS, so it runs its own server, never the machine's.
     const port = await findFreePort();
     const storeDir = await mkdtemp(join(tmpdir(), 'polku-outage-'));
-    let nats: RunningNats | undefined = await startNatsServer({ port, storeDir });
+    let nats: RunningNats | undefined = await startNatsServer({
+      port,
+      storeDir,
+      configFile: testNatsConfigFile(),
+    });
     const env = backboneTestEnv({ NATS_URL: nats.url });
     const replica = await startReplica(env);
     try {
@@ -47,7 +51,7 @@ describe('a NATS outage during a burst of commands', () => {
       await new Promise((resolve) =>
         setTimeout(resolve, Math.max(0, 10_000 - (Date.now() - stoppedAt))),
       );
-      nats = await startNatsServer({ port, storeDir });
+      nats = await startNatsServer({ port, storeDir, configFile: testNatsConfigFile() });
 
       const rows = await waitFor(
         async () => {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { CLIENT_REFERRED_V1 } from '@polku/contracts';
 import { loadConfig, ServiceConfig } from '@polku/config';
-import { NatsLink, OutboxWriter, provisionStreams } from '@polku/messaging';
+import { OutboxWriter, provisionStreams } from '@polku/messaging';
 import { openServiceDataSource } from '@polku/persistence';
 import { waitFor } from '@polku/testing';
 import {
@@ -11,6 +11,7 @@ import {
   eventsInStream,
   projectionRows,
   startReplica,
+  testToolsLinkFor,
 } from './backbone-harness';
 import { FIXTURE_MIGRATIONS } from './referral-projection.fixture';
 
@@ -41,7 +42,7 @@ describe('outbox relay crash', () => {
       entities: [],
       migrations: FIXTURE_MIGRATIONS,
     });
-    const link = new NatsLink({ servers: env.NATS_URL, name: 'polku-test-setup' });
+    const link = testToolsLinkFor(env, 'polku-test-setup');
     const events = Array.from({ length: 10 }, () => clientReferred());
     try {
       await provisionStreams(await link.connect(), {

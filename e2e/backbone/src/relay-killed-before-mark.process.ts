@@ -1,6 +1,7 @@
 // Child process for the relay-crash test: runs a real OutboxRelay and kills itself with
 // SIGKILL at the moment it is about to mark published rows, i.e. after every PubAck arrived.
 import 'reflect-metadata';
+import { natsLinkOptionsFor } from '@polku/bus-permissions';
 import { loadConfig, ServiceConfig } from '@polku/config';
 import { NatsLink, OutboxRelay } from '@polku/messaging';
 import { openServiceDataSource, serviceDatabaseName, urlWithDatabase } from '@polku/persistence';
@@ -26,7 +27,10 @@ async function main(): Promise<void> {
     }
     return (query as (...queryArgs: unknown[]) => unknown).apply(this, args);
   } as typeof query;
-  const link = new NatsLink({ servers: config.NATS_URL, name: 'polku-test-crashing-relay' });
+  // ClientReferred is client-intake's subject: its relay publishes as client-intake's user.
+  const link = new NatsLink(
+    natsLinkOptionsFor(config, 'client-intake', 'polku-test-crashing-relay'),
+  );
   await link.connect();
   const relay = new OutboxRelay({
     dataSource,

@@ -1,10 +1,11 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
+import { natsLinkOptionsFor } from '@polku/bus-permissions';
 import { CLIENT_EXITED_V1, validateEvent } from '@polku/contracts';
 import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { NatsLink, namespacedSubject, streamNames } from '@polku/messaging';
 import { serviceDatabaseName, urlWithDatabase } from '@polku/persistence';
-import { waitFor } from '@polku/testing';
+import { testServiceConfig, testToolsLink, waitFor } from '@polku/testing';
 import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { gatewayClient, type Answer } from './support/gateway-client';
@@ -540,7 +541,7 @@ async function databaseText(service: Parameters<typeof serviceDatabaseName>[1]):
 
 /** Every message in the run's event stream, headers and payload, as text. */
 async function streamMessages(): Promise<string[]> {
-  const link = new NatsLink({ servers: system.env.NATS_URL, name: 'polku-test-privacy' });
+  const link = testToolsLink(testServiceConfig({ ...system.env }), 'polku-test-privacy');
   try {
     const jsm = await jetstreamManager(await link.connect());
     const stream = streamNames(system.env.NATS_NAMESPACE).events;
@@ -589,7 +590,14 @@ async function publishClientExited(pathId: string, clientRef: string): Promise<v
   if (!validation.ok) {
     throw new Error(`test ClientExited is invalid: ${validation.errors.join('; ')}`);
   }
-  const link = new NatsLink({ servers: system.env.NATS_URL, name: 'polku-test-transitions' });
+  // As the transitions service's own NATS user: the subject is its own.
+  const link = new NatsLink(
+    natsLinkOptionsFor(
+      testServiceConfig({ ...system.env }),
+      'transitions',
+      'polku-test-transitions',
+    ),
+  );
   try {
     const headers = natsHeaders();
     headers.set('Nats-Msg-Id', id);

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort, startNatsServer, type RunningNats } from '@polku/local-infra';
+import { testNatsConfigFile } from '@polku/testing';
 import { startSystem, waitForHealth } from './system-under-test';
 
 describe('a NATS outage while polku runs', () => {
@@ -9,7 +10,11 @@ describe('a NATS outage while polku runs', () => {
     // This test stops a NATS server, so it runs its own, never the machine's.
     const natsPort = await findFreePort();
     const storeDir = await mkdtemp(join(tmpdir(), 'polku-e2e-nats-'));
-    let nats: RunningNats | undefined = await startNatsServer({ port: natsPort, storeDir });
+    let nats: RunningNats | undefined = await startNatsServer({
+      port: natsPort,
+      storeDir,
+      configFile: testNatsConfigFile(),
+    });
     const system = await startSystem({ NATS_URL: nats.url, HEALTH_TIMEOUT_MS: '500' });
     let exitCode: number | null;
     try {
@@ -26,7 +31,7 @@ describe('a NATS outage while polku runs', () => {
       expect(duringOutage.gateway.checks.database.status).toBe('up');
       expect(Object.values(duringOutage.services).every((s) => s.status === 'down')).toBe(true);
 
-      nats = await startNatsServer({ port: natsPort, storeDir });
+      nats = await startNatsServer({ port: natsPort, storeDir, configFile: testNatsConfigFile() });
       const recovered = await waitForHealth(
         system,
         (h) => h.status === 'up',

@@ -4,8 +4,8 @@ import { findFreePort } from '@polku/local-infra';
 import { isGone, startSystem, waitForHealth } from './system-under-test';
 
 describe('npm start', () => {
-  it('should bring every service up on the running PostgreSQL and NATS and stop them all on Ctrl-C', async () => {
-    const system = await startSystem();
+  it('should bring every service up on the running PostgreSQL and its own authenticated NATS and stop them all on Ctrl-C', async () => {
+    const system = await startSystem({ POLKU_START_NATS: 'auto' });
     let exitCode: number | null;
     try {
       await system.launcher.waitForOutput(/polku is up: 6 services in [\d.]+ s/);
@@ -16,6 +16,7 @@ describe('npm start', () => {
         SERVICE_NAMES.filter((s) => s !== 'gateway').sort(),
       );
       expect(system.launcher.output()).toMatch(/using PostgreSQL at 127\.0\.0\.1/);
+      expect(system.launcher.output()).toMatch(/started authenticated nats-server/);
 
       // The README's first call: a demo token from the built-in issuer, then the API with it.
       const users = await fetch(`${system.baseUrl}/api/v1/dev-auth/users`);

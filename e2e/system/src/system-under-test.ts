@@ -36,6 +36,9 @@ export async function startSystem(
     LOG_LEVEL: 'info',
     LOG_FORMAT: 'json',
     DATABASE_CONNECT_RETRIES: '10',
+    // The run's test server, where the tests' own tools have a user; the launcher's own
+    // authenticated server is what start-and-stop checks.
+    POLKU_START_NATS: 'never',
     ...overrides,
   });
   const launcher = startLauncher(env);

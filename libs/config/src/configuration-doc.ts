@@ -11,7 +11,7 @@ function shownDefault(variable: EnvVarDefinition): string {
   if (variable.default === undefined) {
     return '(required)';
   }
-  if (variable.secret) {
+  if (variable.secret && variable.default !== '') {
     return '(a public development key; production refuses it)';
   }
   return variable.default === '' ? '(empty)' : `\`${variable.default}\``;

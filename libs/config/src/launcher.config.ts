@@ -28,7 +28,7 @@ export class LauncherConfig extends GatewayConfig {
 
   @EnvVar({
     description:
-      'auto: start nats-server -js from PATH when NATS_URL is unreachable; never: fail instead.',
+      'auto: start an authenticated nats-server -js from PATH on a free port, with the users rendered from the permission matrix and development keys in POLKU_DATA_DIR/nats (docs/security.md); never: use the server at NATS_URL, whose users its operator configured.',
     default: 'auto',
   })
   @OneOfVar(AUTOSTART_MODES)

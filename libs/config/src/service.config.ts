@@ -1,4 +1,4 @@
-import { Matches, ValidateIf } from 'class-validator';
+import { IsString, Matches, ValidateIf } from 'class-validator';
 import { BooleanVar, IntVar, OneOfVar } from './coerce';
 import { EnvVar } from './env-var.decorator';
 import {
@@ -121,6 +121,47 @@ export class ServiceConfig {
   })
   @IntVar(1, 86400)
   NATS_DUPLICATE_WINDOW_S!: number;
+
+  // NATS credentials and TLS (docs/security.md, "Who can do what on the bus").
+
+  @EnvVar({
+    description:
+      'This process’s NATS user: an nkey seed (`SU…`) whose public key the server’s configuration names (docs/security.md). Required when NODE_ENV=production; elsewhere, when unset, the process takes its seed from NATS_NKEY_FILE.',
+    default: '',
+    secret: true,
+  })
+  @Matches(/^(SU[A-Z2-7]{56})?$/, {
+    message: 'NATS_NKEY_SEED must be a NATS user nkey seed (SU followed by 56 base32 characters)',
+  })
+  NATS_NKEY_SEED!: string;
+
+  @EnvVar({
+    description:
+      'Development and test only: the key file npm start and the test setup create (mode 0600), where a process without NATS_NKEY_SEED finds the seed of its own NATS user. Never read in production.',
+    default: '.polku/nats/users.json',
+  })
+  @IsString()
+  NATS_NKEY_FILE!: string;
+
+  @EnvVar({
+    description:
+      'PEM file of the CA that signed the NATS server’s certificate. Setting it (or a tls:// NATS_URL) turns TLS on; TLS is required when NODE_ENV=production.',
+    default: '',
+  })
+  @IsString()
+  NATS_TLS_CA_FILE!: string;
+
+  @EnvVar({
+    description:
+      'PEM client certificate for NATS, when the server asks for one (mutual TLS); set together with NATS_TLS_KEY_FILE.',
+    default: '',
+  })
+  @IsString()
+  NATS_TLS_CERT_FILE!: string;
+
+  @EnvVar({ description: 'PEM private key of NATS_TLS_CERT_FILE.', default: '' })
+  @IsString()
+  NATS_TLS_KEY_FILE!: string;
 
   @EnvVar({
     description: 'Attempts a consumer makes at one event before it becomes a dead-letter row.',

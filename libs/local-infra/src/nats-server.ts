@@ -47,10 +47,15 @@ export interface NatsServerOptions {
   /** JetStream's file store; kept between runs unless the caller removes it. */
   readonly storeDir: string;
   readonly host?: string;
+  /**
+   * A configuration file for `nats-server -c`, e.g. the users and permissions rendered by
+   * libs/bus-permissions. Port, host and store directory given here override it.
+   */
+  readonly configFile?: string;
   readonly log?: (line: string) => void;
 }
 
-/** Starts `nats-server -js` as a child process and waits until it accepts connections. */
+/** Starts `nats-server -js` (with options.configFile) as a child process; waits until it accepts connections. */
 export async function startNatsServer(options: NatsServerOptions): Promise<RunningNats> {
   const binary = findNatsServerBinary();
   if (!binary) {
@@ -65,7 +70,11 @@ export async function startNatsServer(options: NatsServerOptions): Promise<Runni
   }
   const storeDir = resolve(options.storeDir);
   await mkdir(storeDir, { recursive: true });
-  const child = spawn(binary, ['-js', '-a', host, '-p', String(options.port), '-sd', storeDir], {
+  const args = [
+    ...(options.configFile ? ['-c', resolve(options.configFile)] : []),
+    ...['-js', '-a', host, '-p', String(options.port), '-sd', storeDir],
+  ];
+  const child = spawn(binary, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const forward = (chunk: Buffer) =>

@@ -1,5 +1,5 @@
 export { namespacedStreamName, namespacedSubject } from './namespace';
-export { NatsLink, type NatsLinkOptions } from './nats-link';
+export { NatsLink, type NatsLinkOptions, type NatsTlsFiles } from './nats-link';
 export { NatsRequestContext } from './nats-request.context';
 export { PassThroughRpcExceptionFilter } from './rpc-exception.filter';
 export { NatsTransportServer, type NatsTransportServerOptions } from './nats-transport.server';

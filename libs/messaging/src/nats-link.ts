@@ -1,12 +1,34 @@
 import { Logger } from '@nestjs/common';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, type NatsConnection, nkeyAuthenticator } from '@nats-io/transport-node';
+import { refuseAnonymousServer } from './anonymous-server-check';
 
-/** Where and under which name a process connects to NATS. */
+/** The PEM files of a TLS connection to NATS; an empty object means TLS with the system's CAs. */
+export interface NatsTlsFiles {
+  readonly caFile?: string;
+  readonly certFile?: string;
+  readonly keyFile?: string;
+}
+
+/** Where, as whom and under which name a process connects to NATS. */
 export interface NatsLinkOptions {
   /** One URL or a comma-separated list, as in NATS_URL. */
   readonly servers: string;
   /** Shown by the server in its connection list (nats-server -m /connz). */
   readonly name: string;
+  /** The process's NATS user: its nkey seed (`SU…`). Without it the connection is anonymous. */
+  readonly seed?: string;
+  /**
+   * Prefix of this user's reply inboxes (request replies and JetStream's answers), so its
+   * permissions can name them and no other user can read them (docs/security.md).
+   */
+  readonly inboxPrefix?: string;
+  /** TLS to the server; undefined keeps whatever the URL says. */
+  readonly tls?: NatsTlsFiles;
+  /**
+   * Refuse to connect when the server also lets anonymous clients in (production): such a
+   * server enforces none of the permissions the bus relies on.
+   */
+  readonly refuseAnonymousServer?: boolean;
 }
 
 /**
@@ -83,9 +105,16 @@ export class NatsLink {
 
   private async open(): Promise<NatsConnection> {
     const servers = this.options.servers.split(',').map((server) => server.trim());
+    const { seed, inboxPrefix, tls } = this.options;
+    if (this.options.refuseAnonymousServer === true) {
+      await refuseAnonymousServer(servers, tls);
+    }
     const connection = await connect({
       servers,
       name: this.options.name,
+      ...(seed ? { authenticator: nkeyAuthenticator(new TextEncoder().encode(seed)) } : {}),
+      ...(inboxPrefix ? { inboxPrefix } : {}),
+      ...(tls ? { tls: { ...tls } } : {}),
       // Start even if NATS is briefly down, and never give up reconnecting afterwards.
       waitOnFirstConnect: true,
       maxReconnectAttempts: -1,

@@ -11,6 +11,7 @@ import { Ctx, MessagePattern, Payload, RpcException } from '@nestjs/microservice
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { InternalTokenSigner, InternalTokenVerifier } from '@polku/auth';
 import { lastValueFrom } from 'rxjs';
+import { testToolsAuth } from './support/test-tools-seed';
 import {
   NatsLink,
   NatsRequestContext,
@@ -139,7 +140,11 @@ describe('request/reply over NATS', () => {
   const links: NatsLink[] = [];
 
   async function startServer(natsUrl: string, namespace: string, instance: string) {
-    const link = new NatsLink({ servers: natsUrl, name: `polku-test-server-${instance}` });
+    const link = new NatsLink({
+      servers: natsUrl,
+      name: `polku-test-server-${instance}`,
+      ...testToolsAuth(),
+    });
     links.push(link);
     const app = await NestFactory.createMicroservice(TestModule.forInstance(instance), {
       strategy: new NatsTransportServer({ link, namespace, queueGroup: QUEUE_GROUP, verifier }),
@@ -151,7 +156,11 @@ describe('request/reply over NATS', () => {
   }
 
   async function startClient(natsUrl: string, namespace: string) {
-    const link = new NatsLink({ servers: natsUrl, name: 'polku-test-client' });
+    const link = new NatsLink({
+      servers: natsUrl,
+      name: 'polku-test-client',
+      ...testToolsAuth(),
+    });
     links.push(link);
     await link.connect();
     return new NatsTransportClient({ link, namespace, defaultTimeoutMs: 5_000 });

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { InternalTokenVerifier } from '@polku/auth';
+import { type BusIdentity, natsLinkOptionsFor } from '@polku/bus-permissions';
 import { type BackendServiceName, healthSubject } from '@polku/contracts';
 import { loadConfigOrExit, ServiceConfig } from '@polku/config';
 import {
@@ -51,6 +52,11 @@ export async function createServiceApp(
   options: BootstrapServiceOptions & {
     readonly config: ServiceConfig;
     readonly logger?: LoggerService | false;
+    /**
+     * Tests only: connect as another NATS user than the service's own, e.g. the test server's
+     * test tools for fixture handlers no service declares (docs/security.md).
+     */
+    readonly busIdentity?: BusIdentity;
   },
 ): Promise<{ app: INestMicroservice; runtime: ServiceRuntime }> {
   const { config } = options;
@@ -59,7 +65,10 @@ export async function createServiceApp(
       `${options.service} reads ${options.configClass.name}: load its config with loadConfig(${options.configClass.name}, env)`,
     );
   }
-  const nats = new NatsLink({ servers: config.NATS_URL, name: `polku-${options.service}` });
+  // The service's own NATS user; the streams and its durables exist already (provisionBus).
+  const nats = new NatsLink(
+    natsLinkOptionsFor(config, options.busIdentity ?? options.service, `polku-${options.service}`),
+  );
   const runtime = new ServiceRuntime(options.service, config, nats);
   const root: DynamicModule = {
     module: ServiceRootModule,
@@ -82,10 +91,7 @@ export async function createServiceApp(
   });
   const app = await NestFactory.createMicroservice(root, { strategy, logger: options.logger });
   app.useGlobalFilters(new PassThroughRpcExceptionFilter());
-  // Streams exist before the relay publishes or any consumer binds to them.
-  const backbone = app.get(EventBackbone);
-  await backbone.provision();
-  strategy.useEventHost(backbone.consumers);
+  strategy.useEventHost(app.get(EventBackbone).consumers);
   return { app, runtime };
 }
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { LoggerService } from '@nestjs/common';
+import { natsLinkOptionsFor, OPERATOR } from '@polku/bus-permissions';
 import type { ServiceConfig } from '@polku/config';
 import { NatsLink, rebuildProjection, redriveDeadLetters, streamNames } from '@polku/messaging';
 import { openServiceDataSource, type ServicePersistenceOptions } from '@polku/persistence';
@@ -81,10 +82,11 @@ export async function runOperatorCommand(
     config: command === 'migrate' ? { ...config, DATABASE_MIGRATIONS_RUN: true } : config,
     ...options.persistence,
   });
-  const link = new NatsLink({
-    servers: config.NATS_URL,
-    name: `polku-${options.service}-${command}`,
-  });
+  // Operator commands act as the operator user: redrive may publish any service's subject and
+  // rebuild-projection deletes durables, which no service user may (docs/security.md).
+  const link = new NatsLink(
+    natsLinkOptionsFor(config, OPERATOR, `polku-${options.service}-${command}`),
+  );
   try {
     switch (command) {
       case 'migrate':

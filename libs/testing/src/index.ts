@@ -22,3 +22,6 @@ export { waitFor } from './wait-for';
 export { outboxEvents, type WrittenEvent } from './outbox-events';
 export { connectServiceCommandClient, type ServiceCommandClient } from './service-command-client';
 export { developmentTokenSigner } from './internal-token';
+export { provisionTestBus, testNatsConfigFile, testNatsSeed, testToolsLink } from './test-bus';
+export { eventSubjectsOfModule } from './event-subjects-of-module';
+export { ownerOfSubject, publishEventAsOwner } from './publish-event-as-owner';

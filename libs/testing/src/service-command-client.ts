@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@polku/auth';
+import { type NatsConnectionConfig, natsLinkOptionsFor } from '@polku/bus-permissions';
 import {
   NatsLink,
   NatsTransportClient,
@@ -20,11 +21,11 @@ export interface ServiceCommandClient {
 }
 
 /** Connects a command client to the NATS server and namespace of a service's config. */
-export async function connectServiceCommandClient(config: {
-  readonly NATS_URL: string;
-  readonly NATS_NAMESPACE: string;
-}): Promise<ServiceCommandClient> {
-  const link = new NatsLink({ servers: config.NATS_URL, name: 'polku-test-gateway' });
+export async function connectServiceCommandClient(
+  config: NatsConnectionConfig & { readonly NATS_NAMESPACE: string },
+): Promise<ServiceCommandClient> {
+  // As the gateway's NATS user: only the gateway may send requests (docs/security.md).
+  const link = new NatsLink(natsLinkOptionsFor(config, 'gateway', 'polku-test-gateway'));
   await link.connect();
   const client = new NatsTransportClient({
     link,

@@ -1,4 +1,5 @@
 import type { INestMicroservice } from '@nestjs/common';
+import { type NatsConnectionConfig, natsLinkOptionsFor } from '@polku/bus-permissions';
 import type { ServiceConfig } from '@polku/config';
 import { randomUUID } from 'node:crypto';
 import { NatsLink, NatsTransportClient, signedRequest } from '@polku/messaging';
@@ -9,6 +10,7 @@ import {
 } from '@polku/service-runtime';
 import { lastValueFrom } from 'rxjs';
 import { developmentTokenSigner } from './internal-token';
+import { provisionTestBus } from './test-bus';
 import { isolatedTestEnv, testServiceConfig } from './test-run';
 
 /** A NATS service running inside the test process, against real PostgreSQL and NATS. */
@@ -22,12 +24,14 @@ export interface ServiceUnderTest {
 }
 
 /**
- * A caller on its own NATS connection in the given namespace. It asks as a system caller
- * (`test:requester`) with the development key, as the gateway asks for health.
+ * A caller on its own NATS connection in the given namespace, as the gateway's NATS user. It asks
+ * as a system caller (`test:requester`) with the development key, as the gateway asks for health.
  */
-export function createTestRequester(config: Pick<ServiceConfig, 'NATS_URL' | 'NATS_NAMESPACE'>) {
+export function createTestRequester(
+  config: NatsConnectionConfig & Pick<ServiceConfig, 'NATS_NAMESPACE'>,
+) {
   const signer = developmentTokenSigner();
-  const link = new NatsLink({ servers: config.NATS_URL, name: 'polku-test-requester' });
+  const link = new NatsLink(natsLinkOptionsFor(config, 'gateway', 'polku-test-requester'));
   const client = new NatsTransportClient({
     link,
     namespace: config.NATS_NAMESPACE,
@@ -55,6 +59,7 @@ export async function startServiceUnderTest(
   options: BootstrapServiceOptions & { readonly config?: ServiceConfig },
 ): Promise<ServiceUnderTest> {
   const config = options.config ?? testServiceConfig(isolatedTestEnv(), options.configClass);
+  await provisionTestBus(config, { services: [options.service] });
   const { app, runtime } = await createServiceApp({ ...options, config, logger: false });
   await app.listen();
   const requester = createTestRequester(config);

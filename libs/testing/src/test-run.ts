@@ -33,6 +33,13 @@ export function isolatedTestEnv(overrides: Record<string, string> = {}): Record<
     DATABASE_POOL_MAX: '4',
     NATS_URL: process.env.POLKU_TEST_NATS_URL ?? 'nats://127.0.0.1:4222',
     NATS_NAMESPACE: `t-${runId}-${isolation}`,
+    // The keys of the test server's users, written by the global setup (docs/security.md).
+    ...(process.env.POLKU_TEST_NATS_NKEY_FILE
+      ? { NATS_NKEY_FILE: process.env.POLKU_TEST_NATS_NKEY_FILE }
+      : {}),
+    ...(process.env.POLKU_TEST_NATS_TLS_CA_FILE
+      ? { NATS_TLS_CA_FILE: process.env.POLKU_TEST_NATS_TLS_CA_FILE }
+      : {}),
     ...overrides,
   };
 }

@@ -1,6 +1,5 @@
 import { CLIENT_REFERRED_V1, PLAN_COMMANDS } from '@polku/contracts';
-import { OutboxWriter } from '@polku/messaging';
-import { newOutboxEvent, waitFor } from '@polku/testing';
+import { newOutboxEvent, publishEventAsOwner, waitFor } from '@polku/testing';
 import { caseworkerOf } from './support/seeded-path';
 import { startPlansService, type PlansService } from './support/plans-service';
 
@@ -25,11 +24,8 @@ describe('path access from client-intake’s events', () => {
       }),
     ).toMatchObject({ code: 'NOT_FOUND' });
 
-    // Published through the service's own outbox and relay, as client-intake publishes it.
-    const outbox = service.app.get(OutboxWriter);
-    await service.dataSource.transaction((em) =>
-      outbox.append(em, CLIENT_REFERRED_V1.subject, referred),
-    );
+    // Published by client-intake's NATS user, as client-intake publishes it.
+    await publishEventAsOwner(service.config, CLIENT_REFERRED_V1.subject, referred);
 
     const [row] = await waitFor(
       async () => {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type DynamicModule, Logger, type LoggerService, Module } from '@nestjs/common';
+import { type DynamicModule, type LoggerService, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { GatewayConfig } from '@polku/config';
+import { natsLinkOptionsFor } from '@polku/bus-permissions';
 import { NatsLink } from '@polku/messaging';
-import { EventBackbone, ServiceRuntime, ServiceRuntimeModule } from '@polku/service-runtime';
+import { ServiceRuntime, ServiceRuntimeModule } from '@polku/service-runtime';
 import { AuthModule } from './auth/auth.module';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
 import { GatewayConfigModule } from './gateway-config.module';
@@ -39,7 +40,12 @@ export async function createGatewayApp({
    */
   preview?: boolean;
 }): Promise<NestFastifyApplication> {
-  const nats = new NatsLink({ servers: config.NATS_URL, name: 'polku-gateway' });
+  // A preview never connects, so it needs no credentials (docs generation has none).
+  const nats = new NatsLink(
+    preview
+      ? { servers: config.NATS_URL, name: 'polku-gateway-preview' }
+      : natsLinkOptionsFor(config, 'gateway', 'polku-gateway'),
+  );
   const runtime = new ServiceRuntime('gateway', config, nats);
   const root: DynamicModule = {
     module: GatewayRootModule,
@@ -96,12 +102,5 @@ export async function createGatewayApp({
     nats.connect(),
     new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
   ]);
-  // Streams are provisioned when NATS is there; until then the relay retries with backoff.
-  app
-    .get(EventBackbone)
-    .provision()
-    .catch((error: unknown) =>
-      new Logger('gateway').warn(`could not provision streams yet: ${String(error)}`),
-    );
   return app;
 }

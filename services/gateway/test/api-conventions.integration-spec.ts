@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import type { LightMyRequestResponse } from 'fastify';
 import { PublicRoute } from '../src/auth/public-route.decorator';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import { demoAuthHeader } from './support/demo-auth';
 
 // Client data a caseworker might type into the wrong field: it must never come back in an error.

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Controller, Get, Module, Req } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEMO_ORGANISATIONS } from '@polku/demo';
-import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
+import { isolatedTestEnv, testGatewayConfig, testNatsSeed } from '@polku/testing';
 import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../src/auth/principal-of-request';
 import { DevIssuer } from '../src/auth/dev-issuer';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import {
   startOidcTestIssuer,
   type OidcTestIssuer,
@@ -54,6 +54,7 @@ describe('gateway authentication with an OIDC issuer (NODE_ENV=production)', () 
       config: testGatewayConfig(
         isolatedTestEnv({
           NODE_ENV: 'production',
+          NATS_NKEY_SEED: testNatsSeed('gateway'),
           AUTH_ISSUER: issuer.url,
           IDEMPOTENCY_FINGERPRINT_KEY: PRODUCTION_FINGERPRINT_KEY,
           INTERNAL_TOKEN_SIGNING_KEY: PRODUCTION_INTERNAL_TOKEN_SIGNING_KEY,

@@ -5,7 +5,7 @@ import { DEMO_ORGANISATIONS } from '@polku/demo';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { gatewayRouteTable, type GatewayRoute } from '../src/access/route-table';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import { demoAuthHeader } from './support/demo-auth';
 import { VALID_COMMAND_BODIES } from './support/sample-commands';
 import { grantConsent, referPath } from './support/seed-paths';

@@ -8,7 +8,7 @@ import {
   testGatewayConfig,
   type ServiceUnderTest,
 } from '@polku/testing';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import type { SystemHealth } from '../src/health/system-health';
 import { demoAuthHeader } from './support/demo-auth';
 

@@ -23,7 +23,7 @@ import { isolatedTestEnv, testGatewayConfig, testServiceConfig, waitFor } from '
 import { IsString, Length } from 'class-validator';
 import type { FastifyReply, FastifyRequest, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import { IfMatchVersion } from '../src/http/concurrency/if-match-version.decorator';
 import { VersionedResource } from '../src/http/concurrency/versioned-resource.decorator';
 import { requestFingerprint } from '../src/http/idempotency/idempotency-key';
@@ -34,9 +34,10 @@ import { ServiceClientModule } from '../src/service-client/service-client.module
 import { commandMetadataOf, ServiceCommandBus } from '../src/service-client/service-command-bus';
 import { demoAuthHeader } from './support/demo-auth';
 
-const GET_THING = 'polku-rpc.test.conventions-thing-get.v1';
-const UPDATE_THING = 'polku-rpc.test.conventions-thing-update.v1';
-const LIST_THINGS = 'polku-rpc.test.conventions-thing-list.v1';
+// In activation-plans' context, whose user the test service runs as.
+const GET_THING = 'polku-rpc.plans.test-conventions-thing-get.v1';
+const UPDATE_THING = 'polku-rpc.plans.test-conventions-thing-update.v1';
+const LIST_THINGS = 'polku-rpc.plans.test-conventions-thing-list.v1';
 const THINGS_URL = '/api/v1/conventions-test/things';
 const THINGS_ROUTE = '/api/v1/conventions-test/things';
 

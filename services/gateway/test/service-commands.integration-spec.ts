@@ -7,17 +7,18 @@ import {
 } from '@polku/config';
 import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { NatsLink, namespacedSubject, REQUEST_HEADERS } from '@polku/messaging';
-import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
+import { isolatedTestEnv, testGatewayConfig, testToolsLink } from '@polku/testing';
 import type { FastifyRequest } from 'fastify';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import { ServiceClientModule } from '../src/service-client/service-client.module';
 import { commandMetadataOf, ServiceCommandBus } from '../src/service-client/service-command-bus';
 import { DEV_ISSUER } from '../src/auth/dev-issuer';
 import { demoAuthHeader } from './support/demo-auth';
 
-const SILENT_SUBJECT = 'polku-rpc.test.never-answers.v1';
-const NOBODY_SUBJECT = 'polku-rpc.test.nobody-listens.v1';
-const ECHO_SUBJECT = 'polku-rpc.test.echo-headers.v1';
+// Subjects in a real service's context: the gateway's NATS user may send requests only there.
+const SILENT_SUBJECT = 'polku-rpc.meetings.test-never-answers.v1';
+const NOBODY_SUBJECT = 'polku-rpc.meetings.test-nobody-listens.v1';
+const ECHO_SUBJECT = 'polku-rpc.meetings.test-echo-headers.v1';
 
 // A stand-in for the real resource controllers: it forwards to a service like they will.
 @Controller('test-commands')
@@ -50,7 +51,7 @@ describe('gateway commands to services', () => {
     });
     await gateway.init();
     await gateway.getHttpAdapter().getInstance().ready();
-    responder = new NatsLink({ servers: env.NATS_URL, name: 'polku-test-responder' });
+    responder = testToolsLink(testGatewayConfig(env), 'polku-test-responder');
     const nc = await responder.connect();
     nc.subscribe(namespacedSubject(env.NATS_NAMESPACE, SILENT_SUBJECT), {
       callback: () => undefined,

@@ -11,12 +11,14 @@ import { createServiceApp, RequestPrincipal } from '@polku/service-runtime';
 import { isolatedTestEnv, testGatewayConfig, testServiceConfig } from '@polku/testing';
 import type { FastifyRequest } from 'fastify';
 import { NotClientData } from '../src/access/client-data.decorator';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import { ServiceClientModule } from '../src/service-client/service-client.module';
 import { commandMetadataOf, ServiceCommandBus } from '../src/service-client/service-command-bus';
 import { demoAuthHeader } from './support/demo-auth';
 
-const VIEW_SUBJECT = 'polku-rpc.test.path-view.v1';
+// In client-intake's context: the gateway's NATS user may send requests only to a service's own
+// subjects, and the service under test runs as client-intake's user.
+const VIEW_SUBJECT = 'polku-rpc.intake.test-path-view.v1';
 const pathId = randomUUID();
 const since = new Date(Date.now() - 60_000);
 

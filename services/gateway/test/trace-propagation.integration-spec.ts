@@ -19,17 +19,19 @@ import {
   OutboxWriter,
 } from '@polku/messaging';
 import { initTracing } from '@polku/observability';
+import { TEST_TOOLS } from '@polku/bus-permissions';
 import { createServiceApp } from '@polku/service-runtime';
 import {
   isolatedTestEnv,
   newOutboxEvent,
+  provisionTestBus,
   testGatewayConfig,
   testServiceConfig,
   waitFor,
 } from '@polku/testing';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import { demoAuthHeader } from './support/demo-auth';
 import { ServiceClientModule } from '../src/service-client/service-client.module';
 import { commandMetadataOf, ServiceCommandBus } from '../src/service-client/service-command-bus';
@@ -92,7 +94,13 @@ describe('trace propagation', () => {
 
   it('should put the HTTP request, the service handler, the relay publish and the consumer in one trace', async () => {
     const env = isolatedTestEnv({ OUTBOX_POLL_INTERVAL_MS: '50' });
+    // The fixture's consumer is no real service's: provision it and run as the test tools' user.
+    await provisionTestBus(testServiceConfig(env), {
+      services: [],
+      extraConsumers: [{ service: 'client-intake', subject: CLIENT_REFERRED_V1.subject }],
+    });
     const { app: service } = await createServiceApp({
+      busIdentity: TEST_TOOLS,
       service: 'client-intake',
       appModule: ReferralFixtureModule,
       entities: [],

@@ -6,8 +6,8 @@ import {
   TRANSITION_COMMANDS,
   WAITING_STARTED_V1,
 } from '@polku/contracts';
-import { durableName, NatsLink, streamNames } from '@polku/messaging';
-import { newOutboxEvent, waitFor } from '@polku/testing';
+import { durableName, streamNames } from '@polku/messaging';
+import { newOutboxEvent, testToolsLink, waitFor } from '@polku/testing';
 import type { PathView } from '../src/paths/path.view';
 import { daysFromToday, PathStory, today } from './support/path-story';
 import {
@@ -56,8 +56,9 @@ describe('events of client-intake and activation-plans', () => {
 
   it('should retry ReferralAccepted that arrives before its ClientReferred until the referral is there', async () => {
     const story = new PathStory(service);
-    const nc = await service.app.get(NatsLink).connect();
-    const jsm = await jetstreamManager(nc);
+    // Consumer state is the test's to read, not the service's user's (docs/security.md).
+    const tools = testToolsLink(service.config, 'polku-test-consumer-info');
+    const jsm = await jetstreamManager(await tools.connect());
     const consumer = () =>
       jsm.consumers.info(
         streamNames(service.config.NATS_NAMESPACE).events,
@@ -81,6 +82,7 @@ describe('events of client-intake and activation-plans', () => {
         REFERRAL_ACCEPTED_V1.subject,
       ]),
     ).toEqual([]);
+    await tools.close();
   });
 
   it('should continue the previous path as REENTERED when the client returns on a new path', async () => {

@@ -5,9 +5,10 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { natsLinkOptionsFor, provisionBus, TEST_TOOLS } from '@polku/bus-permissions';
 import { loadConfig, ServiceConfig } from '@polku/config';
-import { streamNames } from '@polku/messaging';
+import { NatsLink, streamNames } from '@polku/messaging';
 import { initTracing, shutdownTracing } from '@polku/observability';
 import {
   dropDatabase,
@@ -26,6 +27,7 @@ import {
   projectionHandlerKind,
   type ProjectionHandlerKind,
 } from './consumer-process.protocol';
+import { startBenchNats } from './bench-nats';
 import { machineBusyPercent } from './cpu';
 import { hostSpeedIndex } from './host-speed';
 import { printReport, type BenchReport } from './report';
@@ -130,7 +132,9 @@ function parseOptions(argv: string[]): BenchOptions {
 
 function benchEnv(suffix: string): Record<string, string> {
   const env: Record<string, string> = {
-    NODE_ENV: 'production',
+    // Not production: that would also require TLS to NATS, which the bench does not measure.
+    // Nothing else the bench runs reads NODE_ENV.
+    NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
     DATABASE_NAME_PREFIX: `polku_bench_${suffix}`,
     DATABASE_CONNECT_RETRIES: '0',
@@ -180,8 +184,10 @@ async function main(): Promise<void> {
     initTracing({ serviceName: BENCH_PRODUCER_SERVICE, serviceVersion: POLKU_VERSION });
   }
   const suffix = randomBytes(3).toString('hex');
-  const env = benchEnv(suffix);
+  const benchNats = await startBenchNats(`bench-${suffix}`);
+  const env = { ...benchEnv(suffix), ...benchNats.env };
   const config = loadConfig(ServiceConfig, env);
+  await provisionBus(config, { services: [BENCH_CONSUMER_SERVICE] });
   const names = streamNames(config.NATS_NAMESPACE);
   const scratchStream = `${names.events}_SCRATCH`;
   const serviceDatabases = [BENCH_PRODUCER_SERVICE, BENCH_CONSUMER_SERVICE].map((service) =>
@@ -189,7 +195,8 @@ async function main(): Promise<void> {
   );
   const scratchDatabase = `${config.DATABASE_NAME_PREFIX}_scratch`;
 
-  const nc = await connect({ servers: config.NATS_URL.split(','), name: 'polku-bench' });
+  // The bench's own stream work (baselines, clean-up) is no service's: the test tools' user.
+  const nc = await new NatsLink(natsLinkOptionsFor(config, TEST_TOOLS, 'polku-bench')).connect();
   let cleaned = false;
   const cleanUp = async () => {
     if (cleaned) {
@@ -206,6 +213,7 @@ async function main(): Promise<void> {
       );
     }
     await nc.close();
+    await benchNats.stop();
     await shutdownTracing();
     say(
       `cleaned up: databases ${[...serviceDatabases, scratchDatabase].join(', ')}; streams ${names.events}, …`,

@@ -2,15 +2,11 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { SERVICE_NAMES } from '@polku/contracts';
 import { LauncherConfig, loadConfigOrExit } from '@polku/config';
-import {
-  ensureNats,
-  ensurePostgres,
-  type EnsuredServer,
-  ServiceSupervisor,
-} from '@polku/local-infra';
+import { ensurePostgres, type EnsuredServer, ServiceSupervisor } from '@polku/local-infra';
 import { redactUrl } from '@polku/persistence';
 import { buildServices } from './build-services';
 import { switchOnDemoModeWhenNoIssuer } from './demo-mode';
+import { startBus } from './start-bus';
 import { waitForHealthy } from './wait-for-health';
 
 // `npm start`: the whole system on one machine. Each service runs as its own Node process,
@@ -55,20 +51,16 @@ async function main(): Promise<void> {
         say(`[${source}] ${line}`);
       }
     };
-    const [postgres, nats] = await Promise.all([
+    const [postgres, bus] = await Promise.all([
       ensurePostgres({
         url: config.DATABASE_URL,
         mode: config.POLKU_EMBEDDED_POSTGRES,
         dataDir,
         log: infraLog('postgres'),
       }),
-      ensureNats({
-        url: config.NATS_URL,
-        mode: config.POLKU_START_NATS,
-        dataDir,
-        log: infraLog('nats'),
-      }),
+      startBus(config, dataDir, infraLog('nats')),
     ]);
+    const nats = bus.server;
     for (const server of [postgres, nats]) {
       if (server.source === 'started') {
         started.push(server);
@@ -79,7 +71,12 @@ async function main(): Promise<void> {
     say(`starting ${SERVICE_NAMES.length} services (each applies its pending migrations first)…`);
     supervisor = new ServiceSupervisor({
       distRoot: resolve(workspaceRoot, 'dist'),
-      env: { ...process.env, DATABASE_URL: postgres.url, NATS_URL: nats.url },
+      env: {
+        ...process.env,
+        DATABASE_URL: postgres.url,
+        NATS_URL: nats.url,
+        ...bus.env,
+      },
       onLine: (_service, line) => process.stdout.write(`${line}\n`),
       onUnexpectedExit: ({ service, code, signal }) => {
         say(

@@ -1,12 +1,14 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { EventEnvelope } from '@polku/contracts';
-import { NatsLink, streamNames } from '@polku/messaging';
+import { streamNames } from '@polku/messaging';
+import { testServiceConfig, testToolsLink } from '@polku/testing';
 
 /** Every event in a run's event stream, oldest first, as the envelopes the services wrote. */
 export async function streamEvents(
   env: Readonly<Record<string, string>>,
 ): Promise<EventEnvelope[]> {
-  const link = new NatsLink({ servers: env.NATS_URL, name: 'polku-test-stream-reader' });
+  // Reading messages directly is no service's right: the test tools' user does it.
+  const link = testToolsLink(testServiceConfig({ ...env }), 'polku-test-stream-reader');
   try {
     const jsm = await jetstreamManager(await link.connect());
     const stream = streamNames(env.NATS_NAMESPACE).events;

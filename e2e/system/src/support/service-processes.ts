@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { findFreePort, ServiceSupervisor, type SupervisedExit } from '@polku/local-infra';
-import { isolatedTestEnv, waitFor } from '@polku/testing';
+import { isolatedTestEnv, provisionTestBus, testServiceConfig, waitFor } from '@polku/testing';
 import { fetchSystemHealth } from './system-health';
 
 const distRoot = resolve(__dirname, '../../../../dist');
@@ -38,6 +38,8 @@ export async function startServiceProcesses(
     POLKU_DEMO: 'true',
     ...overrides,
   });
+  // The provisioning step npm start runs before the services: streams and every durable.
+  await provisionTestBus(testServiceConfig(env));
   const baseUrl = `http://127.0.0.1:${port}`;
   const lines: string[] = [];
   const exits: SupervisedExit[] = [];

@@ -1,7 +1,6 @@
 import { jetstream } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
-import { durableName, provisionDurableConsumer } from '../jetstream/stream-topology';
-import { namespacedSubject } from '../namespace';
+import { durableName } from '../jetstream/stream-topology';
 import type { NatsLink } from '../nats-link';
 import { BatchTransaction } from './batch-transaction';
 import type { EventSubscription } from './event-handler';
@@ -56,22 +55,23 @@ export class JetStreamConsumerHost {
 
   constructor(private readonly options: JetStreamConsumerHostOptions) {}
 
-  /** Provisions a durable consumer per subscription and starts pulling from each. */
+  /**
+   * Binds to the durable consumer of each subscription and starts pulling from it. The
+   * consumers are created beforehand by the provisioning identity (docs/security.md): a service
+   * may not create or change them, so a missing one is a deployment error, reported as such.
+   */
   async start(subscriptions: readonly EventSubscription[]): Promise<void> {
     const nc = await this.options.link.connect();
     const js = jetstream(nc);
     for (const subscription of subscriptions) {
       const durable = durableName(this.options.service, subscription.subject);
-      await provisionDurableConsumer(nc, {
-        stream: this.options.stream,
-        durable,
-        filterSubject: namespacedSubject(this.options.namespace, subscription.subject),
-        // The server's own limit is a safety net above ours; our limit writes the dead letter.
-        maxDeliver: this.options.maxAttempts + 3,
-        ackWaitMs: this.options.ackWaitMs,
-        maxAckPending: this.options.batchSize * 10,
+      const consumer = await js.consumers.get(this.options.stream, durable).catch((error) => {
+        throw new Error(
+          `durable consumer ${durable} on stream ${this.options.stream} is missing or not ` +
+            `readable by this service (${String(error)}): the provisioning step creates it ` +
+            'before the services start (npm start does; see docs/security.md)',
+        );
       });
-      const consumer = await js.consumers.get(this.options.stream, durable);
       const messages = await consumer.consume({ max_messages: this.options.batchSize * 2 });
       const puller = new MessagePuller({
         durable,

@@ -5,20 +5,15 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ServiceConfig } from '@polku/config';
-import {
-  JetStreamConsumerHost,
-  NatsLink,
-  OutboxRelay,
-  provisionStreams,
-  streamNames,
-} from '@polku/messaging';
+import { JetStreamConsumerHost, NatsLink, OutboxRelay, streamNames } from '@polku/messaging';
 import { serviceDatabaseName, urlWithDatabase } from '@polku/persistence';
 import { DataSource } from 'typeorm';
 import { ServiceRuntime } from '../service-runtime';
 
 /**
- * The service's part of the event backbone: provisions the streams (idempotent), runs the
- * outbox relay, and owns the consumer host that runs @EventPattern handlers.
+ * The service's part of the event backbone: runs the outbox relay and owns the consumer host
+ * that runs @EventPattern handlers. Streams and durables are the provisioning step's
+ * (provisionBus in libs/bus-permissions): a service's NATS user may not create them.
  */
 @Injectable()
 export class EventBackbone implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -27,8 +22,8 @@ export class EventBackbone implements OnApplicationBootstrap, BeforeApplicationS
 
   constructor(
     runtime: ServiceRuntime,
-    private readonly config: ServiceConfig,
-    private readonly link: NatsLink,
+    config: ServiceConfig,
+    link: NatsLink,
     @InjectDataSource() dataSource: DataSource,
   ) {
     const database = serviceDatabaseName(config.DATABASE_NAME_PREFIX, runtime.service);
@@ -52,15 +47,6 @@ export class EventBackbone implements OnApplicationBootstrap, BeforeApplicationS
       retryBaseMs: config.EVENT_RETRY_BASE_MS,
       retryMaxMs: config.EVENT_RETRY_MAX_MS,
       ackWaitMs: config.EVENT_ACK_WAIT_MS,
-    });
-  }
-
-  /** Streams exist before anything publishes or consumes; safe from every replica. */
-  async provision(): Promise<void> {
-    await provisionStreams(await this.link.connect(), {
-      namespace: this.config.NATS_NAMESPACE,
-      replicas: this.config.NATS_STREAM_REPLICAS,
-      duplicateWindowMs: this.config.NATS_DUPLICATE_WINDOW_S * 1000,
     });
   }
 

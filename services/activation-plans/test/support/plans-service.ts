@@ -5,6 +5,7 @@ import { createServiceApp } from '@polku/service-runtime';
 import {
   connectServiceCommandClient,
   isolatedTestEnv,
+  provisionTestBus,
   testServiceConfig,
   type ServiceCommandClient,
 } from '@polku/testing';
@@ -49,6 +50,8 @@ export async function startPlansService(env: Record<string, string> = {}): Promi
     isolatedTestEnv({ TIMER_POLL_INTERVAL_MS: '100', ...env }),
     ActivationPlansConfig,
   ) as ActivationPlansConfig;
+  // The provisioning step npm start runs before the services (docs/security.md).
+  await provisionTestBus(config);
   const { app } = await createServiceApp({
     service: 'activation-plans',
     appModule: AppModule,

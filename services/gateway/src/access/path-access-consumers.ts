@@ -37,10 +37,6 @@ export class PathAccessConsumers implements OnApplicationBootstrap, BeforeApplic
   private async start(): Promise<void> {
     while (!this.stopping) {
       try {
-        await this.backbone.provision();
-        if (this.stopping) {
-          return;
-        }
         await this.backbone.consumers.start(pathAccessSubscriptions());
         return;
       } catch (error) {

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
-import { createGatewayApp } from '../../src/create-gateway-app';
+import { isolatedTestEnv, testGatewayConfig, testNatsSeed } from '@polku/testing';
+import { createGatewayApp } from './test-gateway-app';
 import type { OidcTestIssuer } from './oidc-test-issuer';
 
 /** A key of our own, as production requires (never the development default). */
@@ -22,6 +22,8 @@ export async function startProductionGateway(
     config: testGatewayConfig(
       isolatedTestEnv({
         NODE_ENV: 'production',
+        // Production connects as its own NATS user, over TLS (the test server's CA).
+        NATS_NKEY_SEED: testNatsSeed('gateway'),
         AUTH_ISSUER: issuer.url,
         IDEMPOTENCY_FINGERPRINT_KEY: PRODUCTION_FINGERPRINT_KEY,
         INTERNAL_TOKEN_SIGNING_KEY: PRODUCTION_INTERNAL_TOKEN_SIGNING_KEY,

@@ -5,28 +5,25 @@ import {
   REFERRAL_DECLINED_V1,
   type ConsentableDataClass,
 } from '@polku/contracts';
-import { OutboxWriter } from '@polku/messaging';
-import { newOutboxEvent, waitFor } from '@polku/testing';
+import { GatewayConfig } from '@polku/config';
+import { newOutboxEvent, publishEventAsOwner, waitFor } from '@polku/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 /**
  * Refers a client from one organisation to another through the real backbone: a ClientReferred
- * event in the gateway's outbox → relay → JetStream → the gateway's access projection. Resolves
- * when the projection knows the path.
+ * event published by client-intake's NATS user → JetStream → the gateway's access projection.
+ * Resolves when the projection knows the path.
  */
 export async function referPath(
   app: INestApplication,
   { fromOrgId, toOrgId }: { fromOrgId: string; toOrgId: string },
 ): Promise<{ pathId: string; referralId: string }> {
   const event = newOutboxEvent(CLIENT_REFERRED_V1.subject, { data: { fromOrgId, toOrgId } });
-  const dataSource = app.get(DataSource);
-  await dataSource.transaction((em) =>
-    app.get(OutboxWriter).append(em, CLIENT_REFERRED_V1.subject, {
-      ...event,
-      emitter: { ...event.emitter, orgId: fromOrgId },
-    }),
-  );
+  await publishEventAsOwner(app.get(GatewayConfig), CLIENT_REFERRED_V1.subject, {
+    ...event,
+    emitter: { ...event.emitter, orgId: fromOrgId },
+  });
   await waitForReferral(app, event.data.referralId);
   return { pathId: event.pathId, referralId: event.data.referralId };
 }
@@ -49,11 +46,11 @@ export async function grantConsent(
     },
   });
   const { validTo: _unbounded, ...data } = event.data;
-  await app
-    .get(DataSource)
-    .transaction((em) =>
-      app.get(OutboxWriter).append(em, CONSENT_GRANTED_V1.subject, { ...event, pathId, data }),
-    );
+  await publishEventAsOwner(app.get(GatewayConfig), CONSENT_GRANTED_V1.subject, {
+    ...event,
+    pathId,
+    data,
+  });
   await waitFor(
     async () =>
       (
@@ -74,25 +71,23 @@ export async function declineReferral(
   { pathId, referralId, byOrgId }: { pathId: string; referralId: string; byOrgId: string },
 ): Promise<void> {
   const dataSource = app.get(DataSource);
-  await dataSource.transaction((em) =>
-    app.get(OutboxWriter).append(em, REFERRAL_DECLINED_V1.subject, {
-      pathId,
-      clientRef: `client-${randomUUID().slice(0, 8)}`,
-      emitter: {
-        orgId: byOrgId,
-        orgRole: 'PROVIDER',
-        actorId: randomUUID(),
-        actorRole: 'CASEWORKER',
-      },
-      legalBasis: 'Act on Public Employment and Business Services 380/2023',
-      data: {
-        referralId,
-        declinedByOrgId: byOrgId,
-        reasonCategory: 'NO_CAPACITY',
-        returnTaskDueDate: '2026-12-15',
-      },
-    }),
-  );
+  await publishEventAsOwner(app.get(GatewayConfig), REFERRAL_DECLINED_V1.subject, {
+    pathId,
+    clientRef: `client-${randomUUID().slice(0, 8)}`,
+    emitter: {
+      orgId: byOrgId,
+      orgRole: 'PROVIDER',
+      actorId: randomUUID(),
+      actorRole: 'CASEWORKER',
+    },
+    legalBasis: 'Act on Public Employment and Business Services 380/2023',
+    data: {
+      referralId,
+      declinedByOrgId: byOrgId,
+      reasonCategory: 'NO_CAPACITY',
+      returnTaskDueDate: '2026-12-15',
+    },
+  });
   await waitFor(
     async () =>
       (

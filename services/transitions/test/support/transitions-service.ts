@@ -1,11 +1,13 @@
 import type { INestMicroservice } from '@nestjs/common';
 import { TransitionsConfig } from '@polku/config';
 import type { EventPayloads, EventSubject } from '@polku/contracts';
-import { OutboxWriter, type NewEvent } from '@polku/messaging';
+import type { NewEvent } from '@polku/messaging';
 import { createServiceApp } from '@polku/service-runtime';
 import {
   connectServiceCommandClient,
   isolatedTestEnv,
+  provisionTestBus,
+  publishEventAsOwner,
   testServiceConfig,
   type ServiceCommandClient,
 } from '@polku/testing';
@@ -23,8 +25,8 @@ export interface TransitionsService {
   /** Sends a command that must fail and answers the service's error body. */
   readonly askError: ServiceCommandClient['askError'];
   /**
-   * Publishes another service's event onto the stream as that service would: an outbox row in
-   * a transaction, published by the relay, delivered to this service's durable consumer.
+   * Publishes another service's event onto the stream as that service would, from its own NATS
+   * user, delivered to this service's durable consumer.
    */
   publish<S extends EventSubject>(subject: S, event: NewEvent<EventPayloads[S]>): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +46,8 @@ export async function startTransitionsService(
     }),
     TransitionsConfig,
   ) as TransitionsConfig;
+  // The provisioning step npm start runs before the services (docs/security.md).
+  await provisionTestBus(config);
   const { app } = await createServiceApp({
     service: 'transitions',
     appModule: AppModule,
@@ -56,7 +60,6 @@ export async function startTransitionsService(
   await app.listen();
   const commands = await connectServiceCommandClient(config);
   const dataSource = app.get(DataSource);
-  const outbox = app.get(OutboxWriter);
   return {
     app,
     dataSource,
@@ -64,7 +67,8 @@ export async function startTransitionsService(
     ask: commands.ask,
     askError: commands.askError,
     async publish(subject, event) {
-      await dataSource.transaction((em) => outbox.append(em, subject, event));
+      // As the subject's owner publishes it: the service's own user may not (docs/security.md).
+      await publishEventAsOwner(config, subject, event);
     },
     async close() {
       await commands.close();

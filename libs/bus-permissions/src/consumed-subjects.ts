@@ -1,0 +1,68 @@
+import {
+  ACTIVATION_PLAN_AGREED_V1,
+  ACTIVATION_PLAN_REVISED_V1,
+  CLIENT_EXITED_V1,
+  CLIENT_REFERRED_V1,
+  CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1,
+  CONSENT_GRANTED_V1,
+  CONSENT_WITHDRAWN_V1,
+  HANDOFF_ACCEPTED_V1,
+  HANDOFF_DECLINED_V1,
+  HANDOFF_PROPOSED_V1,
+  INTAKE_COMPLETED_V1,
+  MEASURE_ENDED_V1,
+  MEASURE_PAUSED_V1,
+  MEASURE_RESUMED_V1,
+  MEASURE_STARTED_V1,
+  OWNERSHIP_TRANSFERRED_V1,
+  REFERRAL_ACCEPTED_V1,
+  REFERRAL_DECLINED_V1,
+  type ServiceName,
+} from '@polku/contracts';
+
+// The access projection's subjects (libs/path-access), less the plan events that
+// activation-plans records itself.
+const PATH_ACCESS_WITHOUT_PLANS = [
+  CLIENT_REFERRED_V1,
+  REFERRAL_ACCEPTED_V1,
+  REFERRAL_DECLINED_V1,
+  HANDOFF_PROPOSED_V1,
+  HANDOFF_ACCEPTED_V1,
+  HANDOFF_DECLINED_V1,
+  OWNERSHIP_TRANSFERRED_V1,
+  CONSENT_GRANTED_V1,
+  CONSENT_WITHDRAWN_V1,
+].map((event) => event.subject);
+
+/**
+ * The event subjects each service consumes, one durable consumer each: what the provisioning
+ * step creates and what the service's NATS user may read. Declared here rather than read from
+ * the handlers so that the server configuration needs no service code; a test per service
+ * checks that its @EventPattern and @EventBatchPattern handlers name exactly these.
+ */
+export const CONSUMED_EVENT_SUBJECTS: Readonly<Record<ServiceName, readonly string[]>> = {
+  gateway: [
+    ...PATH_ACCESS_WITHOUT_PLANS,
+    ACTIVATION_PLAN_AGREED_V1.subject,
+    ACTIVATION_PLAN_REVISED_V1.subject,
+  ],
+  'client-intake': [CLIENT_EXITED_V1.subject],
+  'activation-plans': PATH_ACCESS_WITHOUT_PLANS,
+  'network-meetings': [],
+  transitions: [
+    ACTIVATION_PLAN_AGREED_V1,
+    ACTIVATION_PLAN_REVISED_V1,
+    MEASURE_STARTED_V1,
+    MEASURE_PAUSED_V1,
+    MEASURE_RESUMED_V1,
+    MEASURE_ENDED_V1,
+    CLIENT_REFERRED_V1,
+    REFERRAL_ACCEPTED_V1,
+    REFERRAL_DECLINED_V1,
+    INTAKE_COMPLETED_V1,
+    CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1,
+    CONSENT_GRANTED_V1,
+    CONSENT_WITHDRAWN_V1,
+  ].map((event) => event.subject),
+  dashboards: [],
+};

@@ -1,0 +1,93 @@
+import { BACKEND_SERVICE_NAMES, CONTEXT_OF_SERVICE, SERVICE_NAMES } from '@polku/contracts';
+import { durableName } from '@polku/messaging';
+import { CONSUMED_EVENT_SUBJECTS } from './consumed-subjects';
+import { OPERATOR, PROVISIONER } from './identities';
+import { type NamespaceScope, permissionsOf, SERVICE_DENIED_JS_API } from './permission-matrix';
+
+const exact: NamespaceScope = { kind: 'exact', namespace: 'acme' };
+const any: NamespaceScope = { kind: 'any-namespace' };
+
+describe('permission matrix', () => {
+  it.each(SERVICE_NAMES)(
+    'lets %s publish only its own event subjects and JetStream calls',
+    (service) => {
+      const { publish } = permissionsOf(service, exact);
+      const events = publish.allow.filter((subject) => subject.startsWith('acme.polku.'));
+      expect(events).toEqual([`acme.polku.${CONTEXT_OF_SERVICE[service]}.>`]);
+      expect(publish.allow).not.toContain('>');
+      expect(publish.deny).toEqual([...SERVICE_DENIED_JS_API]);
+    },
+  );
+
+  it.each(BACKEND_SERVICE_NAMES)(
+    'lets %s subscribe only to its own requests and inbox',
+    (service) => {
+      const { subscribe, publish, allowResponses } = permissionsOf(service, exact);
+      const inbox = `_INBOX_${service.replace(/-/g, '_')}.>`;
+      expect(subscribe.allow).toEqual([
+        ...new Set([
+          `acme.polku-rpc.${service}.>`,
+          `acme.polku-rpc.${CONTEXT_OF_SERVICE[service]}.>`,
+        ]),
+        inbox,
+      ]);
+      expect(publish.allow.some((subject) => subject.includes('polku-rpc'))).toBe(false);
+      expect(allowResponses).toBe(true);
+    },
+  );
+
+  it('lets only the gateway send requests, to every backend service, and answer none', () => {
+    const gateway = permissionsOf('gateway', exact);
+    expect(gateway.publish.allow.filter((subject) => subject.includes('polku-rpc'))).toEqual(
+      BACKEND_SERVICE_NAMES.flatMap((service) => [
+        ...new Set([
+          `acme.polku-rpc.${service}.>`,
+          `acme.polku-rpc.${CONTEXT_OF_SERVICE[service]}.>`,
+        ]),
+      ]),
+    );
+    expect(gateway.allowResponses).toBe(false);
+    expect(gateway.subscribe.allow).toEqual(['_INBOX_gateway.>']);
+  });
+
+  it('gives a consumer exactly info, next and ack on each of its own durables', () => {
+    const { publish } = permissionsOf('client-intake', exact);
+    const durable = durableName('client-intake', CONSUMED_EVENT_SUBJECTS['client-intake'][0]);
+    expect(publish.allow.filter((subject) => subject.startsWith('$JS'))).toEqual([
+      `$JS.API.CONSUMER.INFO.ACME_POLKU_EVENTS.${durable}`,
+      `$JS.API.CONSUMER.MSG.NEXT.ACME_POLKU_EVENTS.${durable}`,
+      `$JS.ACK.ACME_POLKU_EVENTS.${durable}.>`,
+    ]);
+  });
+
+  it('renders exact names without a namespace in production', () => {
+    const { publish } = permissionsOf('transitions', { kind: 'exact', namespace: '' });
+    expect(publish.allow[0]).toBe('polku.transitions.>');
+    expect(publish.allow).toContain(
+      `$JS.API.CONSUMER.INFO.POLKU_EVENTS.${durableName('transitions', CONSUMED_EVENT_SUBJECTS.transitions[0])}`,
+    );
+  });
+
+  it('loosens only the namespace and stream tokens on the shared test server', () => {
+    const { publish, subscribe } = permissionsOf('transitions', any);
+    expect(publish.allow[0]).toBe('*.polku.transitions.>');
+    expect(subscribe.allow).toEqual(['*.polku-rpc.transitions.>', '_INBOX_transitions.>']);
+    const durable = durableName('transitions', CONSUMED_EVENT_SUBJECTS.transitions[0]);
+    expect(publish.allow).toContain(`$JS.API.CONSUMER.INFO.*.${durable}`);
+  });
+
+  it('lets the provisioner manage streams and consumers but publish no event and read nothing', () => {
+    const { publish, subscribe } = permissionsOf(PROVISIONER, exact);
+    expect(publish.allow.some((subject) => subject.includes('polku.'))).toBe(false);
+    expect(publish.allow.some((subject) => /MSG\.(NEXT|GET)|DIRECT/.test(subject))).toBe(false);
+    expect(publish.allow).toContain('$JS.API.STREAM.*.ACME_POLKU_EVENTS');
+    expect(subscribe.allow).toEqual(['_INBOX_provisioner.>']);
+  });
+
+  it('lets the operator republish any event and delete durables, not create them', () => {
+    const { publish } = permissionsOf(OPERATOR, exact);
+    expect(publish.allow).toContain('acme.polku.>');
+    expect(publish.allow).toContain('$JS.API.CONSUMER.DELETE.ACME_POLKU_EVENTS.*');
+    expect(publish.allow.some((subject) => subject.includes('CREATE'))).toBe(false);
+  });
+});

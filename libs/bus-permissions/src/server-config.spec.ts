@@ -1,0 +1,25 @@
+import { createBusKey } from './key-file';
+import { renderAuthorization } from './server-config';
+
+describe('renderAuthorization', () => {
+  it('names each user by its public key only, with its permissions', () => {
+    const gateway = createBusKey();
+    const intake = createBusKey();
+    const text = renderAuthorization(
+      [
+        { identity: 'gateway', publicKey: gateway.publicKey },
+        { identity: 'client-intake', publicKey: intake.publicKey },
+      ],
+      { kind: 'exact', namespace: 'acme' },
+    );
+    expect(text).toContain(`nkey: "${gateway.publicKey}"`);
+    expect(text).toContain(`nkey: "${intake.publicKey}"`);
+    expect(text).not.toContain(gateway.seed);
+    expect(text).toContain(
+      'allow: ["acme.polku-rpc.client-intake.>", "acme.polku-rpc.intake.>", "_INBOX_client_intake.>"]',
+    );
+    expect(text).toContain('deny: ["$JS.API.STREAM.>"');
+    // client-intake answers requests, the gateway does not.
+    expect(text.match(/allow_responses: true/g)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,12 @@
+import { CONSUMED_EVENT_SUBJECTS } from '@polku/bus-permissions';
+import { pathAccessSubscriptions } from '@polku/path-access';
+
+describe('gateway on the bus', () => {
+  it('consumes exactly the event subjects the permission matrix lets it consume', () => {
+    expect(
+      pathAccessSubscriptions()
+        .map(({ subject }) => subject)
+        .sort(),
+    ).toEqual([...CONSUMED_EVENT_SUBJECTS.gateway].sort());
+  });
+});
