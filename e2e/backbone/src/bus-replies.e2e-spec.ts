@@ -3,17 +3,21 @@ import { MessagePattern } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { lastValueFrom } from 'rxjs';
+import { natsLinkOptionsFor } from '@polku/bus-permissions';
 import {
   MessagingTables1763900000000,
   NatsLink,
-  NatsRequestRecord,
   NatsTransportClient,
   RemoteServiceError,
-  REQUEST_HEADERS,
+  signedRequest,
   type RemoteErrorBody,
 } from '@polku/messaging';
 import { CommandConflictError } from '@polku/service-runtime';
-import { startServiceUnderTest, type ServiceUnderTest } from '@polku/testing';
+import {
+  developmentTokenSigner,
+  startServiceUnderTest,
+  type ServiceUnderTest,
+} from '@polku/testing';
 import type { DataSource } from 'typeorm';
 
 // What a failing query would have put on the bus: the SQL, its parameters (here an identity
@@ -31,18 +35,23 @@ const LEAKS = [
   '42P01',
 ];
 
+// Request subjects of the service's own prefix: the only ones its NATS user may answer.
+const MISSING_TABLE = 'polku-rpc.client-intake.test-query-on-missing-table.v1';
+const DUPLICATE_KEY = 'polku-rpc.client-intake.test-duplicate-key.v1';
+const REFUSED = 'polku-rpc.client-intake.test-refused.v1';
+
 @Controller()
 class FailingHandlers {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  @MessagePattern('test.query-on-missing-table')
+  @MessagePattern(MISSING_TABLE)
   async missingTable(): Promise<unknown> {
     return this.dataSource.query('SELECT * FROM no_such_table WHERE identity_code = $1', [
       '010190-123A',
     ]);
   }
 
-  @MessagePattern('test.duplicate-key')
+  @MessagePattern(DUPLICATE_KEY)
   async duplicateKey(): Promise<unknown> {
     const insert = `INSERT INTO inbox_message (consumer, message_id, subject) VALUES ($1, $2, $3)`;
     const values = ['010190-123A', randomUUID(), 'polku.test'];
@@ -50,7 +59,7 @@ class FailingHandlers {
     return this.dataSource.query(insert, values);
   }
 
-  @MessagePattern('test.refused')
+  @MessagePattern(REFUSED)
   refused(): never {
     throw new CommandConflictError('the referral is already accepted');
   }
@@ -71,7 +80,8 @@ describe('what a service answers over the bus when a handler fails', () => {
       entities: [],
       migrations: [MessagingTables1763900000000],
     });
-    link = new NatsLink({ servers: service.config.NATS_URL, name: 'polku-test-caller' });
+    // As the gateway asks: its NATS user, a signed internal token.
+    link = new NatsLink(natsLinkOptionsFor(service.config, 'gateway', 'polku-test-caller'));
     client = new NatsTransportClient({
       link,
       namespace: service.config.NATS_NAMESPACE,
@@ -88,9 +98,10 @@ describe('what a service answers over the bus when a handler fails', () => {
   afterEach(() => jest.restoreAllMocks());
 
   async function failureOf(pattern: string, requestId: string): Promise<RemoteErrorBody> {
-    const record = new NatsRequestRecord(
+    const record = await signedRequest(
+      developmentTokenSigner(),
+      { kind: 'system', process: 'test:requester', requestId },
       {},
-      { headers: { [REQUEST_HEADERS.requestId]: requestId } },
     );
     try {
       await lastValueFrom(client.send(pattern, record));
@@ -103,7 +114,7 @@ describe('what a service answers over the bus when a handler fails', () => {
     throw new Error(`${pattern} answered without an error`);
   }
 
-  it.each(['test.query-on-missing-table', 'test.duplicate-key'])(
+  it.each([MISSING_TABLE, DUPLICATE_KEY])(
     'should answer INTERNAL with the request id and no SQL text or driver error when %s fails',
     async (pattern) => {
       const logged = jest.spyOn(Logger.prototype, 'error');
@@ -125,11 +136,13 @@ describe('what a service answers over the bus when a handler fails', () => {
       expect(lines.some((line) => line.includes(requestId) && /QueryFailedError/.test(line))).toBe(
         true,
       );
+      // …by its SQLSTATE and names: PostgreSQL's words may quote the identity code.
+      expect(lines.join('\n')).not.toContain('010190-123A');
     },
   );
 
   it('should answer an error a handler throws on purpose with its own code and message', async () => {
-    expect(await failureOf('test.refused', randomUUID())).toEqual({
+    expect(await failureOf(REFUSED, randomUUID())).toEqual({
       code: 'CONFLICT',
       message: 'the referral is already accepted',
     });

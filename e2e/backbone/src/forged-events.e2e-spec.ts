@@ -4,6 +4,8 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { POLKU_SYSTEM_ORG_ID } from '@polku/auth';
 import { loadConfig, ServiceConfig } from '@polku/config';
 import {
+  ACTIVATION_PLAN_AGREED_V1,
+  ACTIVATION_PLAN_REVISED_V1,
   CONSENT_GRANTED_V1,
   CONSENT_WITHDRAWN_V1,
   OWNERSHIP_TRANSFERRED_V1,
@@ -18,14 +20,20 @@ import {
   pathAccessProjectionHandler,
 } from '@polku/path-access';
 import { createServiceApp } from '@polku/service-runtime';
-import { newEvent, waitFor } from '@polku/testing';
+import { newEvent, provisionTestBus, testToolsLink, waitFor } from '@polku/testing';
 import type { INestMicroservice } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { backboneTestEnv } from './backbone-harness';
 
-// The access projection of a service, as activation-plans keeps it: what a forged event would
-// change is who may see a path.
-@Module({ controllers: [pathAccessProjectionHandler()] })
+// The access projection of a service, as activation-plans keeps it (without the plan events it
+// records itself): what a forged event would change is who may see a path.
+@Module({
+  controllers: [
+    pathAccessProjectionHandler({
+      except: [ACTIVATION_PLAN_AGREED_V1.subject, ACTIVATION_PLAN_REVISED_V1.subject],
+    }),
+  ],
+})
 class AccessProjectionModule {}
 
 const MIGRATIONS = [
@@ -52,18 +60,22 @@ describe('forged events on the event backbone', () => {
 
   beforeAll(async () => {
     env = backboneTestEnv();
+    const config = loadConfig(ServiceConfig, env);
+    await provisionTestBus(config, { services: ['activation-plans'] });
     ({ app } = await createServiceApp({
       service: 'activation-plans',
       appModule: AccessProjectionModule,
       entities: [],
       migrations: MIGRATIONS,
-      config: loadConfig(ServiceConfig, env),
+      config,
       logger: false,
     }));
     await app.listen();
     dataSource = app.get<DataSource>(getDataSourceToken());
-    // A process that reaches NATS and publishes by hand: what the NATS permissions stop first.
-    link = new NatsLink({ servers: env.NATS_URL, name: 'polku-test-forger' });
+    // A process that publishes by hand with rights no service has (the test tools' user): the
+    // NATS permissions stop a real forger first (libs/bus-permissions' tests); this is the
+    // consumer's own check behind them.
+    link = testToolsLink(config, 'polku-test-forger');
     js = jetstream(await link.connect());
   });
 

@@ -17,6 +17,7 @@ import {
   OWNERSHIP_TRANSFERRED_V1,
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
+  REFERRAL_LINKED_V1,
   type ServiceName,
 } from '@polku/contracts';
 
@@ -26,6 +27,7 @@ const PATH_ACCESS_WITHOUT_PLANS = [
   CLIENT_REFERRED_V1,
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
+  REFERRAL_LINKED_V1,
   HANDOFF_PROPOSED_V1,
   HANDOFF_ACCEPTED_V1,
   HANDOFF_DECLINED_V1,
@@ -46,7 +48,17 @@ export const CONSUMED_EVENT_SUBJECTS: Readonly<Record<ServiceName, readonly stri
     ACTIVATION_PLAN_AGREED_V1.subject,
     ACTIVATION_PLAN_REVISED_V1.subject,
   ],
-  'client-intake': [CLIENT_EXITED_V1.subject],
+  // Its own events it reads from its own tables; of others', exits and what moves access
+  // (hand-offs, ownership, plan parties), so that the identity follows the owner.
+  'client-intake': [
+    CLIENT_EXITED_V1,
+    HANDOFF_PROPOSED_V1,
+    HANDOFF_ACCEPTED_V1,
+    HANDOFF_DECLINED_V1,
+    OWNERSHIP_TRANSFERRED_V1,
+    ACTIVATION_PLAN_AGREED_V1,
+    ACTIVATION_PLAN_REVISED_V1,
+  ].map((event) => event.subject),
   'activation-plans': PATH_ACCESS_WITHOUT_PLANS,
   'network-meetings': [],
   transitions: [
@@ -63,6 +75,7 @@ export const CONSUMED_EVENT_SUBJECTS: Readonly<Record<ServiceName, readonly stri
     CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1,
     CONSENT_GRANTED_V1,
     CONSENT_WITHDRAWN_V1,
+    REFERRAL_LINKED_V1,
   ].map((event) => event.subject),
   dashboards: [],
 };

@@ -182,7 +182,7 @@ describe('consent and referral rules', () => {
       intake.ask<{ items: { consentId: string; kind: string; version: number }[] }>(
         INTAKE_COMMANDS.listConsents,
         employment,
-        { pathId },
+        { pathId, limit: 100 },
       );
     expect((await listed()).items).toEqual([
       expect.objectContaining({ consentId, kind: 'GRANT', version: 1 }),

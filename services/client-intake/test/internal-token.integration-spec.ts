@@ -1,5 +1,6 @@
 import { createHmac, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { INTERNAL_TOKEN, type Principal } from '@polku/auth';
+import { natsLinkOptionsFor } from '@polku/bus-permissions';
 import {
   ClientIntakeConfig,
   DEVELOPMENT_INTERNAL_TOKEN_SIGNING_KEY,
@@ -94,7 +95,9 @@ describe('client-intake refuses callers it cannot verify (issue 15)', () => {
     });
     expect(service.config.INTERNAL_TOKEN_VERIFY_KEYS).toBe(DEVELOPMENT_INTERNAL_TOKEN_VERIFY_KEYS);
     commands = await connectServiceCommandClient(service.config);
-    link = new NatsLink({ servers: service.config.NATS_URL, name: 'polku-test-forger' });
+    // Even the gateway's own NATS user, which may send requests, cannot name a caller without
+    // the signing key.
+    link = new NatsLink(natsLinkOptionsFor(service.config, 'gateway', 'polku-test-forger'));
     await link.connect();
     raw = new NatsTransportClient({
       link,
@@ -102,10 +105,11 @@ describe('client-intake refuses callers it cannot verify (issue 15)', () => {
       defaultTimeoutMs: 10_000,
     });
 
-    // An administrator registers its own provider; a caseworker refers a client to it.
-    const admin = person(providerOrgId, 'PROVIDER', ['ADMIN']);
-    await commands.ask(INTAKE_COMMANDS.registerOrganisation, admin, {
+    // The registry's administrator registers a provider; a caseworker refers a client to it.
+    const registryAdmin = person(providerOrgId, 'PROVIDER', ['REGISTRY_ADMIN']);
+    await commands.ask(INTAKE_COMMANDS.registerOrganisation, registryAdmin, {
       id: providerOrgId,
+      expectedVersion: 0,
       body: { name: 'Testin Työpaja ry', role: 'PROVIDER', active: true },
     });
     ({ pathId } = await commands.ask<CreateReferralResult>(

@@ -6,6 +6,7 @@ import { createServiceApp } from '@polku/service-runtime';
 import {
   connectServiceCommandClient,
   isolatedTestEnv,
+  provisionTestBus,
   testServiceConfig,
   type ServiceCommandClient,
 } from '@polku/testing';
@@ -43,6 +44,8 @@ beforeAll(async () => {
   };
   registryAdmin = { ...admin, userId: 'demo-user-12', roles: ['REGISTRY_ADMIN'] };
   const config = testServiceConfig(isolatedTestEnv(), ClientIntakeConfig) as ClientIntakeConfig;
+  // Its durables exist before it binds to them, as npm start's provisioning step makes sure.
+  await provisionTestBus(config, { services: ['client-intake'] });
   ({ app } = await createServiceApp({
     service: 'client-intake',
     appModule: AppModule,

@@ -1,7 +1,7 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import { AggregateEndpoint } from '../src/http/endpoint-kinds';
 import { PageQuery, type PageRequest } from '../src/http/pagination/page-query.decorator';
 import { demoAuthHeader } from './support/demo-auth';

@@ -2,8 +2,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { GatewayConfig } from '@polku/config';
 import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { INTAKE_COMMANDS, REFERRAL_LEGAL_BASES, TRANSITION_COMMANDS } from '@polku/contracts';
-import { NatsLink, namespacedSubject, REQUEST_HEADERS } from '@polku/messaging';
+import { type NatsLink, namespacedSubject, REQUEST_HEADERS } from '@polku/messaging';
 import { initTracing } from '@polku/observability';
+import { testToolsLink } from '@polku/testing';
 import { DataSource } from 'typeorm';
 import { startProductionGateway } from './support/production-gateway';
 import { startOidcTestIssuer, type OidcTestIssuer } from './support/oidc-test-issuer';
@@ -53,7 +54,8 @@ describe('audit trail of client-level data', () => {
     gateway = await startProductionGateway(issuer);
     dataSource = gateway.get(DataSource);
     const config = gateway.get(GatewayConfig);
-    services = new NatsLink({ servers: config.NATS_URL, name: 'audit-test-services' });
+    // The test tools' NATS user: it may answer requests of any service's subjects.
+    services = testToolsLink(config, 'audit-test-services');
     const nc = await services.connect();
     const answer = (subject: string, body: unknown) =>
       nc.subscribe(namespacedSubject(config.NATS_NAMESPACE, subject), {

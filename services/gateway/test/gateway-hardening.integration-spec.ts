@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import { DevIssuer } from '../src/auth/dev-issuer';
 import { PRODUCTION_FINGERPRINT_KEY, startProductionGateway } from './support/production-gateway';
 import { startOidcTestIssuer, type OidcTestIssuer } from './support/oidc-test-issuer';

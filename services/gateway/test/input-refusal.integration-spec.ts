@@ -3,7 +3,7 @@ import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { gatewayRouteTable } from '../src/access/route-table';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import { JSON_BODY_LIMITS } from '../src/http/json-body/json-limits';
 import { isIdParam } from '../src/http/path-ids/path-id.guard';
 import { demoAuthHeader } from './support/demo-auth';

@@ -5,7 +5,7 @@ import { isolatedTestEnv, testGatewayConfig } from '@polku/testing';
 import { DataSource } from 'typeorm';
 import { ConsentWithdrawalFence } from '../src/access/consent-withdrawal-fence';
 import { PathAccessModule } from '../src/access/path-access.module';
-import { createGatewayApp } from '../src/create-gateway-app';
+import { createGatewayApp } from './support/test-gateway-app';
 import { ClientDataRead } from '../src/http/endpoint-kinds';
 import { demoAuthHeader } from './support/demo-auth';
 import { grantConsent, referPath } from './support/seed-paths';

@@ -2,11 +2,13 @@ import type { INestMicroservice } from '@nestjs/common';
 import type { Principal } from '@polku/auth';
 import { ClientIntakeConfig } from '@polku/config';
 import type { EventPayloads, EventSubject, OrgRole } from '@polku/contracts';
-import { OutboxWriter, type NewEvent } from '@polku/messaging';
+import type { NewEvent } from '@polku/messaging';
 import { createServiceApp } from '@polku/service-runtime';
 import {
   connectServiceCommandClient,
   isolatedTestEnv,
+  provisionTestBus,
+  publishEventAsOwner,
   testServiceConfig,
   type ServiceCommandClient,
 } from '@polku/testing';
@@ -31,8 +33,8 @@ export interface IntakeService {
   /** Sends a command that must fail and answers the service's error body. */
   readonly askError: ServiceCommandClient['askError'];
   /**
-   * Publishes another service's event as that service would: an outbox row, published by the
-   * relay, delivered to this service's durable consumer.
+   * Publishes another service's event as that service would, from its own NATS user (this
+   * service's user may not publish it), delivered to this service's durable consumer.
    */
   publish<S extends EventSubject>(subject: S, event: NewEvent<EventPayloads[S]>): Promise<void>;
   close(): Promise<void>;
@@ -43,6 +45,8 @@ export async function startIntakeService(): Promise<IntakeService> {
     isolatedTestEnv({ EVENT_RETRY_BASE_MS: '100', EVENT_RETRY_MAX_MS: '500' }),
     ClientIntakeConfig,
   );
+  // Its durables exist before it binds to them, as npm start's provisioning step makes sure.
+  await provisionTestBus(config, { services: ['client-intake'] });
   const { app } = await createServiceApp({
     service: 'client-intake',
     appModule: AppModule,
@@ -55,7 +59,6 @@ export async function startIntakeService(): Promise<IntakeService> {
   await app.listen();
   const commands = await connectServiceCommandClient(config);
   const dataSource = app.get(DataSource);
-  const outbox = app.get(OutboxWriter);
   for (const [name, organisation] of Object.entries(ORGS)) {
     await dataSource.query(
       `INSERT INTO organisation (id, name, role, active) VALUES ($1, $2, $3, true)
@@ -69,7 +72,7 @@ export async function startIntakeService(): Promise<IntakeService> {
     ask: commands.ask,
     askError: commands.askError,
     async publish(subject, event) {
-      await dataSource.transaction((em) => outbox.append(em, subject, event));
+      await publishEventAsOwner(config, subject, event);
     },
     async close() {
       await commands.close();
