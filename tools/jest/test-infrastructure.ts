@@ -51,8 +51,7 @@ function selfSignedCertificate(dir: string): { certFile: string; keyFile: string
 async function startTestNats(): Promise<EnsuredServer> {
   register({ baseUrl: workspaceRoot, paths: { '@polku/*': ['libs/*/src/index.ts'] } });
   // Loaded after register(): the library imports @polku/* itself.
-  const { writeServerConfig } =
-    (await import('../../libs/bus-permissions/src/server-config-file')) as typeof import('../../libs/bus-permissions/src/server-config-file');
+  const { writeServerConfig } = await import('../../libs/bus-permissions/src/server-config-file');
   const dir = await mkdtemp(join(tmpdir(), 'polku-test-nats-'));
   const tls = selfSignedCertificate(dir);
   const files = await writeServerConfig({
