@@ -215,6 +215,7 @@ describe('loadConfig', () => {
     const production = {
       NODE_ENV: 'production',
       IDEMPOTENCY_FINGERPRINT_KEY: Buffer.alloc(32, 3).toString('base64'),
+      ...OWN_INTERNAL_TOKEN_KEYS,
     };
 
     it('should leave demo mode off unless it is switched on', () => {
