@@ -33,7 +33,12 @@ export {
   type StreamSettings,
 } from './jetstream/stream-topology';
 export { OutboxMessage } from './outbox/outbox-message.entity';
-export { InvalidEventError, OutboxWriter, type NewEvent } from './outbox/outbox.writer';
+export {
+  eventEnvelopeOf,
+  InvalidEventError,
+  OutboxWriter,
+  type NewEvent,
+} from './outbox/outbox.writer';
 export { OutboxRelay, type OutboxBacklog, type OutboxRelayOptions } from './outbox/outbox.relay';
 /** What an event handler is given and may return (see consumer/event-handler.ts). */
 export type {

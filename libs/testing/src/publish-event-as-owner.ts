@@ -2,14 +2,12 @@ import { jetstream } from '@nats-io/jetstream';
 import { type NatsConnectionConfig, natsLinkOptionsFor } from '@polku/bus-permissions';
 import {
   CONTEXT_OF_SERVICE,
-  eventContractFor,
   type EventPayloads,
   type EventSubject,
   SERVICE_NAMES,
   type ServiceName,
 } from '@polku/contracts';
-import { NatsLink, namespacedSubject, type NewEvent } from '@polku/messaging';
-import { v7 as uuidv7 } from 'uuid';
+import { eventEnvelopeOf, NatsLink, namespacedSubject, type NewEvent } from '@polku/messaging';
 
 /** The service whose context is the subject's second token (`polku.<context>.…`). */
 export function ownerOfSubject(subject: string): ServiceName {
@@ -31,26 +29,7 @@ export async function publishEventAsOwner<S extends EventSubject>(
   subject: S,
   event: NewEvent<EventPayloads[S]>,
 ): Promise<string> {
-  const contract = eventContractFor(subject);
-  if (!contract) {
-    throw new Error(`no contract for ${subject}`);
-  }
-  const id = uuidv7();
-  const envelope = {
-    id,
-    type: contract.type,
-    version: contract.version,
-    occurredAt: (event.occurredAt ?? new Date()).toISOString(),
-    pathId: event.pathId,
-    clientRef: event.clientRef,
-    emitter: event.emitter,
-    correlationId: event.correlationId ?? id,
-    causationId: event.causationId ?? null,
-    dataClass: contract.dataClass,
-    ...(event.consentRef === undefined ? {} : { consentRef: event.consentRef }),
-    ...(event.legalBasis === undefined ? {} : { legalBasis: event.legalBasis }),
-    data: event.data,
-  };
+  const envelope = eventEnvelopeOf(subject, event);
   // The owner's key from the test key file, also when the system under test runs in
   // production mode with a seed of its own.
   const link = new NatsLink(
@@ -64,10 +43,10 @@ export async function publishEventAsOwner<S extends EventSubject>(
     await jetstream(await link.connect()).publish(
       namespacedSubject(config.NATS_NAMESPACE, subject),
       JSON.stringify(envelope),
-      { msgID: id },
+      { msgID: envelope.id },
     );
   } finally {
     await link.close();
   }
-  return id;
+  return envelope.id;
 }

@@ -38,6 +38,37 @@ export class InvalidEventError extends Error {
 }
 
 /**
+ * The envelope an event on `subject` travels in: a fresh time-ordered id, the contract's type,
+ * version and data class, and the producer's facts. Not validated here: the outbox writer does
+ * that before it writes the row. Throws InvalidEventError when no contract is registered.
+ */
+export function eventEnvelopeOf<S extends EventSubject>(
+  subject: S,
+  event: NewEvent<EventPayloads[S]>,
+): EventEnvelope<EventPayloads[S]> {
+  const contract = eventContractFor(subject);
+  if (!contract) {
+    throw new InvalidEventError(subject, ['no contract is registered for this subject']);
+  }
+  const id = uuidv7();
+  return {
+    id,
+    type: contract.type,
+    version: contract.version,
+    occurredAt: (event.occurredAt ?? new Date()).toISOString(),
+    pathId: event.pathId,
+    clientRef: event.clientRef,
+    emitter: event.emitter,
+    correlationId: event.correlationId ?? id,
+    causationId: event.causationId ?? null,
+    dataClass: contract.dataClass,
+    ...(event.consentRef === undefined ? {} : { consentRef: event.consentRef }),
+    ...(event.legalBasis === undefined ? {} : { legalBasis: event.legalBasis }),
+    data: event.data,
+  } as EventEnvelope<EventPayloads[S]>;
+}
+
+/**
  * Writes events into the outbox inside the caller's transaction, so an event exists exactly
  * when the business change it describes committed. There is deliberately no way to write one
  * without an EntityManager that is in a transaction.
@@ -57,26 +88,8 @@ export class OutboxWriter {
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error(`the outbox write of ${subject} must run inside the business transaction`);
     }
-    const contract = eventContractFor(subject);
-    if (!contract) {
-      throw new InvalidEventError(subject, ['no contract is registered for this subject']);
-    }
-    const id = uuidv7();
-    const envelope = {
-      id,
-      type: contract.type,
-      version: contract.version,
-      occurredAt: (event.occurredAt ?? new Date()).toISOString(),
-      pathId: event.pathId,
-      clientRef: event.clientRef,
-      emitter: event.emitter,
-      correlationId: event.correlationId ?? id,
-      causationId: event.causationId ?? null,
-      dataClass: contract.dataClass,
-      ...(event.consentRef === undefined ? {} : { consentRef: event.consentRef }),
-      ...(event.legalBasis === undefined ? {} : { legalBasis: event.legalBasis }),
-      data: event.data,
-    } as EventEnvelope<EventPayloads[S]>;
+    const envelope = eventEnvelopeOf(subject, event);
+    const { id } = envelope;
     const validation = validateEvent(subject, envelope);
     if (!validation.ok) {
       throw new InvalidEventError(subject, validation.errors);
