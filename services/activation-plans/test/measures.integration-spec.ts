@@ -413,9 +413,7 @@ describe('measures', () => {
         const list = await service.ask<MeasureListAnswer>(
           PLAN_COMMANDS.listMeasures,
           path.provider,
-          {
-            pathId: path.pathId,
-          },
+          { pathId: path.pathId, limit: 100 },
         );
         expect(list.items).toEqual([
           expect.objectContaining({ status: 'ACTIVE', version: 1, pauses: [] }),
@@ -446,6 +444,7 @@ describe('measures', () => {
       ).toMatchObject({ code: 'PRECONDITION_FAILED' });
       const list = await service.ask<MeasureListAnswer>(PLAN_COMMANDS.listMeasures, path.provider, {
         pathId: path.pathId,
+        limit: 100,
       });
       expect(list.items).toEqual([expect.objectContaining({ status: 'PAUSED', version: 2 })]);
       expect(

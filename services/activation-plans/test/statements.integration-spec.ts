@@ -171,7 +171,7 @@ describe('statements', () => {
       const list = await service.ask<{ items: StatementAnswer[] }>(
         PLAN_COMMANDS.listStatements,
         path.provider,
-        { pathId: path.pathId },
+        { pathId: path.pathId, limit: 100 },
       );
       expect(list.items).toEqual([expect.objectContaining({ issuedAt: null, version: 1 })]);
       expect(
