@@ -239,13 +239,19 @@ async function pathWithHandoff(): Promise<{ pathId: string; handoffId: string }>
 /** A path Työnsilta exited to work, in follow-up; its first follow-up id. */
 async function exitedPath(): Promise<{ pathId: string; followUpId: string }> {
   const pathId = await acceptedPath();
-  await whenCourse(pathId, 'INTAKE');
+  const { version } = await whenCourse(pathId, 'INTAKE');
   created(
-    await api('POST', `/paths/${pathId}/exit`, 'ville.tyonsilta', {
-      destination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
-      confirmed: false,
-      exitDate: today(),
-    }),
+    await api(
+      'POST',
+      `/paths/${pathId}/exit`,
+      'ville.tyonsilta',
+      {
+        destination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
+        confirmed: false,
+        exitDate: today(),
+      },
+      { 'if-match': `"${String(version)}"` },
+    ),
     'exit',
   );
   const course = await whenCourse(pathId, 'FOLLOW_UP');
@@ -378,6 +384,10 @@ describe('object ids are checked against their path', () => {
       .replace('{pathId}', world.paths[attempt.on])
       .replace(/\{[A-Za-z]+Id\}/, world.objects[attempt.object]);
     const correlationId = randomUUID();
+    // The caller's own path's current version: a path command then fails on the object alone,
+    // never on a stale version (a measure's or statement's version is checked after the id).
+    const own = await api('GET', `/paths/${world.paths[attempt.on]}`, attempt.as);
+    const ifMatch = own.status === 200 ? (own.headers.get('etag') ?? '"1"') : '"1"';
     const answer = await api(
       method,
       url,
@@ -385,7 +395,7 @@ describe('object ids are checked against their path', () => {
       method === 'POST' ? (attempt.body ?? {}) : undefined,
       {
         'x-request-id': correlationId,
-        ...(method === 'POST' ? { 'if-match': '"1"' } : {}),
+        ...(method === 'POST' ? { 'if-match': ifMatch } : {}),
       },
     );
     const audit = await serviceQuery<{ path_id: string; http_status: number; outcome: string }>(

@@ -17,9 +17,10 @@ const say = (line: string) => process.stdout.write(`polku: ${line}\n`);
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  // Before the config is read: the services inherit this environment.
-  switchOnDemoModeWhenNoIssuer(process.env, say);
   const config = loadConfigOrExit(LauncherConfig, 'start');
+  // After the launcher's configuration holds (a bad one is reported in one line and nothing
+  // else), before any service starts: the services inherit this environment.
+  switchOnDemoModeWhenNoIssuer(process.env, say);
   const dataDir = resolve(workspaceRoot, config.POLKU_DATA_DIR);
   const started: EnsuredServer[] = [];
   let supervisor: ServiceSupervisor | undefined;
