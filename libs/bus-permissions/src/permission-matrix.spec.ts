@@ -32,7 +32,11 @@ describe('permission matrix', () => {
         inbox,
       ]);
       expect(publish.allow.some((subject) => subject.includes('polku-rpc'))).toBe(false);
-      expect(allowResponses).toBe(true);
+      // Replies only into the gateway's inbox, by an explicit allow (see servicePermissions).
+      expect(publish.allow.filter((subject) => subject.startsWith('_INBOX'))).toEqual([
+        '_INBOX_gateway.>',
+      ]);
+      expect(allowResponses).toBe(false);
     },
   );
 

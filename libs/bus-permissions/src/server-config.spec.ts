@@ -19,7 +19,7 @@ describe('renderAuthorization', () => {
       'allow: ["acme.polku-rpc.client-intake.>", "acme.polku-rpc.intake.>", "_INBOX_client_intake.>"]',
     );
     expect(text).toContain('deny: ["$JS.API.STREAM.>"');
-    // client-intake answers requests, the gateway does not.
-    expect(text.match(/allow_responses: true/g)).toHaveLength(1);
+    // Replies go to the gateway's inbox by an explicit allow, never allow_responses.
+    expect(text).not.toContain('allow_responses');
   });
 });
