@@ -64,6 +64,35 @@ describe('consent and referral rules', () => {
       dataClass,
     });
 
+  it('statutory referrer: refuses a referral whose token claims a role the registry does not give its organisation, and writes nothing', async () => {
+    const code = '170584-456C';
+    const clients = () =>
+      intake.dataSource.query<{ count: string }[]>('SELECT count(*) FROM client_path');
+    const before = await clients();
+    // A provider claiming the employment authority's role, and an organisation the registry
+    // does not know claiming social services: neither refers under a law it does not have.
+    const claimed = { ...tyonsilta, orgRole: 'EMPLOYMENT_AUTHORITY' as const };
+    const unknown = { ...social, orgId: '7d0e5f1a-0000-4000-8000-00000000e0ff' };
+
+    const refusedClaim = await intake.askError(
+      INTAKE_COMMANDS.createReferral,
+      claimed,
+      referralOf(code, org.kumppaniksi.id),
+    );
+    const refusedUnknown = await intake.askError(
+      INTAKE_COMMANDS.createReferral,
+      unknown,
+      referralOf(code, org.kumppaniksi.id),
+    );
+
+    expect(refusedClaim).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('registered as PROVIDER'),
+    });
+    expect(refusedUnknown).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await clients()).toEqual(before);
+  });
+
   it('should refuse a consent that a receiver records naming itself, and grant it nothing', async () => {
     const { pathId } = await refer(CODES.selfGrant, org.tyonsilta.id);
 

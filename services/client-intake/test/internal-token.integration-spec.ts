@@ -105,12 +105,19 @@ describe('client-intake refuses callers it cannot verify (issue 15)', () => {
       defaultTimeoutMs: 10_000,
     });
 
-    // The registry's administrator registers a provider; a caseworker refers a client to it.
+    // The registry's administrator registers a provider and the referrer's organisation; a
+    // caseworker refers a client to the provider.
     const registryAdmin = person(providerOrgId, 'PROVIDER', ['REGISTRY_ADMIN']);
     await commands.ask(INTAKE_COMMANDS.registerOrganisation, registryAdmin, {
       id: providerOrgId,
       expectedVersion: 0,
       body: { name: 'Testin Työpaja ry', role: 'PROVIDER', active: true },
+    });
+    // A referrer refers under the role the registry gives its organisation.
+    await commands.ask(INTAKE_COMMANDS.registerOrganisation, registryAdmin, {
+      id: referrerOrgId,
+      expectedVersion: 0,
+      body: { name: 'Testin työllisyysalue', role: 'EMPLOYMENT_AUTHORITY', active: true },
     });
     ({ pathId } = await commands.ask<CreateReferralResult>(
       INTAKE_COMMANDS.createReferral,

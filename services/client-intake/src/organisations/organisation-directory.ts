@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrgRole } from '@polku/auth';
 import { ServiceConfig } from '@polku/config';
 import { type Page, pageFromRows } from '@polku/contracts';
-import { CommandValidationError, type ServicePage } from '@polku/service-runtime';
+import {
+  CommandValidationError,
+  ForbiddenCommandError,
+  type ServicePage,
+} from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   activeOrganisation,
@@ -79,6 +83,26 @@ export class OrganisationDirectory implements OnApplicationBootstrap {
       if ((await activeOrganisation(em, orgId)) === undefined) {
         throw new CommandValidationError(`${request.field}: unknown organisation`);
       }
+    }
+  }
+
+  /**
+   * The caller's organisation is active in the registry in the role its token names: the law
+   * an organisation refers under follows from its registered role, never from a claim alone
+   * (docs/auth.md, "Statutory roles come from the registry").
+   */
+  async assertRegisteredAs(
+    em: EntityManager,
+    caller: { readonly orgId: string; readonly orgRole: OrgRole },
+  ): Promise<void> {
+    const registered = await activeOrganisation(em, caller.orgId);
+    if (registered === undefined) {
+      throw new ForbiddenCommandError('your organisation is not in the organisation registry');
+    }
+    if (registered.role !== caller.orgRole) {
+      throw new ForbiddenCommandError(
+        `your organisation is registered as ${registered.role}, not ${caller.orgRole}`,
+      );
     }
   }
 }

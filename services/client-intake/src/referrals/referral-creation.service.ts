@@ -51,6 +51,7 @@ export class ReferralCreationService {
     }
     const packageClasses = priorInformationClasses(command.priorInformation);
     return this.dataSource.transaction(async (em) => {
+      await this.organisations.assertRegisteredAs(em, principal);
       await this.organisations.assertKnown(em, { orgIds: [command.toOrgId], field: 'toOrgId' });
       await this.organisations.assertKnown(em, {
         orgIds: command.consent?.orgIds ?? [],
