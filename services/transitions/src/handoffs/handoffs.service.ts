@@ -7,6 +7,8 @@ import type {
   DeclineHandoffCommand,
   ProposeHandoffCommand,
 } from '@polku/contracts';
+import type { Caller } from '../paths/caller';
+import type { CommandDecision } from '../paths/command-decision';
 import { PathCommandService } from '../paths/path-command.service';
 import type { PathView } from '../paths/path.view';
 import {
@@ -51,36 +53,30 @@ export class HandoffsService {
     });
   }
 
-  accept(answer: HandoffAnswer<AcceptHandoffCommand>) {
-    const { principal, pathId, expectedVersion, command, handoffId } = answer;
-    return this.paths.run({
-      principal,
-      pathId,
-      expectedVersion,
-      dataClass: 'PATH',
-      decision: (caller) => acceptHandoffDecision(caller, { command, handoffId }),
-    });
+  accept(answer: HandoffAnswer<AcceptHandoffCommand>): Promise<PathView> {
+    return this.answer(answer, acceptHandoffDecision);
   }
 
-  decline(answer: HandoffAnswer<DeclineHandoffCommand>) {
-    const { principal, pathId, expectedVersion, command, handoffId } = answer;
-    return this.paths.run({
-      principal,
-      pathId,
-      expectedVersion,
-      dataClass: 'PATH',
-      decision: (caller) => declineHandoffDecision(caller, { command, handoffId }),
-    });
+  decline(answer: HandoffAnswer<DeclineHandoffCommand>): Promise<PathView> {
+    return this.answer(answer, declineHandoffDecision);
   }
 
-  complete(answer: HandoffAnswer<CompleteHandoffCommand>) {
+  complete(answer: HandoffAnswer<CompleteHandoffCommand>): Promise<PathView> {
+    return this.answer(answer, completeHandoffDecision);
+  }
+
+  /** An answer to the pending hand-off, on the path's version the caller read. */
+  private answer<C>(
+    answer: HandoffAnswer<C>,
+    decide: (caller: Caller, facts: { command: C; handoffId: string }) => CommandDecision,
+  ): Promise<PathView> {
     const { principal, pathId, expectedVersion, command, handoffId } = answer;
     return this.paths.run({
       principal,
       pathId,
       expectedVersion,
       dataClass: 'PATH',
-      decision: (caller) => completeHandoffDecision(caller, { command, handoffId }),
+      decision: (caller) => decide(caller, { command, handoffId }),
     });
   }
 }
