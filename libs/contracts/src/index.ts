@@ -4,3 +4,4 @@ export * from './system/health.contract';
 export * from './pagination';
 export * from './events';
 export * from './commands';
+export * from './path';

@@ -30,6 +30,7 @@ export {
   CommandValidationError,
   ForbiddenCommandError,
   NotFoundError,
+  PathStateConflictError,
   RuleViolationError,
   validateCommand,
   type RuleViolation,

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import type { PathStateName } from '@polku/contracts';
 import { reservedFieldsIn } from './reserved-fields';
 
 /**
@@ -61,6 +62,23 @@ export class RuleViolationError extends CommandError {
 /** 409: the command conflicts with the current state (e.g. a referral already answered). */
 export class CommandConflictError extends CommandError {
   readonly code = 'CONFLICT';
+}
+
+/**
+ * 409: the path's state forbids the command (docs/path-rules.md). Refused up front, before
+ * anything is written, so no consumer ever has to refuse the event the command would have made.
+ * `pathState` is the state as the refusing service knows it; the gateway answers it as the
+ * problem's `pathState` member.
+ */
+export class PathStateConflictError extends CommandError {
+  readonly code = 'CONFLICT';
+
+  constructor(
+    readonly pathState: PathStateName,
+    message: string,
+  ) {
+    super(message, { pathState });
+  }
 }
 
 /** 404: no such thing, or one the caller may not see. */

@@ -135,10 +135,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof RemoteServiceError) {
       const mapped = REMOTE_CODE_TO_PROBLEM[exception.body.code];
       if (mapped) {
-        const violations = (exception.body.details as { violations?: unknown } | undefined)
-          ?.violations;
+        const details = exception.body.details as
+          { violations?: unknown; pathState?: unknown } | undefined;
+        const violations = details?.violations;
+        const pathState = details?.pathState;
         return {
           ...mapped,
+          ...(exception.body.code === 'CONFLICT' && typeof pathState === 'string'
+            ? {
+                type: PROBLEM_TYPES.pathStateConflict,
+                title: "The path's state does not allow this",
+                pathState,
+              }
+            : {}),
           detail: exception.body.message,
           ...(Array.isArray(violations) ? { errors: violations } : {}),
         };

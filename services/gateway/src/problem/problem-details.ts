@@ -19,6 +19,8 @@ export const PROBLEM_TYPES = {
   validationFailed: 'urn:polku:problem:validation-failed',
   notFound: 'urn:polku:problem:not-found',
   conflict: 'urn:polku:problem:conflict',
+  /** The path's state forbids the command; `pathState` names it (docs/path-rules.md). */
+  pathStateConflict: 'urn:polku:problem:path-state-conflict',
   internal: 'urn:polku:problem:internal',
   malformedRequest: 'urn:polku:problem:malformed-request',
   payloadTooLarge: 'urn:polku:problem:payload-too-large',

@@ -1,23 +1,16 @@
-import type { DestinationCategory, DestinationGroup, DestinationSubType } from '@polku/contracts';
+import type {
+  DestinationCategory,
+  DestinationGroup,
+  DestinationSubType,
+  PathStateName,
+} from '@polku/contracts';
 import type { IsoDate } from '@polku/timers';
 
 // The state of one client path as the transitions service keeps it (docs/transitions.md). Plain
 // readonly data: decide() in path-machine.ts is the only place that makes a new one.
 
-export const PATH_STATES = [
-  'REFERRED',
-  'INTAKE',
-  'PLANNING',
-  'IN_MEASURE',
-  'PAUSED',
-  'TRANSITION_PENDING',
-  'UNCLEAR_PATH',
-  'FOLLOW_UP',
-  'CLOSED',
-  'REENTERED',
-] as const;
-
-export type PathStateName = (typeof PATH_STATES)[number];
+// The states are a wire concept: libs/contracts names them for every service.
+export { PATH_STATES, type PathStateName } from '@polku/contracts';
 
 /** States in which a path has left polku's care for good: no owner, no next step, no timers. */
 export const FINAL_PATH_STATES: readonly PathStateName[] = ['CLOSED', 'REENTERED'];
