@@ -7,7 +7,7 @@ import {
 import { pathAccessProjectionHandler } from '@polku/path-access';
 
 /** The access projection's subjects this handler leaves to others, and why. */
-export const ACCESS_SUBJECTS_PROJECTED_ELSEWHERE = [
+export const ACCESS_SUBJECTS_PROJECTED_ELSEWHERE: readonly string[] = [
   // This service records its plan parties itself, in the transaction that changes them
   // (recordPlanParties), so access follows a plan at once instead of after a round trip.
   ACTIVATION_PLAN_AGREED_V1.subject,

@@ -97,6 +97,10 @@ export async function lockedPathStageFacts(
   pathId: string,
 ): Promise<PathStageFacts> {
   await ensurePathRow(em, pathId);
+  // The lock first, the facts in a statement of their own: under READ COMMITTED a statement
+  // that waited for the lock still reads with the snapshot it started with, so it would miss
+  // the measure the transaction that held the lock has just started.
+  await em.query('SELECT 1 FROM path_stage WHERE path_id = $1 FOR UPDATE', [pathId]);
   const [row] = await em.query<StageRow[]>(
     `SELECT s.intake_completed_at, s.exited_at, s.exit_category, s.closed_at,
             s.continued_by_path_id,
@@ -114,7 +118,7 @@ export async function lockedPathStageFacts(
                       AND m.status = 'ACTIVE') AS active_measure,
             (SELECT max(m.updated_at) FROM measure m WHERE m.path_id = s.path_id
                 AND m.status = 'ENDED') AS last_measure_ended_at
-       FROM path_stage s WHERE s.path_id = $1 FOR UPDATE OF s`,
+       FROM path_stage s WHERE s.path_id = $1`,
     [pathId],
   );
   if (row === undefined) {

@@ -71,7 +71,7 @@ describe('pathStateOf', () => {
     ],
     [
       'an exit to work',
-      { ...planned, exit: { at: at(7), category: 'OPEN_EMPLOYMENT' } },
+      { ...planned, exit: { at: at(7), category: 'OPEN_LABOUR_MARKET' } },
       'FOLLOW_UP',
     ],
     [
@@ -81,7 +81,7 @@ describe('pathStateOf', () => {
     ],
     [
       'closed',
-      { ...planned, exit: { at: at(7), category: 'OPEN_EMPLOYMENT' }, closedAt: at(9) },
+      { ...planned, exit: { at: at(7), category: 'OPEN_LABOUR_MARKET' }, closedAt: at(9) },
       'CLOSED',
     ],
     [
@@ -118,14 +118,14 @@ describe('the rules of the path state', () => {
   });
 
   it('should let a measure end after the exit, but not be paused', () => {
-    const exited = factsOf({ ...planned, exit: { at: at(7), category: 'OPEN_EMPLOYMENT' } });
+    const exited = factsOf({ ...planned, exit: { at: at(7), category: 'OPEN_LABOUR_MARKET' } });
     expect(refusedState(() => assertMayEndMeasure(exited, 'ACTIVE'))).toBe(undefined);
     expect(refusedState(() => assertMayPauseMeasure(exited, 'ACTIVE'))).toBe('FOLLOW_UP');
     expect(refusedState(() => assertMayPauseMeasure(factsOf(planned), 'PAUSED'))).toBe('PAUSED');
   });
 
   it('should allow follow-up records after the exit and refuse them once the path is closed', () => {
-    const exited = { ...planned, exit: { at: at(7), category: 'OPEN_EMPLOYMENT' } };
+    const exited = { ...planned, exit: { at: at(7), category: 'OPEN_LABOUR_MARKET' } };
     expect(refusedState(() => assertPathStillOpen(factsOf(exited), 'revise the plan'))).toBe(
       undefined,
     );
