@@ -3,7 +3,7 @@ import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { waitFor } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import { streamEvents } from './support/event-stream';
-import { gatewayClient } from './support/gateway-client';
+import { gatewayClient, type Answer } from './support/gateway-client';
 import { serviceQuery } from './support/service-database';
 import { pathSeeder } from './support/seed-paths';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
@@ -36,7 +36,7 @@ afterAll(async () => {
 
 const today = () => finnishDateOf(new Date());
 
-const { acceptedPath, whenStatus } = pathSeeder(api, 'Suunnitelma');
+const { acceptedPath, plannablePath, agreePlan, whenStatus } = pathSeeder(api, 'Suunnitelma');
 
 const PLAN = {
   parties: [
@@ -63,10 +63,7 @@ const PLAN = {
 };
 
 async function agreedPlan(pathId: string, reviewDate: string) {
-  const agreed = await api('POST', `/paths/${pathId}/activation-plan`, 'tiina.tyollisyys', {
-    ...PLAN,
-    reviewDate,
-  });
+  const agreed = await agreePlan(pathId, 'tiina.tyollisyys', { ...PLAN, reviewDate });
   expect(agreed.status).toBe(201);
   return agreed;
 }
@@ -80,7 +77,7 @@ const ofType = (events: EventEnvelope[], type: string, pathId?: string) =>
   );
 
 it('should agree a plan with four parties, revise it and read its history back', async () => {
-  const pathId = await acceptedPath();
+  const pathId = await plannablePath();
   // Social services is no party to the path before the plan names it.
   expect((await api('GET', `/paths/${pathId}/activation-plan`, 'sanna.sosiaalityo')).status).toBe(
     404,
@@ -168,7 +165,7 @@ let sharedPathId: string | undefined;
 
 /** An accepted path with an agreed plan, for the measure tests. */
 async function planPath(): Promise<string> {
-  const pathId = await acceptedPath();
+  const pathId = await plannablePath();
   await agreedPlan(pathId, addCalendarDays(today(), 180));
   await whenStatus(`/paths/${pathId}/activation-plan`, 'ville.tyonsilta', 200);
   return pathId;
@@ -180,6 +177,56 @@ const SCHEDULE = {
   startDate: '2027-01-11',
   plannedEndDate: '2027-07-10',
 };
+
+describe('what the path’s state forbids (docs/path-rules.md)', () => {
+  /** Asks until activation-plans' own access projection knows the path (404 until then). */
+  const onceKnown = (ask: () => Promise<Answer>) =>
+    waitFor(
+      async () => {
+        const answer = await ask();
+        return answer.status === 404 ? undefined : answer;
+      },
+      { timeoutMs: 20_000, description: 'activation-plans to learn the path' },
+    );
+
+  it('should refuse a plan and a measure on a path still in intake with 409 naming INTAKE, writing nothing', async () => {
+    const pathId = await acceptedPath();
+
+    const plan = await onceKnown(() =>
+      api('POST', `/paths/${pathId}/activation-plan`, 'tiina.tyollisyys', {
+        ...PLAN,
+        reviewDate: addCalendarDays(today(), 180),
+      }),
+    );
+    const measure = await api('POST', `/paths/${pathId}/measures`, 'ville.tyonsilta', {
+      measureType: 'REHABILITATIVE_WORK_ACTIVITY',
+      placement: { kind: 'IN_HOUSE' },
+      schedule: SCHEDULE,
+    });
+
+    for (const refused of [plan, measure]) {
+      expect(refused.status).toBe(409);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({
+        type: 'urn:polku:problem:path-state-conflict',
+        pathState: 'INTAKE',
+        detail: expect.stringContaining('complete the intake first'),
+      });
+    }
+    expect((await api('GET', `/paths/${pathId}/activation-plan`, 'tiina.tyollisyys')).status).toBe(
+      404,
+    );
+    expect(
+      await plansQuery(
+        `SELECT (SELECT count(*) FROM activation_plan WHERE path_id = $1)::int AS plans,
+                (SELECT count(*) FROM measure WHERE path_id = $1)::int AS measures,
+                (SELECT count(*) FROM outbox_message WHERE payload->>'pathId' = $1::text)::int
+                  AS events`,
+        [pathId],
+      ),
+    ).toEqual([{ plans: 0, measures: 0, events: 0 }]);
+  });
+});
 
 it.each([
   ['KTT_PERIOD_MIN', 'schedule.plannedEndDate', { plannedEndDate: '2027-03-10' }],
@@ -335,7 +382,7 @@ it('should raise PlanReviewDue exactly once per plan when activation-plans is ki
   const planIds: string[] = [];
   for (const killAfterMs of [0, TIMER_POLL_INTERVAL_MS]) {
     for (let index = 0; index < 4; index += 1) {
-      const pathId = await acceptedPath();
+      const pathId = await plannablePath();
       const agreed = await agreedPlan(pathId, today());
       planIds.push((agreed.body as { planId: string }).planId);
     }

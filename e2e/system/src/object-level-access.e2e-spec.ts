@@ -19,7 +19,7 @@ type Service = (typeof SERVICES)[number];
 
 let system: ServiceProcesses;
 const { api } = gatewayClient(() => system.baseUrl);
-const { acceptedPath, whenStatus } = pathSeeder(api, 'Objekti');
+const { acceptedPath, agreePlan, whenStatus } = pathSeeder(api, 'Objekti');
 const today = () => finnishDateOf(new Date());
 
 /** The objects of the other paths, by kind, and the paths the callers are allowed on. */
@@ -298,7 +298,7 @@ async function pathWithObjects() {
   );
   await whenCourse(pathId, 'PLANNING');
   created(
-    await api('POST', `${B}/activation-plan`, 'ville.tyonsilta', {
+    await agreePlan(pathId, 'ville.tyonsilta', {
       parties: [{ orgId: org.employmentArea.id }, { orgId: org.tyonsilta.id }],
       clientAgreed: true,
       linkedPlans: [],

@@ -18,7 +18,7 @@ const TIMER_POLL_INTERVAL_MS = 300;
 
 let system: ServiceProcesses;
 const { api } = gatewayClient(() => system.baseUrl);
-const { acceptedPath, whenStatus } = pathSeeder(api, 'Siirtyma');
+const { acceptedPath, agreePlan, whenStatus } = pathSeeder(api, 'Siirtyma');
 
 beforeAll(async () => {
   system = await startServiceProcesses(SERVICES, {
@@ -364,7 +364,7 @@ it('should suspend the path’s timers while its measure is paused and resume th
   });
   expect(intake.status).toBe(201);
   await whenCourse(pathId, 'ville.tyonsilta', 'PLANNING');
-  const plan = await api('POST', `/paths/${pathId}/activation-plan`, 'ville.tyonsilta', {
+  const plan = await agreePlan(pathId, 'ville.tyonsilta', {
     parties: [
       { orgId: org.employmentArea.id, role: 'EMPLOYMENT_AUTHORITY' },
       { orgId: org.tyonsilta.id, role: 'PROVIDER' },

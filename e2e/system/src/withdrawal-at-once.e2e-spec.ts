@@ -14,7 +14,7 @@ const SERVICES = ['gateway', 'client-intake', 'transitions', 'activation-plans']
 
 let system: ServiceProcesses;
 const { api } = gatewayClient(() => system.baseUrl);
-const { acceptedPath, whenStatus } = pathSeeder(api, 'Peruutus');
+const { plannablePath, agreePlan, whenStatus } = pathSeeder(api, 'Peruutus');
 
 beforeAll(async () => {
   system = await startServiceProcesses(SERVICES);
@@ -59,8 +59,8 @@ async function stopClientIntakeRelay(): Promise<void> {
 
 describe('a consent withdrawal takes effect at once', () => {
   it('withdrawal with the relay stopped: every path read answers 404 to the organisation the consent named', async () => {
-    const pathId = await acceptedPath();
-    const agreed = await api('POST', `/paths/${pathId}/activation-plan`, 'tiina.tyollisyys', {
+    const pathId = await plannablePath();
+    const agreed = await agreePlan(pathId, 'tiina.tyollisyys', {
       parties: [{ orgId: org.employmentArea.id }, { orgId: org.tyonsilta.id }],
       clientAgreed: true,
       linkedPlans: [],

@@ -7,6 +7,7 @@ import {
   CONSENT_GRANTED_V1,
   CONSENT_WITHDRAWN_V1,
   HANDOFF_ACCEPTED_V1,
+  HANDOFF_COMPLETED_V1,
   HANDOFF_DECLINED_V1,
   HANDOFF_PROPOSED_V1,
   INTAKE_COMPLETED_V1,
@@ -15,6 +16,7 @@ import {
   MEASURE_RESUMED_V1,
   MEASURE_STARTED_V1,
   OWNERSHIP_TRANSFERRED_V1,
+  PATH_CLOSED_V1,
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
   REFERRAL_LINKED_V1,
@@ -59,7 +61,18 @@ export const CONSUMED_EVENT_SUBJECTS: Readonly<Record<ServiceName, readonly stri
     ACTIVATION_PLAN_AGREED_V1,
     ACTIVATION_PLAN_REVISED_V1,
   ].map((event) => event.subject),
-  'activation-plans': PATH_ACCESS_WITHOUT_PLANS,
+  // The path's stage (intake, hand-offs, exit, closure, continuation), so that a plan or
+  // measure command the path's state forbids is refused up front (docs/path-rules.md).
+  'activation-plans': [
+    ...PATH_ACCESS_WITHOUT_PLANS,
+    ...[
+      INTAKE_COMPLETED_V1,
+      HANDOFF_COMPLETED_V1,
+      CLIENT_EXITED_V1,
+      PATH_CLOSED_V1,
+      CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1,
+    ].map((event) => event.subject),
+  ],
   'network-meetings': [],
   transitions: [
     ACTIVATION_PLAN_AGREED_V1,

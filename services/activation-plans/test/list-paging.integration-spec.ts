@@ -17,26 +17,34 @@ interface Page<T> {
 describe('paging of the lists of activation-plans', () => {
   let service: PlansService;
   let path: SeededPath;
+  /** A path of its own for the measures: each one ends and the plan is revised before the next. */
+  let measuresPath: SeededPath;
 
   beforeAll(async () => {
     service = await startPlansService();
     path = await seedPath(service.dataSource);
-    await service.ask(PLAN_COMMANDS.agreePlan, path.employmentAuthority, {
-      pathId: path.pathId,
-      body: agreePlanBody(path),
-    });
+    measuresPath = await seedPath(service.dataSource);
+    for (const seeded of [path, measuresPath]) {
+      await service.ask(PLAN_COMMANDS.agreePlan, seeded.employmentAuthority, {
+        pathId: seeded.pathId,
+        body: agreePlanBody(seeded),
+      });
+    }
   });
 
   afterAll(async () => {
     await service.close();
   });
 
-  async function allPages<T>(subject: string, limit = LIMIT): Promise<Page<T>[]> {
+  async function allPages<T>(
+    subject: string,
+    { limit = LIMIT, of = path }: { limit?: number; of?: SeededPath } = {},
+  ): Promise<Page<T>[]> {
     const pages: Page<T>[] = [];
     let cursor: string | undefined;
     do {
-      const page = await service.ask<Page<T>>(subject, path.provider, {
-        pathId: path.pathId,
+      const page = await service.ask<Page<T>>(subject, of.provider, {
+        pathId: of.pathId,
         limit,
         ...(cursor === undefined ? {} : { cursor }),
       });
@@ -60,16 +68,36 @@ describe('paging of the lists of activation-plans', () => {
 
   it('should page the measures of a path oldest first, disjoint and complete', async () => {
     const started: string[] = [];
-    for (const startDate of ['2027-01-11', '2027-02-08', '2027-03-08']) {
+    for (const [index, startDate] of ['2027-01-11', '2027-02-08', '2027-03-08'].entries()) {
+      // One measure runs at a time, and the plan is revised for the next step in between.
+      if (index > 0) {
+        await service.ask(PLAN_COMMANDS.endMeasure, measuresPath.provider, {
+          pathId: measuresPath.pathId,
+          id: started[index - 1],
+          expectedVersion: 1,
+          body: { endDate: startDate, endReason: 'COMPLETED' },
+        });
+        await service.ask(PLAN_COMMANDS.revisePlan, measuresPath.employmentAuthority, {
+          pathId: measuresPath.pathId,
+          expectedVersion: index,
+          body: {
+            ...agreePlanBody(measuresPath),
+            reviewDate: daysFromToday(100 + index),
+            reasonCategory: 'TRANSITION',
+          },
+        });
+      }
       const measure = await service.ask<{ measureId: string }>(
         PLAN_COMMANDS.startMeasure,
-        path.provider,
-        { pathId: path.pathId, body: startMeasureBody({ startDate }) },
+        measuresPath.provider,
+        { pathId: measuresPath.pathId, body: startMeasureBody({ startDate }) },
       );
       started.push(measure.measureId);
     }
 
-    const pages = await allPages<{ measureId: string }>(PLAN_COMMANDS.listMeasures);
+    const pages = await allPages<{ measureId: string }>(PLAN_COMMANDS.listMeasures, {
+      of: measuresPath,
+    });
 
     expect(keysOf(pages, (item) => item.measureId)).toEqual(started);
     // What the caller is not covered for is named on every page.
@@ -138,9 +166,9 @@ describe('paging of the lists of activation-plans', () => {
   it('should refuse a cursor of another list, and a crafted position, as invalid cursors', async () => {
     const measuresPage = await service.ask<Page<unknown>>(
       PLAN_COMMANDS.listMeasures,
-      path.provider,
+      measuresPath.provider,
       {
-        pathId: path.pathId,
+        pathId: measuresPath.pathId,
         limit: 1,
       },
     );

@@ -148,7 +148,7 @@ describe('measures', () => {
       ]);
     });
 
-    it('should answer RULE_VIOLATED PLAN_MISSING when the path has no plan', async () => {
+    it('should answer a PLANNING path-state conflict when the path has no plan', async () => {
       const path = await seedPath(service.dataSource);
 
       expect(
@@ -157,8 +157,9 @@ describe('measures', () => {
           body: startMeasureBody(),
         }),
       ).toMatchObject({
-        code: 'RULE_VIOLATED',
-        details: { violations: [{ rule: 'PLAN_MISSING' }] },
+        code: 'CONFLICT',
+        message: expect.stringContaining('agree the plan with the client first'),
+        details: { pathState: 'PLANNING' },
       });
     });
 

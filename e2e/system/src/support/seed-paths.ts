@@ -4,6 +4,29 @@ import type { Answer, ApiCall } from './gateway-client';
 
 const CHECK_CHARACTERS = '0123456789ABCDEFHJKLMNPRSTUVWXY';
 
+/** An intake as the provider records it: every field the command needs, no basic need issues. */
+export const INTAKE_BODY = {
+  economicSituation: 'WEAK',
+  healthFlag: false,
+  housingSituation: 'OWN_HOME',
+  relationships: 'NO_CONCERN',
+  lifeManagement: 'NO_CONCERN',
+  educationLevel: 'VOCATIONAL',
+  educationCurrency: 'UP_TO_DATE',
+  unemploymentDurationBand: 'DAYS_500_TO_999',
+  ageBand: 'AGE_30_39',
+  languageAndIntegrationNeeds: [],
+  currentBenefits: [],
+  basics: {
+    housing: 'IN_ORDER',
+    benefits: 'IN_ORDER',
+    permits: 'NOT_APPLICABLE',
+    debts: 'IN_ORDER',
+    treatment: 'IN_ORDER',
+  },
+  basicNeedIssues: [],
+};
+
 /** Paths made through the gateway as caseworkers make them, for the system tests. */
 export function pathSeeder(api: ApiCall, clientFamilyName: string) {
   let clientNumber = 0;
@@ -77,5 +100,37 @@ export function pathSeeder(api: ApiCall, clientFamilyName: string) {
     return pathId;
   }
 
-  return { acceptedPath, whenStatus };
+  /**
+   * An accepted path whose intake Työnsilta has completed: a plan may be agreed on it
+   * (docs/path-rules.md) once activation-plans has the IntakeCompleted event (see agreePlan).
+   */
+  async function plannablePath(
+    options: { alsoFor?: readonly string[]; extra?: Record<string, unknown> } = {},
+  ): Promise<string> {
+    const pathId = await acceptedPath(options);
+    const intake = await api('POST', `/paths/${pathId}/intake`, 'ville.tyonsilta', INTAKE_BODY);
+    if (intake.status !== 201) {
+      throw new Error(`intake answered ${intake.status}: ${JSON.stringify(intake.body)}`);
+    }
+    return pathId;
+  }
+
+  /**
+   * Agrees the path's plan as `as`. activation-plans refuses a plan while the path is in intake
+   * as it knows it (409, pathState INTAKE); another organisation's IntakeCompleted may still be on
+   * its way there, so that refusal, which writes nothing, is asked again until the event arrived.
+   */
+  function agreePlan(pathId: string, as: string, body: object): Promise<Answer> {
+    return waitFor(
+      async () => {
+        const answer = await api('POST', `/paths/${pathId}/activation-plan`, as, body);
+        const stillInIntake =
+          answer.status === 409 && (answer.body as { pathState?: string }).pathState === 'INTAKE';
+        return stillInIntake ? undefined : answer;
+      },
+      { timeoutMs: 20_000, description: `activation-plans to learn the intake of ${pathId}` },
+    );
+  }
+
+  return { acceptedPath, plannablePath, agreePlan, whenStatus };
 }

@@ -1,11 +1,11 @@
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
-import {
-  ACTIVATION_PLAN_AGREED_V1,
-  ACTIVATION_PLAN_REVISED_V1,
-  CLIENT_REFERRED_V1,
-} from '@polku/contracts';
+import { CLIENT_REFERRED_V1, HANDOFF_PROPOSED_V1 } from '@polku/contracts';
 import { PATH_ACCESS_EVENT_SUBJECTS } from '@polku/path-access';
-import { PathAccessProjectionHandler } from './path-access-projection.handler';
+import { PathStageProjectionHandler } from '../path-stage/path-stage-projection.handler';
+import {
+  ACCESS_SUBJECTS_PROJECTED_ELSEWHERE,
+  PathAccessProjectionHandler,
+} from './path-access-projection.handler';
 
 function subjectsHandledBy(handler: object): string[] {
   const prototype = Object.getPrototypeOf(handler) as Record<string, unknown>;
@@ -18,18 +18,24 @@ function subjectsHandledBy(handler: object): string[] {
 }
 
 describe('PathAccessProjectionHandler', () => {
-  it('should consume every subject of the access projection except the plan events it writes itself', () => {
-    const ownPlanEvents: string[] = [
-      ACTIVATION_PLAN_AGREED_V1.subject,
-      ACTIVATION_PLAN_REVISED_V1.subject,
-    ];
+  it('should consume every subject of the access projection except those projected elsewhere', () => {
     const expected = PATH_ACCESS_EVENT_SUBJECTS.filter(
-      (subject) => !ownPlanEvents.includes(subject),
+      (subject) => !ACCESS_SUBJECTS_PROJECTED_ELSEWHERE.includes(subject),
     );
 
     expect(subjectsHandledBy(new PathAccessProjectionHandler()).sort()).toEqual(
       [...expected].sort(),
     );
     expect(expected).toContain(CLIENT_REFERRED_V1.subject);
+  });
+
+  it('should leave the hand-off subjects to the path stage projection, which projects access too', () => {
+    const stageSubjects = subjectsHandledBy(new PathStageProjectionHandler());
+    const handoffSubjects = ACCESS_SUBJECTS_PROJECTED_ELSEWHERE.filter((subject) =>
+      subject.startsWith('polku.transitions.'),
+    );
+
+    expect(handoffSubjects).toContain(HANDOFF_PROPOSED_V1.subject);
+    expect(stageSubjects).toEqual(expect.arrayContaining(handoffSubjects));
   });
 });

@@ -9,6 +9,7 @@ import { TimerTable1763950000000 } from '@polku/timers';
 import { PlanTables1764200000000 } from './migrations/1764200000000-plan-tables';
 import { MeasureAndStatementTables1764200100000 } from './migrations/1764200100000-measure-and-statement-tables';
 import { MeasureAndStatementVersions1764200500000 } from './migrations/1764200500000-measure-and-statement-versions';
+import { PathStageTables1764201000000 } from './migrations/1764201000000-path-stage-tables';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const ACTIVATION_PLANS_ENTITIES = [];
@@ -24,4 +25,5 @@ export const ACTIVATION_PLANS_MIGRATIONS = [
   PlanTables1764200000000,
   MeasureAndStatementTables1764200100000,
   MeasureAndStatementVersions1764200500000,
+  PathStageTables1764201000000,
 ];

@@ -8,6 +8,8 @@ import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
 import { CommandConflictError, NotFoundError, RuleViolationError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
+import { assertPathStillOpen } from '../path-stage/path-state-rules';
+import { lockedPathStageFacts } from '../path-stage/path-stage.repository';
 import { goalOfPath, insertGoalProgress } from '../plans/plan.repository';
 
 /** A follow-up of one goal of the path's plan, with the GAS level reached when it has a scale. */
@@ -25,10 +27,12 @@ export class GoalProgressService {
     const { pathId, goalId, command } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PLAN' });
+      const facts = await lockedPathStageFacts(em, pathId);
       const goal = await goalOfPath(em, { pathId, goalId });
       if (goal === undefined) {
         throw new NotFoundError('no such goal');
       }
+      assertPathStillOpen(facts, 'record progress on a goal');
       if (goal.status === 'DROPPED') {
         throw new CommandConflictError('the goal was dropped from the plan');
       }

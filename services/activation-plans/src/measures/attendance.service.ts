@@ -14,6 +14,8 @@ import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
 import { CommandConflictError, CommandValidationError } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
+import { assertMayRecordAttendance } from '../path-stage/path-state-rules';
+import { lockedPathStageFacts } from '../path-stage/path-stage.repository';
 import { lockedMeasure } from './locked-measure';
 import { insertAttendanceEntry } from './measure.repository';
 
@@ -87,12 +89,9 @@ export class AttendanceService {
     options: MeasureDay & { principal: Principal; entry: Entry },
   ): Promise<void> {
     const { entry } = options;
+    const facts = await lockedPathStageFacts(em, options.pathId);
     const measure = await lockedMeasure(em, options);
-    if (measure.status !== 'ACTIVE') {
-      throw new CommandConflictError(
-        `the measure is ${measure.status.toLowerCase()}: attendance is recorded while it runs`,
-      );
-    }
+    assertMayRecordAttendance(facts, measure.status);
     // Only an ACTIVE measure gets here, and only an ended one has an end date of its own.
     const lastDay = measure.planned_end_date;
     if (entry.date < measure.start_date || entry.date > lastDay) {

@@ -5,8 +5,10 @@ import { callerEnvelope, checkPathAccess } from '@polku/path-access';
 import { MEASURE_ENDED_V1, type EndMeasureCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
-import { CommandConflictError, CommandValidationError } from '@polku/service-runtime';
+import { CommandValidationError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
+import { assertMayEndMeasure } from '../path-stage/path-state-rules';
+import { lockedPathStageFacts } from '../path-stage/path-stage.repository';
 import { lockedMeasureAt } from './locked-measure';
 import { measureView } from './measure-views';
 import { updateMeasureStatus } from './measure.repository';
@@ -36,10 +38,9 @@ export class MeasureEndService {
     const { pathId, measureId, command } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
+      const facts = await lockedPathStageFacts(em, pathId);
       const measure = await lockedMeasureAt(em, request);
-      if (measure.status === 'ENDED') {
-        throw new CommandConflictError('the measure has already ended');
-      }
+      assertMayEndMeasure(facts, measure.status);
       if (command.endDate < measure.start_date) {
         throw new CommandValidationError(
           `endDate: ${command.endDate} is before the measure's start date ${measure.start_date}`,

@@ -6,8 +6,9 @@ import { callerEnvelope, checkPathAccess } from '@polku/path-access';
 import { MEASURE_PAUSED_V1, MEASURE_RESUMED_V1, type PauseMeasureCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
-import { CommandConflictError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
+import { assertMayPauseMeasure, assertMayResumeMeasure } from '../path-stage/path-state-rules';
+import { lockedPathStageFacts } from '../path-stage/path-stage.repository';
 import { lockedMeasureAt } from './locked-measure';
 import { measureView } from './measure-views';
 import { closeOpenPause, insertPause, updateMeasureStatus } from './measure.repository';
@@ -38,12 +39,10 @@ export class MeasurePauseService {
     const { pathId, measureId, command } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'HEALTH_FLAG' });
+      // The path first, then the measure: every command on a path locks in that order.
+      const facts = await lockedPathStageFacts(em, pathId);
       const measure = await lockedMeasureAt(em, request);
-      if (measure.status !== 'ACTIVE') {
-        throw new CommandConflictError(
-          `the measure is ${measure.status.toLowerCase()}, not active`,
-        );
-      }
+      assertMayPauseMeasure(facts, measure.status);
       const pausedAt = new Date();
       await insertPause(em, {
         id: randomUUID(),
@@ -91,12 +90,9 @@ export class MeasurePauseService {
     const { pathId, measureId } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'HEALTH_FLAG' });
+      const facts = await lockedPathStageFacts(em, pathId);
       const measure = await lockedMeasureAt(em, request);
-      if (measure.status !== 'PAUSED') {
-        throw new CommandConflictError(
-          `the measure is ${measure.status.toLowerCase()}, not paused`,
-        );
-      }
+      assertMayResumeMeasure(facts, measure.status);
       const resumedAt = new Date();
       await closeOpenPause(em, { measureId, resumedAt });
       const resumed = await updateMeasureStatus(em, { measureId, status: 'ACTIVE' });

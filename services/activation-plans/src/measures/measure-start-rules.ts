@@ -37,7 +37,10 @@ export function scheduleViolations(
   ).map((violation) => ({ ...violation, field: `schedule.${violation.field}` }));
 }
 
-/** A measure belongs to the path's activation plan; without one there is nothing to start it in. */
+/**
+ * A statement about the plan needs a plan. (A measure started without one is refused by the
+ * path's state instead: 409 PLANNING, path-stage/path-state-rules.ts.)
+ */
 export const PLAN_MISSING: RuleViolation = {
   rule: 'PLAN_MISSING',
   field: '',

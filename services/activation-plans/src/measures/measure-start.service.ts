@@ -9,12 +9,10 @@ import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
 import { RuleViolationError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
+import { assertMayStartMeasure } from '../path-stage/path-state-rules';
+import { lockedPathStageFacts } from '../path-stage/path-stage.repository';
 import { planOfPath } from '../plans/plan.repository';
-import {
-  assertPlacementAndContract,
-  PLAN_MISSING,
-  scheduleViolations,
-} from './measure-start-rules';
+import { assertPlacementAndContract, scheduleViolations } from './measure-start-rules';
 import { measureView } from './measure-views';
 import { insertMeasure } from './measure.repository';
 import { legalParametersOf } from './schedule-rules';
@@ -33,13 +31,15 @@ export class MeasureStartService {
     assertPlacementAndContract(command);
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
+      // Under the path's lock: of two starts on one path, the second sees the first running.
+      assertMayStartMeasure(await lockedPathStageFacts(em, pathId));
       const plan = await planOfPath(em, pathId);
-      const violations = [
-        ...(plan === undefined ? [PLAN_MISSING] : []),
-        ...scheduleViolations(command, legalParametersOf(this.config)),
-      ];
-      if (plan === undefined || violations.length > 0) {
-        throw new RuleViolationError('the measure breaks rules of the plan or the law', violations);
+      if (plan === undefined) {
+        throw new Error(`bug: path ${pathId} passed the plan check without a plan`);
+      }
+      const violations = scheduleViolations(command, legalParametersOf(this.config));
+      if (violations.length > 0) {
+        throw new RuleViolationError('the measure breaks rules of the law', violations);
       }
       const measure = await insertMeasure(em, {
         id: randomUUID(),

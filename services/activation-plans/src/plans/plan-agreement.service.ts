@@ -15,6 +15,8 @@ import {
 import { CommandConflictError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource } from 'typeorm';
+import { assertMayAgreePlan } from '../path-stage/path-state-rules';
+import { lockedPathStageFacts } from '../path-stage/path-stage.repository';
 import { ReviewTimers } from '../reviews/review-timers';
 import { assertPlanContentRules, planContentOf, type PlanPartyEntry } from './plan-content';
 import { planEventBasis } from './plan-event-basis';
@@ -48,6 +50,7 @@ export class PlanAgreementService {
         pathId,
         dataClass: 'PATH',
       });
+      assertMayAgreePlan(await lockedPathStageFacts(em, pathId));
       assertCallerTakesPart({ principal, parties, action: 'agree' });
       const clientRef = await clientRefOfPath(em, pathId);
       const reviewDate = agreedReviewDate({

@@ -10,6 +10,8 @@ import { PreconditionFailedError, versionedUpdate } from '@polku/persistence';
 import { CommandValidationError, NotFoundError, RuleViolationError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource, type EntityManager } from 'typeorm';
+import { assertPathStillOpen } from '../path-stage/path-state-rules';
+import { lockedPathStageFacts } from '../path-stage/path-stage.repository';
 import { clientRefOfPath } from '@polku/path-access';
 import { pathHasPausedMeasure } from '../measures/measure.repository';
 import { ReviewTimers } from '../reviews/review-timers';
@@ -60,7 +62,9 @@ export class PlanRevisionService {
     assertPlanContentRules(command);
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PLAN' });
+      const facts = await lockedPathStageFacts(em, pathId);
       const plan = await this.currentPlan(em, { pathId, expectedVersion });
+      assertPathStillOpen(facts, 'revise the plan');
       const current = (await planVersion(em, { planId: plan.id, version: plan.version })).content;
       assertKeptGoalsExist({ command, current, version: plan.version });
       assertCallerTakesPart({

@@ -9,6 +9,8 @@ import { clientRefOfPath } from '@polku/path-access';
 import { CommandConflictError, NotFoundError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource } from 'typeorm';
+import { assertPathStillOpen } from '../path-stage/path-state-rules';
+import { lockedPathStageFacts } from '../path-stage/path-stage.repository';
 import { statementView } from './statement-views';
 import { markStatementIssued, statementOfPathForUpdate } from './statement.repository';
 
@@ -27,6 +29,7 @@ export class StatementIssueService {
     const { pathId, statementId, expectedVersion } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
+      const facts = await lockedPathStageFacts(em, pathId);
       const statement = await statementOfPathForUpdate(em, { pathId, statementId });
       if (statement === undefined) {
         throw new NotFoundError('no such statement');
@@ -35,6 +38,7 @@ export class StatementIssueService {
       if (statement.version !== expectedVersion) {
         throw new PreconditionFailedError(expectedVersion, statement.version);
       }
+      assertPathStillOpen(facts, 'issue the statement');
       if (statement.issued_at !== null) {
         throw new CommandConflictError('the statement has already been issued');
       }

@@ -10,6 +10,8 @@ import { clientRefOfPath } from '@polku/path-access';
 import { CommandValidationError, RuleViolationError } from '@polku/service-runtime';
 import { addBusinessDays, finnishDateOf } from '@polku/timers';
 import { DataSource, type EntityManager } from 'typeorm';
+import { assertPathStillOpen } from '../path-stage/path-state-rules';
+import { lockedPathStageFacts } from '../path-stage/path-stage.repository';
 import { measureOfPathForUpdate } from '../measures/measure.repository';
 import { PLAN_MISSING } from '../measures/measure-start-rules';
 import { planOfPath } from '../plans/plan.repository';
@@ -38,6 +40,7 @@ export class StatementRequestService {
       command.dueDate ?? addBusinessDays(today, this.config.STATEMENT_DUE_BUSINESS_DAYS);
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
+      assertPathStillOpen(await lockedPathStageFacts(em, pathId), 'ask for a statement');
       const about = await statementSubject(em, { pathId, measureId: command.measureId });
       const statement = await insertStatement(em, {
         id: randomUUID(),

@@ -13,6 +13,7 @@ import { projectPathAccessEvents, recordPathClientRefs } from '@polku/path-acces
 import { newOutboxEvent } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import type { DataSource } from 'typeorm';
+import { recordIntakeCompleted } from '../../src/path-stage/path-stage.repository';
 
 /**
  * The organisation registry as these tests keep it: every organisation a test made a caseworker
@@ -71,13 +72,18 @@ function envelopeOf<T>(
 }
 
 /**
- * Projects a referral from the employment authority to a provider, its acceptance and the
- * client's consent for the provider (`consentClasses`), as the ClientReferred, ReferralAccepted
- * and ConsentGranted consumers would, in one transaction on the service's own database.
+ * Projects a referral from the employment authority to a provider, its acceptance, the
+ * client's consent for the provider (`consentClasses`) and, unless `intakeCompleted` is false,
+ * the completed intake (the path is then in planning), as the ClientReferred, ReferralAccepted,
+ * ConsentGranted and IntakeCompleted consumers would, in one transaction on the service's own
+ * database.
  */
 export async function seedPath(
   dataSource: DataSource,
-  { consentClasses = ['PATH', 'PLAN', 'ATTENDANCE', 'HEALTH_FLAG'] as DataClass[] } = {},
+  {
+    consentClasses = ['PATH', 'PLAN', 'ATTENDANCE', 'HEALTH_FLAG'] as DataClass[],
+    intakeCompleted = true,
+  } = {},
 ): Promise<SeededPath> {
   const now = Date.now();
   const referred = newOutboxEvent(CLIENT_REFERRED_V1.subject);
@@ -119,6 +125,12 @@ export async function seedPath(
     await projectPathAccessEvents(em, [
       envelopeOf(CONSENT_GRANTED_V1, consent, new Date(now - 480_000)),
     ]);
+    if (intakeCompleted) {
+      await recordIntakeCompleted(em, {
+        pathId,
+        at: new Date(now - 420_000).toISOString(),
+      });
+    }
   });
   return {
     pathId,
