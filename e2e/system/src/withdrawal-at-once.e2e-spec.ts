@@ -58,7 +58,7 @@ async function stopClientIntakeRelay(): Promise<void> {
 }
 
 describe('a consent withdrawal takes effect at once', () => {
-  it('withdrawal with the relay stopped: every path read answers 404 to the organisation the consent named', async () => {
+  it('withdrawal with the relay stopped: every read the consent covered answers 404 to the organisation it named, which keeps only the path it is accountable for', async () => {
     const pathId = await plannablePath();
     const agreed = await agreePlan(pathId, 'tiina.tyollisyys', {
       parties: [{ orgId: org.employmentArea.id }, { orgId: org.tyonsilta.id }],
@@ -107,7 +107,20 @@ describe('a consent withdrawal takes effect at once', () => {
     for (const url of urls) {
       after.push([url, (await api('GET', url, 'ville.tyonsilta')).status]);
     }
-    expect(after).toEqual(urls.map((url) => [url, 404]));
+    // Työnsilta accepted the referral and is accountable for the path: it keeps the path itself
+    // (PATH) on its task (issue 16, docs/auth.md). Everything only the consent covered — the plan
+    // (Työnsilta is no statutory plan party), the intake's health flag, the prior information
+    // given for that package — is gone at once.
+    const consentOnly = new Set(
+      ['/activation-plan', '/activation-plan/history', '/intake'].map(
+        (read) => `/paths/${pathId}${read}`,
+      ),
+    );
+    consentOnly.add(`/paths/${pathId}/referrals/${referralId}/prior-information`);
+    expect(after).toEqual(urls.map((url) => [url, consentOnly.has(url) ? 404 : before.get(url)]));
+    for (const readable of ['', '/client', '/consents', '/referrals']) {
+      expect(after).toContainEqual([`/paths/${pathId}${readable}`, 200]);
+    }
     // The relay really is stopped: the withdrawal event is still only in client-intake.
     const [gatewayRow] = await serviceQuery<{ withdrawn_at: Date | null }>(
       system.env,

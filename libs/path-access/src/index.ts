@@ -14,6 +14,7 @@ export {
   type PathParty,
 } from './policy/path-access-policy';
 export {
+  ACCOUNTABLE_ORGANISATION_LEGAL_BASIS,
   ACTIVATION_PLAN_LEGAL_BASIS,
   pathAccessFactsFrom,
   STATUTORY_PLAN_PARTY_ROLES,

@@ -57,9 +57,12 @@ describe('action item versions', () => {
     await intake.close();
   });
 
-  /** A path whose receiver may see HEALTH_FLAG, with an intake and its one open action item. */
+  /**
+   * A path whose receiver may see HEALTH_FLAG and accepted the referral, with an intake and its
+   * one open action item.
+   */
   async function pathWithActionItem(code: string) {
-    const { pathId } = await intake.ask<CreateReferralResult>(
+    const { pathId, referralId } = await intake.ask<CreateReferralResult>(
       INTAKE_COMMANDS.createReferral,
       employment,
       referralOf(code, org.tyonsilta.id, {
@@ -71,6 +74,12 @@ describe('action item versions', () => {
         },
       }),
     );
+    await intake.ask(INTAKE_COMMANDS.acceptReferral, tyonsilta, {
+      id: referralId,
+      pathId,
+      expectedVersion: 1,
+      body: { expectedStart: '2027-01-14' },
+    });
     const recorded = await intake.ask<{ actionItems: ActionItem[] }>(
       INTAKE_COMMANDS.completeIntake,
       tyonsilta,

@@ -27,6 +27,9 @@ const CODES = {
   selfGrant: '010190-123M',
   unrelated: '150285-2465',
   withdrawal: '131052-308T',
+  // Clients of their own: a second referral of a client whose referral waits would be refused.
+  ownerGrant: '150363-412M',
+  requestedWithdrawal: '160464-414D',
   prior: '240503A357T',
   existing: '311299-468A',
   handoff: '121270-131P',
@@ -112,7 +115,7 @@ describe('consent and referral rules', () => {
   });
 
   it('should let the owner record a consent for a named recipient on the client’s statement', async () => {
-    const { pathId } = await refer(CODES.selfGrant, org.kumppaniksi.id, {}, employment);
+    const { pathId } = await refer(CODES.ownerGrant, org.tyonsilta.id, {}, employment);
 
     await intake.ask(INTAKE_COMMANDS.grantConsent, employment, {
       pathId,
@@ -168,7 +171,7 @@ describe('consent and referral rules', () => {
   });
 
   it('should withdraw on the client’s explicit request through the organisation holding the relationship, at once', async () => {
-    const { pathId } = await refer(CODES.withdrawal, org.kumppaniksi.id, {}, employment);
+    const { pathId } = await refer(CODES.requestedWithdrawal, org.kumppaniksi.id, {}, employment);
     // The consent was recorded by the owner; after a hand-off the owner may change, but here a
     // withdrawal on the client's request is recorded by the owner and says so.
     const { consentId } = await intake.ask<{ consentId: string }>(

@@ -29,16 +29,18 @@ describe('paging of the lists of client-intake', () => {
 
   beforeAll(async () => {
     intake = await startIntakeService();
-    // One client referred three times by the owner of its path: three referrals on one path.
+    // One client referred three times by the owner of its path, each receiver declining before
+    // the next referral (a referral waiting for its answer refuses the next): three referrals
+    // on one path.
     const referrals: CreateReferralResult[] = [];
-    for (const toOrgId of [ORGS.tyonsilta.id, ORGS.kumppaniksi.id, ORGS.tyonsilta.id]) {
-      referrals.push(
-        await intake.ask<CreateReferralResult>(
-          INTAKE_COMMANDS.createReferral,
-          employment,
-          referralOf('010190-123M', toOrgId),
-        ),
+    for (const receiver of ['tyonsilta', 'kumppaniksi', 'tyonsilta'] as const) {
+      const referral = await intake.ask<CreateReferralResult>(
+        INTAKE_COMMANDS.createReferral,
+        employment,
+        referralOf('010190-123M', ORGS[receiver].id),
       );
+      referrals.push(referral);
+      await declineAs(receiver, referral);
     }
     pathId = referrals[0].pathId;
     referralIds = referrals.map((referral) => referral.referralId);
@@ -48,6 +50,20 @@ describe('paging of the lists of client-intake', () => {
   afterAll(async () => {
     await intake.close();
   });
+
+  /** The receiver declines the referral, so that its referrer may refer the client again. */
+  async function declineAs(
+    receiver: 'tyonsilta' | 'kumppaniksi',
+    referral: CreateReferralResult,
+  ): Promise<void> {
+    await intake.ask(INTAKE_COMMANDS.declineReferral, caseworkerOf(receiver), {
+      id: referral.referralId,
+      pathId: referral.pathId,
+      referralId: referral.referralId,
+      expectedVersion: 1,
+      body: { reasonCategory: 'NO_CAPACITY' },
+    });
+  }
 
   /** Every page of a list, asked with `limit` until nextCursor is null. */
   async function allPages<T>(
@@ -129,6 +145,7 @@ describe('paging of the lists of client-intake', () => {
       social,
       referralOf('150285-2465', ORGS.tyonsilta.id),
     );
+    // Each declined before the next: the held path takes one referral at a time too.
     const held: string[] = [];
     for (let index = 0; index < 3; index += 1) {
       const referral = await intake.ask<CreateReferralResult>(
@@ -137,6 +154,7 @@ describe('paging of the lists of client-intake', () => {
         referralOf('150285-2465', ORGS.kumppaniksi.id),
       );
       held.push(referral.referralId);
+      await declineAs('kumppaniksi', referral);
     }
 
     const pages = await allPages<{ taskId: string; referralId: string; dueDate: string }>(

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { SERVICE_NAMES } from '@polku/contracts';
 import { LauncherConfig, loadConfigOrExit } from '@polku/config';
-import { ensurePostgres, type EnsuredServer, ServiceSupervisor } from '@polku/local-infra';
+import { ensurePostgres, type EnsuredServer } from '@polku/local-infra';
 import { redactUrl } from '@polku/persistence';
 import { buildServices } from './build-services';
 import { switchOnDemoModeWhenNoIssuer } from './demo-mode';
+import { ServiceLogs } from './service-logs';
+import { crashLoopMessage, RestartingSupervisor } from './service-supervisor';
 import { startBus } from './start-bus';
 import { waitForHealthy } from './wait-for-health';
 
@@ -23,7 +26,8 @@ async function main(): Promise<void> {
   switchOnDemoModeWhenNoIssuer(process.env, say);
   const dataDir = resolve(workspaceRoot, config.POLKU_DATA_DIR);
   const started: EnsuredServer[] = [];
-  let supervisor: ServiceSupervisor | undefined;
+  let supervisor: RestartingSupervisor | undefined;
+  const logs = new ServiceLogs(join(dataDir, 'logs'), workspaceRoot);
   let shuttingDown = false;
 
   const shutdown = async (exitCode: number) => {
@@ -32,7 +36,9 @@ async function main(): Promise<void> {
     }
     shuttingDown = true;
     say('stopping services…');
+    // A shutdown, not a crash: stopAll() restarts nothing it stops.
     await supervisor?.stopAll(config.SHUTDOWN_TIMEOUT_MS + 2_000);
+    await logs.close();
     for (const server of started.reverse()) {
       say(`stopping ${server.description}`);
       await server.stop().catch((error: unknown) => say(`could not stop it: ${String(error)}`));
@@ -70,19 +76,29 @@ async function main(): Promise<void> {
     }
 
     say(`starting ${SERVICE_NAMES.length} services (each applies its pending migrations first)…`);
-    supervisor = new ServiceSupervisor({
-      distRoot: resolve(workspaceRoot, 'dist'),
-      env: {
-        ...process.env,
-        DATABASE_URL: postgres.url,
-        NATS_URL: nats.url,
-        ...bus.env,
+    const serviceEnv = {
+      ...process.env,
+      DATABASE_URL: postgres.url,
+      NATS_URL: nats.url,
+      ...bus.env,
+    };
+    const distRoot = resolve(workspaceRoot, 'dist');
+    // A service that dies is started again after 1 s, 2 s, 4 s … (at most 30 s), one line each
+    // time; one that keeps dying stops polku, naming its log (service-supervisor.ts).
+    supervisor = new RestartingSupervisor({
+      launch: (service) =>
+        spawn(
+          process.execPath,
+          ['--enable-source-maps', join(distRoot, 'services', service, 'main.js')],
+          { env: serviceEnv, stdio: ['ignore', 'pipe', 'pipe'] },
+        ),
+      onLine: (service, line) => {
+        process.stdout.write(`${line}\n`);
+        logs.write(service, line);
       },
-      onLine: (_service, line) => process.stdout.write(`${line}\n`),
-      onUnexpectedExit: ({ service, code, signal }) => {
-        say(
-          `${service} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest`,
-        );
+      log: say,
+      onCrashLoop: (crash) => {
+        say(crashLoopMessage(crash, logs.pathOf(crash.last.service)));
         void shutdown(1);
       },
     });

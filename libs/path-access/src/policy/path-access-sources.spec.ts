@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@polku/auth';
 import { decidePathAccess } from './path-access-policy';
-import { pathAccessFactsFrom, type ReferralAccessSource } from './path-access-sources';
+import {
+  ACCOUNTABLE_ORGANISATION_LEGAL_BASIS,
+  pathAccessFactsFrom,
+  type ReferralAccessSource,
+} from './path-access-sources';
 
 const referrer = randomUUID();
 const receiver = randomUUID();
@@ -267,5 +271,135 @@ describe('pathAccessFactsFrom with ownership transfers', () => {
     expect(relationsOf(referrer, 40)).toEqual(['REFERRER']);
     expect(relationsOf(nextProvider, 40)).toEqual(['OWNER']);
     expect(relationsOf(nextProvider, 10)).toEqual([]);
+  });
+});
+
+describe('pathAccessFactsFrom: the accountable organisation keeps the path on its task', () => {
+  const consentId = randomUUID();
+  /** The client's consent for the receiver, withdrawn at minute 20. */
+  const withdrawnConsent = {
+    consentId,
+    orgIds: [receiver],
+    dataClasses: ['PATH' as const, 'PLAN' as const, 'HEALTH_FLAG' as const],
+    validFrom: at(0),
+    validTo: null,
+    withdrawnAt: at(20),
+  };
+  const onConsent = (overrides: Partial<ReferralAccessSource> = {}) =>
+    referral({ receiverBasis: { kind: 'CONSENT', consentId }, ...overrides });
+
+  it('should keep PATH for the receiver of an accepted referral after the consent is withdrawn, on the accountable organisation’s basis', () => {
+    const facts = pathAccessFactsFrom(
+      pathId,
+      [onConsent({ outcome: 'ACCEPTED', decidedAt: at(5) })],
+      [withdrawnConsent],
+    );
+
+    // While the consent covers, the consent stays the recorded basis.
+    expect(decidePathAccess(caseworker(receiver), facts, 'PATH', at(10))).toMatchObject({
+      allowed: true,
+      basis: { kind: 'CONSENT', consentId },
+    });
+    expect(decidePathAccess(caseworker(receiver), facts, 'PATH', at(25))).toMatchObject({
+      allowed: true,
+      basis: { kind: 'LEGAL_BASIS', code: ACCOUNTABLE_ORGANISATION_LEGAL_BASIS },
+    });
+    // Only the path: what needs the consent goes with it.
+    expect(decidePathAccess(caseworker(receiver), facts, 'PLAN', at(25))).toEqual({
+      allowed: false,
+      reason: 'NOT_COVERED',
+    });
+    expect(decidePathAccess(caseworker(receiver), facts, 'HEALTH_FLAG', at(25)).allowed).toBe(
+      false,
+    );
+    // The first referrer keeps its own law.
+    expect(decidePathAccess(caseworker(referrer), facts, 'PATH', at(25))).toMatchObject({
+      allowed: true,
+      basis: { kind: 'LEGAL_BASIS', code: 'L' },
+    });
+  });
+
+  it('should give a pending or declining receiver nothing once the consent is withdrawn', () => {
+    const pending = pathAccessFactsFrom(pathId, [onConsent()], [withdrawnConsent]);
+    const declined = pathAccessFactsFrom(
+      pathId,
+      [onConsent({ outcome: 'DECLINED', decidedAt: at(5) })],
+      [withdrawnConsent],
+    );
+
+    expect(decidePathAccess(caseworker(receiver), pending, 'PATH', at(25)).allowed).toBe(false);
+    expect(decidePathAccess(caseworker(receiver), declined, 'PATH', at(25)).allowed).toBe(false);
+  });
+
+  it('should move the cover with accountability: the hand-off’s receiver gains it, the former accountable organisation loses it', () => {
+    const nextProvider = randomUUID();
+    const handoffConsent = randomUUID();
+    const facts = pathAccessFactsFrom(
+      pathId,
+      [
+        onConsent({ outcome: 'ACCEPTED', decidedAt: at(5) }),
+        referral({
+          fromOrgId: receiver,
+          toOrgId: nextProvider,
+          referrerBasis: null,
+          isReferral: false,
+          receiverBasis: { kind: 'CONSENT', consentId: handoffConsent },
+          referredAt: at(10),
+          outcome: 'ACCEPTED',
+          decidedAt: at(12),
+        }),
+      ],
+      [
+        withdrawnConsent,
+        {
+          consentId: handoffConsent,
+          orgIds: [nextProvider],
+          dataClasses: ['PATH'],
+          validFrom: at(10),
+          validTo: null,
+          withdrawnAt: at(20),
+        },
+      ],
+      [],
+      [{ toOrgId: nextProvider, at: at(15) }],
+    );
+
+    // After the completed hand-off (15) and both withdrawals (20): the new owner sees the path,
+    // the former accountable receiver, still a party, does not.
+    expect(decidePathAccess(caseworker(nextProvider), facts, 'PATH', at(25))).toMatchObject({
+      allowed: true,
+      basis: { kind: 'LEGAL_BASIS', code: ACCOUNTABLE_ORGANISATION_LEGAL_BASIS },
+    });
+    expect(decidePathAccess(caseworker(receiver), facts, 'PATH', at(25))).toEqual({
+      allowed: false,
+      reason: 'NOT_COVERED',
+    });
+    // Accepting a hand-off is not completing it: no cover before 15 but by the consent.
+    expect(
+      facts?.coverages.filter(
+        (coverage) => coverage.orgId === nextProvider && coverage.basis.kind === 'LEGAL_BASIS',
+      ),
+    ).toEqual([expect.objectContaining({ validFrom: at(15), validTo: null })]);
+  });
+
+  it('should not make the receiver of a linked held path’s referral accountable for this path', () => {
+    const heldReceiver = randomUUID();
+    const facts = pathAccessFactsFrom(
+      pathId,
+      [
+        referral(),
+        referral({
+          toOrgId: heldReceiver,
+          receiverBasis: { kind: 'CONSENT', consentId },
+          outcome: 'ACCEPTED',
+          decidedAt: at(5),
+          linkedFromHeldPath: true,
+        }),
+      ],
+      [{ ...withdrawnConsent, orgIds: [heldReceiver] }],
+    );
+
+    expect(decidePathAccess(caseworker(heldReceiver), facts, 'PATH', at(10)).allowed).toBe(true);
+    expect(decidePathAccess(caseworker(heldReceiver), facts, 'PATH', at(25)).allowed).toBe(false);
   });
 });

@@ -21,6 +21,11 @@ export interface ReferralAccessSource {
   readonly referredAt: Date | null;
   readonly outcome: 'ACCEPTED' | 'DECLINED' | null;
   readonly decidedAt: Date | null;
+  /**
+   * True for a referral of a held path its owner linked to this one (docs/auth.md): its parties
+   * count here, but its answer moves the held path's course, not this path's accountability.
+   */
+  readonly linkedFromHeldPath?: boolean;
 }
 
 /** A consent record, or only its withdrawal when that arrived first. */
@@ -56,6 +61,19 @@ export const STATUTORY_PLAN_PARTY_ROLES: readonly OrgRole[] = [
 ];
 const STATUTORY_PLAN_DATA_CLASSES: readonly DataClass[] = ['PATH', 'PLAN', 'ATTENDANCE'];
 
+/**
+ * The organisation accountable for a path — the receiver of its accepted referral, then of each
+ * completed hand-off, as transitions records it — carries the client's path as its task: a
+ * provider by its service contract with the purchasing authority, an authority by its statutory
+ * task. That task, not the client's consent, is its basis for the path itself (PATH): the client
+ * may withdraw a consent, but the organisation still answers for the path, and a path its
+ * accountable organisation cannot see is a lost path (issue 16). Only PATH: every data class
+ * that needs the client's consent (the plan for a non-statutory party, attendance, the health
+ * flag) still goes with the consent. The cover ends when accountability moves on.
+ */
+export const ACCOUNTABLE_ORGANISATION_LEGAL_BASIS =
+  'Statutory task or service contract of the organisation accountable for the path';
+
 /** A completed hand-off: from `at` on, `toOrgId` owns the path (docs/domain.md §4.4). */
 export interface OwnershipAccessSource {
   readonly toOrgId: string;
@@ -89,6 +107,37 @@ function ownersOf(
 }
 
 /**
+ * Who is accountable for the path one after another, as transitions decides it: the receiver of
+ * each accepted referral of the path itself (not of a linked held path) from its acceptance, and
+ * the receiver of each completed hand-off from its completion; each until the next. Before the
+ * first acceptance the referrer is accountable, on its own law (its REFERRER cover).
+ */
+function accountableStretches(
+  referrals: readonly {
+    readonly toOrgId: string;
+    readonly isReferral: boolean;
+    readonly outcome: 'ACCEPTED' | 'DECLINED' | null;
+    readonly decidedAt: Date | null;
+    readonly linkedFromHeldPath?: boolean;
+  }[],
+  transfers: readonly OwnershipAccessSource[],
+): { orgId: string; since: Date; until: Date | null }[] {
+  const starts = [
+    ...referrals
+      .filter(
+        (referral) =>
+          referral.isReferral &&
+          referral.linkedFromHeldPath !== true &&
+          referral.outcome === 'ACCEPTED' &&
+          referral.decidedAt !== null,
+      )
+      .map((referral) => ({ orgId: referral.toOrgId, since: referral.decidedAt as Date })),
+    ...transfers.map((transfer) => ({ orgId: transfer.toOrgId, since: transfer.at })),
+  ].sort((a, b) => a.since.getTime() - b.since.getTime());
+  return starts.map((start, index) => ({ ...start, until: starts[index + 1]?.since ?? null }));
+}
+
+/**
  * Derives who takes part in a path, and on what basis, from its referrals and consents — the
  * same way in the gateway and in each service:
  * - the first referrer owns the path until a completed hand-off moves ownership to the receiver
@@ -98,6 +147,10 @@ function ownersOf(
  *   consent when the referral had one and that consent names the receiver (withdrawing it hides
  *   the path at once; a consent naming other organisations covers it for nothing), else by the
  *   referrer's law; accepting makes it a PLAN_PARTY, declining ends its part and its cover;
+ * - the organisation accountable for the path (an accepted referral's receiver, then each
+ *   completed hand-off's) is covered for PATH by ACCOUNTABLE_ORGANISATION_LEGAL_BASIS while it
+ *   is accountable, whatever consent is withdrawn (listed after every other cover, so the basis
+ *   recorded stays the consent while one covers);
  * - a consent covers its data classes for the organisations it names, from validFrom until
  *   validTo or its withdrawal;
  * - every party of the activation plan is a PLAN_PARTY while the plan names it; the statutory
@@ -224,6 +277,16 @@ export function pathAccessFactsFrom(
         withdrawnAt: null,
       });
     }
+  }
+  for (const stretch of accountableStretches(complete, ownershipTransfers)) {
+    coverages.push({
+      orgId: stretch.orgId,
+      dataClasses: ['PATH'],
+      basis: { kind: 'LEGAL_BASIS', code: ACCOUNTABLE_ORGANISATION_LEGAL_BASIS },
+      validFrom: stretch.since,
+      validTo: stretch.until,
+      withdrawnAt: null,
+    });
   }
   return { pathId, parties, coverages };
 }

@@ -17,6 +17,8 @@ interface ReferralRow {
   referred_at: Date | null;
   outcome: 'ACCEPTED' | 'DECLINED' | null;
   decided_at: Date | null;
+  /** The referral is of a held path linked to this one. */
+  linked: boolean;
 }
 
 interface ConsentRow {
@@ -58,7 +60,7 @@ export async function readPathAccessFacts(
   // queue concurrent queries on a client (it warns now and will refuse in pg 9).
   const referrals = await runner.query<ReferralRow[]>(
     `SELECT from_org_id, to_org_id, referrer_basis, basis_kind, basis_ref, referred_at,
-            outcome, decided_at
+            outcome, decided_at, path_id IS DISTINCT FROM $1::uuid AS linked
        FROM path_access_referral WHERE path_id IN ${PATH_AND_LINKED}`,
     [pathId],
   );
@@ -91,6 +93,7 @@ export async function readPathAccessFacts(
       referredAt: row.referred_at,
       outcome: row.outcome,
       decidedAt: row.decided_at,
+      linkedFromHeldPath: row.linked,
     })),
     consents.map((row): ConsentAccessSource => ({
       consentId: row.consent_id,

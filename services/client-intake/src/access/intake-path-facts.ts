@@ -20,6 +20,8 @@ interface ReferralRow {
   created_at: Date;
   status: 'PENDING' | 'ACCEPTED' | 'DECLINED';
   decided_at: Date | null;
+  /** The referral is of a held path the owner linked to this one. */
+  linked: boolean;
 }
 
 interface ConsentRow {
@@ -50,7 +52,8 @@ export class IntakePathFacts {
     // One after another: in a transaction both share one connection, and pg does not queue
     // concurrent queries on a client (it warns now and will refuse in pg 9).
     const referrals = await runner.query<ReferralRow[]>(
-      `SELECT from_org_id, to_org_id, legal_basis, consent_id, created_at, status, decided_at
+      `SELECT from_org_id, to_org_id, legal_basis, consent_id, created_at, status, decided_at,
+              path_id <> $1::uuid AS linked
          FROM referral WHERE path_id IN ${PATH_AND_LINKED}`,
       [pathId],
     );
@@ -79,6 +82,7 @@ export class IntakePathFacts {
           referredAt: row.created_at,
           outcome: row.status === 'PENDING' ? null : row.status,
           decidedAt: row.decided_at,
+          linkedFromHeldPath: row.linked,
         })),
         ...transitions.handoffs,
       ],

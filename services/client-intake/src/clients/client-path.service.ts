@@ -12,6 +12,8 @@ import {
   markPathExited,
   openPathOfClient,
 } from './client-path.repository';
+import { assertMayReferAgain } from '../path-order/path-order-rules';
+import { lockedPathStage } from '../path-order/path-stage.repository';
 import { heldPath, joinedPath, newPathAfter, type PathEntry } from './path-entry-rules';
 import { currentOwnerOf } from './path-owner-rule';
 
@@ -47,6 +49,7 @@ export class ClientPathService {
     if (open) {
       const owner = currentOwnerOf(await this.facts.factsFor(open.id, em)) ?? open.owner_org_id;
       if (owner === entry.principal.orgId) {
+        await this.assertMayReferAgain(em, open.id);
         return joinedPath(open);
       }
       return this.holdApart(em, entry, { pathId: open.id, ownerOrgId: owner });
@@ -84,6 +87,7 @@ export class ClientPathService {
     const ownerOrgId = entry.principal.orgId;
     const earlier = await heldPathOfClientBy(em, { clientId: entry.clientId, ownerOrgId });
     if (earlier) {
+      await this.assertMayReferAgain(em, earlier.id);
       return heldPath(earlier.id, heldFrom);
     }
     const path = heldPath(randomUUID(), heldFrom);
@@ -96,6 +100,18 @@ export class ClientPathService {
       status: 'HELD',
     });
     return path;
+  }
+
+  /**
+   * A referral joining a path the referrer already referred on is the path's next referral:
+   * refused, under the path's lock, unless the path is referred with no referral waiting
+   * (docs/path-rules.md, "client-intake").
+   */
+  private async assertMayReferAgain(em: EntityManager, pathId: string): Promise<void> {
+    const stage = await lockedPathStage(em, pathId);
+    if (stage !== undefined) {
+      assertMayReferAgain(stage);
+    }
   }
 
   /** The client left (transitions): the next referral opens a new path linked to this one. */

@@ -22,6 +22,8 @@ import { DataSource } from 'typeorm';
 import { IntakePathFacts } from '../access/intake-path-facts';
 import { clientRefOfPath } from '../clients/client-path.repository';
 import { OrganisationDirectory } from '../organisations/organisation-directory';
+import { assertIntakeByAccountable, assertMayRecordIntake } from '../path-order/path-order-rules';
+import { lockedPathStage } from '../path-order/path-stage.repository';
 import { openItemWithoutOwner } from './basics-checklist-rule';
 import { actionItemView, intakeView } from './intake-views';
 import {
@@ -66,6 +68,13 @@ export class IntakeAssessmentService {
       if (!hasRole(principal, ...CLIENT_WORK_ROLES)) {
         throw new ForbiddenCommandError('only caseworkers and team leads record an intake');
       }
+      // Under the path's lock: of two intakes at once, the second sees the first.
+      const stage = await lockedPathStage(em, pathId);
+      if (stage === undefined) {
+        throw new NotFoundError('no such path');
+      }
+      assertMayRecordIntake(stage);
+      assertIntakeByAccountable(stage, principal.orgId);
       await this.organisations.assertKnown(em, {
         orgIds: command.basicNeedIssues.map((issue) => issue.ownerOrgId),
         field: 'basicNeedIssues.ownerOrgId',

@@ -13,6 +13,8 @@ import { NotFoundError } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import { IntakePathFacts } from '../access/intake-path-facts';
 import { clientRefOfPath } from '../clients/client-path.repository';
+import { assertReferralAnswerable } from '../path-order/path-order-rules';
+import { lockedPathStage } from '../path-order/path-stage.repository';
 import { referralView } from './referral-views';
 import { assertReceiverMayAnswer } from './referral-rules';
 import {
@@ -95,8 +97,8 @@ export class ReferralDecisionService {
   }
 
   /**
-   * The referral, checked and locked: it exists on the path, the caller is its receiver, it is
-   * pending; with the basis the receiver sees the path on (the client's consent or the
+   * The referral, checked and locked with its path: it exists on the path, the caller is its
+   * receiver, it is pending and the path waits for its answer (docs/path-rules.md); with the basis the receiver sees the path on (the client's consent or the
    * referrer's law).
    */
   private async pendingReferralForReceiver(
@@ -105,11 +107,14 @@ export class ReferralDecisionService {
     answer: ReferralAnswer<unknown>,
   ): Promise<{ referral: ReferralRow; basis: AccessBasis }> {
     const { basis } = await this.facts.assertAccess(principal, answer.pathId, 'PATH', em);
+    // The path first, then the referral: the order every command that moves the path locks in.
+    const stage = await lockedPathStage(em, answer.pathId);
     const referral = await referralOfPathForUpdate(em, answer);
-    if (referral === undefined) {
+    if (referral === undefined || stage === undefined) {
       throw new NotFoundError('no such referral');
     }
     assertReceiverMayAnswer(referral, { principal, expectedVersion: answer.expectedVersion });
+    assertReferralAnswerable(stage, referral);
     return { referral, basis };
   }
 

@@ -1,11 +1,7 @@
 import { CLIENT_WORK_ROLES, hasRole, type Principal } from '@polku/auth';
 import { REFERRAL_LEGAL_BASES } from '@polku/contracts';
 import { PreconditionFailedError } from '@polku/persistence';
-import {
-  CommandConflictError,
-  CommandValidationError,
-  ForbiddenCommandError,
-} from '@polku/service-runtime';
+import { CommandValidationError, ForbiddenCommandError } from '@polku/service-runtime';
 import type { ReferralRow } from './referral.repository';
 
 /**
@@ -30,8 +26,8 @@ export function assertNotToOneself(toOrgId: string, principal: Principal): void 
 }
 
 /**
- * Only the receiving organisation's caseworkers answer a referral, on the version they saw,
- * and only once.
+ * Only the receiving organisation's caseworkers answer a referral, on the version they saw
+ * (that it is answered only once is a rule of the path's state: assertReferralAnswerable).
  */
 export function assertReceiverMayAnswer(
   referral: ReferralRow,
@@ -43,8 +39,5 @@ export function assertReceiverMayAnswer(
   }
   if (referral.version !== expectedVersion) {
     throw new PreconditionFailedError(expectedVersion, referral.version);
-  }
-  if (referral.status !== 'PENDING') {
-    throw new CommandConflictError(`the referral is already ${referral.status.toLowerCase()}`);
   }
 }
