@@ -195,3 +195,8 @@ export const PATH_INPUT_ORIGINS = {
 export function isTimerInput(input: PathInput): input is TimerInput {
   return PATH_INPUT_ORIGINS[input.type] === 'TIMER';
 }
+
+/** Another service's event: a fact to absorb, never refused because of the path's state. */
+export function isForeignFact(input: PathInput): boolean {
+  return PATH_INPUT_ORIGINS[input.type] === 'EVENT';
+}

@@ -134,7 +134,17 @@ export interface PathState {
   readonly nextStep: NextStep | null;
   readonly pendingReferral: PendingReferral | null;
   readonly pendingHandoff: PendingHandoff | null;
+  /**
+   * The measure activation-plans runs on the path, whatever the path's state: a measure that
+   * started in a race with an exit or a hand-off is recorded here although it does not move the
+   * path (docs/path-rules.md).
+   */
   readonly activeMeasure: ActiveMeasure | null;
+  /**
+   * Measures seen ended, so that their start, pause or resume arriving late is recorded and not
+   * waited for. Absent on paths stored before it existed.
+   */
+  readonly endedMeasureIds?: readonly string[];
   readonly exit: PathExit | null;
   readonly followUps: readonly FollowUp[];
   readonly waits: readonly Wait[];

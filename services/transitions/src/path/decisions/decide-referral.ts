@@ -1,7 +1,7 @@
 import type { IsoDate } from '@polku/timers';
 import type { DecisionDraft } from '../decision-draft';
-import { conflict, firstRefusal, forbidden, invalid, type Refusal } from '../path-decision';
-import { byAccountableOrg, onlyIn, requiredText, validDate } from '../path-guards';
+import { early, firstRefusal, forbidden, invalid, type Refusal } from '../path-decision';
+import { requiredText, validDate } from '../path-guards';
 import type { PathInputOf } from '../path-inputs';
 import type { PathState } from '../path-state';
 import { inBusinessDays, step } from '../next-step';
@@ -56,7 +56,13 @@ export function startPath(draft: DecisionDraft, input: PathInputOf<'referred'>):
   sendReferral(draft, input);
 }
 
-/** A new referral of the same path, by its referrer, after the last one was declined. */
+/**
+ * A new referral of the same path (client-intake's ClientReferred). client-intake re-refers only
+ * when every earlier referral of the path was declined, so: while this service still sees one
+ * pending, its decline is on its way (EARLY); on a path already past REFERRED, the answer to
+ * this very referral overtook it (recorded only). Whoever client-intake let re-refer becomes
+ * accountable until the receiver answers: it checked access, this does not refuse on actor.
+ */
 export function referAgain(draft: DecisionDraft, input: PathInputOf<'referred'>): Refusal | null {
   const refusal = firstRefusal(
     () => referralRefusal(input),
@@ -64,44 +70,54 @@ export function referAgain(draft: DecisionDraft, input: PathInputOf<'referred'>)
       input.pathId === draft.pathId
         ? null
         : invalid(`The referral names the path ${input.pathId}, not ${draft.pathId}.`),
-    () => onlyIn(draft, ['REFERRED'], 'refer the client again'),
     () =>
       draft.state.pendingReferral === null
         ? null
-        : conflict(
-            `The referral to ${draft.state.pendingReferral.toOrgId} is still waiting for an answer.`,
+        : early(
+            `The referral to ${draft.state.pendingReferral.toOrgId} is still waiting for an answer here: its decline is on its way.`,
           ),
-    () => byAccountableOrg(draft, input.actor, 'refer the client to another service'),
   );
   if (refusal) {
     return refusal;
   }
-  sendReferral(draft, input);
+  if (draft.state.state === 'REFERRED') {
+    sendReferral(draft, input);
+  }
   return null;
 }
 
-function answerRefusal(
+/**
+ * The answer to a referral this service has not seen yet (a re-referral after a decline, or one
+ * to another organisation than the one still pending here) is early: client-intake lets only
+ * the receiver of the pending referral answer it. Once the path is past REFERRED, a later
+ * answer of the same chain has already moved it, and this one is recorded only.
+ */
+function answerNotYetDue(
   draft: DecisionDraft,
   input: PathInputOf<'referralAccepted' | 'referralDeclined'>,
-  doing: string,
 ): Refusal | null {
   const pending = draft.state.pendingReferral;
-  return firstRefusal(
-    () => onlyIn(draft, ['REFERRED'], doing),
-    () => (pending === null ? conflict('There is no referral waiting for an answer.') : null),
-    () =>
-      pending?.toOrgId === input.actor.orgId
-        ? null
-        : forbidden(`Only the organisation the client was referred to can ${doing}.`),
-  );
+  if (draft.state.state !== 'REFERRED') {
+    return null;
+  }
+  if (pending === null) {
+    return early(
+      'No referral is waiting for an answer here: the referral it answers is on its way.',
+    );
+  }
+  return pending.toOrgId === input.actor.orgId
+    ? null
+    : early(
+        `The pending referral here was sent to ${pending.toOrgId}: its decline and the referral this answers are on their way.`,
+      );
 }
 
 export function acceptReferral(
   draft: DecisionDraft,
   input: PathInputOf<'referralAccepted'>,
 ): Refusal | null {
-  const refusal = answerRefusal(draft, input, 'accept the referral');
-  if (refusal) {
+  const refusal = answerNotYetDue(draft, input);
+  if (refusal || draft.state.state !== 'REFERRED') {
     return refusal;
   }
   draft.update({
@@ -117,8 +133,8 @@ export function declineReferral(
   draft: DecisionDraft,
   input: PathInputOf<'referralDeclined'>,
 ): Refusal | null {
-  const refusal = answerRefusal(draft, input, 'decline the referral');
-  if (refusal) {
+  const refusal = answerNotYetDue(draft, input);
+  if (refusal || draft.state.state !== 'REFERRED') {
     return refusal;
   }
   // Back to the referrer, who stays accountable: the client is never left in the void.
