@@ -35,8 +35,11 @@ describe('decide: referral and entry', () => {
     expect(state.timers[0]).toMatchObject({ kind: 'next-step-overdue', dueDate: '2027-03-16' });
   });
 
-  it('should refuse anything but a referral when the path does not exist yet', () => {
+  it('should wait for the referral with any other event, and refuse any command, when the path does not exist yet', () => {
     expect(decide(undefined, make.intakeCompleted(), POLICY)).toEqual({
+      refused: { code: 'EARLY', message: expect.stringContaining('not been referred') },
+    });
+    expect(decide(undefined, make.exited(), POLICY)).toEqual({
       refused: { code: 'CONFLICT', message: expect.stringContaining('not been referred') },
     });
   });
@@ -67,13 +70,15 @@ describe('decide: referral and entry', () => {
     });
   });
 
-  it('should refuse an answer to a referral from any other organisation than the receiver', () => {
+  it('should wait for the referral that an answer from another organisation than the pending receiver answers', () => {
+    // client-intake lets only the receiver of the pending referral answer it: this answers a
+    // re-referral whose referral (and the decline before it) are on their way.
     for (const input of [
       make.referralAccepted({ actor: RECEIVER_WORKER }),
       make.referralDeclined({ actor: TE_WORKER }),
     ]) {
       expect(decide(pathAt('referred'), input, POLICY)).toMatchObject({
-        refused: { code: 'FORBIDDEN' },
+        refused: { code: 'EARLY' },
       });
     }
   });
@@ -94,24 +99,45 @@ describe('decide: referral and entry', () => {
     const { state } = accept(declined, make.referred({ toOrgId: RECEIVER, at: '2027-03-03' }));
 
     expect(state.pendingReferral).toEqual({ toOrgId: RECEIVER, answerDueDate: '2027-03-17' });
+    // client-intake re-refers only after every earlier referral was declined: the decline of
+    // the one still pending here is on its way.
     expect(decide(pathAt('referred'), make.referred(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT', message: expect.stringContaining('still waiting') },
+      refused: { code: 'EARLY', message: expect.stringContaining('still waiting') },
     });
+    // Whoever client-intake let re-refer is accountable until the receiver answers.
     expect(
-      decide(declined, make.referred({ actor: PROVIDER_WORKER, fromOrgId: PROVIDER }), POLICY),
-    ).toMatchObject({ refused: { code: 'FORBIDDEN' } });
+      accept(declined, make.referred({ actor: PROVIDER_WORKER, fromOrgId: PROVIDER })).state
+        .accountable,
+    ).toEqual({ orgId: PROVIDER, workerId: TE_WORKER.workerId });
     expect(decide(declined, make.referred({ pathId: 'path-other' }), POLICY)).toMatchObject({
       refused: { code: 'VALIDATION_FAILED' },
     });
   });
 
-  it('should refuse a second answer when there is no referral waiting', () => {
-    expect(decide(pathAt('intake'), make.referralAccepted(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT' },
-    });
+  it('should record an answer overtaken by the path, and wait for the referral of an answer when none is pending', () => {
+    const intake = pathAt('intake');
+    for (const input of [make.referralAccepted(), make.referralDeclined(), make.referred()]) {
+      expect(decide(intake, input, POLICY)).toEqual({ state: intake, effects: [] });
+    }
     const declined = walk([make.referred(), make.referralDeclined()]);
     expect(decide(declined, make.referralAccepted(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT', message: 'There is no referral waiting for an answer.' },
+      refused: { code: 'EARLY', message: expect.stringContaining('on its way') },
+    });
+  });
+
+  it('should converge when the acceptance of a re-referral overtakes the decline and the re-referral it follows', () => {
+    // client-intake: referral to the provider, declined, referred again to it, accepted.
+    const later = '2027-03-03';
+    const reReferral = make.referred({ at: later });
+    const acceptance = make.referralAccepted({ at: later });
+    const afterAcceptance = accept(pathAt('referred'), acceptance).state;
+    const afterDecline = accept(afterAcceptance, make.referralDeclined()).state;
+    const { state } = accept(afterDecline, reReferral);
+
+    expect(state).toMatchObject({
+      state: 'INTAKE',
+      accountable: { orgId: PROVIDER },
+      pendingReferral: null,
     });
   });
 
@@ -133,16 +159,18 @@ describe('decide: referral and entry', () => {
       state: 'PLANNING',
       nextStep: { kind: 'AGREE_PLAN', dueDate: '2027-03-16' },
     });
-    expect(
-      decide(pathAt('intake'), make.intakeCompleted({ actor: TE_WORKER }), POLICY),
-    ).toMatchObject({
-      refused: { code: 'FORBIDDEN' },
+    // client-intake checked who may record the intake: any party it allows moves the path.
+    expect(accept(pathAt('intake'), make.intakeCompleted({ actor: TE_WORKER })).state.state).toBe(
+      'PLANNING',
+    );
+    // Past intake (a hand-off or an exit from intake, or an intake recorded again): recorded.
+    const planning = pathAt('planning');
+    expect(decide(planning, make.intakeCompleted(), POLICY)).toEqual({
+      state: planning,
+      effects: [],
     });
-    expect(decide(pathAt('planning'), make.intakeCompleted(), POLICY)).toMatchObject({
-      refused: {
-        code: 'CONFLICT',
-        message: 'Cannot complete the intake while the client is in planning.',
-      },
+    expect(decide(pathAt('referred'), make.intakeCompleted(), POLICY)).toMatchObject({
+      refused: { code: 'EARLY' },
     });
   });
 

@@ -1,13 +1,6 @@
 import type { DecisionDraft } from '../decision-draft';
 import { lateFrom } from '../path-dates';
-import {
-  alreadyDone,
-  conflict,
-  firstRefusal,
-  invalid,
-  notFound,
-  type Refusal,
-} from '../path-decision';
+import { alreadyDone, firstRefusal, invalid, notFound, type Refusal } from '../path-decision';
 import { destinationProblem, isContinuation, isUnclear } from '../path-destination';
 import { byAccountableOrg, onlyIn } from '../path-guards';
 import type { PathInputOf } from '../path-inputs';

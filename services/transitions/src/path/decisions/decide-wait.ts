@@ -1,13 +1,6 @@
 import type { DecisionDraft } from '../decision-draft';
 import { lateFrom } from '../path-dates';
-import {
-  alreadyDone,
-  conflict,
-  firstRefusal,
-  invalid,
-  notFound,
-  type Refusal,
-} from '../path-decision';
+import { alreadyDone, firstRefusal, invalid, notFound, type Refusal } from '../path-decision';
 import { requiredText } from '../path-guards';
 import type { PathInputOf } from '../path-inputs';
 import { PATH_TIMER_KINDS } from '../path-timers';
