@@ -20,14 +20,20 @@ const INPUTS = {
     type: 'referred',
     ...by(TE),
     pathId: PATH_ID,
+    referralId: 'referral-1',
     fromOrgId: TE,
     toOrgId: PROVIDER,
     referrerWorkerId: 'usr_te',
   }),
-  accepted: (orgId = PROVIDER): EventInput => ({ type: 'referralAccepted', ...by(orgId) }),
+  accepted: (referralId = 'referral-1'): EventInput => ({
+    type: 'referralAccepted',
+    ...by(PROVIDER),
+    referralId,
+  }),
   declined: (): EventInput => ({
     type: 'referralDeclined',
     ...by(PROVIDER),
+    referralId: 'referral-1',
     reasonCategory: 'NO_CAPACITY',
   }),
   intake: (): EventInput => ({ type: 'intakeCompleted', ...by(PROVIDER) }),
@@ -92,14 +98,14 @@ describe('arrivedEarly', () => {
     ['a second MeasurePaused before the MeasureResumed between them', 'paused', INPUTS.paused()],
     ['a return before the path it ends', undefined, INPUTS.returned()],
     [
-      'an answer from an organisation the pending referral was not sent to',
+      'the acceptance of a referral that has not arrived (a re-referral after a decline on its way)',
       'referred',
-      INPUTS.accepted(OTHER),
+      INPUTS.accepted('referral-2'),
     ],
     [
       'a new referral when the decline of the previous one has not arrived',
       'referred',
-      INPUTS.referred(),
+      { ...INPUTS.referred(), referralId: 'referral-2' },
     ],
   ] as const)('should retry %s', (_case, stage, input) => {
     const before = stage === undefined ? undefined : STAGE[stage]();

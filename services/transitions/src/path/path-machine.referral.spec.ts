@@ -70,17 +70,16 @@ describe('decide: referral and entry', () => {
     });
   });
 
-  it('should wait for the referral that an answer from another organisation than the pending receiver answers', () => {
+  it('should wait for the referral an acceptance names when another one is pending here', () => {
     // client-intake lets only the receiver of the pending referral answer it: this answers a
     // re-referral whose referral (and the decline before it) are on their way.
-    for (const input of [
-      make.referralAccepted({ actor: RECEIVER_WORKER }),
-      make.referralDeclined({ actor: TE_WORKER }),
-    ]) {
-      expect(decide(pathAt('referred'), input, POLICY)).toMatchObject({
-        refused: { code: 'EARLY' },
-      });
-    }
+    expect(
+      decide(
+        pathAt('referred'),
+        make.referralAccepted({ referralId: 'referral-2', actor: RECEIVER_WORKER }),
+        POLICY,
+      ),
+    ).toMatchObject({ refused: { code: 'EARLY' } });
   });
 
   it('should return the path to the referrer with FIND_NEW_SERVICE when the referral is declined', () => {
@@ -96,18 +95,29 @@ describe('decide: referral and entry', () => {
 
   it('should let the referrer refer again after a decline, and not before', () => {
     const declined = walk([make.referred(), make.referralDeclined()]);
-    const { state } = accept(declined, make.referred({ toOrgId: RECEIVER, at: '2027-03-03' }));
+    const { state } = accept(
+      declined,
+      make.referred({ referralId: 'referral-2', toOrgId: RECEIVER, at: '2027-03-03' }),
+    );
 
-    expect(state.pendingReferral).toEqual({ toOrgId: RECEIVER, answerDueDate: '2027-03-17' });
+    expect(state.pendingReferral).toEqual({
+      referralId: 'referral-2',
+      toOrgId: RECEIVER,
+      answerDueDate: '2027-03-17',
+    });
     // client-intake re-refers only after every earlier referral was declined: the decline of
     // the one still pending here is on its way.
-    expect(decide(pathAt('referred'), make.referred(), POLICY)).toMatchObject({
+    expect(
+      decide(pathAt('referred'), make.referred({ referralId: 'referral-2' }), POLICY),
+    ).toMatchObject({
       refused: { code: 'EARLY', message: expect.stringContaining('still waiting') },
     });
     // Whoever client-intake let re-refer is accountable until the receiver answers.
     expect(
-      accept(declined, make.referred({ actor: PROVIDER_WORKER, fromOrgId: PROVIDER })).state
-        .accountable,
+      accept(
+        declined,
+        make.referred({ referralId: 'referral-2', actor: PROVIDER_WORKER, fromOrgId: PROVIDER }),
+      ).state.accountable,
     ).toEqual({ orgId: PROVIDER, workerId: TE_WORKER.workerId });
     expect(decide(declined, make.referred({ pathId: 'path-other' }), POLICY)).toMatchObject({
       refused: { code: 'VALIDATION_FAILED' },
@@ -125,20 +135,36 @@ describe('decide: referral and entry', () => {
     });
   });
 
-  it('should converge when the acceptance of a re-referral overtakes the decline and the re-referral it follows', () => {
-    // client-intake: referral to the provider, declined, referred again to it, accepted.
-    const later = '2027-03-03';
-    const reReferral = make.referred({ at: later });
-    const acceptance = make.referralAccepted({ at: later });
-    const afterAcceptance = accept(pathAt('referred'), acceptance).state;
-    const afterDecline = accept(afterAcceptance, make.referralDeclined()).state;
-    const { state } = accept(afterDecline, reReferral);
+  it('should converge when a re-referral and its answer overtake the decline of the referral before', () => {
+    // client-intake: referral-1 to the provider, declined; referral-2 to the receiver, accepted.
+    const reReferral = make.referred({ referralId: 'referral-2', toOrgId: RECEIVER });
+    const acceptance = make.referralAccepted({ referralId: 'referral-2', actor: RECEIVER_WORKER });
+    const referred = pathAt('referred');
 
-    expect(state).toMatchObject({
-      state: 'INTAKE',
-      accountable: { orgId: PROVIDER },
-      pendingReferral: null,
+    expect(decide(referred, acceptance, POLICY)).toMatchObject({ refused: { code: 'EARLY' } });
+    expect(decide(referred, reReferral, POLICY)).toMatchObject({ refused: { code: 'EARLY' } });
+    const { state } = accept(
+      accept(accept(referred, make.referralDeclined()).state, reReferral).state,
+      acceptance,
+    );
+    expect(state).toMatchObject({ state: 'INTAKE', accountable: { orgId: RECEIVER } });
+  });
+
+  it('should record a decline that overtook its referral, and then the referral itself', () => {
+    // referral-1 declined, referral-2 declined, referral-3 pending: referral-3 overtook
+    // referral-2 while that one waited here for the decline of referral-1.
+    const afterFirstDecline = accept(pathAt('referred'), make.referralDeclined()).state;
+    const third = accept(afterFirstDecline, make.referred({ referralId: 'referral-3' })).state;
+    const secondDeclined = accept(
+      third,
+      make.referralDeclined({ referralId: 'referral-2', actor: RECEIVER_WORKER }),
+    ).state;
+    expect(secondDeclined).toMatchObject({
+      pendingReferral: { referralId: 'referral-3' },
+      declinedReferralIds: ['referral-2'],
     });
+    const late = make.referred({ referralId: 'referral-2', toOrgId: RECEIVER });
+    expect(decide(secondDeclined, late, POLICY)).toEqual({ state: secondDeclined, effects: [] });
   });
 
   it('should let the referrer record an exit after a decline but not while the referral waits', () => {

@@ -64,6 +64,8 @@ export interface NextStep {
 
 /** A referral sent and not answered yet: the referrer stays accountable meanwhile. */
 export interface PendingReferral {
+  /** Absent on paths stored before referrals were told apart by id. */
+  readonly referralId?: string;
   readonly toOrgId: string;
   readonly answerDueDate: IsoDate;
 }
@@ -145,6 +147,11 @@ export interface PathState {
    * waited for. Absent on paths stored before it existed.
    */
   readonly endedMeasureIds?: readonly string[];
+  /**
+   * Referrals seen declined while another one was pending here (their decline overtook them), so
+   * that the referral arriving later is recorded and not sent again. Absent until one is.
+   */
+  readonly declinedReferralIds?: readonly string[];
   readonly exit: PathExit | null;
   readonly followUps: readonly FollowUp[];
   readonly waits: readonly Wait[];
