@@ -37,7 +37,7 @@ export class DeliveryWorld {
   readonly retries: PathInput[] = [];
   private readonly timers = new SimulatedTimerTable();
   private counter = 0;
-  readonly counts = { moved: 0, recorded: 0, early: 0, commands: 0, refusedCommands: 0 };
+  readonly counts = { changed: 0, unchanged: 0, early: 0, commands: 0, refusedCommands: 0 };
 
   constructor(
     private readonly policy: PathPolicy,
@@ -115,7 +115,7 @@ export class DeliveryWorld {
       this.retries.push(event);
       return;
     }
-    this.counts[decision.state === before ? 'recorded' : 'moved'] += 1;
+    this.counts[decision.state === before ? 'unchanged' : 'changed'] += 1;
     this.accept(decision.state, decision.effects);
   }
 
