@@ -72,7 +72,7 @@ describe('exits and follow-ups', () => {
     });
   });
 
-  it('should refuse to close a path whose destination is not confirmed with CONFLICT', async () => {
+  it('should refuse to close a path whose destination is not confirmed with a conflict naming its state', async () => {
     const story = new PathStory(service);
     const { version } = await exitToOpenLabourMarket(story);
 
@@ -82,7 +82,7 @@ describe('exits and follow-ups', () => {
         expectedVersion: version,
         body: {},
       }),
-    ).toMatchObject({ code: 'CONFLICT' });
+    ).toMatchObject({ code: 'CONFLICT', details: { pathState: 'FOLLOW_UP' } });
   });
 
   it('should keep an unclear path with its owner and a review date, reviewed again and never closed', async () => {

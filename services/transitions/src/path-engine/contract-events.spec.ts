@@ -203,12 +203,13 @@ function walkThroughEveryEvent(): Walk {
         type: 'referred',
         ...by(TE),
         pathId,
+        referralId: 'referral-1',
         fromOrgId: TE,
         toOrgId: PROVIDER,
         referrerWorkerId: by(TE).actor.workerId,
       },
     })
-    .apply({ input: { type: 'referralAccepted', ...by(PROVIDER) } })
+    .apply({ input: { type: 'referralAccepted', ...by(PROVIDER), referralId: 'referral-1' } })
     .apply({ input: { type: 'intakeCompleted', ...by(PROVIDER) } })
     .apply({ input: { type: 'planAgreed', ...by(TE) } })
     .apply({

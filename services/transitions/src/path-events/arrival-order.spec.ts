@@ -20,14 +20,20 @@ const INPUTS = {
     type: 'referred',
     ...by(TE),
     pathId: PATH_ID,
+    referralId: 'referral-1',
     fromOrgId: TE,
     toOrgId: PROVIDER,
     referrerWorkerId: 'usr_te',
   }),
-  accepted: (orgId = PROVIDER): EventInput => ({ type: 'referralAccepted', ...by(orgId) }),
+  accepted: (referralId = 'referral-1'): EventInput => ({
+    type: 'referralAccepted',
+    ...by(PROVIDER),
+    referralId,
+  }),
   declined: (): EventInput => ({
     type: 'referralDeclined',
     ...by(PROVIDER),
+    referralId: 'referral-1',
     reasonCategory: 'NO_CAPACITY',
   }),
   intake: (): EventInput => ({ type: 'intakeCompleted', ...by(PROVIDER) }),
@@ -59,13 +65,15 @@ function walk(...inputs: PathInput[]): PathState {
   return state;
 }
 
-/** The machine refuses it, and arrivedEarly says whether to try again later. */
-function verdict(before: PathState | undefined, input: EventInput): 'EARLY' | 'STALE' {
+type Verdict = 'MOVE' | 'RECORD' | 'EARLY' | 'REFUSED';
+
+/** What the consumer does with the event: the machine moves the path, records it, or refuses it. */
+function verdict(before: PathState | undefined, input: EventInput): Verdict {
   const decision = decide(before, input, pathPolicy());
-  if (!isRefused(decision)) {
-    throw new Error(`${input.type} was accepted; only refusals are classified`);
+  if (isRefused(decision)) {
+    return arrivedEarly(decision.refused) ? 'EARLY' : 'REFUSED';
   }
-  return arrivedEarly(before, input) ? 'EARLY' : 'STALE';
+  return before !== undefined && decision.state.state === before.state ? 'RECORD' : 'MOVE';
 }
 
 const referred = () => walk(INPUTS.referred());
@@ -73,6 +81,9 @@ const intake = () => walk(INPUTS.referred(), INPUTS.accepted());
 const planning = () => walk(INPUTS.referred(), INPUTS.accepted(), INPUTS.intake());
 const inMeasure = () =>
   walk(INPUTS.referred(), INPUTS.accepted(), INPUTS.intake(), INPUTS.started());
+const paused = () =>
+  walk(INPUTS.referred(), INPUTS.accepted(), INPUTS.intake(), INPUTS.started(), INPUTS.paused());
+const STAGE = { referred, intake, planning, inMeasure, paused };
 
 describe('arrivedEarly', () => {
   it.each([
@@ -84,37 +95,51 @@ describe('arrivedEarly', () => {
     ['MeasurePaused before MeasureStarted', 'planning', INPUTS.paused()],
     ['MeasureEnded before MeasureStarted', 'planning', INPUTS.ended()],
     ['MeasureResumed before MeasurePaused', 'inMeasure', INPUTS.resumed()],
+    ['a second MeasurePaused before the MeasureResumed between them', 'paused', INPUTS.paused()],
     ['a return before the path it ends', undefined, INPUTS.returned()],
     [
-      'an answer from an organisation the pending referral was not sent to',
+      'the acceptance of a referral that has not arrived (a re-referral after a decline on its way)',
       'referred',
-      INPUTS.accepted(OTHER),
+      INPUTS.accepted('referral-2'),
+    ],
+    [
+      'a new referral when the decline of the previous one has not arrived',
+      'referred',
+      { ...INPUTS.referred(), referralId: 'referral-2' },
     ],
   ] as const)('should retry %s', (_case, stage, input) => {
-    const before =
-      stage === undefined ? undefined : { referred, intake, planning, inMeasure }[stage]();
+    const before = stage === undefined ? undefined : STAGE[stage]();
 
     expect(verdict(before, input)).toBe('EARLY');
   });
 
-  it('should retry a new referral when the decline of the previous one has not arrived', () => {
-    expect(verdict(referred(), INPUTS.referred())).toBe('EARLY');
-  });
-
   it.each([
     ['a second ReferralAccepted after the intake began', 'intake', INPUTS.accepted()],
+    ['a ReferralDeclined overtaken by a later acceptance', 'intake', INPUTS.declined()],
     ['ActivationPlanAgreed after the measure started', 'inMeasure', INPUTS.plan()],
     ['a return while the path is still in a measure', 'inMeasure', INPUTS.returned()],
     ['IntakeCompleted once planning has begun', 'planning', INPUTS.intake()],
-  ] as const)('should acknowledge %s, which can never apply', (_case, stage, input) => {
-    const before = { intake, planning, inMeasure }[stage]();
-
-    expect(verdict(before, input)).toBe('STALE');
+  ] as const)('should record %s without moving the path', (_case, stage, input) => {
+    expect(verdict(STAGE[stage](), input)).toBe('RECORD');
   });
 
-  it('should acknowledge a referral of the path that names another referrer than its emitter', () => {
+  it('should refuse, for the dead-letter path, a referral of the path that names another referrer than its emitter', () => {
     const forged: EventInput = { ...INPUTS.referred(), actor: by(OTHER).actor };
 
-    expect(verdict(undefined, forged)).toBe('STALE');
+    expect(verdict(undefined, forged)).toBe('REFUSED');
+  });
+
+  it('should never call a refused command early', () => {
+    const exit: PathInput = {
+      type: 'exited',
+      ...by(PROVIDER),
+      destination: { group: 'LABOUR_MARKET', category: 'OPEN_LABOUR_MARKET' },
+      confirmed: true,
+      exitDate: DAY0,
+    };
+    const decision = decide(inMeasure(), exit, pathPolicy());
+
+    expect(isRefused(decision) && arrivedEarly(decision.refused)).toBe(false);
+    expect(decision).toMatchObject({ refused: { code: 'CONFLICT' } });
   });
 });

@@ -64,6 +64,7 @@ export function referredInput(
       at,
       actor,
       pathId,
+      referralId: envelope.data.referralId,
       fromOrgId: envelope.data.fromOrgId,
       toOrgId: envelope.data.toOrgId,
       referrerWorkerId: actor.workerId,
@@ -75,7 +76,10 @@ export function referralAcceptedInput(
   envelope: EventEnvelope<ReferralAcceptedPayload>,
 ): PathEventInput<'referralAccepted'> {
   const { pathId, at, actor } = byEmitter(envelope);
-  return { pathId, input: { type: 'referralAccepted', at, actor } };
+  return {
+    pathId,
+    input: { type: 'referralAccepted', at, actor, referralId: envelope.data.referralId },
+  };
 }
 
 export function referralDeclinedInput(
@@ -84,7 +88,13 @@ export function referralDeclinedInput(
   const { pathId, at, actor } = byEmitter(envelope);
   return {
     pathId,
-    input: { type: 'referralDeclined', at, actor, reasonCategory: envelope.data.reasonCategory },
+    input: {
+      type: 'referralDeclined',
+      at,
+      actor,
+      referralId: envelope.data.referralId,
+      reasonCategory: envelope.data.reasonCategory,
+    },
   };
 }
 

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ActivationPlanRevisedPayload, EventEnvelope } from '@polku/contracts';
 import type { EntityManager } from 'typeorm';
+import type { Refusal } from '../path';
 import { PathEngine } from '../path-engine/path.engine';
 import { readPath } from '../path-engine/path.repository';
 import { arrivedEarly } from './arrival-order';
@@ -24,11 +25,31 @@ export class PredecessorNotArrivedError extends Error {
   }
 }
 
+/**
+ * The machine refused another service's event for another reason than its arrival order: the
+ * event is malformed, or the machine fails to absorb a fact it should (a bug). Thrown so that the
+ * event ends as a dead letter with this message, never acknowledged and lost.
+ */
+export class UnabsorbedEventError extends Error {
+  constructor({
+    envelope,
+    pathId,
+    refusal,
+  }: {
+    readonly envelope: EventEnvelope<unknown>;
+    readonly pathId: string;
+    readonly refusal: Refusal;
+  }) {
+    super(
+      `${envelope.type} ${envelope.id} was not absorbed by path ${pathId} (${refusal.code}): ${refusal.message}. Another service's event is a fact; the path machine must record it or move the path (docs/path-rules.md).`,
+    );
+    this.name = 'UnabsorbedEventError';
+  }
+}
+
 /** Feeds another service's event to the path machine, in the consumer's transaction. */
 @Injectable()
 export class PathEventFeed {
-  private readonly logger = new Logger(PathEventFeed.name);
-
   constructor(private readonly engine: PathEngine) {}
 
   /**
@@ -42,7 +63,7 @@ export class PathEventFeed {
   ): Promise<void> {
     const path = await readPath(em, envelope.pathId);
     if (path?.state === 'PLANNING' && path.nextStep?.kind === 'AGREE_PLAN') {
-      await this.feed(em, { envelope, ...planAgreedInput(envelope), retryWhenEarly: false });
+      await this.feed(em, { envelope, ...planAgreedInput(envelope) });
     }
   }
 
@@ -52,11 +73,9 @@ export class PathEventFeed {
       readonly envelope: EventEnvelope<unknown>;
       readonly pathId: string;
       readonly input: EventInput;
-      /** False for an event that only sometimes moves the path: never wait for a predecessor. */
-      readonly retryWhenEarly?: boolean;
     },
   ): Promise<void> {
-    const { envelope, pathId, input, retryWhenEarly = true } = options;
+    const { envelope, pathId, input } = options;
     const outcome = await this.engine.decide(em, {
       pathId,
       input,
@@ -65,11 +84,9 @@ export class PathEventFeed {
     if (outcome.accepted) {
       return;
     }
-    if (retryWhenEarly && arrivedEarly(outcome.before, input)) {
+    if (arrivedEarly(outcome.refusal)) {
       throw new PredecessorNotArrivedError({ envelope, pathId, reason: outcome.refusal.message });
     }
-    this.logger.warn(
-      `${envelope.type} ${envelope.id} does not apply to path ${pathId} and is acknowledged (${outcome.refusal.code}): ${outcome.refusal.message}`,
-    );
+    throw new UnabsorbedEventError({ envelope, pathId, refusal: outcome.refusal });
   }
 }

@@ -1,7 +1,9 @@
 // The path state machine, for the transitions service's consumers, command and timer handlers.
 export { decide } from './path-machine';
 export {
+  alreadyDone,
   conflict,
+  early,
   forbidden,
   invalid,
   isRefused,
@@ -13,6 +15,7 @@ export {
 export type { PathEffect, PathEvent, PathEventName, TimerToSchedule } from './path-effects';
 export {
   FOLLOW_UP_FINDINGS,
+  isForeignFact,
   isTimerInput,
   PATH_INPUT_ORIGINS,
   type ActorInput,

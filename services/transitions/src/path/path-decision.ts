@@ -1,7 +1,14 @@
 import type { PathEffect } from './path-effects';
 import type { PathState } from './path-state';
 
-export type RefusalCode = 'CONFLICT' | 'VALIDATION_FAILED' | 'FORBIDDEN' | 'NOT_FOUND';
+/**
+ * CONFLICT: the path's state (or a sub-state: a pending hand-off, a running measure) forbids the
+ * command. ALREADY_DONE: the same thing has already been done (a repeat, not the path's course).
+ * EARLY: another service's event came before an event it follows, which is certainly on its way
+ * (path-events/arrival-order.ts): only an event is ever refused as early, never a command.
+ */
+export type RefusalCode =
+  'CONFLICT' | 'ALREADY_DONE' | 'EARLY' | 'VALIDATION_FAILED' | 'FORBIDDEN' | 'NOT_FOUND';
 
 /** Why an input cannot move the path, in words a caseworker can act on. */
 export interface Refusal {
@@ -23,6 +30,19 @@ export function isRefused(decision: PathDecision): decision is { readonly refuse
 /** The path is not in a state where this can happen. */
 export function conflict(message: string): Refusal {
   return { code: 'CONFLICT', message };
+}
+
+/** The same thing has been done already: a repeat, whatever the path's state. */
+export function alreadyDone(message: string): Refusal {
+  return { code: 'ALREADY_DONE', message };
+}
+
+/**
+ * Another service's event arrived before the event it follows, which the upstream service's own
+ * refusals guarantee is on its way: the consumer tries it again later (arrival-order.ts).
+ */
+export function early(message: string): Refusal {
+  return { code: 'EARLY', message };
 }
 
 /** The input itself is wrong, whatever the path's state. */

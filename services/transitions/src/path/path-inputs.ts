@@ -29,16 +29,23 @@ export type PathInput =
   | (ByActor & {
       readonly type: 'referred';
       readonly pathId: string;
+      /** client-intake's id of this referral: its answer names it. */
+      readonly referralId: string;
       readonly fromOrgId: string;
       readonly toOrgId: string;
       readonly referrerWorkerId: string;
     })
   | (ByActor & {
       readonly type: 'referralAccepted';
+      readonly referralId: string;
       /** The receiver's worker who takes the client; the actor when absent. */
       readonly workerId?: string;
     })
-  | (ByActor & { readonly type: 'referralDeclined'; readonly reasonCategory: string })
+  | (ByActor & {
+      readonly type: 'referralDeclined';
+      readonly referralId: string;
+      readonly reasonCategory: string;
+    })
   | (ByActor & { readonly type: 'intakeCompleted' })
   // Planning and measures (events of activation-plans).
   | (ByActor & { readonly type: 'planAgreed' })
@@ -194,4 +201,9 @@ export const PATH_INPUT_ORIGINS = {
 
 export function isTimerInput(input: PathInput): input is TimerInput {
   return PATH_INPUT_ORIGINS[input.type] === 'TIMER';
+}
+
+/** Another service's event: a fact to absorb, never refused because of the path's state. */
+export function isForeignFact(input: PathInput): boolean {
+  return PATH_INPUT_ORIGINS[input.type] === 'EVENT';
 }

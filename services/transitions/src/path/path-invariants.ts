@@ -46,8 +46,13 @@ function stateShape(path: PathState): string[] {
   ) {
     problems.push('a pending hand-off without AWAIT_HANDOFF_ANSWER in TRANSITION_PENDING');
   }
-  if ((path.state === 'PAUSED') !== (path.activeMeasure?.paused === true)) {
-    problems.push('PAUSED and a paused measure disagree');
+  // A measure paused between steps or after an exit is recorded on the path that stays where
+  // it is; only IN_MEASURE and PAUSED must agree with the measure.
+  if (path.state === 'PAUSED' && path.activeMeasure?.paused !== true) {
+    problems.push('PAUSED without a paused measure');
+  }
+  if (path.state === 'IN_MEASURE' && path.activeMeasure?.paused === true) {
+    problems.push('IN_MEASURE with a paused measure');
   }
   if ((path.state === 'IN_MEASURE' || path.state === 'PAUSED') && path.activeMeasure === null) {
     problems.push(`${path.state} without a measure`);

@@ -336,7 +336,7 @@ describe('decide: exits and follow-ups', () => {
     });
     const once = accept(path, make.followUpCompleted({ followUpId: id })).state;
     expect(decide(once, make.followUpCompleted({ followUpId: id }), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT', message: 'This follow-up has already been done.' },
+      refused: { code: 'ALREADY_DONE', message: 'This follow-up has already been done.' },
     });
     expect(
       decide(path, make.followUpCompleted({ followUpId: id, actor: TE_WORKER }), POLICY),
@@ -364,9 +364,11 @@ describe('decide: exits and follow-ups', () => {
     expect(accept(pathAt('unclear'), make.returnedAsNewPath()).state.state).toBe('REENTERED');
   });
 
-  it('should refuse a return while the client is still on the path, or as its own continuation', () => {
-    expect(decide(pathAt('inMeasure'), make.returnedAsNewPath(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT' },
+  it('should only record a return while the client is still on the path, and refuse one as its own continuation', () => {
+    const inMeasure = pathAt('inMeasure');
+    expect(decide(inMeasure, make.returnedAsNewPath(), POLICY)).toEqual({
+      state: inMeasure,
+      effects: [],
     });
     expect(
       decide(pathAt('followUp'), make.returnedAsNewPath({ newPathId: PATH_ID }), POLICY),

@@ -127,7 +127,7 @@ describe('decide: hand-offs', () => {
       decide(pending, make.handoffAccepted({ handoffId: 'transition-9' }), POLICY),
     ).toMatchObject({ refused: { code: 'NOT_FOUND' } });
     expect(decide(pathAt('handoffAccepted'), make.handoffAccepted(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT', message: 'The hand-off has already been accepted.' },
+      refused: { code: 'ALREADY_DONE', message: 'The hand-off has already been accepted.' },
     });
     expect(decide(pathAt('measureEnded'), make.handoffDeclined(), POLICY)).toMatchObject({
       refused: { code: 'NOT_FOUND' },

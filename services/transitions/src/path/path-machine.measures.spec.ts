@@ -17,6 +17,7 @@ import {
 } from '../../test/support/path-machine/path-fixtures';
 
 const REMINDER = (days: number) => `measure-ending:${PATH_ID}:measure-1:${days}`;
+const REMINDER_2 = (days: number) => `measure-ending:${PATH_ID}:measure-2:${days}`;
 
 describe('decide: planning and measures', () => {
   it('should ask for a measure to start in 10 business days when the plan is agreed by any plan party', () => {
@@ -28,12 +29,14 @@ describe('decide: planning and measures', () => {
     });
   });
 
-  it('should refuse a plan before the intake is complete or while a measure runs', () => {
+  it('should wait for the intake with a plan that came before it, and record a plan agreed while a measure runs', () => {
     expect(decide(pathAt('intake'), make.planAgreed(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT' },
+      refused: { code: 'EARLY' },
     });
-    expect(decide(pathAt('inMeasure'), make.planAgreed(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT' },
+    const inMeasure = pathAt('inMeasure');
+    expect(decide(inMeasure, make.planAgreed(), POLICY)).toEqual({
+      state: inMeasure,
+      effects: [],
     });
   });
 
@@ -74,19 +77,22 @@ describe('decide: planning and measures', () => {
     expect(scheduledKeys(effects)).toEqual([REMINDER(7), `next-step:${PATH_ID}:WORKER`]);
   });
 
-  it('should refuse a measure outside planning, without an id or ending in the past', () => {
+  it('should wait for the intake with a measure that came before it, refuse one without an id, and plan the next step today for one ending in the past', () => {
     expect(decide(pathAt('intake'), make.measureStarted(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT' },
+      refused: { code: 'EARLY' },
     });
     expect(
       decide(pathAt('planAgreed'), make.measureStarted({ measureId: ' ' }), POLICY),
     ).toMatchObject({
       refused: { code: 'VALIDATION_FAILED' },
     });
-    expect(
-      decide(pathAt('planAgreed'), make.measureStarted({ plannedEndDate: '2027-02-28' }), POLICY),
-    ).toMatchObject({
-      refused: { code: 'VALIDATION_FAILED', message: expect.stringContaining('before today') },
+    const { state } = accept(
+      pathAt('planAgreed'),
+      make.measureStarted({ plannedEndDate: '2027-02-28' }),
+    );
+    expect(state).toMatchObject({
+      state: 'IN_MEASURE',
+      nextStep: { kind: 'PLAN_NEXT_STEP', dueDate: DAY0 },
     });
   });
 
@@ -122,18 +128,21 @@ describe('decide: planning and measures', () => {
     });
   });
 
-  it('should refuse a pause of another measure, of a paused one, or with a resume date in the past', () => {
+  it('should wait for the start of a paused measure not seen yet and for the resume before a second pause, and ignore a resume date already past', () => {
     expect(
       decide(pathAt('inMeasure'), make.measurePaused({ measureId: 'measure-2' }), POLICY),
     ).toMatchObject({
-      refused: { code: 'CONFLICT' },
+      refused: { code: 'EARLY', message: expect.stringContaining('start is on its way') },
     });
     expect(decide(pathAt('paused'), make.measurePaused(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT' },
+      refused: { code: 'EARLY', message: expect.stringContaining('resume is on its way') },
     });
-    expect(
-      decide(pathAt('inMeasure'), make.measurePaused({ expectedResume: '2027-02-01' }), POLICY),
-    ).toMatchObject({ refused: { code: 'VALIDATION_FAILED' } });
+    const { state } = accept(
+      pathAt('inMeasure'),
+      make.measurePaused({ expectedResume: '2027-02-01' }),
+    );
+    expect(state.nextStep).toMatchObject({ kind: 'RESUME_MEASURE', dueDate: '2027-03-31' });
+    expect(state.activeMeasure?.expectedResume).toBeUndefined();
   });
 
   it('should run the timers again later by the days paused, and move the planned end with them, when the measure resumes', () => {
@@ -156,7 +165,7 @@ describe('decide: planning and measures', () => {
     });
     expect(state.timers.every((t) => t.suspendedOn === null)).toBe(true);
     expect(decide(pathAt('inMeasure'), make.measureResumed(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT' },
+      refused: { code: 'EARLY', message: expect.stringContaining('pause is on its way') },
     });
   });
 
@@ -214,27 +223,145 @@ describe('decide: planning and measures', () => {
   });
 });
 
-describe('decide: refusals around measures', () => {
-  it('should refuse the end of a measure that is not running', () => {
+describe('decide: measure facts that arrive out of order or in a race', () => {
+  it('should wait for the start of a measure that ended when no measure runs here, and record its repeat', () => {
     expect(decide(pathAt('planning'), make.measureEnded(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT' },
+      refused: { code: 'EARLY', message: expect.stringContaining('start is on its way') },
     });
-    expect(
-      decide(pathAt('inMeasure'), make.measureEnded({ measureId: 'measure-9' }), POLICY),
-    ).toMatchObject({
-      refused: {
-        code: 'CONFLICT',
-        message: 'The measure running on this path is measure-1, not measure-9.',
-      },
+    const ended = pathAt('measureEnded');
+    expect(decide(ended, make.measureEnded(), POLICY)).toEqual({ state: ended, effects: [] });
+  });
+
+  it('should record as ended a measure never seen started while another one runs, and then only record its start', () => {
+    // One measure runs at a time: measure-9 ran before or after measure-1 and is over either way.
+    const { state } = accept(pathAt('inMeasure'), make.measureEnded({ measureId: 'measure-9' }));
+
+    expect(state).toMatchObject({
+      state: 'IN_MEASURE',
+      activeMeasure: { measureId: 'measure-1' },
+      endedMeasureIds: ['measure-9'],
     });
-    expect(decide(pathAt('measureEnded'), make.measureEnded(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT', message: 'The path has no measure running.' },
+    for (const late of [
+      make.measureStarted({ measureId: 'measure-9' }),
+      make.measurePaused({ measureId: 'measure-9' }),
+      make.measureResumed({ measureId: 'measure-9' }),
+    ]) {
+      expect(decide(state, late, POLICY)).toEqual({ state, effects: [] });
+    }
+  });
+
+  it('should wait for the end of the running measure before starting the next one', () => {
+    const next = make.measureStarted({ measureId: 'measure-2', plannedEndDate: '2027-12-31' });
+
+    expect(decide(pathAt('inMeasure'), next, POLICY)).toMatchObject({
+      refused: { code: 'EARLY', message: expect.stringContaining('measure-1 is still running') },
+    });
+    expect(accept(pathAt('measureEnded'), next).state).toMatchObject({
+      state: 'IN_MEASURE',
+      activeMeasure: { measureId: 'measure-2' },
+      nextStep: { kind: 'PLAN_NEXT_STEP', dueDate: '2027-12-31' },
     });
   });
 
-  it('should refuse a plan while a hand-off is pending', () => {
-    expect(decide(pathAt('handoffPending'), make.planAgreed(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT', message: expect.stringContaining('hand-off') },
+  it('should record a measure started while a hand-off is pending, keep waiting for the answer, and complete the hand-off only once it ends', () => {
+    const { state, effects } = accept(
+      pathAt('handoffAccepted'),
+      make.measureStarted({ measureId: 'measure-2' }),
+    );
+
+    expect(state).toMatchObject({
+      state: 'TRANSITION_PENDING',
+      activeMeasure: { measureId: 'measure-2', paused: false },
+      pendingHandoff: { handoffId: 'transition-1', accepted: true },
+      nextStep: { kind: 'AWAIT_HANDOFF_ANSWER' },
     });
+    expect(scheduledKeys(effects)).toEqual([REMINDER_2(30), REMINDER_2(14), REMINDER_2(7)]);
+    expect(decide(state, make.handoffCompleted(), POLICY)).toMatchObject({
+      refused: { code: 'CONFLICT', message: expect.stringContaining('has not ended yet') },
+    });
+    const ended = accept(state, make.measureEnded({ measureId: 'measure-2' })).state;
+    expect(ended).toMatchObject({
+      activeMeasure: null,
+      nextStep: { kind: 'AWAIT_HANDOFF_ANSWER' },
+    });
+    expect(accept(ended, make.handoffCompleted()).state.state).toBe('PLANNING');
+  });
+
+  it('should record a plan agreed while a hand-off is pending, for the receiver plans once it completes', () => {
+    const pending = pathAt('handoffPending');
+
+    expect(decide(pending, make.planAgreed(), POLICY)).toEqual({ state: pending, effects: [] });
+  });
+
+  it('should record a pause and a resume between steps without stopping the hand-off answer, moving the planned end', () => {
+    const proposed = walk([...STAGES.inMeasure, make.handoffProposed()]);
+    const paused = accept(proposed, make.measurePaused({ at: '2027-04-01' }));
+
+    expect(paused.state).toMatchObject({
+      state: 'TRANSITION_PENDING',
+      activeMeasure: { paused: true, pausedOn: '2027-04-01' },
+      nextStep: { kind: 'AWAIT_HANDOFF_ANSWER' },
+    });
+    expect(cancelledKeys(paused.effects)).toEqual([REMINDER(30), REMINDER(14), REMINDER(7)]);
+    expect(paused.state.timers.every((t) => t.suspendedOn === null)).toBe(true);
+
+    const resumed = accept(paused.state, make.measureResumed({ at: '2027-04-11' }));
+    expect(resumed.state).toMatchObject({
+      state: 'TRANSITION_PENDING',
+      activeMeasure: { plannedEndDate: '2027-10-10', paused: false },
+      nextStep: { kind: 'AWAIT_HANDOFF_ANSWER' },
+    });
+    expect(scheduledKeys(resumed.effects)).toEqual([REMINDER(30), REMINDER(14), REMINDER(7)]);
+  });
+
+  it('should record a measure started in a race with an exit to an unclear path, keeping the review', () => {
+    const { state } = accept(pathAt('unclear'), make.measureStarted({ measureId: 'measure-2' }));
+
+    expect(state).toMatchObject({
+      state: 'UNCLEAR_PATH',
+      activeMeasure: { measureId: 'measure-2' },
+      nextStep: { kind: 'REVIEW_UNCLEAR_PATH' },
+    });
+    expect(accept(state, make.measureEnded({ measureId: 'measure-2' })).state).toMatchObject({
+      state: 'UNCLEAR_PATH',
+      activeMeasure: null,
+      endedMeasureIds: ['measure-1', 'measure-2'],
+    });
+  });
+
+  it('should record a measure started in a race with an exit to follow-up, and not close the path while it runs', () => {
+    const { state } = accept(pathAt('followUp'), make.measureStarted({ measureId: 'measure-2' }));
+
+    expect(state).toMatchObject({
+      state: 'FOLLOW_UP',
+      activeMeasure: { measureId: 'measure-2' },
+      nextStep: { kind: 'FOLLOW_UP' },
+    });
+    expect(decide(state, make.pathClosed(), POLICY)).toMatchObject({
+      refused: { code: 'CONFLICT', message: expect.stringContaining('back in a measure') },
+    });
+    expect(accept(state, make.measurePaused({ measureId: 'measure-2' })).state).toMatchObject({
+      state: 'FOLLOW_UP',
+      activeMeasure: { paused: true },
+    });
+  });
+
+  it('should record measure facts on a finished path without a step or a timer', () => {
+    const reentered = accept(pathAt('followUp'), make.returnedAsNewPath()).state;
+    const started = accept(reentered, make.measureStarted({ measureId: 'measure-2' })).state;
+
+    expect(started).toMatchObject({
+      state: 'REENTERED',
+      activeMeasure: { measureId: 'measure-2' },
+      nextStep: null,
+      timers: [],
+    });
+    expect(accept(started, make.measureEnded({ measureId: 'measure-2' })).state).toMatchObject({
+      state: 'REENTERED',
+      activeMeasure: null,
+    });
+    for (const fact of [make.planAgreed(), make.intakeCompleted(), make.referralAccepted()]) {
+      expect(decide(reentered, fact, POLICY)).toEqual({ state: reentered, effects: [] });
+    }
   });
 });

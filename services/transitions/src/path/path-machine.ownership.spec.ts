@@ -44,7 +44,7 @@ describe('decide: responsible worker', () => {
         make.responsibleWorkerChanged({ toWorkerId: PROVIDER_WORKER.workerId }),
         POLICY,
       ),
-    ).toMatchObject({ refused: { code: 'CONFLICT' } });
+    ).toMatchObject({ refused: { code: 'ALREADY_DONE' } });
     expect(
       decide(pathAt('inMeasure'), make.responsibleWorkerChanged({ toWorkerId: '' }), POLICY),
     ).toMatchObject({ refused: { code: 'VALIDATION_FAILED' } });

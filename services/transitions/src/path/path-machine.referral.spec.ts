@@ -35,8 +35,11 @@ describe('decide: referral and entry', () => {
     expect(state.timers[0]).toMatchObject({ kind: 'next-step-overdue', dueDate: '2027-03-16' });
   });
 
-  it('should refuse anything but a referral when the path does not exist yet', () => {
+  it('should wait for the referral with any other event, and refuse any command, when the path does not exist yet', () => {
     expect(decide(undefined, make.intakeCompleted(), POLICY)).toEqual({
+      refused: { code: 'EARLY', message: expect.stringContaining('not been referred') },
+    });
+    expect(decide(undefined, make.exited(), POLICY)).toEqual({
       refused: { code: 'CONFLICT', message: expect.stringContaining('not been referred') },
     });
   });
@@ -67,15 +70,16 @@ describe('decide: referral and entry', () => {
     });
   });
 
-  it('should refuse an answer to a referral from any other organisation than the receiver', () => {
-    for (const input of [
-      make.referralAccepted({ actor: RECEIVER_WORKER }),
-      make.referralDeclined({ actor: TE_WORKER }),
-    ]) {
-      expect(decide(pathAt('referred'), input, POLICY)).toMatchObject({
-        refused: { code: 'FORBIDDEN' },
-      });
-    }
+  it('should wait for the referral an acceptance names when another one is pending here', () => {
+    // client-intake lets only the receiver of the pending referral answer it: this answers a
+    // re-referral whose referral (and the decline before it) are on their way.
+    expect(
+      decide(
+        pathAt('referred'),
+        make.referralAccepted({ referralId: 'referral-2', actor: RECEIVER_WORKER }),
+        POLICY,
+      ),
+    ).toMatchObject({ refused: { code: 'EARLY' } });
   });
 
   it('should return the path to the referrer with FIND_NEW_SERVICE when the referral is declined', () => {
@@ -91,28 +95,76 @@ describe('decide: referral and entry', () => {
 
   it('should let the referrer refer again after a decline, and not before', () => {
     const declined = walk([make.referred(), make.referralDeclined()]);
-    const { state } = accept(declined, make.referred({ toOrgId: RECEIVER, at: '2027-03-03' }));
+    const { state } = accept(
+      declined,
+      make.referred({ referralId: 'referral-2', toOrgId: RECEIVER, at: '2027-03-03' }),
+    );
 
-    expect(state.pendingReferral).toEqual({ toOrgId: RECEIVER, answerDueDate: '2027-03-17' });
-    expect(decide(pathAt('referred'), make.referred(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT', message: expect.stringContaining('still waiting') },
+    expect(state.pendingReferral).toEqual({
+      referralId: 'referral-2',
+      toOrgId: RECEIVER,
+      answerDueDate: '2027-03-17',
     });
+    // client-intake re-refers only after every earlier referral was declined: the decline of
+    // the one still pending here is on its way.
     expect(
-      decide(declined, make.referred({ actor: PROVIDER_WORKER, fromOrgId: PROVIDER }), POLICY),
-    ).toMatchObject({ refused: { code: 'FORBIDDEN' } });
+      decide(pathAt('referred'), make.referred({ referralId: 'referral-2' }), POLICY),
+    ).toMatchObject({
+      refused: { code: 'EARLY', message: expect.stringContaining('still waiting') },
+    });
+    // Whoever client-intake let re-refer is accountable until the receiver answers.
+    expect(
+      accept(
+        declined,
+        make.referred({ referralId: 'referral-2', actor: PROVIDER_WORKER, fromOrgId: PROVIDER }),
+      ).state.accountable,
+    ).toEqual({ orgId: PROVIDER, workerId: TE_WORKER.workerId });
     expect(decide(declined, make.referred({ pathId: 'path-other' }), POLICY)).toMatchObject({
       refused: { code: 'VALIDATION_FAILED' },
     });
   });
 
-  it('should refuse a second answer when there is no referral waiting', () => {
-    expect(decide(pathAt('intake'), make.referralAccepted(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT' },
-    });
+  it('should record an answer overtaken by the path, and wait for the referral of an answer when none is pending', () => {
+    const intake = pathAt('intake');
+    for (const input of [make.referralAccepted(), make.referralDeclined(), make.referred()]) {
+      expect(decide(intake, input, POLICY)).toEqual({ state: intake, effects: [] });
+    }
     const declined = walk([make.referred(), make.referralDeclined()]);
     expect(decide(declined, make.referralAccepted(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT', message: 'There is no referral waiting for an answer.' },
+      refused: { code: 'EARLY', message: expect.stringContaining('on its way') },
     });
+  });
+
+  it('should converge when a re-referral and its answer overtake the decline of the referral before', () => {
+    // client-intake: referral-1 to the provider, declined; referral-2 to the receiver, accepted.
+    const reReferral = make.referred({ referralId: 'referral-2', toOrgId: RECEIVER });
+    const acceptance = make.referralAccepted({ referralId: 'referral-2', actor: RECEIVER_WORKER });
+    const referred = pathAt('referred');
+
+    expect(decide(referred, acceptance, POLICY)).toMatchObject({ refused: { code: 'EARLY' } });
+    expect(decide(referred, reReferral, POLICY)).toMatchObject({ refused: { code: 'EARLY' } });
+    const { state } = accept(
+      accept(accept(referred, make.referralDeclined()).state, reReferral).state,
+      acceptance,
+    );
+    expect(state).toMatchObject({ state: 'INTAKE', accountable: { orgId: RECEIVER } });
+  });
+
+  it('should record a decline that overtook its referral, and then the referral itself', () => {
+    // referral-1 declined, referral-2 declined, referral-3 pending: referral-3 overtook
+    // referral-2 while that one waited here for the decline of referral-1.
+    const afterFirstDecline = accept(pathAt('referred'), make.referralDeclined()).state;
+    const third = accept(afterFirstDecline, make.referred({ referralId: 'referral-3' })).state;
+    const secondDeclined = accept(
+      third,
+      make.referralDeclined({ referralId: 'referral-2', actor: RECEIVER_WORKER }),
+    ).state;
+    expect(secondDeclined).toMatchObject({
+      pendingReferral: { referralId: 'referral-3' },
+      declinedReferralIds: ['referral-2'],
+    });
+    const late = make.referred({ referralId: 'referral-2', toOrgId: RECEIVER });
+    expect(decide(secondDeclined, late, POLICY)).toEqual({ state: secondDeclined, effects: [] });
   });
 
   it('should let the referrer record an exit after a decline but not while the referral waits', () => {
@@ -133,16 +185,18 @@ describe('decide: referral and entry', () => {
       state: 'PLANNING',
       nextStep: { kind: 'AGREE_PLAN', dueDate: '2027-03-16' },
     });
-    expect(
-      decide(pathAt('intake'), make.intakeCompleted({ actor: TE_WORKER }), POLICY),
-    ).toMatchObject({
-      refused: { code: 'FORBIDDEN' },
+    // client-intake checked who may record the intake: any party it allows moves the path.
+    expect(accept(pathAt('intake'), make.intakeCompleted({ actor: TE_WORKER })).state.state).toBe(
+      'PLANNING',
+    );
+    // Past intake (a hand-off or an exit from intake, or an intake recorded again): recorded.
+    const planning = pathAt('planning');
+    expect(decide(planning, make.intakeCompleted(), POLICY)).toEqual({
+      state: planning,
+      effects: [],
     });
-    expect(decide(pathAt('planning'), make.intakeCompleted(), POLICY)).toMatchObject({
-      refused: {
-        code: 'CONFLICT',
-        message: 'Cannot complete the intake while the client is in planning.',
-      },
+    expect(decide(pathAt('referred'), make.intakeCompleted(), POLICY)).toMatchObject({
+      refused: { code: 'EARLY' },
     });
   });
 

@@ -180,7 +180,7 @@ describe('decide: waits', () => {
   it('should refuse a wait recorded twice, with a bad threshold, or an unknown wait ending', () => {
     const started = walk([...STAGES.inMeasure, make.waitingStarted()]);
     expect(decide(started, make.waitingStarted(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT' },
+      refused: { code: 'ALREADY_DONE' },
     });
     for (const thresholdBusinessDays of [0, 121, 2.5]) {
       expect(

@@ -27,9 +27,15 @@ import {
 } from './decisions/decide-referral';
 import { endWaiting, startWaiting, waitExceeded } from './decisions/decide-wait';
 import { settleNextStep } from './next-step';
-import { conflict, type PathDecision, type Refusal } from './path-decision';
+import { conflict, early, type PathDecision, type Refusal } from './path-decision';
 import { validDate } from './path-guards';
-import { isTimerInput, type ActorInput, type PathInput, type TimerInput } from './path-inputs';
+import {
+  isForeignFact,
+  isTimerInput,
+  type ActorInput,
+  type PathInput,
+  type TimerInput,
+} from './path-inputs';
 import { assertPathInvariants } from './path-invariants';
 import type { PathPolicy } from './path-policy';
 import { isFinal, type PathState } from './path-state';
@@ -37,6 +43,11 @@ import { timerKey } from './path-timers';
 
 // The only place a path changes. decide() is pure: the service loads the state, calls it, and in
 // one transaction stores the new state (checking `version`) and carries out the effects.
+//
+// Two kinds of input are decided differently (docs/path-rules.md). A COMMAND of this service is
+// refused when the path's state does not allow it, before anything is written. Another
+// service's EVENT is a fact that service already accepted: it moves the path or is recorded,
+// and is refused only as EARLY (an event it follows is certainly on its way) or as malformed.
 
 function byActor(draft: DecisionDraft, input: ActorInput): Refusal | null {
   switch (input.type) {
@@ -136,7 +147,9 @@ export function decide(
   }
   if (state === undefined) {
     if (input.type !== 'referred') {
-      return refused(conflict('This path has not been referred yet: it starts with a referral.'));
+      // Every event of a path follows its ClientReferred (a return follows the path it ends).
+      const message = 'This path has not been referred yet: it starts with a referral.';
+      return refused(isForeignFact(input) ? early(message) : conflict(message));
     }
     const refusal = referralRefusal(input);
     if (refusal) {
@@ -156,7 +169,8 @@ export function decide(
     byTimer(draft, input);
     return finish(draft, state, state.version + 1);
   }
-  if (isFinal(state.state)) {
+  // A command on a finished path is refused; another service's fact is still recorded.
+  if (isFinal(state.state) && !isForeignFact(input)) {
     return refused(
       conflict(
         state.state === 'CLOSED'
@@ -167,5 +181,13 @@ export function decide(
   }
   const draft = new DecisionDraft(state, input.at, policy);
   const refusal = byActor(draft, input);
-  return refusal ? refused(refusal) : finish(draft, state, state.version + 1);
+  if (refusal) {
+    return refused(refusal);
+  }
+  // A fact recorded without changing anything (it was overtaken, or is already known) leaves
+  // the path as it was: no new version, nothing to store.
+  if (draft.state === state && draft.effects.length === 0) {
+    return { state, effects: [] };
+  }
+  return finish(draft, state, state.version + 1);
 }

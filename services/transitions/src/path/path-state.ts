@@ -64,6 +64,8 @@ export interface NextStep {
 
 /** A referral sent and not answered yet: the referrer stays accountable meanwhile. */
 export interface PendingReferral {
+  /** Absent on paths stored before referrals were told apart by id. */
+  readonly referralId?: string;
   readonly toOrgId: string;
   readonly answerDueDate: IsoDate;
 }
@@ -134,7 +136,22 @@ export interface PathState {
   readonly nextStep: NextStep | null;
   readonly pendingReferral: PendingReferral | null;
   readonly pendingHandoff: PendingHandoff | null;
+  /**
+   * The measure activation-plans runs on the path, whatever the path's state: a measure that
+   * started in a race with an exit or a hand-off is recorded here although it does not move the
+   * path (docs/path-rules.md).
+   */
   readonly activeMeasure: ActiveMeasure | null;
+  /**
+   * Measures seen ended, so that their start, pause or resume arriving late is recorded and not
+   * waited for. Absent on paths stored before it existed.
+   */
+  readonly endedMeasureIds?: readonly string[];
+  /**
+   * Referrals seen declined while another one was pending here (their decline overtook them), so
+   * that the referral arriving later is recorded and not sent again. Absent until one is.
+   */
+  readonly declinedReferralIds?: readonly string[];
   readonly exit: PathExit | null;
   readonly followUps: readonly FollowUp[];
   readonly waits: readonly Wait[];

@@ -48,7 +48,7 @@ export class PathCommandService {
       if (!outcome.accepted) {
         throw outcome.before === undefined
           ? new NotFoundError('the path has no course yet')
-          : commandErrorOf(outcome.refusal);
+          : commandErrorOf(outcome.refusal, outcome.before.state);
       }
       return pathView(outcome.state, {
         seesHealthFlags: decidePathAccess(principal, grant.facts, 'HEALTH_FLAG').allowed,

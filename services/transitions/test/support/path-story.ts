@@ -51,6 +51,8 @@ export class PathStory {
   readonly pathId = randomUUID();
   readonly clientRef = `client-${randomUUID().slice(0, 8)}`;
   readonly measureId = randomUUID();
+  /** The referral's id: its acceptance names it (transitions matches answers by it). */
+  readonly referralId = randomUUID();
   readonly employmentAuthority = personOf(randomUUID(), 'EMPLOYMENT_AUTHORITY');
   readonly provider = personOf(randomUUID(), 'PROVIDER');
   readonly receiver = personOf(randomUUID(), 'PROVIDER');
@@ -74,7 +76,11 @@ export class PathStory {
 
   async referred(): Promise<void> {
     const event = newOutboxEvent(CLIENT_REFERRED_V1.subject, {
-      data: { fromOrgId: this.employmentAuthority.orgId, toOrgId: this.provider.orgId },
+      data: {
+        referralId: this.referralId,
+        fromOrgId: this.employmentAuthority.orgId,
+        toOrgId: this.provider.orgId,
+      },
     });
     await this.service.publish(
       CLIENT_REFERRED_V1.subject,
@@ -92,7 +98,7 @@ export class PathStory {
           emitter: this.emitterOf(this.provider),
           legalBasis: 'Act on Organising Employment Services 380/2023',
           data: {
-            referralId: randomUUID(),
+            referralId: this.referralId,
             acceptedByOrgId: this.provider.orgId,
             expectedStart: daysFromToday(7),
           },
@@ -134,9 +140,12 @@ export class PathStory {
     await this.service.publish(ACTIVATION_PLAN_REVISED_V1.subject, this.of(event, by));
   }
 
-  async measureStarted(plannedEndDate: IsoDate = daysFromToday(60)): Promise<void> {
+  async measureStarted(
+    plannedEndDate: IsoDate = daysFromToday(60),
+    measureId: string = this.measureId,
+  ): Promise<void> {
     const event = newOutboxEvent(MEASURE_STARTED_V1.subject, {
-      data: { measureId: this.measureId },
+      data: { measureId },
     });
     await this.service.publish(
       MEASURE_STARTED_V1.subject,

@@ -131,6 +131,12 @@ export function closePath(draft: DecisionDraft, input: PathInputOf<'pathClosed'>
     () => onlyIn(draft, ['FOLLOW_UP'], 'close the path'),
     () => byAccountableOrg(draft, input.actor, 'close the path'),
     () =>
+      draft.state.activeMeasure === null
+        ? null
+        : conflict(
+            `The measure ${draft.state.activeMeasure.measureId} started after the exit and has not ended: the client is back in a measure, so the path cannot be closed.`,
+          ),
+    () =>
       exitRecord?.confirmed === true
         ? null
         : conflict(
@@ -157,18 +163,21 @@ export function closePath(draft: DecisionDraft, input: PathInputOf<'pathClosed'>
   return null;
 }
 
-/** The client came back and a new path carries them (ClientReturnedToIntermediateMarket). */
+/**
+ * The client came back and a new path carries them (client-intake's
+ * ClientReturnedToIntermediateMarket). From follow-up or an unclear path this one is continued
+ * by the new path; anywhere else it is recorded only: a finished path stays finished, and an
+ * open one keeps its owner, who ends it with an exit.
+ */
 export function continueAsNewPath(
   draft: DecisionDraft,
   input: PathInputOf<'returnedAsNewPath'>,
 ): Refusal | null {
   const refusal = firstRefusal(
-    () =>
-      onlyIn(draft, ['FOLLOW_UP', 'UNCLEAR_PATH'], 'link a new path as this one’s continuation'),
     () => requiredText(input.newPathId, 'newPathId'),
     () => (input.newPathId === draft.pathId ? invalid('A path cannot continue itself.') : null),
   );
-  if (refusal) {
+  if (refusal || !['FOLLOW_UP', 'UNCLEAR_PATH'].includes(draft.state.state)) {
     return refusal;
   }
   draft.cancelAll();

@@ -1,6 +1,6 @@
 import type { DecisionDraft } from '../decision-draft';
 import { lateFrom } from '../path-dates';
-import { conflict, firstRefusal, invalid, notFound, type Refusal } from '../path-decision';
+import { alreadyDone, firstRefusal, invalid, notFound, type Refusal } from '../path-decision';
 import { destinationProblem, isContinuation, isUnclear } from '../path-destination';
 import { byAccountableOrg, onlyIn } from '../path-guards';
 import type { PathInputOf } from '../path-inputs';
@@ -87,7 +87,9 @@ export function completeFollowUp(
     () => onlyIn(draft, ['FOLLOW_UP'], 'record a follow-up'),
     () => byAccountableOrg(draft, input.actor, 'record the follow-up'),
     () =>
-      followUp?.status === 'COMPLETED' ? conflict('This follow-up has already been done.') : null,
+      followUp?.status === 'COMPLETED'
+        ? alreadyDone('This follow-up has already been done.')
+        : null,
     () => destinationRefusal(input),
   );
   if (refusal || exitRecord === null) {

@@ -1,6 +1,7 @@
 import type { DecisionDraft } from '../decision-draft';
 import { laterOf } from '../path-dates';
 import {
+  alreadyDone,
   conflict,
   firstRefusal,
   forbidden,
@@ -126,7 +127,8 @@ export function acceptHandoff(
 ): Refusal | null {
   const refusal = firstRefusal(
     () => receiverRefusal(draft, input, 'accept the hand-off'),
-    () => (pendingOf(draft).accepted ? conflict('The hand-off has already been accepted.') : null),
+    () =>
+      pendingOf(draft).accepted ? alreadyDone('The hand-off has already been accepted.') : null,
     () =>
       input.startDate === undefined ? null : dateFromToday(draft, input.startDate, 'startDate'),
   );

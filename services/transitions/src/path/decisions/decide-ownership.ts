@@ -1,5 +1,12 @@
 import type { DecisionDraft } from '../decision-draft';
-import { conflict, firstRefusal, forbidden, invalid, type Refusal } from '../path-decision';
+import {
+  alreadyDone,
+  conflict,
+  firstRefusal,
+  forbidden,
+  invalid,
+  type Refusal,
+} from '../path-decision';
 import { byAccountableOrg, onlyIn, requiredText, validDate } from '../path-guards';
 import type { PathInputOf } from '../path-inputs';
 
@@ -17,7 +24,7 @@ export function changeResponsibleWorker(
     () => requiredText(input.reasonCategory, 'reasonCategory'),
     () =>
       input.toWorkerId === accountable?.workerId
-        ? conflict('That worker is already responsible for the path.')
+        ? alreadyDone('That worker is already responsible for the path.')
         : null,
   );
   if (refusal || accountable === null) {

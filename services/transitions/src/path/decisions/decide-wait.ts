@@ -1,6 +1,6 @@
 import type { DecisionDraft } from '../decision-draft';
 import { lateFrom } from '../path-dates';
-import { conflict, firstRefusal, invalid, notFound, type Refusal } from '../path-decision';
+import { alreadyDone, firstRefusal, invalid, notFound, type Refusal } from '../path-decision';
 import { requiredText } from '../path-guards';
 import type { PathInputOf } from '../path-inputs';
 import { PATH_TIMER_KINDS } from '../path-timers';
@@ -28,7 +28,7 @@ export function startWaiting(
           ),
     () =>
       draft.state.waits.some((wait) => wait.waitId === input.waitId)
-        ? conflict(`The wait ${input.waitId} has already been recorded.`)
+        ? alreadyDone(`The wait ${input.waitId} has already been recorded.`)
         : null,
   );
   if (refusal) {

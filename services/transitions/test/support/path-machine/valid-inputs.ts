@@ -312,11 +312,17 @@ function stageInputs(ctx: Context): Candidate[] {
       const pending = state.pendingReferral;
       if (pending !== null) {
         return [
-          () => ({ type: 'referralAccepted', at: today, actor: actorOf(pending.toOrgId, dice) }),
+          () => ({
+            type: 'referralAccepted',
+            at: today,
+            actor: actorOf(pending.toOrgId, dice),
+            referralId: pending.referralId ?? '',
+          }),
           () => ({
             type: 'referralDeclined',
             at: today,
             actor: actorOf(pending.toOrgId, dice),
+            referralId: pending.referralId ?? '',
             reasonCategory: 'NO_CAPACITY',
           }),
         ];
@@ -329,6 +335,7 @@ function stageInputs(ctx: Context): Candidate[] {
             at: today,
             actor,
             pathId: state.pathId,
+            referralId: ids.next('referral'),
             fromOrgId: actor.orgId,
             toOrgId: dice.pick(PROVIDERS),
             referrerWorkerId: actor.workerId,
@@ -396,6 +403,7 @@ export function referral(pathId: string, today: IsoDate, dice: Dice): PathInput 
     at: today,
     actor,
     pathId,
+    referralId: `${pathId}/referral-1`,
     fromOrgId: actor.orgId,
     toOrgId: dice.pick(PROVIDERS),
     referrerWorkerId: actor.workerId,
