@@ -261,7 +261,10 @@ function walkThroughEveryEvent(): Walk {
   );
   const late = walk.fire(PATH_TIMER_KINDS.nextStepOverdue);
   walk.apply(
-    proposeHandoffDecision(by(PROVIDER, late), { command: propose, handoffId: randomUUID() }),
+    proposeHandoffDecision(by(PROVIDER, late), {
+      command: { ...propose, proposedDate: addCalendarDays(late, 30) },
+      handoffId: randomUUID(),
+    }),
   );
   const handoffId = walk.pendingHandoffId();
   walk.apply(

@@ -54,15 +54,23 @@ export class PathEventFeed {
 
   /**
    * A path has one plan (activation-plans), so after a hand-off the receiver revises it rather
-   * than agreeing a new one: a revision agrees the plan of a path waiting for one (PLANNING).
-   * Anywhere else it only matters for access, and it is never waited for.
+   * than agreeing a new one: a revision agrees the plan of a path waiting for one (PLANNING), or
+   * of a path deciding its next step after a measure. Anywhere else it only matters for access,
+   * and it is never waited for.
    */
   async feedPlanRevision(
     em: EntityManager,
     envelope: EventEnvelope<ActivationPlanRevisedPayload>,
   ): Promise<void> {
     const path = await readPath(em, envelope.pathId);
-    if (path?.state === 'PLANNING' && path.nextStep?.kind === 'AGREE_PLAN') {
+    const waitingForPlan = path?.state === 'PLANNING' && path.nextStep?.kind === 'AGREE_PLAN';
+    // After a measure ended, activation-plans starts the next one only on a revised plan: the
+    // revision is the plan for the next step (docs/path-rules.md).
+    const decidingNextStep =
+      path?.state === 'TRANSITION_PENDING' &&
+      path.pendingHandoff === null &&
+      path.activeMeasure === null;
+    if (waitingForPlan || decidingNextStep) {
       await this.feed(em, { envelope, ...planAgreedInput(envelope) });
     }
   }

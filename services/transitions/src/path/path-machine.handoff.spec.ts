@@ -147,6 +147,34 @@ describe('decide: hand-offs', () => {
     expect(cancelledKeys(effects)).toEqual([ANSWER_KEY('WORKER')]);
   });
 
+  it('should put the path back in its running measure when a hand-off proposed during it is declined', () => {
+    const proposed = accept(pathAt('inMeasure'), make.handoffProposed()).state;
+    const { state } = accept(proposed, make.handoffDeclined());
+
+    // activation-plans never saw the path leave the measure: both say IN_MEASURE again.
+    expect(state).toMatchObject({
+      state: 'IN_MEASURE',
+      pendingHandoff: null,
+      activeMeasure: { measureId: 'measure-1', paused: false },
+      nextStep: { kind: 'PLAN_NEXT_STEP', dueDate: state.activeMeasure?.plannedEndDate },
+    });
+  });
+
+  it('should put the path back in its paused measure, timers standing still, when a hand-off is declined after the measure was paused', () => {
+    const proposed = accept(pathAt('inMeasure'), make.handoffProposed()).state;
+    // The provider paused the measure after the proposal: recorded on the measure only.
+    const paused = accept(proposed, make.measurePaused()).state;
+    const { state } = accept(paused, make.handoffDeclined());
+
+    expect(state).toMatchObject({
+      state: 'PAUSED',
+      pendingHandoff: null,
+      activeMeasure: { measureId: 'measure-1', paused: true },
+      nextStep: { kind: 'RESUME_MEASURE' },
+    });
+    expect(state.timers.every((timer) => timer.suspendedOn !== null)).toBe(true);
+  });
+
   it('should refuse a decline without its reason', () => {
     expect(
       decide(pathAt('handoffPending'), make.handoffDeclined({ reasonCategory: '' }), POLICY),

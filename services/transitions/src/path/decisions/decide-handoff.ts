@@ -12,7 +12,7 @@ import {
 import { destinationProblem } from '../path-destination';
 import { byAccountableOrg, dateFromToday, onlyIn, requiredText } from '../path-guards';
 import type { PathActor, PathInputOf } from '../path-inputs';
-import type { PendingHandoff } from '../path-state';
+import type { PathState, PendingHandoff } from '../path-state';
 import { inBusinessDays, step } from '../next-step';
 
 // Hand-offs (docs/domain.md §10.3 HandoffSaga, invariant 2): the sender stays accountable until the
@@ -155,6 +155,35 @@ export function acceptHandoff(
   return null;
 }
 
+/**
+ * Where a declined hand-off leaves the path: back with the sender, who decides the next step.
+ * A measure that still runs (a hand-off proposed before the measure ended) carries on, so the
+ * path is in that measure again — as activation-plans, which never saw the path leave it, says —
+ * and the next step is the measure's own.
+ */
+function afterDecline(draft: DecisionDraft): Pick<PathState, 'state' | 'nextStep'> {
+  const measure = draft.state.activeMeasure;
+  if (measure === null) {
+    return {
+      state: 'TRANSITION_PENDING',
+      nextStep: step(
+        'DECIDE_NEXT_STEP',
+        inBusinessDays(draft, draft.policy.decideNextStepBusinessDays),
+      ),
+    };
+  }
+  if (measure.paused) {
+    return {
+      state: 'PAUSED',
+      nextStep: step(
+        'RESUME_MEASURE',
+        measure.expectedResume ?? inBusinessDays(draft, draft.policy.resumeBusinessDays),
+      ),
+    };
+  }
+  return { state: 'IN_MEASURE', nextStep: step('PLAN_NEXT_STEP', measure.plannedEndDate) };
+}
+
 export function declineHandoff(
   draft: DecisionDraft,
   input: PathInputOf<'handoffDeclined'>,
@@ -167,14 +196,7 @@ export function declineHandoff(
     return refusal;
   }
   const pending = pendingOf(draft);
-  draft.update({
-    state: 'TRANSITION_PENDING',
-    pendingHandoff: null,
-    nextStep: step(
-      'DECIDE_NEXT_STEP',
-      inBusinessDays(draft, draft.policy.decideNextStepBusinessDays),
-    ),
-  });
+  draft.update({ pendingHandoff: null, ...afterDecline(draft) });
   draft.emit({
     name: 'HandoffDeclined',
     data: { handoffId: pending.handoffId, reasonCategory: input.reasonCategory },
