@@ -13,6 +13,8 @@ const org = DEMO_ORGANISATIONS;
 const SERVICES = ['gateway', 'client-intake', 'transitions'] as const;
 /** How long after the next request is sent the lag ends; well under READ_YOUR_WRITES_WAIT_MS. */
 const LAG_ENDS_AFTER_MS = 400;
+/** READ_YOUR_WRITES_WAIT_MS of these processes (its default); 0 turns the guarantee off. */
+const WAIT_MS = 2_000;
 
 let system: ServiceProcesses;
 const { api } = gatewayClient(() => system.baseUrl);
@@ -20,7 +22,7 @@ const { whenStatus } = pathSeeder(api, 'Omakirjoitus');
 let clientNumber = 0;
 
 beforeAll(async () => {
-  system = await startServiceProcesses(SERVICES);
+  system = await startServiceProcesses(SERVICES, { READ_YOUR_WRITES_WAIT_MS: String(WAIT_MS) });
 }, 180_000);
 
 afterAll(async () => {
@@ -184,4 +186,35 @@ describe('read your own writes', () => {
       }
     }
   });
+
+  it('a consumer stuck past READ_YOUR_WRITES_WAIT_MS: one request waits the bound, runs anyway with a warning, and the next does not wait again', async () => {
+    const unlock = await lockServiceTable(system.env, 'transitions', 'inbox_message');
+    try {
+      const pathId = await refer();
+      await whenStatus(`/paths/${pathId}/parties`, 'pekka.esihenkilo', 200);
+
+      const first = await timed(() => api('GET', `/paths/${pathId}`, 'tiina.tyollisyys'));
+      // Stale, as without the guarantee, but answered: not a 503 and not the request timeout.
+      expect(first.answer.status).toBe(404);
+      expect(first.ms).toBeGreaterThanOrEqual(WAIT_MS - 50);
+      expect(
+        system.lines.some(
+          (line) => line.startsWith('transitions:') && line.includes('running the request anyway'),
+        ),
+      ).toBe(true);
+
+      const second = await timed(() => api('GET', `/paths/${pathId}`, 'tiina.tyollisyys'));
+      expect(second.answer.status).toBe(404);
+      expect(second.ms).toBeLessThan(WAIT_MS - 500);
+    } finally {
+      await unlock();
+    }
+  });
 });
+
+/** The answer of `request` and how long it took, in ms. */
+async function timed(request: () => Promise<Answer>): Promise<{ answer: Answer; ms: number }> {
+  const started = performance.now();
+  const answer = await request();
+  return { answer, ms: performance.now() - started };
+}
