@@ -1,4 +1,5 @@
 import { DEMO_ORGANISATIONS } from '@polku/demo';
+import { waitFor } from '@polku/testing';
 import { gatewayClient, type Answer } from './support/gateway-client';
 import { lockServiceTable, serviceQuery } from './support/service-database';
 import { pathSeeder } from './support/seed-paths';
@@ -197,15 +198,20 @@ describe('read your own writes', () => {
       // Stale, as without the guarantee, but answered: not a 503 and not the request timeout.
       expect(first.answer.status).toBe(404);
       expect(first.ms).toBeGreaterThanOrEqual(WAIT_MS - 50);
-      expect(
-        system.lines.some(
-          (line) => line.startsWith('transitions:') && line.includes('running the request anyway'),
-        ),
-      ).toBe(true);
+      // The warning travels through the process's stdout pipe, so it may trail the answer.
+      await waitFor(
+        () =>
+          system.lines.some(
+            (line) =>
+              line.startsWith('transitions:') && line.includes('running the request anyway'),
+          ),
+        { timeoutMs: 5_000, description: 'transitions to warn that it ran the request anyway' },
+      );
 
       const second = await timed(() => api('GET', `/paths/${pathId}`, 'tiina.tyollisyys'));
       expect(second.answer.status).toBe(404);
-      expect(second.ms).toBeLessThan(WAIT_MS - 500);
+      // Not sent the event again: waiting for it would take the whole bound once more.
+      expect(second.ms).toBeLessThan(WAIT_MS - 100);
     } finally {
       await unlock();
     }
