@@ -1,6 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { claimsOfCaller, INTERNAL_TOKEN, type InternalCaller } from './internal-token';
+import {
+  claimsOfCaller,
+  claimsOfConditions,
+  INTERNAL_TOKEN,
+  type InternalCaller,
+  type InternalRequestConditions,
+} from './internal-token';
 
 /** The gateway's signing key and how long its tokens live. */
 export interface InternalTokenSignerOptions {
@@ -35,9 +41,11 @@ export class InternalTokenSigner {
   /**
    * A compact JWS naming `caller`, for one request: `caller.requestId` becomes its `jti` and
    * must also travel as the `polku-request-id` header, which the service compares.
+   * `conditions.awaitEvents` names the caller's recent writes the service must have consumed
+   * before it runs the request (docs/adr/0015-read-your-own-writes.md).
    */
-  async sign(caller: InternalCaller): Promise<string> {
-    const { sub, ...claims } = claimsOfCaller(caller);
+  async sign(caller: InternalCaller, conditions: InternalRequestConditions = {}): Promise<string> {
+    const { sub, ...claims } = { ...claimsOfCaller(caller), ...claimsOfConditions(conditions) };
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT(claims)
       .setProtectedHeader({

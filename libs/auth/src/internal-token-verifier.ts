@@ -1,10 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import { jwtVerify, type JWTHeaderParameters, type JWTPayload } from 'jose';
 import {
+  awaitedEventsOfClaims,
   callerOfClaims,
   INTERNAL_TOKEN,
   InternalTokenError,
   type InternalCaller,
+  type VerifiedInternalRequest,
 } from './internal-token';
 import { describeJoseError } from './token-verifier';
 
@@ -39,6 +41,18 @@ export class InternalTokenVerifier {
    * `polku-request-id` header). Throws InternalTokenError otherwise.
    */
   async verify(token: string | undefined, requestId: string | undefined): Promise<InternalCaller> {
+    return (await this.verifyRequest(token, requestId)).caller;
+  }
+
+  /**
+   * {@link verify}, and the event ids the token asks the service to await before it runs the
+   * request (docs/adr/0015-read-your-own-writes.md). Throws InternalTokenError as verify does,
+   * also when that claim is not a short list of event ids.
+   */
+  async verifyRequest(
+    token: string | undefined,
+    requestId: string | undefined,
+  ): Promise<VerifiedInternalRequest> {
     if (token === undefined || token === '') {
       throw new InternalTokenError('no internal token');
     }
@@ -73,7 +87,10 @@ export class InternalTokenVerifier {
     if (payload.jti !== requestId) {
       throw new InternalTokenError('jti differs from the request id');
     }
-    return callerOfClaims(payload, requestId);
+    return {
+      caller: callerOfClaims(payload, requestId),
+      awaitEvents: awaitedEventsOfClaims(payload),
+    };
   }
 
   private readonly keyOf = (header: JWTHeaderParameters): KeyObject => {

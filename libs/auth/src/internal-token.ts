@@ -31,7 +31,67 @@ export const INTERNAL_CLAIMS = {
   roles: 'polku_roles',
   /** The OIDC issuer that vouched for the user (the token's own `iss` is the gateway). */
   userIssuer: 'polku_user_iss',
+  /**
+   * Ids of events the caller wrote moments ago that this service consumes: the service runs
+   * the request only once its consumers have processed them (docs/adr/0015-read-your-own-writes.md).
+   * In the signed claims, so nobody on the bus can make a service wait on ids of their choice.
+   */
+  awaitEvents: 'polku_await_events',
 } as const;
+
+/** Most event ids one token may ask a service to wait for; the gateway keeps fewer per user. */
+export const MAX_AWAITED_EVENTS = 64;
+
+const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the gateway asks of a service besides naming the caller. */
+export interface InternalRequestConditions {
+  /** Event ids the service must have consumed before it runs the request (at most 64). */
+  readonly awaitEvents?: readonly string[];
+}
+
+/** A verified internal token: who asks, and which of the caller's writes the service awaits. */
+export interface VerifiedInternalRequest {
+  readonly caller: InternalCaller;
+  /** Event ids to await; empty when the caller has written nothing this service consumes. */
+  readonly awaitEvents: readonly string[];
+}
+
+/** The await-events claim for `conditions`, or none; throws on ids that are not event ids. */
+export function claimsOfConditions(conditions: InternalRequestConditions): Record<string, unknown> {
+  const ids = conditions.awaitEvents ?? [];
+  if (ids.length === 0) {
+    return {};
+  }
+  assertEventIds(ids);
+  return { [INTERNAL_CLAIMS.awaitEvents]: [...ids] };
+}
+
+/** The event ids a verified token's claims ask to await; throws InternalTokenError on nonsense. */
+export function awaitedEventsOfClaims(payload: JWTPayload): readonly string[] {
+  const ids = payload[INTERNAL_CLAIMS.awaitEvents];
+  if (ids === undefined) {
+    return [];
+  }
+  if (!Array.isArray(ids) || !ids.every((id): id is string => typeof id === 'string')) {
+    throw new InternalTokenError(`${INTERNAL_CLAIMS.awaitEvents} must be a list of event ids`);
+  }
+  assertEventIds(ids);
+  return ids;
+}
+
+function assertEventIds(ids: readonly string[]): void {
+  if (ids.length > MAX_AWAITED_EVENTS) {
+    throw new InternalTokenError(
+      `${INTERNAL_CLAIMS.awaitEvents} names ${ids.length} events, at most ${MAX_AWAITED_EVENTS}`,
+    );
+  }
+  if (!ids.every((id) => EVENT_ID.test(id))) {
+    throw new InternalTokenError(
+      `${INTERNAL_CLAIMS.awaitEvents} holds a value that is no event id`,
+    );
+  }
+}
 
 /** A person, verified by the gateway from their OIDC token. */
 export interface UserCaller {

@@ -215,6 +215,14 @@ export class ServiceConfig {
   OUTBOX_POLL_INTERVAL_MS!: number;
 
   @EnvVar({
+    description:
+      'Read your own writes (docs/adr/0015-read-your-own-writes.md): how long a request waits, in ms, for the events its caller wrote moments ago to be consumed here before it runs anyway. Keep it well under NATS_REQUEST_TIMEOUT_MS: the gateway waits up to this long for its own projection, then the service up to this long, inside one request.',
+    default: '2000',
+  })
+  @IntVar(0, 60000)
+  READ_YOUR_WRITES_WAIT_MS!: number;
+
+  @EnvVar({
     description: 'How long a service may take to finish in-flight work after SIGTERM, in ms.',
     default: '10000',
   })

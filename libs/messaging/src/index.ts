@@ -13,8 +13,16 @@ export { signedRequest } from './signed-request';
 export {
   REQUEST_HEADERS,
   type RemoteErrorBody,
+  type ReplyConsistency,
   type ReplyEnvelope,
 } from './request-reply.protocol';
+export {
+  awaitProcessedEvents,
+  type AwaitOutcome,
+  type AwaitProcessedEventsOptions,
+} from './read-your-writes/await-processed-events';
+export { processedEventIds } from './read-your-writes/processed-events';
+export { collectWrittenEvents, type WrittenEvent } from './read-your-writes/written-events';
 export {
   RemoteServiceError,
   ServiceTimeoutError,

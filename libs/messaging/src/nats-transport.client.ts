@@ -3,7 +3,7 @@ import { errors, headers as createHeaders, type MsgHdrs } from '@nats-io/transpo
 import { namespacedSubject } from './namespace';
 import { injectTraceIntoNatsHeaders } from './tracing/trace-headers';
 import type { NatsLink } from './nats-link';
-import type { ReplyEnvelope } from './request-reply.protocol';
+import type { ReplyConsistency, ReplyEnvelope } from './request-reply.protocol';
 import {
   RemoteServiceError,
   ServiceTimeoutError,
@@ -24,12 +24,18 @@ export interface NatsRequestOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** This request's timeout instead of the client's defaultTimeoutMs. */
   readonly timeoutMs?: number;
+  /**
+   * Called with what the reply says about consistency (the events the handler wrote, whether
+   * the service awaited the caller's events), before the answer or error is delivered.
+   */
+  readonly onConsistency?: (consistency: ReplyConsistency) => void;
 }
 
 /** A request with headers or its own timeout; plain data may be sent as it is. */
 export class NatsRequestRecord<T = unknown> {
   readonly headers: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
+  readonly onConsistency?: (consistency: ReplyConsistency) => void;
 
   constructor(
     readonly data: T,
@@ -37,6 +43,7 @@ export class NatsRequestRecord<T = unknown> {
   ) {
     this.headers = options.headers ?? {};
     this.timeoutMs = options.timeoutMs;
+    this.onConsistency = options.onConsistency;
   }
 }
 
@@ -94,6 +101,7 @@ export class NatsTransportClient extends ClientProxy {
       .request(subject, body, { timeout: timeoutMs, headers: msgHeaders })
       .then((msg) => {
         const reply = msg.json<ReplyEnvelope>();
+        record.onConsistency?.({ written: reply.written, awaited: reply.awaited });
         if (reply.err) {
           callback({ err: new RemoteServiceError(subject, reply.err), isDisposed: true });
         } else {

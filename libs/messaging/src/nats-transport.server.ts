@@ -8,7 +8,11 @@ import {
 import type { Msg, Subscription } from '@nats-io/transport-node';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { lastValueFrom } from 'rxjs';
-import { InternalTokenError, type InternalCaller, type InternalTokenVerifier } from '@polku/auth';
+import {
+  InternalTokenError,
+  type InternalTokenVerifier,
+  type VerifiedInternalRequest,
+} from '@polku/auth';
 import { namespacedSubject } from './namespace';
 import type { NatsLink } from './nats-link';
 import { NatsRequestContext } from './nats-request.context';
@@ -25,6 +29,8 @@ import type { EventSubscription } from './consumer/event-handler';
 import { EVENT_BATCH_EXTRA } from './consumer/event-batch-pattern.decorator';
 import { JetStreamEventContext } from './consumer/jetstream-event.context';
 import { JetStreamEventBatchContext } from './consumer/jetstream-event-batch.context';
+import { awaitProcessedEvents, type AwaitOutcome } from './read-your-writes/await-processed-events';
+import { collectWrittenEvents } from './read-your-writes/written-events';
 
 /** How a service answers requests on core NATS. */
 export interface NatsTransportServerOptions {
@@ -37,8 +43,16 @@ export interface NatsTransportServerOptions {
    * Checks every request's internal token before its handler runs. Required, so no service
    * and no handler can forget it (docs/security.md, "The internal token").
    */
-  readonly verifier: Pick<InternalTokenVerifier, 'verify'>;
+  readonly verifier: Pick<InternalTokenVerifier, 'verifyRequest'>;
+  /**
+   * READ_YOUR_WRITES_WAIT_MS: how long a request waits for the events its token names to be
+   * consumed here before its handler runs anyway (docs/adr/0015-read-your-own-writes.md).
+   */
+  readonly readYourWritesWaitMs?: number;
 }
+
+/** READ_YOUR_WRITES_WAIT_MS's default, for transports built without configuration (tests). */
+const DEFAULT_READ_YOUR_WRITES_WAIT_MS = 2_000;
 
 const tracer = trace.getTracer('polku.messaging');
 
@@ -198,13 +212,13 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
     }
   }
 
-  /** The verified caller, or the UNAUTHENTICATED reply (logged with the reason, not the token). */
+  /** The verified request, or the UNAUTHENTICATED reply (logged with the reason, not the token). */
   private async authenticate({
     pattern,
     msg,
-  }: IncomingRequest): Promise<InternalCaller | ReplyEnvelope> {
+  }: IncomingRequest): Promise<VerifiedInternalRequest | ReplyEnvelope> {
     try {
-      return await this.options.verifier.verify(
+      return await this.options.verifier.verifyRequest(
         msg.headers?.get(REQUEST_HEADERS.internalToken) || undefined,
         msg.headers?.get(REQUEST_HEADERS.requestId) || undefined,
       );
@@ -221,10 +235,11 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
 
   private async run(request: IncomingRequest): Promise<ReplyEnvelope> {
     const { pattern, handler, msg } = request;
-    const caller = await this.authenticate(request);
-    if (!('kind' in caller)) {
-      return caller;
+    const verified = await this.authenticate(request);
+    if (!('caller' in verified)) {
+      return verified;
     }
+    const { caller, awaitEvents } = verified;
     let data: unknown;
     try {
       data = msg.data.length === 0 ? undefined : msg.json();
@@ -237,19 +252,72 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
       { kind: SpanKind.SERVER, attributes: { 'rpc.system': 'nats', 'rpc.method': pattern } },
       contextFromNatsHeaders(msg.headers),
       async (span): Promise<ReplyEnvelope> => {
+        const awaited = await this.awaitCallersWrites({ pattern, ids: awaitEvents });
+        const consistency = awaited === undefined ? {} : { awaited };
         try {
           const context = new NatsRequestContext([msg.subject, msg.headers, caller]);
-          const result$ = this.transformToObservable(await handler(data, context));
-          return { response: await lastValueFrom(result$, { defaultValue: null }) };
+          const { result: response, written } = await collectWrittenEvents(async () => {
+            const result$ = this.transformToObservable(await handler(data, context));
+            return lastValueFrom(result$, { defaultValue: null });
+          });
+          return { response, ...consistency, ...(written.length > 0 ? { written } : {}) };
         } catch (error) {
           const err = this.toRemoteError(pattern, error);
           span.setStatus({ code: SpanStatusCode.ERROR, message: err.code });
-          return { err };
+          return { err, ...consistency };
         } finally {
           span.end();
         }
       },
     );
+  }
+
+  /**
+   * Read your own writes: before the handler runs, waits until this service's consumers have
+   * processed the events the caller wrote moments ago (named in the signed token). On timeout
+   * the handler runs anyway: a possibly stale answer the caller can retry beats failing every
+   * request while a consumer is stuck (docs/adr/0015-read-your-own-writes.md).
+   */
+  private async awaitCallersWrites({
+    pattern,
+    ids,
+  }: {
+    pattern: string;
+    ids: readonly string[];
+  }): Promise<AwaitOutcome | undefined> {
+    const host = this.eventHost;
+    if (ids.length === 0 || host === undefined) {
+      return undefined;
+    }
+    const started = performance.now();
+    let failure: string | undefined;
+    const outcome = await awaitProcessedEvents({
+      ids,
+      processedAmong: (missing) => host.processedAmong(missing),
+      timeoutMs: this.options.readYourWritesWaitMs ?? DEFAULT_READ_YOUR_WRITES_WAIT_MS,
+    }).catch((error: unknown) => {
+      // The database is where the handler is going anyway; it will answer for itself.
+      failure = error instanceof Error ? error.message : String(error);
+      return 'timed-out' as const;
+    });
+    const waitedMs = Math.round(performance.now() - started);
+    trace.getActiveSpan()?.addEvent('awaited own writes', {
+      'polku.awaited.count': ids.length,
+      'polku.awaited.outcome': outcome,
+      'polku.awaited.ms': waitedMs,
+    });
+    if (failure !== undefined) {
+      this.logger.warn(
+        `${pattern}: could not check the ${ids.length} event(s) the caller wrote (${failure}); ` +
+          'running the request anyway',
+      );
+    } else if (outcome === 'timed-out') {
+      this.logger.warn(
+        `${pattern}: ${ids.length} event(s) the caller wrote were not consumed here after ` +
+          `${waitedMs} ms; running the request anyway (READ_YOUR_WRITES_WAIT_MS)`,
+      );
+    }
+    return outcome;
   }
 
   private toRemoteError(pattern: string, error: unknown): RemoteErrorBody {

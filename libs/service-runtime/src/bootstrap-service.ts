@@ -88,6 +88,7 @@ export async function createServiceApp(
     queueGroup: options.service,
     // Keys imported once here; every request is checked with them before its handler runs.
     verifier: new InternalTokenVerifier(config.internalTokenVerifyKeys()),
+    readYourWritesWaitMs: config.READ_YOUR_WRITES_WAIT_MS,
   });
   const app = await NestFactory.createMicroservice(root, { strategy, logger: options.logger });
   app.useGlobalFilters(new PassThroughRpcExceptionFilter());

@@ -20,7 +20,11 @@ export {
 export { newOutboxEvent, type OutboxEventOverrides } from './outbox-event';
 export { waitFor } from './wait-for';
 export { outboxEvents, type WrittenEvent } from './outbox-events';
-export { connectServiceCommandClient, type ServiceCommandClient } from './service-command-client';
+export {
+  connectServiceCommandClient,
+  type ConsistentReply,
+  type ServiceCommandClient,
+} from './service-command-client';
 export { developmentTokenSigner } from './internal-token';
 export { provisionTestBus, testNatsConfigFile, testNatsSeed, testToolsLink } from './test-bus';
 export { eventSubjectsOfModule } from './event-subjects-of-module';

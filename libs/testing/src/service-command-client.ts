@@ -7,6 +7,7 @@ import {
   RemoteServiceError,
   signedRequest,
   type RemoteErrorBody,
+  type ReplyConsistency,
 } from '@polku/messaging';
 import { lastValueFrom } from 'rxjs';
 import { developmentTokenSigner } from './internal-token';
@@ -17,7 +18,25 @@ export interface ServiceCommandClient {
   ask<T>(subject: string, principal: Principal, data: unknown): Promise<T>;
   /** Sends a command that must fail and answers the service's error body. */
   askError(subject: string, principal: Principal, data: unknown): Promise<RemoteErrorBody>;
+  /**
+   * Sends a command whose token names events to await (read your own writes, ADR 0015) and
+   * answers the reply whole: the answer or the error body, and what the reply says about
+   * consistency (`written`, `awaited`).
+   */
+  askConsistently<T>(
+    subject: string,
+    principal: Principal,
+    data: unknown,
+    options?: { readonly awaitEvents?: readonly string[] },
+  ): Promise<ConsistentReply<T>>;
   close(): Promise<void>;
+}
+
+/** A reply with its consistency members. */
+export interface ConsistentReply<T> {
+  readonly answer?: T;
+  readonly error?: RemoteErrorBody;
+  readonly consistency: ReplyConsistency;
 }
 
 /** Connects a command client to the NATS server and namespace of a service's config. */
@@ -49,6 +68,33 @@ export async function connectServiceCommandClient(
       } catch (error) {
         if (error instanceof RemoteServiceError) {
           return error.body;
+        }
+        throw error;
+      }
+    },
+    async askConsistently<T>(
+      subject: string,
+      principal: Principal,
+      data: unknown,
+      options: { readonly awaitEvents?: readonly string[] } = {},
+    ): Promise<ConsistentReply<T>> {
+      let consistency: ReplyConsistency = {};
+      const request = await signedRequest(
+        signer,
+        { kind: 'user', principal, requestId: randomUUID() },
+        data,
+        {
+          ...(options.awaitEvents === undefined ? {} : { awaitEvents: options.awaitEvents }),
+          onConsistency: (reply) => {
+            consistency = reply;
+          },
+        },
+      );
+      try {
+        return { answer: await lastValueFrom(client.send<T>(subject, request)), consistency };
+      } catch (error) {
+        if (error instanceof RemoteServiceError) {
+          return { error: error.body, consistency };
         }
         throw error;
       }

@@ -11,6 +11,7 @@ import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
 import { GatewayConfigModule } from './gateway-config.module';
 import { HealthModule } from './health/health.module';
 import { PathAccessModule } from './access/path-access.module';
+import { ReadYourWritesModule } from './read-your-writes/read-your-writes.module';
 import { IntakeApiModule } from './intake/intake-api.module';
 import { PlansApiModule } from './plans/plans-api.module';
 import { TransitionsApiModule } from './transitions/transitions-api.module';
@@ -59,6 +60,7 @@ export async function createGatewayApp({
       GatewayConfigModule.forRoot(config),
       // First: the guards of later modules (rate limits, access) need the principal.
       await AuthModule.forRoot(config),
+      ReadYourWritesModule,
       HealthModule,
       PathAccessModule,
       IntakeApiModule,

@@ -2,6 +2,7 @@ import { jetstream } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import { durableName } from '../jetstream/stream-topology';
 import type { NatsLink } from '../nats-link';
+import { processedEventIds } from '../read-your-writes/processed-events';
 import { BatchTransaction } from './batch-transaction';
 import type { EventSubscription } from './event-handler';
 import { MessagePuller } from './message-puller';
@@ -52,6 +53,7 @@ export interface JetStreamConsumerHostOptions {
 export class JetStreamConsumerHost {
   private readonly pullers: MessagePuller[] = [];
   private readonly loops: Promise<void>[] = [];
+  private readonly durables: string[] = [];
 
   constructor(private readonly options: JetStreamConsumerHostOptions) {}
 
@@ -88,7 +90,17 @@ export class JetStreamConsumerHost {
       });
       this.pullers.push(puller);
       this.loops.push(puller.run());
+      this.durables.push(durable);
     }
+  }
+
+  /**
+   * Which of `ids` this service's consumers have processed, as an inbox or a dead-letter row:
+   * a request waits on it for its caller's own writes (docs/adr/0015-read-your-own-writes.md).
+   * Before start() nothing counts as processed.
+   */
+  processedAmong(ids: readonly string[]): Promise<Set<string>> {
+    return processedEventIds(this.options.dataSource, { consumers: this.durables, ids });
   }
 
   /** Takes no more messages and waits for the batches in progress to commit or roll back. */

@@ -9,6 +9,7 @@ import {
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from 'typeorm';
 import { currentTraceHeaders } from '../tracing/trace-headers';
+import { noteAppendedEvent } from '../read-your-writes/written-events';
 import { bufferOutboxRow, ensureOutboxFlushing } from './outbox-buffer';
 
 /** What a producer says about a new event; the writer adds id, type, version and data class. */
@@ -104,6 +105,8 @@ export class OutboxWriter {
       payload: JSON.stringify(envelope),
       headers: JSON.stringify(currentTraceHeaders()),
     });
+    // A request handler's reply names the events it committed (read your own writes).
+    noteAppendedEvent(em.queryRunner, { id, subject });
     return envelope;
   }
 }

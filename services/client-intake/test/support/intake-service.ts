@@ -1,6 +1,6 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { Principal } from '@polku/auth';
-import { ClientIntakeConfig } from '@polku/config';
+import { ClientIntakeConfig, type ServiceConfig } from '@polku/config';
 import type { EventPayloads, EventSubject, OrgRole } from '@polku/contracts';
 import type { NewEvent } from '@polku/messaging';
 import { createServiceApp } from '@polku/service-runtime';
@@ -32,11 +32,15 @@ export interface IntakeService {
   readonly ask: ServiceCommandClient['ask'];
   /** Sends a command that must fail and answers the service's error body. */
   readonly askError: ServiceCommandClient['askError'];
+  /** Sends a command and answers the whole reply, with its consistency members (ADR 0015). */
+  readonly askConsistently: ServiceCommandClient['askConsistently'];
+  readonly config: ServiceConfig;
   /**
    * Publishes another service's event as that service would, from its own NATS user (this
-   * service's user may not publish it), delivered to this service's durable consumer.
+   * service's user may not publish it), delivered to this service's durable consumer; answers
+   * the event's id.
    */
-  publish<S extends EventSubject>(subject: S, event: NewEvent<EventPayloads[S]>): Promise<void>;
+  publish<S extends EventSubject>(subject: S, event: NewEvent<EventPayloads[S]>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -71,9 +75,9 @@ export async function startIntakeService(): Promise<IntakeService> {
     dataSource,
     ask: commands.ask,
     askError: commands.askError,
-    async publish(subject, event) {
-      await publishEventAsOwner(config, subject, event);
-    },
+    askConsistently: commands.askConsistently,
+    config,
+    publish: (subject, event) => publishEventAsOwner(config, subject, event),
     async close() {
       await commands.close();
       await app.close();

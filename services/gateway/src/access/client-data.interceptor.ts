@@ -32,6 +32,7 @@ import {
 } from '../audit/disclosed-data-classes';
 import { correlationIdOf } from '../audit/request-ids';
 import { httpStatusOf } from '../problem/problem-details.filter';
+import { OwnProjectionBarrier } from '../read-your-writes/own-projection-barrier';
 import { CLIENT_DATA, type ClientDataRoute } from './client-data.decorator';
 
 /** The answer to every refusal: the caller may not even learn that the path exists. */
@@ -109,6 +110,7 @@ export class ClientDataInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly ownWrites: OwnProjectionBarrier,
   ) {}
 
   intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -239,6 +241,9 @@ export class ClientDataInterceptor implements NestInterceptor {
     if (route.pathParam === undefined) {
       return { refusal: null, relations: [], basis: null };
     }
+    // What the caller itself just wrote (a referral, a hand-off) counts for its access now,
+    // however far the projection lags (docs/adr/0015-read-your-own-writes.md).
+    await this.ownWrites.awaitOwnWrites(principal);
     const facts =
       pathId !== undefined && UUID.test(pathId)
         ? await readPathAccessFacts(this.dataSource, pathId)
