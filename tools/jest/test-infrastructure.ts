@@ -87,14 +87,15 @@ async function startTestNats(): Promise<EnsuredServer> {
  */
 export async function setUpTestInfrastructure(): Promise<void> {
   const dataDir = resolve(workspaceRoot, '.polku/test');
-  const [postgres, nats] = await Promise.all([
-    ensurePostgres({
-      url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-      mode: 'auto',
-      dataDir,
-    }),
-    startTestNats(),
-  ]);
+  // One after the other: the NATS setup makes its certificate with a synchronous openssl call,
+  // which on a loaded machine blocks the event loop past the PostgreSQL probe's 3 s connect
+  // timeout; the probe then took a running server for an absent one and setup failed.
+  const postgres = await ensurePostgres({
+    url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    mode: 'auto',
+    dataDir,
+  });
+  const nats = await startTestNats();
   globalThis.__POLKU_STARTED_SERVERS__ = [postgres, nats].filter(
     (server) => server.source === 'started',
   );
