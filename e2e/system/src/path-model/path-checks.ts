@@ -72,13 +72,14 @@ const FINAL_STATES = ['CLOSED', 'REENTERED'];
 /** The parties whose part lasts now, as one comparable line per party. */
 function currentParties(facts: PathAccessFacts | undefined): string[] {
   const now = Date.now();
-  return (facts?.parties ?? [])
+  // A set: one organisation may hold one relation on two grounds (a referral and the plan).
+  const parties = (facts?.parties ?? [])
     .filter(
       (party) =>
         party.since.getTime() <= now && (party.until === null || party.until.getTime() > now),
     )
-    .map((party) => `${orgKeyOf(party.orgId) ?? party.orgId}:${party.relation}`)
-    .sort();
+    .map((party) => `${orgKeyOf(party.orgId) ?? party.orgId}:${party.relation}`);
+  return [...new Set(parties)].sort();
 }
 
 const same = (left: readonly string[], right: readonly string[]) =>

@@ -1,0 +1,45 @@
+import { runModel } from './path-model/model-run';
+import { startModelSystem } from './path-model/model-system';
+
+// Every counterexample the path model (path-model.e2e-spec.ts) has found, shrunk, as a named
+// test: the same steps, the same quiet and the same checks (dead letters, agreement between the
+// services, every open path owned, seen and scheduled). The steps are the model's vocabulary
+// (path-model/steps.ts); "P0" is the run's first path, and client numbers name the run's own
+// made-up clients, so the same number is the same person.
+
+let system: Awaited<ReturnType<typeof startModelSystem>>;
+
+beforeAll(async () => {
+  system = await startModelSystem();
+}, 180_000);
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+it('should keep one pending referral, not dead-letter the second, when a client whose referral is pending is referred again to the same provider', async () => {
+  await runModel(system, [
+    { kind: 'refer', client: 0, by: 'employmentArea', to: 'tyonsilta', withConsent: false },
+    { kind: 'refer', client: 0, by: 'employmentArea', to: 'tyonsilta', withConsent: false },
+  ]);
+});
+
+it('should not dead-letter the plan when the receiver agrees it at the same moment as it accepts the referral', async () => {
+  await runModel(system, [
+    { kind: 'refer', client: 0, by: 'employmentArea', to: 'tyonsilta', withConsent: false },
+    {
+      kind: 'concurrently',
+      steps: [
+        { kind: 'agreePlan', path: 0, as: 'receiver' },
+        { kind: 'answerReferral', path: 0, referral: 0, answer: 'accept' },
+      ],
+    },
+  ]);
+});
+
+it('should not dead-letter an intake the receiver records while the path is still referred', async () => {
+  await runModel(system, [
+    { kind: 'refer', client: 0, by: 'employmentArea', to: 'tyonsilta', withConsent: true },
+    { kind: 'intake', path: 0, as: 'receiver' },
+  ]);
+});
