@@ -43,3 +43,9 @@ it('should not dead-letter an intake the receiver records while the path is stil
     { kind: 'intake', path: 0, as: 'receiver' },
   ]);
 });
+
+it('should let the referrer read its path in the very next request when its referral has just answered 201', async () => {
+  await runModel(system, [
+    { kind: 'refer', client: 0, by: 'employmentArea', to: 'tyonsilta', withConsent: false },
+  ]);
+});

@@ -57,6 +57,8 @@ export class RunModel {
   private readonly clients = new Map<number, ClientIdentity>();
   readonly paths: ModelPath[] = [];
   readonly outcomes: CallOutcome[] = [];
+  /** Rules broken by one answer itself, found while the steps ran (read your own writes). */
+  readonly violations: string[] = [];
 
   constructor(
     private readonly familyName: string,

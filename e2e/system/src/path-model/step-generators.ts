@@ -40,9 +40,12 @@ function pathStep(path: fc.Arbitrary<number>): fc.Arbitrary<PathStep> {
         kind: fc.constant('answerReferral' as const),
         path,
         referral: INDEX,
-        answer: fc.constantFrom('accept' as const, 'accept' as const, 'decline' as const),
+        answer: fc.oneof(
+          { arbitrary: fc.constant('accept' as const), weight: 3 },
+          { arbitrary: fc.constant('decline' as const), weight: 1 },
+        ),
       }),
-      weight: 4,
+      weight: 5,
     },
     {
       arbitrary: fc.record({
@@ -62,7 +65,7 @@ function pathStep(path: fc.Arbitrary<number>): fc.Arbitrary<PathStep> {
         as: actor('referrer'),
         onClientRequest: fc.boolean(),
       }),
-      weight: 1,
+      weight: 2,
     },
     {
       arbitrary: fc.record({ kind: fc.constant('intake' as const), path, as: actor('receiver') }),
@@ -180,10 +183,11 @@ const concurrently: fc.Arbitrary<Step> = INDEX.chain((path) =>
 );
 
 /** One step: a referral, a command on a path, or two commands on one path at once. */
+// Few referrals, so that each path gets several commands and paths get deep into their course.
 export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
-  { arbitrary: refer, weight: 3 },
-  { arbitrary: pathStep(INDEX), weight: 10 },
-  { arbitrary: concurrently, weight: 2 },
+  { arbitrary: refer, weight: 2 },
+  { arbitrary: pathStep(INDEX), weight: 14 },
+  { arbitrary: concurrently, weight: 3 },
 );
 
 /** Step kinds a run leaves out (PATH_MODEL_WITHOUT), to explore past a failure already known. */

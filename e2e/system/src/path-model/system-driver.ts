@@ -209,6 +209,19 @@ export function pathModelDriver(api: ApiCall): PathModelDriver {
         referral: { referralId: body.referralId, from: step.by, to: step.to },
         ...(typeof body.consentId === 'string' ? { consentId: body.consentId } : {}),
       });
+      // Read your own writes (issue 16): whoever just referred can use the path in the very
+      // next request, however far the projections lag.
+      const path = model.paths.findIndex((known) => known.pathId === body.pathId);
+      const read = await call(
+        model,
+        { step: number, label: `/paths/P${path}`, as: step.by },
+        { method: 'GET', url: `/paths/${body.pathId}` },
+      );
+      if (read.status !== 200) {
+        model.violations.push(
+          `step ${number}: the referrer ${step.by} got ${read.status} on GET /paths/P${path} right after its referral answered 201`,
+        );
+      }
     }
   }
 
@@ -276,21 +289,34 @@ export function pathModelDriver(api: ApiCall): PathModelDriver {
         return;
       }
       case 'withdrawConsent': {
+        // The consents as the actor lists them (a referral's consent is known only so), with
+        // their versions; withdrawn ones stay listed, and withdrawing one again is a step too.
+        const listed = await call(model, context('/consents'), {
+          method: 'GET',
+          url: `${base}/consents?limit=100`,
+        });
+        const grants = (
+          (listed.status === 200 ? listed.body.items : []) as {
+            consentId: string;
+            kind: string;
+            version: number;
+          }[]
+        ).filter((item) => item.kind === 'GRANT');
+        for (const grant of grants) {
+          if (!path.consentIds.includes(grant.consentId)) {
+            path.consentIds.push(grant.consentId);
+          }
+        }
         const consentId = nth(path.consentIds, step.consent);
         if (consentId === undefined) {
           return;
         }
-        const version = await itemVersion(
-          model,
-          context('/consents'),
-          `${base}/consents`,
-          (item) => item.consentId === consentId,
-        );
+        const version = grants.find((grant) => grant.consentId === consentId)?.version ?? 1;
         await call(model, context(`/consents/C${path.consentIds.indexOf(consentId)}/withdrawal`), {
           method: 'POST',
           url: `${base}/consents/${consentId}/withdrawal`,
           body: step.onClientRequest ? { onClientRequest: true } : {},
-          headers: { 'if-match': version },
+          headers: { 'if-match': `"${version}"` },
         });
         return;
       }
