@@ -49,3 +49,11 @@ it('should let the referrer read its path in the very next request when its refe
     { kind: 'refer', client: 0, by: 'employmentArea', to: 'tyonsilta', withConsent: false },
   ]);
 });
+
+it('should let the accountable receiver still see the path when the client withdraws the consent the referral was made on', async () => {
+  await runModel(system, [
+    { kind: 'refer', client: 0, by: 'employmentArea', to: 'tyonsilta', withConsent: true },
+    { kind: 'answerReferral', path: 0, referral: 0, answer: 'accept' },
+    { kind: 'withdrawConsent', path: 0, consent: 0, as: 'referrer', onClientRequest: true },
+  ]);
+});
