@@ -64,3 +64,11 @@ it('should let the accountable receiver still see the path when the client withd
     { kind: 'withdrawConsent', path: 0, consent: 0, as: 'referrer', onClientRequest: true },
   ]);
 });
+
+it('should not dead-letter a plan and a measure, nor run a measure transitions does not follow, when both are made while the path is still referred', async () => {
+  await runModel(system, [
+    { kind: 'refer', client: 0, by: 'employmentArea', to: 'tyonsilta', withConsent: false },
+    { kind: 'agreePlan', path: 0, as: 'receiver' },
+    { kind: 'startMeasure', path: 0, as: 'referrer' },
+  ]);
+});
