@@ -47,6 +47,35 @@ afterAll(async () => {
   await system?.stop();
 });
 
+// The checks themselves must hold for a path that follows its expected course, hand-off, exit
+// and follow-up included: a check that fails here is wrong, not the system.
+it('should pass every check when a path follows its expected course from referral to follow-up', async () => {
+  await runModel(system, [
+    { kind: 'refer', client: 0, by: 'employmentArea', to: 'tyonsilta', withConsent: true },
+    { kind: 'answerReferral', path: 0, referral: 0, answer: 'accept' },
+    { kind: 'intake', path: 0, as: 'receiver' },
+    { kind: 'agreePlan', path: 0, as: 'receiver' },
+    { kind: 'startMeasure', path: 0, as: 'receiver' },
+    { kind: 'changeMeasure', path: 0, measure: 0, change: 'pause', as: 'receiver' },
+    { kind: 'changeMeasure', path: 0, measure: 0, change: 'resume', as: 'receiver' },
+    { kind: 'startWait', path: 0, as: 'accountable' },
+    { kind: 'endWait', path: 0, wait: 0, as: 'accountable' },
+    { kind: 'changeWorker', path: 0, as: 'accountable' },
+    { kind: 'changeMeasure', path: 0, measure: 0, change: 'end', as: 'receiver' },
+    { kind: 'proposeHandoff', path: 0, to: 'kumppaniksi', as: 'accountable' },
+    { kind: 'answerHandoff', path: 0, answer: 'accept', as: 'handoffReceiver' },
+    { kind: 'answerHandoff', path: 0, answer: 'complete', as: 'handoffReceiver' },
+    {
+      kind: 'exit',
+      path: 0,
+      destination: 'OPEN_LABOUR_MARKET',
+      confirmed: true,
+      as: 'accountable',
+    },
+    { kind: 'completeFollowUp', path: 0, followUp: 0, confirms: true, as: 'accountable' },
+  ]);
+});
+
 it(
   'should leave no dead letter, services that agree and every open path owned, seen and scheduled after any sequence of commands',
   async () => {
