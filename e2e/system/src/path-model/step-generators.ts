@@ -197,19 +197,37 @@ function without(kinds: readonly string[]) {
   return kept;
 }
 
-/** A run: it starts with a referral (there is no path without one), then anything. */
+/**
+ * The expected course of one path up to a running measure: random steps after it start deep in
+ * a path, where out-of-order commands meet measures, hand-offs and exits (PATH_MODEL_START).
+ */
+export const COURSE_TO_MEASURE: readonly Step[] = [
+  { kind: 'refer', client: 0, by: 'employmentArea', to: 'tyonsilta', withConsent: true },
+  { kind: 'answerReferral', path: 0, referral: 0, answer: 'accept' },
+  { kind: 'intake', path: 0, as: 'receiver' },
+  { kind: 'agreePlan', path: 0, as: 'receiver' },
+  { kind: 'startMeasure', path: 0, as: 'receiver' },
+];
+
+/**
+ * A run: it starts with a referral (there is no path without one), or with the course of a
+ * path to a running measure, then anything.
+ */
 export function stepsArbitrary(
   maxSteps: number,
-  options: { readonly withoutKinds?: readonly string[] } = {},
+  options: { readonly withoutKinds?: readonly string[]; readonly startInMeasure?: boolean } = {},
 ): fc.Arbitrary<Step[]> {
   const kept = without(options.withoutKinds ?? []);
+  const start: fc.Arbitrary<Step[]> = options.startInMeasure
+    ? fc.constant([...COURSE_TO_MEASURE])
+    : refer.map((first) => [first]);
   return fc
     .tuple(
-      refer,
+      start,
       fc.array(stepArbitrary.filter(kept), {
         minLength: 1,
         maxLength: Math.max(1, maxSteps - 1),
       }),
     )
-    .map(([first, rest]) => [first, ...rest]);
+    .map(([first, rest]) => [...first, ...rest]);
 }
