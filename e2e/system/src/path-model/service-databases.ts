@@ -1,0 +1,44 @@
+import { serviceDatabaseName, urlWithDatabase } from '@polku/persistence';
+import { DataSource } from 'typeorm';
+
+/** The services whose databases the path model reads: every one that consumes events. */
+export const MODEL_SERVICES = [
+  'gateway',
+  'client-intake',
+  'activation-plans',
+  'transitions',
+] as const;
+export type ModelService = (typeof MODEL_SERVICES)[number];
+
+export type ServiceDatabases = Readonly<Record<ModelService, DataSource>> & {
+  close(): Promise<void>;
+};
+
+/**
+ * One connection pool per service database of the run (each service has its own database,
+ * named by the run's DATABASE_NAME_PREFIX), for the checks to read directly. Read-only use.
+ */
+export async function openServiceDatabases(
+  env: Readonly<Record<string, string>>,
+): Promise<ServiceDatabases> {
+  const entries = await Promise.all(
+    MODEL_SERVICES.map(async (service) => {
+      const source = new DataSource({
+        type: 'postgres',
+        url: urlWithDatabase(
+          env.DATABASE_URL,
+          serviceDatabaseName(env.DATABASE_NAME_PREFIX, service),
+        ),
+        extra: { max: 2 },
+      });
+      return [service, await source.initialize()] as const;
+    }),
+  );
+  const sources = Object.fromEntries(entries) as Record<ModelService, DataSource>;
+  return {
+    ...sources,
+    async close() {
+      await Promise.all(Object.values(sources).map((source) => source.destroy()));
+    },
+  };
+}
