@@ -2,7 +2,7 @@ import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { waitFor } from '@polku/testing';
 import { gatewayClient, type Answer } from './support/gateway-client';
 import { lockServiceTable, serviceQuery } from './support/service-database';
-import { pathSeeder } from './support/seed-paths';
+import { INTAKE_BODY, pathSeeder } from './support/seed-paths';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
 
 // Issue 16 item 6 (ADR 0015): whoever just created or changed something can use it in the very
@@ -11,7 +11,7 @@ import { startServiceProcesses, type ServiceProcesses } from './support/service-
 // the next request while it lags, and lets the projection catch up only while that request is
 // under way: without read-your-own-writes the request answers 404 at once.
 const org = DEMO_ORGANISATIONS;
-const SERVICES = ['gateway', 'client-intake', 'transitions'] as const;
+const SERVICES = ['gateway', 'client-intake', 'activation-plans', 'transitions'] as const;
 /** How long after the next request is sent the lag ends; well under READ_YOUR_WRITES_WAIT_MS. */
 const LAG_ENDS_AFTER_MS = 400;
 /** READ_YOUR_WRITES_WAIT_MS of these processes (its default); 0 turns the guarantee off. */
@@ -181,6 +181,59 @@ describe('read your own writes', () => {
       );
 
       expect([path.status, (path.body as { state?: string }).state]).toEqual([200, 'REFERRED']);
+    } finally {
+      if (!unlocked) {
+        await unlock();
+      }
+    }
+  });
+
+  it('intake at client-intake then the plan at activation-plans with its consumers stalled: the plan waits for the intake and answers 201, not 409 INTAKE', async () => {
+    const pathId = await refer();
+    const referrals = await whenStatus(`/paths/${pathId}/referrals`, 'ville.tyonsilta', 200);
+    const { referralId } = (referrals.body as { items: { referralId: string }[] }).items[0];
+    const accepted = await api(
+      'POST',
+      `/paths/${pathId}/referrals/${referralId}/acceptance`,
+      'ville.tyonsilta',
+      { expectedStart: '2027-01-14' },
+      { 'if-match': '"1"' },
+    );
+    expect(accepted.status).toBe(200);
+    // activation-plans knows the acceptance (its access facts) before its consumers stall.
+    await whenStatus(`/paths/${pathId}/measures?limit=10`, 'ville.tyonsilta', 200);
+    const unlock = await lockServiceTable(system.env, 'activation-plans', 'inbox_message');
+    let unlocked = false;
+    try {
+      const intake = await api('POST', `/paths/${pathId}/intake`, 'ville.tyonsilta', INTAKE_BODY);
+      expect(intake.status).toBe(201);
+
+      const plan = await whileLagEnds(
+        () =>
+          api('POST', `/paths/${pathId}/activation-plan`, 'ville.tyonsilta', {
+            parties: [{ orgId: org.employmentArea.id }, { orgId: org.tyonsilta.id }],
+            clientAgreed: true,
+            linkedPlans: [],
+            goals: [{ text: 'Aloitan työtoiminnan.' }],
+          }),
+        async () => {
+          // Still in intake as activation-plans knows it: without the wait the plan is a 409.
+          const seen = await serviceQuery(
+            system.env,
+            'activation-plans',
+            'SELECT intake_completed_at FROM path_stage WHERE path_id = $1',
+            [pathId],
+          );
+          expect(seen.every((row) => row.intake_completed_at === null)).toBe(true);
+          unlocked = true;
+          await unlock();
+        },
+      );
+
+      expect([plan.status, (plan.body as { pathState?: string }).pathState]).toEqual([
+        201,
+        undefined,
+      ]);
     } finally {
       if (!unlocked) {
         await unlock();
