@@ -87,14 +87,15 @@ async function startTestNats(): Promise<EnsuredServer> {
  */
 export async function setUpTestInfrastructure(): Promise<void> {
   const dataDir = resolve(workspaceRoot, '.polku/test');
-  const [postgres, nats] = await Promise.all([
-    ensurePostgres({
-      url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-      mode: 'auto',
-      dataDir,
-    }),
-    startTestNats(),
-  ]);
+  // One after the other: loading the NATS configuration compiles @polku/* synchronously, which
+  // on a cold transform cache held the PostgreSQL probe past its 3 s timeout, so a running
+  // server looked absent and setup tried to start an embedded one on its port.
+  const postgres = await ensurePostgres({
+    url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    mode: 'auto',
+    dataDir,
+  });
+  const nats = await startTestNats();
   globalThis.__POLKU_STARTED_SERVERS__ = [postgres, nats].filter(
     (server) => server.source === 'started',
   );
