@@ -55,7 +55,16 @@ const OPERATIONS = Object.entries(document.paths).flatMap(([route, item]) =>
 
 let system: ServiceProcesses;
 const { api } = gatewayClient(() => system.baseUrl);
-const world = fixtureWorld(api, () => streamEvents(system.env), 'Rajapinta');
+const world = fixtureWorld(
+  api,
+  () => streamEvents(system.env),
+  'Rajapinta',
+  (name) =>
+    sampleFromSchema({ $ref: `#/components/schemas/${name}` }, { schemas }) as Record<
+      string,
+      unknown
+    >,
+);
 
 beforeAll(async () => {
   system = await startServiceProcesses(SERVICES);

@@ -43,6 +43,8 @@ export function fixtureWorld(
   api: ApiCall,
   events: () => Promise<EventEnvelope[]>,
   clientFamilyName: string,
+  /** The body the document gives for a schema of its components (from its examples). */
+  documentSample: (schemaName: string) => Record<string, unknown>,
 ) {
   const { acceptedPath, whenStatus } = pathSeeder(api, clientFamilyName);
   const today = () => finnishDateOf(new Date());
@@ -139,18 +141,16 @@ export function fixtureWorld(
     return (plan.body as { goals: { goalId: string }[] }).goals[0].goalId;
   }
 
-  /** A measure started today on a planned path; answers its id. */
+  /**
+   * A measure on a planned path, started as the document's example starts one: the dates of
+   * the measure commands' examples (attendance, absence, end) then fall within it whatever
+   * day the test runs. Answers its id.
+   */
   async function withMeasure(pathId: string) {
     const started = await expectStatus(
       api('POST', `/paths/${pathId}/measures`, 'ville.tyonsilta', {
-        measureType: 'REHABILITATIVE_WORK_ACTIVITY',
+        ...documentSample('StartMeasureCommand'),
         placement: { kind: 'IN_HOUSE' },
-        schedule: {
-          daysPerWeek: 3,
-          hoursPerDay: 6,
-          startDate: today(),
-          plannedEndDate: addCalendarDays(today(), 182),
-        },
       }),
       201,
       'the measure',
