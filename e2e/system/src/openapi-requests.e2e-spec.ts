@@ -14,6 +14,7 @@ import { startServiceProcesses, type ServiceProcesses } from './support/service-
 // read just before) comes from the test, and each of those must fit its schema too. A schema
 // that asks for less than validation (a required field missing, a format it does not name)
 // makes its operation answer 400 or 422 here.
+
 // Every service, so that the probes and the system health answer 200.
 const SERVICES = [
   'gateway',
