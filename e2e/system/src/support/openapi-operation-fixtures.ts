@@ -238,7 +238,9 @@ export function fixtureWorld(
       'the referral',
     );
     const pathId = created.pathId as string;
-    await whenStatus(`/paths/${pathId}/referrals`, as, 200);
+    // The receiver's caseworker sees it once the gateway's projection has the referral.
+    const receiver = toOrgId === org.kumppaniksi.id ? 'kaisa.kumppaniksi' : 'ville.tyonsilta';
+    await whenStatus(`/paths/${pathId}/referrals`, receiver, 200);
     return { pathId, referralId: created.referralId as string };
   }
 
