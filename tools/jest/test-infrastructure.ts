@@ -87,10 +87,10 @@ async function startTestNats(): Promise<EnsuredServer> {
  */
 export async function setUpTestInfrastructure(): Promise<void> {
   const dataDir = resolve(workspaceRoot, '.polku/test');
-  // One after the other: the NATS setup compiles the permission matrix and makes its certificate
-  // with a synchronous openssl call, which on a busy machine blocks the event loop past the
-  // PostgreSQL probe's 3 s timeout; a timed-out probe reads as "no server here" and tries to
-  // start an embedded one on the taken port.
+  // One after the other: the NATS setup compiles the permission matrix (and, on a cold transform
+  // cache, @polku/* itself) and makes its certificate with a synchronous openssl call, which on a
+  // busy machine blocks the event loop past the PostgreSQL probe's 3 s timeout; a timed-out probe
+  // reads as "no server here" and tries to start an embedded one on the taken port.
   const postgres = await ensurePostgres({
     url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     mode: 'auto',

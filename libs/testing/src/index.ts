@@ -29,3 +29,11 @@ export { developmentTokenSigner } from './internal-token';
 export { provisionTestBus, testNatsConfigFile, testNatsSeed, testToolsLink } from './test-bus';
 export { eventSubjectsOfModule } from './event-subjects-of-module';
 export { ownerOfSubject, publishEventAsOwner } from './publish-event-as-owner';
+export {
+  OpenApiSampleError,
+  SAMPLE_UUID,
+  sampleFromSchema,
+  type OpenApiSampleOptions,
+  type OpenApiSchema,
+} from './openapi-sample';
+export { schemaViolations } from './openapi-conformance';

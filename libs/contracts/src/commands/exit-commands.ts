@@ -41,7 +41,10 @@ export class ExitPathCommand {
   @IsBoolean()
   confirmed!: boolean;
 
-  @FieldDoc('The last day on the path.', { example: '2027-07-30' })
+  // A day gone by: an exit is recorded when it has happened, never ahead.
+  @FieldDoc('The last day on the path: today or earlier, never in the future.', {
+    example: '2026-11-30',
+  })
   @IsIsoDate()
   exitDate!: string;
 

@@ -13,17 +13,19 @@ import { FieldDoc } from '../field-doc.decorator';
 
 /** A destination from the taxonomy (docs/domain.md §3.7), with the same rules as ExitDestination. */
 export class ExitDestinationInput {
-  @FieldDoc('The destination group.')
+  @FieldDoc('The destination group.', { example: 'LABOUR_MARKET' })
   @IsIn(DESTINATION_GROUPS)
   group!: DestinationGroup;
 
-  @FieldDoc('A category of the group.')
+  @FieldDoc('A category of the group.', { example: 'SUPPORTED_EMPLOYMENT' })
   @IsIn(DESTINATION_CATEGORIES)
   @IsCategoryOfGroup()
   category!: DestinationCategory;
 
   @FieldDoc(
     'For STUDIES the form of study, for SUPPORTED_EMPLOYMENT the form of support; absent otherwise.',
+    // The three examples make one destination of Table 7 (docs/domain.md §3.7) together.
+    { example: 'PAY_SUBSIDISED_WORK' },
   )
   @IsOptional()
   @IsIn(DESTINATION_SUB_TYPES)

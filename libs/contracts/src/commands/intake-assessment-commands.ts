@@ -37,7 +37,9 @@ export class BasicNeedIssueInput {
  * which becomes an owned action item. The service assigns the intake id.
  */
 export class CompleteIntakeCommand extends OmitFields(IntakeCompletedPayload, ['intakeId']) {
-  @FieldDoc('The open basics items, each to become an owned action item.')
+  // Empty in the example: every OPEN checklist item needs an issue and every issue an OPEN item,
+  // and the checklist's example values are all IN_ORDER.
+  @FieldDoc('The open basics items, each to become an owned action item.', { example: [] })
   @ValidateNested({ each: true })
   @Type(() => BasicNeedIssueInput)
   @ArrayMaxSize(20)

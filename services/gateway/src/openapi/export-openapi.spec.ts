@@ -40,3 +40,44 @@ describe('renderOpenApiJson', () => {
     expect(keysInOrder(JSON.parse(await renderOpenApiJson()))).toBe(true);
   });
 });
+
+describe('request parameters in the document', () => {
+  it('should name every id path parameter a uuid, as PathIdGuard checks it on every route', async () => {
+    const document = JSON.parse(await renderOpenApiJson()) as OpenAPIObject;
+    const idParameters = Object.values(document.paths)
+      .flatMap(
+        (item) =>
+          Object.values(item) as { parameters?: { in: string; name: string; schema: object }[] }[],
+      )
+      .flatMap((operation) => operation.parameters ?? [])
+      .filter((parameter) => parameter.in === 'path' && parameter.name.endsWith('Id'));
+
+    expect(idParameters.length).toBeGreaterThan(10);
+    expect(
+      idParameters.filter(
+        (parameter) => (parameter.schema as { format?: string }).format !== 'uuid',
+      ),
+    ).toEqual([]);
+  });
+
+  it('should give If-Match and Idempotency-Key the forms the gateway accepts', async () => {
+    const document = JSON.parse(await renderOpenApiJson()) as OpenAPIObject;
+    const headers = Object.values(document.paths)
+      .flatMap(
+        (item) =>
+          Object.values(item) as {
+            parameters?: { in: string; name: string; schema: { pattern?: string } }[];
+          }[],
+      )
+      .flatMap((operation) => operation.parameters ?? [])
+      .filter((parameter) => parameter.in === 'header');
+    const patternOf = (name: string) => [
+      ...new Set(
+        headers.filter((header) => header.name === name).map((header) => header.schema.pattern),
+      ),
+    ];
+
+    expect(patternOf('If-Match')).toEqual(['^"(0|[1-9][0-9]{0,15})"$']);
+    expect(patternOf('Idempotency-Key')).toEqual(['^[\\x21-\\x7e]{1,255}$']);
+  });
+});

@@ -8,6 +8,7 @@ import {
   SCHEMA_REF_PREFIX,
   type SchemaObject,
 } from './openapi-names';
+import { withUuidPathIds } from './path-id-parameters';
 import { PROBLEM_DETAILS_SCHEMA } from './problem-details.schema';
 
 export { OPENAPI_BEARER_SCHEME } from './openapi-names';
@@ -83,7 +84,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion(POLKU_VERSION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, OPENAPI_BEARER_SCHEME)
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = withUuidPathIds(SwaggerModule.createDocument(app, config));
   const components = {
     ...document.components,
     schemas: usedSchemas(document) as NonNullable<OpenAPIObject['components']>['schemas'],

@@ -13,7 +13,8 @@ export type ParsedIfMatch =
   | { readonly kind: 'version'; readonly version: number }
   | { readonly kind: 'invalid'; readonly reason: string };
 
-const STRONG_VERSION_TAG = /^"(0|[1-9][0-9]{0,15})"$/;
+/** The one form of If-Match accepted: a strong ETag of a version, `"7"` (also in the OpenAPI document). */
+export const STRONG_VERSION_TAG = /^"(0|[1-9][0-9]{0,15})"$/;
 // RFC 9110 entity-tag: optional W/, then a quoted string of etagc characters.
 const ENTITY_TAG = /^(W\/)?"[\x21\x23-\x7e\x80-\xff]*"$/;
 

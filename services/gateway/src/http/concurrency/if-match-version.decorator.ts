@@ -3,7 +3,7 @@ import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { PROBLEM_TYPES } from '../../problem/problem-details';
 import { ProblemException } from '../../problem/problem.exception';
-import { parseIfMatch } from './etag';
+import { parseIfMatch, STRONG_VERSION_TAG } from './etag';
 
 /**
  * The version the client based its change on, from `If-Match`: 428 problem
@@ -46,6 +46,9 @@ function documentIfMatch(target: object, key: string | symbol | undefined): void
     required: true,
     description:
       'The ETag of the version you read, e.g. "7". 412 urn:polku:problem:precondition-failed when the resource changed since; 428 urn:polku:problem:precondition-required without it; 400 urn:polku:problem:invalid-precondition when it is not one strong ETag.',
+    // The pattern the gateway checks, so that a client building the request from the document
+    // sends the one form accepted.
+    schema: { type: 'string', pattern: STRONG_VERSION_TAG.source, example: '"7"' },
   })(target, key, descriptor);
 }
 

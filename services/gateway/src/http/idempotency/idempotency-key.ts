@@ -4,8 +4,8 @@ export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENCY_REPLAYED_HEADER = 'Idempotency-Replayed';
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
-// 1..255 visible ASCII characters (no spaces, no control characters).
-const VISIBLE_ASCII = /^[\x21-\x7e]{1,255}$/;
+/** 1..255 visible ASCII characters (no spaces, no control characters); in the OpenAPI document too. */
+export const VISIBLE_ASCII = /^[\x21-\x7e]{1,255}$/;
 // The draft makes the header a Structured Field string ("…"); a bare token is accepted too.
 const SF_STRING = /^"((?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*)"$/;
 

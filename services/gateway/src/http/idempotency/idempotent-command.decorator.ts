@@ -1,6 +1,10 @@
 import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import { IDEMPOTENCY_KEY_HEADER, MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotency-key';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  VISIBLE_ASCII,
+} from './idempotency-key';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 /**
@@ -18,7 +22,14 @@ export function IdempotentCommand(): MethodDecorator {
       // In the description, not as responses: a response here would hide the route's own.
       description:
         'A new unique value (a UUID) per command, repeated unchanged on every retry of it. A retry gets the first answer again, with `Idempotency-Replayed: true`. 409 urn:polku:problem:idempotency-in-progress while the first is still running (Retry-After); 422 urn:polku:problem:idempotency-key-reused for the same key with another path or body; 400 urn:polku:problem:idempotency-key-missing or -invalid.',
-      schema: { type: 'string', minLength: 1, maxLength: MAX_IDEMPOTENCY_KEY_LENGTH },
+      // The bare form the gateway checks (the quoted Structured Field form is accepted too).
+      schema: {
+        type: 'string',
+        minLength: 1,
+        maxLength: MAX_IDEMPOTENCY_KEY_LENGTH,
+        pattern: VISIBLE_ASCII.source,
+        example: '8e03978e-40d5-43e8-bc93-6894a57f9324',
+      },
     }),
   );
 }
