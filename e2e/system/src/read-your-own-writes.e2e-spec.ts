@@ -218,7 +218,7 @@ describe('read your own writes', () => {
           }),
         async () => {
           // Still in intake as activation-plans knows it: without the wait the plan is a 409.
-          const seen = await serviceQuery(
+          const seen = await serviceQuery<{ intake_completed_at: Date | null }>(
             system.env,
             'activation-plans',
             'SELECT intake_completed_at FROM path_stage WHERE path_id = $1',
