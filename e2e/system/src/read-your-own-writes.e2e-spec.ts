@@ -51,7 +51,8 @@ function referralBody() {
     desiredStart: '2027-01-07',
     consent: {
       orgIds: [org.tyonsilta.id],
-      dataClasses: ['PATH', 'PLAN'],
+      // HEALTH_FLAG: the receiver records the intake, whose health flag needs the consent.
+      dataClasses: ['PATH', 'PLAN', 'HEALTH_FLAG'],
       howGiven: 'WRITTEN',
       purpose: 'REFERRAL',
     },
