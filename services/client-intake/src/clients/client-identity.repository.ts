@@ -86,7 +86,8 @@ export async function markClientVerified(
     readonly birthDateSealed: string;
   },
 ): Promise<number> {
-  const [row] = await em.query<{ version: number }[]>(
+  // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+  const [[row]] = await em.query<[{ version: number }[], number]>(
     `UPDATE client SET identity_status = 'VERIFIED', identity_hash = $2, code_sealed = $3,
             birth_date_sealed = $4, recorded_code_hash = NULL, version = version + 1
       WHERE id = $1 RETURNING version`,
@@ -103,7 +104,8 @@ export async function recordCodeOfAnotherClient(
   em: EntityManager,
   recorded: { readonly clientId: string; readonly codeHash: string },
 ): Promise<number> {
-  const [row] = await em.query<{ version: number }[]>(
+  // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+  const [[row]] = await em.query<[{ version: number }[], number]>(
     `UPDATE client SET recorded_code_hash = $2, version = version + 1
       WHERE id = $1 RETURNING version`,
     [recorded.clientId, recorded.codeHash],
@@ -116,7 +118,8 @@ export async function setIdentityStatus(
   em: EntityManager,
   change: { readonly clientId: string; readonly status: IdentityStatus },
 ): Promise<number> {
-  const [row] = await em.query<{ version: number }[]>(
+  // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+  const [[row]] = await em.query<[{ version: number }[], number]>(
     `UPDATE client SET identity_status = $2, version = version + 1 WHERE id = $1 RETURNING version`,
     [change.clientId, change.status],
   );
@@ -125,7 +128,8 @@ export async function setIdentityStatus(
 
 /** Counts a change of the client that leaves its own status as it is; version + 1. */
 export async function bumpClientVersion(em: EntityManager, clientId: string): Promise<number> {
-  const [row] = await em.query<{ version: number }[]>(
+  // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+  const [[row]] = await em.query<[{ version: number }[], number]>(
     'UPDATE client SET version = version + 1 WHERE id = $1 RETURNING version',
     [clientId],
   );
