@@ -31,7 +31,7 @@ import {
 } from './duplicate-candidate.repository';
 import { identityStatusResult } from './identity-status-result';
 import { linkedPair } from './link-direction-rule';
-import { ownedClientOfPath } from './owned-client';
+import { assertClientVersion, ownedClientOfPath } from './owned-client';
 
 /**
  * The caseworker's decision on a possible duplicate: linking records that two client records
@@ -58,7 +58,7 @@ export class ClientLinkService {
   ): Promise<ClientLinkResult> {
     const { pathId } = request;
     return this.dataSource.transaction(async (em) => {
-      const { client, basis } = await ownedClientOfPath(em, this.facts, { principal, ...request });
+      const { client, basis } = await ownedClientOfPath(em, this.facts, { principal, pathId });
       const duplicate = await openDuplicateOfClientForUpdate(em, {
         duplicateRef: request.duplicateRef,
         clientId: client.id,
@@ -66,6 +66,7 @@ export class ClientLinkService {
       if (duplicate === undefined) {
         throw new NotFoundError('no such possible duplicate of this path’s client');
       }
+      assertClientVersion(client, request.expectedVersion);
       const other = await clientForUpdate(em, duplicate.candidate_client_id);
       const pair = linkedPair({ client, other, match: duplicate.match });
       if (pair === undefined) {
@@ -124,11 +125,12 @@ export class ClientLinkService {
   ): Promise<ClientLinkResult> {
     const { pathId, linkId } = request;
     return this.dataSource.transaction(async (em) => {
-      const { client, basis } = await ownedClientOfPath(em, this.facts, { principal, ...request });
+      const { client, basis } = await ownedClientOfPath(em, this.facts, { principal, pathId });
       const link = await linkInForceMadeOnPathForUpdate(em, { linkId, pathId });
       if (link === undefined) {
         throw new NotFoundError('no such link in force made on this path');
       }
+      assertClientVersion(client, request.expectedVersion);
       await markLinkRemoved(em, { linkId, orgId: principal.orgId, userId: principal.userId });
       await setDuplicateStatus(em, { duplicateRef: link.duplicate_candidate_id, status: 'OPEN' });
       await setIdentityStatus(em, { clientId: link.unverified_client_id, status: 'UNVERIFIED' });

@@ -28,7 +28,7 @@ import {
 import { sealedAs } from './client-registry';
 import { insertDuplicateCandidates, openDuplicatesOf } from './duplicate-candidate.repository';
 import { identityStatusResult } from './identity-status-result';
-import { ownedClientOfPath } from './owned-client';
+import { assertClientVersion, ownedClientOfPath } from './owned-client';
 
 /**
  * Recording the permanent code of a client referred with a temporary code or none
@@ -58,11 +58,8 @@ export class IdentityVerificationService {
   ): Promise<ClientIdentityStatusResult> {
     const { pathId } = request;
     return this.dataSource.transaction(async (em) => {
-      const { client, basis } = await ownedClientOfPath(em, this.facts, {
-        principal,
-        pathId,
-        expectedVersion: request.expectedVersion,
-      });
+      const { client, basis } = await ownedClientOfPath(em, this.facts, { principal, pathId });
+      assertClientVersion(client, request.expectedVersion);
       assertCodeMayBeRecorded(client);
       // Parsed after the access checks, so that a non-owner learns nothing even from a reason.
       const parsed = parsePersonalIdentityCode(request.command.personalIdentityCode);

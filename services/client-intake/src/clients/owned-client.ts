@@ -9,18 +9,15 @@ import { isCurrentOwner } from './path-owner-rule';
 
 /**
  * The client of a path, locked, for an identity command: only the organisation that owns the
- * path now acts on who its client is (docs/auth.md, "Unverified identities"), and only at the
- * version it read (If-Match). A non-party gets the same 404 as for a path that does not exist,
- * a party that is not the owner 403.
+ * path now acts on who its client is (docs/auth.md, "Unverified identities"). A non-party gets
+ * the same 404 as for a path that does not exist, a party that is not the owner 403. The caller
+ * then checks the version it read with assertClientVersion, after finding the object it names
+ * (an id of another path answers 404 whatever the version, docs/auth.md).
  */
 export async function ownedClientOfPath(
   em: EntityManager,
   facts: IntakePathFacts,
-  request: {
-    readonly principal: Principal;
-    readonly pathId: string;
-    readonly expectedVersion: number;
-  },
+  request: { readonly principal: Principal; readonly pathId: string },
 ): Promise<{ client: ClientIdentityRow; basis: AccessBasis }> {
   const access = await facts.assertAccess(request.principal, request.pathId, 'PATH', em);
   if (!isCurrentOwner(access.facts, request.principal.orgId)) {
@@ -28,10 +25,12 @@ export async function ownedClientOfPath(
       'only the organisation that owns the path records its client’s identity code or links duplicates',
     );
   }
-  const client = await clientOfPathForUpdate(em, request.pathId);
-  // Compared under the lock: the version the caller read (If-Match) is still the current one.
-  if (client.version !== request.expectedVersion) {
-    throw new PreconditionFailedError(request.expectedVersion, client.version);
+  return { client: await clientOfPathForUpdate(em, request.pathId), basis: access.basis };
+}
+
+/** Compared under the lock: the version the caller read (If-Match) is still the current one. */
+export function assertClientVersion(client: ClientIdentityRow, expectedVersion: number): void {
+  if (client.version !== expectedVersion) {
+    throw new PreconditionFailedError(expectedVersion, client.version);
   }
-  return { client, basis: access.basis };
 }
