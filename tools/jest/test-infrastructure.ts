@@ -87,14 +87,15 @@ async function startTestNats(): Promise<EnsuredServer> {
  */
 export async function setUpTestInfrastructure(): Promise<void> {
   const dataDir = resolve(workspaceRoot, '.polku/test');
-  const [postgres, nats] = await Promise.all([
-    ensurePostgres({
-      url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-      mode: 'auto',
-      dataDir,
-    }),
-    startTestNats(),
-  ]);
+  // One after the other: startTestNats blocks the event loop for seconds on a loaded machine
+  // (openssl, compiling the permission matrix), and a PostgreSQL probe running beside it timed
+  // out (3 s), took the running server for absent and failed starting a second one.
+  const postgres = await ensurePostgres({
+    url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    mode: 'auto',
+    dataDir,
+  });
+  const nats = await startTestNats();
   globalThis.__POLKU_STARTED_SERVERS__ = [postgres, nats].filter(
     (server) => server.source === 'started',
   );
