@@ -159,7 +159,7 @@ function assertCodeMayBeRecorded(client: ClientIdentityRow): void {
   }
   if (client.identity_status === 'LINKED') {
     throw new CommandConflictError(
-      'the client is linked to a client with a verified identity; remove the link first if it is wrong',
+      'the client is linked to a client with a verified identity; if that is wrong, the owner of the path the link was made on removes it',
     );
   }
   if (client.recorded_code_hash !== null) {
