@@ -115,9 +115,12 @@ it('should take a referral through acceptance to an intake with an owned action 
     }),
   );
   expect(created.status).toBe(201);
-  // The answer says nothing of other paths of the client (docs/auth.md).
+  // The answer says nothing of other paths of the client (docs/auth.md); of the identity only
+  // whether it is verified (docs/identity.md).
   expect(Object.keys(created.body as object).sort()).toEqual([
     'clientRef',
+    'identityStatus',
+    'identityVerified',
     'legalBasis',
     'pathId',
     'referralId',

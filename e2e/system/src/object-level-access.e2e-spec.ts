@@ -36,7 +36,8 @@ type ObjectKind =
   | 'statement'
   | 'wait'
   | 'handoff'
-  | 'followUp';
+  | 'followUp'
+  | 'clientLink';
 
 /** One route with a child id: who tries it, on which of their own paths, with which object. */
 interface ObjectCase {
@@ -144,6 +145,11 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
     on: 'A',
     object: 'referral',
   },
+  'POST /paths/{pathId}/client/links/{linkId}/removal': {
+    as: 'tiina.tyollisyys',
+    on: 'A',
+    object: 'clientLink',
+  },
   'POST /paths/{pathId}/statements/{statementId}/issue': {
     as: 'ville.tyonsilta',
     on: 'A',
@@ -217,6 +223,57 @@ function created(answer: Answer, what: string): Answer {
     throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   }
   return answer;
+}
+
+/**
+ * A link between an unverified client of the employment area and social services' client whose
+ * permanent code it recorded (docs/identity.md), made on the unverified client's path; its id.
+ */
+async function clientLinkOnAPath(): Promise<string> {
+  const code = '030395-245S';
+  const referral = (as: string, client: object) =>
+    api('POST', '/referrals', as, {
+      client: {
+        givenNames: 'Polku',
+        familyName: 'Linkki',
+        language: 'fi',
+        addressProtected: false,
+        ...client,
+      },
+      toOrgId: org.tyonsilta.id,
+      requestedMeasure: 'REHABILITATIVE_WORK_ACTIVITY',
+      reasonCategory: 'LANGUAGE_AND_INTEGRATION',
+      fundingRef: { kind: 'ACTIVATION_PLAN', reference: 'AP-2026-0042' },
+      desiredStart: addCalendarDays(today(), 14),
+    });
+  created(await referral('sanna.sosiaalityo', { personalIdentityCode: code }), 'holder');
+  const unverified = created(
+    await referral('tiina.tyollisyys', { birthDate: '1995-03-03' }),
+    'unverified referral',
+  );
+  const pathId = unverified.body.pathId as string;
+  await whenStatus(`/paths/${pathId}/client`, 'tiina.tyollisyys', 200);
+  const recorded = created(
+    await api(
+      'POST',
+      `/paths/${pathId}/client/identity-code`,
+      'tiina.tyollisyys',
+      { personalIdentityCode: code },
+      { 'if-match': '"1"' },
+    ),
+    'identity code',
+  );
+  const linked = created(
+    await api(
+      'POST',
+      `/paths/${pathId}/client/links`,
+      'tiina.tyollisyys',
+      { duplicateRef: recorded.body.possibleDuplicates[0].duplicateRef },
+      { 'if-match': '"2"' },
+    ),
+    'link',
+  );
+  return linked.body.linkId as string;
 }
 
 /** A path with a pending hand-off from Työnsilta to Kumppaniksi; its hand-off id. */
@@ -349,11 +406,12 @@ beforeAll(async () => {
   const C2 = await pathWithHandoff();
   const D1 = await exitedPath();
   const D2 = await exitedPath();
+  const clientLink = await clientLinkOnAPath();
   const A = await acceptedPath();
   await whenCourse(A, 'INTAKE');
   world = {
     paths: { A, C2: C2.pathId, D2: D2.pathId },
-    objects: { ...inB, handoff: C1.handoffId, followUp: D1.followUpId },
+    objects: { ...inB, handoff: C1.handoffId, followUp: D1.followUpId, clientLink },
   };
   // Every event of the seeding consumed: from here on only the attempts could change anything.
   let last = '';

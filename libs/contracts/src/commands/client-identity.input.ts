@@ -9,9 +9,11 @@ import {
   Length,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { FUNDING_KINDS, type FundingKind } from '../events/shared/funding-ref';
+import { IsIsoDate } from '../events/validators/value-formats';
 import { FieldDoc } from '../field-doc.decorator';
 
 /** The client's language of service: Finnish, Swedish or another language. */
@@ -36,15 +38,31 @@ export class PostalAddressInput {
   city!: string;
 }
 
-/** Who the client is. Stored only in client-intake, encrypted; never in events or logs. */
+/**
+ * Who the client is. Stored only in client-intake, encrypted; never in events or logs. A client
+ * awaiting registration has a temporary code (individual number 900–999) or none: then the
+ * birth date is required and the client's identity is "not verified" (docs/identity.md).
+ */
 export class ClientIdentityInput {
   @FieldDoc(
-    'Finnish personal identity code (henkilötunnus), checksum and century sign validated.',
+    'Finnish personal identity code (henkilötunnus), checksum and century sign validated: a permanent code, or a temporary one (individual number 900–999) for a person awaiting registration. Leave it out when the client has none; then `birthDate` is required. A temporary code or none makes a client whose identity is not verified, never matched to another client.',
     { example: '131052-308T' },
   )
+  @IsOptional()
   @IsString()
   @Length(10, 20)
-  personalIdentityCode!: string;
+  personalIdentityCode?: string;
+
+  @FieldDoc(
+    'Birth date, required when there is no `personalIdentityCode`; with a code it must be the code’s birth date.',
+    { example: '1952-10-13' },
+  )
+  @ValidateIf(
+    (input: ClientIdentityInput) =>
+      input.personalIdentityCode === undefined || input.birthDate !== undefined,
+  )
+  @IsIsoDate()
+  birthDate?: string;
 
   @FieldDoc('All given names.', { example: 'Aino Maria' })
   @IsString()

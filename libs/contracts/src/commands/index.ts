@@ -14,3 +14,4 @@ export * from './plan-content.input';
 export * from './referral-commands';
 export * from './statement-commands';
 export * from './transition-commands';
+export * from './client-identity-commands';

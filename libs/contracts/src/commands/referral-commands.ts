@@ -16,6 +16,7 @@ import {
 } from '../events/intake/client-referred.event';
 import { REFERRAL_DECLINE_REASON_CATEGORIES } from '../events/intake/referral-declined.event';
 import type { ConsentableDataClass } from '../events/shared/consent';
+import type { IdentityStatus } from '../events/shared/identity-status';
 import { MEASURE_TYPES, type MeasureType } from '../events/shared/measure-type';
 import { FieldDoc } from '../field-doc.decorator';
 import { ClientIdentityInput, FundingRefInput } from './client-identity.input';
@@ -115,6 +116,9 @@ export interface CreateReferralResult {
   readonly version: number;
   /** The law under which the referrer shares the path (recorded in the audit trail). */
   readonly legalBasis: string;
+  /** False for a client referred with a temporary code or none (docs/identity.md). */
+  readonly identityVerified: boolean;
+  readonly identityStatus: IdentityStatus;
 }
 
 /** POST …/referrals/{referralId}/acceptance: the receiver takes the client on. */

@@ -4,7 +4,10 @@ import { type EventContract } from './event-contract';
 import { EventEnvelopeDto, type EventEnvelope } from './event-envelope';
 import { BASIC_NEED_ISSUE_FLAGGED_V1 } from './intake/basic-need-issue-flagged.event';
 import { BASIC_NEED_RESOLVED_V1 } from './intake/basic-need-resolved.event';
+import { CLIENT_IDENTITY_VERIFIED_V1 } from './intake/client-identity-verified.event';
 import { CLIENT_REFERRED_V1 } from './intake/client-referred.event';
+import { CLIENTS_LINKED_V1 } from './intake/clients-linked.event';
+import { CLIENTS_UNLINKED_V1 } from './intake/clients-unlinked.event';
 import { CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1 } from './intake/client-returned-to-intermediate-market.event';
 import { CONSENT_GRANTED_V1 } from './intake/consent-granted.event';
 import { CONSENT_WITHDRAWN_V1 } from './intake/consent-withdrawn.event';
@@ -61,6 +64,9 @@ export const EVENT_CONTRACTS = [
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
   REFERRAL_LINKED_V1,
+  CLIENT_IDENTITY_VERIFIED_V1,
+  CLIENTS_LINKED_V1,
+  CLIENTS_UNLINKED_V1,
   CONSENT_GRANTED_V1,
   CONSENT_WITHDRAWN_V1,
   PRIOR_INFORMATION_SHARED_V1,

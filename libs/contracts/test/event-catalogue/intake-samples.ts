@@ -13,6 +13,7 @@ export const INTAKE_SAMPLES: ContextSamples<'intake'> = {
       reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
       fundingRef: { kind: 'ACTIVATION_PLAN', reference: 'AP-2026-000123' },
       desiredStart: '2026-03-02',
+      identityVerified: true,
       priorInformationRef: 'pkg_01HQ7Z3K8M2N4P6R8T0V',
     }),
   },
@@ -45,6 +46,30 @@ export const INTAKE_SAMPLES: ContextSamples<'intake'> = {
       fromOrgId: id('socialServicesOrgId'),
       toOrgId: id('providerOrgId'),
       basis: 'OWNER_ACCEPTED',
+    }),
+  },
+  'polku.intake.client.client-identity-verified.v1': {
+    emitter: caseworkerOf('employmentAuthorityOrgId', 'EMPLOYMENT_AUTHORITY'),
+    ground: LAWS.employmentServices,
+    data: () => ({ identityVerified: true, basis: 'PERMANENT_CODE_RECORDED' }),
+  },
+  'polku.intake.client.clients-linked.v1': {
+    emitter: caseworkerOf('employmentAuthorityOrgId', 'EMPLOYMENT_AUTHORITY'),
+    ground: LAWS.employmentServices,
+    data: (id) => ({
+      linkId: id('clientLinkId'),
+      match: 'SAME_CODE',
+      identityVerified: true,
+      identityStatus: 'LINKED',
+    }),
+  },
+  'polku.intake.client.clients-unlinked.v1': {
+    emitter: caseworkerOf('employmentAuthorityOrgId', 'EMPLOYMENT_AUTHORITY'),
+    ground: LAWS.employmentServices,
+    data: (id) => ({
+      linkId: id('clientLinkId'),
+      identityVerified: false,
+      identityStatus: 'UNVERIFIED',
     }),
   },
   'polku.intake.consent.consent-granted.v1': {

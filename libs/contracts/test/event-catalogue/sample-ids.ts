@@ -38,6 +38,7 @@ export const IDS = {
   secondFollowUpId: '829348b5-c0df-4809-9027-3849a5b6c78d',
   thirdFollowUpId: '93a459c6-d1e0-491a-8138-49a5b6c7d89e',
   waitId: 'a4b56ad7-e2f1-4a2b-9249-5a6b7c8d9eaf',
+  clientLinkId: 'b5c67be8-f302-4b3c-8350-6b7c8d9eafb0',
   workerId: 'usr_5f3a9c21',
   otherWorkerId: 'usr_7b1d4e08',
 } as const;

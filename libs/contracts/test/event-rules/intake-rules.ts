@@ -24,6 +24,9 @@ export const INTAKE_CONTRACTS = {
   'polku.intake.referral.referral-accepted.v1': ['ReferralAccepted', 'PATH'],
   'polku.intake.referral.referral-declined.v1': ['ReferralDeclined', 'PATH'],
   'polku.intake.referral.referral-linked.v1': ['ReferralLinked', 'PATH'],
+  'polku.intake.client.client-identity-verified.v1': ['ClientIdentityVerified', 'PATH'],
+  'polku.intake.client.clients-linked.v1': ['ClientsLinked', 'PATH'],
+  'polku.intake.client.clients-unlinked.v1': ['ClientsUnlinked', 'PATH'],
   'polku.intake.consent.consent-granted.v1': ['ConsentGranted', 'PATH'],
   'polku.intake.consent.consent-withdrawn.v1': ['ConsentWithdrawn', 'PATH'],
   'polku.intake.referral.prior-information-shared.v1': ['PriorInformationShared', 'PATH'],
@@ -64,6 +67,14 @@ export const INTAKE_REQUIRED = {
     'recordedByOrgId',
   ],
   'polku.intake.consent.consent-withdrawn.v1': ['consentId', 'withdrawnConsentId', 'effectiveAt'],
+  'polku.intake.client.client-identity-verified.v1': ['identityVerified', 'basis'],
+  'polku.intake.client.clients-linked.v1': [
+    'linkId',
+    'match',
+    'identityVerified',
+    'identityStatus',
+  ],
+  'polku.intake.client.clients-unlinked.v1': ['linkId', 'identityVerified', 'identityStatus'],
   'polku.intake.referral.referral-linked.v1': [
     'referralId',
     'heldPathId',
@@ -297,6 +308,53 @@ export const INTAKE_RULES: readonly EventRule[] = [
       'should reject the event when it carries the client’s identity',
       { personalIdentityCode: '010190-123A' },
       ['data.personalIdentityCode should not exist'],
+    ],
+  ]),
+  ...rulesOf('polku.intake.referral.client-referred.v1', [
+    [
+      'should accept the event when the client’s identity is not verified',
+      { identityVerified: false },
+      [],
+    ],
+    [
+      'should accept the event without identityVerified, as events before unverified clients were written',
+      { identityVerified: undefined },
+      [],
+    ],
+    [
+      'should reject the event when identityVerified is not a boolean',
+      { identityVerified: 'no' as unknown as boolean },
+      ['data.identityVerified must be a boolean value'],
+    ],
+  ]),
+  ...rulesOf('polku.intake.client.client-identity-verified.v1', [
+    [
+      'should reject the event when identityVerified is false (the event tells of a verification)',
+      { identityVerified: false as unknown as true },
+      ['data.identityVerified must be equal to true'],
+    ],
+    [
+      'should reject the event when it carries the code it was verified by',
+      { personalIdentityCode: '131052-308T' },
+      ['data.personalIdentityCode should not exist'],
+    ],
+  ]),
+  ...rulesOf('polku.intake.client.clients-linked.v1', [
+    ...acceptsEach('match', ['SAME_CODE', 'SAME_NAMES_AND_BIRTH_DATE']),
+    ...acceptsEach('identityStatus', ['VERIFIED', 'UNVERIFIED', 'LINKED']),
+    ...eachField(['linkId'], 'link-42', 'must be a UUID'),
+    [
+      'should reject the event when it names the other client',
+      { otherClientRef: '5e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b' },
+      ['data.otherClientRef should not exist'],
+    ],
+  ]),
+  ...rulesOf('polku.intake.client.clients-unlinked.v1', [
+    ...eachField(['linkId'], 'link-42', 'must be a UUID'),
+    [
+      'should reject the event when identityStatus is not a status',
+      { identityStatus: 'MAYBE' as never },
+      ['data.identityStatus must be one of the following values: VERIFIED, UNVERIFIED, LINKED'],
     ],
   ]),
   ...rulesOf('polku.intake.intake.intake-completed.v1', [

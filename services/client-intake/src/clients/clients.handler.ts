@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { IntakePathFacts } from '../access/intake-path-facts';
 import { ClientPathService } from './client-path.service';
 import { ClientRegistry } from './client-registry';
+import { openDuplicatesOf } from './duplicate-candidate.repository';
 import { isCurrentOwner } from './path-owner-rule';
 
 /** Who the client of a path is, for its parties; and the end of a path, for re-entry. */
@@ -30,11 +31,11 @@ export class ClientsHandler {
   @MessagePattern(INTAKE_COMMANDS.getClient)
   async get(@Payload() request: PathScoped<unknown>, @RequestPrincipal() principal: Principal) {
     const { facts } = await this.facts.assertAccess(principal, request.pathId, 'PATH');
-    return this.clients.identityView(
-      this.dataSource.manager,
-      request.pathId,
-      isCurrentOwner(facts, principal.orgId),
-    );
+    const owner = isCurrentOwner(facts, principal.orgId);
+    const em = this.dataSource.manager;
+    const view = await this.clients.identityView(em, request.pathId, owner);
+    // Possible duplicates only for the owner, who alone links them (docs/identity.md).
+    return { ...view, possibleDuplicates: owner ? await openDuplicatesOf(em, view.clientRef) : [] };
   }
 
   /**

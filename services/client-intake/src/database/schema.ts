@@ -10,6 +10,7 @@ import { ConsentAndReferralRules1764100500000 } from './migrations/1764100500000
 import { OrganisationRegistryAudit1764100900000 } from './migrations/1764100900000-organisation-registry-audit';
 import { ListKeysetIndexes1764101500000 } from './migrations/1764101500000-list-keyset-indexes';
 import { ActionItemVersion1764101600000 } from './migrations/1764101600000-action-item-version';
+import { UnverifiedClientIdentities1764102000000 } from './migrations/1764102000000-unverified-client-identities';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const CLIENT_INTAKE_ENTITIES = [];
@@ -29,4 +30,5 @@ export const CLIENT_INTAKE_MIGRATIONS = [
   OrganisationRegistryAudit1764100900000,
   ListKeysetIndexes1764101500000,
   ActionItemVersion1764101600000,
+  UnverifiedClientIdentities1764102000000,
 ];

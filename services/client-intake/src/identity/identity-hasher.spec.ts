@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { identityHash, IdentityHasher } from './identity-hasher';
+import { namesAndBirthDateKey } from './names-and-birth-date';
 import { parsePersonalIdentityCode } from './personal-identity-code';
 
 const HASH_KEY = Buffer.alloc(32, 9);
@@ -67,5 +68,26 @@ describe('IdentityHasher', () => {
 
     expect(inspect(hasher)).toBe('IdentityHasher(HMAC-SHA256)');
     expect(JSON.stringify(hasher)).toBe('{}');
+  });
+});
+
+describe('IdentityHasher.hashNamesAndBirthDate', () => {
+  const hasher = new IdentityHasher(HASH_KEY);
+  const key = namesAndBirthDateKey({
+    givenNames: 'Amina',
+    familyName: 'Hassan',
+    birthDate: '1990-04-17',
+  });
+
+  it('should give 64 hex characters, the same for the same key and another under another key', () => {
+    expect(hasher.hashNamesAndBirthDate(key)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hasher.hashNamesAndBirthDate(key)).toBe(hasher.hashNamesAndBirthDate(key));
+    expect(new IdentityHasher(Buffer.alloc(32, 8)).hashNamesAndBirthDate(key)).not.toBe(
+      hasher.hashNamesAndBirthDate(key),
+    );
+  });
+
+  it('should refuse a string that is not a names-and-birth-date key', () => {
+    expect(() => hasher.hashNamesAndBirthDate('Hassan Amina 1990-04-17')).toThrow(TypeError);
   });
 });

@@ -42,6 +42,19 @@ export class IdentityHasher {
     return identityHash(canonicalCode, this.#key);
   }
 
+  /**
+   * The keyed hash of namesAndBirthDateKey(…): the same HMAC under the same key, with its own
+   * prefix so that it can never equal the hash of a code.
+   */
+  hashNamesAndBirthDate(key: string): string {
+    if (!key.startsWith('v1\u0000')) {
+      throw new TypeError('pass namesAndBirthDateKey(…) to hashNamesAndBirthDate');
+    }
+    return createHmac('sha256', this.#key)
+      .update(`names-and-birth-date\u0000${key}`, 'utf8')
+      .digest('hex');
+  }
+
   [inspect.custom](): string {
     return 'IdentityHasher(HMAC-SHA256)';
   }

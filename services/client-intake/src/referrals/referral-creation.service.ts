@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { emitterOf, type Principal } from '@polku/auth';
 import {
   CLIENT_REFERRED_V1,
+  isIdentityVerified,
   type CreateReferralCommand,
   type CreateReferralResult,
 } from '@polku/contracts';
@@ -97,6 +98,7 @@ export class ReferralCreationService {
           reasonCategory: command.reasonCategory,
           fundingRef: { kind: command.fundingRef.kind, reference: command.fundingRef.reference },
           desiredStart: command.desiredStart,
+          identityVerified: isIdentityVerified(client.identityStatus),
           ...(consentId ? { priorInformationRef: consentId } : {}),
         },
       });
@@ -115,7 +117,15 @@ export class ReferralCreationService {
         await this.tasks.openLinkReferral(em, { ...path.heldFrom, referralId });
       }
       // The same answer whatever path the referral is on: nothing tells of another path.
-      return { pathId: path.id, referralId, clientRef: client.id, version: 1, legalBasis };
+      return {
+        pathId: path.id,
+        referralId,
+        clientRef: client.id,
+        version: 1,
+        legalBasis,
+        identityVerified: isIdentityVerified(client.identityStatus),
+        identityStatus: client.identityStatus,
+      };
     });
   }
 }

@@ -2,7 +2,7 @@ import { DATA_CLASSES, type DataClass } from '@polku/contracts';
 
 /**
  * The data classes an audit row can name: every event data class, and IDENTITY — who the
- * client is (identity code, name, address). Identity never travels in events, so it is not an
+ * client is (identity code, name, birth date, address). Identity never travels in events, so it is not an
  * event data class; the audit names it on its own because its disclosure is the one a client
  * asks about first (docs/auth.md, "The audit trail").
  */
@@ -16,6 +16,7 @@ export const IDENTITY_FIELDS: ReadonlySet<string> = new Set([
   'personalIdentityCode',
   'givenNames',
   'familyName',
+  'birthDate',
   'address',
 ]);
 

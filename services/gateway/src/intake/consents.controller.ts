@@ -88,9 +88,10 @@ export class ConsentsController {
   @ClientDataRead({
     summary: 'Who the client of the path is',
     description:
-      'For parties of the path. The full personal identity code and a protected address (turvakielto) only for the owning organisation. Audited as IDENTITY, with the basis it was shown on.',
+      'For parties of the path. The full personal identity code (permanent or temporary) and a protected address (turvakielto) only for the owning organisation. `identityStatus`/`identityVerified` say whether the identity is verified; `possibleDuplicates` are listed to the owner only. Versioned: the ETag is the If-Match of …/client/identity-code and …/client/links. Audited as IDENTITY, with the basis it was shown on.',
     dataClasses: ['PATH'],
     answer: 'one',
+    versioned: true,
   })
   client(@Param('pathId', ParseUUIDPipe) pathId: string, @Req() request: FastifyRequest) {
     return this.bus.send(INTAKE_COMMANDS.getClient, { pathId }, commandMetadataOf(request));

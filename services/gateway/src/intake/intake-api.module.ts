@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PathAccessModule } from '../access/path-access.module';
 import { ServiceClientModule } from '../service-client/service-client.module';
+import { ClientIdentityController } from './client-identity.controller';
 import { ConsentsController } from './consents.controller';
 import { IntakeAssessmentController } from './intake-assessment.controller';
 import { OrganisationsController } from './organisations.controller';
@@ -12,6 +13,7 @@ import { ReferralsController } from './referrals.controller';
   controllers: [
     ReferralsController,
     ConsentsController,
+    ClientIdentityController,
     IntakeAssessmentController,
     OrganisationsController,
   ],

@@ -79,8 +79,10 @@ describe('commandSchemas', () => {
       allOf: [{ $ref: '#/components/schemas/ClientIdentityInput' }],
     });
     expect(schemas.ClientIdentityInput?.required).toEqual(
-      expect.arrayContaining(['personalIdentityCode', 'addressProtected']),
+      expect.arrayContaining(['givenNames', 'addressProtected']),
     );
+    // Optional since clients without a permanent code (docs/identity.md): not required.
+    expect(schemas.ClientIdentityInput?.required).not.toContain('personalIdentityCode');
     expect(schemas.AgreePlanCommand?.properties?.goals).toMatchObject({
       type: 'array',
       items: { $ref: '#/components/schemas/PlanGoalInput' },

@@ -43,6 +43,11 @@ export const VALID_COMMAND_BODIES: Readonly<Record<string, Record<string, unknow
   'POST /api/v1/paths/:pathId/referral-links': {
     referralId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
   },
+  'POST /api/v1/paths/:pathId/client/identity-code': { personalIdentityCode: '131052-308T' },
+  'POST /api/v1/paths/:pathId/client/links': {
+    duplicateRef: '7a2d3b4c-5e6f-4071-8b8c-0d1e2f3a4b5c',
+  },
+  'POST /api/v1/paths/:pathId/client/links/:linkId/removal': null,
   'POST /api/v1/paths/:pathId/action-items/:actionItemId/resolution': { resolution: 'IN_ORDER' },
   'POST /api/v1/paths/:pathId/intake': {
     economicSituation: 'WEAK',

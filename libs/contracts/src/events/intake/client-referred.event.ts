@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsNotEmpty,
   IsObject,
@@ -75,6 +76,13 @@ export class ClientReferredPayload {
   @FieldDoc('The start date the referrer hopes for.')
   @IsIsoDate()
   readonly desiredStart!: string;
+
+  @FieldDoc(
+    'Whether the client’s identity is verified (a permanent personal identity code). False for a client referred with a temporary code or none, who is never matched to another client; left out only by events written before polku knew unverified clients, which were all verified.',
+  )
+  @IsOptional()
+  @IsBoolean()
+  readonly identityVerified?: boolean;
 
   @FieldDoc(
     'Reference to the consent-scoped package of prior information for the receiving worker; the package itself never travels in the event.',

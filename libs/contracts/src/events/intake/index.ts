@@ -11,3 +11,6 @@ export * from './prior-information-shared.event';
 export * from './referral-accepted.event';
 export * from './referral-declined.event';
 export * from './referral-linked.event';
+export * from './client-identity-verified.event';
+export * from './clients-linked.event';
+export * from './clients-unlinked.event';
