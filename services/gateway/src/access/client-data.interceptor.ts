@@ -33,6 +33,7 @@ import {
 import { correlationIdOf } from '../audit/request-ids';
 import { httpStatusOf } from '../problem/problem-details.filter';
 import { OwnProjectionBarrier } from '../read-your-writes/own-projection-barrier';
+import { factsForSecondDecision } from './facts-for-second-decision';
 import { CLIENT_DATA, type ClientDataRoute } from './client-data.decorator';
 
 /** The answer to every refusal: the caller may not even learn that the path exists. */
@@ -65,6 +66,8 @@ interface GatewayDecision {
   readonly basis: string | null;
   /** The path's facts the decision was made on, to name the basis of each disclosed class. */
   readonly facts?: PathAccessFacts;
+  /** The instant the facts were judged at. */
+  readonly decidedAt: Date;
 }
 
 /**
@@ -189,7 +192,7 @@ export class ClientDataInterceptor implements NestInterceptor {
           mergeMap(async (body: unknown) => {
             // Decided again on the projection as it is now: a withdrawal answered while the
             // service worked holds for this answer too (ADR 0014).
-            const now = await this.decide(principal, route, pathId);
+            const now = await this.decide(principal, route, pathId, decision.decidedAt);
             if (now.refusal !== null) {
               await this.audit.append({
                 ...entry('REFUSED', 404),
@@ -233,43 +236,54 @@ export class ClientDataInterceptor implements NestInterceptor {
    * without a path parameter creates or finds its path: the service decides (it alone knows
    * the client), so the gateway lets it through and audits it.
    */
+  /**
+   * The first decision (no `firstDecidedAt`) reads the facts as they are, after the caller's own
+   * writes reached the projection. The second, after the service answered, judges the facts as
+   * of the first decision with every withdrawal known now (facts-for-second-decision.ts).
+   */
   private async decide(
     principal: Principal,
     route: ClientDataRoute,
     pathId: string | undefined,
+    firstDecidedAt?: Date,
   ): Promise<GatewayDecision> {
+    const decidedAt = firstDecidedAt ?? new Date();
     if (route.pathParam === undefined) {
-      return { refusal: null, relations: [], basis: null };
+      return { refusal: null, relations: [], basis: null, decidedAt };
     }
-    // What the caller itself just wrote (a referral, a hand-off) counts for its access now,
-    // however far the projection lags (docs/adr/0015-read-your-own-writes.md).
-    await this.ownWrites.awaitOwnWrites(principal);
-    const facts =
+    if (firstDecidedAt === undefined) {
+      // What the caller itself just wrote (a referral, a hand-off) counts for its access now,
+      // however far the projection lags (docs/adr/0015-read-your-own-writes.md).
+      await this.ownWrites.awaitOwnWrites(principal);
+    }
+    const current =
       pathId !== undefined && UUID.test(pathId)
         ? await readPathAccessFacts(this.dataSource, pathId)
         : undefined;
-    const now = new Date();
+    const facts =
+      firstDecidedAt === undefined ? current : factsForSecondDecision(current, firstDecidedAt);
     let last: PathAccessDecision = { allowed: false, reason: 'UNKNOWN_PATH' };
     for (const dataClass of route.dataClasses) {
-      last = decidePathAccess(principal, facts, dataClass, now);
+      last = decidePathAccess(principal, facts, dataClass, decidedAt);
       if (!last.allowed) {
-        return { refusal: last.reason, relations: [], basis: null };
+        return { refusal: last.reason, relations: [], basis: null, decidedAt };
       }
     }
     if (!last.allowed) {
-      return { refusal: last.reason, relations: [], basis: null };
+      return { refusal: last.reason, relations: [], basis: null, decidedAt };
     }
     if (
       route.relations !== undefined &&
       !last.relations.some((relation) => route.relations?.includes(relation))
     ) {
-      return { refusal: 'NOT_A_PARTY', relations: last.relations, basis: null };
+      return { refusal: 'NOT_A_PARTY', relations: last.relations, basis: null, decidedAt };
     }
     return {
       refusal: null,
       relations: last.relations,
       basis: describeBasis(last.basis),
       facts,
+      decidedAt,
     };
   }
 }
