@@ -1,5 +1,6 @@
 export * from './services';
 export * from './field-doc.decorator';
+export * from './requires-one-of.decorator';
 export * from './system/health.contract';
 export * from './pagination';
 export * from './events';

@@ -134,6 +134,13 @@ function objectViolations(
       found.push(`${at}.${name}: required`);
     }
   }
+  const alternatives = (schema.anyOf ?? []) as OpenApiSchema[];
+  const holds = (alternative: OpenApiSchema) =>
+    ((alternative.required ?? []) as string[]).every((name) => name in value);
+  if (alternatives.length > 0 && !alternatives.some(holds)) {
+    const names = alternatives.flatMap((alternative) => (alternative.required ?? []) as string[]);
+    found.push(`${at}: one of ${names.join(', ')} is required`);
+  }
   for (const [name, item] of Object.entries(value)) {
     const property = properties[name];
     if (property === undefined) {

@@ -30,6 +30,7 @@ const UNDERSTOOD = new Set([
   '$ref',
   'additionalProperties',
   'allOf',
+  'anyOf',
   'default',
   'deprecated',
   'description',
@@ -143,6 +144,18 @@ function flattened(
     if (Object.keys(current.properties as object).length === 0) {
       delete (current as Record<string, unknown>).properties;
     }
+  }
+  if (Array.isArray(current.anyOf)) {
+    // One alternative is enough; the first one's requirements are the sample's.
+    const { anyOf, ...beside } = current;
+    const first = flattened((anyOf as OpenApiSchema[])[0] ?? {}, options, `${at}/anyOf/0`);
+    current = {
+      ...beside,
+      required: [
+        ...((beside.required as string[] | undefined) ?? []),
+        ...((first.required as string[] | undefined) ?? []),
+      ],
+    };
   }
   return current;
 }

@@ -244,10 +244,73 @@ export function fixtureWorld(
     return { pathId, referralId: created.referralId as string };
   }
 
+  /**
+   * A referral, by the employment area, of a client awaiting registration: no identity code,
+   * names and a birth date only, so the client's identity is not verified (docs/identity.md).
+   * `familyName` lets two referrals name the same person. Answers the path and the client's ETag.
+   */
+  async function unverifiedClientPath(familyName = `${clientFamilyName}${Date.now()}`) {
+    const created = await expectStatus(
+      api('POST', '/referrals', 'tiina.tyollisyys', {
+        client: {
+          givenNames: 'Polku',
+          familyName,
+          birthDate: '1988-03-14',
+          language: 'fi',
+          addressProtected: false,
+        },
+        toOrgId: org.tyonsilta.id,
+        requestedMeasure: 'REHABILITATIVE_WORK_ACTIVITY',
+        reasonCategory: 'LONG_TERM_UNEMPLOYMENT',
+        fundingRef: { kind: 'ACTIVATION_PLAN', reference: 'AP-2026-0042' },
+        desiredStart: addCalendarDays(today(), 30),
+      }),
+      201,
+      'the referral of an unverified client',
+    );
+    const pathId = created.pathId as string;
+    const client = await whenStatus(`/paths/${pathId}/client`, 'tiina.tyollisyys', 200);
+    const { version } = client.body as { version: number };
+    return { pathId, ifMatch: `"${version}"` };
+  }
+
+  /**
+   * Two referrals of one person awaiting registration; the permanent code recorded on the second
+   * shows the first as a possible duplicate (same names and birth date). Answers the second path,
+   * its client's ETag and the duplicate's opaque reference.
+   */
+  async function withPossibleDuplicate() {
+    const familyName = `${clientFamilyName}Kaksoset${Date.now()}`;
+    await unverifiedClientPath(familyName);
+    const second = await unverifiedClientPath(familyName);
+    const recorded = await expectStatus(
+      api(
+        'POST',
+        `/paths/${second.pathId}/client/identity-code`,
+        'tiina.tyollisyys',
+        { personalIdentityCode: birthDateIdentityCode('140388') },
+        { 'if-match': second.ifMatch },
+      ),
+      200,
+      'recording the permanent code',
+    );
+    const { version, possibleDuplicates } = recorded as {
+      version: number;
+      possibleDuplicates: { duplicateRef: string }[];
+    };
+    return {
+      pathId: second.pathId,
+      ifMatch: `"${version}"`,
+      duplicateRef: possibleDuplicates[0]?.duplicateRef as string,
+    };
+  }
+
   return {
     api,
     today,
     expectStatus,
+    unverifiedClientPath,
+    withPossibleDuplicate,
     pathEtag,
     eventOf,
     whenStatus,
@@ -263,6 +326,13 @@ export function fixtureWorld(
 
 const CHECK_CHARACTERS = '0123456789ABCDEFHJKLMNPRSTUVWXY';
 let identityNumber = 0;
+
+/** A made-up permanent code of someone born on `ddmmyy` (1900s), new for this run. */
+export function birthDateIdentityCode(ddmmyy: string): string {
+  identityNumber += 1;
+  const individual = String(300 + identityNumber * 2).padStart(3, '0');
+  return `${ddmmyy}-${individual}${CHECK_CHARACTERS[Number(`${ddmmyy}${individual}`) % 31]}`;
+}
 
 /** A made-up personal identity code of the 1980s, valid and new for this run's clients. */
 export function uniqueIdentityCode(): string {

@@ -1,5 +1,9 @@
 import { DEMO_ORGANISATIONS } from '@polku/demo';
-import { uniqueIdentityCode, type OperationFixture } from './openapi-operation-fixtures';
+import {
+  birthDateIdentityCode,
+  uniqueIdentityCode,
+  type OperationFixture,
+} from './openapi-operation-fixtures';
 
 const org = DEMO_ORGANISATIONS;
 
@@ -30,6 +34,43 @@ export const OPERATION_FIXTURES: Readonly<Record<string, OperationFixture>> = {
   'POST /api/v1/referrals': {
     as: 'tiina.tyollisyys',
     prepare: async () => ({ references: { toOrgId: org.tyonsilta.id } }),
+  },
+  'POST /api/v1/paths/{pathId}/client/identity-code': {
+    as: 'tiina.tyollisyys',
+    prepare: async (w) => {
+      const { pathId, ifMatch } = await w.unverifiedClientPath();
+      return {
+        params: { pathId },
+        ifMatch,
+        // The code must be the client's own: its birth date is the referral's.
+        references: { personalIdentityCode: birthDateIdentityCode('140388') },
+      };
+    },
+  },
+  'POST /api/v1/paths/{pathId}/client/links': {
+    as: 'tiina.tyollisyys',
+    prepare: async (w) => {
+      const { pathId, ifMatch, duplicateRef } = await w.withPossibleDuplicate();
+      return { params: { pathId }, ifMatch, references: { duplicateRef } };
+    },
+  },
+  'POST /api/v1/paths/{pathId}/client/links/{linkId}/removal': {
+    as: 'tiina.tyollisyys',
+    prepare: async (w) => {
+      const { pathId, ifMatch, duplicateRef } = await w.withPossibleDuplicate();
+      const linked = (await w.expectStatus(
+        w.api(
+          'POST',
+          `/paths/${pathId}/client/links`,
+          'tiina.tyollisyys',
+          { duplicateRef },
+          { 'if-match': ifMatch },
+        ),
+        201,
+        'the link',
+      )) as { linkId: string; version: number };
+      return { params: { pathId, linkId: linked.linkId }, ifMatch: `"${linked.version}"` };
+    },
   },
   'GET /api/v1/paths/{pathId}/referrals': {
     as: 'ville.tyonsilta',

@@ -15,6 +15,7 @@ import {
 import { FUNDING_KINDS, type FundingKind } from '../events/shared/funding-ref';
 import { IsIsoDate } from '../events/validators/value-formats';
 import { FieldDoc } from '../field-doc.decorator';
+import { RequiresOneOf } from '../requires-one-of.decorator';
 
 /** The client's language of service: Finnish, Swedish or another language. */
 export const CLIENT_LANGUAGES = ['fi', 'sv', 'other'] as const;
@@ -43,6 +44,7 @@ export class PostalAddressInput {
  * awaiting registration has a temporary code (individual number 900–999) or none: then the
  * birth date is required and the client's identity is "not verified" (docs/identity.md).
  */
+@RequiresOneOf('personalIdentityCode', 'birthDate')
 export class ClientIdentityInput {
   @FieldDoc(
     'Finnish personal identity code (henkilötunnus), checksum and century sign validated: a permanent code, or a temporary one (individual number 900–999) for a person awaiting registration. Leave it out when the client has none; then `birthDate` is required. A temporary code or none makes a client whose identity is not verified, never matched to another client.',

@@ -1,6 +1,6 @@
 import { SCHEMA_REF_PREFIX, type SchemaObject } from './openapi-names';
 import * as contracts from '@polku/contracts';
-import { fieldDocsOf, ISO_DATE_PATTERN } from '@polku/contracts';
+import { fieldDocsOf, ISO_DATE_PATTERN, requiredOneOf } from '@polku/contracts';
 import type { MetadataStorage as TransformerMetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage, IS_ISO8601, ValidationTypes } from 'class-validator';
 import { validationMetadataArrayToSchemas } from 'class-validator-jsonschema';
@@ -113,10 +113,14 @@ function finished(target: ContractClass, schema: SchemaObject): SchemaObject {
     (name: string) => !isConditionallyPresent(target, name),
   );
   const { required: _required, ...rest } = schema;
+  const oneOfThese = requiredOneOf(target);
   return {
     ...rest,
     properties,
     ...(required.length === 0 ? {} : { required }),
+    ...(oneOfThese === undefined
+      ? {}
+      : { anyOf: oneOfThese.map((name) => ({ required: [name] })) }),
     additionalProperties: false,
   };
 }
