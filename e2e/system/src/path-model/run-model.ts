@@ -23,10 +23,36 @@ export function newClientIdentity(familyName: string) {
     familyName: `${familyName}${clientSerial}`,
     language: 'fi',
     addressProtected: false,
+  } as ClientIdentity;
+}
+
+/**
+ * A person awaiting registration (domain brief §9, persona 5): names and a birth date, no code.
+ * Each referral of such a client opens a path of its own: an unverified identity is never
+ * matched to another client (docs/identity.md).
+ */
+export function awaitingRegistrationIdentity(familyName: string): ClientIdentity {
+  clientSerial += 1;
+  return {
+    givenNames: 'Polku',
+    familyName: `${familyName}Odottaa${clientSerial}`,
+    birthDate: '1991-06-12',
+    language: 'fi',
+    addressProtected: false,
   };
 }
 
-export type ClientIdentity = ReturnType<typeof newClientIdentity>;
+export interface ClientIdentity {
+  readonly personalIdentityCode?: string;
+  readonly birthDate?: string;
+  readonly givenNames: string;
+  readonly familyName: string;
+  readonly language: string;
+  readonly addressProtected: boolean;
+}
+
+/** The run's client who has no personal identity code yet. */
+export const AWAITING_REGISTRATION_CLIENT = 2;
 
 export interface ModelReferral {
   readonly referralId: string;
@@ -72,7 +98,10 @@ export class RunModel {
     }
     let client = this.clients.get(index);
     if (client === undefined) {
-      client = newClientIdentity(this.familyName);
+      client =
+        index === AWAITING_REGISTRATION_CLIENT
+          ? awaitingRegistrationIdentity(this.familyName)
+          : newClientIdentity(this.familyName);
       this.clients.set(index, client);
     }
     return client;

@@ -13,6 +13,7 @@ import {
 // the path's expected course, and the actor is mostly the one who may act (so that paths get
 // somewhere) but sometimes anyone. Small index ranges make steps hit the same paths often.
 
+/** Three clients; the last has no personal identity code yet (AWAITING_REGISTRATION_CLIENT). */
 const CLIENTS = 3;
 const INDEX = fc.nat({ max: 3 });
 
