@@ -4,7 +4,7 @@ import { waitFor } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import { streamEvents } from './support/event-stream';
 import { gatewayClient } from './support/gateway-client';
-import { pathSeeder } from './support/seed-paths';
+import { INTAKE_BODY, pathSeeder } from './support/seed-paths';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
 
 // Issue 16 item 2: the organisation accountable for a path keeps the path itself (PATH) on its
@@ -78,35 +78,13 @@ async function grantSecondConsent(pathId: string, orgIds: string[]): Promise<voi
   expect(granted.status).toBe(201);
 }
 
-const intake = {
-  economicSituation: 'WEAK',
-  healthFlag: false,
-  housingSituation: 'OWN_HOME',
-  relationships: 'NO_CONCERN',
-  lifeManagement: 'NO_CONCERN',
-  educationLevel: 'BASIC_OR_LESS',
-  educationCurrency: 'NO_VOCATIONAL_EDUCATION',
-  unemploymentDurationBand: 'DAYS_500_TO_999',
-  ageBand: 'AGE_30_39',
-  languageAndIntegrationNeeds: [],
-  currentBenefits: ['LABOUR_MARKET_SUBSIDY'],
-  basics: {
-    housing: 'IN_ORDER',
-    benefits: 'IN_ORDER',
-    permits: 'NOT_APPLICABLE',
-    debts: 'IN_ORDER',
-    treatment: 'IN_ORDER',
-  },
-  basicNeedIssues: [],
-};
-
 it('should keep the path in sight of the organisation accountable for it when the client withdraws both consents', async () => {
   // Työnsilta sees the path on the client's consent, accepts it and becomes accountable.
   const pathId = await acceptedPath();
   await whenAccountable(pathId, 'ville.tyonsilta', org.tyonsilta.id);
-  expect((await api('POST', `/paths/${pathId}/intake`, 'ville.tyonsilta', intake)).status).toBe(
-    201,
-  );
+  expect(
+    (await api('POST', `/paths/${pathId}/intake`, 'ville.tyonsilta', INTAKE_BODY)).status,
+  ).toBe(201);
   const planned = await api('POST', `/paths/${pathId}/activation-plan`, 'tiina.tyollisyys', {
     parties: [{ orgId: org.employmentArea.id }, { orgId: org.tyonsilta.id }],
     clientAgreed: true,

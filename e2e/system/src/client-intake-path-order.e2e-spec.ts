@@ -8,7 +8,7 @@ import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { waitFor } from '@polku/testing';
 import { gatewayClient, type Answer } from './support/gateway-client';
 import { serviceQuery } from './support/service-database';
-import { pathSeeder } from './support/seed-paths';
+import { INTAKE_BODY, pathSeeder } from './support/seed-paths';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
 
 // Issue 16 item 1, client-intake's side (docs/path-rules.md, "client-intake"): the sequences
@@ -71,28 +71,6 @@ function referral(client: ReturnType<typeof newClient>, toOrgId: string) {
     },
   };
 }
-
-const intake = {
-  economicSituation: 'WEAK',
-  healthFlag: false,
-  housingSituation: 'OWN_HOME',
-  relationships: 'NO_CONCERN',
-  lifeManagement: 'NO_CONCERN',
-  educationLevel: 'BASIC_OR_LESS',
-  educationCurrency: 'NO_VOCATIONAL_EDUCATION',
-  unemploymentDurationBand: 'DAYS_500_TO_999',
-  ageBand: 'AGE_30_39',
-  languageAndIntegrationNeeds: [],
-  currentBenefits: ['LABOUR_MARKET_SUBSIDY'],
-  basics: {
-    housing: 'IN_ORDER',
-    benefits: 'IN_ORDER',
-    permits: 'NOT_APPLICABLE',
-    debts: 'IN_ORDER',
-    treatment: 'IN_ORDER',
-  },
-  basicNeedIssues: [],
-};
 
 async function refer(as: string, body: object): Promise<{ pathId: string; referralId: string }> {
   const created = await api('POST', '/referrals', as, body);
@@ -175,16 +153,16 @@ it('should refuse an intake before the referral is accepted, and a second one af
   );
   await whenStatus(`/paths/${pathId}/referrals`, 'ville.tyonsilta', 200);
 
-  const early = await api('POST', `/paths/${pathId}/intake`, 'ville.tyonsilta', intake);
+  const early = await api('POST', `/paths/${pathId}/intake`, 'ville.tyonsilta', INTAKE_BODY);
   expectPathStateConflict(early, 'REFERRED');
   expect((await writtenOn(pathId)).intakes).toBe(0);
 
   expect((await accept(pathId, referralId)).status).toBe(200);
-  expect((await api('POST', `/paths/${pathId}/intake`, 'ville.tyonsilta', intake)).status).toBe(
-    201,
-  );
+  expect(
+    (await api('POST', `/paths/${pathId}/intake`, 'ville.tyonsilta', INTAKE_BODY)).status,
+  ).toBe(201);
   const recorded = await writtenOn(pathId);
-  const second = await api('POST', `/paths/${pathId}/intake`, 'ville.tyonsilta', intake);
+  const second = await api('POST', `/paths/${pathId}/intake`, 'ville.tyonsilta', INTAKE_BODY);
   expectPathStateConflict(second, 'PLANNING');
   expect(await writtenOn(pathId)).toEqual(recorded);
   expect(recorded.intakes).toBe(1);

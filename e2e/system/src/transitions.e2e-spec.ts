@@ -6,7 +6,7 @@ import { streamEvents } from './support/event-stream';
 import { gatewayClient } from './support/gateway-client';
 import { serviceQuery } from './support/service-database';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
-import { pathSeeder } from './support/seed-paths';
+import { INTAKE_BODY, pathSeeder } from './support/seed-paths';
 
 // Transitions through the gateway, against the gateway, client-intake, activation-plans and
 // transitions running as their own processes (see activation-plans.e2e-spec.ts for why not
@@ -341,27 +341,7 @@ it('should follow up an exit to the open labour market and bring a missed follow
 it('should suspend the path’s timers while its measure is paused and resume them with it', async () => {
   const pathId = await acceptedPath();
   await whenCourse(pathId, 'ville.tyonsilta', 'INTAKE');
-  const intake = await api('POST', `/paths/${pathId}/intake`, 'ville.tyonsilta', {
-    economicSituation: 'WEAK',
-    healthFlag: false,
-    housingSituation: 'OWN_HOME',
-    relationships: 'NO_CONCERN',
-    lifeManagement: 'NO_CONCERN',
-    educationLevel: 'VOCATIONAL',
-    educationCurrency: 'UP_TO_DATE',
-    unemploymentDurationBand: 'DAYS_500_TO_999',
-    ageBand: 'AGE_30_39',
-    languageAndIntegrationNeeds: [],
-    currentBenefits: [],
-    basics: {
-      housing: 'IN_ORDER',
-      benefits: 'IN_ORDER',
-      permits: 'NOT_APPLICABLE',
-      debts: 'IN_ORDER',
-      treatment: 'IN_ORDER',
-    },
-    basicNeedIssues: [],
-  });
+  const intake = await api('POST', `/paths/${pathId}/intake`, 'ville.tyonsilta', INTAKE_BODY);
   expect(intake.status).toBe(201);
   await whenCourse(pathId, 'ville.tyonsilta', 'PLANNING');
   const plan = await agreePlan(pathId, 'ville.tyonsilta', {

@@ -1,6 +1,7 @@
 import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import type { Answer, ApiCall } from '../support/gateway-client';
+import { INTAKE_BODY } from '../support/seed-paths';
 import { nth, type ModelPath, type RunModel } from './run-model';
 import { PROVIDERS, type Actor, type OrgKey, type PathStep, type Step } from './steps';
 
@@ -38,28 +39,6 @@ export function orgKeyOf(orgId: string | undefined | null): OrgKey | undefined {
 }
 
 const today = () => finnishDateOf(new Date());
-
-const INTAKE = {
-  economicSituation: 'WEAK',
-  healthFlag: false,
-  housingSituation: 'OWN_HOME',
-  relationships: 'NO_CONCERN',
-  lifeManagement: 'NO_CONCERN',
-  educationLevel: 'VOCATIONAL',
-  educationCurrency: 'UP_TO_DATE',
-  unemploymentDurationBand: 'DAYS_500_TO_999',
-  ageBand: 'AGE_30_39',
-  languageAndIntegrationNeeds: [],
-  currentBenefits: [],
-  basics: {
-    housing: 'IN_ORDER',
-    benefits: 'IN_ORDER',
-    permits: 'NOT_APPLICABLE',
-    debts: 'IN_ORDER',
-    treatment: 'IN_ORDER',
-  },
-  basicNeedIssues: [],
-};
 
 /** The path as transitions answers it, as far as the driver reads it. */
 interface PathRead {
@@ -324,7 +303,7 @@ export function pathModelDriver(api: ApiCall): PathModelDriver {
         await call(model, context('/intake'), {
           method: 'POST',
           url: `${base}/intake`,
-          body: INTAKE,
+          body: INTAKE_BODY,
         });
         return;
       case 'agreePlan':
