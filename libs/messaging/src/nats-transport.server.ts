@@ -29,7 +29,7 @@ import type { EventSubscription } from './consumer/event-handler';
 import { EVENT_BATCH_EXTRA } from './consumer/event-batch-pattern.decorator';
 import { JetStreamEventContext } from './consumer/jetstream-event.context';
 import { JetStreamEventBatchContext } from './consumer/jetstream-event-batch.context';
-import { awaitProcessedEvents, type AwaitOutcome } from './read-your-writes/await-processed-events';
+import { awaitCallersWrites } from './read-your-writes/await-callers-writes';
 import { collectWrittenEvents } from './read-your-writes/written-events';
 
 /** How a service answers requests on core NATS. */
@@ -252,7 +252,17 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
       { kind: SpanKind.SERVER, attributes: { 'rpc.system': 'nats', 'rpc.method': pattern } },
       contextFromNatsHeaders(msg.headers),
       async (span): Promise<ReplyEnvelope> => {
-        const awaited = await this.awaitCallersWrites({ pattern, ids: awaitEvents });
+        const host = this.eventHost;
+        const awaited =
+          host === undefined
+            ? undefined
+            : await awaitCallersWrites({
+                pattern,
+                ids: awaitEvents,
+                host,
+                timeoutMs: this.options.readYourWritesWaitMs ?? DEFAULT_READ_YOUR_WRITES_WAIT_MS,
+                logger: this.logger,
+              });
         const consistency = awaited === undefined ? {} : { awaited };
         try {
           const context = new NatsRequestContext([msg.subject, msg.headers, caller]);
@@ -270,54 +280,6 @@ export class NatsTransportServer extends Server implements CustomTransportStrate
         }
       },
     );
-  }
-
-  /**
-   * Read your own writes: before the handler runs, waits until this service's consumers have
-   * processed the events the caller wrote moments ago (named in the signed token). On timeout
-   * the handler runs anyway: a possibly stale answer the caller can retry beats failing every
-   * request while a consumer is stuck (docs/adr/0015-read-your-own-writes.md).
-   */
-  private async awaitCallersWrites({
-    pattern,
-    ids,
-  }: {
-    pattern: string;
-    ids: readonly string[];
-  }): Promise<AwaitOutcome | undefined> {
-    const host = this.eventHost;
-    if (ids.length === 0 || host === undefined) {
-      return undefined;
-    }
-    const started = performance.now();
-    let failure: string | undefined;
-    const outcome = await awaitProcessedEvents({
-      ids,
-      processedAmong: (missing) => host.processedAmong(missing),
-      timeoutMs: this.options.readYourWritesWaitMs ?? DEFAULT_READ_YOUR_WRITES_WAIT_MS,
-    }).catch((error: unknown) => {
-      // The database is where the handler is going anyway; it will answer for itself.
-      failure = error instanceof Error ? error.message : String(error);
-      return 'timed-out' as const;
-    });
-    const waitedMs = Math.round(performance.now() - started);
-    trace.getActiveSpan()?.addEvent('awaited own writes', {
-      'polku.awaited.count': ids.length,
-      'polku.awaited.outcome': outcome,
-      'polku.awaited.ms': waitedMs,
-    });
-    if (failure !== undefined) {
-      this.logger.warn(
-        `${pattern}: could not check the ${ids.length} event(s) the caller wrote (${failure}); ` +
-          'running the request anyway',
-      );
-    } else if (outcome === 'timed-out') {
-      this.logger.warn(
-        `${pattern}: ${ids.length} event(s) the caller wrote were not consumed here after ` +
-          `${waitedMs} ms; running the request anyway (READ_YOUR_WRITES_WAIT_MS)`,
-      );
-    }
-    return outcome;
   }
 
   private toRemoteError(pattern: string, error: unknown): RemoteErrorBody {

@@ -228,9 +228,19 @@ describe('clients without a permanent personal identity code', () => {
     expect(event.data).toEqual({ identityVerified: true, basis: 'PERMANENT_CODE_RECORDED' });
     expect(validateEvent(CLIENT_IDENTITY_VERIFIED_V1.subject, event)).toMatchObject({ ok: true });
     expect(JSON.stringify(event)).not.toMatch(/030395|245S/);
-    // Verified now: a later referral with the permanent code finds this client and its path.
-    const later = await referWith({ personalIdentityCode: PERMANENT.verified });
-    expect(later).toMatchObject({ clientRef: referral.clientRef, pathId: referral.pathId });
+    // Verified now: a later referral with the permanent code finds this client and its path —
+    // whose referral still waits, so it is refused up front (docs/path-rules.md), where an
+    // unmatched code would have made a new client with a path of its own.
+    const { personalIdentityCode: _unused, ...rest } = referralOf(
+      'unused',
+      org.tyonsilta.id,
+    ).client;
+    const later = await intake.askError(INTAKE_COMMANDS.createReferral, employment, {
+      ...referralOf('unused', org.tyonsilta.id),
+      client: { ...rest, personalIdentityCode: PERMANENT.verified },
+    });
+    expect(later).toMatchObject({ code: 'CONFLICT', details: { pathState: 'REFERRED' } });
+    expect(later.message).toContain('still waiting for an answer');
   });
 
   it('should list a client that already has the code as a possible duplicate with an opaque reference only, and link and unlink them with events', async () => {
