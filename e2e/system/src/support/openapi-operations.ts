@@ -2,10 +2,27 @@ import { DEMO_ORGANISATIONS } from '@polku/demo';
 import {
   birthDateIdentityCode,
   uniqueIdentityCode,
+  type FixtureWorld,
   type OperationFixture,
 } from './openapi-operation-fixtures';
 
 const org = DEMO_ORGANISATIONS;
+
+/** A path in intake with Työnsilta accountable, and the path's ETag: for its commands. */
+async function pathInIntake(w: FixtureWorld) {
+  const pathId = await w.inIntake();
+  return { params: { pathId }, ifMatch: await w.pathEtag(pathId) };
+}
+
+/** A hand-off from Työnsilta to Kumppaniksi waiting for its answer, and the path's ETag. */
+async function handoffToKumppaniksi(w: FixtureWorld) {
+  const pathId = await w.inIntake({ alsoFor: [org.kumppaniksi.id] });
+  const handoffId = await w.withHandoff(pathId);
+  return {
+    params: { pathId, handoffId },
+    ifMatch: await w.pathEtag(pathId, 'kaisa.kumppaniksi'),
+  };
+}
 
 /**
  * Every operation of docs/openapi.json, by `METHOD /route` as the document writes it: who calls
@@ -261,38 +278,26 @@ export const OPERATION_FIXTURES: Readonly<Record<string, OperationFixture>> = {
   },
   'POST /api/v1/paths/{pathId}/hand-offs/{handoffId}/acceptance': {
     as: 'kaisa.kumppaniksi',
-    prepare: async (w) => {
-      const pathId = await w.inIntake({ alsoFor: [org.kumppaniksi.id] });
-      const handoffId = await w.withHandoff(pathId);
-      return {
-        params: { pathId, handoffId },
-        ifMatch: await w.pathEtag(pathId, 'kaisa.kumppaniksi'),
-      };
-    },
+    prepare: handoffToKumppaniksi,
   },
   'POST /api/v1/paths/{pathId}/hand-offs/{handoffId}/decline': {
     as: 'kaisa.kumppaniksi',
-    prepare: async (w) => {
-      const pathId = await w.inIntake({ alsoFor: [org.kumppaniksi.id] });
-      const handoffId = await w.withHandoff(pathId);
-      return {
-        params: { pathId, handoffId },
-        ifMatch: await w.pathEtag(pathId, 'kaisa.kumppaniksi'),
-      };
-    },
+    prepare: handoffToKumppaniksi,
   },
   'POST /api/v1/paths/{pathId}/hand-offs/{handoffId}/completion': {
     as: 'kaisa.kumppaniksi',
     prepare: async (w) => {
-      const pathId = await w.inIntake({ alsoFor: [org.kumppaniksi.id] });
-      const handoffId = await w.withHandoff(pathId);
+      const {
+        params: { pathId, handoffId },
+        ifMatch,
+      } = await handoffToKumppaniksi(w);
       await w.expectStatus(
         w.api(
           'POST',
           `/paths/${pathId}/hand-offs/${handoffId}/acceptance`,
           'kaisa.kumppaniksi',
           { startDate: w.today() },
-          { 'if-match': await w.pathEtag(pathId, 'kaisa.kumppaniksi') },
+          { 'if-match': ifMatch },
         ),
         200,
         'the acceptance',
@@ -305,10 +310,7 @@ export const OPERATION_FIXTURES: Readonly<Record<string, OperationFixture>> = {
   },
   'POST /api/v1/paths/{pathId}/responsible-worker': {
     as: 'ville.tyonsilta',
-    prepare: async (w) => {
-      const pathId = await w.inIntake();
-      return { params: { pathId }, ifMatch: await w.pathEtag(pathId) };
-    },
+    prepare: pathInIntake,
   },
   'POST /api/v1/paths/{pathId}/waits': {
     as: 'ville.tyonsilta',
@@ -331,13 +333,7 @@ export const OPERATION_FIXTURES: Readonly<Record<string, OperationFixture>> = {
       };
     },
   },
-  'POST /api/v1/paths/{pathId}/exit': {
-    as: 'ville.tyonsilta',
-    prepare: async (w) => {
-      const pathId = await w.inIntake();
-      return { params: { pathId }, ifMatch: await w.pathEtag(pathId) };
-    },
-  },
+  'POST /api/v1/paths/{pathId}/exit': { as: 'ville.tyonsilta', prepare: pathInIntake },
   'POST /api/v1/paths/{pathId}/follow-ups/{followUpId}/completion': {
     as: 'ville.tyonsilta',
     prepare: async (w) => {
@@ -387,7 +383,7 @@ export const OPERATION_FIXTURES: Readonly<Record<string, OperationFixture>> = {
 
 /** The operations on one measure: each on a measure started today. */
 function measureOperations(): Record<string, OperationFixture> {
-  const onMeasure = async (w: Parameters<NonNullable<OperationFixture['prepare']>>[0]) => {
+  const onMeasure = async (w: FixtureWorld) => {
     const pathId = await w.withIntake(await w.inIntake());
     await w.withPlan(pathId);
     return { pathId, measureId: await w.withMeasure(pathId) };
