@@ -15,6 +15,11 @@ export interface ServiceSupervisorOptions {
   /** Where `nx build` put the bundles: <distRoot>/services/<name>/main.js. */
   readonly distRoot: string;
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * Starts one process of the service, its output piped; by default Node on the service's bundle
+   * with `env`. Tests of supervision give scripts of their own.
+   */
+  readonly launch?: (service: string, env: NodeJS.ProcessEnv) => ChildProcess;
   /** Each line a service prints, with the service's name. */
   readonly onLine: (service: string, line: string) => void;
   /** A service stopped without being asked to. */
@@ -32,11 +37,8 @@ export class ServiceSupervisor {
   constructor(private readonly options: ServiceSupervisorOptions) {}
 
   start(service: string, extraEnv: NodeJS.ProcessEnv = {}): ChildProcess {
-    const main = join(this.options.distRoot, 'services', service, 'main.js');
-    const child = spawn(process.execPath, ['--enable-source-maps', main], {
-      env: { ...this.options.env, ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const env = { ...this.options.env, ...extraEnv };
+    const child = this.options.launch?.(service, env) ?? this.launchBundle(service, env);
     for (const stream of [child.stdout, child.stderr]) {
       if (stream) {
         createInterface({ input: stream }).on('line', (line) => this.options.onLine(service, line));
@@ -50,6 +52,14 @@ export class ServiceSupervisor {
     });
     this.children.set(service, child);
     return child;
+  }
+
+  private launchBundle(service: string, env: NodeJS.ProcessEnv): ChildProcess {
+    const main = join(this.options.distRoot, 'services', service, 'main.js');
+    return spawn(process.execPath, ['--enable-source-maps', main], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   }
 
   get running(): ReadonlyMap<string, ChildProcess> {

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { SERVICE_NAMES } from '@polku/contracts';
 import { LauncherConfig, loadConfigOrExit } from '@polku/config';
@@ -86,15 +85,13 @@ async function main(): Promise<void> {
     // A service that dies is started again after 1 s, 2 s, 4 s … (at most 30 s), one line each
     // time; one that keeps dying stops polku, naming its log (service-supervisor.ts).
     supervisor = new RestartingSupervisor({
-      launch: (service) =>
-        spawn(
-          process.execPath,
-          ['--enable-source-maps', join(distRoot, 'services', service, 'main.js')],
-          { env: serviceEnv, stdio: ['ignore', 'pipe', 'pipe'] },
-        ),
-      onLine: (service, line) => {
-        process.stdout.write(`${line}\n`);
-        logs.write(service, line);
+      processes: {
+        distRoot,
+        env: serviceEnv,
+        onLine: (service, line) => {
+          process.stdout.write(`${line}\n`);
+          logs.write(service, line);
+        },
       },
       log: say,
       onCrashLoop: (crash) => {

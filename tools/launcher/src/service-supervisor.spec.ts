@@ -47,15 +47,19 @@ function supervise(script: (service: string) => string, policy: RestartPolicy = 
   const crashLoops: CrashLoop[] = [];
   const supervisor = new RestartingSupervisor({
     policy,
-    launch: (service) => {
-      const child = spawn(process.execPath, ['-e', script(service)], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      launched.push(child);
-      launchedAt.push(Date.now());
-      return child;
+    processes: {
+      distRoot: stateDir,
+      env: process.env,
+      launch: (service) => {
+        const child = spawn(process.execPath, ['-e', script(service)], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        launched.push(child);
+        launchedAt.push(Date.now());
+        return child;
+      },
+      onLine: (service, line) => serviceLines.push(`${service}: ${line}`),
     },
-    onLine: (service, line) => serviceLines.push(`${service}: ${line}`),
     log: (line) => logLines.push(line),
     onCrashLoop: (crash) => crashLoops.push(crash),
   });

@@ -1,6 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { stopChild } from '@polku/local-infra';
+import {
+  ServiceSupervisor,
+  type ServiceSupervisorOptions,
+  type SupervisedExit,
+} from '@polku/local-infra';
 
 // `npm start` keeps the system up when one service dies: the service is started again after a
 // growing pause, and only a service that keeps dying stops the system (issue 16 item 4). A crash
@@ -28,11 +31,7 @@ export const DEFAULT_RESTART_POLICY: RestartPolicy = {
 };
 
 /** How a service process ended. */
-export interface ServiceExit {
-  readonly service: string;
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-}
+export type ServiceExit = SupervisedExit;
 
 /** A service that kept dying: the system stops. */
 export interface CrashLoop {
@@ -43,11 +42,9 @@ export interface CrashLoop {
 }
 
 export interface RestartingSupervisorOptions {
-  /** Starts one process of the service (the launcher: node dist/services/<name>/main.js). */
-  readonly launch: (service: string) => ChildProcess;
+  /** How each service process is started and where its lines go (local-infra's supervisor). */
+  readonly processes: Omit<ServiceSupervisorOptions, 'onUnexpectedExit'>;
   readonly policy?: RestartPolicy;
-  /** Each line the service prints, stdout and stderr. */
-  readonly onLine: (service: string, line: string) => void;
   /** The one log line of each restart (restartLine). */
   readonly log: (line: string) => void;
   /** A service kept dying; it is not started again. */
@@ -82,13 +79,13 @@ export function crashLoopMessage(crash: CrashLoop, logFile: string): string {
 }
 
 /**
- * Runs each service as its own process and starts a dead one again with exponential backoff,
+ * Runs each service as its own process (local-infra's ServiceSupervisor) and starts a dead one again with exponential backoff,
  * one log line per restart, until it dies `crashLoopRestarts` times within the window: then
  * onCrashLoop (the launcher stops everything). stopAll() is a shutdown: nothing it stops, and
  * nothing waiting for its restart, is started again.
  */
 export class RestartingSupervisor {
-  private readonly children = new Map<string, ChildProcess>();
+  private readonly processes: ServiceSupervisor;
   private readonly pendingRestarts = new Map<string, NodeJS.Timeout>();
   /** Per service, when each of its restarts was decided (for the crash-loop window). */
   private readonly restartTimes = new Map<string, number[]>();
@@ -97,29 +94,20 @@ export class RestartingSupervisor {
 
   constructor(private readonly options: RestartingSupervisorOptions) {
     this.policy = options.policy ?? DEFAULT_RESTART_POLICY;
+    this.processes = new ServiceSupervisor({
+      ...options.processes,
+      onUnexpectedExit: (exit) => this.onUnexpectedExit(exit),
+    });
   }
 
   start(service: string): void {
-    if (this.stopping) {
-      return;
+    if (!this.stopping) {
+      this.processes.start(service);
     }
-    const child = this.options.launch(service);
-    for (const stream of [child.stdout, child.stderr]) {
-      if (stream) {
-        createInterface({ input: stream }).on('line', (line) => this.options.onLine(service, line));
-      }
-    }
-    child.once('exit', (code, signal) => {
-      this.children.delete(service);
-      if (!this.stopping) {
-        this.onUnexpectedExit({ service, code, signal });
-      }
-    });
-    this.children.set(service, child);
   }
 
   get running(): ReadonlyMap<string, ChildProcess> {
-    return this.children;
+    return this.processes.running;
   }
 
   /** Stops every service (SIGTERM, then SIGKILL after graceMs) and cancels pending restarts. */
@@ -129,7 +117,7 @@ export class RestartingSupervisor {
       clearTimeout(timer);
     }
     this.pendingRestarts.clear();
-    await Promise.all([...this.children.values()].map((child) => stopChild(child, graceMs)));
+    await this.processes.stopAll(graceMs);
   }
 
   private onUnexpectedExit(exit: ServiceExit): void {
