@@ -15,3 +15,4 @@ export * from './referral-commands';
 export * from './statement-commands';
 export * from './transition-commands';
 export * from './client-identity-commands';
+export * from './network-meetings-subjects';

@@ -13,6 +13,11 @@ import {
   TRANSITIONS_REQUIRED,
   TRANSITIONS_RULES,
 } from '../../test/event-rules/transitions-rules';
+import {
+  MEETINGS_CONTRACTS,
+  MEETINGS_REQUIRED,
+  MEETINGS_RULES,
+} from '../../test/event-rules/meetings-rules';
 import { sampleEvent } from '../../test/event-catalogue/event-samples';
 import { aValidEvent, errorsOf, withData } from '../../test/wire-events';
 import { EVENT_CONTRACTS, eventContractFor, type EventSubject } from './event-registry';
@@ -24,17 +29,19 @@ const IDENTITIES: { readonly [S in EventSubject]: ContractIdentity } = {
   ...INTAKE_CONTRACTS,
   ...PLANS_CONTRACTS,
   ...TRANSITIONS_CONTRACTS,
+  ...MEETINGS_CONTRACTS,
 };
 
 const REQUIRED_FIELDS: readonly [EventSubject, string][] = Object.entries({
   ...INTAKE_REQUIRED,
   ...PLANS_REQUIRED,
   ...TRANSITIONS_REQUIRED,
+  ...MEETINGS_REQUIRED,
 }).flatMap(([subject, fields]) =>
   fields.map((field): [EventSubject, string] => [subject as EventSubject, field]),
 );
 
-const RULES: readonly EventRule[] = [...INTAKE_RULES, ...PLANS_RULES, ...TRANSITIONS_RULES];
+const RULES: readonly EventRule[] = [...INTAKE_RULES, ...PLANS_RULES, ...TRANSITIONS_RULES, ...MEETINGS_RULES];
 
 function changed({ subject, change }: EventRule): Record<string, unknown> {
   return typeof change === 'function' ? change(aValidEvent(subject)) : withData(subject, change);

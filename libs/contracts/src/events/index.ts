@@ -7,3 +7,4 @@ export * from './shared';
 export * from './intake';
 export * from './plans';
 export * from './transitions';
+export * from './meetings';

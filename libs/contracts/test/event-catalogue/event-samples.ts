@@ -5,6 +5,7 @@ import {
   type EventSubject,
 } from '../../src/index';
 import { INTAKE_SAMPLES } from './intake-samples';
+import { MEETINGS_SAMPLES } from './meetings-samples';
 import { PLANS_SAMPLES } from './plans-samples';
 import { fixedIds, freshIds, type SampleIds } from './sample-ids';
 import type { EventSample } from './sample-parts';
@@ -15,6 +16,7 @@ export const EVENT_SAMPLES: { readonly [S in EventSubject]: EventSample<S> } = {
   ...INTAKE_SAMPLES,
   ...PLANS_SAMPLES,
   ...TRANSITIONS_SAMPLES,
+  ...MEETINGS_SAMPLES,
 };
 
 /** Fields to change in a sample; a field given as undefined is left out of the event. */

@@ -39,6 +39,11 @@ export const IDS = {
   thirdFollowUpId: '93a459c6-d1e0-491a-8138-49a5b6c7d89e',
   waitId: 'a4b56ad7-e2f1-4a2b-9249-5a6b7c8d9eaf',
   clientLinkId: 'b5c67be8-f302-4b3c-8350-6b7c8d9eafb0',
+  meetingId: 'c6d78cf9-0413-4c4d-9461-7c8d9eafb0c1',
+  decisionId: 'd7e89d0a-1524-4d5e-8572-8d9eafb0c1d2',
+  voiceEntryId: 'e8f9ae1b-2635-4e6f-9683-9eafb0c1d2e3',
+  expertOrgId: 'f90abf2c-3746-4f70-87a4-afb0c1d2e3f4',
+  carryingEventId: '0195f3a2-8d2f-7e5c-8b7f-3a2d4c5e6f70',
   workerId: 'usr_5f3a9c21',
   otherWorkerId: 'usr_7b1d4e08',
 } as const;
