@@ -6,6 +6,7 @@ import {
   CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1,
   CONSENT_GRANTED_V1,
   CONSENT_WITHDRAWN_V1,
+  EVENT_CONTRACTS,
   HANDOFF_ACCEPTED_V1,
   HANDOFF_COMPLETED_V1,
   HANDOFF_DECLINED_V1,
@@ -73,7 +74,9 @@ export const CONSUMED_EVENT_SUBJECTS: Readonly<Record<ServiceName, readonly stri
       CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1,
     ].map((event) => event.subject),
   ],
-  'network-meetings': [],
+  // Every event of every service: each one is an entry on its path's shared timeline, and the
+  // access projection's subjects keep the service's own access facts (docs/meetings.md).
+  'network-meetings': EVENT_CONTRACTS.map((event) => event.subject),
   transitions: [
     ACTIVATION_PLAN_AGREED_V1,
     ACTIVATION_PLAN_REVISED_V1,

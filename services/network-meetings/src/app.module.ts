@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { PathAccessModule } from './access/path-access.module';
+import { TimelineModule } from './timeline/timeline.module';
 
 /**
- * The network-meetings service: network meetings, participants, decisions, action items and the shared timeline.
- * Feature modules are added here as they are built; health, database and NATS come from
- * ServiceRuntimeModule.
+ * The network-meetings service: network meetings, participants, decisions, agreed next steps
+ * (action items) on durable timers, client voice, and the shared timeline projection of every
+ * path (docs/meetings.md). Health, database and NATS come from ServiceRuntimeModule.
  */
-@Module({})
+@Module({ imports: [PathAccessModule, TimelineModule] })
 export class AppModule {}

@@ -1,6 +1,6 @@
 import { Controller, type Type } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { CLIENT_REFERRED_V1 } from '@polku/contracts';
+import { CLIENT_REFERRED_V1, type EventEnvelope } from '@polku/contracts';
 import {
   EventBatchPattern,
   type BatchEventSubscription,
@@ -20,6 +20,15 @@ export interface PathAccessProjectionOptions {
   readonly except?: readonly string[];
   /** Also remember each path's client reference (needs the `path_client_ref` table). */
   readonly recordClientRefs?: boolean;
+  /**
+   * Another projection of the same events, applied in the same transaction after access: a
+   * service that projects these subjects for its own purposes too (network-meetings' timeline)
+   * cannot have a second durable consumer on them.
+   */
+  readonly alsoProject?: (
+    em: EntityManager,
+    envelopes: readonly EventEnvelope<unknown>[],
+  ) => Promise<void>;
 }
 
 function subjectsOf(options: PathAccessProjectionOptions): string[] {
@@ -39,6 +48,9 @@ async function projectBatch(
     }
   }
   await projectPathAccessEvents(em, envelopes);
+  if (options.alsoProject !== undefined) {
+    await options.alsoProject(em, envelopes);
+  }
 }
 
 /**

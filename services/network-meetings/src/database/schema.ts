@@ -1,7 +1,23 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
+import {
+  PathAccessOwnership1764100200000,
+  PathAccessPlanParties1764100100000,
+  PathAccessReferralLinks1764101100000,
+  PathAccessSourceTables1764100000000,
+  PathClientRefTable1764100300000,
+} from '@polku/path-access';
+import { TimerTable1763950000000 } from '@polku/timers';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const NETWORK_MEETINGS_ENTITIES = [];
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
-export const NETWORK_MEETINGS_MIGRATIONS = [MessagingTables1763900000000];
+export const NETWORK_MEETINGS_MIGRATIONS = [
+  MessagingTables1763900000000,
+  TimerTable1763950000000,
+  PathAccessSourceTables1764100000000,
+  PathAccessPlanParties1764100100000,
+  PathAccessOwnership1764100200000,
+  PathClientRefTable1764100300000,
+  PathAccessReferralLinks1764101100000,
+];
