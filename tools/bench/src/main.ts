@@ -31,6 +31,7 @@ import { startBenchNats } from './bench-nats';
 import { machineBusyPercent } from './cpu';
 import { hostSpeedIndex } from './host-speed';
 import { printReport, type BenchReport } from './report';
+import { runTimelineBench } from './timeline/timeline-bench';
 
 // `npm run bench -- --events 20000`: throughput and lag of the event backbone end to end, next to
 // raw PostgreSQL and JetStream baselines measured in the same run. Not a test: nothing asserts;
@@ -71,6 +72,7 @@ const USAGE = `usage: npm run bench -- [--events N] [--warmup N] [--writers N] [
   --handler          how the consumer projects: batch (@EventBatchPattern, one INSERT per batch;
                      default) or per-event (@EventPattern, one INSERT per event)
   --out              JSON result (default reports/bench/latest.json)
+npm run bench -- timeline [--help]: the shared timeline on the whole system (issue 17).
 Backbone settings (${TUNABLE_VARIABLES.join(', ')}) come from the environment when set.`;
 
 interface BenchOptions {
@@ -342,7 +344,13 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
+// `npm run bench -- timeline …` (or --timeline): the shared timeline's bench, timeline/.
+const argv = process.argv.slice(2);
+const timeline = argv[0] === 'timeline' || argv.includes('--timeline');
+(timeline
+  ? runTimelineBench(argv.filter((arg) => arg !== 'timeline' && arg !== '--timeline'))
+  : main()
+).then(
   () => process.exit(0),
   (error: unknown) => {
     process.stderr.write(

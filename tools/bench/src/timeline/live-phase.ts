@@ -1,0 +1,196 @@
+import type { Client } from 'pg';
+import { distribution, rounded, type Distribution } from '../stats';
+import { writeAttendance, type WrittenEvent } from './attendance-writer';
+import type { GatewayHttp } from './gateway-http';
+import { liveStages, type LiveStages } from './live-stages';
+import type { NoticeListener } from './notice-listener';
+import { markProcessCpu, type CpuByProcess } from './process-cpu';
+import { openTimelineSubscriber, type TimelineSubscriber } from './sse-subscriber';
+import { PROVIDER_READERS, type SeededPath } from './timeline-seed';
+
+/** What one live phase measured. */
+export interface LivePhaseResult {
+  readonly name: string;
+  readonly subscribers: number;
+  readonly paths: number;
+  readonly offeredRate: number;
+  readonly events: number;
+  /** Events per second the writer achieved (outbox commits). */
+  readonly writtenPerSecond: number;
+  /** Every delivery (subscriber × entry): SSE frame arrival − occurredAt, ms. */
+  readonly lagMs: Distribution;
+  /** Each subscriber's own p99 lag, as a distribution over the subscribers (ms). */
+  readonly perSubscriberP99Ms: Distribution;
+  /** Where the lag goes (per event, first subscriber to receive it). */
+  readonly stagesMs: LiveStages | null;
+  readonly completeness: {
+    readonly expectedDeliveries: number;
+    readonly delivered: number;
+    readonly missing: number;
+    readonly duplicates: number;
+    /** Subscribers that received every entry of their path. */
+    readonly subscribersComplete: number;
+    readonly streamFailures: readonly string[];
+    readonly otherFrames: Readonly<Record<string, number>>;
+  };
+  readonly cpuMs: CpuByProcess;
+}
+
+export interface LivePhaseContext {
+  readonly api: GatewayHttp;
+  readonly outboxDb: Client;
+  readonly meetingsDb: Client;
+  readonly notices: NoticeListener;
+  readonly launcherPid: number;
+  readonly say: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Opens `count` subscribers over `paths` (round robin), as Työnsilta's three users. */
+export async function openSubscribers(
+  context: LivePhaseContext,
+  paths: readonly SeededPath[],
+  count: number,
+): Promise<TimelineSubscriber[]> {
+  const subscribers: TimelineSubscriber[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const token = await context.api.tokenOf(PROVIDER_READERS[i % PROVIDER_READERS.length]);
+    subscribers.push(
+      await openTimelineSubscriber(context.api.baseUrl, token, paths[i % paths.length].pathId),
+    );
+  }
+  return subscribers;
+}
+
+/** Waits until every subscriber has every entry of its path, or nothing arrived for `idleMs`. */
+async function awaitDeliveries(
+  subscribers: readonly TimelineSubscriber[],
+  expectedOf: (subscriber: TimelineSubscriber) => readonly WrittenEvent[],
+  idleMs: number,
+): Promise<void> {
+  let last = -1;
+  let lastMove = Date.now();
+  for (;;) {
+    let delivered = 0;
+    let complete = true;
+    for (const subscriber of subscribers) {
+      const expected = expectedOf(subscriber);
+      const got = expected.filter((event) => subscriber.arrivals.has(event.eventId)).length;
+      delivered += got;
+      complete &&= got === expected.length;
+    }
+    if (complete) {
+      return;
+    }
+    if (delivered !== last) {
+      last = delivered;
+      lastMove = Date.now();
+    } else if (Date.now() - lastMove > idleMs) {
+      return;
+    }
+    await sleep(250);
+  }
+}
+
+/**
+ * One phase: `subscribers` open live timelines spread over `paths`; `events` AttendanceRecorded
+ * events written to those paths at `rate`/s through activation-plans' outbox; every subscriber
+ * should receive every entry of its path. Measures arrival − occurredAt per delivery.
+ */
+export async function runLivePhase(
+  context: LivePhaseContext,
+  options: {
+    readonly name: string;
+    readonly paths: readonly SeededPath[];
+    readonly subscribers: readonly TimelineSubscriber[];
+    readonly rate: number;
+    readonly events: number;
+  },
+): Promise<LivePhaseResult> {
+  const { say } = context;
+  const { subscribers, paths } = options;
+  say(
+    `${options.name}: ${subscribers.length} subscribers over ${paths.length} paths, ` +
+      `${options.events} events at ${options.rate}/s`,
+  );
+  const cpu = markProcessCpu(context.launcherPid);
+  const started = Date.now();
+  const written = await writeAttendance(context.outboxDb, paths, {
+    count: options.events,
+    rate: options.rate,
+  });
+  const writtenPerSecond = Math.round((written.length * 1000) / (Date.now() - started));
+  const byPath = new Map<string, WrittenEvent[]>();
+  for (const event of written) {
+    byPath.set(event.pathId, [...(byPath.get(event.pathId) ?? []), event]);
+  }
+  const expectedOf = (subscriber: TimelineSubscriber) => byPath.get(subscriber.pathId) ?? [];
+  await awaitDeliveries(subscribers, expectedOf, 15_000);
+  const cpuMs = cpu.spentSince();
+
+  const lags: number[] = [];
+  const perSubscriberP99: number[] = [];
+  let delivered = 0;
+  let expectedDeliveries = 0;
+  let subscribersComplete = 0;
+  const otherFrames: Record<string, number> = {};
+  for (const subscriber of subscribers) {
+    const own: number[] = [];
+    const expected = expectedOf(subscriber);
+    expectedDeliveries += expected.length;
+    for (const event of expected) {
+      const arrived = subscriber.arrivals.get(event.eventId);
+      if (arrived !== undefined) {
+        own.push(arrived - event.occurredAt);
+      }
+    }
+    delivered += own.length;
+    subscribersComplete += own.length === expected.length ? 1 : 0;
+    lags.push(...own);
+    if (own.length > 0) {
+      perSubscriberP99.push(distribution(own).p99);
+    }
+    for (const [frame, count] of Object.entries(subscriber.otherFrames)) {
+      otherFrames[frame] = (otherFrames[frame] ?? 0) + count;
+    }
+  }
+  const firstArrival = new Map<string, number>();
+  for (const subscriber of subscribers) {
+    for (const [eventId, at] of subscriber.arrivals) {
+      firstArrival.set(eventId, Math.min(at, firstArrival.get(eventId) ?? Infinity));
+    }
+  }
+  const stagesMs = await liveStages(
+    { outboxDb: context.outboxDb, meetingsDb: context.meetingsDb, notices: context.notices },
+    written,
+    firstArrival,
+  ).catch((error: unknown) => {
+    say(`could not split the lag into stages: ${String(error)}`);
+    return null;
+  });
+  return {
+    name: options.name,
+    subscribers: subscribers.length,
+    paths: paths.length,
+    offeredRate: options.rate,
+    events: written.length,
+    writtenPerSecond,
+    lagMs: rounded(distribution(lags)),
+    perSubscriberP99Ms: rounded(distribution(perSubscriberP99)),
+    stagesMs,
+    completeness: {
+      expectedDeliveries,
+      delivered,
+      missing: expectedDeliveries - delivered,
+      duplicates: subscribers.reduce((sum, subscriber) => sum + subscriber.duplicates, 0),
+      subscribersComplete,
+      streamFailures: subscribers
+        .filter((subscriber) => subscriber.failure !== undefined)
+        .map((subscriber) => `${subscriber.pathId}: ${subscriber.failure}`)
+        .slice(0, 10),
+      otherFrames,
+    },
+    cpuMs,
+  };
+}
