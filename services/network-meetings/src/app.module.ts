@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PathAccessModule } from './access/path-access.module';
+import { LiveModule } from './live/live.module';
+import { MeetingViewModule } from './meeting-view/meeting-view.module';
 import { TimelineModule } from './timeline/timeline.module';
 
 /**
@@ -7,5 +9,5 @@ import { TimelineModule } from './timeline/timeline.module';
  * (action items) on durable timers, client voice, and the shared timeline projection of every
  * path (docs/meetings.md). Health, database and NATS come from ServiceRuntimeModule.
  */
-@Module({ imports: [PathAccessModule, TimelineModule] })
+@Module({ imports: [PathAccessModule, TimelineModule, LiveModule, MeetingViewModule] })
 export class AppModule {}

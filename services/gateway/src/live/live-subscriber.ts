@@ -1,0 +1,176 @@
+import type { Principal } from '@polku/auth';
+import type { TimelineEntryView } from './timeline-entry';
+import { sseComment, sseMessage } from './sse-framing';
+
+/** What one fetch of the entries after a position found. */
+export type LiveFetchResult =
+  | {
+      readonly kind: 'entries';
+      readonly entries: readonly TimelineEntryView[];
+      /** More may follow: fetch again at once. */
+      readonly more: boolean;
+    }
+  /** Too many entries follow: the client reloads; the stream goes on from `newest`. */
+  | { readonly kind: 'gap'; readonly newest: string }
+  /** The subscriber may no longer see the path (the service answered 404). */
+  | { readonly kind: 'gone' }
+  /** The service did not answer: the next notice or heartbeat tries again. */
+  | { readonly kind: 'failed' };
+
+/** Where a subscriber's messages go: the open HTTP response. */
+export interface LiveSink {
+  write(chunk: string): void;
+  close(): void;
+}
+
+/** What a subscriber needs of the hub: fetching under its principal, and the audit. */
+export interface LiveSubscriberPort {
+  fetchAfter(subscriber: LiveSubscriber, afterPosition: string): Promise<LiveFetchResult>;
+  /**
+   * Records the read before the entries leave. `refused`: access ended, send nothing and end;
+   * `failed`: the audit could not be written, send nothing now and try again later.
+   */
+  audit(
+    subscriber: LiveSubscriber,
+    entries: readonly TimelineEntryView[],
+  ): Promise<'recorded' | 'refused' | 'failed'>;
+  closed(subscriber: LiveSubscriber): void;
+}
+
+/** Who subscribed to what. */
+export interface LiveSubscription {
+  readonly pathId: string;
+  readonly principal: Principal;
+  /** The SSE route's template, for the audit. */
+  readonly route: string;
+  /** The HTTP request that opened the stream. */
+  readonly requestId: string;
+  readonly correlationId: string | null;
+  /** Meeting mode: only entries every one of these organisations may see. */
+  readonly visibleToAllOf?: readonly string[];
+}
+
+function isAfter(a: string, b: string): boolean {
+  return BigInt(a) > BigInt(b);
+}
+
+/**
+ * One open live stream. Notices only poke it; it fetches what follows its last position under
+ * its own principal, with at most one fetch in flight: pokes during a fetch make one more
+ * fetch after it, never a second one beside it, so entries leave in order and exactly once.
+ */
+export class LiveSubscriber {
+  private inFlight: Promise<void> | undefined;
+  private again = false;
+  private ended = false;
+
+  constructor(
+    readonly subscription: LiveSubscription,
+    private position: string,
+    private readonly sink: LiveSink,
+    private readonly port: LiveSubscriberPort,
+  ) {}
+
+  /** The last position sent (or resumed from). */
+  get lastPosition(): string {
+    return this.position;
+  }
+
+  get isOpen(): boolean {
+    return !this.ended;
+  }
+
+  /** Whether a notice up to `position` may hold something this subscriber has not had. */
+  isBehind(position: string): boolean {
+    return isAfter(position, this.position);
+  }
+
+  /** Something may have been appended: fetch it, now or right after the fetch in flight. */
+  poke(): Promise<void> {
+    if (this.ended) {
+      return Promise.resolve();
+    }
+    if (this.inFlight !== undefined) {
+      this.again = true;
+      return this.inFlight;
+    }
+    this.inFlight = this.drain().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  heartbeat(): void {
+    if (!this.ended) {
+      this.sink.write(sseComment('heartbeat'));
+    }
+  }
+
+  /** Sends `event: end` and closes: the subscriber may no longer see the path. */
+  end(reason: string): void {
+    if (this.ended) {
+      return;
+    }
+    this.sink.write(sseMessage({ event: 'end', data: { reason } }));
+    this.close();
+  }
+
+  /** Closes without a word (the client went away, or the gateway stops). */
+  close(): void {
+    if (this.ended) {
+      return;
+    }
+    this.ended = true;
+    this.sink.close();
+    this.port.closed(this);
+  }
+
+  private async drain(): Promise<void> {
+    do {
+      this.again = false;
+      const result = await this.port.fetchAfter(this, this.position);
+      if (this.ended) {
+        return;
+      }
+      switch (result.kind) {
+        case 'gone':
+          this.end('no-access');
+          return;
+        case 'failed':
+          return;
+        case 'gap':
+          this.position = isAfter(result.newest, this.position) ? result.newest : this.position;
+          this.sink.write(
+            sseMessage({ id: this.position, event: 'reset', data: { position: this.position } }),
+          );
+          break;
+        case 'entries':
+          await this.push(result.entries);
+          if (result.more) {
+            this.again = true;
+          }
+          break;
+      }
+    } while (this.again && !this.ended);
+  }
+
+  private async push(entries: readonly TimelineEntryView[]): Promise<void> {
+    const fresh = entries.filter((entry) => isAfter(entry.position, this.position));
+    if (fresh.length === 0) {
+      return;
+    }
+    const audited = await this.port.audit(this, fresh);
+    if (audited === 'refused') {
+      this.end('no-access');
+    }
+    if (audited !== 'recorded' || this.ended) {
+      // Not sent: `again` stays as it is, the next poke fetches the same entries once more.
+      this.again = false;
+      return;
+    }
+    for (const entry of fresh) {
+      this.sink.write(sseMessage({ id: entry.position, event: 'entry', data: entry }));
+      this.position = entry.position;
+    }
+  }
+}
