@@ -16,3 +16,4 @@ export * from './statement-commands';
 export * from './transition-commands';
 export * from './client-identity-commands';
 export * from './network-meetings-subjects';
+export * from './timeline-queries';
