@@ -83,7 +83,7 @@ export function verdicts(
           .join('; ') + ` (${pages.pathEntries} entries)`
       : 'not measured',
     met:
-      pages && worst !== undefined
+      pages && worst !== undefined && pages.results.every((read) => !read.gatewayFailure)
         ? worst < TIMELINE_TARGET.pageP95Ms && pages.pathEntries >= TIMELINE_TARGET.pageEntries
         : null,
   });
@@ -174,7 +174,11 @@ export function renderTimelineReport(report: TimelineReport): string {
       ...table(
         ['reader (entries on page)', 'way', 'p50', 'p95', 'p99', 'max'],
         report.pages.results.flatMap((read) => [
-          [`${read.reader} (${read.entriesOnPage})`, 'gateway HTTP', ...cells(read.gatewayMs)],
+          [
+            `${read.reader} (${read.entriesOnPage})`,
+            read.gatewayFailure ? 'gateway HTTP: failed' : 'gateway HTTP',
+            ...cells(read.gatewayMs),
+          ],
           ['', 'service over NATS', ...cells(read.serviceMs)],
         ]),
       ),
