@@ -12,6 +12,8 @@ import type { SeededPath } from './timeline-seed';
 /** One reader's page reads of the big path: through the gateway, and the service alone. */
 export interface PageReadResult {
   readonly reader: string;
+  /** The page size asked for. */
+  readonly limit: number;
   /** Entries on the page the reader got (the page size, or fewer when it sees fewer). */
   readonly entriesOnPage: number;
   /** Why the gateway could not be read, when it could not (its distribution is then empty). */
@@ -28,6 +30,9 @@ export interface PageReadsResult {
   readonly reads: number;
   readonly results: readonly PageReadResult[];
 }
+
+/** The gateway's default page size (25) and its largest (100). */
+const PAGE_SIZES = [25, 100] as const;
 
 /** The readers: the provider sees the attendance entries; the referrer sees the path only. */
 const READERS = ['ville.tyonsilta', 'tiina.tyollisyys'] as const;
@@ -96,14 +101,20 @@ export async function measurePageReads(
   const client = await connectServiceClient(context.config);
   try {
     const results: PageReadResult[] = [];
-    for (const reader of READERS) {
+    for (const [reader, limit] of READERS.flatMap((name) =>
+      PAGE_SIZES.map((size) => [name, size] as const),
+    )) {
       const token = await api.tokenOf(reader);
       const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as {
         iss: string;
       };
       const principal = principalOf(reader, claims.iss);
       const viaGateway = async () => {
-        const answer = await api.call('GET', `/paths/${path.pathId}/timeline`, reader);
+        const answer = await api.call(
+          'GET',
+          `/paths/${path.pathId}/timeline?limit=${limit}`,
+          reader,
+        );
         if (answer.status !== 200) {
           throw new Error(
             `GET timeline as ${reader}: ${answer.status} ${JSON.stringify(answer.body)}`,
@@ -114,6 +125,7 @@ export async function measurePageReads(
       const viaService = () =>
         client.ask<{ items: unknown[] }>(MEETING_COMMANDS.listTimeline, principal, {
           pathId: path.pathId,
+          limit,
         });
       const entriesOnPage = (await viaService()).items.length;
       // A gateway without the route yet is reported, and the service is still measured.
@@ -146,6 +158,7 @@ export async function measurePageReads(
       });
       results.push({
         reader,
+        limit,
         entriesOnPage,
         ...(gatewayFailure === undefined ? {} : { gatewayFailure }),
         gatewayMs: rounded(distribution(gateway)),

@@ -24,7 +24,7 @@ const say = (line: string) => process.stdout.write(`bench timeline: ${line}\n`);
 
 async function machineOf(system: TimelineSystem, busy: number | null): Promise<TimelineMachine> {
   const db = await system.database('network-meetings');
-  const { rows } = await db.query<{ v: string }>('SHOW server_version');
+  const { rows } = await db.query<{ v: string }>("SELECT current_setting('server_version') AS v");
   const nc = await new NatsLink(
     natsLinkOptionsFor(system.config, TEST_TOOLS, 'polku-bench-info'),
   ).connect();

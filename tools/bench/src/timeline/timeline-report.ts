@@ -71,14 +71,18 @@ export function verdicts(
         a.completeness.missing === 0
       : null,
   });
-  const worst = pages?.results.reduce((max, read) => Math.max(max, read.gatewayMs.p95), 0);
+  // The verdict is on the gateway's default page (25 entries), by the slowest reader; the
+  // largest page (100) is reported beside it.
+  const worst = pages?.results
+    .filter((read) => read.limit === 25)
+    .reduce((max, read) => Math.max(max, read.gatewayMs.p95), 0);
   result.push({
-    target: `(b) a timeline page of a path with ${TIMELINE_TARGET.pageEntries} entries: p95 < ${TIMELINE_TARGET.pageP95Ms} ms`,
+    target: `(b) a timeline page (the default 25) of a path with ${TIMELINE_TARGET.pageEntries} entries, through the gateway: p95 < ${TIMELINE_TARGET.pageP95Ms} ms`,
     measured: pages
       ? pages.results
           .map(
             (read) =>
-              `${read.reader}: gateway p95 ${ms(read.gatewayMs.p95)} ms, service p95 ${ms(read.serviceMs.p95)} ms`,
+              `${read.reader} limit ${read.limit}: gateway p95 ${ms(read.gatewayMs.p95)} ms, service p95 ${ms(read.serviceMs.p95)} ms`,
           )
           .join('; ') + ` (${pages.pathEntries} entries)`
       : 'not measured',
@@ -175,7 +179,7 @@ export function renderTimelineReport(report: TimelineReport): string {
         ['reader (entries on page)', 'way', 'p50', 'p95', 'p99', 'max'],
         report.pages.results.flatMap((read) => [
           [
-            `${read.reader} (${read.entriesOnPage})`,
+            `${read.reader}, limit ${read.limit} (${read.entriesOnPage})`,
             read.gatewayFailure ? 'gateway HTTP: failed' : 'gateway HTTP',
             ...cells(read.gatewayMs),
           ],
