@@ -84,7 +84,10 @@ export class LiveAudit {
   /** Resolves once the row is written; rejects (and nothing may leave) when it could not be. */
   private append(entry: AuditEntry): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ entry, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      this.queue.push({
+        entry,
+        done: (error) => (error === undefined ? resolve() : reject(error)),
+      });
       this.flushing ??= this.flush();
     });
   }

@@ -48,7 +48,8 @@ export const RECENT_DECISIONS = 10;
 
 type Data = Record<string, unknown>;
 const dataOf = (entry: ViewEntry): Data => (entry.data ?? {}) as Data;
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
 const ofType = (entries: readonly ViewEntry[], ...types: readonly string[]) =>
   entries.filter((entry) => types.includes(entry.eventType));
 
@@ -87,7 +88,9 @@ export function meetingOf(entries: readonly ViewEntry[]): MeetingViewMeeting | u
           heldAt: String(h.heldAt),
           endedAt: String(h.endedAt),
           clientPresent: h.clientPresent === true,
-          ...(text(h.nextMeetingAt) === undefined ? {} : { nextMeetingAt: String(h.nextMeetingAt) }),
+          ...(text(h.nextMeetingAt) === undefined
+            ? {}
+            : { nextMeetingAt: String(h.nextMeetingAt) }),
         }),
     ...(cancelled === undefined || held !== undefined
       ? {}
@@ -222,7 +225,9 @@ export function composeMeetingView<TEntry>(parts: MeetingViewParts<TEntry>): Mee
     meeting: parts.meeting,
     presentOrgIds: parts.meeting.invitees.map((invitee) => invitee.orgId),
     withheld: parts.withheld,
-    ...(shown('PLAN') ? { plan: planOf(entries), openActionItems: openActionItemsOf(entries) } : {}),
+    ...(shown('PLAN')
+      ? { plan: planOf(entries), openActionItems: openActionItemsOf(entries) }
+      : {}),
     ...(shown('PATH')
       ? { pendingHandoffs: pendingHandoffsOf(entries), recentDecisions: recentDecisionsOf(entries) }
       : {}),
