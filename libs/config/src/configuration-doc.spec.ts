@@ -8,6 +8,7 @@ import {
   DEVELOPMENT_IDENTITY_HASH_KEY,
 } from './identity-keys';
 import { LauncherConfig } from './launcher.config';
+import { NetworkMeetingsConfig } from './network-meetings.config';
 
 /** Every variable of every process, each once. */
 function allVariables() {
@@ -17,6 +18,7 @@ function allVariables() {
     ClientIntakeConfig,
     ActivationPlansConfig,
     TransitionsConfig,
+    NetworkMeetingsConfig,
   ]) {
     for (const variable of envVarsOf(configClass)) {
       if (!byName.has(variable.name)) {

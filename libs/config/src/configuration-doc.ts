@@ -3,6 +3,7 @@ import { ClientIntakeConfig } from './client-intake.config';
 import { envVarsOf, type EnvVarDefinition } from './env-var.decorator';
 import { GatewayConfig } from './gateway.config';
 import { LauncherConfig } from './launcher.config';
+import { NetworkMeetingsConfig } from './network-meetings.config';
 import { ServiceConfig } from './service.config';
 import { TransitionsConfig } from './transitions.config';
 
@@ -35,6 +36,7 @@ export function renderConfigurationDoc(): string {
     ['client-intake', ClientIntakeConfig],
     ['activation-plans', ActivationPlansConfig],
     ['transitions', TransitionsConfig],
+    ['network-meetings', NetworkMeetingsConfig],
   ] as const) {
     for (const variable of envVarsOf(configClass).filter((v) => !serviceNames.has(v.name))) {
       const known = serviceSpecific.get(variable.name);

@@ -17,3 +17,4 @@ export * from './transition-commands';
 export * from './client-identity-commands';
 export * from './network-meetings-subjects';
 export * from './meeting-view-queries';
+export * from './timeline-queries';

@@ -7,6 +7,7 @@ import {
   PathClientRefTable1764100300000,
 } from '@polku/path-access';
 import { TimerTable1763950000000 } from '@polku/timers';
+import { TimelineEntry1765100000000 } from './migrations/1765100000000-timeline-entry';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const NETWORK_MEETINGS_ENTITIES = [];
@@ -20,4 +21,5 @@ export const NETWORK_MEETINGS_MIGRATIONS = [
   PathAccessOwnership1764100200000,
   PathClientRefTable1764100300000,
   PathAccessReferralLinks1764101100000,
+  TimelineEntry1765100000000,
 ];

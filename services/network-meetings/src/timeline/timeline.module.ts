@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
+import { NetworkMeetingsConfigModule } from '../config/network-meetings-config.module';
 import { TimelineEventsHandler } from './timeline-events.handler';
+import { TimelineReader } from './timeline-reader.service';
+import { TimelineHandler } from './timeline.handler';
 
 /** The shared timeline of each path: a projection of every event of every service. */
-@Module({ controllers: [TimelineEventsHandler] })
+@Module({
+  imports: [NetworkMeetingsConfigModule],
+  controllers: [TimelineEventsHandler, TimelineHandler],
+  providers: [TimelineReader],
+})
 export class TimelineModule {}

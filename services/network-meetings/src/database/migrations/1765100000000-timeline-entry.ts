@@ -1,0 +1,42 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The shared timeline (docs/meetings.md): one row per event of any service, written once
+ * (event_id UNIQUE) by projectTimeline. Other features read it by these columns. Pages are read
+ * per path in (occurred_at, position) order, catch-up in position order: one index each.
+ */
+export class TimelineEntry1765100000000 implements MigrationInterface {
+  readonly name = 'TimelineEntry1765100000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE timeline_entry (
+        position bigserial PRIMARY KEY,
+        event_id uuid NOT NULL UNIQUE,
+        path_id uuid NOT NULL,
+        occurred_at timestamptz NOT NULL,
+        event_type text NOT NULL,
+        subject text NOT NULL,
+        kind text NOT NULL,
+        data_class text NOT NULL,
+        source_org_id uuid NOT NULL,
+        source_org_role text NOT NULL,
+        summary text NOT NULL,
+        data jsonb NOT NULL,
+        client_voice_visibility text NULL,
+        client_voice_org_ids uuid[] NULL
+      )`);
+    // The page query filters by data class and kind on the rows of one path; carrying them in
+    // the index lets PostgreSQL skip the rows a caller may not see before it reads the heap.
+    await queryRunner.query(`
+      CREATE INDEX timeline_entry_path_time_idx
+        ON timeline_entry (path_id, occurred_at, position) INCLUDE (data_class, kind, source_org_id)`);
+    await queryRunner.query(
+      'CREATE INDEX timeline_entry_path_position_idx ON timeline_entry (path_id, position)',
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE timeline_entry');
+  }
+}
