@@ -5,7 +5,7 @@ import {
   type LiveSubscriberPort,
   type LiveSubscription,
 } from './live-subscriber';
-import type { TimelineEntryView } from './timeline-entry';
+import type { TimelineEntryView } from '@polku/contracts';
 
 const principal: Principal = {
   userId: 'u-1',
@@ -24,8 +24,16 @@ const subscription: LiveSubscription = {
 
 const entry = (position: number): TimelineEntryView => ({
   position: String(position),
+  eventId: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
+  eventType: 'MeasureStarted',
+  kind: 'MEASURE',
+  occurredAt: '2026-12-07T08:00:00.000Z',
   dataClass: 'PATH',
+  sourceOrgId: principal.orgId,
+  sourceOrgRole: 'PROVIDER',
   summary: `entry ${position}`,
+  data: {},
+  visibleTo: [principal.orgId],
 });
 
 /** A fetch that waits until the test answers it, so the test decides what is in flight. */

@@ -1,5 +1,5 @@
 import type { Principal } from '@polku/auth';
-import type { TimelineEntryView } from './timeline-entry';
+import type { TimelineEntryView } from '@polku/contracts';
 import { sseComment, sseMessage } from './sse-framing';
 
 /** What one fetch of the entries after a position found. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { MEETING_COMMANDS, type MeetingView } from '@polku/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UnauthenticatedException } from '../auth/authentication.guard';
@@ -12,7 +12,7 @@ import { LiveStreamOpener } from './live-stream.opener';
 const STREAM_DESCRIPTION =
   'A server-sent event stream (text/event-stream): each new entry the caller may see as `id: <position>`, `event: entry`, `data: <timeline entry JSON>`; `event: reset` when too much was missed to catch up (reload over REST; the stream goes on from the newest entry); `event: end` when the caller may no longer see the path; a comment line as heartbeat. Resume with `Last-Event-ID` (EventSource sends it) or `lastEventId`. Every push is audited as a read.';
 
-/** Documents the resume parameters of an SSE route. */
+/** Documents an SSE route: its stream and resume parameters (above @ClientDataRead). */
 function ResumeParameters(): MethodDecorator {
   return (target, key, descriptor) => {
     ApiHeader({
@@ -26,7 +26,11 @@ function ResumeParameters(): MethodDecorator {
       type: String,
       description: 'As Last-Event-ID, for clients that cannot set headers.',
     })(target, key, descriptor);
-    ApiProduces('text/event-stream')(target, key, descriptor);
+    ApiResponse({
+      status: 200,
+      description: 'The stream: `entry`, `reset` and `end` events and heartbeat comments.',
+      content: { 'text/event-stream': { schema: { type: 'string' } } },
+    })(target, key, descriptor);
     ProblemResponses({
       429: 'urn:polku:problem:rate-limited: too many requests, or too many live streams open for this user.',
     })(target, key, descriptor);
@@ -45,6 +49,7 @@ export class LiveController {
     private readonly bus: ServiceCommandBus,
   ) {}
 
+  @ResumeParameters()
   @Get('timeline/live')
   @ClientDataRead({
     summary: 'The path’s timeline, live: new entries as server-sent events',
@@ -52,7 +57,6 @@ export class LiveController {
     dataClasses: ['PATH'],
     answer: 'one',
   })
-  @ResumeParameters()
   timelineLive(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Query('lastEventId') lastEventId: unknown,
@@ -89,6 +93,7 @@ export class LiveController {
     );
   }
 
+  @ResumeParameters()
   @Get('meetings/:meetingId/live')
   @ClientDataRead({
     summary: 'Meeting mode, live: new entries every invited organisation may see, as SSE',
@@ -96,7 +101,6 @@ export class LiveController {
     dataClasses: ['PATH'],
     answer: 'one',
   })
-  @ResumeParameters()
   async meetingLive(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('meetingId', ParseUUIDPipe) meetingId: string,

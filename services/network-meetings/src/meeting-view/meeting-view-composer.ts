@@ -8,6 +8,7 @@ import type {
   MeetingViewHandoff,
   MeetingViewMeeting,
   MeetingViewPlan,
+  TimelineEntryView,
 } from '@polku/contracts';
 
 /** What the composer reads of a timeline entry: its type, when, and the event's payload. */
@@ -204,7 +205,7 @@ export function recentDecisionsOf(entries: readonly ViewEntry[]): MeetingViewDec
 }
 
 /** What the view is composed of: the meeting, the entries everyone present may see, the rest. */
-export interface MeetingViewParts<TEntry> {
+export interface MeetingViewParts {
   readonly pathId: string;
   readonly meeting: MeetingViewMeeting;
   /** The classes not everyone present may see. */
@@ -212,12 +213,12 @@ export interface MeetingViewParts<TEntry> {
   /** The entries of the sections' event types that everyone present may see, oldest first. */
   readonly sectionEntries: readonly ViewEntry[];
   /** The newest entries everyone present may see, newest first. */
-  readonly latestEntries: readonly TEntry[];
+  readonly latestEntries: readonly TimelineEntryView[];
   readonly position: string;
 }
 
 /** The view: each section unless its data class is withheld. */
-export function composeMeetingView<TEntry>(parts: MeetingViewParts<TEntry>): MeetingView {
+export function composeMeetingView(parts: MeetingViewParts): MeetingView {
   const shown = (dataClass: DataClass) => !parts.withheld.includes(dataClass);
   const entries = parts.sectionEntries;
   return {
