@@ -5,6 +5,7 @@ import type {
   MeetingKind,
   MeetingVenue,
 } from '../events/meetings/meeting-kinds';
+import type { TimelineEntryView } from './timeline-queries';
 import type { EscalationLevel } from '../events/transitions/next-step';
 
 /** The state of a meeting as its timeline entries tell it. */
@@ -114,7 +115,7 @@ export interface MeetingView {
   /** Newest first. */
   readonly recentDecisions?: readonly MeetingViewDecision[];
   /** The newest timeline entries every one present may see, newest first. */
-  readonly latestEntries: readonly unknown[];
+  readonly latestEntries: readonly TimelineEntryView[];
   /** The timeline position the view was composed at: the meeting's live stream resumes there. */
   readonly position: string;
 }

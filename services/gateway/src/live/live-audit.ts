@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataClass } from '@polku/contracts';
 import { decidePathAccess, describeBasis, readPathAccessFacts } from '@polku/path-access';
 import { DataSource } from 'typeorm';
 import { AuditTrail, type AuditEntry } from '../audit/audit-trail';
 import { disclosedDataClasses } from '../audit/disclosed-data-classes';
 import type { LiveSubscription } from './live-subscriber';
-import type { TimelineEntryView } from './timeline-entry';
+import type { DataClass, TimelineEntryView } from '@polku/contracts';
 
 /** Rows written in one INSERT at most (20 parameters each, far below PostgreSQL's limit). */
 const MAX_ROWS_PER_INSERT = 500;
@@ -84,7 +83,10 @@ export class LiveAudit {
   /** Resolves once the row is written; rejects (and nothing may leave) when it could not be. */
   private append(entry: AuditEntry): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ entry, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      this.queue.push({
+        entry,
+        done: (error) => (error === undefined ? resolve() : reject(error)),
+      });
       this.flushing ??= this.flush();
     });
   }

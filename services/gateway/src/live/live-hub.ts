@@ -7,7 +7,11 @@ import {
 } from '@nestjs/common';
 import type { Subscription } from '@nats-io/transport-node';
 import { GatewayConfig } from '@polku/config';
-import { TIMELINE_APPENDED_SUBJECT, type TimelineAppendedNotice } from '@polku/contracts';
+import {
+  TIMELINE_APPENDED_SUBJECT,
+  type TimelineAppendedNotice,
+  type TimelineEntryView,
+} from '@polku/contracts';
 import { NatsLink, namespacedSubject } from '@polku/messaging';
 import { LiveAudit } from './live-audit';
 import {
@@ -18,7 +22,6 @@ import {
   type LiveSubscription,
 } from './live-subscriber';
 import { LiveTimelineFetcher } from './live-timeline.fetcher';
-import type { TimelineEntryView } from './timeline-entry';
 
 /** The user a stream counts against: the same user id of another issuer is another user. */
 function userKeyOf(subscription: LiveSubscription): string {

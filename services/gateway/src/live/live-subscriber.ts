@@ -1,5 +1,5 @@
 import type { Principal } from '@polku/auth';
-import type { TimelineEntryView } from './timeline-entry';
+import type { TimelineEntryView } from '@polku/contracts';
 import { sseComment, sseMessage } from './sse-framing';
 
 /** What one fetch of the entries after a position found. */
@@ -145,7 +145,10 @@ export class LiveSubscriber {
           );
           break;
         case 'entries':
-          await this.push(result.entries);
+          if (!(await this.push(result.entries))) {
+            // Not sent (the audit failed or refused): the next poke fetches the same again.
+            return;
+          }
           if (result.more) {
             this.again = true;
           }
@@ -154,23 +157,23 @@ export class LiveSubscriber {
     } while (this.again && !this.ended);
   }
 
-  private async push(entries: readonly TimelineEntryView[]): Promise<void> {
+  /** Audits and sends the entries not sent yet; false when nothing could be sent. */
+  private async push(entries: readonly TimelineEntryView[]): Promise<boolean> {
     const fresh = entries.filter((entry) => isAfter(entry.position, this.position));
     if (fresh.length === 0) {
-      return;
+      return true;
     }
     const audited = await this.port.audit(this, fresh);
     if (audited === 'refused') {
       this.end('no-access');
     }
     if (audited !== 'recorded' || this.ended) {
-      // Not sent: `again` stays as it is, the next poke fetches the same entries once more.
-      this.again = false;
-      return;
+      return false;
     }
     for (const entry of fresh) {
       this.sink.write(sseMessage({ id: entry.position, event: 'entry', data: entry }));
       this.position = entry.position;
     }
+    return true;
   }
 }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { MEETING_COMMANDS } from '@polku/contracts';
+import { MEETING_COMMANDS, type TimelineSinceReply } from '@polku/contracts';
 import { RemoteServiceError } from '@polku/messaging';
 import { ServiceCommandBus } from '../service-client/service-command-bus';
 import type { LiveFetchResult, LiveSubscription } from './live-subscriber';
-import type { TimelineSinceReply } from './timeline-entry';
 
 /** Entries asked for in one fetch; when that many come, the subscriber fetches again at once. */
 export const LIVE_FETCH_LIMIT = 100;

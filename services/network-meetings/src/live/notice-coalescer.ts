@@ -57,8 +57,7 @@ export function parseTimelineAppended(payload: string | undefined): TimelineAppe
   }
   try {
     const value = JSON.parse(payload) as { pathId?: unknown; position?: unknown };
-    const position =
-      typeof value.position === 'number' ? String(value.position) : value.position;
+    const position = typeof value.position === 'number' ? String(value.position) : value.position;
     if (
       typeof value.pathId === 'string' &&
       UUID.test(value.pathId) &&

@@ -8,6 +8,7 @@ import type {
   MeetingViewHandoff,
   MeetingViewMeeting,
   MeetingViewPlan,
+  TimelineEntryView,
 } from '@polku/contracts';
 
 /** What the composer reads of a timeline entry: its type, when, and the event's payload. */
@@ -48,7 +49,8 @@ export const RECENT_DECISIONS = 10;
 
 type Data = Record<string, unknown>;
 const dataOf = (entry: ViewEntry): Data => (entry.data ?? {}) as Data;
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
 const ofType = (entries: readonly ViewEntry[], ...types: readonly string[]) =>
   entries.filter((entry) => types.includes(entry.eventType));
 
@@ -87,7 +89,9 @@ export function meetingOf(entries: readonly ViewEntry[]): MeetingViewMeeting | u
           heldAt: String(h.heldAt),
           endedAt: String(h.endedAt),
           clientPresent: h.clientPresent === true,
-          ...(text(h.nextMeetingAt) === undefined ? {} : { nextMeetingAt: String(h.nextMeetingAt) }),
+          ...(text(h.nextMeetingAt) === undefined
+            ? {}
+            : { nextMeetingAt: String(h.nextMeetingAt) }),
         }),
     ...(cancelled === undefined || held !== undefined
       ? {}
@@ -201,7 +205,7 @@ export function recentDecisionsOf(entries: readonly ViewEntry[]): MeetingViewDec
 }
 
 /** What the view is composed of: the meeting, the entries everyone present may see, the rest. */
-export interface MeetingViewParts<TEntry> {
+export interface MeetingViewParts {
   readonly pathId: string;
   readonly meeting: MeetingViewMeeting;
   /** The classes not everyone present may see. */
@@ -209,12 +213,12 @@ export interface MeetingViewParts<TEntry> {
   /** The entries of the sections' event types that everyone present may see, oldest first. */
   readonly sectionEntries: readonly ViewEntry[];
   /** The newest entries everyone present may see, newest first. */
-  readonly latestEntries: readonly TEntry[];
+  readonly latestEntries: readonly TimelineEntryView[];
   readonly position: string;
 }
 
 /** The view: each section unless its data class is withheld. */
-export function composeMeetingView<TEntry>(parts: MeetingViewParts<TEntry>): MeetingView {
+export function composeMeetingView(parts: MeetingViewParts): MeetingView {
   const shown = (dataClass: DataClass) => !parts.withheld.includes(dataClass);
   const entries = parts.sectionEntries;
   return {
@@ -222,7 +226,9 @@ export function composeMeetingView<TEntry>(parts: MeetingViewParts<TEntry>): Mee
     meeting: parts.meeting,
     presentOrgIds: parts.meeting.invitees.map((invitee) => invitee.orgId),
     withheld: parts.withheld,
-    ...(shown('PLAN') ? { plan: planOf(entries), openActionItems: openActionItemsOf(entries) } : {}),
+    ...(shown('PLAN')
+      ? { plan: planOf(entries), openActionItems: openActionItemsOf(entries) }
+      : {}),
     ...(shown('PATH')
       ? { pendingHandoffs: pendingHandoffsOf(entries), recentDecisions: recentDecisionsOf(entries) }
       : {}),

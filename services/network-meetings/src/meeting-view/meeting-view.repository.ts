@@ -15,7 +15,11 @@ const TIMELINE_ROW_COLUMNS = `position::text AS position, event_id, event_type, 
 /** The entries of one meeting (scheduled, held, cancelled), oldest first; no visibility applied. */
 export async function meetingRows(
   dataSource: DataSource,
-  query: { readonly pathId: string; readonly meetingId: string; readonly eventTypes: readonly string[] },
+  query: {
+    readonly pathId: string;
+    readonly meetingId: string;
+    readonly eventTypes: readonly string[];
+  },
 ): Promise<TimelineRow[]> {
   return dataSource.query(
     `SELECT ${TIMELINE_ROW_COLUMNS} FROM timeline_entry
