@@ -47,7 +47,7 @@ export interface LivePhaseContext {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Opens `count` subscribers over `paths` (round robin), as Työnsilta's three users. */
+/** Opens `count` subscribers over `paths` (round robin), as Työnsilta's two client-work users. */
 export async function openSubscribers(
   context: LivePhaseContext,
   paths: readonly SeededPath[],
@@ -183,7 +183,16 @@ export async function runLivePhase(
       expectedDeliveries,
       delivered,
       missing: expectedDeliveries - delivered,
-      duplicates: subscribers.reduce((sum, subscriber) => sum + subscriber.duplicates, 0),
+      // Of this phase's entries only: a subscriber may have lived through an earlier phase.
+      duplicates: subscribers.reduce(
+        (sum, subscriber) =>
+          sum +
+          expectedOf(subscriber).reduce(
+            (own, event) => own + (subscriber.duplicates.get(event.eventId) ?? 0),
+            0,
+          ),
+        0,
+      ),
       subscribersComplete,
       streamFailures: subscribers
         .filter((subscriber) => subscriber.failure !== undefined)

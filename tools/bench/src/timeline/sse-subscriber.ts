@@ -3,8 +3,8 @@ export interface TimelineSubscriber {
   readonly pathId: string;
   /** Event id of every entry received → when it arrived (ms since the epoch, sub-ms). */
   readonly arrivals: Map<string, number>;
-  /** Entries received a second time (same event id). */
-  readonly duplicates: number;
+  /** Event ids received more than once → how many times more. */
+  readonly duplicates: ReadonlyMap<string, number>;
   /** Frames other than `entry` (e.g. a reset), by event name. */
   readonly otherFrames: Record<string, number>;
   /** Set when the stream failed or ended before close(). */
@@ -38,7 +38,7 @@ export async function openTimelineSubscriber(
   const state = {
     pathId,
     arrivals: new Map<string, number>(),
-    duplicates: 0,
+    duplicates: new Map<string, number>(),
     otherFrames: {} as Record<string, number>,
     failure: undefined as string | undefined,
     closed: false,
@@ -62,7 +62,7 @@ export async function openTimelineSubscriber(
     }
     const entry = JSON.parse(data.join('\n')) as { eventId: string };
     if (state.arrivals.has(entry.eventId)) {
-      state.duplicates += 1;
+      state.duplicates.set(entry.eventId, (state.duplicates.get(entry.eventId) ?? 0) + 1);
     } else {
       state.arrivals.set(entry.eventId, arrivedAt);
     }
@@ -92,9 +92,7 @@ export async function openTimelineSubscriber(
   return {
     pathId,
     arrivals: state.arrivals,
-    get duplicates() {
-      return state.duplicates;
-    },
+    duplicates: state.duplicates,
     get otherFrames() {
       return state.otherFrames;
     },

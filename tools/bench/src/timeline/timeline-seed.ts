@@ -7,7 +7,8 @@ const CHECK_CHARACTERS = '0123456789ABCDEFHJKLMNPRSTUVWXY';
 
 /** Who refers (the employment area) and who reads the timelines (the provider, Työnsilta). */
 export const REFERRER = 'tiina.tyollisyys';
-export const PROVIDER_READERS = ['ville.tyonsilta', 'terhi.tyonsilta', 'mikko.tyonsilta'] as const;
+// The client-work roles (CASEWORKER, TEAM_LEAD) of Työnsilta; its manager sees no client data.
+export const PROVIDER_READERS = ['ville.tyonsilta', 'terhi.tyonsilta'] as const;
 
 /** A path the bench made through the gateway, with what its events need to carry. */
 export interface SeededPath {

@@ -51,9 +51,9 @@ export async function startTimelineSystem(say: (line: string) => void): Promise<
     // The bench's readers are one user each asking hundreds of times a minute: the per-user
     // limit (600/min) protects production from runaway clients, not what is measured here.
     RATE_LIMIT_PER_MINUTE: '1000000',
-    // The demo directory has three Työnsilta users; 200 open timelines are 200 users' in
-    // production, each within the per-user cap (10). Here three users hold them all.
-    LIVE_SUBSCRIBERS_PER_USER: '100',
+    // The demo directory has two Työnsilta users who do client work; 200 open timelines are 200 users' in
+    // production, each within the per-user cap (10). Here two users hold them all.
+    LIVE_SUBSCRIBERS_PER_USER: '200',
     ...nats.env,
   };
   say(`starting polku (launcher, services from dist) on :${port}, namespace ${namespace}…`);
