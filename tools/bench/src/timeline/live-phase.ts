@@ -32,6 +32,8 @@ export interface LivePhaseResult {
     readonly subscribersComplete: number;
     readonly streamFailures: readonly string[];
     readonly otherFrames: Readonly<Record<string, number>>;
+    /** A few duplicate deliveries: `eventId: first SSE id → again SSE id`. */
+    readonly duplicateSamples: readonly string[];
   };
   readonly cpuMs: CpuByProcess;
 }
@@ -199,6 +201,9 @@ export async function runLivePhase(
         .map((subscriber) => `${subscriber.pathId}: ${subscriber.failure}`)
         .slice(0, 10),
       otherFrames,
+      duplicateSamples: subscribers
+        .flatMap((subscriber) => subscriber.duplicateSamples)
+        .slice(0, 5),
     },
     cpuMs,
   };

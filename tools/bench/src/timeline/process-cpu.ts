@@ -47,10 +47,18 @@ function machineBusyMs(): { busy: number; total: number } {
   }
 }
 
-function snapshot(launcherPid: number): CpuByProcess {
+interface Snapshot {
+  readonly bench: number;
+  readonly services: Readonly<Record<string, number>>;
+  /** CPU so far of each postgres and nats-server process, by pid. */
+  readonly servers: ReadonlyMap<string, { readonly name: string; readonly ms: number }>;
+  readonly machine: number;
+  readonly machineCapacity: number;
+}
+
+function snapshot(launcherPid: number): Snapshot {
   const services: Record<string, number> = {};
-  let postgres = 0;
-  let natsServer = 0;
+  const servers = new Map<string, { name: string; ms: number }>();
   let pids: string[] = [];
   try {
     pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
@@ -62,10 +70,8 @@ function snapshot(launcherPid: number): CpuByProcess {
     if (!stat) {
       continue;
     }
-    if (stat.name === 'postgres') {
-      postgres += stat.ms;
-    } else if (stat.name === 'nats-server') {
-      natsServer += stat.ms;
+    if (stat.name === 'postgres' || stat.name === 'nats-server') {
+      servers.set(pid, { name: stat.name, ms: stat.ms });
     } else if (stat.ppid === launcherPid) {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       const service = /services\/([a-z-]+)\/main\.js/.exec(cmdline)?.[1];
@@ -79,8 +85,7 @@ function snapshot(launcherPid: number): CpuByProcess {
   return {
     bench: (used.user + used.system) / 1000,
     services,
-    postgres,
-    natsServer,
+    servers,
     machine: machine.busy,
     machineCapacity: machine.total,
   };
@@ -96,12 +101,17 @@ export function markProcessCpu(launcherPid: number): { spentSince(): CpuByProces
       for (const [name, ms] of Object.entries(after.services)) {
         services[name] = Math.round(ms - (before.services[name] ?? 0));
       }
+      // Per process: one that started during the phase counts whole, one that ended is lost
+      // (short-lived backends, other users' servers), so the figures are a little low.
+      const spent = { postgres: 0, 'nats-server': 0 };
+      for (const [pid, { name, ms }] of after.servers) {
+        spent[name as keyof typeof spent] += ms - (before.servers.get(pid)?.ms ?? 0);
+      }
       return {
         bench: Math.round(after.bench - before.bench),
         services,
-        // Backends that ended during the phase make this a little low.
-        postgres: Math.max(0, after.postgres - before.postgres),
-        natsServer: Math.max(0, after.natsServer - before.natsServer),
+        postgres: spent.postgres,
+        natsServer: spent['nats-server'],
         machine: after.machine - before.machine,
         machineCapacity: after.machineCapacity - before.machineCapacity,
       };

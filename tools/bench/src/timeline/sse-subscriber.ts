@@ -5,6 +5,8 @@ export interface TimelineSubscriber {
   readonly arrivals: Map<string, number>;
   /** Event ids received more than once → how many times more. */
   readonly duplicates: ReadonlyMap<string, number>;
+  /** A few duplicates as `eventId: first id → again id` (SSE ids), to tell resends apart. */
+  readonly duplicateSamples: readonly string[];
   /** Frames other than `entry` (e.g. a reset), by event name. */
   readonly otherFrames: Record<string, number>;
   /** Set when the stream failed or ended before close(). */
@@ -39,15 +41,20 @@ export async function openTimelineSubscriber(
     pathId,
     arrivals: new Map<string, number>(),
     duplicates: new Map<string, number>(),
+    duplicateSamples: [] as string[],
+    ids: new Map<string, string>(),
     otherFrames: {} as Record<string, number>,
     failure: undefined as string | undefined,
     closed: false,
   };
   const frame = (raw: string, arrivedAt: number) => {
     let event = 'message';
+    let id = '';
     const data: string[] = [];
     for (const line of raw.split('\n')) {
-      if (line.startsWith('event:')) {
+      if (line.startsWith('id:')) {
+        id = line.slice(3).trim();
+      } else if (line.startsWith('event:')) {
         event = line.slice(6).trim();
       } else if (line.startsWith('data:')) {
         data.push(line.slice(5).replace(/^ /, ''));
@@ -63,8 +70,12 @@ export async function openTimelineSubscriber(
     const entry = JSON.parse(data.join('\n')) as { eventId: string };
     if (state.arrivals.has(entry.eventId)) {
       state.duplicates.set(entry.eventId, (state.duplicates.get(entry.eventId) ?? 0) + 1);
+      if (state.duplicateSamples.length < 5) {
+        state.duplicateSamples.push(`${entry.eventId}: ${state.ids.get(entry.eventId)} → ${id}`);
+      }
     } else {
       state.arrivals.set(entry.eventId, arrivedAt);
+      state.ids.set(entry.eventId, id);
     }
   };
   const read = async (body: ReadableStream<Uint8Array>) => {
@@ -93,6 +104,7 @@ export async function openTimelineSubscriber(
     pathId,
     arrivals: state.arrivals,
     duplicates: state.duplicates,
+    duplicateSamples: state.duplicateSamples,
     get otherFrames() {
       return state.otherFrames;
     },

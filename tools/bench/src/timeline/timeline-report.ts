@@ -141,6 +141,9 @@ function livePhaseLines(phase: LivePhaseResult): string[] {
   if (c.streamFailures.length > 0) {
     lines.push(`stream failures: ${c.streamFailures.join(' | ')}`);
   }
+  if (c.duplicateSamples.length > 0) {
+    lines.push(`duplicates (event: first SSE id → again): ${c.duplicateSamples.join('; ')}`);
+  }
   if (Object.keys(c.otherFrames).length > 0) {
     lines.push(`other frames: ${JSON.stringify(c.otherFrames)}`);
   }
