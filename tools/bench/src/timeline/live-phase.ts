@@ -35,6 +35,12 @@ export interface LivePhaseResult {
     /** A few duplicate deliveries: `eventId: first SSE id → again SSE id`. */
     readonly duplicateSamples: readonly string[];
   };
+  /** How the deliveries were batched: notices overheard, and audited pushes (SSE writes). */
+  readonly fanOut: {
+    readonly noticesPerSecond: number;
+    readonly pushesPerSecond: number;
+    readonly entriesPerPush: number;
+  };
   readonly cpuMs: CpuByProcess;
 }
 
@@ -42,9 +48,19 @@ export interface LivePhaseContext {
   readonly api: GatewayHttp;
   readonly outboxDb: Client;
   readonly meetingsDb: Client;
+  /** The gateway's database: its audit trail has one row per live push. */
+  readonly gatewayDb: Client;
   readonly notices: NoticeListener;
   readonly launcherPid: number;
   readonly say: (line: string) => void;
+}
+
+/** Live pushes audited so far: one row per write of entries to one stream. */
+async function livePushes(gatewayDb: Client): Promise<number> {
+  const { rows } = await gatewayDb.query<{ n: string }>(
+    "SELECT count(*) AS n FROM audit_record WHERE route LIKE '%/timeline/live'",
+  );
+  return Number(rows[0].n);
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -117,6 +133,8 @@ export async function runLivePhase(
       `${options.events} events at ${options.rate}/s`,
   );
   const cpu = markProcessCpu(context.launcherPid);
+  const noticesBefore = context.notices.count;
+  const pushesBefore = await livePushes(context.gatewayDb);
   const started = Date.now();
   const written = await writeAttendance(context.outboxDb, paths, {
     count: options.events,
@@ -130,6 +148,8 @@ export async function runLivePhase(
   const expectedOf = (subscriber: TimelineSubscriber) => byPath.get(subscriber.pathId) ?? [];
   await awaitDeliveries(subscribers, expectedOf, 15_000);
   const cpuMs = cpu.spentSince();
+  const seconds = (Date.now() - started) / 1000;
+  const pushes = (await livePushes(context.gatewayDb)) - pushesBefore;
 
   const lags: number[] = [];
   const perSubscriberP99: number[] = [];
@@ -204,6 +224,11 @@ export async function runLivePhase(
       duplicateSamples: subscribers
         .flatMap((subscriber) => subscriber.duplicateSamples)
         .slice(0, 5),
+    },
+    fanOut: {
+      noticesPerSecond: Math.round((context.notices.count - noticesBefore) / seconds),
+      pushesPerSecond: Math.round(pushes / seconds),
+      entriesPerPush: Number((delivered / Math.max(1, pushes)).toFixed(1)),
     },
     cpuMs,
   };

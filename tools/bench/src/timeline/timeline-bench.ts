@@ -79,6 +79,7 @@ export async function runTimelineBench(argv: string[]): Promise<void> {
     const api = gatewayHttp(system.baseUrl);
     const meetingsDb = await system.database('network-meetings');
     const outboxDb = await system.database('activation-plans');
+    const gatewayDb = await system.database('gateway');
     say(`seeding ${options.paths + 1} paths through the gateway…`);
     const seeded = await seedPaths(api, meetingsDb, options.paths + 1, 1);
     const [bigPath, ...livePaths] = seeded;
@@ -87,6 +88,7 @@ export async function runTimelineBench(argv: string[]): Promise<void> {
       api,
       outboxDb,
       meetingsDb,
+      gatewayDb,
       notices,
       launcherPid: system.launcher.child.pid ?? -1,
       say,

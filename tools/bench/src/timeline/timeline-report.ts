@@ -147,6 +147,10 @@ function livePhaseLines(phase: LivePhaseResult): string[] {
   if (Object.keys(c.otherFrames).length > 0) {
     lines.push(`other frames: ${JSON.stringify(c.otherFrames)}`);
   }
+  lines.push(
+    `fan-out: ${phase.fanOut.noticesPerSecond} notices/s, ${phase.fanOut.pushesPerSecond} audited ` +
+      `pushes/s, ${phase.fanOut.entriesPerPush} entries per push`,
+  );
   const cpu = phase.cpuMs;
   const perEvent = (value: number) => (value / Math.max(1, phase.events)).toFixed(3);
   lines.push(
