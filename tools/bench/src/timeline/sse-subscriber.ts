@@ -71,7 +71,10 @@ export async function openTimelineSubscriber(
     if (state.arrivals.has(entry.eventId)) {
       state.duplicates.set(entry.eventId, (state.duplicates.get(entry.eventId) ?? 0) + 1);
       if (state.duplicateSamples.length < 5) {
-        state.duplicateSamples.push(`${entry.eventId}: ${state.ids.get(entry.eventId)} → ${id}`);
+        state.duplicateSamples.push(
+          `${entry.eventId}: ${state.ids.get(entry.eventId)} → ${id} ` +
+            `${(arrivedAt - (state.arrivals.get(entry.eventId) ?? arrivedAt)).toFixed(0)} ms later`,
+        );
       }
     } else {
       state.arrivals.set(entry.eventId, arrivedAt);
