@@ -15,6 +15,7 @@ import { ReadYourWritesModule } from './read-your-writes/read-your-writes.module
 import { IntakeApiModule } from './intake/intake-api.module';
 import { PlansApiModule } from './plans/plans-api.module';
 import { TransitionsApiModule } from './transitions/transitions-api.module';
+import { TimelineApiModule } from './timeline/timeline-api.module';
 import { applyApiConventions } from './http/api-conventions';
 import { ApiConventionsModule } from './http/api-conventions.module';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
@@ -66,6 +67,7 @@ export async function createGatewayApp({
       IntakeApiModule,
       PlansApiModule,
       TransitionsApiModule,
+      TimelineApiModule,
       IdempotencyModule,
       ...(extraImports ?? []),
       // After AuthModule: its guard runs first, so the rate limit knows the user.
