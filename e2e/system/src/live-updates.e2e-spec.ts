@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { DEMO_ORGANISATIONS } from '@polku/demo';
-import { NETWORK_MEETING_SCHEDULED_V1 } from '@polku/contracts';
 import { newOutboxEvent, publishEventAsOwner, testServiceConfig, waitFor } from '@polku/testing';
-import { streamEvents } from './support/event-stream';
 import { gatewayClient } from './support/gateway-client';
+import { publishMeetingScheduled } from './support/published-meetings';
 import { pathSeeder } from './support/seed-paths';
 import { openSseStream, type ReceivedSseEvent, type SseStream } from './support/sse-client';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
@@ -22,7 +20,7 @@ const SERVICES = [
 const RESUME_MAX = 3;
 
 let system: ServiceProcesses;
-const { api } = gatewayClient(() => system.baseUrl);
+const { api, tokenOf } = gatewayClient(() => system.baseUrl);
 const { acceptedPath, plannablePath, agreePlan, whenStatus } = pathSeeder(api, 'Elävä');
 const streams: SseStream[] = [];
 
@@ -40,22 +38,6 @@ afterEach(() => {
 afterAll(async () => {
   await system?.stop();
 });
-
-const tokens = new Map<string, string>();
-async function tokenOf(username: string): Promise<string> {
-  const known = tokens.get(username);
-  if (known !== undefined) {
-    return known;
-  }
-  const response = await fetch(`${system.baseUrl}/api/v1/dev-auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username }),
-  });
-  const { access_token: token } = (await response.json()) as { access_token: string };
-  tokens.set(username, token);
-  return token;
-}
 
 async function live(path: string, as: string, lastEventId?: string): Promise<SseStream> {
   const stream = await openSseStream(`${system.baseUrl}/api/v1${path}`, {
@@ -264,40 +246,9 @@ describe('live timeline', () => {
   });
 });
 
-/** Puts a meeting of the path on the timeline as network-meetings would, and waits for it. */
+/** A meeting of the path going on now, once network-meetings has it on the timeline. */
 async function scheduledMeeting(pathId: string, invitees: readonly string[]): Promise<string> {
-  const meetingId = randomUUID();
-  const events = await streamEvents(system.env);
-  const own = events.find(
-    (event) => event.pathId === pathId && event.emitter.orgId === org.employmentArea.id,
-  );
-  if (own === undefined) {
-    throw new Error('the path has no event of the employment area');
-  }
-  const now = Date.now();
-  await publishEventAsOwner(
-    testServiceConfig(system.env),
-    NETWORK_MEETING_SCHEDULED_V1.subject,
-    newOutboxEvent(NETWORK_MEETING_SCHEDULED_V1.subject, {
-      pathId,
-      clientRef: own.clientRef,
-      emitter: own.emitter,
-      consentRef: own.consentRef,
-      legalBasis: own.legalBasis,
-      data: {
-        meetingId,
-        kind: 'PROGRESS_MEETING',
-        convenor: 'ORGANISATION',
-        convenorOrgId: org.employmentArea.id,
-        invitees: invitees.map((orgId) => ({ orgId, roles: ['EMPLOYMENT_COUNSELLOR'] })),
-        startsAt: new Date(now - 60_000).toISOString(),
-        endsAt: new Date(now + 3_600_000).toISOString(),
-        venue: 'REMOTE',
-        venueOrgId: undefined,
-        handoffId: undefined,
-      },
-    }),
-  );
+  const meetingId = await publishMeetingScheduled(system.env, pathId, invitees);
   await whenStatus(`/paths/${pathId}/meetings/${meetingId}/view`, 'tiina.tyollisyys', 200);
   return meetingId;
 }
