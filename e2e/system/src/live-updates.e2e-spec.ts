@@ -2,6 +2,7 @@ import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { newOutboxEvent, publishEventAsOwner, testServiceConfig, waitFor } from '@polku/testing';
 import { gatewayClient } from './support/gateway-client';
 import { publishMeetingScheduled } from './support/published-meetings';
+import { serviceQuery } from './support/service-database';
 import { pathSeeder } from './support/seed-paths';
 import { openSseStream, type ReceivedSseEvent, type SseStream } from './support/sse-client';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
@@ -116,6 +117,24 @@ describe('live timeline', () => {
     expect(pushed?.id).toBe(pushed?.data.position);
     const delay = (pushed?.receivedAt ?? 0) - Date.parse(String(pushed?.data.occurredAt));
     expect(delay).toBeLessThan(1_000);
+    // The push is a read of client data: audited with what it disclosed, before it left.
+    const audit = await serviceQuery<{
+      data_classes: string[];
+      row_count: number;
+      outcome: string;
+    }>(
+      system.env,
+      'gateway',
+      `SELECT data_classes, row_count, outcome FROM audit_record
+        WHERE path_id = $1 AND route = 'GET /api/v1/paths/:pathId/timeline/live' AND org_id = $2
+          AND row_count IS NOT NULL`,
+      [pathId, org.tyonsilta.id],
+    );
+    expect(audit).toContainEqual({
+      data_classes: expect.arrayContaining(['PATH', 'PLAN']),
+      row_count: 1,
+      outcome: 'DONE',
+    });
   });
 
   it('should resume after a disconnect with Last-Event-ID without losing or repeating an entry', async () => {
