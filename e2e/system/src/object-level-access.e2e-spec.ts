@@ -6,6 +6,7 @@ import { waitFor } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import { gatewayClient, type Answer } from './support/gateway-client';
 import { serviceQuery } from './support/service-database';
+import { publishMeetingScheduled } from './support/published-meetings';
 import { pathSeeder } from './support/seed-paths';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
 
@@ -14,7 +15,13 @@ import { startServiceProcesses, type ServiceProcesses } from './support/service-
 // another path. The gateway decides on the URL's path alone, so only the service that owns the
 // object can refuse; it must answer 404, change nothing and leave the attempt in the audit trail.
 const org = DEMO_ORGANISATIONS;
-const SERVICES = ['gateway', 'client-intake', 'activation-plans', 'transitions'] as const;
+const SERVICES = [
+  'gateway',
+  'client-intake',
+  'activation-plans',
+  'transitions',
+  'network-meetings',
+] as const;
 type Service = (typeof SERVICES)[number];
 
 let system: ServiceProcesses;
@@ -37,7 +44,8 @@ type ObjectKind =
   | 'wait'
   | 'handoff'
   | 'followUp'
-  | 'clientLink';
+  | 'clientLink'
+  | 'meeting';
 
 /** One route with a child id: who tries it, on which of their own paths, with which object. */
 interface ObjectCase {
@@ -156,6 +164,16 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
     object: 'statement',
   },
   'POST /paths/{pathId}/waits/{waitId}/end': { as: 'ville.tyonsilta', on: 'A', object: 'wait' },
+  'GET /paths/{pathId}/meetings/{meetingId}/view': {
+    as: 'tiina.tyollisyys',
+    on: 'A',
+    object: 'meeting',
+  },
+  'GET /paths/{pathId}/meetings/{meetingId}/live': {
+    as: 'tiina.tyollisyys',
+    on: 'A',
+    object: 'meeting',
+  },
 };
 
 /**
@@ -396,6 +414,10 @@ async function pathWithObjects() {
     measure: measure.body.measureId as string,
     statement: statement.body.statementId as string,
     wait: waiting.body.waits[0].waitId as string,
+    meeting: await publishMeetingScheduled(system.env, pathId, [
+      org.employmentArea.id,
+      org.tyonsilta.id,
+    ]),
   };
 }
 
