@@ -30,7 +30,7 @@ const SERVICES = [
 
 let system: ServiceProcesses;
 const { api } = gatewayClient(() => system.baseUrl);
-const { acceptedPath, whenStatus } = pathSeeder(api, 'Verkosto');
+const { acceptedPath, plannablePath, agreePlan, whenStatus } = pathSeeder(api, 'Verkosto');
 
 beforeAll(async () => {
   system = await startServiceProcesses(SERVICES);
@@ -209,4 +209,28 @@ it('should not let an invited organisation see the path before the meeting start
   await whenProjected(meetingId);
 
   expect((await api('GET', `/paths/${pathId}`, 'kaisa.kumppaniksi')).status).toBe(404);
+});
+
+it('should let an invited organisation see the plan the consent covers in activation-plans only while the meeting lasts', async () => {
+  const pathId = await plannablePath({ alsoFor: [org.kumppaniksi.id] });
+  const planned = await agreePlan(pathId, 'tiina.tyollisyys', {
+    parties: [{ orgId: org.employmentArea.id }, { orgId: org.tyonsilta.id }],
+    clientAgreed: true,
+    linkedPlans: [],
+    goals: [{ text: 'Käyn työtoiminnassa kolmena päivänä viikossa.' }],
+  });
+  expect(planned.status).toBe(201);
+  const plan = `/paths/${pathId}/activation-plan`;
+  await whenStatus(plan, 'ville.tyonsilta', 200);
+  expect((await api('GET', plan, 'kaisa.kumppaniksi')).status).toBe(404);
+
+  const meetingId = await scheduleMeeting(pathId, [org.employmentArea.id, org.kumppaniksi.id]);
+  await whenStatus(plan, 'kaisa.kumppaniksi', 200);
+
+  await publishMeetingEvent(pathId, NETWORK_MEETING_CANCELLED_V1.subject, {
+    meetingId,
+    reason: 'NO_LONGER_NEEDED',
+    cancelledAt: minutesFromNow(0),
+  });
+  await whenStatus(plan, 'kaisa.kumppaniksi', 404);
 });
