@@ -19,6 +19,11 @@ export interface LivePhaseResult {
   readonly writtenPerSecond: number;
   /** Every delivery (subscriber × entry): SSE frame arrival − occurredAt, ms. */
   readonly lagMs: Distribution;
+  /**
+   * p99 of every delivery of the events written in each third of the phase (ms): growing
+   * thirds mean the pipeline fell behind the rate; flat ones that it kept up.
+   */
+  readonly lagP99ByThird: readonly number[];
   /** Each subscriber's own p99 lag, as a distribution over the subscribers (ms). */
   readonly perSubscriberP99Ms: Distribution;
   /** Where the lag goes (per event, first subscriber to receive it). */
@@ -152,6 +157,10 @@ export async function runLivePhase(
   const pushes = (await livePushes(context.gatewayDb)) - pushesBefore;
 
   const lags: number[] = [];
+  const thirdOf = new Map(
+    written.map((event, index) => [event.eventId, Math.floor((3 * index) / written.length)]),
+  );
+  const byThird: number[][] = [[], [], []];
   const perSubscriberP99: number[] = [];
   let delivered = 0;
   let expectedDeliveries = 0;
@@ -165,6 +174,7 @@ export async function runLivePhase(
       const arrived = subscriber.arrivals.get(event.eventId);
       if (arrived !== undefined) {
         own.push(arrived - event.occurredAt);
+        byThird[thirdOf.get(event.eventId) ?? 0].push(arrived - event.occurredAt);
       }
     }
     delivered += own.length;
@@ -199,6 +209,7 @@ export async function runLivePhase(
     events: written.length,
     writtenPerSecond,
     lagMs: rounded(distribution(lags)),
+    lagP99ByThird: byThird.map((third) => Math.round(distribution(third).p99)),
     perSubscriberP99Ms: rounded(distribution(perSubscriberP99)),
     stagesMs,
     completeness: {

@@ -130,6 +130,9 @@ function livePhaseLines(phase: LivePhaseResult): string[] {
     );
   }
   lines.push(...table(['ms', 'p50', 'p95', 'p99', 'max'], rows));
+  lines.push(
+    `lag p99 of the events of each third of the phase: ${phase.lagP99ByThird.join(' · ')} ms`,
+  );
   const c = phase.completeness;
   lines.push(
     `deliveries: ${c.delivered} of ${c.expectedDeliveries} (${c.missing} missing, ${c.duplicates} duplicates); ` +
