@@ -97,7 +97,8 @@ export function verdicts(
       `(every subscriber gets every entry; each subscriber's p99 < ${TIMELINE_TARGET.liveP99Ms} ms)`,
     measured: c
       ? `${c.completeness.subscribersComplete} of ${c.subscribers} subscribers complete, ` +
-        `per-subscriber p99 median ${ms(c.perSubscriberP99Ms.p50)} ms, worst ${ms(c.perSubscriberP99Ms.max)} ms`
+        `per-subscriber p99 median ${ms(c.perSubscriberP99Ms.p50)} ms, worst ${ms(c.perSubscriberP99Ms.max)} ms, ` +
+        `p99 by third of the phase ${c.lagP99ByThird.join(' · ')} ms`
       : 'not measured',
     met: c
       ? c.subscribers >= TIMELINE_TARGET.subscribers &&
