@@ -4,8 +4,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { TimelineViewer } from './timeline-visibility';
 
 // SQL of timeline_entry. Positions are bigint: read and bound as text, never as JS numbers.
-// ORDER BY names the table's columns: a bare `position` or `occurred_at` would sort by the
-// text columns of ROW_COLUMNS that carry the same names ('1004' before '996').
 
 type Runner = DataSource | EntityManager;
 
@@ -108,8 +106,7 @@ export async function timelinePage(
   }
   return runner.query<TimelineRow[]>(
     `SELECT ${ROW_COLUMNS} FROM timeline_entry WHERE ${where.join(' AND ')}
-      ORDER BY timeline_entry.occurred_at ${direction}, timeline_entry.position ${direction}
-      LIMIT ${bind(query.limit + 1)}`,
+      ORDER BY occurred_at ${direction}, position ${direction} LIMIT ${bind(query.limit + 1)}`,
     parameters,
   );
 }
@@ -133,7 +130,7 @@ export async function timelineSince(
   return runner.query<TimelineRow[]>(
     `SELECT ${ROW_COLUMNS} FROM timeline_entry
       WHERE path_id = $1 AND position > $2::bigint AND ${visible.join(' AND ')}
-      ORDER BY timeline_entry.position LIMIT $${parameters.length}`,
+      ORDER BY position LIMIT $${parameters.length}`,
     parameters,
   );
 }
@@ -158,7 +155,7 @@ export async function meetingHeldEntry(
   const [row] = await runner.query<TimelineRow[]>(
     `SELECT ${ROW_COLUMNS} FROM timeline_entry
       WHERE path_id = $1 AND event_type = 'NetworkMeetingHeld' AND data->>'meetingId' = $2
-      ORDER BY timeline_entry.position LIMIT 1`,
+      ORDER BY position LIMIT 1`,
     [pathId, meetingId],
   );
   return row;
