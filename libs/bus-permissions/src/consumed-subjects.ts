@@ -16,6 +16,7 @@ import {
   MEASURE_PAUSED_V1,
   MEASURE_RESUMED_V1,
   MEASURE_STARTED_V1,
+  NETWORK_MEETING_HELD_V1,
   OWNERSHIP_TRANSFERRED_V1,
   PATH_CLOSED_V1,
   REFERRAL_ACCEPTED_V1,
@@ -92,6 +93,8 @@ export const CONSUMED_EVENT_SUBJECTS: Readonly<Record<ServiceName, readonly stri
     CONSENT_GRANTED_V1,
     CONSENT_WITHDRAWN_V1,
     REFERRAL_LINKED_V1,
+    // A transition meeting or joint visit held ticks its hand-off's checklist.
+    NETWORK_MEETING_HELD_V1,
   ].map((event) => event.subject),
   dashboards: [],
 };
