@@ -187,3 +187,84 @@ it('should show every service’s events in order and each organisation its own 
   // An organisation that is no party of the path sees nothing of it.
   expect((await api('GET', `/paths/${pathId}/timeline`, 'kaisa.kumppaniksi')).status).toBe(404);
 });
+
+it('should link a meeting’s pause decision once and show the link on the timeline when the provider names the MeasurePaused that carried it out', async () => {
+  const pathId = await plannablePath();
+  expect(
+    (
+      await agreePlan(pathId, 'ville.tyonsilta', {
+        parties: [
+          { orgId: org.employmentArea.id, role: 'EMPLOYMENT_AUTHORITY' },
+          { orgId: org.tyonsilta.id, role: 'PROVIDER' },
+        ],
+        clientAgreed: true,
+        linkedPlans: [],
+        reviewDate: addCalendarDays(finnishDateOf(new Date()), 180),
+        goals: [{ text: 'Käyn työtoiminnassa kolme päivää viikossa.' }],
+      })
+    ).status,
+  ).toBe(201);
+  const started = await api('POST', `/paths/${pathId}/measures`, 'ville.tyonsilta', {
+    measureType: 'REHABILITATIVE_WORK_ACTIVITY',
+    placement: { kind: 'IN_HOUSE' },
+    schedule: {
+      daysPerWeek: 3,
+      hoursPerDay: 6,
+      startDate: '2027-01-11',
+      plannedEndDate: '2027-07-10',
+    },
+  });
+  const { measureId } = started.body as { measureId: string };
+  const referral = await waitFor(
+    async () =>
+      (await streamEvents(system.env)).find(
+        (event) => event.pathId === pathId && event.type === 'ClientReferred',
+      ),
+    { timeoutMs: 20_000, description: 'the referral in the stream' },
+  );
+  const meetingId = randomUUID();
+  const decisionId = randomUUID();
+  const now = Date.now();
+  await publishAsNetworkMeetings(
+    referral,
+    NETWORK_MEETING_HELD_V1.subject,
+    { orgId: org.tyonsilta.id, orgRole: 'PROVIDER' },
+    {
+      meetingId,
+      kind: 'PROGRESS_MEETING',
+      heldAt: new Date(now - 3_600_000).toISOString(),
+      endedAt: new Date(now - 60_000).toISOString(),
+      participants: [{ orgId: org.tyonsilta.id, roles: ['INSTRUCTOR'] }],
+      decisions: [{ decisionId, kind: 'PAUSE' }],
+      nextMeetingAt: undefined,
+      handoffId: undefined,
+    },
+  );
+  const paused = await api(
+    'POST',
+    `/paths/${pathId}/measures/${measureId}/pause`,
+    'ville.tyonsilta',
+    { reasonCategory: 'SICK_LEAVE' },
+    { 'if-match': '"1"' },
+  );
+  expect(paused.status).toBe(200);
+  const onTimeline = (type: string) =>
+    waitFor(
+      async () =>
+        (await timelineOf(pathId, 'ville.tyonsilta')).find((entry) => entry.eventType === type),
+      { timeoutMs: 20_000, description: `${type} on the timeline` },
+    );
+  const pause = await onTimeline('MeasurePaused');
+  await onTimeline('NetworkMeetingHeld');
+  const link = `/paths/${pathId}/meetings/${meetingId}/decisions/${decisionId}/link`;
+
+  const linked = await api('POST', link, 'ville.tyonsilta', { eventId: pause.eventId });
+
+  expect(linked.status).toBe(201);
+  expect(linked.body).toMatchObject({ eventType: 'MeasurePaused', service: 'activation-plans' });
+  const carried = await onTimeline('MeetingDecisionCarriedOut');
+  expect(carried.data).toMatchObject({ meetingId, decisionId, eventId: pause.eventId });
+  const again = await api('POST', link, 'ville.tyonsilta', { eventId: pause.eventId });
+  expect(again.status).toBe(409);
+  expect(again.headers.get('content-type')).toContain('application/problem+json');
+});
