@@ -13,6 +13,7 @@ import {
 } from '@polku/contracts';
 import { MessagingTables1763900000000, NatsLink, namespacedSubject } from '@polku/messaging';
 import {
+  PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
@@ -42,6 +43,7 @@ const MIGRATIONS = [
   PathAccessPlanParties1764100100000,
   PathAccessOwnership1764100200000,
   PathAccessReferralLinks1764101100000,
+  PathAccessMeetings1764102700000,
 ];
 
 interface DeadLetterRow {

@@ -20,6 +20,7 @@ import { dropDatabase, openServiceDataSource, serviceDatabaseName } from '@polku
 import type { DataSource } from 'typeorm';
 import {
   decidePathAccess,
+  PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
@@ -51,6 +52,7 @@ beforeAll(async () => {
       PathAccessPlanParties1764100100000,
       PathAccessOwnership1764100200000,
       PathAccessReferralLinks1764101100000,
+      PathAccessMeetings1764102700000,
     ],
   });
 });

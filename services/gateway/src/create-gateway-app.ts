@@ -16,6 +16,7 @@ import { IntakeApiModule } from './intake/intake-api.module';
 import { LiveApiModule } from './live/live-api.module';
 import { PlansApiModule } from './plans/plans-api.module';
 import { TransitionsApiModule } from './transitions/transitions-api.module';
+import { TimelineApiModule } from './timeline/timeline-api.module';
 import { applyApiConventions } from './http/api-conventions';
 import { ApiConventionsModule } from './http/api-conventions.module';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
@@ -67,6 +68,7 @@ export async function createGatewayApp({
       IntakeApiModule,
       PlansApiModule,
       TransitionsApiModule,
+      TimelineApiModule,
       LiveApiModule,
       IdempotencyModule,
       ...(extraImports ?? []),

@@ -240,6 +240,8 @@ const CREATES = [
   'POST /api/v1/paths/:pathId/measures',
   'POST /api/v1/paths/:pathId/measures/:measureId/absences',
   'POST /api/v1/paths/:pathId/measures/:measureId/attendance',
+  // A decision is linked once (409 after): the link is created, nothing is changed.
+  'POST /api/v1/paths/:pathId/meetings/:meetingId/decisions/:decisionId/link',
   'POST /api/v1/paths/:pathId/parallel-services',
   'POST /api/v1/paths/:pathId/referral-links',
   'POST /api/v1/paths/:pathId/statements',

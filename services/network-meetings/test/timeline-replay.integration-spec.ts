@@ -22,6 +22,7 @@ const PROJECTION_TABLES = [
   'path_access_plan_party',
   'path_access_ownership',
   'path_access_link',
+  'path_access_meeting',
   'path_client_ref',
 ];
 

@@ -249,6 +249,24 @@ export const OPERATION_FIXTURES: Readonly<Record<string, OperationFixture>> = {
       return { params: { pathId, goalId: await w.withPlan(pathId) } };
     },
   },
+  'GET /api/v1/paths/{pathId}/timeline': {
+    as: 'ville.tyonsilta',
+    prepare: async (w) => ({ params: { pathId: await w.inIntake() } }),
+  },
+  'POST /api/v1/paths/{pathId}/meetings/{meetingId}/decisions/{decisionId}/link': {
+    as: 'ville.tyonsilta',
+    prepare: async (w) => ({
+      params: {
+        pathId: await w.inIntake(),
+        meetingId: crypto.randomUUID(),
+        decisionId: crypto.randomUUID(),
+      },
+    }),
+    answers: {
+      status: 409,
+      why: 'a decision is linked only to a meeting recorded as held on the path; the fixture path has none',
+    },
+  },
   'GET /api/v1/paths/{pathId}/measures': {
     as: 'ville.tyonsilta',
     prepare: async (w) => ({ params: { pathId: await w.inIntake() } }),

@@ -1,5 +1,6 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
+  PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
@@ -22,6 +23,7 @@ export const ACTIVATION_PLANS_MIGRATIONS = [
   PathAccessPlanParties1764100100000,
   PathAccessOwnership1764100200000,
   PathAccessReferralLinks1764101100000,
+  PathAccessMeetings1764102700000,
   PlanTables1764200000000,
   MeasureAndStatementTables1764200100000,
   MeasureAndStatementVersions1764200500000,

@@ -1,5 +1,6 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
+  PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
@@ -31,4 +32,5 @@ export const CLIENT_INTAKE_MIGRATIONS = [
   ListKeysetIndexes1764101500000,
   ActionItemVersion1764101600000,
   UnverifiedClientIdentities1764102000000,
+  PathAccessMeetings1764102700000,
 ];

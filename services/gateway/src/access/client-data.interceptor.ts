@@ -151,6 +151,9 @@ export class ClientDataInterceptor implements NestInterceptor {
                     declared: route.dataClasses,
                     answer: answered.body,
                     ...(route.fields === undefined ? {} : { fields: route.fields }),
+                    ...(route.itemDataClassField === undefined
+                      ? {}
+                      : { itemDataClassField: route.itemDataClassField }),
                   });
           const disclosures = classBases({
             principal,

@@ -1,5 +1,6 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
+  PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
@@ -23,4 +24,5 @@ export const GATEWAY_MIGRATIONS = [
   PathAccessPlanParties1764100100000,
   PathAccessOwnership1764100200000,
   PathAccessReferralLinks1764101100000,
+  PathAccessMeetings1764102700000,
 ];

@@ -150,4 +150,7 @@ export const VALID_COMMAND_BODIES: Readonly<Record<string, Record<string, unknow
   'POST /api/v1/paths/:pathId/waits': { waitingFor: 'DEBT_COUNSELLING' },
   'POST /api/v1/paths/:pathId/waits/:waitId/end': null,
   'POST /api/v1/organisations/:orgId/funding-ending': { endDate: '2027-12-31' },
+  'POST /api/v1/paths/:pathId/meetings/:meetingId/decisions/:decisionId/link': {
+    eventId: '0190d6b4-5a1e-7c3d-9e2f-4a5b6c7d8e9f',
+  },
 };

@@ -92,9 +92,12 @@ describe('the timeline visibility rule', () => {
     ['client voice naming a former party', voice('NAMED_ORGANISATIONS', [FORMER]), [PROVIDER]],
     ['client voice naming an outsider', voice('NAMED_ORGANISATIONS', [OUTSIDER]), [PROVIDER]],
     ['client voice written by a former party', voice('WRITER_ORGANISATION', [], FORMER), []],
-  ] as const)('should show %s to exactly the parties the rule allows when read now', (_label, given, expected) => {
-    expect(visibleToOf(viewers, given)).toEqual(expected);
-  });
+  ] as const)(
+    'should show %s to exactly the parties the rule allows when read now',
+    (_label, given, expected) => {
+      expect(visibleToOf(viewers, given)).toEqual(expected);
+    },
+  );
 
   it('should show an outsider nothing when it is no party of the path', () => {
     const outsider = timelineViewerOf(principalOf(OUTSIDER), FACTS, AT);

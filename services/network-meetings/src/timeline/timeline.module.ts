@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NetworkMeetingsConfigModule } from '../config/network-meetings-config.module';
+import { DecisionLinkService } from './decisions/decision-link.service';
 import { TimelineEventsHandler } from './timeline-events.handler';
 import { TimelineReader } from './timeline-reader.service';
 import { TimelineHandler } from './timeline.handler';
@@ -8,6 +9,6 @@ import { TimelineHandler } from './timeline.handler';
 @Module({
   imports: [NetworkMeetingsConfigModule],
   controllers: [TimelineEventsHandler, TimelineHandler],
-  providers: [TimelineReader],
+  providers: [TimelineReader, DecisionLinkService],
 })
 export class TimelineModule {}

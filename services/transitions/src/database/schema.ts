@@ -1,5 +1,6 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
+  PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
@@ -21,5 +22,6 @@ export const TRANSITIONS_MIGRATIONS = [
   PathAccessOwnership1764100200000,
   PathClientRefTable1764100300000,
   PathAccessReferralLinks1764101100000,
+  PathAccessMeetings1764102700000,
   PathCourseTable1764400000000,
 ];

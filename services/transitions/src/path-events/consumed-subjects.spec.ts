@@ -17,6 +17,7 @@ import {
 } from '@polku/contracts';
 import { PATH_ACCESS_EVENT_SUBJECTS } from '@polku/path-access';
 import { IntakeEventsHandler } from './intake-events.handler';
+import { MeetingEventsHandler } from './meeting-events.handler';
 import { PlanEventsHandler } from './plan-events.handler';
 
 function subjectsHandledBy(handler: object): string[] {
@@ -33,6 +34,7 @@ describe('consumed subjects', () => {
   const consumed = [
     ...subjectsHandledBy(new IntakeEventsHandler(undefined as never)),
     ...subjectsHandledBy(new PlanEventsHandler(undefined as never)),
+    ...subjectsHandledBy(new MeetingEventsHandler()),
   ];
 
   it('should consume every event that moves a path', () => {
