@@ -68,8 +68,8 @@ export async function createGatewayApp({
       IntakeApiModule,
       PlansApiModule,
       TransitionsApiModule,
-      LiveApiModule,
       TimelineApiModule,
+      LiveApiModule,
       IdempotencyModule,
       ...(extraImports ?? []),
       // After AuthModule: its guard runs first, so the rate limit knows the user.

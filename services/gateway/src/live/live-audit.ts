@@ -21,6 +21,8 @@ const MAX_ROWS_PER_INSERT = 500;
 export class LiveAudit {
   private queue: { entry: AuditEntry; done: (error?: unknown) => void }[] = [];
   private flushing: Promise<void> | undefined;
+  /** The path's facts being read now: the pushes of one notice share one read. */
+  private readonly factsInFlight = new Map<string, ReturnType<typeof readPathAccessFacts>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -34,7 +36,7 @@ export class LiveAudit {
     fetchRequestId: string,
   ): Promise<boolean> {
     const { principal, pathId } = subscription;
-    const facts = await readPathAccessFacts(this.dataSource, pathId);
+    const facts = await this.factsOf(pathId);
     const now = new Date();
     const path = decidePathAccess(principal, facts, 'PATH', now);
     const base = {
@@ -78,6 +80,21 @@ export class LiveAudit {
       basis: describeBasis(path.basis),
     });
     return true;
+  }
+
+  /**
+   * The path's access facts. A read already under way is shared (the pushes of one notice ask
+   * together), never a finished one: a decision rests on facts at most one read old.
+   */
+  private factsOf(pathId: string): ReturnType<typeof readPathAccessFacts> {
+    let facts = this.factsInFlight.get(pathId);
+    if (facts === undefined) {
+      facts = readPathAccessFacts(this.dataSource, pathId).finally(() =>
+        this.factsInFlight.delete(pathId),
+      );
+      this.factsInFlight.set(pathId, facts);
+    }
+    return facts;
   }
 
   /** Resolves once the row is written; rejects (and nothing may leave) when it could not be. */

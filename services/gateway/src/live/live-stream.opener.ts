@@ -53,6 +53,7 @@ export class LiveStreamOpener {
       requestId: String(request.id),
       correlationId: correlationIdOf(request),
       ...(options.visibleToAllOf === undefined ? {} : { visibleToAllOf: options.visibleToAllOf }),
+      ...expiryOf(request),
     };
     if (!this.hub.hasRoomFor(subscription)) {
       throw new ProblemException({
@@ -115,4 +116,20 @@ function headersOf(reply: FastifyReply): Record<string, string | string[]> {
     }
   }
   return headers;
+}
+
+/**
+ * When the request's bearer token expires. The authentication guard has verified the token
+ * already; only its `exp` is read here, to end the stream when the token would no longer do.
+ */
+function expiryOf(request: FastifyRequest): { expiresAt?: number } {
+  const token = /^Bearer ([^.\s]+)\.([^.\s]+)\./i.exec(request.headers.authorization ?? '');
+  try {
+    const claims = JSON.parse(Buffer.from(token?.[2] ?? '', 'base64url').toString('utf8')) as {
+      exp?: unknown;
+    };
+    return typeof claims.exp === 'number' ? { expiresAt: claims.exp * 1_000 } : {};
+  } catch {
+    return {};
+  }
 }

@@ -176,6 +176,22 @@ describe('LiveSubscriber', () => {
     expect(port.fetches).toHaveLength(1);
   });
 
+  it('should end instead of fetching when the token it was opened with has expired', async () => {
+    const port = new ScriptedPort();
+    const written: string[] = [];
+    const subscriber = new LiveSubscriber(
+      { ...subscription, expiresAt: Date.now() - 1 },
+      '0',
+      { write: (chunk) => written.push(chunk), close: () => undefined },
+      port,
+    );
+    await subscriber.poke();
+    subscriber.heartbeat();
+    expect(port.fetches).toEqual([]);
+    expect(written).toEqual(['event: end\ndata: {"reason":"token-expired"}\n\n']);
+    expect(subscriber.isOpen).toBe(false);
+  });
+
   it('should write a heartbeat comment when the hub ticks', () => {
     const { subscriber, written } = subscriberWith(new ScriptedPort());
     subscriber.heartbeat();

@@ -48,6 +48,8 @@ export interface LiveSubscription {
   readonly correlationId: string | null;
   /** Meeting mode: only entries every one of these organisations may see. */
   readonly visibleToAllOf?: readonly string[];
+  /** When the bearer token the stream was opened with expires (ms since the epoch). */
+  readonly expiresAt?: number;
 }
 
 function isAfter(a: string, b: string): boolean {
@@ -87,7 +89,7 @@ export class LiveSubscriber {
 
   /** Something may have been appended: fetch it, now or right after the fetch in flight. */
   poke(): Promise<void> {
-    if (this.ended) {
+    if (this.ended || this.expired()) {
       return Promise.resolve();
     }
     if (this.inFlight !== undefined) {
@@ -101,9 +103,22 @@ export class LiveSubscriber {
   }
 
   heartbeat(): void {
-    if (!this.ended) {
+    if (!this.ended && !this.expired()) {
       this.sink.write(sseComment('heartbeat'));
     }
+  }
+
+  /**
+   * Ends the stream once the token it was opened with has expired: a stream reads for its
+   * caller no longer than a request could. The client reconnects with a fresh token.
+   */
+  private expired(): boolean {
+    const { expiresAt } = this.subscription;
+    if (expiresAt === undefined || Date.now() < expiresAt) {
+      return false;
+    }
+    this.end('token-expired');
+    return true;
   }
 
   /** Sends `event: end` and closes: the subscriber may no longer see the path. */
@@ -128,6 +143,9 @@ export class LiveSubscriber {
   private async drain(): Promise<void> {
     do {
       this.again = false;
+      if (this.expired()) {
+        return;
+      }
       const result = await this.port.fetchAfter(this, this.position);
       if (this.ended) {
         return;

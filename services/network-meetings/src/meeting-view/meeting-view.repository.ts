@@ -24,7 +24,7 @@ export async function meetingRows(
   return dataSource.query(
     `SELECT ${TIMELINE_ROW_COLUMNS} FROM timeline_entry
       WHERE path_id = $1 AND event_type = ANY($2::text[]) AND data->>'meetingId' = $3
-      ORDER BY position`,
+      ORDER BY timeline_entry.position`,
     [query.pathId, query.eventTypes, query.meetingId],
   );
 }
@@ -49,7 +49,11 @@ export async function rowsVisibleToAll(
   for (const viewer of query.viewers) {
     conditions.push(viewerSql(viewer, parameters));
   }
-  const order = query.newest === undefined ? 'ORDER BY position' : 'ORDER BY position DESC';
+  // The table's column, not the text alias of the same name ('10' sorts before '9').
+  const order =
+    query.newest === undefined
+      ? 'ORDER BY timeline_entry.position'
+      : 'ORDER BY timeline_entry.position DESC';
   if (query.newest !== undefined) {
     parameters.push(query.newest);
   }
