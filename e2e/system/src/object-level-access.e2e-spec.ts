@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO_ORGANISATIONS } from '@polku/demo';
-import { waitFor } from '@polku/testing';
+import { NETWORK_MEETING_HELD_V1 } from '@polku/contracts';
+import { newOutboxEvent, publishEventAsOwner, testServiceConfig, waitFor } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
+import { streamEvents } from './support/event-stream';
 import { gatewayClient, type Answer } from './support/gateway-client';
 import { serviceQuery } from './support/service-database';
 import { publishMeetingScheduled } from './support/published-meetings';
@@ -158,6 +160,13 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
     on: 'A',
     object: 'clientLink',
   },
+  // The meeting is the object; the decision id after it names nothing on the caller's path.
+  'POST /paths/{pathId}/meetings/{meetingId}/decisions/{decisionId}/link': {
+    as: 'ville.tyonsilta',
+    on: 'A',
+    object: 'meeting',
+    body: { eventId: randomUUID() },
+  },
   'POST /paths/{pathId}/statements/{statementId}/issue': {
     as: 'ville.tyonsilta',
     on: 'A',
@@ -292,6 +301,42 @@ async function clientLinkOnAPath(): Promise<string> {
     'link',
   );
   return linked.body.linkId as string;
+}
+
+/**
+ * A path with a network meeting held with Työnsilta, as network-meetings publishes it from its
+ * own NATS user; the meeting's id.
+ */
+async function pathWithHeldMeeting(): Promise<string> {
+  const pathId = await acceptedPath();
+  const referral = await waitFor(
+    async () =>
+      (await streamEvents(system.env)).find(
+        (event) => event.pathId === pathId && event.type === 'ClientReferred',
+      ),
+    { timeoutMs: 20_000, description: `ClientReferred of ${pathId}` },
+  );
+  const meetingId = randomUUID();
+  const held = newOutboxEvent(NETWORK_MEETING_HELD_V1.subject);
+  await publishEventAsOwner(testServiceConfig({ ...system.env }), NETWORK_MEETING_HELD_V1.subject, {
+    pathId,
+    clientRef: referral.clientRef,
+    emitter: {
+      orgId: org.tyonsilta.id,
+      orgRole: 'PROVIDER',
+      actorId: 'demo-user-02',
+      actorRole: 'CASEWORKER',
+    },
+    consentRef: referral.consentRef as string,
+    data: {
+      ...held.data,
+      meetingId,
+      participants: [{ orgId: org.tyonsilta.id, roles: ['INSTRUCTOR'] }],
+      decisions: [{ decisionId: randomUUID(), kind: 'PAUSE' }],
+      handoffId: undefined,
+    },
+  });
+  return meetingId;
 }
 
 /** A path with a pending hand-off from Työnsilta to Kumppaniksi; its hand-off id. */
@@ -429,11 +474,12 @@ beforeAll(async () => {
   const D1 = await exitedPath();
   const D2 = await exitedPath();
   const clientLink = await clientLinkOnAPath();
+  const meeting = await pathWithHeldMeeting();
   const A = await acceptedPath();
   await whenCourse(A, 'INTAKE');
   world = {
     paths: { A, C2: C2.pathId, D2: D2.pathId },
-    objects: { ...inB, handoff: C1.handoffId, followUp: D1.followUpId, clientLink },
+    objects: { ...inB, handoff: C1.handoffId, followUp: D1.followUpId, clientLink, meeting },
   };
   // Every event of the seeding consumed: from here on only the attempts could change anything.
   let last = '';
@@ -462,7 +508,9 @@ describe('object ids are checked against their path', () => {
     const [method, template] = route.split(' ') as ['GET' | 'POST', string];
     const url = template
       .replace('{pathId}', world.paths[attempt.on])
-      .replace(/\{[A-Za-z]+Id\}/, world.objects[attempt.object]);
+      .replace(/\{[A-Za-z]+Id\}/, world.objects[attempt.object])
+      // A further id (a meeting's decision) names nothing: the object before it is the attempt.
+      .replace(/\{[A-Za-z]+Id\}/g, randomUUID());
     const correlationId = randomUUID();
     // The caller's own path's current version: a path command then fails on the object alone,
     // never on a stale version (a measure's or statement's version is checked after the id).

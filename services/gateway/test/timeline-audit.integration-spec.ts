@@ -80,11 +80,12 @@ describe('the timeline through the gateway', () => {
       `SELECT class_bases FROM audit_record WHERE path_id = $1`,
       [pathId],
     );
-    expect(basisRow.class_bases).toEqual(
-      expect.arrayContaining([
-        { dataClass: 'PATH', basis: `law:${REFERRAL_LEGAL_BASES.EMPLOYMENT_AUTHORITY}` },
-      ]),
-    );
+    // Client voice is shown on the client's own choice of who sees each entry.
+    expect(basisRow.class_bases).toEqual([
+      { dataClass: 'PATH', basis: `law:${REFERRAL_LEGAL_BASES.EMPLOYMENT_AUTHORITY}` },
+      { dataClass: 'HEALTH_FLAG', basis: null },
+      { dataClass: 'CLIENT_VOICE', basis: 'client-choice' },
+    ]);
   });
 
   it('should pass repeated kinds, the organisation, the period and the order to the service when given', async () => {

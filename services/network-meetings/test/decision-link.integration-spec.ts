@@ -15,6 +15,8 @@ describe('linking a meeting decision to what carried it out', () => {
   let paused: PublishedEvent;
   let otherPathEvent: PublishedEvent;
   const meetingId = randomUUID();
+  const scheduledOnly = randomUUID();
+  let otherPathMeeting: string;
   const pause = randomUUID();
   const planChange = randomUUID();
 
@@ -22,7 +24,7 @@ describe('linking a meeting decision to what carried it out', () => {
     principal: ThreePartyPath['provider'],
     decisionId: string,
     eventId: string,
-    meeting = meetingId,
+    meeting: string = meetingId,
   ) => ({
     subject: MEETING_COMMANDS.linkDecision,
     principal,
@@ -37,6 +39,15 @@ describe('linking a meeting decision to what carried it out', () => {
     service = await startTimelineService();
     const other = await publishThreePartyPath(service);
     otherPathEvent = await other.publish('polku.plans.measure.measure-paused.v1', other.provider);
+    otherPathMeeting = randomUUID();
+    await other.publish('polku.meetings.meeting.network-meeting-held.v1', other.provider, {
+      data: {
+        meetingId: otherPathMeeting,
+        participants: [{ orgId: other.provider.orgId, roles: ['INDIVIDUAL_COACH'] }],
+        decisions: [{ decisionId: randomUUID(), kind: 'PAUSE' }],
+        handoffId: undefined,
+      },
+    });
     path = await publishThreePartyPath(service);
     paused = await path.publish('polku.plans.measure.measure-paused.v1', path.provider);
     await path.publish('polku.meetings.meeting.network-meeting-held.v1', path.socialServices, {
@@ -52,6 +63,9 @@ describe('linking a meeting decision to what carried it out', () => {
         ],
         handoffId: undefined,
       },
+    });
+    await path.publish('polku.meetings.meeting.network-meeting-scheduled.v1', path.provider, {
+      data: { meetingId: scheduledOnly, handoffId: undefined },
     });
     await waitForTimeline(service.dataSource, path.pathId, path.events.length);
     await waitForTimeline(service.dataSource, other.pathId, other.events.length);
@@ -133,13 +147,22 @@ describe('linking a meeting decision to what carried it out', () => {
     });
   });
 
-  it('should refuse the link with 409 when the meeting is not recorded as held', async () => {
+  it('should refuse the link with 409 when the meeting is scheduled but not recorded as held', async () => {
     expect(
-      await askError(link(path.provider, randomUUID(), paused.eventId, randomUUID())),
-    ).toMatchObject({
-      code: 'CONFLICT',
-      details: { rule: 'MEETING_NOT_HELD' },
+      await askError(link(path.provider, randomUUID(), paused.eventId, scheduledOnly)),
+    ).toMatchObject({ code: 'CONFLICT', details: { rule: 'MEETING_NOT_HELD' } });
+  });
+
+  it.each([
+    ['a meeting of another path', () => otherPathMeeting],
+    ['a meeting nobody recorded', () => randomUUID()],
+  ])('should answer 404 and write nothing when the link names %s', async (_label, meeting) => {
+    expect(await askError(link(path.provider, pause, paused.eventId, meeting()))).toMatchObject({
+      code: 'NOT_FOUND',
     });
+    expect(
+      await outboxEvents(service.dataSource, MEETING_DECISION_CARRIED_OUT_V1.subject, path.pathId),
+    ).toHaveLength(1);
   });
 
   it('should answer 404 when the caller may not see the path', async () => {

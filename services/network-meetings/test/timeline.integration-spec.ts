@@ -208,7 +208,24 @@ describe('the shared timeline', () => {
     ).toMatchObject({ code: 'INVALID_CURSOR' });
   });
 
-  it('should store each event once when the same event is delivered again', async () => {
+  it.each([
+    ['an unknown kind', { kind: ['SECRETS'] }],
+    [
+      'a period that ends before it begins',
+      { from: '2027-02-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' },
+    ],
+    ['an unknown filter', { clientRef: 'x' }],
+  ])('should refuse a query with %s when asked', async (_label, query) => {
+    expect(
+      await service.askError(MEETING_COMMANDS.listTimeline, path.provider, {
+        pathId: path.pathId,
+        limit: 10,
+        ...query,
+      }),
+    ).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('should hold each published event once when all were delivered', async () => {
     const [row] = await service.dataSource.query<{ n: number }[]>(
       'SELECT count(*)::int AS n FROM timeline_entry WHERE path_id = $1',
       [path.pathId],

@@ -50,8 +50,8 @@ export const TIMELINE_ORDERS = ['asc', 'desc'] as const;
 /** One of {@link TIMELINE_ORDERS}. */
 export type TimelineOrder = (typeof TIMELINE_ORDERS)[number];
 
-/** A timeline position as text: a bigint does not fit a JSON number. */
-export const TIMELINE_POSITION_PATTERN = /^(0|[1-9]\d{0,18})$/;
+/** A timeline position as text: a bigint does not fit a JSON number; at most 18 digits, in range. */
+export const TIMELINE_POSITION_PATTERN = /^(0|[1-9]\d{0,17})$/;
 
 /** Kinds at most in one timeline filter: each kind once. */
 const MAX_KIND_FILTERS = TIMELINE_ENTRY_KINDS.length;

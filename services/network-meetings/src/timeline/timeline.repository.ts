@@ -162,3 +162,20 @@ export async function meetingHeldEntry(
   );
   return row;
 }
+
+/** Whether the path's timeline knows the meeting: scheduled, held or cancelled on this path. */
+export async function meetingIsOnPath(
+  runner: Runner,
+  { pathId, meetingId }: { readonly pathId: string; readonly meetingId: string },
+): Promise<boolean> {
+  const rows = await runner.query<unknown[]>(
+    `SELECT 1 FROM timeline_entry
+      WHERE path_id = $1 AND event_type = ANY($2::text[]) AND data->>'meetingId' = $3 LIMIT 1`,
+    [
+      pathId,
+      ['NetworkMeetingScheduled', 'NetworkMeetingHeld', 'NetworkMeetingCancelled'],
+      meetingId,
+    ],
+  );
+  return rows.length > 0;
+}

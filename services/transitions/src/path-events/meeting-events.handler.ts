@@ -11,15 +11,22 @@ import {
 } from '@polku/contracts';
 import type { JetStreamEventContext } from '@polku/messaging';
 import { projectPathAccessEvents } from '@polku/path-access';
+import { meetingHeldInput } from './event-inputs';
+import { PathEventFeed } from './path-event-feed';
 
 /**
  * network-meetings' meetings: each invited organisation is a party of the path for the meeting
  * (MEETING_PARTICIPANT), so this service's access checks (the path itself, its hand-offs) let it
  * in while the meeting lasts and the client's consent names it. One handler per subject: a
- * subject has one durable consumer, and a held meeting may also move a hand-off's checklist.
+ * subject has one durable consumer. A held transition meeting or joint transfer visit also ticks
+ * the checklist of the hand-off or measure it was held for (docs/transitions.md): projected
+ * first, then fed to the path machine, both in the consumer's transaction, so that an event the
+ * machine has tried again later is projected again with it.
  */
 @Controller()
 export class MeetingEventsHandler {
+  constructor(private readonly feed: PathEventFeed) {}
+
   @EventPattern(NETWORK_MEETING_SCHEDULED_V1.subject)
   async onMeetingScheduled(
     @Payload() envelope: EventEnvelope<NetworkMeetingScheduledPayload>,
@@ -33,7 +40,9 @@ export class MeetingEventsHandler {
     @Payload() envelope: EventEnvelope<NetworkMeetingHeldPayload>,
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
-    await projectPathAccessEvents(context.getEntityManager(), [envelope]);
+    const em = context.getEntityManager();
+    await projectPathAccessEvents(em, [envelope]);
+    await this.feed.feed(em, { envelope, ...meetingHeldInput(envelope) });
   }
 
   @EventPattern(NETWORK_MEETING_CANCELLED_V1.subject)

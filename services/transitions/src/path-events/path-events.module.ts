@@ -8,7 +8,8 @@ import { PlanEventsHandler } from './plan-events.handler';
 /**
  * client-intake's and activation-plans' events that move a path (referral, intake, plan,
  * measures, a return) and feed the access projection, in whatever order they arrive; and
- * network-meetings' meetings, whose invited organisations are parties while they last.
+ * network-meetings' meetings, whose invited organisations are parties while they last and whose
+ * held transition meetings tick a hand-off's checklist.
  */
 @Module({
   imports: [PathEngineModule],

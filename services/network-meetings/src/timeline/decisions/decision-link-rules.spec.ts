@@ -10,6 +10,7 @@ const facts = (overrides: Partial<DecisionLinkFacts> = {}): DecisionLinkFacts =>
     decisions: [{ decisionId: DECISION, kind: 'PAUSE' }],
     participants: [{ orgId: ORG, roles: ['INDIVIDUAL_COACH'] }],
   },
+  alreadyLinked: false,
   carryingEventType: 'MeasurePaused',
   ...overrides,
 });
@@ -41,6 +42,13 @@ describe('linking a meeting decision to what carried it out', () => {
   it.each([
     ['the meeting is not held', { held: undefined }, 409, 'MEETING_NOT_HELD'],
     ['the decision is not the meeting’s', { decisionId: ORG }, 422, 'DECISION_NOT_IN_MEETING'],
+    ['the decision is linked already', { alreadyLinked: true }, 409, 'DECISION_ALREADY_LINKED'],
+    [
+      'it is linked already, whoever asks',
+      { alreadyLinked: true, callerOrgId: DECISION, carryingEventType: undefined },
+      409,
+      'DECISION_ALREADY_LINKED',
+    ],
     ['the caller was not there', { callerOrgId: DECISION }, 422, 'NOT_A_MEETING_PARTY'],
     [
       'the event is not on the path',

@@ -33,15 +33,17 @@ export interface DecisionLinkFacts {
   readonly callerOrgId: string;
   /** The meeting's NetworkMeetingHeld payload on the path's timeline; undefined if not held. */
   readonly held: Pick<NetworkMeetingHeldPayload, 'decisions' | 'participants'> | undefined;
+  /** Whether the decision is linked already. */
+  readonly alreadyLinked: boolean;
   /** The named event on the same path, as far as the caller may see it; undefined if not. */
   readonly carryingEventType: string | undefined;
 }
 
 /**
  * May this decision be linked to that event? The meeting must be held (its NetworkMeetingHeld on
- * the path's timeline) and list the decision; the caller's organisation must have taken part; the
- * event must be on the same path and of a type DECISION_CARRYING_EVENTS allows for the
- * decision's kind. Answers the link's owning service and event type, or the first problem.
+ * the path's timeline) and list the decision, not linked yet; the caller's organisation must have
+ * taken part; the event must be on the same path and of a type DECISION_CARRYING_EVENTS allows
+ * for the decision's kind. In that order, so whoever asks learns a decision is linked already. Answers the link's owning service and event type, or the first problem.
  */
 export function decideDecisionLink(facts: DecisionLinkFacts):
   | {
@@ -65,6 +67,13 @@ export function decideDecisionLink(facts: DecisionLinkFacts):
       status: 422,
       rule: 'DECISION_NOT_IN_MEETING',
       message: 'the held meeting lists no such decision',
+    });
+  }
+  if (facts.alreadyLinked) {
+    return refuse({
+      status: 409,
+      rule: 'DECISION_ALREADY_LINKED',
+      message: 'the decision is already linked to what carried it out',
     });
   }
   if (!facts.held.participants.some((participant) => participant.orgId === facts.callerOrgId)) {

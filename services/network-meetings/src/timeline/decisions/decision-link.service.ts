@@ -14,9 +14,10 @@ import {
   clientRefOfPath,
   readPathAccessFacts,
 } from '@polku/path-access';
-import { CommandConflictError, RuleViolationError } from '@polku/service-runtime';
+import { CommandConflictError, NotFoundError, RuleViolationError } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
-import { meetingHeldEntry, timelineEntryOfEvent } from '../timeline.repository';
+import { meetingHeldEntry, meetingIsOnPath, timelineEntryOfEvent } from '../timeline.repository';
+import { decisionIsLinked } from './decision-link.repository';
 import { visibilityOfRow } from '../timeline-views';
 import { timelineViewerOf, viewerMaySee } from '../timeline-visibility';
 import { decideDecisionLink, type DecisionLinkProblem } from './decision-link-rules';
@@ -39,7 +40,10 @@ function problemError(problem: DecisionLinkProblem): Error {
       ]);
 }
 
-/** Records, once per decision, that a held meeting's decision was carried out by an event. */
+/**
+ * Records, once per decision, that a held meeting's decision was carried out by an event. A
+ * meeting the path's timeline does not know is a 404, as for an object of another path.
+ */
 @Injectable()
 export class DecisionLinkService {
   constructor(
@@ -54,10 +58,23 @@ export class DecisionLinkService {
     const { pathId, meetingId, decisionId, eventId } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
+      // A meeting of another path is no business of this one: answered as if it did not exist.
+      if (!(await meetingIsOnPath(em, { pathId, meetingId }))) {
+        throw new NotFoundError('no such meeting on this path');
+      }
+      const decided = decideDecisionLink({
+        decisionId,
+        callerOrgId: principal.orgId,
+        held: (await meetingHeldEntry(em, { pathId, meetingId }))?.data as
+          NetworkMeetingHeldPayload | undefined,
+        alreadyLinked: await decisionIsLinked(em, decisionId),
+        carryingEventType: await this.carryingEventType(em, principal, { pathId, eventId }),
+      });
+      if (!decided.ok) {
+        throw problemError(decided.problem);
+      }
       const linkedAt = new Date();
-      // The row refuses a second link at once, even before the first link's event is back on
-      // the timeline, and two concurrent links wait for each other on its key. Written first, so
-      // a linked decision is answered 409 whoever asks; a refused link rolls it back.
+      // Two links of one decision at once: the key lets one in; the other is answered as linked.
       const inserted = await em.query<unknown[]>(
         `INSERT INTO meeting_decision_link (decision_id, meeting_id, path_id, event_id,
            linked_by_org_id, linked_at)
@@ -70,16 +87,6 @@ export class DecisionLinkService {
           rule: 'DECISION_ALREADY_LINKED',
           message: 'the decision is already linked to what carried it out',
         });
-      }
-      const decided = decideDecisionLink({
-        decisionId,
-        callerOrgId: principal.orgId,
-        held: (await meetingHeldEntry(em, { pathId, meetingId }))?.data as
-          NetworkMeetingHeldPayload | undefined,
-        carryingEventType: await this.carryingEventType(em, principal, { pathId, eventId }),
-      });
-      if (!decided.ok) {
-        throw problemError(decided.problem);
       }
       const view: DecisionLinkView = {
         meetingId,

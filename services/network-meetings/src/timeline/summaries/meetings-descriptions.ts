@@ -1,4 +1,17 @@
+import type { ClientVoiceRecordedPayload } from '@polku/contracts';
 import { count, instant, words, type ContextDescriptions } from './summary-words';
+
+/** Whom the client let see an entry of client voice, in words. */
+function audienceOf(data: Pick<ClientVoiceRecordedPayload, 'visibility' | 'visibleToOrgIds'>) {
+  switch (data.visibility) {
+    case 'WRITER_ORGANISATION':
+      return 'the writing organisation only';
+    case 'NAMED_ORGANISATIONS':
+      return `the writing organisation and ${count(data.visibleToOrgIds?.length ?? 0, 'named organisation')}`;
+    case 'WHOLE_NETWORK':
+      return 'the whole network';
+  }
+}
 
 /** The timeline entries of network-meetings' own events. */
 export const MEETINGS_DESCRIPTIONS: ContextDescriptions<'meetings'> = {
@@ -38,6 +51,6 @@ export const MEETINGS_DESCRIPTIONS: ContextDescriptions<'meetings'> = {
   'polku.meetings.client-voice.client-voice-recorded.v1': {
     kind: 'CLIENT_VOICE',
     summary: (data) =>
-      `The client’s voice was recorded (${words(data.kind)}, ${data.author === 'CLIENT' ? 'written by the client' : 'written with a worker'}), visible to ${data.visibility === 'NAMED_ORGANISATIONS' ? count(data.visibleToOrgIds?.length ?? 0, 'named organisation') + ' and the writer' : words(data.visibility)}.`,
+      `The client’s voice was recorded (${words(data.kind)}, ${data.author === 'CLIENT' ? 'written by the client' : 'written with a worker'}), for ${audienceOf(data)}.`,
   },
 };
