@@ -4,6 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { TimelineViewer } from './timeline-visibility';
 
 // SQL of timeline_entry. Positions are bigint: read and bound as text, never as JS numbers.
+// ORDER BY names the table's columns (timeline_entry.position): a bare name would be the
+// text alias of ROW_COLUMNS, and '10' sorts before '9'.
 
 type Runner = DataSource | EntityManager;
 
@@ -106,7 +108,7 @@ export async function timelinePage(
   }
   return runner.query<TimelineRow[]>(
     `SELECT ${ROW_COLUMNS} FROM timeline_entry WHERE ${where.join(' AND ')}
-      ORDER BY occurred_at ${direction}, position ${direction} LIMIT ${bind(query.limit + 1)}`,
+      ORDER BY timeline_entry.occurred_at ${direction}, timeline_entry.position ${direction} LIMIT ${bind(query.limit + 1)}`,
     parameters,
   );
 }
@@ -130,7 +132,7 @@ export async function timelineSince(
   return runner.query<TimelineRow[]>(
     `SELECT ${ROW_COLUMNS} FROM timeline_entry
       WHERE path_id = $1 AND position > $2::bigint AND ${visible.join(' AND ')}
-      ORDER BY position LIMIT $${parameters.length}`,
+      ORDER BY timeline_entry.position LIMIT $${parameters.length}`,
     parameters,
   );
 }
@@ -155,7 +157,7 @@ export async function meetingHeldEntry(
   const [row] = await runner.query<TimelineRow[]>(
     `SELECT ${ROW_COLUMNS} FROM timeline_entry
       WHERE path_id = $1 AND event_type = 'NetworkMeetingHeld' AND data->>'meetingId' = $2
-      ORDER BY position LIMIT 1`,
+      ORDER BY timeline_entry.position LIMIT 1`,
     [pathId, meetingId],
   );
   return row;
