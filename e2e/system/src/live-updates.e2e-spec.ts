@@ -46,6 +46,10 @@ describe('live timeline', () => {
     const stream = await live(`/paths/${pathId}/timeline/live`, 'ville.tyonsilta');
     expect(stream.status).toBe(200);
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    // The API's security headers and no caching, as on every other answer.
+    expect(stream.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(stream.headers.get('cache-control')).toBe('no-store');
+    expect(stream.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     await recordProgress(pathId, goalId, 1);
     await stream.until(
       (events) => ofType(events, 'GoalProgressRecorded').length === 1,

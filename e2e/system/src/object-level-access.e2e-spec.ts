@@ -8,7 +8,6 @@ import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import { streamEvents } from './support/event-stream';
 import { gatewayClient, type Answer } from './support/gateway-client';
 import { serviceQuery } from './support/service-database';
-import { publishMeetingScheduled } from './support/published-meetings';
 import { pathSeeder } from './support/seed-paths';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
 
@@ -459,10 +458,6 @@ async function pathWithObjects() {
     measure: measure.body.measureId as string,
     statement: statement.body.statementId as string,
     wait: waiting.body.waits[0].waitId as string,
-    meeting: await publishMeetingScheduled(system.env, pathId, [
-      org.employmentArea.id,
-      org.tyonsilta.id,
-    ]),
   };
 }
 

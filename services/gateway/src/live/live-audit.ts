@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decidePathAccess, describeBasis, readPathAccessFacts } from '@polku/path-access';
 import { DataSource } from 'typeorm';
+import { CLIENT_CHOICE_BASIS } from '../access/client-data.interceptor';
 import { AuditTrail, type AuditEntry } from '../audit/audit-trail';
 import { disclosedDataClasses } from '../audit/disclosed-data-classes';
 import type { LiveSubscription } from './live-subscriber';
@@ -73,7 +74,11 @@ export class LiveAudit {
       disclosures: dataClasses.map((dataClass) => {
         const access =
           dataClass === 'IDENTITY' ? path : decidePathAccess(principal, facts, dataClass, now);
-        return { dataClass, basis: access.allowed ? describeBasis(access.basis) : null };
+        if (access.allowed) {
+          return { dataClass, basis: describeBasis(access.basis) };
+        }
+        // Client voice no consent covers was shown on the client's own choice (as over REST).
+        return { dataClass, basis: dataClass === 'CLIENT_VOICE' ? CLIENT_CHOICE_BASIS : null };
       }),
       rowCount: entries.length,
       relations: path.relations,

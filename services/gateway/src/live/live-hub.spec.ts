@@ -46,6 +46,8 @@ function hubWith(limit = 10) {
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('LiveHub', () => {
+  afterEach(() => jest.useRealTimers());
+
   it('should poke only the subscribers of a noticed path that are behind its position', async () => {
     const { hub, fetched, sink } = hubWith();
     hub.open(subscription(PATH_A), '5', sink());
@@ -69,6 +71,31 @@ describe('LiveHub', () => {
     first.close();
     expect(hub.hasRoomFor(subscription(PATH_A, 'u-1'))).toBe(true);
     expect(hub.size).toBe(1);
+  });
+
+  it('should heartbeat and catch up each stream a heartbeat interval after it opened', async () => {
+    const { hub, fetched } = hubWith();
+    const written: string[][] = [[], []];
+    const sinkOf = (index: number) => ({
+      write: (chunk: string) => written[index]?.push(chunk),
+      close: () => undefined,
+    });
+    const opened = 1_000_000;
+    jest.useFakeTimers({ now: opened, doNotFake: ['setImmediate', 'nextTick'] });
+    hub.open(subscription(PATH_A), '0', sinkOf(0));
+    await flush();
+    fetched.splice(0);
+    hub.tick(opened + 14_000);
+    jest.setSystemTime(opened + 14_000);
+    hub.open(subscription(PATH_B), '0', sinkOf(1));
+    await flush();
+    fetched.splice(0);
+
+    hub.tick(opened + 15_000);
+    await flush();
+    expect(written[0]).toEqual([': heartbeat\n\n']);
+    expect(written[1]).toEqual([]);
+    expect(fetched).toEqual([{ pathId: PATH_A, after: '0' }]);
   });
 
   it('should forget a path when its last subscriber closes', async () => {

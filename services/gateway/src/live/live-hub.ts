@@ -23,6 +23,9 @@ import {
 } from './live-subscriber';
 import { LiveTimelineFetcher } from './live-timeline.fetcher';
 
+/** How often the hub looks for streams whose heartbeat is due. */
+const HEARTBEAT_CHECK_MS = 250;
+
 /** The user a stream counts against: the same user id of another issuer is another user. */
 function userKeyOf(subscription: LiveSubscription): string {
   return `${subscription.principal.issuer}\u0000${subscription.principal.userId}`;
@@ -59,6 +62,11 @@ export class LiveHub
   /** The id of each subscriber's fetch in flight: the audit row and the service's log share it. */
   private readonly fetchIds = new WeakMap<LiveSubscriber, string>();
   private heartbeat: NodeJS.Timeout | undefined;
+  /**
+   * When each stream's next heartbeat is due: counted from its own opening, so the catch-up
+   * fetches of many streams spread over the interval instead of arriving at once.
+   */
+  private readonly beatDue = new Map<LiveSubscriber, number>();
   private notices: Subscription | undefined;
   private stopped = false;
 
@@ -70,7 +78,7 @@ export class LiveHub
   ) {}
 
   onApplicationBootstrap(): void {
-    this.heartbeat = setInterval(() => this.tick(), this.config.LIVE_HEARTBEAT_SECONDS * 1_000);
+    this.heartbeat = setInterval(() => this.tick(), HEARTBEAT_CHECK_MS);
     this.heartbeat.unref();
     void this.listen();
   }
@@ -111,6 +119,7 @@ export class LiveHub
       this.byPath.set(subscription.pathId, subscribers);
     }
     subscribers.add(subscriber);
+    this.beatDue.set(subscriber, Date.now() + this.heartbeatMs);
     void subscriber.poke();
     return subscriber;
   }
@@ -150,6 +159,7 @@ export class LiveHub
   }
 
   closed(subscriber: LiveSubscriber): void {
+    this.beatDue.delete(subscriber);
     const { pathId } = subscriber.subscription;
     const subscribers = this.byPath.get(pathId);
     if (subscribers?.delete(subscriber) !== true) {
@@ -167,13 +177,19 @@ export class LiveHub
     }
   }
 
-  private tick(): void {
-    for (const subscribers of this.byPath.values()) {
-      for (const subscriber of subscribers) {
+  /** Heartbeats and catches up the streams whose heartbeat is due. */
+  tick(now: number = Date.now()): void {
+    for (const [subscriber, due] of this.beatDue) {
+      if (due <= now) {
+        this.beatDue.set(subscriber, now + this.heartbeatMs);
         subscriber.heartbeat();
         void subscriber.poke();
       }
     }
+  }
+
+  private get heartbeatMs(): number {
+    return this.config.LIVE_HEARTBEAT_SECONDS * 1_000;
   }
 
   private async listen(): Promise<void> {

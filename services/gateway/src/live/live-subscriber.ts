@@ -98,6 +98,10 @@ export class LiveSubscriber {
     }
     this.inFlight = this.drain().finally(() => {
       this.inFlight = undefined;
+      // A poke between the drain's last check and now would otherwise be lost.
+      if (this.again) {
+        void this.poke();
+      }
     });
     return this.inFlight;
   }

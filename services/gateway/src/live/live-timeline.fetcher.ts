@@ -37,7 +37,8 @@ export class LiveTimelineFetcher {
             ? {}
             : { visibleToAllOf: subscription.visibleToAllOf }),
         },
-        { requestId, principal: subscription.principal },
+        // A notice announced what is there: no need to wait for the caller's own writes.
+        { requestId, principal: subscription.principal, awaitOwnWrites: false },
       );
       if (reply.gapTooLarge) {
         return { kind: 'gap', newest: await this.newest(subscription) };

@@ -80,6 +80,15 @@ export async function timelinePage(
   runner: Runner,
   query: TimelinePageQuery,
 ): Promise<TimelineRow[]> {
+  const { sql, parameters } = timelinePageSql(query);
+  return runner.query<TimelineRow[]>(sql, parameters);
+}
+
+/** The statement of {@link timelinePage} and its parameters (its plan is tested on its own). */
+export function timelinePageSql(query: TimelinePageQuery): {
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+} {
   const after = keysetAfter(query.after, { keys: ['timestamp', 'integer'], id: 'same-as-key' });
   const parameters: unknown[] = [query.pathId];
   const where = [`path_id = $1`, viewerSql(query.viewer, parameters)];
@@ -106,11 +115,13 @@ export async function timelinePage(
       `(occurred_at, position) ${direction === 'ASC' ? '>' : '<'} (${bind(sortKey)}::timestamptz, ${bind(String(position))}::bigint)`,
     );
   }
-  return runner.query<TimelineRow[]>(
-    `SELECT ${ROW_COLUMNS} FROM timeline_entry WHERE ${where.join(' AND ')}
-      ORDER BY timeline_entry.occurred_at ${direction}, timeline_entry.position ${direction} LIMIT ${bind(query.limit + 1)}`,
+  const limit = bind(query.limit + 1);
+  return {
+    sql: `SELECT ${ROW_COLUMNS} FROM timeline_entry WHERE ${where.join(' AND ')}
+      ORDER BY timeline_entry.occurred_at ${direction}, timeline_entry.position ${direction}
+      LIMIT ${limit}`,
     parameters,
-  );
+  };
 }
 
 /**

@@ -27,11 +27,11 @@ export class TimelineEntry1765100000000 implements MigrationInterface {
         client_voice_visibility text NULL,
         client_voice_org_ids uuid[] NULL
       )`);
-    // The page query filters by data class and kind on the rows of one path; carrying them in
-    // the index lets PostgreSQL skip the rows a caller may not see before it reads the heap.
-    await queryRunner.query(`
-      CREATE INDEX timeline_entry_path_time_idx
-        ON timeline_entry (path_id, occurred_at, position) INCLUDE (data_class, kind, source_org_id)`);
+    // A page is one range scan of the path in (occurred_at, position) order, in either
+    // direction, that stops after limit + 1 rows the caller may see.
+    await queryRunner.query(
+      'CREATE INDEX timeline_entry_path_time_idx ON timeline_entry (path_id, occurred_at, position)',
+    );
     await queryRunner.query(
       'CREATE INDEX timeline_entry_path_position_idx ON timeline_entry (path_id, position)',
     );
