@@ -14,6 +14,7 @@ import {
 import { MessagingTables1763900000000, NatsLink, namespacedSubject } from '@polku/messaging';
 import {
   PathAccessOwnership1764100200000,
+  PathAccessConsentPurposes1764102100000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
@@ -42,6 +43,7 @@ const MIGRATIONS = [
   PathAccessPlanParties1764100100000,
   PathAccessOwnership1764100200000,
   PathAccessReferralLinks1764101100000,
+  PathAccessConsentPurposes1764102100000,
 ];
 
 interface DeadLetterRow {

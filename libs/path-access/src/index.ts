@@ -55,3 +55,9 @@ export { PathAccessPlanParties1764100100000 } from './migrations/1764100100000-p
 export { PathAccessOwnership1764100200000 } from './migrations/1764100200000-path-access-ownership';
 export { PathClientRefTable1764100300000 } from './migrations/1764100300000-path-client-ref-table';
 export { PathAccessReferralLinks1764101100000 } from './migrations/1764101100000-path-access-referral-links';
+export { PathAccessConsentPurposes1764102100000 } from './migrations/1764102100000-path-access-consent-purposes';
+export {
+  findConsentInForce,
+  type ConsentInForce,
+  type ConsentInForceQuery,
+} from './projection/consent-in-force';

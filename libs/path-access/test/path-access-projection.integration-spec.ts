@@ -21,6 +21,7 @@ import type { DataSource } from 'typeorm';
 import {
   decidePathAccess,
   PathAccessOwnership1764100200000,
+  PathAccessConsentPurposes1764102100000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
@@ -51,6 +52,7 @@ beforeAll(async () => {
       PathAccessPlanParties1764100100000,
       PathAccessOwnership1764100200000,
       PathAccessReferralLinks1764101100000,
+  PathAccessConsentPurposes1764102100000,
     ],
   });
 });

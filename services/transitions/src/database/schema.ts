@@ -1,6 +1,7 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
   PathAccessOwnership1764100200000,
+  PathAccessConsentPurposes1764102100000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
@@ -21,5 +22,6 @@ export const TRANSITIONS_MIGRATIONS = [
   PathAccessOwnership1764100200000,
   PathClientRefTable1764100300000,
   PathAccessReferralLinks1764101100000,
+  PathAccessConsentPurposes1764102100000,
   PathCourseTable1764400000000,
 ];
