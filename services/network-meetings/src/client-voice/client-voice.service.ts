@@ -27,8 +27,8 @@ export class ClientVoiceService {
   ) {
     const { pathId, command } = request;
     return this.dataSource.transaction(async (em) => {
-      // A party of the path records it; the basis of the entry is the client's own choice.
-      await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
+      // A party covered for client voice records it; the entry's basis is the client's choice.
+      await checkPathAccess(em, { principal, pathId, dataClass: 'CLIENT_VOICE' });
       const meetingFound =
         command.meetingId !== undefined &&
         (await meetingOfPath(em, { pathId, meetingId: command.meetingId })) !== undefined;

@@ -76,6 +76,10 @@ export class MeetingRecordService {
         steps.length > 0
           ? await checkPathAccess(em, { principal, pathId, dataClass: 'PLAN' })
           : undefined;
+      // CLIENT_VOICE: the client's words are recorded only by a party covered for them.
+      if (command.clientView !== undefined) {
+        await checkPathAccess(em, { principal, pathId, dataClass: 'CLIENT_VOICE' });
+      }
       const at = new Date();
       const decisions = command.decisions.map((decision) => ({
         decisionId: randomUUID(),
