@@ -58,6 +58,7 @@ describe('agreed next steps (action items)', () => {
     service.ask<ActionItemAnswer>(MEETING_COMMANDS.completeActionItem, as, {
       pathId: path.pathId,
       id: actionItemId,
+      expectedVersion: 1,
       body: {},
     });
 
@@ -200,7 +201,7 @@ describe('agreed next steps (action items)', () => {
   it('should refuse another organisation with 403 and a second completion with 409 when completing', async () => {
     const path = await seedPath(service.dataSource);
     const item = await assign(path);
-    const request = { pathId: path.pathId, id: item.actionItemId, body: {} };
+    const request = { pathId: path.pathId, id: item.actionItemId, expectedVersion: 1, body: {} };
 
     const other = await service.askError(
       MEETING_COMMANDS.completeActionItem,
@@ -208,11 +209,10 @@ describe('agreed next steps (action items)', () => {
       request,
     );
     await complete(path, item.actionItemId);
-    const again = await service.askError(
-      MEETING_COMMANDS.completeActionItem,
-      path.provider,
-      request,
-    );
+    const again = await service.askError(MEETING_COMMANDS.completeActionItem, path.provider, {
+      ...request,
+      expectedVersion: 2,
+    });
 
     expect([other.code, again.code]).toEqual(['FORBIDDEN', 'CONFLICT']);
     expect(

@@ -89,6 +89,7 @@ describe('an experiential expert at a network meeting', () => {
       {
         pathId: path.pathId,
         id: meeting.meetingId,
+        expectedVersion: 1,
         body: recordBody(path, {
           participants: [
             { orgId: path.provider.orgId, roles: ['INSTRUCTOR'] },
@@ -178,6 +179,7 @@ describe('an experiential expert at a network meeting', () => {
     const error = await service.askError(MEETING_COMMANDS.recordMeetingHeld, path.provider, {
       pathId: path.pathId,
       id: meeting.meetingId,
+      expectedVersion: 1,
       body: recordBody(path, {
         participants: [
           { orgId: path.provider.orgId, roles: ['INSTRUCTOR'] },

@@ -109,6 +109,7 @@ describe('network meetings', () => {
       {
         pathId: path.pathId,
         id: meeting.meetingId,
+        expectedVersion: 1,
         body: recordBody(path, {
           nextMeetingAt: hoursFromNow(24 * 30),
           clientView: {
@@ -161,23 +162,44 @@ describe('network meetings', () => {
   it('should answer 409 and write nothing more when a held meeting is recorded or cancelled again', async () => {
     const path = await seedPath(service.dataSource);
     const meeting = await schedule(path);
-    const request = { pathId: path.pathId, id: meeting.meetingId, body: recordBody(path) };
+    const request = {
+      pathId: path.pathId,
+      id: meeting.meetingId,
+      expectedVersion: 1,
+      body: recordBody(path),
+    };
     await service.ask(MEETING_COMMANDS.recordMeetingHeld, path.provider, request);
 
-    const again = await service.askError(
-      MEETING_COMMANDS.recordMeetingHeld,
-      path.provider,
-      request,
-    );
+    // At the version the record left (2): the refusal is the meeting's state, not a stale read.
+    const again = await service.askError(MEETING_COMMANDS.recordMeetingHeld, path.provider, {
+      ...request,
+      expectedVersion: 2,
+    });
     const cancel = await service.askError(MEETING_COMMANDS.cancelMeeting, path.provider, {
       pathId: path.pathId,
       id: meeting.meetingId,
+      expectedVersion: 2,
       body: { reason: 'OTHER' },
     });
 
     expect([again.code, cancel.code]).toEqual(['CONFLICT', 'CONFLICT']);
     expect(await events(NETWORK_MEETING_HELD_V1.subject, path)).toHaveLength(1);
     expect(await events(NETWORK_MEETING_CANCELLED_V1.subject, path)).toEqual([]);
+  });
+
+  it('should answer 412 and write nothing when the record names a version the meeting no longer has', async () => {
+    const path = await seedPath(service.dataSource);
+    const meeting = await schedule(path);
+
+    const error = await service.askError(MEETING_COMMANDS.recordMeetingHeld, path.provider, {
+      pathId: path.pathId,
+      id: meeting.meetingId,
+      expectedVersion: 2,
+      body: recordBody(path),
+    });
+
+    expect(error.code).toBe('PRECONDITION_FAILED');
+    expect(await events(NETWORK_MEETING_HELD_V1.subject, path)).toEqual([]);
   });
 
   it('should cancel once and refuse the record when an invited organisation cancels', async () => {
@@ -187,11 +209,17 @@ describe('network meetings', () => {
     const cancelled = await service.ask<MeetingAnswer>(
       MEETING_COMMANDS.cancelMeeting,
       path.employmentAuthority,
-      { pathId: path.pathId, id: meeting.meetingId, body: { reason: 'CLIENT_CANCELLED' } },
+      {
+        pathId: path.pathId,
+        id: meeting.meetingId,
+        expectedVersion: 1,
+        body: { reason: 'CLIENT_CANCELLED' },
+      },
     );
     const record = await service.askError(MEETING_COMMANDS.recordMeetingHeld, path.provider, {
       pathId: path.pathId,
       id: meeting.meetingId,
+      expectedVersion: 2,
       body: recordBody(path),
     });
 
@@ -213,6 +241,7 @@ describe('network meetings', () => {
       {
         pathId: path.pathId,
         id: meeting.meetingId,
+        expectedVersion: 1,
         body: recordBody(path),
       },
     );
@@ -222,6 +251,7 @@ describe('network meetings', () => {
       {
         pathId: path.pathId,
         id: meeting.meetingId,
+        expectedVersion: 1,
         body: { reason: 'OTHER' },
       },
     );
@@ -236,6 +266,7 @@ describe('network meetings', () => {
     const error = await service.askError(MEETING_COMMANDS.recordMeetingHeld, path.provider, {
       pathId: path.pathId,
       id: meeting.meetingId,
+      expectedVersion: 1,
       body: recordBody(path, {
         agreedNextSteps: [
           {

@@ -74,7 +74,7 @@ export class ScheduleMeetingCommand {
   @IsNotBefore('startsAt')
   endsAt!: string;
 
-  @FieldDoc('Where, as a category.')
+  @FieldDoc('Where, as a category.', { example: 'REMOTE' })
   @IsIn(MEETING_VENUES)
   venue!: MeetingVenue;
 

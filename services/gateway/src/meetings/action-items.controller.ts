@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/
 import { ApiTags } from '@nestjs/swagger';
 import { AssignActionItemCommand, MEETING_COMMANDS } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
+import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
@@ -23,6 +24,7 @@ export class ActionItemsController {
     body: AssignActionItemCommand,
     status: 201,
     idempotent: true,
+    versioned: true,
   })
   assign(
     @Param('pathId', ParseUUIDPipe) pathId: string,
@@ -40,20 +42,22 @@ export class ActionItemsController {
   @ClientDataCommand({
     summary: 'Complete an agreed next step',
     description:
-      'By the owner organisation only (403 otherwise), once (409 after that); its escalation stops.',
+      'Needs If-Match with the item’s ETag (in the list). By the owner organisation only (403 otherwise), once (409 after that); its escalation stops.',
     dataClasses: ['PATH'],
     body: 'none',
     status: 200,
     idempotent: false,
+    ifMatch: true,
   })
   complete(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('actionItemId', ParseUUIDPipe) actionItemId: string,
+    @IfMatchVersion() expectedVersion: number,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       MEETING_COMMANDS.completeActionItem,
-      { pathId, id: actionItemId, body: {} },
+      { pathId, id: actionItemId, expectedVersion, body: {} },
       commandMetadataOf(request),
     );
   }

@@ -7,6 +7,7 @@ import {
   ScheduleMeetingCommand,
 } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
+import { IfMatchVersion } from '../http/concurrency/if-match-version.decorator';
 import { ClientDataCommand, ClientDataRead } from '../http/endpoint-kinds';
 import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
@@ -47,21 +48,23 @@ export class MeetingsController {
   @ClientDataCommand({
     summary: 'Cancel a scheduled network meeting',
     description:
-      'By the convenor or an invited organisation (403 otherwise); once (409 when already held or cancelled).',
+      'Needs If-Match with the meeting’s ETag. By the convenor or an invited organisation (403 otherwise); once (409 when already held or cancelled).',
     dataClasses: ['PATH'],
     body: CancelMeetingCommand,
     status: 200,
     idempotent: false,
+    ifMatch: true,
   })
   cancel(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('meetingId', ParseUUIDPipe) meetingId: string,
     @Body() command: CancelMeetingCommand,
+    @IfMatchVersion() expectedVersion: number,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       MEETING_COMMANDS.cancelMeeting,
-      { pathId, id: meetingId, body: command },
+      { pathId, id: meetingId, expectedVersion, body: command },
       commandMetadataOf(request),
     );
   }
@@ -70,21 +73,23 @@ export class MeetingsController {
   @ClientDataCommand({
     summary: 'Record a network meeting as held',
     description:
-      'By the convenor or an invited organisation (403 otherwise); once (409 after that). Writes the record, the client’s view (client voice, MEETING_VIEW) and each agreed next step (an action item; the caller needs PLAN cover for them) in one transaction. An experiential expert among the participants needs the consent rule of scheduling (422 EXPERT_CONSENT_MISSING).',
+      'Needs If-Match with the meeting’s ETag. By the convenor or an invited organisation (403 otherwise); once (409 after that). Writes the record, the client’s view (client voice, MEETING_VIEW) and each agreed next step (an action item; the caller needs PLAN cover for them) in one transaction. An experiential expert among the participants needs the consent rule of scheduling (422 EXPERT_CONSENT_MISSING).',
     dataClasses: ['PATH'],
     body: RecordMeetingHeldCommand,
     status: 200,
     idempotent: false,
+    ifMatch: true,
   })
   record(
     @Param('pathId', ParseUUIDPipe) pathId: string,
     @Param('meetingId', ParseUUIDPipe) meetingId: string,
     @Body() command: RecordMeetingHeldCommand,
+    @IfMatchVersion() expectedVersion: number,
     @Req() request: FastifyRequest,
   ) {
     return this.bus.send(
       MEETING_COMMANDS.recordMeetingHeld,
-      { pathId, id: meetingId, body: command },
+      { pathId, id: meetingId, expectedVersion, body: command },
       commandMetadataOf(request),
     );
   }

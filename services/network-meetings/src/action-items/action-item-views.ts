@@ -21,5 +21,6 @@ export function actionItemView(row: ActionItemRow, today: IsoDate) {
     escalationLevel: row.escalation_level,
     completedAt: row.completed_at?.toISOString() ?? null,
     completedByOrgId: row.completed_by_org_id,
+    version: row.version,
   };
 }

@@ -19,11 +19,13 @@ export interface ActionItemRow {
   escalation_level: EscalationLevel | null;
   completed_at: Date | null;
   completed_by_org_id: string | null;
+  /** Raised by each change a caller makes; the ETag a caller sends back in If-Match. */
+  version: number;
 }
 
 const COLUMNS = `id, path_id, meeting_id, description, owner_org_id, owner_worker_id,
   to_char(due_date, 'YYYY-MM-DD') AS due_date, assigned_by_org_id, assigned_at, consent_ref,
-  legal_basis, escalation_level, completed_at, completed_by_org_id`;
+  legal_basis, escalation_level, completed_at, completed_by_org_id, version`;
 
 export interface NewActionItem {
   readonly id: string;
@@ -80,7 +82,7 @@ export async function markActionItemCompleted(
   done: { actionItemId: string; completedAt: Date; orgId: string },
 ): Promise<ActionItemRow> {
   const [[row]] = await em.query<[ActionItemRow[], number]>(
-    `UPDATE action_item SET completed_at = $2, completed_by_org_id = $3
+    `UPDATE action_item SET completed_at = $2, completed_by_org_id = $3, version = version + 1
       WHERE id = $1 RETURNING ${COLUMNS}`,
     [done.actionItemId, done.completedAt, done.orgId],
   );

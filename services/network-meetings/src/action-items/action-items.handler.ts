@@ -15,10 +15,12 @@ import {
   type PathRequest,
   RequestPrincipal,
   requireEmptyBody,
+  requireExpectedVersion,
   requireItemId,
   requirePage,
   requirePathId,
   validateCommand,
+  type VersionedPathRequest,
 } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource } from 'typeorm';
@@ -45,11 +47,15 @@ export class ActionItemsHandler {
   }
 
   @MessagePattern(MEETING_COMMANDS.completeActionItem)
-  async complete(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
+  async complete(
+    @Payload() request: PathItemRequest & VersionedPathRequest,
+    @RequestPrincipal() principal: Principal,
+  ) {
     const pathId = requirePathId(request);
     const actionItemId = requireItemId(request, 'action item');
+    const expectedVersion = requireExpectedVersion(request);
     requireEmptyBody(request);
-    return this.actionItems.complete(principal, { pathId, actionItemId });
+    return this.actionItems.complete(principal, { pathId, actionItemId, expectedVersion });
   }
 
   @MessagePattern(MEETING_COMMANDS.listActionItems)

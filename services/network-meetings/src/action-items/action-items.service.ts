@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
 import { ACTION_ITEM_COMPLETED_V1, type AssignActionItemCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
+import { PreconditionFailedError } from '@polku/persistence';
 import { callerEnvelope, checkPathAccess, clientRefOfPath } from '@polku/path-access';
 import { NotFoundError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
@@ -49,13 +50,20 @@ export class ActionItemsService {
     });
   }
 
-  async complete(principal: Principal, request: { pathId: string; actionItemId: string }) {
-    const { pathId, actionItemId } = request;
+  async complete(
+    principal: Principal,
+    request: { pathId: string; actionItemId: string; expectedVersion: number },
+  ) {
+    const { pathId, actionItemId, expectedVersion } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const item = await actionItemForUpdate(em, { pathId, actionItemId });
       if (item === undefined) {
         throw new NotFoundError('no such action item');
+      }
+      // Compared under the lock: the version the caller read (If-Match) is still the current one.
+      if (item.version !== expectedVersion) {
+        throw new PreconditionFailedError(expectedVersion, item.version);
       }
       assertMayComplete(
         { ownerOrgId: item.owner_org_id, dueDate: item.due_date, completedAt: item.completed_at },

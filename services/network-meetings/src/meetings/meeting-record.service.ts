@@ -23,7 +23,12 @@ import {
   isExpertPresent,
 } from './meeting-rules';
 import { meetingView } from './meeting-views';
-import { markMeetingHeld, meetingFactsOf, meetingOfPathForUpdate } from './meeting.repository';
+import {
+  assertVersion,
+  markMeetingHeld,
+  meetingFactsOf,
+  meetingOfPathForUpdate,
+} from './meeting.repository';
 
 /**
  * The record of a held meeting: who was present, whether the client and an experiential expert
@@ -42,9 +47,14 @@ export class MeetingRecordService {
 
   async record(
     principal: Principal,
-    request: { pathId: string; meetingId: string; command: RecordMeetingHeldCommand },
+    request: {
+      pathId: string;
+      meetingId: string;
+      expectedVersion: number;
+      command: RecordMeetingHeldCommand;
+    },
   ) {
-    const { pathId, meetingId, command } = request;
+    const { pathId, meetingId, expectedVersion, command } = request;
     const today = finnishDateOf(new Date());
     const steps = command.agreedNextSteps ?? [];
     steps.forEach((step, index) =>
@@ -56,6 +66,7 @@ export class MeetingRecordService {
       if (meeting === undefined) {
         throw new NotFoundError('no such meeting');
       }
+      assertVersion(meeting, expectedVersion);
       assertMayActOnMeeting(meetingFactsOf(meeting), principal.orgId, 'record');
       assertStillScheduled(meetingFactsOf(meeting), 'recorded as held');
       const invitedRefs = new Map(

@@ -24,6 +24,7 @@ import { meetingView } from './meeting-views';
 import {
   insertMeeting,
   markMeetingCancelled,
+  assertVersion,
   meetingFactsOf,
   meetingOfPathForUpdate,
 } from './meeting.repository';
@@ -94,15 +95,21 @@ export class MeetingScheduleService {
 
   async cancel(
     principal: Principal,
-    request: { pathId: string; meetingId: string; command: CancelMeetingCommand },
+    request: {
+      pathId: string;
+      meetingId: string;
+      expectedVersion: number;
+      command: CancelMeetingCommand;
+    },
   ) {
-    const { pathId, meetingId, command } = request;
+    const { pathId, meetingId, expectedVersion, command } = request;
     return this.dataSource.transaction(async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const meeting = await meetingOfPathForUpdate(em, { pathId, meetingId });
       if (meeting === undefined) {
         throw new NotFoundError('no such meeting');
       }
+      assertVersion(meeting, expectedVersion);
       assertMayActOnMeeting(meetingFactsOf(meeting), principal.orgId, 'cancel');
       assertStillScheduled(meetingFactsOf(meeting), 'cancelled');
       const cancelledAt = new Date();

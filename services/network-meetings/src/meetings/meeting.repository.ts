@@ -7,7 +7,7 @@ import type {
   MeetingParticipant,
   MeetingVenue,
 } from '@polku/contracts';
-import { keysetAfter, keysetTimestampSql } from '@polku/persistence';
+import { keysetAfter, keysetTimestampSql, PreconditionFailedError } from '@polku/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 
 type Runner = EntityManager | DataSource;
@@ -44,6 +44,16 @@ export const meetingFactsOf = (row: MeetingRow) => ({
   convenorOrgId: row.convenor_org_id,
   invitees: row.invitees,
 });
+
+/**
+ * Compared under the row lock: the version the caller read (If-Match) is still the current one
+ * (412 otherwise).
+ */
+export function assertVersion(row: MeetingRow, expectedVersion: number): void {
+  if (row.version !== expectedVersion) {
+    throw new PreconditionFailedError(expectedVersion, row.version);
+  }
+}
 
 /** A meeting as scheduled. */
 export interface NewMeeting {

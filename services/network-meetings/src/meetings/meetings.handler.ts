@@ -16,10 +16,12 @@ import {
   type PathItemRequest,
   type PathRequest,
   RequestPrincipal,
+  requireExpectedVersion,
   requireItemId,
   requirePage,
   requirePathId,
   validateCommand,
+  type VersionedPathRequest,
 } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { MeetingRecordService } from './meeting-record.service';
@@ -47,19 +49,27 @@ export class MeetingsHandler {
   }
 
   @MessagePattern(MEETING_COMMANDS.cancelMeeting)
-  async cancel(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
+  async cancel(
+    @Payload() request: PathItemRequest & VersionedPathRequest,
+    @RequestPrincipal() principal: Principal,
+  ) {
     const pathId = requirePathId(request);
     const meetingId = requireItemId(request, 'meeting');
+    const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(CancelMeetingCommand, request.body);
-    return this.scheduling.cancel(principal, { pathId, meetingId, command });
+    return this.scheduling.cancel(principal, { pathId, meetingId, expectedVersion, command });
   }
 
   @MessagePattern(MEETING_COMMANDS.recordMeetingHeld)
-  async record(@Payload() request: PathItemRequest, @RequestPrincipal() principal: Principal) {
+  async record(
+    @Payload() request: PathItemRequest & VersionedPathRequest,
+    @RequestPrincipal() principal: Principal,
+  ) {
     const pathId = requirePathId(request);
     const meetingId = requireItemId(request, 'meeting');
+    const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(RecordMeetingHeldCommand, request.body);
-    return this.recording.record(principal, { pathId, meetingId, command });
+    return this.recording.record(principal, { pathId, meetingId, expectedVersion, command });
   }
 
   @MessagePattern(MEETING_COMMANDS.getMeeting)

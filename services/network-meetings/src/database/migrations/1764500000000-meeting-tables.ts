@@ -54,7 +54,9 @@ export class MeetingTables1764500000000 implements MigrationInterface {
         legal_basis text,
         escalation_level text CHECK (escalation_level IN ('WORKER', 'TEAM_LEAD', 'MANAGER')),
         completed_at timestamptz,
-        completed_by_org_id uuid
+        completed_by_org_id uuid,
+        -- Raised by the owner's completion; the ETag a caller sends back in If-Match.
+        version integer NOT NULL DEFAULT 1
       )`);
     await queryRunner.query(
       'CREATE INDEX action_item_path_idx ON action_item (path_id, due_date, assigned_at, id)',
