@@ -52,7 +52,7 @@ beforeAll(async () => {
       PathAccessPlanParties1764100100000,
       PathAccessOwnership1764100200000,
       PathAccessReferralLinks1764101100000,
-  PathAccessConsentPurposes1764102100000,
+      PathAccessConsentPurposes1764102100000,
     ],
   });
 });
