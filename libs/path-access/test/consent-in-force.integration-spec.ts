@@ -72,7 +72,7 @@ function envelope(
       actorRole: 'CASEWORKER',
     },
     correlationId: randomUUID(),
-    dataClass: 'CONSENT',
+    dataClass: 'PATH',
     legalBasis: 'test law',
     data,
   } as EventEnvelope<unknown>;
