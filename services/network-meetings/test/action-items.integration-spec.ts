@@ -5,9 +5,10 @@ import {
   MEETING_COMMANDS,
 } from '@polku/contracts';
 import { POLKU_SYSTEM_ORG_ID } from '@polku/auth';
-import { finnishDateOf, startOfFinnishDay } from '@polku/timers';
+import { finnishDateOf, startOfFinnishDay, TimerScheduler } from '@polku/timers';
 import { rungDate } from '../src/action-items/action-item-rules';
 import { EscalationPoller } from '../src/action-items/escalation-poller';
+import { ACTION_ITEM_OVERDUE } from '../src/action-items/escalation-timers';
 import { daysFromToday } from './support/meeting-bodies';
 import {
   outboxEvents,
@@ -163,6 +164,31 @@ describe('agreed next steps (action items)', () => {
     expect(listed.items).toEqual([
       expect.objectContaining({ actionItemId: item.actionItemId, escalationLevel: 'MANAGER' }),
     ]);
+  });
+
+  it('should write nothing when a rung already climbed fires again', async () => {
+    const path = await seedPath(service.dataSource);
+    const today = finnishDateOf(new Date());
+    const item = await assign(path, today);
+    await reachNextRung(item.actionItemId);
+
+    // A second live timer for the worker's rung, as a replayed or duplicated schedule would make.
+    await service.dataSource.transaction((em) =>
+      service.app.get(TimerScheduler).schedule(em, {
+        kind: ACTION_ITEM_OVERDUE,
+        key: `action-item-overdue:${item.actionItemId}:WORKER`,
+        dueAt: new Date(Date.now() - 1_000),
+        payload: {
+          actionItemId: item.actionItemId,
+          pathId: path.pathId,
+          dueDate: today,
+          level: 'WORKER',
+        },
+      }),
+    );
+    await fireDue();
+
+    expect(await overdueLevels(path)).toEqual(['WORKER']);
   });
 
   it('should cancel every rung and escalate nothing when the item is completed before its due date', async () => {
