@@ -13,8 +13,9 @@ import {
 } from '@polku/contracts';
 import { MessagingTables1763900000000, NatsLink, namespacedSubject } from '@polku/messaging';
 import {
+  PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
-  PathAccessConsentPurposes1764102100000,
+  PathAccessConsentPurposes1764102800000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
@@ -43,7 +44,8 @@ const MIGRATIONS = [
   PathAccessPlanParties1764100100000,
   PathAccessOwnership1764100200000,
   PathAccessReferralLinks1764101100000,
-  PathAccessConsentPurposes1764102100000,
+  PathAccessMeetings1764102700000,
+  PathAccessConsentPurposes1764102800000,
 ];
 
 interface DeadLetterRow {

@@ -16,6 +16,9 @@ import {
   MEASURE_PAUSED_V1,
   MEASURE_RESUMED_V1,
   MEASURE_STARTED_V1,
+  NETWORK_MEETING_CANCELLED_V1,
+  NETWORK_MEETING_HELD_V1,
+  NETWORK_MEETING_SCHEDULED_V1,
   OWNERSHIP_TRANSFERRED_V1,
   PATH_CLOSED_V1,
   REFERRAL_ACCEPTED_V1,
@@ -24,9 +27,17 @@ import {
   type ServiceName,
 } from '@polku/contracts';
 
+// The network meetings whose invited organisations are parties of the path for the meeting
+// (MEETING_PARTICIPANT): every service that checks access on the access projection reads them.
+const MEETING_PARTIES: readonly string[] = [
+  NETWORK_MEETING_SCHEDULED_V1,
+  NETWORK_MEETING_HELD_V1,
+  NETWORK_MEETING_CANCELLED_V1,
+].map((event) => event.subject);
+
 // The access projection's subjects (libs/path-access), less the plan events that
 // activation-plans records itself.
-const PATH_ACCESS_WITHOUT_PLANS = [
+const PATH_ACCESS_WITHOUT_PLANS: readonly string[] = [
   CLIENT_REFERRED_V1,
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
@@ -37,7 +48,9 @@ const PATH_ACCESS_WITHOUT_PLANS = [
   OWNERSHIP_TRANSFERRED_V1,
   CONSENT_GRANTED_V1,
   CONSENT_WITHDRAWN_V1,
-].map((event) => event.subject);
+]
+  .map((event): string => event.subject)
+  .concat(MEETING_PARTIES);
 
 /**
  * The event subjects each service consumes, one durable consumer each: what the provisioning
@@ -52,16 +65,20 @@ export const CONSUMED_EVENT_SUBJECTS: Readonly<Record<ServiceName, readonly stri
     ACTIVATION_PLAN_REVISED_V1.subject,
   ],
   // Its own events it reads from its own tables; of others', exits and what moves access
-  // (hand-offs, ownership, plan parties), so that the identity follows the owner.
+  // (hand-offs, ownership, plan parties, meeting participants), so that the identity follows
+  // the owner.
   'client-intake': [
-    CLIENT_EXITED_V1,
-    HANDOFF_PROPOSED_V1,
-    HANDOFF_ACCEPTED_V1,
-    HANDOFF_DECLINED_V1,
-    OWNERSHIP_TRANSFERRED_V1,
-    ACTIVATION_PLAN_AGREED_V1,
-    ACTIVATION_PLAN_REVISED_V1,
-  ].map((event) => event.subject),
+    ...[
+      CLIENT_EXITED_V1,
+      HANDOFF_PROPOSED_V1,
+      HANDOFF_ACCEPTED_V1,
+      HANDOFF_DECLINED_V1,
+      OWNERSHIP_TRANSFERRED_V1,
+      ACTIVATION_PLAN_AGREED_V1,
+      ACTIVATION_PLAN_REVISED_V1,
+    ].map((event) => event.subject),
+    ...MEETING_PARTIES,
+  ],
   // The path's stage (intake, hand-offs, exit, closure, continuation), so that a plan or
   // measure command the path's state forbids is refused up front (docs/path-rules.md).
   'activation-plans': [
@@ -77,6 +94,7 @@ export const CONSUMED_EVENT_SUBJECTS: Readonly<Record<ServiceName, readonly stri
   // Every event of every service: each one is an entry on its path's shared timeline, and the
   // access projection's subjects keep the service's own access facts (docs/meetings.md).
   'network-meetings': EVENT_CONTRACTS.map((event) => event.subject),
+  // The path's course, and the access projection's subjects but the hand-offs it writes itself.
   transitions: [
     ACTIVATION_PLAN_AGREED_V1,
     ACTIVATION_PLAN_REVISED_V1,
@@ -92,6 +110,8 @@ export const CONSUMED_EVENT_SUBJECTS: Readonly<Record<ServiceName, readonly stri
     CONSENT_GRANTED_V1,
     CONSENT_WITHDRAWN_V1,
     REFERRAL_LINKED_V1,
-  ].map((event) => event.subject),
+  ]
+    .map((event): string => event.subject)
+    .concat(MEETING_PARTIES),
   dashboards: [],
 };

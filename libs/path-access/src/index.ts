@@ -23,6 +23,10 @@ export {
   type PlanPartyAccessSource,
   type ReferralAccessSource,
 } from './policy/path-access-sources';
+export {
+  meetingParticipantParties,
+  type MeetingParticipantAccessSource,
+} from './policy/meeting-participant-sources';
 export { callerEnvelope, type PathEventEnvelope } from './policy/caller-envelope';
 export {
   assertPathAccess,
@@ -55,7 +59,8 @@ export { PathAccessPlanParties1764100100000 } from './migrations/1764100100000-p
 export { PathAccessOwnership1764100200000 } from './migrations/1764100200000-path-access-ownership';
 export { PathClientRefTable1764100300000 } from './migrations/1764100300000-path-client-ref-table';
 export { PathAccessReferralLinks1764101100000 } from './migrations/1764101100000-path-access-referral-links';
-export { PathAccessConsentPurposes1764102100000 } from './migrations/1764102100000-path-access-consent-purposes';
+export { PathAccessMeetings1764102700000 } from './migrations/1764102700000-path-access-meetings';
+export { PathAccessConsentPurposes1764102800000 } from './migrations/1764102800000-path-access-consent-purposes';
 export {
   findConsentInForce,
   type ConsentInForce,

@@ -10,7 +10,7 @@ import { dropDatabase, openServiceDataSource, serviceDatabaseName } from '@polku
 import type { DataSource } from 'typeorm';
 import {
   findConsentInForce,
-  PathAccessConsentPurposes1764102100000,
+  PathAccessConsentPurposes1764102800000,
   PathAccessOwnership1764100200000,
   PathAccessPlanParties1764100100000,
   PathAccessReferralLinks1764101100000,
@@ -41,7 +41,7 @@ beforeAll(async () => {
       PathAccessPlanParties1764100100000,
       PathAccessOwnership1764100200000,
       PathAccessReferralLinks1764101100000,
-      PathAccessConsentPurposes1764102100000,
+      PathAccessConsentPurposes1764102800000,
     ],
   });
 });

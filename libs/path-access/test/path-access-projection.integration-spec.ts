@@ -20,8 +20,9 @@ import { dropDatabase, openServiceDataSource, serviceDatabaseName } from '@polku
 import type { DataSource } from 'typeorm';
 import {
   decidePathAccess,
+  PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
-  PathAccessConsentPurposes1764102100000,
+  PathAccessConsentPurposes1764102800000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
@@ -52,7 +53,8 @@ beforeAll(async () => {
       PathAccessPlanParties1764100100000,
       PathAccessOwnership1764100200000,
       PathAccessReferralLinks1764101100000,
-      PathAccessConsentPurposes1764102100000,
+      PathAccessMeetings1764102700000,
+      PathAccessConsentPurposes1764102800000,
     ],
   });
 });

@@ -7,6 +7,8 @@ export const MODEL_SERVICES = [
   'client-intake',
   'activation-plans',
   'transitions',
+  // It consumes every subject (the shared timeline): not running, its consumers never drain.
+  'network-meetings',
 ] as const;
 export type ModelService = (typeof MODEL_SERVICES)[number];
 

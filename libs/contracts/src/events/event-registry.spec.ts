@@ -7,10 +7,10 @@ import {
   EVENT_STREAM_SUBJECT_ROOT,
   eventContractFor,
   indexEventContracts,
-  validateEvent,
   type EventPayloads,
   type EventSubject,
 } from './event-registry';
+import { validateEvent } from './event-validation';
 import { CLIENT_REFERRED_V1, ClientReferredPayload } from './intake/client-referred.event';
 import { FundingRef } from './shared/funding-ref';
 

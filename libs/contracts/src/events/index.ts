@@ -1,6 +1,7 @@
 export * from './event-contract';
 export * from './event-envelope';
 export * from './event-registry';
+export * from './event-validation';
 export * from './event-validators';
 export * from './payload-fields';
 export * from './shared';

@@ -1,4 +1,8 @@
 import type { DataClass, OrgRole } from '@polku/contracts';
+import {
+  meetingParticipantParties,
+  type MeetingParticipantAccessSource,
+} from './meeting-participant-sources';
 import type { AccessBasis, PathAccessFacts, PathCoverage, PathParty } from './path-access-policy';
 
 /**
@@ -155,7 +159,9 @@ function accountableStretches(
  *   validTo or its withdrawal;
  * - every party of the activation plan is a PLAN_PARTY while the plan names it; the statutory
  *   plan authorities are covered for PATH, PLAN and ATTENDANCE by the law of the plan, the
- *   others only by consent.
+ *   others only by consent;
+ * - every organisation invited to a network meeting is a MEETING_PARTICIPANT for the meeting
+ *   (meetingParticipantParties), covered by nothing of its own: only a consent or law naming it.
  * Returns undefined when no complete referral is known: the path does not exist for anyone.
  */
 export function pathAccessFactsFrom(
@@ -164,6 +170,7 @@ export function pathAccessFactsFrom(
   consents: readonly ConsentAccessSource[],
   planParties: readonly PlanPartyAccessSource[] = [],
   ownershipTransfers: readonly OwnershipAccessSource[] = [],
+  meetingParticipants: readonly MeetingParticipantAccessSource[] = [],
 ): PathAccessFacts | undefined {
   const complete = referrals
     .filter(
@@ -288,5 +295,6 @@ export function pathAccessFactsFrom(
       withdrawnAt: null,
     });
   }
+  parties.push(...meetingParticipantParties(meetingParticipants));
   return { pathId, parties, coverages };
 }

@@ -12,6 +12,9 @@ import {
   HANDOFF_ACCEPTED_V1,
   HANDOFF_DECLINED_V1,
   HANDOFF_PROPOSED_V1,
+  NETWORK_MEETING_CANCELLED_V1,
+  NETWORK_MEETING_HELD_V1,
+  NETWORK_MEETING_SCHEDULED_V1,
   type ActivationPlanAgreedPayload,
   type ActivationPlanRevisedPayload,
   type ClientReferredPayload,
@@ -21,8 +24,12 @@ import {
   type OwnershipTransferredPayload,
   type ReferralLinkedPayload,
   type HandoffProposedPayload,
+  type NetworkMeetingCancelledPayload,
+  type NetworkMeetingHeldPayload,
+  type NetworkMeetingScheduledPayload,
 } from '@polku/contracts';
 import type { EntityManager } from 'typeorm';
+import { upsertMeetingEnds, upsertMeetingSchedules } from './meeting-rows';
 import { recordPlanParties } from './plan-parties';
 import {
   insertOwnershipTransfers,
@@ -174,6 +181,40 @@ const onPlanParties: Projector = async (em, envelopes) => {
   }
 };
 
+// Each invited organisation takes part in the path for the meeting (MEETING_PARTICIPANT): from
+// its start until its planned end, or until it is recorded as held or cancelled if earlier.
+const onMeetingScheduled: Projector = (em, envelopes) =>
+  upsertMeetingSchedules(
+    em,
+    (envelopes as readonly Envelope<NetworkMeetingScheduledPayload>[]).map(({ pathId, data }) => ({
+      meetingId: data.meetingId,
+      pathId,
+      orgIds: data.invitees.map((invitee) => invitee.orgId),
+      startsAt: data.startsAt,
+      endsAt: data.endsAt,
+    })),
+  );
+
+const onMeetingHeld: Projector = (em, envelopes) =>
+  upsertMeetingEnds(
+    em,
+    (envelopes as readonly Envelope<NetworkMeetingHeldPayload>[]).map(({ pathId, data }) => ({
+      meetingId: data.meetingId,
+      pathId,
+      endedAt: data.endedAt,
+    })),
+  );
+
+const onMeetingCancelled: Projector = (em, envelopes) =>
+  upsertMeetingEnds(
+    em,
+    (envelopes as readonly Envelope<NetworkMeetingCancelledPayload>[]).map(({ pathId, data }) => ({
+      meetingId: data.meetingId,
+      pathId,
+      endedAt: data.cancelledAt,
+    })),
+  );
+
 const PROJECTORS: readonly (readonly [
   { readonly subject: string; readonly type: string; readonly version: number },
   Projector,
@@ -190,6 +231,9 @@ const PROJECTORS: readonly (readonly [
   [CONSENT_WITHDRAWN_V1, onConsentWithdrawn],
   [ACTIVATION_PLAN_AGREED_V1, onPlanParties],
   [ACTIVATION_PLAN_REVISED_V1, onPlanParties],
+  [NETWORK_MEETING_SCHEDULED_V1, onMeetingScheduled],
+  [NETWORK_MEETING_HELD_V1, onMeetingHeld],
+  [NETWORK_MEETING_CANCELLED_V1, onMeetingCancelled],
 ];
 
 /**

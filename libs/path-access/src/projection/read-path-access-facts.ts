@@ -1,5 +1,6 @@
 import type { DataClass, OrgRole } from '@polku/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { MeetingParticipantAccessSource } from '../policy/meeting-participant-sources';
 import type { PathAccessFacts } from '../policy/path-access-policy';
 import {
   pathAccessFactsFrom,
@@ -37,6 +38,14 @@ interface PlanPartyRow {
   until: Date | null;
 }
 
+interface MeetingRow {
+  meeting_id: string;
+  org_ids: string[] | null;
+  starts_at: Date | null;
+  ends_at: Date | null;
+  ended_at: Date | null;
+}
+
 const basisOf = (kind: 'CONSENT' | 'LEGAL_BASIS', ref: string) =>
   kind === 'CONSENT'
     ? ({ kind: 'CONSENT', consentId: ref } as const)
@@ -56,7 +65,7 @@ export async function readPathAccessFacts(
   runner: DataSource | EntityManager,
   pathId: string,
 ): Promise<PathAccessFacts | undefined> {
-  // One after another: inside a transaction all three share one connection, and pg does not
+  // One after another: inside a transaction they all share one connection, and pg does not
   // queue concurrent queries on a client (it warns now and will refuse in pg 9).
   const referrals = await runner.query<ReferralRow[]>(
     `SELECT from_org_id, to_org_id, referrer_basis, basis_kind, basis_ref, referred_at,
@@ -75,6 +84,11 @@ export async function readPathAccessFacts(
   );
   const transfers = await runner.query<{ to_org_id: string; transferred_at: Date }[]>(
     `SELECT to_org_id, transferred_at FROM path_access_ownership WHERE path_id = $1`,
+    [pathId],
+  );
+  const meetings = await runner.query<MeetingRow[]>(
+    `SELECT meeting_id, org_ids, starts_at, ends_at, ended_at
+       FROM path_access_meeting WHERE path_id = $1`,
     [pathId],
   );
   return pathAccessFactsFrom(
@@ -110,5 +124,12 @@ export async function readPathAccessFacts(
       until: row.until,
     })),
     transfers.map((row) => ({ toOrgId: row.to_org_id, at: row.transferred_at })),
+    meetings.map((row): MeetingParticipantAccessSource => ({
+      meetingId: row.meeting_id,
+      orgIds: row.org_ids,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      endedAt: row.ended_at,
+    })),
   );
 }

@@ -39,8 +39,9 @@ const PATH_AND_LINKED = `(SELECT $1::uuid UNION SELECT held_path_id FROM referra
 /**
  * client-intake's own access facts about a path, by the same derivation as the gateway's
  * projection (pathAccessFactsFrom): its own referrals and consent records (with those of the
- * referrals the owner linked to the path), and what transitions and activation-plans said about
- * hand-offs, ownership and plan parties (the access projection it keeps of their events). The
+ * referrals the owner linked to the path), and what transitions, activation-plans and
+ * network-meetings said about hand-offs, ownership, plan parties and meeting participants (the
+ * access projection it keeps of their events). The
  * service checks every client-level command and query against them, whatever the gateway decided.
  */
 @Injectable()
@@ -96,6 +97,7 @@ export class IntakePathFacts {
       })),
       transitions.planParties,
       transitions.ownershipTransfers,
+      transitions.meetingParticipants,
     );
   }
 

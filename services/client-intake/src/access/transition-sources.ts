@@ -1,5 +1,6 @@
 import type { OrgRole } from '@polku/contracts';
 import type {
+  MeetingParticipantAccessSource,
   OwnershipAccessSource,
   PlanPartyAccessSource,
   ReferralAccessSource,
@@ -19,7 +20,8 @@ interface HandoffRow {
 /**
  * What other services decided about a path's parties, from the access projection client-intake
  * keeps of their events: hand-offs proposed and answered (transitions), completed hand-offs
- * (ownership moves, so identity follows the new owner) and plan parties (activation-plans).
+ * (ownership moves, so identity follows the new owner), plan parties (activation-plans) and
+ * the organisations invited to network meetings (network-meetings; never the owner by that).
  * client-intake's own events are not in these tables: it reads its own records instead.
  */
 export async function transitionSourcesOf(
@@ -29,6 +31,7 @@ export async function transitionSourcesOf(
   handoffs: ReferralAccessSource[];
   planParties: PlanPartyAccessSource[];
   ownershipTransfers: OwnershipAccessSource[];
+  meetingParticipants: MeetingParticipantAccessSource[];
 }> {
   // One after another: in a transaction they share one connection (see IntakePathFacts).
   const handoffs = await runner.query<HandoffRow[]>(
@@ -41,6 +44,19 @@ export async function transitionSourcesOf(
   >('SELECT org_id, role, since, until FROM path_access_plan_party WHERE path_id = $1', [pathId]);
   const transfers = await runner.query<{ to_org_id: string; transferred_at: Date }[]>(
     'SELECT to_org_id, transferred_at FROM path_access_ownership WHERE path_id = $1',
+    [pathId],
+  );
+  const meetings = await runner.query<
+    {
+      meeting_id: string;
+      org_ids: string[] | null;
+      starts_at: Date | null;
+      ends_at: Date | null;
+      ended_at: Date | null;
+    }[]
+  >(
+    `SELECT meeting_id, org_ids, starts_at, ends_at, ended_at
+       FROM path_access_meeting WHERE path_id = $1`,
     [pathId],
   );
   return {
@@ -69,6 +85,13 @@ export async function transitionSourcesOf(
     ownershipTransfers: transfers.map((row) => ({
       toOrgId: row.to_org_id,
       at: row.transferred_at,
+    })),
+    meetingParticipants: meetings.map((row) => ({
+      meetingId: row.meeting_id,
+      orgIds: row.org_ids,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      endedAt: row.ended_at,
     })),
   };
 }

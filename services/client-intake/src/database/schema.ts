@@ -1,9 +1,10 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
+  PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
-  PathAccessConsentPurposes1764102100000,
+  PathAccessConsentPurposes1764102800000,
 } from '@polku/path-access';
 import { IntakeTables1764100000000 } from './migrations/1764100000000-intake-tables';
 import { PriorInformationAndParallelServices1764100100000 } from './migrations/1764100100000-prior-information-and-parallel-services';
@@ -32,5 +33,6 @@ export const CLIENT_INTAKE_MIGRATIONS = [
   ListKeysetIndexes1764101500000,
   ActionItemVersion1764101600000,
   UnverifiedClientIdentities1764102000000,
-  PathAccessConsentPurposes1764102100000,
+  PathAccessMeetings1764102700000,
+  PathAccessConsentPurposes1764102800000,
 ];

@@ -26,7 +26,7 @@ export class PathController {
   @ClientDataRead({
     summary: 'The path’s state, accountable organisation, named worker and next step',
     description:
-      'With the pending hand-off, the exit and its follow-ups. Its ETag is the path’s version: send it as If-Match with every change of the path below (responsible worker, end of a wait, hand-off answers, exit, follow-ups, closure, unclear-path review).',
+      'With the pending hand-off and its checklist (whether a transition meeting or joint transfer visit was held for it, which and when), the exit and its follow-ups. Its ETag is the path’s version: send it as If-Match with every change of the path below (responsible worker, end of a wait, hand-off answers, exit, follow-ups, closure, unclear-path review).',
     dataClasses: ['PATH'],
     versioned: true,
     answer: 'one',

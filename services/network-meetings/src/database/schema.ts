@@ -1,8 +1,9 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
+  PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
   PathAccessPlanParties1764100100000,
-  PathAccessConsentPurposes1764102100000,
+  PathAccessConsentPurposes1764102800000,
   PathAccessReferralLinks1764101100000,
   PathAccessSourceTables1764100000000,
   PathClientRefTable1764100300000,
@@ -22,6 +23,7 @@ export const NETWORK_MEETINGS_MIGRATIONS = [
   PathAccessOwnership1764100200000,
   PathClientRefTable1764100300000,
   PathAccessReferralLinks1764101100000,
-  PathAccessConsentPurposes1764102100000,
+  PathAccessMeetings1764102700000,
+  PathAccessConsentPurposes1764102800000,
   MeetingTables1764500000000,
 ];

@@ -1,7 +1,8 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
+  PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
-  PathAccessConsentPurposes1764102100000,
+  PathAccessConsentPurposes1764102800000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
@@ -22,6 +23,7 @@ export const TRANSITIONS_MIGRATIONS = [
   PathAccessOwnership1764100200000,
   PathClientRefTable1764100300000,
   PathAccessReferralLinks1764101100000,
-  PathAccessConsentPurposes1764102100000,
+  PathAccessMeetings1764102700000,
+  PathAccessConsentPurposes1764102800000,
   PathCourseTable1764400000000,
 ];

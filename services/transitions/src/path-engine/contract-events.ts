@@ -32,7 +32,7 @@ import {
   type WaitingForCategory,
   type WorkerChangeReasonCategory,
 } from '@polku/contracts';
-import type { NextStepKind, PathEvent, PathState } from '../path';
+import { meetingForMeasureEnd, type NextStepKind, type PathEvent, type PathState } from '../path';
 
 // The machine decides what happened; the contracts say how it is told. This maps each event the
 // machine emits to its contract's subject and payload: fields the machine keeps for itself are
@@ -97,15 +97,16 @@ function overdueReported(kind: NextStepKind): OverdueReportedNextStepKind {
 }
 
 /**
- * The checklist before a measure ends. transitions knows only whether the next step is planned
- * (a hand-off has been proposed); the statement and the transition meeting are recorded by
- * activation-plans and network-meetings, so they are listed as not known to be done.
+ * The checklist before a measure ends. The next step is planned once a hand-off is proposed; the
+ * transition meeting is done once network-meetings reported one held during the measure or for
+ * the pending hand-off (NetworkMeetingHeld). The statement is activation-plans' and not consumed
+ * here, so it is listed as not known to be done.
  */
 function measureEndChecklist(state: PathState) {
   return [
     { item: 'STATEMENT' as const, done: false },
     { item: 'NEXT_STEP_PLAN' as const, done: state.pendingHandoff !== null },
-    { item: 'TRANSITION_MEETING' as const, done: false },
+    { item: 'TRANSITION_MEETING' as const, done: meetingForMeasureEnd(state) !== undefined },
   ];
 }
 

@@ -8,6 +8,7 @@ import {
   MEASURE_PAUSED_V1,
   MEASURE_RESUMED_V1,
   MEASURE_STARTED_V1,
+  NETWORK_MEETING_HELD_V1,
   OWNERSHIP_TRANSFERRED_V1,
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
@@ -17,6 +18,7 @@ import {
 } from '@polku/contracts';
 import { PATH_ACCESS_EVENT_SUBJECTS } from '@polku/path-access';
 import { IntakeEventsHandler } from './intake-events.handler';
+import { MeetingEventsHandler } from './meeting-events.handler';
 import { PlanEventsHandler } from './plan-events.handler';
 
 function subjectsHandledBy(handler: object): string[] {
@@ -33,6 +35,7 @@ describe('consumed subjects', () => {
   const consumed = [
     ...subjectsHandledBy(new IntakeEventsHandler(undefined as never)),
     ...subjectsHandledBy(new PlanEventsHandler(undefined as never)),
+    ...subjectsHandledBy(new MeetingEventsHandler(undefined as never)),
   ];
 
   it('should consume every event that moves a path', () => {
@@ -48,6 +51,7 @@ describe('consumed subjects', () => {
         MEASURE_RESUMED_V1.subject,
         MEASURE_ENDED_V1.subject,
         CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1.subject,
+        NETWORK_MEETING_HELD_V1.subject,
       ]),
     );
   });

@@ -9,6 +9,7 @@ import type {
   MeasurePausedPayload,
   MeasureResumedPayload,
   MeasureStartedPayload,
+  NetworkMeetingHeldPayload,
   ReferralAcceptedPayload,
   ReferralDeclinedPayload,
 } from '@polku/contracts';
@@ -38,7 +39,8 @@ export type EventInputType =
   | 'measurePaused'
   | 'measureResumed'
   | 'measureEnded'
-  | 'returnedAsNewPath';
+  | 'returnedAsNewPath'
+  | 'meetingHeld';
 
 function actorOf(envelope: EventEnvelope<unknown>): PathActor {
   const { orgId, actorId, actorRole } = envelope.emitter;
@@ -175,5 +177,25 @@ export function returnedInput(
   return {
     pathId: envelope.data.previousPathId,
     input: { type: 'returnedAsNewPath', at, actor, newPathId: envelope.pathId },
+  };
+}
+
+/** A network meeting held; the day is the day it was held, not the day it was recorded. */
+export function meetingHeldInput(
+  envelope: EventEnvelope<NetworkMeetingHeldPayload>,
+): PathEventInput<'meetingHeld'> {
+  const { pathId, at, actor } = byEmitter(envelope, dayOf(envelope.data.heldAt));
+  const { meetingId, kind, heldAt, handoffId } = envelope.data;
+  return {
+    pathId,
+    input: {
+      type: 'meetingHeld',
+      at,
+      actor,
+      meetingId,
+      kind,
+      heldAt,
+      ...(handoffId === undefined ? {} : { handoffId }),
+    },
   };
 }

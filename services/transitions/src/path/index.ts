@@ -47,4 +47,10 @@ export {
   timerKey,
   type PathTimerKind,
 } from './path-timers';
+export {
+  handoffChecklist,
+  meetingForHandoff,
+  meetingForMeasureEnd,
+  type HandoffChecklistEntry,
+} from './transition-meetings';
 export { LOST_REASONS, lostReasons, type LostReason } from './lost-paths';

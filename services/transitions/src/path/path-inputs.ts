@@ -61,6 +61,16 @@ export type PathInput =
     })
   | (ByActor & { readonly type: 'measureResumed'; readonly measureId: string })
   | (ByActor & { readonly type: 'measureEnded'; readonly measureId: string })
+  // Network meetings (events of network-meetings).
+  | (ByActor & {
+      readonly type: 'meetingHeld';
+      readonly meetingId: string;
+      /** The meeting's kind (MEETING_KINDS); only a hand-off meeting kind counts here. */
+      readonly kind: string;
+      readonly heldAt: string;
+      /** The hand-off the meeting was held for, when it names one. */
+      readonly handoffId?: string;
+    })
   // Hand-offs (commands of transitions).
   | (ByActor & {
       readonly type: 'handoffProposed';
@@ -178,6 +188,7 @@ export const PATH_INPUT_ORIGINS = {
   measureResumed: 'EVENT',
   measureEnded: 'EVENT',
   returnedAsNewPath: 'EVENT',
+  meetingHeld: 'EVENT',
   handoffProposed: 'COMMAND',
   handoffAccepted: 'COMMAND',
   handoffDeclined: 'COMMAND',

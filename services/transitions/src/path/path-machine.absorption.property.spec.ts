@@ -38,12 +38,13 @@ const stats = {
   unchanged: 0,
   early: 0,
   commands: 0,
+  meetings: 0,
   states: new Set<string>(),
 };
 
 afterAll(() => {
   process.stdout.write(
-    `absorption properties: ${stats.runs} runs, ${stats.changed} changed the path, ${stats.unchanged} left it unchanged, ${stats.early} early, ${stats.commands} commands, final states: ${[...stats.states].sort().join(' ')}\n`,
+    `absorption properties: ${stats.runs} runs, ${stats.changed} changed the path, ${stats.unchanged} left it unchanged, ${stats.early} early, ${stats.commands} commands, ${stats.meetings} transition meetings recorded, final states: ${[...stats.states].sort().join(' ')}\n`,
   );
 });
 
@@ -59,6 +60,7 @@ describe('path machine: absorbing other services’ facts', () => {
         stats.unchanged += world.counts.unchanged;
         stats.early += world.counts.early;
         stats.commands += world.counts.commands;
+        stats.meetings += world.state?.transitionMeetings?.length ?? 0;
         stats.states.add(world.state?.state ?? 'NONE');
 
         expect(world.retries).toEqual([]);
@@ -73,5 +75,6 @@ describe('path machine: absorbing other services’ facts', () => {
     // The generator must reach past the start, or the property proves little.
     expect([...stats.states]).toEqual(expect.arrayContaining(['IN_MEASURE', 'TRANSITION_PENDING']));
     expect(stats.early).toBeGreaterThan(0);
+    expect(stats.meetings).toBeGreaterThan(0);
   });
 });

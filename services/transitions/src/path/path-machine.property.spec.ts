@@ -1,3 +1,4 @@
+import { MEETING_KINDS } from '@polku/contracts';
 import fc from 'fast-check';
 import { decide } from './path-machine';
 import { isRefused } from './path-decision';
@@ -149,13 +150,15 @@ describe('path machine properties', () => {
             'responsibleWorkerChanged',
             'fundingEnding',
             'unclearPathReviewed',
+            'meetingHeld',
           ),
           orgId: fc.constantFrom(...ORGS),
           id: fc.constantFrom('measure-1', 'transition-1', state.pendingHandoff?.handoffId ?? 'x'),
           offset: fc.integer({ min: -5, max: 30 }),
           confirmed: fc.boolean(),
+          meetingKind: fc.constantFrom(...MEETING_KINDS),
         })
-        .map(({ type, orgId, id, offset, confirmed }) => {
+        .map(({ type, orgId, id, offset, confirmed, meetingKind }) => {
           const date = new Date(Date.parse(today) + offset * 86_400_000).toISOString().slice(0, 10);
           const actor = { orgId, workerId: `${orgId}/worker-2`, role: 'CASEWORKER' as const };
           return {
@@ -172,6 +175,9 @@ describe('path machine properties', () => {
             providerOrgId: orgId,
             toWorkerId: `${orgId}/worker-3`,
             nextReviewDate: date,
+            meetingId: `meeting-${offset}`,
+            kind: meetingKind,
+            heldAt: `${date}T09:00:00.000Z`,
           } as unknown as PathInput;
         });
     fc.assert(

@@ -15,6 +15,7 @@ import {
   resumeMeasure,
   startMeasure,
 } from './decisions/decide-measure';
+import { recordMeetingHeld } from './decisions/decide-meeting';
 import { announceFundingEnding, changeResponsibleWorker } from './decisions/decide-ownership';
 import { agreePlan, completeIntake } from './decisions/decide-planning';
 import {
@@ -95,6 +96,8 @@ function byActor(draft: DecisionDraft, input: ActorInput): Refusal | null {
       return startWaiting(draft, input);
     case 'waitingEnded':
       return endWaiting(draft, input);
+    case 'meetingHeld':
+      return recordMeetingHeld(draft, input);
   }
 }
 

@@ -92,6 +92,21 @@ export interface ActiveMeasure {
   readonly pausedOn?: IsoDate;
 }
 
+/**
+ * A transition meeting or joint transfer visit held on the path (network-meetings'
+ * NetworkMeetingHeld), kept for the checklist of what it was held for: the hand-off it names, or
+ * else the hand-off pending and the measure running when it arrived (docs/transitions.md).
+ */
+export interface TransitionMeeting {
+  readonly meetingId: string;
+  /** When the meeting began, the instant network-meetings recorded. */
+  readonly heldAt: string;
+  /** The hand-off it was held for: the one it names, or the one pending when it arrived. */
+  readonly handoffId?: string;
+  /** The measure running when it arrived, unless it names another hand-off than the pending one. */
+  readonly measureId?: string;
+}
+
 export interface PathExit {
   readonly destination: PathDestination;
   readonly confirmed: boolean;
@@ -153,6 +168,11 @@ export interface PathState {
    */
   readonly declinedReferralIds?: readonly string[];
   readonly exit: PathExit | null;
+  /**
+   * Transition meetings and joint transfer visits held for a hand-off or during a measure, for
+   * their checklists. Absent until one is.
+   */
+  readonly transitionMeetings?: readonly TransitionMeeting[];
   readonly followUps: readonly FollowUp[];
   readonly waits: readonly Wait[];
   readonly timers: readonly PathTimer[];

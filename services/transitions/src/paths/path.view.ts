@@ -1,8 +1,8 @@
-import type { PathState } from '../path';
+import { handoffChecklist, type PathState } from '../path';
 
 /**
  * A path as commands and getPath answer it: state, accountable organisation and named
- * worker, next step, the pending hand-off, the exit and its follow-ups, the waits. What a wait is
+ * worker, next step, the pending hand-off with its checklist, the exit and its follow-ups, the waits. What a wait is
  * for is HEALTH_FLAG data, shown only to callers covered for it.
  */
 export function pathView(state: PathState, options: { readonly seesHealthFlags: boolean }) {
@@ -31,6 +31,7 @@ export function pathView(state: PathState, options: { readonly seesHealthFlags: 
             proposedDate: state.pendingHandoff.proposedDate,
             answerDueDate: state.pendingHandoff.answerDueDate,
             accepted: state.pendingHandoff.accepted,
+            checklist: handoffChecklist(state, state.pendingHandoff.handoffId),
           },
     exit:
       state.exit === null

@@ -8,3 +8,4 @@ export * from './action-item-assigned.event';
 export * from './action-item-completed.event';
 export * from './action-item-overdue.event';
 export * from './client-voice-recorded.event';
+export * from './meetings-contracts';

@@ -231,6 +231,15 @@ export const make = {
     thresholdBusinessDays: 10,
     ...o,
   }),
+  meetingHeld: (o: Overrides<'meetingHeld'> = {}): PathInput => ({
+    type: 'meetingHeld',
+    at: DAY0,
+    actor: TE_WORKER,
+    meetingId: 'meeting-1',
+    kind: 'TRANSITION_MEETING',
+    heldAt: `${DAY0}T09:00:00.000Z`,
+    ...o,
+  }),
   waitingEnded: (o: Overrides<'waitingEnded'> = {}): PathInput => ({
     type: 'waitingEnded',
     at: DAY0,

@@ -1,13 +1,15 @@
+import { MEETING_KINDS } from '@polku/contracts';
 import type { IsoDate } from '@polku/timers';
 import type { PathEvent } from '../../../src/path/path-effects';
 import type { PathInput } from '../../../src/path/path-inputs';
 import { actorOf, type Dice } from './valid-inputs';
 
-// A small model of what client-intake and activation-plans accept, from the facts each has
-// seen: the upstream guarantees transitions relies on (docs/path-rules.md). Each accepted
-// command yields the event transitions will consume. activation-plans learns of transitions'
-// hand-offs and exits, and of client-intake's intake, only when `learn` delivers them, so its
-// commands can race with transitions' own.
+// A small model of what client-intake, activation-plans and network-meetings accept, from the
+// facts each has seen: the upstream guarantees transitions relies on (docs/path-rules.md). Each
+// accepted command yields the event transitions will consume. activation-plans learns of
+// transitions' hand-offs and exits, and of client-intake's intake, only when `learn` delivers
+// them, so its commands can race with transitions' own. network-meetings records a meeting of
+// any kind at any time, for the hand-off it last heard of (or one transitions never proposed).
 
 export const REFERRERS = ['org-te', 'org-social'];
 export const PROVIDERS = ['org-provider-1', 'org-provider-2', 'org-provider-3'];
@@ -38,6 +40,9 @@ export class UpstreamModel {
   private exited = false;
   running: ModelMeasure | null = null;
   private measures = 0;
+  // network-meetings: the hand-off a meeting can be held for, as it last heard.
+  private meetingHandoffId: string | null = null;
+  private meetings = 0;
   /** Facts activation-plans has not learnt yet, in the order they happened. */
   readonly apInbox: ApFact[] = [];
 
@@ -144,11 +149,32 @@ export class UpstreamModel {
     return commands;
   }
 
+  /** network-meetings records a held meeting of any kind, for a hand-off or none. */
+  private meetingCommand(today: IsoDate, dice: Dice, nextId: () => string): () => PathInput {
+    return () => {
+      this.meetings += 1;
+      const named = dice.int(4);
+      const handoffId =
+        named === 0 ? `unknown-handoff-${nextId()}` : named === 1 ? this.meetingHandoffId : null;
+      return {
+        type: 'meetingHeld',
+        at: today,
+        actor: actorOf(dice.pick([...REFERRERS, ...PROVIDERS]), dice),
+        meetingId: `${this.pathId}/meeting-${this.meetings}-${nextId()}`,
+        kind: dice.pick(MEETING_KINDS),
+        heldAt: `${today}T09:00:00.000Z`,
+        ...(handoffId === null ? {} : { handoffId }),
+      };
+    };
+  }
+
   /** One upstream command, if any is possible: its event for transitions. */
   act(today: IsoDate, dice: Dice, nextId: () => string): PathInput | null {
-    const commands = dice.flag()
+    const upstream = dice.flag()
       ? [...this.intakeCommands(today, dice), ...this.planCommands(today, dice, nextId)]
       : [...this.planCommands(today, dice, nextId), ...this.intakeCommands(today, dice)];
+    // A meeting now and then, not so often that it crowds out the path's own course.
+    const commands = dice.int(5) === 0 ? [this.meetingCommand(today, dice, nextId)] : upstream;
     return commands.length === 0 ? null : commands[dice.int(commands.length)]();
   }
 
@@ -158,6 +184,7 @@ export class UpstreamModel {
       switch (event.name) {
         case 'HandoffProposed':
           this.apInbox.push({ kind: 'handoffProposed' });
+          this.meetingHandoffId = event.data.handoffId;
           break;
         case 'HandoffDeclined':
           this.apInbox.push({ kind: 'handoffDeclined' });

@@ -1,3 +1,4 @@
+import { MEETING_KINDS } from '@polku/contracts';
 import { addCalendarDays, type IsoDate } from '@polku/timers';
 import type { PathActor, PathInput } from '../../../src/path/path-inputs';
 import type { PathDestination, PathState, PathStateName } from '../../../src/path/path-state';
@@ -375,6 +376,31 @@ function stageInputs(ctx: Context): Candidate[] {
   }
 }
 
+/** network-meetings' held meeting of any kind, for the pending hand-off, another or none. */
+function meetingInputs(ctx: Context): Candidate[] {
+  const { state, today, dice, ids } = ctx;
+  return [
+    () => {
+      const named = dice.int(3);
+      const handoffId =
+        named === 0
+          ? state.pendingHandoff?.handoffId
+          : named === 1
+            ? ids.next('handoff')
+            : undefined;
+      return {
+        type: 'meetingHeld',
+        at: today,
+        actor: anyOrg(ctx),
+        meetingId: ids.next('meeting'),
+        kind: dice.pick(MEETING_KINDS),
+        heldAt: `${today}T09:00:00.000Z`,
+        ...(handoffId === undefined ? {} : { handoffId }),
+      };
+    },
+  ];
+}
+
 /** Every input the path allows now; empty for a finished path. */
 export function validInputs(
   state: PathState,
@@ -392,6 +418,7 @@ export function validInputs(
     ...handoffInputs(ctx),
     ...exitInputs(ctx),
     ...ownershipInputs(ctx),
+    ...meetingInputs(ctx),
   ];
 }
 

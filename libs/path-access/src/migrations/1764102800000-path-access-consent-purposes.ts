@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * expert at a network meeting. Rows projected before this migration have none (NULL) and so
  * match no purpose until the consent is replayed.
  */
-export class PathAccessConsentPurposes1764102100000 implements MigrationInterface {
-  readonly name = 'PathAccessConsentPurposes1764102100000';
+export class PathAccessConsentPurposes1764102800000 implements MigrationInterface {
+  readonly name = 'PathAccessConsentPurposes1764102800000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE path_access_consent ADD COLUMN purposes text[]');
