@@ -14,7 +14,13 @@ import { startServiceProcesses, type ServiceProcesses } from './support/service-
 // another path. The gateway decides on the URL's path alone, so only the service that owns the
 // object can refuse; it must answer 404, change nothing and leave the attempt in the audit trail.
 const org = DEMO_ORGANISATIONS;
-const SERVICES = ['gateway', 'client-intake', 'activation-plans', 'transitions'] as const;
+const SERVICES = [
+  'gateway',
+  'client-intake',
+  'activation-plans',
+  'transitions',
+  'network-meetings',
+] as const;
 type Service = (typeof SERVICES)[number];
 
 let system: ServiceProcesses;
@@ -37,7 +43,9 @@ type ObjectKind =
   | 'wait'
   | 'handoff'
   | 'followUp'
-  | 'clientLink';
+  | 'clientLink'
+  | 'meeting'
+  | 'nextStep';
 
 /** One route with a child id: who tries it, on which of their own paths, with which object. */
 interface ObjectCase {
@@ -57,6 +65,12 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
     on: 'A',
     object: 'actionItem',
     body: { resolution: 'IN_ORDER' },
+  },
+  'POST /paths/{pathId}/action-items/{actionItemId}/completion': {
+    as: 'ville.tyonsilta',
+    on: 'A',
+    object: 'nextStep',
+    body: {},
   },
   'POST /paths/{pathId}/activation-plan/goals/{goalId}/progress': {
     as: 'ville.tyonsilta',
@@ -149,6 +163,25 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
     as: 'tiina.tyollisyys',
     on: 'A',
     object: 'clientLink',
+  },
+  'GET /paths/{pathId}/meetings/{meetingId}': { as: 'ville.tyonsilta', on: 'A', object: 'meeting' },
+  'POST /paths/{pathId}/meetings/{meetingId}/cancellation': {
+    as: 'ville.tyonsilta',
+    on: 'A',
+    object: 'meeting',
+    body: { reason: 'OTHER' },
+  },
+  'POST /paths/{pathId}/meetings/{meetingId}/record': {
+    as: 'ville.tyonsilta',
+    on: 'A',
+    object: 'meeting',
+    body: {
+      heldAt: '2026-11-30T09:05:00.000Z',
+      endedAt: '2026-11-30T10:20:00.000Z',
+      participants: [{ orgId: org.tyonsilta.id, roles: ['INSTRUCTOR'] }],
+      clientPresent: true,
+      decisions: [],
+    },
   },
   'POST /paths/{pathId}/statements/{statementId}/issue': {
     as: 'ville.tyonsilta',
@@ -381,6 +414,29 @@ async function pathWithObjects() {
     await api('POST', `${B}/statements`, 'ville.tyonsilta', { kind: 'STATEMENT' }),
     'statement',
   );
+  // Once network-meetings has the path's access facts (its lists answer 200).
+  await whenStatus(`${B}/meetings`, 'ville.tyonsilta', 200);
+  await whenStatus(`${B}/action-items`, 'ville.tyonsilta', 200);
+  const meeting = created(
+    await api('POST', `${B}/meetings`, 'ville.tyonsilta', {
+      kind: 'PROGRESS_MEETING',
+      convenor: 'ORGANISATION',
+      invitees: [{ orgId: org.tyonsilta.id, roles: ['INSTRUCTOR'] }],
+      startsAt: '2026-11-30T09:00:00.000Z',
+      endsAt: '2026-11-30T10:30:00.000Z',
+      venue: 'REMOTE',
+    }),
+    'meeting',
+  );
+  const nextStep = created(
+    await api('POST', `${B}/action-items`, 'ville.tyonsilta', {
+      description: 'Soita työkokeilupaikkaan',
+      ownerOrgId: org.tyonsilta.id,
+      ownerWorkerId: 'usr_7b1d4e08',
+      dueDate: addCalendarDays(today(), 7),
+    }),
+    'next step',
+  );
   await whenCourse(pathId, 'IN_MEASURE');
   const waiting = created(
     await api('POST', `${B}/waits`, 'ville.tyonsilta', { waitingFor: 'DEBT_COUNSELLING' }),
@@ -396,6 +452,8 @@ async function pathWithObjects() {
     measure: measure.body.measureId as string,
     statement: statement.body.statementId as string,
     wait: waiting.body.waits[0].waitId as string,
+    meeting: meeting.body.meetingId as string,
+    nextStep: nextStep.body.actionItemId as string,
   };
 }
 

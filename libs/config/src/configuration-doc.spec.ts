@@ -1,6 +1,7 @@
 import { ActivationPlansConfig } from './activation-plans.config';
 import { ClientIntakeConfig } from './client-intake.config';
 import { TransitionsConfig } from './transitions.config';
+import { NetworkMeetingsConfig } from './network-meetings.config';
 import { renderConfigurationDoc } from './configuration-doc';
 import { envVarsOf } from './env-var.decorator';
 import {
@@ -17,6 +18,7 @@ function allVariables() {
     ClientIntakeConfig,
     ActivationPlansConfig,
     TransitionsConfig,
+    NetworkMeetingsConfig,
   ]) {
     for (const variable of envVarsOf(configClass)) {
       if (!byName.has(variable.name)) {

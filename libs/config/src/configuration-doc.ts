@@ -5,6 +5,7 @@ import { GatewayConfig } from './gateway.config';
 import { LauncherConfig } from './launcher.config';
 import { ServiceConfig } from './service.config';
 import { TransitionsConfig } from './transitions.config';
+import { NetworkMeetingsConfig } from './network-meetings.config';
 
 /** What the Default column shows: a secret's development default is never printed. */
 function shownDefault(variable: EnvVarDefinition): string {
@@ -35,6 +36,7 @@ export function renderConfigurationDoc(): string {
     ['client-intake', ClientIntakeConfig],
     ['activation-plans', ActivationPlansConfig],
     ['transitions', TransitionsConfig],
+    ['network-meetings', NetworkMeetingsConfig],
   ] as const) {
     for (const variable of envVarsOf(configClass).filter((v) => !serviceNames.has(v.name))) {
       const known = serviceSpecific.get(variable.name);

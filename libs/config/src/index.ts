@@ -13,6 +13,7 @@ export { GatewayConfig } from './gateway.config';
 export { ClientIntakeConfig } from './client-intake.config';
 export { ActivationPlansConfig, DEFAULT_KTT_LEGAL_SOURCE } from './activation-plans.config';
 export { numberListOf, TransitionsConfig } from './transitions.config';
+export { NetworkMeetingsConfig } from './network-meetings.config';
 export {
   DEVELOPMENT_IDENTITY_ENCRYPTION_KEYS,
   DEVELOPMENT_IDENTITY_HASH_KEY,

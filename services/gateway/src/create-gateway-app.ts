@@ -14,6 +14,7 @@ import { PathAccessModule } from './access/path-access.module';
 import { ReadYourWritesModule } from './read-your-writes/read-your-writes.module';
 import { IntakeApiModule } from './intake/intake-api.module';
 import { PlansApiModule } from './plans/plans-api.module';
+import { MeetingsApiModule } from './meetings/meetings-api.module';
 import { TransitionsApiModule } from './transitions/transitions-api.module';
 import { applyApiConventions } from './http/api-conventions';
 import { ApiConventionsModule } from './http/api-conventions.module';
@@ -66,6 +67,7 @@ export async function createGatewayApp({
       IntakeApiModule,
       PlansApiModule,
       TransitionsApiModule,
+      MeetingsApiModule,
       IdempotencyModule,
       ...(extraImports ?? []),
       // After AuthModule: its guard runs first, so the rate limit knows the user.

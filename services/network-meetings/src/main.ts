@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { NetworkMeetingsConfig } from '@polku/config';
 import { bootstrapService } from '@polku/service-runtime';
 import { AppModule } from './app.module';
 import { NETWORK_MEETINGS_ENTITIES, NETWORK_MEETINGS_MIGRATIONS } from './database/schema';
@@ -8,4 +9,5 @@ void bootstrapService({
   appModule: AppModule,
   entities: NETWORK_MEETINGS_ENTITIES,
   migrations: NETWORK_MEETINGS_MIGRATIONS,
+  configClass: NetworkMeetingsConfig,
 });

@@ -1,3 +1,4 @@
+import { NetworkMeetingsConfig } from '@polku/config';
 import { expectServiceStartsOnAFreshDatabase } from '@polku/testing';
 import { AppModule } from '../src/app.module';
 import { NETWORK_MEETINGS_ENTITIES, NETWORK_MEETINGS_MIGRATIONS } from '../src/database/schema';
@@ -9,6 +10,7 @@ describe('network-meetings service', () => {
       appModule: AppModule,
       entities: NETWORK_MEETINGS_ENTITIES,
       migrations: NETWORK_MEETINGS_MIGRATIONS,
+      configClass: NetworkMeetingsConfig,
     });
   });
 });

@@ -14,14 +14,6 @@ import { PRIOR_INFORMATION_SHARED_V1 } from './intake/prior-information-shared.e
 import { REFERRAL_ACCEPTED_V1 } from './intake/referral-accepted.event';
 import { REFERRAL_DECLINED_V1 } from './intake/referral-declined.event';
 import { REFERRAL_LINKED_V1 } from './intake/referral-linked.event';
-import { ACTION_ITEM_ASSIGNED_V1 } from './meetings/action-item-assigned.event';
-import { ACTION_ITEM_COMPLETED_V1 } from './meetings/action-item-completed.event';
-import { ACTION_ITEM_OVERDUE_V1 } from './meetings/action-item-overdue.event';
-import { CLIENT_VOICE_RECORDED_V1 } from './meetings/client-voice-recorded.event';
-import { MEETING_DECISION_CARRIED_OUT_V1 } from './meetings/meeting-decision-carried-out.event';
-import { NETWORK_MEETING_CANCELLED_V1 } from './meetings/network-meeting-cancelled.event';
-import { NETWORK_MEETING_HELD_V1 } from './meetings/network-meeting-held.event';
-import { NETWORK_MEETING_SCHEDULED_V1 } from './meetings/network-meeting-scheduled.event';
 import { MEETINGS_EVENT_CONTRACTS } from './meetings/meetings-contracts';
 import { ABSENCE_REPORTED_V1 } from './plans/absence-reported.event';
 import { ACTIVATION_PLAN_AGREED_V1 } from './plans/activation-plan-agreed.event';
