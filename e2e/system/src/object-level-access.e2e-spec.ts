@@ -66,7 +66,7 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
     object: 'actionItem',
     body: { resolution: 'IN_ORDER' },
   },
-  'POST /paths/{pathId}/action-items/{actionItemId}/completion': {
+  'POST /paths/{pathId}/agreed-steps/{actionItemId}/completion': {
     as: 'ville.tyonsilta',
     on: 'A',
     object: 'nextStep',
@@ -416,7 +416,7 @@ async function pathWithObjects() {
   );
   // Once network-meetings has the path's access facts (its lists answer 200).
   await whenStatus(`${B}/meetings`, 'ville.tyonsilta', 200);
-  await whenStatus(`${B}/action-items`, 'ville.tyonsilta', 200);
+  await whenStatus(`${B}/agreed-steps`, 'ville.tyonsilta', 200);
   const meeting = created(
     await api('POST', `${B}/meetings`, 'ville.tyonsilta', {
       kind: 'PROGRESS_MEETING',
@@ -429,7 +429,7 @@ async function pathWithObjects() {
     'meeting',
   );
   const nextStep = created(
-    await api('POST', `${B}/action-items`, 'ville.tyonsilta', {
+    await api('POST', `${B}/agreed-steps`, 'ville.tyonsilta', {
       description: 'Soita työkokeilupaikkaan',
       ownerOrgId: org.tyonsilta.id,
       ownerWorkerId: 'usr_7b1d4e08',

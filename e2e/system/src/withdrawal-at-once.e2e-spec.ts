@@ -76,7 +76,7 @@ describe('a consent withdrawal takes effect at once', () => {
     // Työnsilta reads the plan on the client's consent, once the plan events reached it.
     await whenStatus(`/paths/${pathId}/activation-plan`, 'ville.tyonsilta', 200);
     // And the agreed next steps (PLAN) in network-meetings, once it has the consent too.
-    await whenStatus(`/paths/${pathId}/action-items`, 'ville.tyonsilta', 200);
+    await whenStatus(`/paths/${pathId}/agreed-steps`, 'ville.tyonsilta', 200);
     const referrals = await api('GET', `/paths/${pathId}/referrals`, 'ville.tyonsilta');
     const { referralId } = (referrals.body as { items: { referralId: string }[] }).items[0];
     const consents = await api('GET', `/paths/${pathId}/consents`, 'ville.tyonsilta');
@@ -120,7 +120,7 @@ describe('a consent withdrawal takes effect at once', () => {
     // (Työnsilta is no statutory plan party), the intake's health flag, the prior information
     // given for that package — is gone at once.
     const consentOnly = new Set(
-      ['/activation-plan', '/activation-plan/history', '/intake', '/action-items'].map(
+      ['/activation-plan', '/activation-plan/history', '/intake', '/agreed-steps'].map(
         (read) => `/paths/${pathId}${read}`,
       ),
     );

@@ -51,23 +51,23 @@ export function meetingOperations(): Record<string, OperationFixture> {
         references: { 'participants.0.orgId': org.tyonsilta.id },
       }),
     },
-    'GET /api/v1/paths/{pathId}/action-items': {
+    'GET /api/v1/paths/{pathId}/agreed-steps': {
       as: 'ville.tyonsilta',
       prepare: async (w) => ({ params: { pathId: await w.inIntake() } }),
     },
-    'POST /api/v1/paths/{pathId}/action-items': {
+    'POST /api/v1/paths/{pathId}/agreed-steps': {
       as: 'ville.tyonsilta',
       prepare: async (w) => ({
         params: { pathId: await w.inIntake() },
         references: { ownerOrgId: org.tyonsilta.id },
       }),
     },
-    'POST /api/v1/paths/{pathId}/action-items/{actionItemId}/completion': {
+    'POST /api/v1/paths/{pathId}/agreed-steps/{actionItemId}/completion': {
       as: 'ville.tyonsilta',
       prepare: async (w) => {
         const pathId = await w.inIntake();
         const item = await w.expectStatus(
-          w.api('POST', `/paths/${pathId}/action-items`, 'ville.tyonsilta', {
+          w.api('POST', `/paths/${pathId}/agreed-steps`, 'ville.tyonsilta', {
             description: 'Soita työkokeilupaikkaan',
             ownerOrgId: org.tyonsilta.id,
             ownerWorkerId: 'usr_7b1d4e08',

@@ -35,5 +35,5 @@ export class AgreedNextStepInput {
   dueDate!: string;
 }
 
-/** POST /api/v1/paths/{pathId}/action-items: a next step agreed outside a meeting. */
+/** POST /api/v1/paths/{pathId}/agreed-steps: a next step agreed outside a meeting. */
 export class AssignActionItemCommand extends AgreedNextStepInput {}

@@ -11,8 +11,8 @@ import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-
  * Agreed next steps ("mitä sovittiin jatkosta"): one owner organisation and worker, a due date;
  * overdue ones escalate worker → team lead → manager until completed (docs/meetings.md).
  */
-@ApiTags('action-items')
-@Controller('paths/:pathId/action-items')
+@ApiTags('agreed-steps')
+@Controller('paths/:pathId/agreed-steps')
 export class ActionItemsController {
   constructor(private readonly bus: ServiceCommandBus) {}
 
