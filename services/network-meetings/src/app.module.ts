@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PathAccessModule } from './access/path-access.module';
+import { ActionItemsModule } from './action-items/action-items.module';
+import { ClientVoiceModule } from './client-voice/client-voice.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { TimelineModule } from './timeline/timeline.module';
 
 /**
@@ -7,5 +10,7 @@ import { TimelineModule } from './timeline/timeline.module';
  * (action items) on durable timers, client voice, and the shared timeline projection of every
  * path (docs/meetings.md). Health, database and NATS come from ServiceRuntimeModule.
  */
-@Module({ imports: [PathAccessModule, TimelineModule] })
+@Module({
+  imports: [PathAccessModule, TimelineModule, MeetingsModule, ActionItemsModule, ClientVoiceModule],
+})
 export class AppModule {}

@@ -16,4 +16,7 @@ export * from './statement-commands';
 export * from './transition-commands';
 export * from './client-identity-commands';
 export * from './network-meetings-subjects';
+export * from './meeting-commands';
+export * from './action-item-commands';
+export * from './client-voice-commands';
 export * from './timeline-queries';
