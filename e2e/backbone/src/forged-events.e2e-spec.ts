@@ -15,6 +15,7 @@ import { MessagingTables1763900000000, NatsLink, namespacedSubject } from '@polk
 import {
   PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
+  PathAccessConsentPurposes1764102800000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
@@ -44,6 +45,7 @@ const MIGRATIONS = [
   PathAccessOwnership1764100200000,
   PathAccessReferralLinks1764101100000,
   PathAccessMeetings1764102700000,
+  PathAccessConsentPurposes1764102800000,
 ];
 
 interface DeadLetterRow {

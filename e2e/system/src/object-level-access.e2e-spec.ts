@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO_ORGANISATIONS } from '@polku/demo';
-import { NETWORK_MEETING_HELD_V1 } from '@polku/contracts';
-import { newOutboxEvent, publishEventAsOwner, testServiceConfig, waitFor } from '@polku/testing';
+import { waitFor } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
-import { streamEvents } from './support/event-stream';
 import { gatewayClient, type Answer } from './support/gateway-client';
 import { serviceQuery } from './support/service-database';
 import { pathSeeder } from './support/seed-paths';
@@ -46,7 +44,8 @@ type ObjectKind =
   | 'handoff'
   | 'followUp'
   | 'clientLink'
-  | 'meeting';
+  | 'meeting'
+  | 'nextStep';
 
 /** One route with a child id: who tries it, on which of their own paths, with which object. */
 interface ObjectCase {
@@ -66,6 +65,12 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
     on: 'A',
     object: 'actionItem',
     body: { resolution: 'IN_ORDER' },
+  },
+  'POST /paths/{pathId}/agreed-steps/{actionItemId}/completion': {
+    as: 'ville.tyonsilta',
+    on: 'A',
+    object: 'nextStep',
+    body: {},
   },
   'POST /paths/{pathId}/activation-plan/goals/{goalId}/progress': {
     as: 'ville.tyonsilta',
@@ -158,6 +163,25 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
     as: 'tiina.tyollisyys',
     on: 'A',
     object: 'clientLink',
+  },
+  'GET /paths/{pathId}/meetings/{meetingId}': { as: 'ville.tyonsilta', on: 'A', object: 'meeting' },
+  'POST /paths/{pathId}/meetings/{meetingId}/cancellation': {
+    as: 'ville.tyonsilta',
+    on: 'A',
+    object: 'meeting',
+    body: { reason: 'OTHER' },
+  },
+  'POST /paths/{pathId}/meetings/{meetingId}/record': {
+    as: 'ville.tyonsilta',
+    on: 'A',
+    object: 'meeting',
+    body: {
+      heldAt: '2026-11-30T09:05:00.000Z',
+      endedAt: '2026-11-30T10:20:00.000Z',
+      participants: [{ orgId: org.tyonsilta.id, roles: ['INSTRUCTOR'] }],
+      clientPresent: true,
+      decisions: [],
+    },
   },
   // The meeting is the object; the decision id after it names nothing on the caller's path.
   'POST /paths/{pathId}/meetings/{meetingId}/decisions/{decisionId}/link': {
@@ -302,42 +326,6 @@ async function clientLinkOnAPath(): Promise<string> {
   return linked.body.linkId as string;
 }
 
-/**
- * A path with a network meeting held with Työnsilta, as network-meetings publishes it from its
- * own NATS user; the meeting's id.
- */
-async function pathWithHeldMeeting(): Promise<string> {
-  const pathId = await acceptedPath();
-  const referral = await waitFor(
-    async () =>
-      (await streamEvents(system.env)).find(
-        (event) => event.pathId === pathId && event.type === 'ClientReferred',
-      ),
-    { timeoutMs: 20_000, description: `ClientReferred of ${pathId}` },
-  );
-  const meetingId = randomUUID();
-  const held = newOutboxEvent(NETWORK_MEETING_HELD_V1.subject);
-  await publishEventAsOwner(testServiceConfig({ ...system.env }), NETWORK_MEETING_HELD_V1.subject, {
-    pathId,
-    clientRef: referral.clientRef,
-    emitter: {
-      orgId: org.tyonsilta.id,
-      orgRole: 'PROVIDER',
-      actorId: 'demo-user-02',
-      actorRole: 'CASEWORKER',
-    },
-    consentRef: referral.consentRef as string,
-    data: {
-      ...held.data,
-      meetingId,
-      participants: [{ orgId: org.tyonsilta.id, roles: ['INSTRUCTOR'] }],
-      decisions: [{ decisionId: randomUUID(), kind: 'PAUSE' }],
-      handoffId: undefined,
-    },
-  });
-  return meetingId;
-}
-
 /** A path with a pending hand-off from Työnsilta to Kumppaniksi; its hand-off id. */
 async function pathWithHandoff(): Promise<{ pathId: string; handoffId: string }> {
   const pathId = await acceptedPath();
@@ -443,6 +431,29 @@ async function pathWithObjects() {
     await api('POST', `${B}/statements`, 'ville.tyonsilta', { kind: 'STATEMENT' }),
     'statement',
   );
+  // Once network-meetings has the path's access facts (its lists answer 200).
+  await whenStatus(`${B}/meetings`, 'ville.tyonsilta', 200);
+  await whenStatus(`${B}/agreed-steps`, 'ville.tyonsilta', 200);
+  const meeting = created(
+    await api('POST', `${B}/meetings`, 'ville.tyonsilta', {
+      kind: 'PROGRESS_MEETING',
+      convenor: 'ORGANISATION',
+      invitees: [{ orgId: org.tyonsilta.id, roles: ['INSTRUCTOR'] }],
+      startsAt: '2026-11-30T09:00:00.000Z',
+      endsAt: '2026-11-30T10:30:00.000Z',
+      venue: 'REMOTE',
+    }),
+    'meeting',
+  );
+  const nextStep = created(
+    await api('POST', `${B}/agreed-steps`, 'ville.tyonsilta', {
+      description: 'Soita työkokeilupaikkaan',
+      ownerOrgId: org.tyonsilta.id,
+      ownerWorkerId: 'usr_7b1d4e08',
+      dueDate: addCalendarDays(today(), 7),
+    }),
+    'next step',
+  );
   await whenCourse(pathId, 'IN_MEASURE');
   const waiting = created(
     await api('POST', `${B}/waits`, 'ville.tyonsilta', { waitingFor: 'DEBT_COUNSELLING' }),
@@ -458,6 +469,8 @@ async function pathWithObjects() {
     measure: measure.body.measureId as string,
     statement: statement.body.statementId as string,
     wait: waiting.body.waits[0].waitId as string,
+    meeting: meeting.body.meetingId as string,
+    nextStep: nextStep.body.actionItemId as string,
   };
 }
 
@@ -469,12 +482,11 @@ beforeAll(async () => {
   const D1 = await exitedPath();
   const D2 = await exitedPath();
   const clientLink = await clientLinkOnAPath();
-  const meeting = await pathWithHeldMeeting();
   const A = await acceptedPath();
   await whenCourse(A, 'INTAKE');
   world = {
     paths: { A, C2: C2.pathId, D2: D2.pathId },
-    objects: { ...inB, handoff: C1.handoffId, followUp: D1.followUpId, clientLink, meeting },
+    objects: { ...inB, handoff: C1.handoffId, followUp: D1.followUpId, clientLink },
   };
   // Every event of the seeding consumed: from here on only the attempts could change anything.
   let last = '';

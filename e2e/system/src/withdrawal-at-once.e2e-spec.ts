@@ -10,7 +10,13 @@ import { startServiceProcesses, type ServiceProcesses } from './support/service-
 // discloses what the withdrawn consent covered, even though client-intake's outbox relay never
 // delivers the ConsentWithdrawn event to the gateway or to any other service.
 const org = DEMO_ORGANISATIONS;
-const SERVICES = ['gateway', 'client-intake', 'transitions', 'activation-plans'] as const;
+const SERVICES = [
+  'gateway',
+  'client-intake',
+  'transitions',
+  'activation-plans',
+  'network-meetings',
+] as const;
 
 let system: ServiceProcesses;
 const { api } = gatewayClient(() => system.baseUrl);
@@ -81,6 +87,8 @@ describe('a consent withdrawal takes effect at once', () => {
     expect(agreed.status).toBe(201);
     // Työnsilta reads the plan on the client's consent, once the plan events reached it.
     await whenStatus(`/paths/${pathId}/activation-plan`, 'ville.tyonsilta', 200);
+    // And the agreed next steps (PLAN) in network-meetings, once it has the consent too.
+    await whenStatus(`/paths/${pathId}/agreed-steps`, 'ville.tyonsilta', 200);
     const referrals = await api('GET', `/paths/${pathId}/referrals`, 'ville.tyonsilta');
     const { referralId } = (referrals.body as { items: { referralId: string }[] }).items[0];
     const consents = await api('GET', `/paths/${pathId}/consents`, 'ville.tyonsilta');
@@ -124,7 +132,7 @@ describe('a consent withdrawal takes effect at once', () => {
     // (Työnsilta is no statutory plan party), the intake's health flag, the prior information
     // given for that package — is gone at once.
     const consentOnly = new Set(
-      ['/activation-plan', '/activation-plan/history', '/intake'].map(
+      ['/activation-plan', '/activation-plan/history', '/intake', '/agreed-steps'].map(
         (read) => `/paths/${pathId}${read}`,
       ),
     );

@@ -1,6 +1,7 @@
 import { ActivationPlansConfig } from './activation-plans.config';
 import { ClientIntakeConfig } from './client-intake.config';
 import { TransitionsConfig } from './transitions.config';
+import { NetworkMeetingsConfig } from './network-meetings.config';
 import { renderConfigurationDoc } from './configuration-doc';
 import { envVarsOf } from './env-var.decorator';
 import {
@@ -8,7 +9,6 @@ import {
   DEVELOPMENT_IDENTITY_HASH_KEY,
 } from './identity-keys';
 import { LauncherConfig } from './launcher.config';
-import { NetworkMeetingsConfig } from './network-meetings.config';
 
 /** Every variable of every process, each once. */
 function allVariables() {

@@ -1,4 +1,5 @@
 import { ActivationPlansConfig } from './activation-plans.config';
+import { NetworkMeetingsConfig } from './network-meetings.config';
 import { ClientIntakeConfig } from './client-intake.config';
 import { envVarsOf } from './env-var.decorator';
 import { GatewayConfig } from './gateway.config';
@@ -116,6 +117,7 @@ describe('loadConfig', () => {
       ['LauncherConfig', LauncherConfig],
       ['ClientIntakeConfig', ClientIntakeConfig],
       ['ActivationPlansConfig', ActivationPlansConfig],
+      ['NetworkMeetingsConfig', NetworkMeetingsConfig],
     ] as const)(
       'should give each %s variable the type its default documents when the environment is empty',
       (_name, configClass) => {

@@ -60,3 +60,9 @@ export { PathAccessOwnership1764100200000 } from './migrations/1764100200000-pat
 export { PathClientRefTable1764100300000 } from './migrations/1764100300000-path-client-ref-table';
 export { PathAccessReferralLinks1764101100000 } from './migrations/1764101100000-path-access-referral-links';
 export { PathAccessMeetings1764102700000 } from './migrations/1764102700000-path-access-meetings';
+export { PathAccessConsentPurposes1764102800000 } from './migrations/1764102800000-path-access-consent-purposes';
+export {
+  findConsentInForce,
+  type ConsentInForce,
+  type ConsentInForceQuery,
+} from './projection/consent-in-force';

@@ -13,6 +13,7 @@ import { dropDatabase, openServiceDataSource, serviceDatabaseName } from '@polku
 import type { DataSource } from 'typeorm';
 import {
   decidePathAccess,
+  PathAccessConsentPurposes1764102800000,
   PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
   PathAccessReferralLinks1764101100000,
@@ -46,6 +47,7 @@ beforeAll(async () => {
       PathAccessOwnership1764100200000,
       PathAccessReferralLinks1764101100000,
       PathAccessMeetings1764102700000,
+      PathAccessConsentPurposes1764102800000,
     ],
   });
 });

@@ -22,6 +22,7 @@ import {
   decidePathAccess,
   PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
+  PathAccessConsentPurposes1764102800000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
@@ -53,6 +54,7 @@ beforeAll(async () => {
       PathAccessOwnership1764100200000,
       PathAccessReferralLinks1764101100000,
       PathAccessMeetings1764102700000,
+      PathAccessConsentPurposes1764102800000,
     ],
   });
 });

@@ -15,6 +15,7 @@ import { ReadYourWritesModule } from './read-your-writes/read-your-writes.module
 import { IntakeApiModule } from './intake/intake-api.module';
 import { LiveApiModule } from './live/live-api.module';
 import { PlansApiModule } from './plans/plans-api.module';
+import { MeetingsApiModule } from './meetings/meetings-api.module';
 import { TransitionsApiModule } from './transitions/transitions-api.module';
 import { TimelineApiModule } from './timeline/timeline-api.module';
 import { applyApiConventions } from './http/api-conventions';
@@ -68,6 +69,7 @@ export async function createGatewayApp({
       IntakeApiModule,
       PlansApiModule,
       TransitionsApiModule,
+      MeetingsApiModule,
       TimelineApiModule,
       LiveApiModule,
       IdempotencyModule,

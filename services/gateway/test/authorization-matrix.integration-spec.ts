@@ -232,14 +232,17 @@ describe('If-Match on mutable resources', () => {
  */
 const CREATES = [
   'POST /api/v1/organisations/:orgId/funding-ending',
+  'POST /api/v1/paths/:pathId/action-items',
   'POST /api/v1/paths/:pathId/activation-plan',
   'POST /api/v1/paths/:pathId/activation-plan/goals/:goalId/progress',
+  'POST /api/v1/paths/:pathId/client-voice',
   'POST /api/v1/paths/:pathId/consents',
   'POST /api/v1/paths/:pathId/hand-offs',
   'POST /api/v1/paths/:pathId/intake',
   'POST /api/v1/paths/:pathId/measures',
   'POST /api/v1/paths/:pathId/measures/:measureId/absences',
   'POST /api/v1/paths/:pathId/measures/:measureId/attendance',
+  'POST /api/v1/paths/:pathId/meetings',
   // A decision is linked once (409 after): the link is created, nothing is changed.
   'POST /api/v1/paths/:pathId/meetings/:meetingId/decisions/:decisionId/link',
   'POST /api/v1/paths/:pathId/parallel-services',

@@ -5,6 +5,7 @@ import {
   type FixtureWorld,
   type OperationFixture,
 } from './openapi-operation-fixtures';
+import { meetingOperations } from './openapi-meeting-operations';
 
 const org = DEMO_ORGANISATIONS;
 
@@ -280,6 +281,7 @@ export const OPERATION_FIXTURES: Readonly<Record<string, OperationFixture>> = {
     },
   },
   ...measureOperations(),
+  ...meetingOperations(),
   'GET /api/v1/paths/{pathId}/statements': {
     as: 'tiina.tyollisyys',
     prepare: async (w) => ({ params: { pathId: await w.inIntake() } }),

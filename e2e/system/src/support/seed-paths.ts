@@ -34,7 +34,8 @@ export function pathSeeder(api: ApiCall, clientFamilyName: string) {
   /** A made-up client with a valid personal identity code of its own. */
   function newClient() {
     clientNumber += 1;
-    const birth = `0101${String(60 + clientNumber).padStart(2, '0')}`;
+    // Born 1960–1999 in turn; the individual number keeps every code unique (up to 399 clients).
+    const birth = `0101${String(60 + (clientNumber % 40)).padStart(2, '0')}`;
     const individual = String(200 + clientNumber * 2).padStart(3, '0');
     const check = CHECK_CHARACTERS[Number(`${birth}${individual}`) % 31];
     return {

@@ -16,5 +16,8 @@ export * from './statement-commands';
 export * from './transition-commands';
 export * from './client-identity-commands';
 export * from './network-meetings-subjects';
+export * from './meeting-commands';
+export * from './action-item-commands';
+export * from './client-voice-commands';
 export * from './meeting-view-queries';
 export * from './timeline-queries';

@@ -148,6 +148,7 @@ const onConsentGranted: Projector = (em, envelopes) =>
       dataClasses: data.dataClasses,
       validFrom: data.validFrom,
       validTo: data.validTo ?? null,
+      purposes: [data.purpose],
     })),
   );
 

@@ -41,6 +41,8 @@ export interface ConsentGrantRow {
   readonly dataClasses: readonly DataClass[];
   readonly validFrom: string;
   readonly validTo: string | null;
+  /** What the consent is for (ConsentGranted.purpose). */
+  readonly purposes: readonly string[];
 }
 
 /** A consent withdrawn, effective at `withdrawnAt`. */
@@ -131,18 +133,22 @@ export async function upsertConsentGrants(
   // day the consent covers: it ends at the start of the next day.
   await em.query(
     `INSERT INTO path_access_consent
-       (consent_id, path_id, org_ids, data_classes, valid_from, valid_to)
+       (consent_id, path_id, org_ids, data_classes, valid_from, valid_to, purposes)
      SELECT c.consent_id, c.path_id,
             ARRAY(SELECT e::uuid FROM jsonb_array_elements_text(c.org_ids)
                     WITH ORDINALITY AS o (e, n) ORDER BY n),
             ARRAY(SELECT e FROM jsonb_array_elements_text(c.data_classes)
                     WITH ORDINALITY AS d (e, n) ORDER BY n),
-            c.valid_from::date, (c.valid_to::date + 1)::timestamptz
-       FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[], $4::jsonb[], $5::text[], $6::text[])
-         AS c (consent_id, path_id, org_ids, data_classes, valid_from, valid_to)
+            c.valid_from::date, (c.valid_to::date + 1)::timestamptz,
+            ARRAY(SELECT e FROM jsonb_array_elements_text(c.purposes)
+                    WITH ORDINALITY AS p (e, n) ORDER BY n)
+       FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[], $4::jsonb[], $5::text[], $6::text[],
+                   $7::jsonb[])
+         AS c (consent_id, path_id, org_ids, data_classes, valid_from, valid_to, purposes)
      ON CONFLICT (consent_id) DO UPDATE SET
        org_ids = EXCLUDED.org_ids, data_classes = EXCLUDED.data_classes,
-       valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to`,
+       valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
+       purposes = EXCLUDED.purposes`,
     [
       rows.map((row) => row.consentId),
       rows.map((row) => row.pathId),
@@ -150,6 +156,7 @@ export async function upsertConsentGrants(
       rows.map((row) => JSON.stringify(row.dataClasses)),
       rows.map((row) => row.validFrom),
       rows.map((row) => row.validTo),
+      rows.map((row) => JSON.stringify(row.purposes)),
     ],
   );
 }

@@ -2,6 +2,7 @@ import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
   PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
+  PathAccessConsentPurposes1764102800000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
@@ -24,6 +25,7 @@ export const ACTIVATION_PLANS_MIGRATIONS = [
   PathAccessOwnership1764100200000,
   PathAccessReferralLinks1764101100000,
   PathAccessMeetings1764102700000,
+  PathAccessConsentPurposes1764102800000,
   PlanTables1764200000000,
   MeasureAndStatementTables1764200100000,
   MeasureAndStatementVersions1764200500000,

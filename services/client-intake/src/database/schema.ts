@@ -4,6 +4,7 @@ import {
   PathAccessOwnership1764100200000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
+  PathAccessConsentPurposes1764102800000,
 } from '@polku/path-access';
 import { IntakeTables1764100000000 } from './migrations/1764100000000-intake-tables';
 import { PriorInformationAndParallelServices1764100100000 } from './migrations/1764100100000-prior-information-and-parallel-services';
@@ -33,4 +34,5 @@ export const CLIENT_INTAKE_MIGRATIONS = [
   ActionItemVersion1764101600000,
   UnverifiedClientIdentities1764102000000,
   PathAccessMeetings1764102700000,
+  PathAccessConsentPurposes1764102800000,
 ];

@@ -22,7 +22,26 @@ interface Document {
 const CONDITIONAL_FIELDS: Record<string, string[]> = {
   // Only with statusNow CHANGED (IsRequiredOnlyWhen); the first statusNow is SAME.
   CompleteFollowUpCommand: ['destination'],
+  // Only with venue ORGANISATION_PREMISES; the documented venue is REMOTE.
+  ScheduleMeetingCommand: ['venueOrgId'],
+  // Only with visibility NAMED_ORGANISATIONS; the first visibility is WRITER_ORGANISATION.
+  RecordClientVoiceCommand: ['visibleToOrgIds'],
+  RecordMeetingHeldCommand: ['clientView.visibleToOrgIds'],
 };
+
+/** Deletes a field by its dotted path, e.g. `clientView.visibleToOrgIds`. */
+function deleteAt(body: Record<string, unknown>, dotted: string): void {
+  const keys = dotted.split('.');
+  const parent = keys
+    .slice(0, -1)
+    .reduce<Record<string, unknown> | undefined>(
+      (node, key) => node?.[key] as Record<string, unknown> | undefined,
+      body,
+    );
+  if (parent !== undefined) {
+    delete parent[keys[keys.length - 1]];
+  }
+}
 
 async function bodies(): Promise<{ operation: string; name: string; schema: OpenApiSchema }[]> {
   const document = JSON.parse(await renderOpenApiJson()) as Document;
@@ -79,7 +98,7 @@ describe('request bodies built from the OpenAPI document', () => {
           unknown
         >;
         for (const field of CONDITIONAL_FIELDS[name] ?? []) {
-          delete body[field];
+          deleteAt(body, field);
         }
         return [operation, await validated(name, body)];
       }),

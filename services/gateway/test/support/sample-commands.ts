@@ -150,6 +150,47 @@ export const VALID_COMMAND_BODIES: Readonly<Record<string, Record<string, unknow
   'POST /api/v1/paths/:pathId/waits': { waitingFor: 'DEBT_COUNSELLING' },
   'POST /api/v1/paths/:pathId/waits/:waitId/end': null,
   'POST /api/v1/organisations/:orgId/funding-ending': { endDate: '2027-12-31' },
+  'POST /api/v1/paths/:pathId/meetings': {
+    kind: 'PROGRESS_MEETING',
+    convenor: 'ORGANISATION',
+    invitees: [
+      { orgId: DEMO_ORGANISATIONS.tyonsilta.id, roles: ['INSTRUCTOR'] },
+      { orgId: DEMO_ORGANISATIONS.employmentArea.id, roles: ['EMPLOYMENT_COUNSELLOR'] },
+    ],
+    startsAt: '2027-02-01T08:00:00.000Z',
+    endsAt: '2027-02-01T09:30:00.000Z',
+    venue: 'ORGANISATION_PREMISES',
+    venueOrgId: DEMO_ORGANISATIONS.tyonsilta.id,
+  },
+  'POST /api/v1/paths/:pathId/meetings/:meetingId/cancellation': { reason: 'RESCHEDULED' },
+  'POST /api/v1/paths/:pathId/meetings/:meetingId/record': {
+    heldAt: '2026-11-30T09:05:00.000Z',
+    endedAt: '2026-11-30T10:20:00.000Z',
+    participants: [{ orgId: DEMO_ORGANISATIONS.tyonsilta.id, roles: ['INSTRUCTOR'] }],
+    clientPresent: true,
+    decisions: [{ kind: 'PLAN_CHANGE' }],
+    agreedNextSteps: [
+      {
+        description: 'Book a work-ability assessment',
+        ownerOrgId: DEMO_ORGANISATIONS.tyonsilta.id,
+        ownerWorkerId: 'usr_7b1d4e08',
+        dueDate: '2027-12-15',
+      },
+    ],
+  },
+  'POST /api/v1/paths/:pathId/action-items': {
+    description: 'Call the work trial host',
+    ownerOrgId: DEMO_ORGANISATIONS.tyonsilta.id,
+    ownerWorkerId: 'usr_7b1d4e08',
+    dueDate: '2027-12-15',
+  },
+  'POST /api/v1/paths/:pathId/action-items/:actionItemId/completion': null,
+  'POST /api/v1/paths/:pathId/client-voice': {
+    kind: 'OWN_GOALS',
+    author: 'CLIENT',
+    text: 'Haluan takaisin töihin.',
+    visibility: 'WHOLE_NETWORK',
+  },
   'POST /api/v1/paths/:pathId/meetings/:meetingId/decisions/:decisionId/link': {
     eventId: '0190d6b4-5a1e-7c3d-9e2f-4a5b6c7d8e9f',
   },

@@ -3,11 +3,13 @@ import {
   PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
   PathAccessPlanParties1764100100000,
+  PathAccessConsentPurposes1764102800000,
   PathAccessReferralLinks1764101100000,
   PathAccessSourceTables1764100000000,
   PathClientRefTable1764100300000,
 } from '@polku/path-access';
 import { TimerTable1763950000000 } from '@polku/timers';
+import { MeetingTables1764500000000 } from './migrations/1764500000000-meeting-tables';
 import { TimelineEntry1765100000000 } from './migrations/1765100000000-timeline-entry';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
@@ -23,5 +25,7 @@ export const NETWORK_MEETINGS_MIGRATIONS = [
   PathClientRefTable1764100300000,
   PathAccessReferralLinks1764101100000,
   PathAccessMeetings1764102700000,
+  PathAccessConsentPurposes1764102800000,
+  MeetingTables1764500000000,
   TimelineEntry1765100000000,
 ];

@@ -2,6 +2,7 @@ import { MessagingTables1763900000000 } from '@polku/messaging';
 import {
   PathAccessMeetings1764102700000,
   PathAccessOwnership1764100200000,
+  PathAccessConsentPurposes1764102800000,
   PathAccessReferralLinks1764101100000,
   PathAccessPlanParties1764100100000,
   PathAccessSourceTables1764100000000,
@@ -23,5 +24,6 @@ export const TRANSITIONS_MIGRATIONS = [
   PathClientRefTable1764100300000,
   PathAccessReferralLinks1764101100000,
   PathAccessMeetings1764102700000,
+  PathAccessConsentPurposes1764102800000,
   PathCourseTable1764400000000,
 ];
