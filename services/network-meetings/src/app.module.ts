@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import { PathAccessModule } from './access/path-access.module';
 import { ActionItemsModule } from './action-items/action-items.module';
 import { ClientVoiceModule } from './client-voice/client-voice.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { LiveModule } from './live/live.module';
 import { MeetingViewModule } from './meeting-view/meeting-view.module';
-import { MeetingsModule } from './meetings/meetings.module';
 import { TimelineModule } from './timeline/timeline.module';
 
 /**
@@ -19,8 +19,8 @@ import { TimelineModule } from './timeline/timeline.module';
     MeetingsModule,
     ActionItemsModule,
     ClientVoiceModule,
-    LiveModule,
     MeetingViewModule,
+    LiveModule,
   ],
 })
 export class AppModule {}
