@@ -232,9 +232,9 @@ describe('If-Match on mutable resources', () => {
  */
 const CREATES = [
   'POST /api/v1/organisations/:orgId/funding-ending',
-  'POST /api/v1/paths/:pathId/action-items',
   'POST /api/v1/paths/:pathId/activation-plan',
   'POST /api/v1/paths/:pathId/activation-plan/goals/:goalId/progress',
+  'POST /api/v1/paths/:pathId/agreed-steps',
   'POST /api/v1/paths/:pathId/client-voice',
   'POST /api/v1/paths/:pathId/consents',
   'POST /api/v1/paths/:pathId/hand-offs',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@polku/auth';
 import { MEETING_COMMANDS, type DataClass, type TimelineEntryView } from '@polku/contracts';
+import { newOutboxEvent, waitFor } from '@polku/testing';
 import {
   COVERED,
   publishThreePartyPath,
@@ -231,5 +232,23 @@ describe('the shared timeline', () => {
       [path.pathId],
     );
     expect(row.n).toBe(path.events.length);
+  });
+
+  it('should put an escalation of the action-item timer on the timeline when the system process emits it', async () => {
+    // The catalogue's sample comes from network-meetings' action-item timer, a system process.
+    const overdue = newOutboxEvent('polku.meetings.action-item.action-item-overdue.v1');
+    const eventId = await service.publish('polku.meetings.action-item.action-item-overdue.v1', {
+      ...overdue,
+      pathId: path.pathId,
+      clientRef: path.clientRef,
+    });
+
+    const entry = await waitFor(
+      async () =>
+        (await list(path.socialServices)).entries.find((item) => item.eventId === eventId),
+      { description: 'the overdue action item on the timeline' },
+    );
+    expect(entry).toMatchObject({ kind: 'ACTION_ITEM', dataClass: 'PATH' });
+    expect(entry.summary).toMatch(/is overdue and escalated to the (worker|team lead|manager)/);
   });
 });

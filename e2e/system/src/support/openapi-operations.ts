@@ -6,6 +6,7 @@ import {
   type OperationFixture,
 } from './openapi-operation-fixtures';
 import { meetingOperations } from './openapi-meeting-operations';
+import { timelineOperations } from './openapi-timeline-operations';
 
 const org = DEMO_ORGANISATIONS;
 
@@ -250,24 +251,6 @@ export const OPERATION_FIXTURES: Readonly<Record<string, OperationFixture>> = {
       return { params: { pathId, goalId: await w.withPlan(pathId) } };
     },
   },
-  'GET /api/v1/paths/{pathId}/timeline': {
-    as: 'ville.tyonsilta',
-    prepare: async (w) => ({ params: { pathId: await w.inIntake() } }),
-  },
-  'POST /api/v1/paths/{pathId}/meetings/{meetingId}/decisions/{decisionId}/link': {
-    as: 'ville.tyonsilta',
-    prepare: async (w) => ({
-      params: {
-        pathId: await w.inIntake(),
-        meetingId: crypto.randomUUID(),
-        decisionId: crypto.randomUUID(),
-      },
-    }),
-    answers: {
-      status: 409,
-      why: 'a decision is linked only to a meeting recorded as held on the path; the fixture path has none',
-    },
-  },
   'GET /api/v1/paths/{pathId}/measures': {
     as: 'ville.tyonsilta',
     prepare: async (w) => ({ params: { pathId: await w.inIntake() } }),
@@ -282,6 +265,7 @@ export const OPERATION_FIXTURES: Readonly<Record<string, OperationFixture>> = {
   },
   ...measureOperations(),
   ...meetingOperations(),
+  ...timelineOperations(),
   'GET /api/v1/paths/{pathId}/statements': {
     as: 'tiina.tyollisyys',
     prepare: async (w) => ({ params: { pathId: await w.inIntake() } }),

@@ -42,7 +42,11 @@ export class TimelineHandler {
     const { pathId: _path, limit, cursor, ...given } = request ?? {};
     const filters = validateCommand(ListTimelineQuery, given);
     const page = requirePage({ limit, cursor }, { sort: TIMELINE_SORT[filters.order ?? 'desc'] });
-    if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
+    if (
+      filters.from !== undefined &&
+      filters.to !== undefined &&
+      Date.parse(filters.from) > Date.parse(filters.to)
+    ) {
       throw new CommandValidationError('from: must not be after to');
     }
     return this.reader.list(principal, { pathId, page, filters });
