@@ -91,21 +91,29 @@ export function verdicts(
         ? worst < TIMELINE_TARGET.pageP95Ms && pages.pathEntries >= TIMELINE_TARGET.pageEntries
         : null,
   });
+  const complete =
+    c !== undefined &&
+    c.subscribers >= TIMELINE_TARGET.subscribers &&
+    c.completeness.subscribersComplete === c.subscribers &&
+    c.completeness.streamFailures.length === 0;
+  const [first, , last] = c?.lagP99ByThird ?? [];
   result.push({
     target:
       `(c) ${TIMELINE_TARGET.subscribers} open live subscribers without falling behind ` +
-      `(every subscriber gets every entry; each subscriber's p99 < ${TIMELINE_TARGET.liveP99Ms} ms)`,
+      '(every subscriber gets every entry; the p99 of the last third of the phase at most 1.5 × the first)',
     measured: c
-      ? `${c.completeness.subscribersComplete} of ${c.subscribers} subscribers complete, ` +
-        `per-subscriber p99 median ${ms(c.perSubscriberP99Ms.p50)} ms, worst ${ms(c.perSubscriberP99Ms.max)} ms, ` +
+      ? `${c.completeness.subscribersComplete} of ${c.subscribers} subscribers got every entry, ` +
+        `${c.completeness.streamFailures.length} streams failed, ` +
         `p99 by third of the phase ${c.lagP99ByThird.join(' · ')} ms`
       : 'not measured',
-    met: c
-      ? c.subscribers >= TIMELINE_TARGET.subscribers &&
-        c.completeness.subscribersComplete === c.subscribers &&
-        c.completeness.streamFailures.length === 0 &&
-        c.perSubscriberP99Ms.max < TIMELINE_TARGET.liveP99Ms
-      : null,
+    met: c ? complete && last <= 1.5 * first : null,
+  });
+  result.push({
+    target: `(c) and each of them within (a)'s bound: every subscriber's p99 < ${TIMELINE_TARGET.liveP99Ms} ms`,
+    measured: c
+      ? `per-subscriber p99 median ${ms(c.perSubscriberP99Ms.p50)} ms, worst ${ms(c.perSubscriberP99Ms.max)} ms`
+      : 'not measured',
+    met: c ? complete && c.perSubscriberP99Ms.max < TIMELINE_TARGET.liveP99Ms : null,
   });
   return result;
 }
