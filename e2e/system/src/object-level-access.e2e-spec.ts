@@ -183,6 +183,13 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
       decisions: [],
     },
   },
+  // The meeting is the object; the decision id after it names nothing on the caller's path.
+  'POST /paths/{pathId}/meetings/{meetingId}/decisions/{decisionId}/link': {
+    as: 'ville.tyonsilta',
+    on: 'A',
+    object: 'meeting',
+    body: { eventId: randomUUID() },
+  },
   'POST /paths/{pathId}/statements/{statementId}/issue': {
     as: 'ville.tyonsilta',
     on: 'A',
@@ -498,7 +505,9 @@ describe('object ids are checked against their path', () => {
     const [method, template] = route.split(' ') as ['GET' | 'POST', string];
     const url = template
       .replace('{pathId}', world.paths[attempt.on])
-      .replace(/\{[A-Za-z]+Id\}/, world.objects[attempt.object]);
+      .replace(/\{[A-Za-z]+Id\}/, world.objects[attempt.object])
+      // A further id (a meeting's decision) names nothing: the object before it is the attempt.
+      .replace(/\{[A-Za-z]+Id\}/g, randomUUID());
     const correlationId = randomUUID();
     // The caller's own path's current version: a path command then fails on the object alone,
     // never on a stale version (a measure's or statement's version is checked after the id).

@@ -3,9 +3,9 @@ import { ClientIntakeConfig } from './client-intake.config';
 import { envVarsOf, type EnvVarDefinition } from './env-var.decorator';
 import { GatewayConfig } from './gateway.config';
 import { LauncherConfig } from './launcher.config';
+import { NetworkMeetingsConfig } from './network-meetings.config';
 import { ServiceConfig } from './service.config';
 import { TransitionsConfig } from './transitions.config';
-import { NetworkMeetingsConfig } from './network-meetings.config';
 
 /** What the Default column shows: a secret's development default is never printed. */
 function shownDefault(variable: EnvVarDefinition): string {

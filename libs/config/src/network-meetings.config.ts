@@ -3,8 +3,9 @@ import { EnvVar } from './env-var.decorator';
 import { ServiceConfig } from './service.config';
 
 /**
- * network-meetings reads everything a service does, plus the policy of agreed next steps: how
- * an overdue action item climbs its escalation ladder (docs/meetings.md).
+ * network-meetings reads everything a service does, plus the policy of agreed next steps (how
+ * an overdue action item climbs its escalation ladder) and the limits of the shared timeline
+ * (docs/meetings.md).
  */
 export class NetworkMeetingsConfig extends ServiceConfig {
   @EnvVar({
@@ -22,4 +23,12 @@ export class NetworkMeetingsConfig extends ServiceConfig {
   })
   @IntVar(100, 60000)
   TIMER_POLL_INTERVAL_MS!: number;
+
+  @EnvVar({
+    description:
+      'Most timeline entries a live subscriber catches up one by one after a reconnect; when more follow its last event id, it is told to reload the timeline instead (gapTooLarge).',
+    default: '500',
+  })
+  @IntVar(1, 100000)
+  LIVE_RESUME_MAX_ENTRIES!: number;
 }

@@ -16,6 +16,7 @@ import { IntakeApiModule } from './intake/intake-api.module';
 import { PlansApiModule } from './plans/plans-api.module';
 import { MeetingsApiModule } from './meetings/meetings-api.module';
 import { TransitionsApiModule } from './transitions/transitions-api.module';
+import { TimelineApiModule } from './timeline/timeline-api.module';
 import { applyApiConventions } from './http/api-conventions';
 import { ApiConventionsModule } from './http/api-conventions.module';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
@@ -68,6 +69,7 @@ export async function createGatewayApp({
       PlansApiModule,
       TransitionsApiModule,
       MeetingsApiModule,
+      TimelineApiModule,
       IdempotencyModule,
       ...(extraImports ?? []),
       // After AuthModule: its guard runs first, so the rate limit knows the user.

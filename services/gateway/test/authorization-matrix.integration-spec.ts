@@ -232,9 +232,9 @@ describe('If-Match on mutable resources', () => {
  */
 const CREATES = [
   'POST /api/v1/organisations/:orgId/funding-ending',
-  'POST /api/v1/paths/:pathId/action-items',
   'POST /api/v1/paths/:pathId/activation-plan',
   'POST /api/v1/paths/:pathId/activation-plan/goals/:goalId/progress',
+  'POST /api/v1/paths/:pathId/agreed-steps',
   'POST /api/v1/paths/:pathId/client-voice',
   'POST /api/v1/paths/:pathId/consents',
   'POST /api/v1/paths/:pathId/hand-offs',
@@ -243,6 +243,8 @@ const CREATES = [
   'POST /api/v1/paths/:pathId/measures/:measureId/absences',
   'POST /api/v1/paths/:pathId/measures/:measureId/attendance',
   'POST /api/v1/paths/:pathId/meetings',
+  // A decision is linked once (409 after): the link is created, nothing is changed.
+  'POST /api/v1/paths/:pathId/meetings/:meetingId/decisions/:decisionId/link',
   'POST /api/v1/paths/:pathId/parallel-services',
   'POST /api/v1/paths/:pathId/referral-links',
   'POST /api/v1/paths/:pathId/statements',

@@ -6,6 +6,7 @@ import {
   type OperationFixture,
 } from './openapi-operation-fixtures';
 import { meetingOperations } from './openapi-meeting-operations';
+import { timelineOperations } from './openapi-timeline-operations';
 
 const org = DEMO_ORGANISATIONS;
 
@@ -244,6 +245,7 @@ export const OPERATION_FIXTURES: Readonly<Record<string, OperationFixture>> = {
   },
   ...measureOperations(),
   ...meetingOperations(),
+  ...timelineOperations(),
   'GET /api/v1/paths/{pathId}/statements': {
     as: 'tiina.tyollisyys',
     prepare: async (w) => ({ params: { pathId: await w.inIntake() } }),

@@ -19,3 +19,4 @@ export * from './network-meetings-subjects';
 export * from './meeting-commands';
 export * from './action-item-commands';
 export * from './client-voice-commands';
+export * from './timeline-queries';

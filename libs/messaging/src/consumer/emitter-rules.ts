@@ -6,6 +6,7 @@ import {
   type UserRole,
 } from '@polku/auth';
 import {
+  ACTION_ITEM_OVERDUE_V1,
   CLIENT_REFERRED_V1,
   PLAN_REVIEW_DUE_V1,
   PLAN_REVIEW_OVERDUE_V1,
@@ -19,18 +20,21 @@ import { ownerOfSubject } from './subject-ownership';
 /**
  * The subjects each service's own processes (timers, reactions to other events) emit, read from
  * the code: activation-plans' review timer its two reminders, transitions' path course and
- * timers any event of its context, client-intake none (its events are all a worker's). A new
- * system process that emits another subject is added here (docs/security.md).
+ * timers any event of its context, network-meetings' action-item timer the overdue rungs,
+ * client-intake none (its events are all a worker's). A new system process that emits another
+ * subject is added here (docs/security.md).
  */
 const SYSTEM_EMITTED: Readonly<Partial<Record<ServiceName, 'any' | readonly string[]>>> = {
   'activation-plans': [PLAN_REVIEW_DUE_V1.subject, PLAN_REVIEW_OVERDUE_V1.subject],
   transitions: 'any',
+  'network-meetings': [ACTION_ITEM_OVERDUE_V1.subject],
 };
 
-/** Subjects only a system process emits: no worker records a reminder by hand. */
+/** Subjects only a system process emits: no worker records a reminder or an escalation by hand. */
 const SYSTEM_ONLY: ReadonlySet<string> = new Set([
   PLAN_REVIEW_DUE_V1.subject,
   PLAN_REVIEW_OVERDUE_V1.subject,
+  ACTION_ITEM_OVERDUE_V1.subject,
 ]);
 
 function describeEmitter(emitter: EnvelopeEmitter): string {

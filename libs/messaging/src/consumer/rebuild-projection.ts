@@ -21,8 +21,11 @@ export interface RebuildProjectionOptions {
  */
 export async function rebuildProjection(options: RebuildProjectionOptions): Promise<void> {
   await options.dataSource.transaction(async (em) => {
-    for (const table of options.tables) {
-      await em.query(`TRUNCATE TABLE "${table.replace(/"/g, '""')}"`);
+    // One statement for every table: PostgreSQL truncates a table another one references by a
+    // foreign key only together with it.
+    const tables = options.tables.map((table) => `"${table.replace(/"/g, '""')}"`);
+    if (tables.length > 0) {
+      await em.query(`TRUNCATE TABLE ${tables.join(', ')}`);
     }
     await em.query('DELETE FROM inbox_message WHERE consumer = ANY($1)', [[...options.durables]]);
   });

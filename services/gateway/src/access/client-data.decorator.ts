@@ -32,6 +32,11 @@ export interface ClientDataRoute {
   /** Answer fields of other data classes (prior information), audited when present. */
   readonly fields?: FieldDataClasses;
   /**
+   * A page whose items each carry their own data class in this field (the shared timeline):
+   * the audit row names every class the page held.
+   */
+  readonly itemDataClassField?: string;
+  /**
    * A list over the caller's own organisation (work lists, lost paths): no path, the service
    * scopes it; the audit row names what was disclosed on this basis and how many rows.
    */

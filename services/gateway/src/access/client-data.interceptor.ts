@@ -95,10 +95,18 @@ function classBases(options: {
       return decision.relations.includes('OWNER') ? 'owner' : basisOf('PATH');
     }
     const access = decidePathAccess(principal, decision.facts, dataClass, now);
-    return access.allowed ? describeBasis(access.basis) : null;
+    if (access.allowed) {
+      return describeBasis(access.basis);
+    }
+    // Client voice a consent does not cover was shown on the client's own choice of who sees
+    // each entry (network-meetings filters by it, docs/meetings.md, "Who sees what").
+    return dataClass === 'CLIENT_VOICE' ? CLIENT_CHOICE_BASIS : null;
   };
   return options.dataClasses.map((dataClass) => ({ dataClass, basis: basisOf(dataClass) }));
 }
+
+/** The audit basis of client voice shown on the client's own choice (no consent covers it). */
+export const CLIENT_CHOICE_BASIS = 'client-choice';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -151,6 +159,9 @@ export class ClientDataInterceptor implements NestInterceptor {
                     declared: route.dataClasses,
                     answer: answered.body,
                     ...(route.fields === undefined ? {} : { fields: route.fields }),
+                    ...(route.itemDataClassField === undefined
+                      ? {}
+                      : { itemDataClassField: route.itemDataClassField }),
                   });
           const disclosures = classBases({
             principal,

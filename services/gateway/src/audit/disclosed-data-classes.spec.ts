@@ -32,6 +32,33 @@ describe('disclosedDataClasses', () => {
     ).toEqual(['PATH', 'PLAN']);
   });
 
+  it('should add each data class a page’s items name when the route says where they name it', () => {
+    expect(
+      disclosedDataClasses({
+        declared: ['PATH'],
+        answer: {
+          items: [
+            { dataClass: 'HEALTH_FLAG' },
+            { dataClass: 'CLIENT_VOICE' },
+            { dataClass: 'PATH' },
+          ],
+          nextCursor: null,
+        },
+        itemDataClassField: 'dataClass',
+      }),
+    ).toEqual(['PATH', 'HEALTH_FLAG', 'CLIENT_VOICE']);
+  });
+
+  it('should add no class an item names when it is not a data class', () => {
+    expect(
+      disclosedDataClasses({
+        declared: ['PATH'],
+        answer: { items: [{ dataClass: 'IDENTITY' }, { dataClass: 'nonsense' }] },
+        itemDataClassField: 'dataClass',
+      }),
+    ).toEqual(['PATH']);
+  });
+
   it('should count the rows of a page and nothing else', () => {
     expect(rowCountOf({ items: [1, 2], nextCursor: null })).toBe(2);
     expect(rowCountOf({ pathId: 'p' })).toBeNull();

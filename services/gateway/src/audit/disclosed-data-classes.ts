@@ -44,16 +44,24 @@ function holdsIdentity(value: unknown, depth: number): boolean {
 /**
  * The data classes an answer actually contained: the route's own classes (an answer about a
  * path discloses at least that the path exists and its status), the classes of `fields` the
- * answer holds with a value (prior information: the fields the caller was covered for), and
+ * answer holds with a value (prior information: the fields the caller was covered for), the
+ * classes a page's items name in `itemDataClassField` (timeline entries of many classes), and
  * IDENTITY when any identity field has a value anywhere in it.
  */
 export function disclosedDataClasses(options: {
   readonly declared: readonly DataClass[];
   readonly answer: unknown;
   readonly fields?: FieldDataClasses;
+  /** For a page whose items each name their own data class in this field (the timeline). */
+  readonly itemDataClassField?: string;
 }): AuditDataClass[] {
   const classes = new Set<AuditDataClass>(options.declared);
   const answer = options.answer;
+  if (options.itemDataClassField !== undefined) {
+    for (const dataClass of itemDataClassesOf(answer, options.itemDataClassField)) {
+      classes.add(dataClass);
+    }
+  }
   if (options.fields !== undefined && answer !== null && typeof answer === 'object') {
     for (const [field, dataClass] of Object.entries(options.fields)) {
       const value = (answer as Record<string, unknown>)[field];
@@ -66,6 +74,18 @@ export function disclosedDataClasses(options: {
     classes.add('IDENTITY');
   }
   return AUDIT_DATA_CLASSES.filter((dataClass) => classes.has(dataClass));
+}
+
+/** The data classes the items of a page name in `field`, each known one once. */
+function itemDataClassesOf(answer: unknown, field: string): DataClass[] {
+  const items = (answer as { items?: unknown } | null | undefined)?.items;
+  if (!Array.isArray(items)) {
+    return [];
+  }
+  const named = new Set(
+    items.map((item) => (item as Record<string, unknown> | null | undefined)?.[field]),
+  );
+  return DATA_CLASSES.filter((dataClass) => named.has(dataClass));
 }
 
 /** How many rows a list answer (a Page) held; null for an answer that is not a list. */

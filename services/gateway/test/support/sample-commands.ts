@@ -178,17 +178,20 @@ export const VALID_COMMAND_BODIES: Readonly<Record<string, Record<string, unknow
       },
     ],
   },
-  'POST /api/v1/paths/:pathId/action-items': {
+  'POST /api/v1/paths/:pathId/agreed-steps': {
     description: 'Call the work trial host',
     ownerOrgId: DEMO_ORGANISATIONS.tyonsilta.id,
     ownerWorkerId: 'usr_7b1d4e08',
     dueDate: '2027-12-15',
   },
-  'POST /api/v1/paths/:pathId/action-items/:actionItemId/completion': null,
+  'POST /api/v1/paths/:pathId/agreed-steps/:actionItemId/completion': null,
   'POST /api/v1/paths/:pathId/client-voice': {
     kind: 'OWN_GOALS',
     author: 'CLIENT',
     text: 'Haluan takaisin töihin.',
     visibility: 'WHOLE_NETWORK',
+  },
+  'POST /api/v1/paths/:pathId/meetings/:meetingId/decisions/:decisionId/link': {
+    eventId: '0190d6b4-5a1e-7c3d-9e2f-4a5b6c7d8e9f',
   },
 };

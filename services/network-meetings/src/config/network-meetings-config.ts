@@ -10,7 +10,7 @@ export function networkMeetingsConfigOf(config: ServiceConfig): NetworkMeetingsC
   return config;
 }
 
-/** Provides NetworkMeetingsConfig itself, so features inject the escalation policy by type. */
+/** Provides NetworkMeetingsConfig itself, so features inject the escalation policy and the timeline limits by type. */
 export const NETWORK_MEETINGS_CONFIG_PROVIDER = {
   provide: NetworkMeetingsConfig,
   inject: [ServiceConfig],

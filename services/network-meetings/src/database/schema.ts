@@ -10,6 +10,7 @@ import {
 } from '@polku/path-access';
 import { TimerTable1763950000000 } from '@polku/timers';
 import { MeetingTables1764500000000 } from './migrations/1764500000000-meeting-tables';
+import { TimelineEntry1765100000000 } from './migrations/1765100000000-timeline-entry';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const NETWORK_MEETINGS_ENTITIES = [];
@@ -26,4 +27,5 @@ export const NETWORK_MEETINGS_MIGRATIONS = [
   PathAccessMeetings1764102700000,
   PathAccessConsentPurposes1764102800000,
   MeetingTables1764500000000,
+  TimelineEntry1765100000000,
 ];

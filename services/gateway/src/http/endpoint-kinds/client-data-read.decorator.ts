@@ -30,6 +30,8 @@ export interface ClientDataReadOptions extends EndpointDocs {
   readonly answer: AnswerShape;
   /** Answer fields of other data classes than `dataClasses`, audited when present. */
   readonly fields?: FieldDataClasses;
+  /** A page whose items name their own data class in this field; each one is audited. */
+  readonly itemDataClassField?: string;
 }
 
 /**
@@ -49,6 +51,9 @@ export function ClientDataRead(options: ClientDataReadOptions): MethodDecorator 
       pathParam: options.pathParam ?? 'pathId',
       ...(options.relations === undefined ? {} : { relations: options.relations }),
       ...(options.fields === undefined ? {} : { fields: options.fields }),
+      ...(options.itemDataClassField === undefined
+        ? {}
+        : { itemDataClassField: options.itemDataClassField }),
     }),
     ApiResponse({ status: 200, description: 'The data, as far as the caller is covered for it.' }),
     ProblemResponses({
