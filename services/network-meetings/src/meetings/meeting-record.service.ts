@@ -87,10 +87,8 @@ export class MeetingRecordService {
         steps.length > 0
           ? await checkPathAccess(em, { principal, pathId, dataClass: 'PLAN' })
           : undefined;
-      // CLIENT_VOICE: the client's words are recorded only by a party covered for them.
-      if (command.clientView !== undefined) {
-        await checkPathAccess(em, { principal, pathId, dataClass: 'CLIENT_VOICE' });
-      }
+      // The client's view needs no more than the PATH checked above: its basis is the client's
+      // own choice of who sees it (docs/meetings.md, client voice).
       const at = new Date();
       const decisions = command.decisions.map((decision) => ({
         decisionId: randomUUID(),
