@@ -156,6 +156,7 @@ it('should show the events of every service on the path’s timeline in the orde
         },
       ],
     },
+    { 'if-match': '"1"' },
   );
   expect(recorded.status).toBe(200);
 
