@@ -196,6 +196,16 @@ const CASES: Readonly<Record<string, ObjectCase>> = {
     object: 'statement',
   },
   'POST /paths/{pathId}/waits/{waitId}/end': { as: 'ville.tyonsilta', on: 'A', object: 'wait' },
+  'GET /paths/{pathId}/meetings/{meetingId}/view': {
+    as: 'tiina.tyollisyys',
+    on: 'A',
+    object: 'meeting',
+  },
+  'GET /paths/{pathId}/meetings/{meetingId}/live': {
+    as: 'tiina.tyollisyys',
+    on: 'A',
+    object: 'meeting',
+  },
 };
 
 /**

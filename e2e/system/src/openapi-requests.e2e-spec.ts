@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { sampleFromSchema, schemaViolations, type OpenApiSchema } from '@polku/testing';
 import { streamEvents } from './support/event-stream';
 import { gatewayClient } from './support/gateway-client';
+import { openSseStream } from './support/sse-client';
 import { fixtureWorld } from './support/openapi-operation-fixtures';
 import { OPERATION_FIXTURES } from './support/openapi-operations';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
@@ -37,6 +38,7 @@ interface Parameter {
 
 interface Operation {
   readonly parameters?: Parameter[];
+  readonly responses?: Record<string, { content?: Record<string, unknown> }>;
   readonly requestBody?: { content: Record<string, { schema: OpenApiSchema }>; required?: boolean };
 }
 
@@ -55,7 +57,7 @@ const OPERATIONS = Object.entries(document.paths).flatMap(([route, item]) =>
 );
 
 let system: ServiceProcesses;
-const { api } = gatewayClient(() => system.baseUrl);
+const { api, tokenOf } = gatewayClient(() => system.baseUrl);
 const world = fixtureWorld(
   api,
   () => streamEvents(system.env),
@@ -65,6 +67,7 @@ const world = fixtureWorld(
       string,
       unknown
     >,
+  () => system.env,
 );
 
 beforeAll(async () => {
@@ -150,7 +153,10 @@ describe.each(OPERATIONS)('$key', ({ key, method, route, operation }) => {
     }
 
     const path = `${url}${query.size > 0 ? `?${query}` : ''}`;
-    const answer = await callAsDocumented(method, path, fixture.as, body, headers);
+    const stream = operation.responses?.['200']?.content?.['text/event-stream'] !== undefined;
+    const answer = stream
+      ? await openAsDocumented(path, fixture.as, headers)
+      : await callAsDocumented(method, path, fixture.as, body, headers);
 
     // The status with the problem, so that a failure says which rule refused what.
     const verdict = `${answer.status} ${JSON.stringify(answer.body?.type ? answer.body : {})}`;
@@ -163,6 +169,19 @@ describe.each(OPERATIONS)('$key', ({ key, method, route, operation }) => {
     }
   });
 });
+
+/**
+ * A server-sent event stream opened as built: its status and, for a refusal, its problem; an
+ * opened stream is closed at once (it never ends by itself).
+ */
+async function openAsDocumented(path: string, as: string, headers: Record<string, string>) {
+  const stream = await openSseStream(`${system.baseUrl}${path}`, {
+    authorization: `Bearer ${await tokenOf(as)}`,
+    ...headers,
+  });
+  stream.close();
+  return { status: stream.status, headers: stream.headers, body: stream.problem };
+}
 
 /**
  * The request exactly as built: outside /api/v1 (the probes) without the prefix the API client

@@ -37,9 +37,21 @@ afterAll(async () => {
 function pathReads(): string[] {
   const document = JSON.parse(
     readFileSync(resolve(__dirname, '../../../docs/openapi.json'), 'utf8'),
-  ) as { paths: Record<string, Record<string, unknown>> };
+  ) as {
+    paths: Record<
+      string,
+      Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>
+    >;
+  };
+  // Live streams never end by themselves; each push is checked by the service and the gateway
+  // (live-updates.e2e-spec.ts ends one on a withdrawal).
+  const isStream = (operations: (typeof document.paths)[string]) =>
+    operations.get?.responses?.['200']?.content?.['text/event-stream'] !== undefined;
   return Object.entries(document.paths)
-    .filter(([url, operations]) => 'get' in operations && url.includes('{pathId}'))
+    .filter(
+      ([url, operations]) =>
+        'get' in operations && url.includes('{pathId}') && !isStream(operations),
+    )
     .map(([url]) => url.replace(/^\/api\/v1/, ''));
 }
 

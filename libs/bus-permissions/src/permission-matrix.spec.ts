@@ -51,7 +51,22 @@ describe('permission matrix', () => {
       ]),
     );
     expect(gateway.allowResponses).toBe(false);
-    expect(gateway.subscribe.allow).toEqual(['_INBOX_gateway.>']);
+    expect(gateway.subscribe.allow).toEqual(['acme.polku-live.>', '_INBOX_gateway.>']);
+  });
+
+  it('lets only network-meetings publish live notices, and only the gateway receive them', () => {
+    for (const service of SERVICE_NAMES) {
+      const { publish, subscribe } = permissionsOf(service, exact);
+      const live = publish.allow.filter((subject) => subject.includes('polku-live'));
+      expect(live).toEqual(service === 'network-meetings' ? ['acme.polku-live.meetings.>'] : []);
+      expect(subscribe.allow.some((subject) => subject.includes('polku-live'))).toBe(
+        service === 'gateway',
+      );
+    }
+    expect(permissionsOf('network-meetings', any).publish.allow).toContain(
+      '*.polku-live.meetings.>',
+    );
+    expect(permissionsOf('gateway', any).subscribe.allow).toContain('*.polku-live.>');
   });
 
   it('gives a consumer exactly info, next and ack on each of its own durables', () => {

@@ -77,6 +77,20 @@ export function requestSubjectsOf(service: ServiceName, scope: NamespaceScope): 
   );
 }
 
+/**
+ * The services that publish live notices on core NATS (`polku-live.<context>.…`, never in a
+ * stream): network-meetings tells the gateways which paths' timelines grew. A notice holds no
+ * client data; only the gateway subscribes (docs/meetings.md, "Live updates").
+ */
+export const LIVE_NOTICE_PUBLISHERS: readonly ServiceName[] = ['network-meetings'];
+
+/** The live notice subjects of a service that publishes them. */
+export function liveNoticeSubjectsOf(service: ServiceName, scope: NamespaceScope): string[] {
+  return LIVE_NOTICE_PUBLISHERS.includes(service)
+    ? [subject(scope, `polku-live.${CONTEXT_OF_SERVICE[service]}.>`)]
+    : [];
+}
+
 function servicePermissions(service: ServiceName, scope: NamespaceScope): BusPermissions {
   const inbox = `${inboxPrefixOf(service)}.>`;
   const consumed = CONSUMED_EVENT_SUBJECTS[service].flatMap((consumedSubject) =>
@@ -88,7 +102,7 @@ function servicePermissions(service: ServiceName, scope: NamespaceScope): BusPer
     const requests = BACKEND_SERVICE_NAMES.flatMap((backend) => requestSubjectsOf(backend, scope));
     return {
       publish: { allow: [ownEvents, ...requests, ...consumed], deny: [...SERVICE_DENIED_JS_API] },
-      subscribe: { allow: [inbox], deny: [] },
+      subscribe: { allow: [subject(scope, 'polku-live.>'), inbox], deny: [] },
       allowResponses: false,
     };
   }
@@ -99,7 +113,12 @@ function servicePermissions(service: ServiceName, scope: NamespaceScope): BusPer
   // A reply subject is a random NUID under a prefix only the gateway may subscribe to.
   return {
     publish: {
-      allow: [ownEvents, ...consumed, `${inboxPrefixOf('gateway')}.>`],
+      allow: [
+        ownEvents,
+        ...liveNoticeSubjectsOf(service, scope),
+        ...consumed,
+        `${inboxPrefixOf('gateway')}.>`,
+      ],
       deny: [...SERVICE_DENIED_JS_API],
     },
     subscribe: {

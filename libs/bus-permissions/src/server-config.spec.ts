@@ -19,6 +19,7 @@ describe('renderAuthorization', () => {
       'allow: ["acme.polku-rpc.client-intake.>", "acme.polku-rpc.intake.>", "_INBOX_client_intake.>"]',
     );
     expect(text).toContain('deny: ["$JS.API.STREAM.>"');
+    expect(text).toContain('allow: ["acme.polku-live.>", "_INBOX_gateway.>"]');
     // Replies go to the gateway's inbox by an explicit allow, never allow_responses.
     expect(text).not.toContain('allow_responses');
   });

@@ -182,6 +182,23 @@ export class GatewayConfig extends ServiceConfig {
     return Buffer.from(this.IDEMPOTENCY_FINGERPRINT_KEY, 'base64');
   }
 
+  // Live updates (docs/meetings.md, "Live updates").
+  @EnvVar({
+    description:
+      'Seconds between the heartbeats of an open live stream (SSE comment lines that keep proxies from closing it); each heartbeat also catches up entries a lost notice did not announce and checks access again.',
+    default: '15',
+  })
+  @IntVar(1, 300)
+  LIVE_HEARTBEAT_SECONDS!: number;
+
+  @EnvVar({
+    description:
+      'Live streams (open timelines and meeting views) one user may hold open at a time on one gateway; one more is answered 429 problem+json.',
+    default: '10',
+  })
+  @IntVar(1, 1000)
+  LIVE_SUBSCRIBERS_PER_USER!: number;
+
   // The internal token (docs/security.md): the gateway signs one for every request it sends.
   @EnvVar({
     description:

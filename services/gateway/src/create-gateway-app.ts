@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { PathAccessModule } from './access/path-access.module';
 import { ReadYourWritesModule } from './read-your-writes/read-your-writes.module';
 import { IntakeApiModule } from './intake/intake-api.module';
+import { LiveApiModule } from './live/live-api.module';
 import { PlansApiModule } from './plans/plans-api.module';
 import { MeetingsApiModule } from './meetings/meetings-api.module';
 import { TransitionsApiModule } from './transitions/transitions-api.module';
@@ -70,6 +71,7 @@ export async function createGatewayApp({
       TransitionsApiModule,
       MeetingsApiModule,
       TimelineApiModule,
+      LiveApiModule,
       IdempotencyModule,
       ...(extraImports ?? []),
       // After AuthModule: its guard runs first, so the rate limit knows the user.

@@ -3,6 +3,8 @@ import { PathAccessModule } from './access/path-access.module';
 import { ActionItemsModule } from './action-items/action-items.module';
 import { ClientVoiceModule } from './client-voice/client-voice.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { LiveModule } from './live/live.module';
+import { MeetingViewModule } from './meeting-view/meeting-view.module';
 import { TimelineModule } from './timeline/timeline.module';
 
 /**
@@ -11,6 +13,14 @@ import { TimelineModule } from './timeline/timeline.module';
  * path (docs/meetings.md). Health, database and NATS come from ServiceRuntimeModule.
  */
 @Module({
-  imports: [PathAccessModule, TimelineModule, MeetingsModule, ActionItemsModule, ClientVoiceModule],
+  imports: [
+    PathAccessModule,
+    TimelineModule,
+    MeetingsModule,
+    ActionItemsModule,
+    ClientVoiceModule,
+    MeetingViewModule,
+    LiveModule,
+  ],
 })
 export class AppModule {}

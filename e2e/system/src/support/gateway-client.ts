@@ -17,7 +17,11 @@ export type ApiCall = (
  * Calls the gateway's API as a demo user (a token from the demo issuer, kept per user). POSTs
  * get a fresh Idempotency-Key unless the caller sets one.
  */
-export function gatewayClient(baseUrl: () => string): { api: ApiCall } {
+export function gatewayClient(baseUrl: () => string): {
+  api: ApiCall;
+  /** The user's bearer token, for requests the API client cannot make (event streams). */
+  tokenOf: (username: string) => Promise<string>;
+} {
   const tokens = new Map<string, string>();
 
   async function tokenOf(username: string): Promise<string> {
@@ -53,5 +57,5 @@ export function gatewayClient(baseUrl: () => string): { api: ApiCall } {
       body: text ? JSON.parse(text) : null,
     };
   };
-  return { api };
+  return { api, tokenOf };
 }

@@ -3,6 +3,7 @@ import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { waitFor } from '@polku/testing';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import type { ApiCall } from './gateway-client';
+import { publishMeetingScheduled } from './published-meetings';
 import { pathSeeder } from './seed-paths';
 
 const org = DEMO_ORGANISATIONS;
@@ -45,6 +46,8 @@ export function fixtureWorld(
   clientFamilyName: string,
   /** The body the document gives for a schema of its components (from its examples). */
   documentSample: (schemaName: string) => Record<string, unknown>,
+  /** The environment of the system under test, for publishing events as their owner. */
+  env: () => Readonly<Record<string, string>> = () => ({}),
 ) {
   const { acceptedPath, whenStatus } = pathSeeder(api, clientFamilyName);
   const today = () => finnishDateOf(new Date());
@@ -305,9 +308,17 @@ export function fixtureWorld(
     };
   }
 
+  /** A network meeting of the path going on now, once network-meetings has it; its id. */
+  async function meetingNow(pathId: string, invitees: readonly string[]) {
+    const meetingId = await publishMeetingScheduled(env(), pathId, invitees);
+    await whenStatus(`/paths/${pathId}/meetings/${meetingId}/view`, 'tiina.tyollisyys', 200);
+    return meetingId;
+  }
+
   return {
     api,
     today,
+    meetingNow,
     expectStatus,
     unverifiedClientPath,
     withPossibleDuplicate,

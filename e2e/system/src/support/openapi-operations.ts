@@ -196,6 +196,26 @@ export const OPERATION_FIXTURES: Readonly<Record<string, OperationFixture>> = {
       references: { 'parties.0.orgId': org.tyonsilta.id },
     }),
   },
+  'GET /api/v1/paths/{pathId}/timeline/live': {
+    as: 'ville.tyonsilta',
+    prepare: async (w) => ({ params: { pathId: await w.inIntake() } }),
+  },
+  'GET /api/v1/paths/{pathId}/meetings/{meetingId}/view': {
+    as: 'tiina.tyollisyys',
+    prepare: async (w) => {
+      const pathId = await w.inIntake();
+      const meetingId = await w.meetingNow(pathId, [org.employmentArea.id, org.tyonsilta.id]);
+      return { params: { pathId, meetingId } };
+    },
+  },
+  'GET /api/v1/paths/{pathId}/meetings/{meetingId}/live': {
+    as: 'tiina.tyollisyys',
+    prepare: async (w) => {
+      const pathId = await w.inIntake();
+      const meetingId = await w.meetingNow(pathId, [org.employmentArea.id, org.tyonsilta.id]);
+      return { params: { pathId, meetingId } };
+    },
+  },
   'GET /api/v1/paths/{pathId}/activation-plan': {
     as: 'ville.tyonsilta',
     prepare: async (w) => {

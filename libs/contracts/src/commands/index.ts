@@ -19,4 +19,5 @@ export * from './network-meetings-subjects';
 export * from './meeting-commands';
 export * from './action-item-commands';
 export * from './client-voice-commands';
+export * from './meeting-view-queries';
 export * from './timeline-queries';

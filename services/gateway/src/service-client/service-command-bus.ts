@@ -32,6 +32,12 @@ export interface CommandMetadata {
   readonly requestId: string;
   /** The verified principal; the service receives it inside a signed internal token. */
   readonly principal?: Principal;
+  /**
+   * false: the service need not wait for the caller's own writes first. Only for a read that
+   * an event already announced (a live stream's fetch): a write of the caller's not yet there
+   * comes with the next notice, and waiting would only slow every stream down.
+   */
+  readonly awaitOwnWrites?: boolean;
 }
 
 /** The metadata of a command sent on behalf of an HTTP request: its id and its principal. */
@@ -67,7 +73,9 @@ export class ServiceCommandBus {
           this.signer,
           { kind: 'user', principal, requestId: metadata.requestId },
           body,
-          this.withOwnWrites({ subject, principal, headers }),
+          metadata.awaitOwnWrites === false
+            ? { headers }
+            : this.withOwnWrites({ subject, principal, headers }),
         )
       : new NatsRequestRecord(body, {
           headers: { ...headers, [REQUEST_HEADERS.requestId]: metadata.requestId },
