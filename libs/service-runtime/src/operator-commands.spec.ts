@@ -1,4 +1,5 @@
-import { isOperatorCommand, parseOperatorArgs } from './operator-commands';
+import { CONSUMED_EVENT_SUBJECTS } from '@polku/bus-permissions';
+import { allDurablesOf, isOperatorCommand, parseOperatorArgs } from './operator-commands';
 
 describe('operator commands', () => {
   it('should recognise only the known commands when given the first argument', () => {
@@ -21,7 +22,22 @@ describe('operator commands', () => {
         '--table',
         't1',
       ]),
-    ).toEqual({ consumer: 'transitions__x', ids: [4, 9], durables: ['d1'], tables: ['t1'] });
+    ).toEqual({
+      consumer: 'transitions__x',
+      ids: [4, 9],
+      durables: ['d1'],
+      allDurables: false,
+      tables: ['t1'],
+    });
+  });
+
+  it('should name one durable per consumed subject when --all-durables is given', () => {
+    expect(parseOperatorArgs(['--all-durables', '--table', 't1']).allDurables).toBe(true);
+    const durables = allDurablesOf('network-meetings');
+
+    expect(durables).toHaveLength(CONSUMED_EVENT_SUBJECTS['network-meetings'].length);
+    expect(durables).toContain('network-meetings__polku_intake_referral_client-referred_v1');
+    expect(() => allDurablesOf('no-such-service')).toThrow(/not a polku service/);
   });
 
   it('should reject a dead-letter id that is not a whole number', () => {

@@ -1,8 +1,15 @@
 import { parseArgs } from 'node:util';
 import type { LoggerService } from '@nestjs/common';
-import { natsLinkOptionsFor, OPERATOR } from '@polku/bus-permissions';
+import { CONSUMED_EVENT_SUBJECTS, natsLinkOptionsFor, OPERATOR } from '@polku/bus-permissions';
 import type { ServiceConfig } from '@polku/config';
-import { NatsLink, rebuildProjection, redriveDeadLetters, streamNames } from '@polku/messaging';
+import { SERVICE_NAMES, type ServiceName } from '@polku/contracts';
+import {
+  durableName,
+  NatsLink,
+  rebuildProjection,
+  redriveDeadLetters,
+  streamNames,
+} from '@polku/messaging';
 import { openServiceDataSource, type ServicePersistenceOptions } from '@polku/persistence';
 
 /** What `node main.js <command>` can do besides running the service. */
@@ -23,11 +30,22 @@ export interface OperatorCommandOptions {
   readonly logger: LoggerService;
 }
 
+/** Every durable consumer of a service: one per subject it consumes (bus-permissions). */
+export function allDurablesOf(service: string): string[] {
+  if (!(SERVICE_NAMES as readonly string[]).includes(service)) {
+    throw new Error(`--all-durables: ${JSON.stringify(service)} is not a polku service`);
+  }
+  return CONSUMED_EVENT_SUBJECTS[service as ServiceName].map((subject) =>
+    durableName(service, subject),
+  );
+}
+
 /** Parsed arguments of the commands that take any. */
 export function parseOperatorArgs(args: readonly string[]): {
   consumer?: string;
   ids?: number[];
   durables: string[];
+  allDurables: boolean;
   tables: string[];
 } {
   const { values } = parseArgs({
@@ -36,6 +54,7 @@ export function parseOperatorArgs(args: readonly string[]): {
       consumer: { type: 'string' },
       id: { type: 'string', multiple: true },
       durable: { type: 'string', multiple: true },
+      'all-durables': { type: 'boolean' },
       table: { type: 'string', multiple: true },
     },
     strict: true,
@@ -52,6 +71,7 @@ export function parseOperatorArgs(args: readonly string[]): {
     consumer: values.consumer,
     ids,
     durables: values.durable ?? [],
+    allDurables: values['all-durables'] === true,
     tables: values.table ?? [],
   };
 }
@@ -60,9 +80,12 @@ export function parseOperatorArgs(args: readonly string[]): {
  * Operator commands, run while (migrate, redrive) or instead of (rebuild-projection) the service:
  *   migrate                                   apply pending migrations
  *   redrive [--consumer C] [--id N ...]       publish open dead letters again, after a fix
- *   rebuild-projection --durable D ... --table T ...
+ *   rebuild-projection --durable D ... | --all-durables  --table T ...
  *                                             empty the tables and replay the stream into them
- *                                             on the next start (run with the service stopped)
+ *                                             on the next start (run with the service stopped);
+ *                                             --all-durables names every durable the service has
+ *                                             (one per consumed subject, e.g. network-meetings'
+ *                                             timeline, which consumes every subject)
  */
 export async function runOperatorCommand(
   command: OperatorCommand,
@@ -71,11 +94,11 @@ export async function runOperatorCommand(
 ): Promise<void> {
   const { config, logger } = options;
   const parsed = parseOperatorArgs(args);
-  if (
-    command === 'rebuild-projection' &&
-    (parsed.durables.length === 0 || parsed.tables.length === 0)
-  ) {
-    throw new Error('rebuild-projection needs at least one --durable and one --table');
+  const durables = parsed.allDurables ? allDurablesOf(options.service) : parsed.durables;
+  if (command === 'rebuild-projection' && (durables.length === 0 || parsed.tables.length === 0)) {
+    throw new Error(
+      'rebuild-projection needs at least one --durable (or --all-durables) and one --table',
+    );
   }
   const dataSource = await openServiceDataSource({
     service: options.service,
@@ -108,7 +131,7 @@ export async function runOperatorCommand(
           dataSource,
           link,
           stream: streamNames(config.NATS_NAMESPACE).events,
-          durables: parsed.durables,
+          durables,
           tables: parsed.tables,
         });
         logger.log(

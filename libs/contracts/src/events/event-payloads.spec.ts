@@ -41,7 +41,12 @@ const REQUIRED_FIELDS: readonly [EventSubject, string][] = Object.entries({
   fields.map((field): [EventSubject, string] => [subject as EventSubject, field]),
 );
 
-const RULES: readonly EventRule[] = [...INTAKE_RULES, ...PLANS_RULES, ...TRANSITIONS_RULES, ...MEETINGS_RULES];
+const RULES: readonly EventRule[] = [
+  ...INTAKE_RULES,
+  ...PLANS_RULES,
+  ...TRANSITIONS_RULES,
+  ...MEETINGS_RULES,
+];
 
 function changed({ subject, change }: EventRule): Record<string, unknown> {
   return typeof change === 'function' ? change(aValidEvent(subject)) : withData(subject, change);

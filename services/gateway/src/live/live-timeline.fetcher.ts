@@ -12,19 +12,58 @@ export const LIVE_FETCH_LIMIT = 100;
 const ACCESS_ENDED = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED']);
 
 /**
+ * What decides which entries a fetch answers: the path, the position, the meeting filter and
+ * who asks as the access policy sees a person — the organisation and the roles
+ * (decidePathAccess and the timeline's visibility rule read nothing else of a principal).
+ */
+function sightKeyOf(subscription: LiveSubscription, afterPosition: string): string {
+  const { principal } = subscription;
+  return JSON.stringify([
+    subscription.pathId,
+    afterPosition,
+    principal.orgId,
+    principal.orgRole,
+    [...principal.roles].sort(),
+    subscription.visibleToAllOf ?? null,
+  ]);
+}
+
+/**
  * Asks network-meetings for a subscriber's entries, each time with a freshly signed internal
  * token for that subscriber's principal: the service checks the path access on every fetch, so
- * a stream never shows what its subscriber could not read over REST at that moment.
+ * a stream never shows what its subscriber could not read over REST at that moment. Streams that
+ * would ask the same at the same time (a meeting's screens, colleagues of one organisation on
+ * one path) share one fetch in flight: its answer is the same for each of them, and each push
+ * is still decided and audited for its own subscriber (LiveAudit).
  */
 @Injectable()
 export class LiveTimelineFetcher {
+  private readonly inFlight = new Map<string, Promise<LiveFetchResult>>();
+
   constructor(private readonly bus: ServiceCommandBus) {}
 
   /** The entries after `afterPosition`; `requestId` names the fetch in the audit and the logs. */
-  async after(
+  after(
     subscription: LiveSubscription,
     afterPosition: string,
     requestId: string = randomUUID(),
+  ): Promise<LiveFetchResult> {
+    const key = sightKeyOf(subscription, afterPosition);
+    const shared = this.inFlight.get(key);
+    if (shared !== undefined) {
+      return shared;
+    }
+    const fetch = this.fetchOnce(subscription, afterPosition, requestId).finally(() =>
+      this.inFlight.delete(key),
+    );
+    this.inFlight.set(key, fetch);
+    return fetch;
+  }
+
+  private async fetchOnce(
+    subscription: LiveSubscription,
+    afterPosition: string,
+    requestId: string,
   ): Promise<LiveFetchResult> {
     try {
       const reply = await this.bus.send<TimelineSinceReply>(

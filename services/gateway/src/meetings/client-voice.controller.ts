@@ -15,8 +15,9 @@ export class ClientVoiceController {
   @ClientDataCommand({
     summary: 'Record the client’s voice',
     description:
-      'Own goals, a view in a meeting (MEETING_VIEW names a meeting of this path: 422 otherwise), a disagreement or a wish for the next step. The client may name any organisation; the timeline shows the entry only to current parties of the path.',
-    dataClasses: ['CLIENT_VOICE'],
+      'Own goals, a view in a meeting (MEETING_VIEW names a meeting of this path: 422 otherwise), a disagreement or a wish for the next step. The client may name any organisation; the timeline shows the entry only to current parties of the path. Any party that sees the path may record it with the client: its basis is the client’s own choice of who sees it, not a consent for CLIENT_VOICE.',
+    // PATH decides who may write it down; the answer holds no words of the client.
+    dataClasses: ['PATH'],
     body: RecordClientVoiceCommand,
     status: 201,
     idempotent: true,

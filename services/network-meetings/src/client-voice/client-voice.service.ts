@@ -27,8 +27,10 @@ export class ClientVoiceService {
   ) {
     const { pathId, command } = request;
     return this.dataSource.transaction(async (em) => {
-      // A party covered for client voice records it; the entry's basis is the client's choice.
-      await checkPathAccess(em, { principal, pathId, dataClass: 'CLIENT_VOICE' });
+      // Any party that sees the path records the client's words with the client: the entry's
+      // basis is the client's own choice of who sees it, not a consent for CLIENT_VOICE, the same
+      // rule the timeline reads it by (docs/meetings.md, client voice).
+      await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const meetingFound =
         command.meetingId !== undefined &&
         (await meetingOfPath(em, { pathId, meetingId: command.meetingId })) !== undefined;

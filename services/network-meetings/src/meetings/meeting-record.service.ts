@@ -9,26 +9,16 @@ import {
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { callerEnvelope, checkPathAccess, clientRefOfPath } from '@polku/path-access';
-import { NotFoundError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource } from 'typeorm';
 import { assertDueNotPast } from '../action-items/action-item-rules';
 import { ActionItemWriter } from '../action-items/action-item-writer';
 import { ClientVoiceWriter } from '../client-voice/client-voice-writer';
+import { lockMeetingToConclude } from './concluding-meeting';
 import { assertExpertConsents } from './expert-consent';
-import {
-  assertMayActOnMeeting,
-  assertStillScheduled,
-  expertAttendances,
-  isExpertPresent,
-} from './meeting-rules';
+import { expertAttendances, isExpertPresent } from './meeting-rules';
 import { meetingView } from './meeting-views';
-import {
-  assertVersion,
-  markMeetingHeld,
-  meetingFactsOf,
-  meetingOfPathForUpdate,
-} from './meeting.repository';
+import { markMeetingHeld } from './meeting.repository';
 
 /**
  * The record of a held meeting: who was present, whether the client and an experiential expert
@@ -61,14 +51,14 @@ export class MeetingRecordService {
       assertDueNotPast(step.dueDate, today, `agreedNextSteps[${index}].dueDate`),
     );
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
-      const meeting = await meetingOfPathForUpdate(em, { pathId, meetingId });
-      if (meeting === undefined) {
-        throw new NotFoundError('no such meeting');
-      }
-      assertVersion(meeting, expectedVersion);
-      assertMayActOnMeeting(meetingFactsOf(meeting), principal.orgId, 'record');
-      assertStillScheduled(meetingFactsOf(meeting), 'recorded as held');
+      const { grant, meeting } = await lockMeetingToConclude(em, {
+        principal,
+        pathId,
+        meetingId,
+        expectedVersion,
+        conclusion: 'record',
+      });
+      const { basis } = grant;
       const invitedRefs = new Map(
         meeting.invitees.flatMap((invitee) =>
           invitee.expertConsentRef === undefined ? [] : [[invitee.orgId, invitee.expertConsentRef]],
@@ -87,10 +77,8 @@ export class MeetingRecordService {
         steps.length > 0
           ? await checkPathAccess(em, { principal, pathId, dataClass: 'PLAN' })
           : undefined;
-      // CLIENT_VOICE: the client's words are recorded only by a party covered for them.
-      if (command.clientView !== undefined) {
-        await checkPathAccess(em, { principal, pathId, dataClass: 'CLIENT_VOICE' });
-      }
+      // The client's view needs no more than the PATH checked above: its basis is the client's
+      // own choice of who sees it (docs/meetings.md, client voice).
       const at = new Date();
       const decisions = command.decisions.map((decision) => ({
         decisionId: randomUUID(),

@@ -10,24 +10,12 @@ import {
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { callerEnvelope, checkPathAccess, clientRefOfPath } from '@polku/path-access';
-import { NotFoundError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
+import { lockMeetingToConclude } from './concluding-meeting';
 import { assertExpertConsents } from './expert-consent';
-import {
-  assertMayActOnMeeting,
-  assertNoViolations,
-  assertStillScheduled,
-  expertAttendances,
-  handoffViolations,
-} from './meeting-rules';
+import { assertNoViolations, expertAttendances, handoffViolations } from './meeting-rules';
 import { meetingView } from './meeting-views';
-import {
-  insertMeeting,
-  markMeetingCancelled,
-  assertVersion,
-  meetingFactsOf,
-  meetingOfPathForUpdate,
-} from './meeting.repository';
+import { insertMeeting, markMeetingCancelled } from './meeting.repository';
 
 /** Network meetings scheduled by a party of the path (for itself or the client), and cancelled. */
 @Injectable()
@@ -104,14 +92,14 @@ export class MeetingScheduleService {
   ) {
     const { pathId, meetingId, expectedVersion, command } = request;
     return this.dataSource.transaction(async (em) => {
-      const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
-      const meeting = await meetingOfPathForUpdate(em, { pathId, meetingId });
-      if (meeting === undefined) {
-        throw new NotFoundError('no such meeting');
-      }
-      assertVersion(meeting, expectedVersion);
-      assertMayActOnMeeting(meetingFactsOf(meeting), principal.orgId, 'cancel');
-      assertStillScheduled(meetingFactsOf(meeting), 'cancelled');
+      const { grant } = await lockMeetingToConclude(em, {
+        principal,
+        pathId,
+        meetingId,
+        expectedVersion,
+        conclusion: 'cancel',
+      });
+      const { basis } = grant;
       const cancelledAt = new Date();
       const cancelled = await markMeetingCancelled(em, {
         meetingId,
