@@ -284,6 +284,23 @@ describe('network meetings', () => {
     expect(await events(ACTION_ITEM_ASSIGNED_V1.subject, path)).toEqual([]);
   });
 
+  it('should answer 422 and write nothing when a meeting is recorded as held before it has ended', async () => {
+    const path = await seedPath(service.dataSource);
+    const meeting = await schedule(path);
+
+    const error = await service.askError(MEETING_COMMANDS.recordMeetingHeld, path.provider, {
+      pathId: path.pathId,
+      id: meeting.meetingId,
+      expectedVersion: 1,
+      body: recordBody(path, { heldAt: hoursFromNow(1), endedAt: hoursFromNow(2) }),
+    });
+
+    expect(error).toMatchObject({
+      details: { violations: [expect.objectContaining({ rule: 'MEETING_NOT_YET_HELD' })] },
+    });
+    expect(await events(NETWORK_MEETING_HELD_V1.subject, path)).toEqual([]);
+  });
+
   it('should list the path’s meetings earliest first across pages when there are more than a page', async () => {
     const path = await seedPath(service.dataSource);
     const ids: string[] = [];

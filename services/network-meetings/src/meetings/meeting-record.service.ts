@@ -16,7 +16,12 @@ import { ActionItemWriter } from '../action-items/action-item-writer';
 import { ClientVoiceWriter } from '../client-voice/client-voice-writer';
 import { lockMeetingToConclude } from './concluding-meeting';
 import { assertExpertConsents } from './expert-consent';
-import { expertAttendances, isExpertPresent } from './meeting-rules';
+import {
+  assertNoViolations,
+  expertAttendances,
+  heldTimeViolations,
+  isExpertPresent,
+} from './meeting-rules';
 import { meetingView } from './meeting-views';
 import { markMeetingHeld } from './meeting.repository';
 
@@ -45,7 +50,16 @@ export class MeetingRecordService {
     },
   ) {
     const { pathId, meetingId, expectedVersion, command } = request;
-    const today = finnishDateOf(new Date());
+    const now = new Date();
+    assertNoViolations(
+      heldTimeViolations({
+        endedAt: command.endedAt,
+        ...(command.nextMeetingAt === undefined ? {} : { nextMeetingAt: command.nextMeetingAt }),
+        now,
+      }),
+      'record',
+    );
+    const today = finnishDateOf(now);
     const steps = command.agreedNextSteps ?? [];
     steps.forEach((step, index) =>
       assertDueNotPast(step.dueDate, today, `agreedNextSteps[${index}].dueDate`),

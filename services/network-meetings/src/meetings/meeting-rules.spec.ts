@@ -7,7 +7,9 @@ import {
   expertAttendances,
   expertConsentViolations,
   handoffViolations,
+  heldTimeViolations,
   isExpertPresent,
+  RECORDED_END_CLOCK_SKEW_MS,
 } from './meeting-rules';
 
 const CONVENOR = '00000000-0000-4000-8000-000000000001';
@@ -93,5 +95,26 @@ describe('meeting rules', () => {
       { rule: EXPERT_CONSENT_MISSING, field: 'invitees[2].expertConsentRef' },
     ]);
     expect(violations[0].message).toMatch(/name it in expertConsentRef/);
+  });
+
+  it('should refuse a record whose end is still to come beyond the clock skew, and a next meeting not after it', () => {
+    const now = new Date('2027-01-15T10:00:00.000Z');
+    const at = (ms: number) => new Date(now.getTime() + ms).toISOString();
+    const rules = (endedAt: string, nextMeetingAt?: string) =>
+      heldTimeViolations({
+        endedAt,
+        ...(nextMeetingAt === undefined ? {} : { nextMeetingAt }),
+        now,
+      }).map((violation) => `${violation.rule} ${violation.field}`);
+
+    expect(rules(at(-60_000))).toEqual([]);
+    expect(rules(at(RECORDED_END_CLOCK_SKEW_MS))).toEqual([]);
+    expect(rules(at(RECORDED_END_CLOCK_SKEW_MS + 1))).toEqual(['MEETING_NOT_YET_HELD endedAt']);
+    expect(rules(at(-60_000), at(86_400_000))).toEqual([]);
+    expect(rules(at(-60_000), at(-60_000))).toEqual(['NEXT_MEETING_NOT_AFTER_END nextMeetingAt']);
+    expect(rules(at(3_600_000), at(-3_600_000))).toEqual([
+      'MEETING_NOT_YET_HELD endedAt',
+      'NEXT_MEETING_NOT_AFTER_END nextMeetingAt',
+    ]);
   });
 });

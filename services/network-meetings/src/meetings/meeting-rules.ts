@@ -40,6 +40,40 @@ export function handoffViolations(
     : [];
 }
 
+/** How far a recorded end may lie ahead of the service's clock: the recorder's clock may run fast. */
+export const RECORDED_END_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * A meeting is recorded as held once it has ended — not for a time still to come — and the next
+ * meeting is after it, so the record never holds a meeting that has not happened or a next
+ * meeting that is already over.
+ */
+export function heldTimeViolations(record: {
+  readonly endedAt: string;
+  readonly nextMeetingAt?: string;
+  readonly now: Date;
+}): RuleViolation[] {
+  const ended = Date.parse(record.endedAt);
+  const violations: RuleViolation[] = [];
+  if (ended > record.now.getTime() + RECORDED_END_CLOCK_SKEW_MS) {
+    violations.push({
+      rule: 'MEETING_NOT_YET_HELD',
+      field: 'endedAt',
+      message: 'A meeting is recorded as held once it has ended: endedAt is still to come.',
+      legalSource: null,
+    });
+  }
+  if (record.nextMeetingAt !== undefined && Date.parse(record.nextMeetingAt) <= ended) {
+    violations.push({
+      rule: 'NEXT_MEETING_NOT_AFTER_END',
+      field: 'nextMeetingAt',
+      message: 'The next meeting is after this one ended.',
+      legalSource: null,
+    });
+  }
+  return violations;
+}
+
 /** Whether a participant list has an experiential expert in it (NetworkMeetingHeld.expertPresent). */
 export function isExpertPresent(participants: readonly MeetingParticipant[]): boolean {
   return participants.some((participant) => participant.roles.includes('EXPERIENTIAL_EXPERT'));
