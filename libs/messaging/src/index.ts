@@ -59,6 +59,7 @@ export type {
   SingleEventSubscription,
 } from './consumer/event-handler';
 export { EventBatchPattern } from './consumer/event-batch-pattern.decorator';
+export { eventBatchController, type EventBatchHandling } from './consumer/event-batch-controller';
 export {
   JetStreamConsumerHost,
   type JetStreamConsumerHostOptions,

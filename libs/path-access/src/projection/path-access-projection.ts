@@ -1,10 +1,8 @@
-import { Controller, type Type } from '@nestjs/common';
-import { Ctx, Payload } from '@nestjs/microservices';
+import type { Type } from '@nestjs/common';
 import { CLIENT_REFERRED_V1, type EventEnvelope } from '@polku/contracts';
 import {
-  EventBatchPattern,
+  eventBatchController,
   type BatchEventSubscription,
-  type JetStreamEventBatchContext,
   type ReceivedEvent,
 } from '@polku/messaging';
 import type { EntityManager } from 'typeorm';
@@ -74,23 +72,8 @@ export function pathAccessSubscriptions(
  * Batches get the same exactly-once and dead-letter guarantees as single events.
  */
 export function pathAccessProjectionHandler(options: PathAccessProjectionOptions = {}): Type {
-  @Controller()
-  class PathAccessProjectionHandler {}
-  const prototype = PathAccessProjectionHandler.prototype as object;
-  // @EventBatchPattern names one subject, so each subject gets a method of its own.
-  for (const subject of subjectsOf(options)) {
-    const name = `project ${subject}`;
-    Object.defineProperty(prototype, name, {
-      value: (events: readonly ReceivedEvent[], context: JetStreamEventBatchContext) =>
-        projectBatch(context.getEntityManager(), { events, options }),
-      writable: true,
-      configurable: true,
-    });
-    const descriptor = Object.getOwnPropertyDescriptor(prototype, name) as PropertyDescriptor;
-    EventBatchPattern(subject)(prototype, name, descriptor);
-    // As @Payload() and @Ctx() on the parameters: without them Nest passes the payload only.
-    Payload()(prototype, name, 0);
-    Ctx()(prototype, name, 1);
-  }
-  return PathAccessProjectionHandler;
+  return eventBatchController({
+    subjects: subjectsOf(options),
+    handle: (events, em) => projectBatch(em, { events, options }),
+  });
 }
