@@ -490,6 +490,7 @@ it('should keep identity codes and names out of every event, log line and other 
     'network-meetings',
     'transitions',
     'dashboards',
+    'work-queue',
   ] as const) {
     leaks.push(...found(`the ${service} database`, await databaseText(service)));
   }

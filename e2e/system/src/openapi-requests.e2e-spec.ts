@@ -24,6 +24,7 @@ const SERVICES = [
   'network-meetings',
   'transitions',
   'dashboards',
+  'work-queue',
 ] as const;
 const documentPath = resolve(__dirname, '../../../docs/openapi.json');
 const document = JSON.parse(readFileSync(documentPath, 'utf8')) as OpenApiDocument;

@@ -114,4 +114,5 @@ export const CONSUMED_EVENT_SUBJECTS: Readonly<Record<ServiceName, readonly stri
     .map((event): string => event.subject)
     .concat(MEETING_PARTIES),
   dashboards: [],
+  'work-queue': [],
 };

@@ -6,6 +6,7 @@ export const SERVICE_NAMES = [
   'network-meetings',
   'transitions',
   'dashboards',
+  'work-queue',
 ] as const;
 
 /** One of {@link SERVICE_NAMES}. */
@@ -30,4 +31,5 @@ export const CONTEXT_OF_SERVICE: Readonly<Record<ServiceName, string>> = {
   'network-meetings': 'meetings',
   transitions: 'transitions',
   dashboards: 'dashboards',
+  'work-queue': 'work',
 };

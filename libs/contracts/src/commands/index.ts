@@ -21,3 +21,7 @@ export * from './action-item-commands';
 export * from './client-voice-commands';
 export * from './meeting-view-queries';
 export * from './timeline-queries';
+export * from './work-queue-subjects';
+export * from './work-queue-queries';
+export * from './caseload-queries';
+export * from './notification-settings-commands';

@@ -38,6 +38,7 @@ import { HANDOFF_COMPLETED_V1 } from './transitions/handoff-completed.event';
 import { HANDOFF_ESCALATED_V1 } from './transitions/handoff-escalated.event';
 import { MEASURE_ENDING_SOON_V1 } from './transitions/measure-ending-soon.event';
 import { NEXT_STEP_OVERDUE_V1 } from './transitions/next-step-overdue.event';
+import { NEXT_STEP_SET_V1 } from './transitions/next-step-set.event';
 import { OWNERSHIP_TRANSFERRED_V1 } from './transitions/ownership-transferred.event';
 import { PATH_CLOSED_V1 } from './transitions/path-closed.event';
 import { PROVIDER_FUNDING_ENDING_V1 } from './transitions/provider-funding-ending.event';
@@ -107,6 +108,7 @@ export const EVENT_CONTRACTS = [
   PROVIDER_FUNDING_ENDING_V1,
   RESPONSIBLE_WORKER_CHANGED_V1,
   NEXT_STEP_OVERDUE_V1,
+  NEXT_STEP_SET_V1,
   ...MEETINGS_EVENT_CONTRACTS,
 ] as const;
 

@@ -203,4 +203,16 @@ export const TRANSITIONS_SAMPLES: ContextSamples<'transitions'> = {
       businessDaysOverdue: 0,
     }),
   },
+  'polku.transitions.path.next-step-set.v1': {
+    emitter: PROVIDER_WORKER,
+    ground: LAWS.employmentServices,
+    data: (id) => ({
+      state: 'IN_MEASURE',
+      pathVersion: 7,
+      accountableOrgId: id('providerOrgId'),
+      workerId: id('workerId'),
+      nextStep: 'PLAN_NEXT_STEP',
+      dueDate: '2026-11-30',
+    }),
+  },
 };

@@ -6,7 +6,9 @@ import {
   ESCALATION_LEVELS,
   FOLLOW_UP_HELP_KINDS,
   MAX_SCHEDULED_FOLLOW_UPS,
+  NEXT_STEP_KINDS,
   OVERDUE_REPORTED_NEXT_STEP_KINDS,
+  PATH_STATES,
   STUDY_KINDS,
   SUPPORTED_EMPLOYMENT_KINDS,
   HANDOFF_ALTERNATIVE_CATEGORIES,
@@ -94,6 +96,7 @@ export const TRANSITIONS_CONTRACTS = {
   'polku.transitions.path.provider-funding-ending.v1': ['ProviderFundingEnding', 'PATH'],
   'polku.transitions.path.responsible-worker-changed.v1': ['ResponsibleWorkerChanged', 'PATH'],
   'polku.transitions.path.next-step-overdue.v1': ['NextStepOverdue', 'PATH'],
+  'polku.transitions.path.next-step-set.v1': ['NextStepSet', 'PATH'],
 } as const satisfies Record<string, ContractIdentity>;
 
 export const TRANSITIONS_REQUIRED = {
@@ -125,6 +128,7 @@ export const TRANSITIONS_REQUIRED = {
     'daysBefore',
     'checklist',
   ],
+  'polku.transitions.path.next-step-set.v1': ['state', 'pathVersion'],
   'polku.transitions.path.next-step-overdue.v1': [
     'nextStep',
     'dueDate',
@@ -555,6 +559,45 @@ const handoffRules = [
 ];
 
 const pathRules = [
+  ...rulesOf('polku.transitions.path.next-step-set.v1', [
+    ...acceptsEach('nextStep', NEXT_STEP_KINDS),
+    ...acceptsEach('level', ESCALATION_LEVELS),
+    [
+      'should accept the event when a closed path has no owner, worker or next step',
+      {
+        state: 'CLOSED',
+        accountableOrgId: undefined,
+        workerId: undefined,
+        nextStep: undefined,
+        dueDate: undefined,
+      },
+      [],
+    ],
+    [
+      'should reject the event when a next step has no due date',
+      { dueDate: undefined },
+      ['data.dueDate is required when nextStep is ' + NEXT_STEP_KINDS.join(' or ')],
+    ],
+    [
+      'should reject the event when a due date has no next step',
+      { nextStep: undefined },
+      ['data.dueDate is allowed only when nextStep is ' + NEXT_STEP_KINDS.join(' or ')],
+    ],
+    ...rejectsAmongOthers([
+      [
+        'state',
+        'LOST',
+        `data.state must be one of the following values: ${PATH_STATES.join(', ')}`,
+      ],
+      ['pathVersion', 0, 'data.pathVersion must not be less than 1'],
+      [
+        'workerId',
+        'Maija Meikäläinen',
+        'data.workerId must be an id of 1 to 128 characters A-Z a-z 0-9 _ . : -',
+      ],
+      ['dueDate', '2026-02-30', 'data.dueDate must be a real calendar date'],
+    ]),
+  ]),
   ...rulesOf('polku.transitions.path.next-step-overdue.v1', [
     ...acceptsEach('nextStep', OVERDUE_REPORTED_NEXT_STEP_KINDS),
     ...acceptsEach('level', ESCALATION_LEVELS),

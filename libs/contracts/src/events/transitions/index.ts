@@ -7,6 +7,7 @@ export * from './handoff-completed.event';
 export * from './handoff-escalated.event';
 export * from './measure-ending-soon.event';
 export * from './next-step-overdue.event';
+export * from './next-step-set.event';
 export * from './next-step';
 export * from './ownership-transferred.event';
 export * from './path-closed.event';

@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { bootstrapService } from '@polku/service-runtime';
+import { AppModule } from './app.module';
+import { WORK_QUEUE_ENTITIES, WORK_QUEUE_MIGRATIONS } from './database/schema';
+
+void bootstrapService({
+  service: 'work-queue',
+  appModule: AppModule,
+  entities: WORK_QUEUE_ENTITIES,
+  migrations: WORK_QUEUE_MIGRATIONS,
+});
