@@ -1,11 +1,19 @@
+import { Logger } from '@nestjs/common';
 import {
+  ACTIVATION_PLAN_AGREED_V1,
   CLIENT_REFERRED_V1,
+  INTAKE_COMPLETED_V1,
+  MEASURE_PAUSED_V1,
+  MEASURE_RESUMED_V1,
+  MEASURE_STARTED_V1,
   REFERRAL_ACCEPTED_V1,
   type EventPayloads,
   type EventSubject,
 } from '@polku/contracts';
 import { durableName, type NewEvent } from '@polku/messaging';
 import { publishEventAsOwner, waitFor } from '@polku/testing';
+import { ParkedEventAlarmPoller } from '../src/parking/parked-event-alarm.poller';
+import { ParkedEventWatch } from '../src/parking/parked-event.watch';
 import { PathStory } from './support/path-story';
 import { startTransitionsService, type TransitionsService } from './support/transitions-service';
 
@@ -91,5 +99,116 @@ describe('events that arrive before their predecessor', () => {
     // The referral's transaction applied the acceptance waiting for it: no time to wait for.
     expect(await stateOf(story.pathId)).toBe('INTAKE');
     expect(await deadLetterOf(REFERRAL_ACCEPTED_V1.subject)).toBe(false);
+  });
+
+  const parkedOf = (pathId: string) =>
+    service.dataSource.query<{ event_type: string }[]>(
+      'SELECT event_type FROM parked_event WHERE path_id = $1 ORDER BY seq',
+      [pathId],
+    );
+
+  const deadLettersOf = (pathId: string) =>
+    service.dataSource.query<unknown[]>('SELECT 1 FROM dead_letter WHERE payload LIKE $1', [
+      `%${pathId}%`,
+    ]);
+
+  it('should apply a chain of parked events in one go once the event they all follow arrives', async () => {
+    const story = new PathStory(publishing);
+    await story.referred();
+    await story.reaches('REFERRED');
+    // Each waits for the one after it here, and all for the acceptance.
+    await story.measureStarted();
+    await settled(MEASURE_STARTED_V1.subject);
+    await story.planAgreed();
+    await settled(ACTIVATION_PLAN_AGREED_V1.subject);
+    await story.intakeCompleted();
+    await settled(INTAKE_COMPLETED_V1.subject);
+    expect((await parkedOf(story.pathId)).map((row) => row.event_type)).toEqual([
+      'MeasureStarted',
+      'ActivationPlanAgreed',
+      'IntakeCompleted',
+    ]);
+
+    await story.accepted();
+    await waitFor(() => consumed(REFERRAL_ACCEPTED_V1.subject), {
+      description: 'ReferralAccepted consumed',
+    });
+
+    expect(await stateOf(story.pathId)).toBe('IN_MEASURE');
+    expect(await parkedOf(story.pathId)).toEqual([]);
+    expect(await deadLettersOf(story.pathId)).toEqual([]);
+  });
+
+  it('should keep a parked event that is still early when another event of its path is absorbed', async () => {
+    const story = new PathStory(publishing);
+    await story.untilInMeasure();
+    await story.measureResumed();
+    await settled(MEASURE_RESUMED_V1.subject);
+
+    // Recorded on the running measure's path; the resume still waits for its pause.
+    await story.planAgreed();
+    await waitFor(() => consumed(ACTIVATION_PLAN_AGREED_V1.subject), {
+      description: 'ActivationPlanAgreed consumed',
+    });
+    expect((await parkedOf(story.pathId)).map((row) => row.event_type)).toEqual(['MeasureResumed']);
+    expect(await stateOf(story.pathId)).toBe('IN_MEASURE');
+
+    await story.measurePaused();
+    await waitFor(() => consumed(MEASURE_PAUSED_V1.subject), {
+      description: 'MeasurePaused consumed',
+    });
+    // Paused and resumed in the pause's transaction.
+    expect(await stateOf(story.pathId)).toBe('IN_MEASURE');
+    expect(await parkedOf(story.pathId)).toEqual([]);
+    expect(await deadLettersOf(story.pathId)).toEqual([]);
+  });
+
+  describe('the alarm', () => {
+    const limitMinutes = () => service.config.PARKED_EVENT_ALARM_AFTER_MINUTES;
+    /** The alarm as it would run at `now`, on the service's database. */
+    const alarmAt = (now: Date) =>
+      new ParkedEventAlarmPoller(
+        new ParkedEventWatch(service.dataSource, service.config, () => now),
+        service.config,
+      );
+
+    afterEach(() => {
+      jest.restoreAllMocks();
+    });
+
+    it('should raise the alarm, with an error line without client data, once a park is older than the limit', async () => {
+      const story = new PathStory(publishing);
+      await story.accepted();
+      await settled(REFERRAL_ACCEPTED_V1.subject);
+      const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+
+      const now = await alarmAt(new Date()).check();
+      const justBefore = await alarmAt(
+        new Date(Date.now() + (limitMinutes() - 1) * 60_000),
+      ).check();
+      const later = alarmAt(new Date(Date.now() + (limitMinutes() + 1) * 60_000));
+      const after = await later.check();
+      await later.check();
+
+      expect(now).toMatchObject({ raised: false, overdue: 0 });
+      expect(justBefore).toMatchObject({ raised: false, overdue: 0 });
+      expect(after).toMatchObject({ raised: true, limitMinutes: limitMinutes() });
+      expect(after.overdue).toBeGreaterThanOrEqual(1);
+      expect(after.oldestAgeSeconds).toBeGreaterThan(limitMinutes() * 60);
+      // Logged once while it holds, with counts only.
+      expect(errors).toHaveBeenCalledTimes(1);
+      const [line] = errors.mock.calls[0] as [string];
+      expect(line).toContain('parked-events alarm');
+      expect(line).not.toContain(story.pathId);
+      expect(line).not.toContain(story.clientRef);
+      expect(line).not.toContain(idOf(REFERRAL_ACCEPTED_V1.subject));
+
+      // The referral arrives: the park goes, and the alarm with it.
+      await story.referred();
+      await waitFor(() => consumed(CLIENT_REFERRED_V1.subject), {
+        description: 'ClientReferred consumed',
+      });
+      expect(await parkedOf(story.pathId)).toEqual([]);
+    });
   });
 });

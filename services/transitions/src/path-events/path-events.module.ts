@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ParkingModule } from '../parking/parking.module';
 import { PathEngineModule } from '../path-engine/path-engine.module';
 import { IntakeEventsHandler } from './intake-events.handler';
 import { MeetingEventsHandler } from './meeting-events.handler';
@@ -14,7 +15,7 @@ import { PlanEventsHandler } from './plan-events.handler';
  * is parked until the path can absorb it (../parking).
  */
 @Module({
-  imports: [PathEngineModule],
+  imports: [PathEngineModule, ParkingModule],
   controllers: [IntakeEventsHandler, PlanEventsHandler, MeetingEventsHandler],
   providers: [PathEventFeed, ParkedEventRetry],
 })
