@@ -10,10 +10,12 @@ import {
   type EventPayloads,
   type EventSubject,
 } from '@polku/contracts';
-import { durableName, type NewEvent } from '@polku/messaging';
+import { natsLinkOptionsFor, OPERATOR } from '@polku/bus-permissions';
+import { durableName, NatsLink, redriveDeadLetters, type NewEvent } from '@polku/messaging';
 import { publishEventAsOwner, waitFor } from '@polku/testing';
 import { ParkedEventAlarmPoller } from '../src/parking/parked-event-alarm.poller';
 import { ParkedEventWatch } from '../src/parking/parked-event.watch';
+import { parkedEventsCommand } from '../src/parking/parked-events.command';
 import { PathStory } from './support/path-story';
 import { startTransitionsService, type TransitionsService } from './support/transitions-service';
 
@@ -209,6 +211,59 @@ describe('events that arrive before their predecessor', () => {
         description: 'ClientReferred consumed',
       });
       expect(await parkedOf(story.pathId)).toEqual([]);
+    });
+  });
+
+  describe('the parked-events operator command', () => {
+    /** Runs the command as `node main.js parked-events <args>` would, answering its log lines. */
+    const run = async (args: readonly string[]): Promise<string[]> => {
+      const lines: string[] = [];
+      const log = (line: unknown) => void lines.push(String(line));
+      await parkedEventsCommand(args, {
+        dataSource: service.dataSource,
+        logger: { log, error: log, warn: log },
+      });
+      return lines;
+    };
+
+    it('should list a parked event, give it up as a dead letter, and apply it once redriven after its predecessor', async () => {
+      const story = new PathStory(publishing);
+      await story.accepted();
+      await settled(REFERRAL_ACCEPTED_V1.subject);
+      const eventId = idOf(REFERRAL_ACCEPTED_V1.subject);
+
+      const listed = await run([]);
+      expect(listed.find((line) => line.startsWith(eventId))).toContain(
+        `ReferralAccepted path ${story.pathId}`,
+      );
+
+      await run(['--dead-letter', '--id', eventId]);
+      expect(await parkedOf(story.pathId)).toEqual([]);
+      expect(await consumed(REFERRAL_ACCEPTED_V1.subject)).toBe(false);
+      const [dead] = await service.dataSource.query<{ id: string; consumer: string }[]>(
+        'SELECT id, consumer FROM dead_letter WHERE message_id = $1',
+        [eventId],
+      );
+      expect(dead.consumer).toBe(durableName('transitions', REFERRAL_ACCEPTED_V1.subject));
+
+      await story.referred();
+      await story.reaches('REFERRED');
+      const link = new NatsLink(natsLinkOptionsFor(service.config, OPERATOR, 'polku-test-redrive'));
+      await redriveDeadLetters({
+        dataSource: service.dataSource,
+        link,
+        namespace: service.config.NATS_NAMESPACE,
+        ids: [Number(dead.id)],
+      });
+      await link.close();
+
+      await story.reaches('INTAKE');
+      expect(await parkedOf(story.pathId)).toEqual([]);
+    });
+
+    it('should refuse to give up parked events without naming them', async () => {
+      await expect(run(['--dead-letter'])).rejects.toThrow('--dead-letter needs the --id');
+      await expect(run(['--id', '42'])).rejects.toThrow('a UUID');
     });
   });
 });
