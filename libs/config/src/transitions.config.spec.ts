@@ -22,6 +22,8 @@ describe('TransitionsConfig', () => {
       ESCALATION_STEP_BUSINESS_DAYS: 5,
       FOLLOW_UP_GRACE_BUSINESS_DAYS: 10,
       TIMER_POLL_INTERVAL_MS: 1000,
+      PARKED_EVENT_ALARM_AFTER_MINUTES: 60,
+      PARKED_EVENT_CHECK_INTERVAL_MS: 60000,
     });
     expect(numberListOf(config.FOLLOW_UP_MONTHS)).toEqual([1, 3, 6]);
     expect(numberListOf(config.MEASURE_ENDING_REMINDER_DAYS)).toEqual([30, 14, 7]);
@@ -40,6 +42,12 @@ describe('TransitionsConfig', () => {
   it('should refuse an escalation step of 0 business days', () => {
     expect(problemsOf({ ESCALATION_STEP_BUSINESS_DAYS: '0' })).toEqual([
       expect.stringContaining('ESCALATION_STEP_BUSINESS_DAYS'),
+    ]);
+  });
+
+  it('should refuse a parked-event alarm of 0 minutes: every park would raise it', () => {
+    expect(problemsOf({ PARKED_EVENT_ALARM_AFTER_MINUTES: '0' })).toEqual([
+      expect.stringContaining('PARKED_EVENT_ALARM_AFTER_MINUTES'),
     ]);
   });
 });

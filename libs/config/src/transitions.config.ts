@@ -100,6 +100,21 @@ export class TransitionsConfig extends ServiceConfig {
   })
   @IntVar(100, 60000)
   TIMER_POLL_INTERVAL_MS!: number;
+
+  @EnvVar({
+    description:
+      'An event that came before an event it follows is parked until the path can absorb it; a park older than this many minutes raises the parked-events alarm (docs/runbook.md).',
+    default: '60',
+  })
+  @IntVar(1, 10080)
+  PARKED_EVENT_ALARM_AFTER_MINUTES!: number;
+
+  @EnvVar({
+    description: 'How often each replica checks the parked events for the alarm, in milliseconds.',
+    default: '60000',
+  })
+  @IntVar(1000, 3600000)
+  PARKED_EVENT_CHECK_INTERVAL_MS!: number;
 }
 
 /** A comma-separated list of whole numbers, as the list variables hold them. */

@@ -27,6 +27,7 @@ import { installFastValidation } from '@polku/validation';
 import { exitGracefullyOnSignals } from './graceful-shutdown';
 import { EventBackbone } from './messaging/event-backbone';
 import { isOperatorCommand, runOperatorCommand } from './operator-commands';
+import { runServiceCommand, type ServiceCommand } from './service-commands';
 import { POLKU_VERSION, ServiceRuntime } from './service-runtime';
 import { ServiceRuntimeModule, type ServiceRuntimeModuleOptions } from './service-runtime.module';
 
@@ -42,6 +43,8 @@ export interface BootstrapServiceOptions {
    * variables of its own. Its instance is what the ServiceConfig provider gives.
    */
   readonly configClass?: new () => ServiceConfig;
+  /** The service's own operator commands by name, beside the common ones (service-commands.ts). */
+  readonly serviceCommands?: Readonly<Record<string, ServiceCommand>>;
 }
 
 @Module({})
@@ -98,7 +101,8 @@ export async function createServiceApp(
 
 /**
  * Entry point of every NATS service. `node main.js` runs the service; `node main.js migrate`,
- * `redrive` and `rebuild-projection` are operator commands (see operator-commands.ts).
+ * `redrive` and `rebuild-projection` are operator commands (see operator-commands.ts), and so
+ * is each of the service's own `serviceCommands` (service-commands.ts).
  */
 export async function bootstrapService(options: BootstrapServiceOptions): Promise<void> {
   installFastValidation();
@@ -114,6 +118,20 @@ export async function bootstrapService(options: BootstrapServiceOptions): Promis
     const command = process.argv[2];
     if (isOperatorCommand(command)) {
       await runOperatorCommand(command, process.argv.slice(3), {
+        service: options.service,
+        config,
+        persistence: { entities: options.entities, migrations: options.migrations },
+        logger,
+      });
+      await shutdownTracing();
+      await shutdownMetrics();
+      return;
+    }
+    const commands = options.serviceCommands ?? {};
+    const own =
+      command !== undefined && Object.hasOwn(commands, command) ? commands[command] : undefined;
+    if (own !== undefined) {
+      await runServiceCommand(own, process.argv.slice(3), {
         service: options.service,
         config,
         persistence: { entities: options.entities, migrations: options.migrations },

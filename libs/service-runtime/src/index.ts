@@ -16,6 +16,11 @@ export {
   type OperatorCommand,
 } from './operator-commands';
 export {
+  runServiceCommand,
+  type ServiceCommand,
+  type ServiceCommandContext,
+} from './service-commands';
+export {
   RequestCaller,
   requestCaller,
   RequestPrincipal,

@@ -1,4 +1,3 @@
-import { jetstreamManager } from '@nats-io/jetstream';
 import {
   CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1,
   CONSENT_GRANTED_V1,
@@ -6,8 +5,7 @@ import {
   TRANSITION_COMMANDS,
   WAITING_STARTED_V1,
 } from '@polku/contracts';
-import { durableName, streamNames } from '@polku/messaging';
-import { newOutboxEvent, testToolsLink, waitFor } from '@polku/testing';
+import { newOutboxEvent, waitFor } from '@polku/testing';
 import type { PathView } from '../src/paths/path.view';
 import { daysFromToday, PathStory, today } from './support/path-story';
 import {
@@ -54,21 +52,18 @@ describe('events of client-intake and activation-plans', () => {
     );
   });
 
-  it('should retry ReferralAccepted that arrives before its ClientReferred until the referral is there', async () => {
+  it('should park ReferralAccepted that arrives before its ClientReferred until the referral is there', async () => {
     const story = new PathStory(service);
-    // Consumer state is the test's to read, not the service's user's (docs/security.md).
-    const tools = testToolsLink(service.config, 'polku-test-consumer-info');
-    const jsm = await jetstreamManager(await tools.connect());
-    const consumer = () =>
-      jsm.consumers.info(
-        streamNames(service.config.NATS_NAMESPACE).events,
-        durableName('transitions', REFERRAL_ACCEPTED_V1.subject),
+    const parked = () =>
+      service.dataSource.query<{ event_type: string }[]>(
+        'SELECT event_type FROM parked_event WHERE path_id = $1',
+        [story.pathId],
       );
 
     await story.accepted();
-    // Delivered, refused as early, and delivered again: it is being retried, not dropped.
-    await waitFor(async () => (await consumer()).num_redelivered > 0, {
-      description: 'ReferralAccepted redelivered',
+    // Refused as early and kept, acknowledged: not redelivered, not dropped.
+    await waitFor(async () => (await parked()).length === 1, {
+      description: 'ReferralAccepted parked',
     });
     await story.referred();
 
@@ -77,12 +72,12 @@ describe('events of client-intake and activation-plans', () => {
       orgId: story.provider.orgId,
       workerId: story.provider.userId,
     });
+    expect(await parked()).toEqual([]);
     expect(
       await service.dataSource.query('SELECT 1 FROM dead_letter WHERE subject = $1', [
         REFERRAL_ACCEPTED_V1.subject,
       ]),
     ).toEqual([]);
-    await tools.close();
   });
 
   it('should continue the previous path as REENTERED when the client returns on a new path', async () => {

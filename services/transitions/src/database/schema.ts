@@ -10,6 +10,7 @@ import {
 } from '@polku/path-access';
 import { TimerTable1763950000000 } from '@polku/timers';
 import { PathCourseTable1764400000000 } from './migrations/1764400000000-path-course-table';
+import { ParkedEventTable1764900000000 } from './migrations/1764900000000-parked-event-table';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const TRANSITIONS_ENTITIES = [];
@@ -26,4 +27,5 @@ export const TRANSITIONS_MIGRATIONS = [
   PathAccessMeetings1764102700000,
   PathAccessConsentPurposes1764102800000,
   PathCourseTable1764400000000,
+  ParkedEventTable1764900000000,
 ];

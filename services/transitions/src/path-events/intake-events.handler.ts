@@ -30,8 +30,9 @@ import { PathEventFeed } from './path-event-feed';
 /**
  * client-intake's events: referrals and their answers, the intake, a client's return, and the
  * consents of the access projection. An event the projection reads is projected first, then fed
- * to the path machine, both in the consumer's transaction: if the machine has the event tried
- * again later (arrival-order.ts), the projection is rolled back with it and redone then.
+ * to the path machine, both in the consumer's transaction. An event the machine parks until its
+ * predecessor arrives (arrival-order.ts) is projected at once: the projection gives the same
+ * result in whatever order events arrive (libs/path-access/src/projection/source-rows.ts).
  */
 @Controller()
 export class IntakeEventsHandler {

@@ -20,8 +20,8 @@ import { PathEventFeed } from './path-event-feed';
  * in while the meeting lasts and the client's consent names it. One handler per subject: a
  * subject has one durable consumer. A held transition meeting or joint transfer visit also ticks
  * the checklist of the hand-off or measure it was held for (docs/transitions.md): projected
- * first, then fed to the path machine, both in the consumer's transaction, so that an event the
- * machine has tried again later is projected again with it.
+ * first, then fed to the path machine, both in the consumer's transaction; one the machine parks
+ * until its predecessor arrives (arrival-order.ts) stays projected.
  */
 @Controller()
 export class MeetingEventsHandler {

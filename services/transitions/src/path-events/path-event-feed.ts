@@ -4,10 +4,16 @@ import type { EntityManager } from 'typeorm';
 import type { Refusal } from '../path';
 import { PathEngine } from '../path-engine/path.engine';
 import { readPath } from '../path-engine/path.repository';
+import { insertParkedEvent, lockUnseenPath } from '../parking/parked-event.repository';
 import { arrivedEarly } from './arrival-order';
 import { planAgreedInput, type EventInput } from './event-inputs';
+import { parkableEventOf } from './parkable-events';
+import { ParkedEventRetry } from './parked-event-retry';
 
-/** Thrown so that the consumer redelivers the event later (see arrival-order.ts). */
+/**
+ * Thrown so that the consumer redelivers the event later: only for an early event this service
+ * cannot park (parkable-events.ts names every event the machine is fed, so none today).
+ */
 export class PredecessorNotArrivedError extends Error {
   constructor({
     envelope,
@@ -47,11 +53,17 @@ export class UnabsorbedEventError extends Error {
   }
 }
 
-/** Feeds another service's event to the path machine, in the consumer's transaction. */
+/**
+ * Feeds another service's event to the path machine, in the consumer's transaction. An event the
+ * machine refuses as early is parked (acknowledged and kept, see arrival-order.ts); an event it
+ * absorbs lets the path's parked events apply, in the same transaction.
+ */
 @Injectable()
 export class PathEventFeed {
-  constructor(private readonly engine: PathEngine) {}
-
+  constructor(
+    private readonly engine: PathEngine,
+    private readonly parked: ParkedEventRetry,
+  ) {}
   /**
    * A path has one plan (activation-plans), so after a hand-off the receiver revises it rather
    * than agreeing a new one: a revision agrees the plan of a path waiting for one (PLANNING), or
@@ -83,18 +95,41 @@ export class PathEventFeed {
       readonly input: EventInput;
     },
   ): Promise<void> {
-    const { envelope, pathId, input } = options;
-    const outcome = await this.engine.decide(em, {
-      pathId,
-      input,
-      origin: { kind: 'EVENT', envelope },
-    });
+    const { envelope, pathId } = options;
+    let outcome = await this.decide(em, options);
+    if (!outcome.accepted && arrivedEarly(outcome.refusal) && outcome.before === undefined) {
+      // No row to lock yet: wait for a transaction creating the path, then decide again on it.
+      await lockUnseenPath(em, pathId);
+      outcome = await this.decide(em, options);
+    }
     if (outcome.accepted) {
+      await this.parked.retry(em, { pathId, created: outcome.state.version === 1 });
       return;
     }
-    if (arrivedEarly(outcome.refusal)) {
+    if (!arrivedEarly(outcome.refusal)) {
+      throw new UnabsorbedEventError({ envelope, pathId, refusal: outcome.refusal });
+    }
+    const parkable = parkableEventOf(envelope);
+    if (parkable === undefined) {
       throw new PredecessorNotArrivedError({ envelope, pathId, reason: outcome.refusal.message });
     }
-    throw new UnabsorbedEventError({ envelope, pathId, refusal: outcome.refusal });
+    await insertParkedEvent(em, {
+      pathId,
+      subject: parkable.subject,
+      envelope,
+      waitsFor: outcome.refusal.message,
+    });
+  }
+
+  private decide(
+    em: EntityManager,
+    options: {
+      readonly envelope: EventEnvelope<unknown>;
+      readonly pathId: string;
+      readonly input: EventInput;
+    },
+  ) {
+    const { envelope, pathId, input } = options;
+    return this.engine.decide(em, { pathId, input, origin: { kind: 'EVENT', envelope } });
   }
 }
