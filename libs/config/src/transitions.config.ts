@@ -2,6 +2,7 @@ import { Matches } from 'class-validator';
 import { IntVar } from './coerce';
 import { EnvVar } from './env-var.decorator';
 import { ServiceConfig } from './service.config';
+import { FindNewServiceBusinessDays } from './shared-path-policy';
 
 const DAYS_LIST = /^[1-9]\d{0,2}(,[1-9]\d{0,2}){0,9}$/;
 const MONTHS_LIST = /^[1-9]\d?(,[1-9]\d?){0,11}$/;
@@ -26,7 +27,8 @@ export class TransitionsConfig extends ServiceConfig {
   @BusinessDays('Time for the receiver of a referral to answer it', 10)
   REFERRAL_ANSWER_BUSINESS_DAYS!: number;
 
-  @BusinessDays('Time for the referrer to find another service after a decline', 10)
+  /** Shared with client-intake: the referrer's FIND_ANOTHER_PATH task is due the same day. */
+  @FindNewServiceBusinessDays()
   FIND_NEW_SERVICE_BUSINESS_DAYS!: number;
 
   @BusinessDays('Time from an accepted referral to a completed intake', 10)
