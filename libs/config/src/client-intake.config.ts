@@ -1,5 +1,4 @@
 import { ValidateBy, type ValidationArguments } from 'class-validator';
-import { IntVar } from './coerce';
 import { EnvVar } from './env-var.decorator';
 import {
   DEVELOPMENT_IDENTITY_ENCRYPTION_KEYS,
@@ -11,6 +10,7 @@ import {
   usesDevelopmentEncryptionKey,
 } from './identity-keys';
 import { ServiceConfig } from './service.config';
+import { FindNewServiceBusinessDays } from './shared-path-policy';
 
 /** The problem parse reports, or undefined when it parses. */
 function parseProblem(parse: () => unknown): string | undefined {
@@ -101,13 +101,9 @@ export class ClientIntakeConfig extends ServiceConfig {
   @ValidKeys('identityHashKey', hashKeyProblem)
   IDENTITY_HASH_KEY!: string;
 
-  @EnvVar({
-    description:
-      'Finnish business days a referrer has to find another path after its referral is declined: the due date of the FIND_ANOTHER_PATH task (a policy default, docs/intake.md).',
-    default: '10',
-  })
-  @IntVar(1, 60)
-  DECLINED_REFERRAL_TASK_BUSINESS_DAYS!: number;
+  /** Shared with transitions: one deadline for the referrer after a decline (docs/intake.md). */
+  @FindNewServiceBusinessDays()
+  FIND_NEW_SERVICE_BUSINESS_DAYS!: number;
 
   /** The identity key ring, active key first. Only call on a loaded (validated) config. */
   identityKeys() {

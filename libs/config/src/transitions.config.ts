@@ -1,7 +1,8 @@
-import { Matches } from 'class-validator';
+import { Matches, ValidateIf } from 'class-validator';
 import { IntVar } from './coerce';
 import { EnvVar } from './env-var.decorator';
 import { ServiceConfig } from './service.config';
+import { FindNewServiceBusinessDays } from './shared-path-policy';
 
 const DAYS_LIST = /^[1-9]\d{0,2}(,[1-9]\d{0,2}){0,9}$/;
 const MONTHS_LIST = /^[1-9]\d?(,[1-9]\d?){0,11}$/;
@@ -26,7 +27,8 @@ export class TransitionsConfig extends ServiceConfig {
   @BusinessDays('Time for the receiver of a referral to answer it', 10)
   REFERRAL_ANSWER_BUSINESS_DAYS!: number;
 
-  @BusinessDays('Time for the referrer to find another service after a decline', 10)
+  /** Shared with client-intake: the referrer's FIND_ANOTHER_PATH task is due the same day. */
+  @FindNewServiceBusinessDays()
   FIND_NEW_SERVICE_BUSINESS_DAYS!: number;
 
   @BusinessDays('Time from an accepted referral to a completed intake', 10)
@@ -89,6 +91,17 @@ export class TransitionsConfig extends ServiceConfig {
     message: 'MEASURE_ENDING_REMINDER_DAYS must be 1 to 10 whole days above 0, comma-separated',
   })
   MEASURE_ENDING_REMINDER_DAYS!: string;
+
+  @EnvVar({
+    description:
+      'The organisation (uuid) that takes over the follow-ups of an exited client when the provider’s funding ends and the path names no employment authority among its plan parties; empty: none, the path then stays with the provider and goes to its manager (docs/transitions.md).',
+    default: '',
+  })
+  @ValidateIf((config: TransitionsConfig) => config.FUNDING_END_FALLBACK_ORG_ID !== '')
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+    message: 'FUNDING_END_FALLBACK_ORG_ID must be an organisation id (a uuid) or empty',
+  })
+  FUNDING_END_FALLBACK_ORG_ID!: string;
 
   @BusinessDays('How long a client may wait for a service before WaitExceeded, by default', 20)
   WAIT_THRESHOLD_BUSINESS_DAYS!: number;

@@ -24,6 +24,34 @@ export class ChangeResponsibleWorkerCommand {
   reasonCategory!: WorkerChangeReasonCategory;
 }
 
+/**
+ * The follow-ups of an exited client move to another organisation and its named worker, e.g.
+ * before the provider's funding ends (docs/transitions.md, "Who owns the follow-ups").
+ */
+export class RehomeFollowUpsCommand {
+  @FieldDoc(
+    'The organisation that takes the follow-ups over: an active organisation of the registry that follows clients up (employment authority, social services, TYP or a provider).',
+  )
+  @IsUUID()
+  toOrgId!: string;
+
+  @FieldDoc(
+    'The identity provider’s pseudonymous user id of its worker who takes them; never a name.',
+    { example: 'usr_7b1d4e08' },
+  )
+  @IsActorId()
+  toWorkerId!: string;
+}
+
+/**
+ * What the gateway adds to a re-homing from the organisation registry (client-intake keeps it):
+ * the receiver's role, or null when it is not an active organisation there. transitions takes the
+ * role only from this, never from the caller's body.
+ */
+export interface FollowUpOwnerRegistryRole {
+  readonly toOrgRole: string | null;
+}
+
 /** The client starts waiting for a service, decision or place. */
 export class StartWaitingCommand {
   @FieldDoc('What the client waits for: a category only, never detail.')

@@ -13,6 +13,7 @@ export const TRANSITION_COMMANDS = {
   closePath: 'polku-rpc.transitions.close-path.v1',
   reviewUnclearPath: 'polku-rpc.transitions.review-unclear-path.v1',
   changeResponsibleWorker: 'polku-rpc.transitions.change-responsible-worker.v1',
+  rehomeFollowUps: 'polku-rpc.transitions.rehome-follow-ups.v1',
   startWaiting: 'polku-rpc.transitions.start-waiting.v1',
   endWaiting: 'polku-rpc.transitions.end-waiting.v1',
   announceFundingEnding: 'polku-rpc.transitions.announce-funding-ending.v1',

@@ -13,6 +13,7 @@ import {
   openPathOfClient,
 } from './client-path.repository';
 import { assertMayReferAgain } from '../path-order/path-order-rules';
+import { completeFindAnotherPathTasks } from '../referrals/referrer-task.repository';
 import { lockedPathStage } from '../path-order/path-stage.repository';
 import { heldPath, joinedPath, newPathAfter, type PathEntry } from './path-entry-rules';
 import { currentOwnerOf } from './path-owner-rule';
@@ -114,11 +115,15 @@ export class ClientPathService {
     }
   }
 
-  /** The client left (transitions): the next referral opens a new path linked to this one. */
+  /**
+   * The client left (transitions): the next referral opens a new path linked to this one, and
+   * no one has another path to find for this one any more (docs/intake.md).
+   */
   async markExited(
     em: EntityManager,
     exit: { readonly pathId: string; readonly exitedAt: Date | string },
   ): Promise<void> {
     await markPathExited(em, exit);
+    await completeFindAnotherPathTasks(em, { pathId: exit.pathId });
   }
 }

@@ -112,6 +112,7 @@ export class ReferralCreationService {
           priorInformation: command.priorInformation,
         });
       }
+      await this.tasks.referrerReferredAgain(em, { pathId: path.id, fromOrgId: principal.orgId });
       if (path.heldFrom !== null) {
         // The open path's owner learns of the referral; the referrer learns nothing of the path.
         await this.tasks.openLinkReferral(em, { ...path.heldFrom, referralId });

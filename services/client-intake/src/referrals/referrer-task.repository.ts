@@ -54,6 +54,24 @@ export async function markTaskDone(em: EntityManager, taskId: string): Promise<v
   await em.query(`UPDATE referrer_task SET status = 'DONE' WHERE id = $1`, [taskId]);
 }
 
+/**
+ * Marks done the open FIND_ANOTHER_PATH tasks of a path, only the given organisation's when one
+ * is named (docs/intake.md, "When a task is done"); answers how many.
+ */
+export async function completeFindAnotherPathTasks(
+  em: EntityManager,
+  task: { readonly pathId: string; readonly ownerOrgId?: string },
+): Promise<number> {
+  const rows = await em.query<{ id: string }[]>(
+    `UPDATE referrer_task SET status = 'DONE'
+      WHERE path_id = $1 AND kind = 'FIND_ANOTHER_PATH' AND status = 'OPEN'
+        AND ($2::uuid IS NULL OR owner_org_id = $2)
+      RETURNING id`,
+    [task.pathId, task.ownerOrgId ?? null],
+  );
+  return rows.length;
+}
+
 /** The ordering of an organisation's open tasks, soonest due first. */
 export const OPEN_TASKS_SORT = 'open-tasks-soonest-due';
 

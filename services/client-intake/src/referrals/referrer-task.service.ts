@@ -7,6 +7,7 @@ import type { ServicePage } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findAnotherPathDueDate } from './referrer-task-rules';
 import {
+  completeFindAnotherPathTasks,
   insertReferrerTask,
   OPEN_TASKS_SORT,
   openTaskPageOfOrganisation,
@@ -15,7 +16,8 @@ import {
 
 /**
  * The referrer's tasks: a declined referral never goes into the void, the referrer owns
- * finding another path by a due date (DECLINED_REFERRAL_TASK_BUSINESS_DAYS).
+ * finding another path by a due date (FIND_NEW_SERVICE_BUSINESS_DAYS, the deadline transitions
+ * gives the path's FIND_NEW_SERVICE step), until it acts (docs/intake.md).
  */
 @Injectable()
 export class ReferrerTaskService {
@@ -53,6 +55,21 @@ export class ReferrerTaskService {
     return this.open(em, { kind: 'LINK_REFERRAL', ...held });
   }
 
+  /**
+   * The referrer referred the client again: the referral lands on the path whose referral was
+   * declined (its own path, or the path its earlier referral was held on), so that is the
+   * referrer acting on its task. Another organisation's referral never lands there.
+   */
+  async referrerReferredAgain(
+    em: EntityManager,
+    referral: { readonly pathId: string; readonly fromOrgId: string },
+  ): Promise<void> {
+    await completeFindAnotherPathTasks(em, {
+      pathId: referral.pathId,
+      ownerOrgId: referral.fromOrgId,
+    });
+  }
+
   private async open(
     em: EntityManager,
     task: {
@@ -64,7 +81,7 @@ export class ReferrerTaskService {
   ): Promise<string> {
     const dueDate = findAnotherPathDueDate({
       declinedAt: new Date(),
-      businessDays: this.config.DECLINED_REFERRAL_TASK_BUSINESS_DAYS,
+      businessDays: this.config.FIND_NEW_SERVICE_BUSINESS_DAYS,
     });
     await insertReferrerTask(em, { id: randomUUID(), ...task, dueDate });
     return dueDate;

@@ -1,4 +1,4 @@
-import type { CompleteFollowUpCommand } from '@polku/contracts';
+import type { CompleteFollowUpCommand, RehomeFollowUpsCommand } from '@polku/contracts';
 import type { Caller } from '../paths/caller';
 import { destinationOf, type CommandDecision } from '../paths/command-decision';
 
@@ -22,6 +22,25 @@ export function completeFollowUpDecision(
     },
     details: {
       FollowUpCompleted: { contactMode: command.contactMode, helpGiven: [...command.helpGiven] },
+    },
+  };
+}
+
+/** The receiver's role comes from the organisation registry, through the gateway. */
+export function rehomeFollowUpsDecision(
+  caller: Caller,
+  {
+    command,
+    toOrgRole,
+  }: { readonly command: RehomeFollowUpsCommand; readonly toOrgRole: string | null },
+): CommandDecision {
+  return {
+    input: {
+      type: 'followUpsRehomed',
+      ...caller,
+      toOrgId: command.toOrgId,
+      toOrgRole,
+      toWorkerId: command.toWorkerId,
     },
   };
 }

@@ -1,7 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { Principal } from '@polku/auth';
-import { CompleteFollowUpCommand, TRANSITION_COMMANDS } from '@polku/contracts';
+import {
+  CompleteFollowUpCommand,
+  type FollowUpOwnerRegistryRole,
+  RehomeFollowUpsCommand,
+  TRANSITION_COMMANDS,
+} from '@polku/contracts';
 import {
   type PathItemRequest,
   RequestPrincipal,
@@ -28,5 +33,21 @@ export class FollowUpsHandler {
     const expectedVersion = requireExpectedVersion(request);
     const command = validateCommand(CompleteFollowUpCommand, request.body);
     return this.followUps.complete({ principal, pathId, followUpId, expectedVersion, command });
+  }
+
+  /**
+   * The gateway attaches the receiver's registry role (`toOrgRole`); a request without it is
+   * treated as naming no active organisation.
+   */
+  @MessagePattern(TRANSITION_COMMANDS.rehomeFollowUps)
+  rehome(
+    @Payload() request: VersionedPathRequest & Partial<FollowUpOwnerRegistryRole>,
+    @RequestPrincipal() principal: Principal,
+  ) {
+    const pathId = requirePathId(request);
+    const expectedVersion = requireExpectedVersion(request);
+    const command = validateCommand(RehomeFollowUpsCommand, request.body);
+    const toOrgRole = typeof request.toOrgRole === 'string' ? request.toOrgRole : null;
+    return this.followUps.rehome({ principal, pathId, expectedVersion, command, toOrgRole });
   }
 }

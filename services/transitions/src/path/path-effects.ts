@@ -37,9 +37,10 @@ export type PathEvent =
         fromWorkerId: string;
         toOrgId: string;
         toWorkerId: string;
-        reason: 'HANDOFF_COMPLETED';
-        handoffId: string;
-      }
+      } & (
+        | { reason: 'HANDOFF_COMPLETED'; handoffId: string }
+        | { reason: 'PROVIDER_FUNDING_ENDED' | 'REASSIGNED' }
+      )
     >
   | Event<
       'HandoffEscalated',

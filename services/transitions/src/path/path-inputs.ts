@@ -128,6 +128,19 @@ export type PathInput =
       readonly type: 'fundingEnding';
       readonly providerOrgId: string;
       readonly endDate: IsoDate;
+      /**
+       * Who takes the path's follow-ups on the end date if nobody re-homed them: the path's
+       * employment authority, else the configured fallback (organisation-watch/); null when
+       * neither is known.
+       */
+      readonly fallbackOrgId?: string | null;
+    })
+  | (ByActor & {
+      readonly type: 'followUpsRehomed';
+      readonly toOrgId: string;
+      /** The receiver's role in the organisation registry; null when it is not an active one. */
+      readonly toOrgRole: string | null;
+      readonly toWorkerId: string;
     })
   | (ByActor & { readonly type: 'returnedAsNewPath'; readonly newPathId: string })
   // Waits (docs/domain.md §10.2 S3: WaitingStarted / WaitingEnded).
@@ -154,7 +167,12 @@ export type PathInput =
       readonly measureId: string;
       readonly daysBefore: number;
     })
-  | (BySystem & { readonly type: 'waitExceeded'; readonly waitId: string });
+  | (BySystem & { readonly type: 'waitExceeded'; readonly waitId: string })
+  | (BySystem & {
+      readonly type: 'fundingEnded';
+      readonly providerOrgId: string;
+      readonly fallbackOrgId: string | null;
+    });
 
 export type PathInputType = PathInput['type'];
 
@@ -168,6 +186,7 @@ export type TimerInput = PathInputOf<
   | 'followUpMissed'
   | 'measureEndingSoon'
   | 'waitExceeded'
+  | 'fundingEnded'
 >;
 
 export type ActorInput = Exclude<PathInput, TimerInput>;
@@ -199,6 +218,7 @@ export const PATH_INPUT_ORIGINS = {
   pathClosed: 'COMMAND',
   responsibleWorkerChanged: 'COMMAND',
   fundingEnding: 'COMMAND',
+  followUpsRehomed: 'COMMAND',
   waitingStarted: 'COMMAND',
   waitingEnded: 'COMMAND',
   handoffAnswerOverdue: 'TIMER',
@@ -208,6 +228,7 @@ export const PATH_INPUT_ORIGINS = {
   followUpMissed: 'TIMER',
   measureEndingSoon: 'TIMER',
   waitExceeded: 'TIMER',
+  fundingEnded: 'TIMER',
 } as const satisfies Record<PathInputType, 'EVENT' | 'COMMAND' | 'TIMER'>;
 
 export function isTimerInput(input: PathInput): input is TimerInput {

@@ -133,7 +133,7 @@ describe('decide: provider funding ending', () => {
     });
   });
 
-  it('should refuse an announcement for another provider, by another organisation, in the past, or after the exit', () => {
+  it('should refuse an announcement for another provider, by another organisation, in the past, or before the referral is answered', () => {
     expect(
       decide(pathAt('inMeasure'), make.fundingEnding({ actor: OUTSIDER }), POLICY),
     ).toMatchObject({
@@ -152,9 +152,6 @@ describe('decide: provider funding ending', () => {
       decide(pathAt('inMeasure'), make.fundingEnding({ endDate: '2027-03-01' }), POLICY),
     ).toMatchObject({
       refused: { code: 'VALIDATION_FAILED' },
-    });
-    expect(decide(pathAt('followUp'), make.fundingEnding(), POLICY)).toMatchObject({
-      refused: { code: 'CONFLICT' },
     });
     expect(
       decide(

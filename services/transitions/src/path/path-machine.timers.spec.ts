@@ -11,6 +11,7 @@ import {
   POLICY,
   PROVIDER,
   STAGES,
+  TE,
   walk,
 } from '../../test/support/path-machine/path-fixtures';
 
@@ -93,6 +94,7 @@ describe('inputFromTimer', () => {
       pathAt('unclear'),
       pathAt('followUp'),
       walk([...STAGES.inMeasure, make.waitingStarted()]),
+      walk([...STAGES.followUp, make.fundingEnding({ fallbackOrgId: TE })]),
     ];
     const kinds = new Set<string>();
     for (const state of states) {

@@ -16,6 +16,7 @@ import {
   startMeasure,
 } from './decisions/decide-measure';
 import { recordMeetingHeld } from './decisions/decide-meeting';
+import { fundingEnded, rehomeFollowUps } from './decisions/decide-follow-up-owner';
 import { announceFundingEnding, changeResponsibleWorker } from './decisions/decide-ownership';
 import { agreePlan, completeIntake } from './decisions/decide-planning';
 import {
@@ -90,6 +91,8 @@ function byActor(draft: DecisionDraft, input: ActorInput): Refusal | null {
       return changeResponsibleWorker(draft, input);
     case 'fundingEnding':
       return announceFundingEnding(draft, input);
+    case 'followUpsRehomed':
+      return rehomeFollowUps(draft, input);
     case 'returnedAsNewPath':
       return continueAsNewPath(draft, input);
     case 'waitingStarted':
@@ -116,6 +119,8 @@ function byTimer(draft: DecisionDraft, input: TimerInput): void {
       return remindMeasureEnding(draft, input);
     case 'waitExceeded':
       return waitExceeded(draft, input);
+    case 'fundingEnded':
+      return fundingEnded(draft, input);
   }
 }
 

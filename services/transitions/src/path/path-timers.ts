@@ -22,6 +22,7 @@ export const PATH_TIMER_KINDS = {
   followUpMissed: 'follow-up-missed',
   measureEndingSoon: 'measure-ending-soon',
   waitExceeded: 'wait-exceeded',
+  fundingEnded: 'funding-ended',
 } as const satisfies Record<TimerInput['type'], string>;
 
 export type PathTimerKind = (typeof PATH_TIMER_KINDS)[TimerInput['type']];
@@ -50,6 +51,8 @@ export function timerKey(pathId: string, spec: TimerSpec): string {
       return `measure-ending:${pathId}:${spec.measureId}:${spec.daysBefore}`;
     case 'waitExceeded':
       return `wait-exceeded:${pathId}:${spec.waitId}`;
+    case 'fundingEnded':
+      return `funding-ended:${pathId}:${spec.providerOrgId}`;
   }
 }
 
@@ -117,6 +120,14 @@ function specOf(kind: string, payload: Payload): TimerSpec {
     }
     case PATH_TIMER_KINDS.waitExceeded:
       return { type: 'waitExceeded', waitId: text(kind, payload, 'waitId') };
+    case PATH_TIMER_KINDS.fundingEnded: {
+      const fallback = payload.fallbackOrgId;
+      return {
+        type: 'fundingEnded',
+        providerOrgId: text(kind, payload, 'providerOrgId'),
+        fallbackOrgId: typeof fallback === 'string' && fallback !== '' ? fallback : null,
+      };
+    }
     default:
       throw new MalformedTimerError(kind, 'not a path timer kind');
   }

@@ -9,6 +9,7 @@ import {
 } from '../path-decision';
 import { byAccountableOrg, onlyIn, requiredText, validDate } from '../path-guards';
 import type { PathInputOf } from '../path-inputs';
+import { PATH_TIMER_KINDS } from '../path-timers';
 
 // Who carries the path inside and across organisations: staff turnover and
 // projects whose funding ends are where paths get lost.
@@ -46,7 +47,8 @@ export function changeResponsibleWorker(
 /**
  * The accountable provider's funding ends (docs/domain.md §10.3 FundingEndSaga): unless a hand-off is
  * already pending, the next step becomes rehoming the path by the day before the end date
- * (settleNextStep applies it, and keeps applying it until ownership moves).
+ * (settleNextStep applies it, and keeps applying it until ownership moves). A path in follow-up
+ * keeps its follow-up step: its follow-ups move by themselves on the end date unless re-homed.
  */
 export function announceFundingEnding(
   draft: DecisionDraft,
@@ -59,15 +61,17 @@ export function announceFundingEnding(
         ? null
         : forbidden('Only the provider itself can announce that its funding ends.'),
     () =>
-      draft.state.state === 'FOLLOW_UP'
-        ? conflict(
-            'The client has already exited; the follow-ups stay with this organisation until someone takes them over.',
-          )
-        : null,
-    () =>
       onlyIn(
         draft,
-        ['INTAKE', 'PLANNING', 'IN_MEASURE', 'PAUSED', 'TRANSITION_PENDING', 'UNCLEAR_PATH'],
+        [
+          'INTAKE',
+          'PLANNING',
+          'IN_MEASURE',
+          'PAUSED',
+          'TRANSITION_PENDING',
+          'UNCLEAR_PATH',
+          'FOLLOW_UP',
+        ],
         'rehome the path because funding ends',
       ),
     () =>
@@ -86,6 +90,17 @@ export function announceFundingEnding(
     return refusal;
   }
   draft.update({ fundingEndsOn: input.endDate });
+  // On the end date the follow-ups of a path still with the provider move to the fallback owner
+  // (decide-follow-up-owner.ts); an open path keeps its REHOME_BEFORE_FUNDING_ENDS step.
+  draft.cancelWhere((timer) => timer.kind === PATH_TIMER_KINDS.fundingEnded);
+  draft.schedule(
+    {
+      type: 'fundingEnded',
+      providerOrgId: input.providerOrgId,
+      fallbackOrgId: input.fallbackOrgId ?? null,
+    },
+    input.endDate,
+  );
   draft.emit({
     name: 'ProviderFundingEnding',
     data: { providerOrgId: input.providerOrgId, endDate: input.endDate },

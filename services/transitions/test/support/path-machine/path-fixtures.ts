@@ -215,6 +215,15 @@ export const make = {
     endDate: '2027-04-30',
     ...o,
   }),
+  followUpsRehomed: (o: Overrides<'followUpsRehomed'> = {}): PathInput => ({
+    type: 'followUpsRehomed',
+    at: DAY0,
+    actor: PROVIDER_WORKER,
+    toOrgId: TE,
+    toOrgRole: 'EMPLOYMENT_AUTHORITY',
+    toWorkerId: 'te-counsellor-2',
+    ...o,
+  }),
   returnedAsNewPath: (o: Overrides<'returnedAsNewPath'> = {}): PathInput => ({
     type: 'returnedAsNewPath',
     at: DAY0,

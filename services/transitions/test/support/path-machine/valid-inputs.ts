@@ -91,7 +91,7 @@ const EXIT_STATES: readonly PathStateName[] = [
   'TRANSITION_PENDING',
   'UNCLEAR_PATH',
 ];
-const FUNDING_STATES: readonly PathStateName[] = [...HANDOFF_STATES, 'PAUSED'];
+const FUNDING_STATES: readonly PathStateName[] = [...HANDOFF_STATES, 'PAUSED', 'FOLLOW_UP'];
 
 interface Context {
   readonly state: PathState;
@@ -159,7 +159,22 @@ function ownershipInputs(ctx: Context): Candidate[] {
       actor: byOwner(ctx),
       providerOrgId: accountable.orgId,
       endDate: addCalendarDays(today, dice.int(90) + 1),
+      // The path's employment authority, or none known (the provider's manager then).
+      fallbackOrgId: dice.pick(['org-te', null]),
     }));
+  }
+  if (state.state === 'FOLLOW_UP') {
+    candidates.push(() => {
+      const toOrgId = dice.pick(ORGS.filter((org) => org !== accountable.orgId));
+      return {
+        type: 'followUpsRehomed',
+        at: today,
+        actor: byOwner(ctx),
+        toOrgId,
+        toOrgRole: toOrgId === 'org-social' ? 'SOCIAL_SERVICES' : 'EMPLOYMENT_AUTHORITY',
+        toWorkerId: workerOf(toOrgId, 1),
+      };
+    });
   }
   return candidates;
 }
