@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { testOrg, TestPath, daysFromNow, type TestOrg } from './support/queue-world';
 import { seenByOrganisation, seenByWorker, sightings } from './support/sightings';
-import { startWorkQueueService, type SubjectEvent, type WorkQueueService } from './support/work-queue-service';
+import {
+  startWorkQueueService,
+  type SubjectEvent,
+  type WorkQueueService,
+} from './support/work-queue-service';
 
 /**
  * Each signal of docs/work-queue.md ("What lands where") lands once in the right person's queue
@@ -113,7 +117,9 @@ describe('what lands where', () => {
         ],
         seen: seenByWorker('A', 'otherWorker', 'ActionItemAssigned'),
         clear: (path) => [
-          path.event('polku.meetings.action-item.action-item-completed.v1', { actionItemId: handoff }),
+          path.event('polku.meetings.action-item.action-item-completed.v1', {
+            actionItemId: handoff,
+          }),
         ],
       },
     ],
@@ -129,11 +135,17 @@ describe('what lands where', () => {
           }),
         ],
         open: (path) => [
-          path.event('polku.plans.plan.plan-review-due.v1', { planId: handoff, dueDate: daysFromNow(0) }),
+          path.event('polku.plans.plan.plan-review-due.v1', {
+            planId: handoff,
+            dueDate: daysFromNow(0),
+          }),
         ],
         seen: seenByWorker('A', 'worker', 'PlanReviewDue'),
         clear: (path) => [
-          path.event('polku.plans.plan.activation-plan-revised.v1', { planId: handoff, planVersion: 2 }),
+          path.event('polku.plans.plan.activation-plan-revised.v1', {
+            planId: handoff,
+            planVersion: 2,
+          }),
         ],
       },
     ],
@@ -191,9 +203,13 @@ describe('what lands where', () => {
       {
         kind: 'WAIT_EXCEEDED',
         setup: owned,
-        open: (path) => [path.event('polku.transitions.wait.wait-exceeded.v1', { waitId: handoff })],
+        open: (path) => [
+          path.event('polku.transitions.wait.wait-exceeded.v1', { waitId: handoff }),
+        ],
         seen: seenByWorker('A', 'worker', 'WaitExceeded'),
-        clear: (path) => [path.event('polku.transitions.wait.waiting-ended.v1', { waitId: handoff })],
+        clear: (path) => [
+          path.event('polku.transitions.wait.waiting-ended.v1', { waitId: handoff }),
+        ],
       },
     ],
   ];
@@ -237,7 +253,9 @@ describe('what lands where', () => {
     [
       'a late next step at the manager rung to the manager, cleared by another next step',
       {
-        setup: (path, a) => [path.step(1, a, 'COMPLETE_INTAKE', daysFromNow(-20), { state: 'INTAKE' })],
+        setup: (path, a) => [
+          path.step(1, a, 'COMPLETE_INTAKE', daysFromNow(-20), { state: 'INTAKE' }),
+        ],
         open: (path, a) => [
           path.event('polku.transitions.path.next-step-overdue.v1', {
             nextStep: 'COMPLETE_INTAKE',
@@ -264,7 +282,9 @@ describe('what lands where', () => {
         ],
         seen: seenByWorker('A', 'otherWorker', 'ActionItemOverdue'),
         clear: (path) => [
-          path.event('polku.meetings.action-item.action-item-completed.v1', { actionItemId: handoff }),
+          path.event('polku.meetings.action-item.action-item-completed.v1', {
+            actionItemId: handoff,
+          }),
         ],
       },
     ],
@@ -299,29 +319,32 @@ describe('what lands where', () => {
         ],
         seen: { 'A.lead:TEAM': ['PlanReviewOverdue'] },
         clear: (path) => [
-          path.event('polku.plans.plan.activation-plan-revised.v1', { planId: handoff, planVersion: 2 }),
+          path.event('polku.plans.plan.activation-plan-revised.v1', {
+            planId: handoff,
+            planVersion: 2,
+          }),
         ],
       },
     ],
   ];
 
-  it.each([...cases, ...escalations.map(([name, c]): [string, Case] => [name, { kind: 'ESCALATION', ...c }])])(
-    'should put %s',
-    async (_name, c) => {
-      const a = testOrg('PROVIDER');
-      const b = testOrg('EMPLOYMENT_AUTHORITY');
-      const outsider = testOrg('PROVIDER');
-      const orgs = { A: a, B: b, C: outsider };
-      const path = new TestPath(a);
-      handoff = randomUUID();
-      await service.deliver(c.setup(path, a, b));
-      await service.deliver(c.open(path, a, b));
+  it.each([
+    ...cases,
+    ...escalations.map(([name, c]): [string, Case] => [name, { kind: 'ESCALATION', ...c }]),
+  ])('should put %s', async (_name, c) => {
+    const a = testOrg('PROVIDER');
+    const b = testOrg('EMPLOYMENT_AUTHORITY');
+    const outsider = testOrg('PROVIDER');
+    const orgs = { A: a, B: b, C: outsider };
+    const path = new TestPath(a);
+    handoff = randomUUID();
+    await service.deliver(c.setup(path, a, b));
+    await service.deliver(c.open(path, a, b));
 
-      expect(await sightings(service, orgs, path.pathId, c.kind)).toEqual(c.seen);
+    expect(await sightings(service, orgs, path.pathId, c.kind)).toEqual(c.seen);
 
-      await service.deliver(c.clear(path, a, b));
+    await service.deliver(c.clear(path, a, b));
 
-      expect(await sightings(service, orgs, path.pathId, c.kind)).toEqual({});
-    },
-  );
+    expect(await sightings(service, orgs, path.pathId, c.kind)).toEqual({});
+  });
 });

@@ -116,7 +116,12 @@ export async function queuePage(
 /** The counts of a queue under the same filters, over all its pages. */
 export async function queueCounts(
   em: EntityManager,
-  query: { principal: Principal; scope: WorkQueueScope; filters: ListWorkQueueQuery; today: string },
+  query: {
+    principal: Principal;
+    scope: WorkQueueScope;
+    filters: ListWorkQueueQuery;
+    today: string;
+  },
 ): Promise<QueueCountRow[]> {
   const params = new SqlParams();
   const where = queueWhere(params, query.principal, query.scope, query.filters, query.today);

@@ -26,11 +26,16 @@ export async function sightings(
 ): Promise<Record<string, string[]>> {
   const seen: Record<string, string[]> = {};
   for (const [name, principal, scope] of readers(orgs)) {
-    const { items } = await readAll<WorkItemView>(service, WORK_QUEUE_COMMANDS.listWorkQueue, principal, {
-      scope,
-      pathId,
-      kind: [kind],
-    });
+    const { items } = await readAll<WorkItemView>(
+      service,
+      WORK_QUEUE_COMMANDS.listWorkQueue,
+      principal,
+      {
+        scope,
+        pathId,
+        kind: [kind],
+      },
+    );
     if (items.length > 0) {
       seen[`${name}:${scope}`] = items.map((item) => item.signal);
     }
@@ -39,7 +44,11 @@ export async function sightings(
 }
 
 /** The sightings of one item addressed to a named worker (and so seen by the team lead too). */
-export function seenByWorker(org: string, person: string, signal: string): Record<string, string[]> {
+export function seenByWorker(
+  org: string,
+  person: string,
+  signal: string,
+): Record<string, string[]> {
   return { [`${org}.${person}:MINE`]: [signal], [`${org}.lead:TEAM`]: [signal] };
 }
 

@@ -37,7 +37,9 @@ export interface WorkQueueService {
 
 /** A fresh database and NATS namespace of the service, for one test file. */
 export function workQueueTestConfig(): ServiceConfig {
-  return testServiceConfig(isolatedTestEnv({ EVENT_RETRY_BASE_MS: '100', EVENT_RETRY_MAX_MS: '500' }));
+  return testServiceConfig(
+    isolatedTestEnv({ EVENT_RETRY_BASE_MS: '100', EVENT_RETRY_MAX_MS: '500' }),
+  );
 }
 
 /** Publishes an event; answers its envelope id. */
@@ -46,7 +48,10 @@ export function publish(config: ServiceConfig, { subject, event }: SubjectEvent)
 }
 
 /** Waits until every one of the events is in the service's inbox; fails on a dead letter. */
-export async function waitForConsumed(dataSource: DataSource, eventIds: readonly string[]): Promise<void> {
+export async function waitForConsumed(
+  dataSource: DataSource,
+  eventIds: readonly string[],
+): Promise<void> {
   await waitFor(
     async () => {
       const [dead] = await dataSource.query<{ error: string }[]>(
