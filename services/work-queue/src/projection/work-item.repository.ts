@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { itemIdOf } from './item-id';
 import type { WorkItemRow } from './work-item-rules';
 
 const COLUMNS = `item_key AS "itemKey", kind, path_id AS "pathId", signal, subject_id AS "subjectId",
@@ -47,8 +48,7 @@ export async function saveItem(em: EntityManager, row: WorkItemRow): Promise<voi
     `INSERT INTO work_item (item_id, item_key, kind, path_id, signal, subject_id, underlying_key,
             next_step, level, due_date, lost, recipient_org_id, recipient_kind, recipient_worker_id,
             opened_at, opened_event_id, cleared_at, cleared_event_id, updated_at)
-     VALUES (md5('work-item:' || $1)::uuid, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-             $14, $15, $16, $17, now())
+     VALUES ($18, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now())
      ON CONFLICT (item_key) DO UPDATE SET kind = EXCLUDED.kind, path_id = EXCLUDED.path_id,
             signal = EXCLUDED.signal, subject_id = EXCLUDED.subject_id,
             underlying_key = EXCLUDED.underlying_key, next_step = EXCLUDED.next_step,
@@ -75,6 +75,7 @@ export async function saveItem(em: EntityManager, row: WorkItemRow): Promise<voi
       row.openedEventId,
       row.clearedAt,
       row.clearedEventId,
+      itemIdOf(row.itemKey),
     ],
   );
 }
