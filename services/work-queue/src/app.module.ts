@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DigestModule } from './digest/digest.module';
+import { NotificationSettingsModule } from './notification-settings/notification-settings.module';
 
 /**
  * The work-queue service: every signal of polku on a named person's desk, each path on its
@@ -6,5 +8,7 @@ import { Module } from '@nestjs/common';
  * fed by events, rebuildable by replay. Feature modules are added here as they are built;
  * health, database and NATS come from ServiceRuntimeModule.
  */
-@Module({})
+@Module({
+  imports: [NotificationSettingsModule, DigestModule],
+})
 export class AppModule {}

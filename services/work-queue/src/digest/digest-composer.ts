@@ -113,8 +113,6 @@ export function composeDigest(content: DigestContent, webBaseUrl: string): Diges
   const footer = DIGEST_LANGUAGES.map((language) => DIGEST_TEXTS[language].noClientData);
   return {
     subject,
-    text: [...sections.flatMap((section) => [...section, '', '---', '']), ...footer, ''].join(
-      '\n',
-    ),
+    text: [...sections.flatMap((section) => [...section, '', '---', '']), ...footer, ''].join('\n'),
   };
 }

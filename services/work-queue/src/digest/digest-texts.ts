@@ -50,8 +50,7 @@ export const DIGEST_TEXTS: Readonly<
     newItems: (n) => (n === 1 ? '1 uusi tehtävä' : `${n} uutta tehtävää`),
     openItems: (open, overdue, unread) =>
       `Työjonossasi on ${open} avointa tehtävää: ${overdue} myöhässä, ${unread} lukematta.`,
-    perKind: (open, overdue, unread) =>
-      `${open} avointa, ${overdue} myöhässä, ${unread} lukematta`,
+    perKind: (open, overdue, unread) => `${open} avointa, ${overdue} myöhässä, ${unread} lukematta`,
     open: 'Avaa työjono',
     noClientData: 'Viestissä ei ole asiakastietoja: näet tehtävät kirjautumalla Polkuun.',
   },

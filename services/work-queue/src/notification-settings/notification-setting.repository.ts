@@ -23,7 +23,8 @@ export interface SavedSetting {
   readonly now: Date;
 }
 
-const COLUMNS = `user_id, org_id, roles, frequency, email, last_sent_at, last_item_seen_at,
+/** The columns of NotificationSettingRow, for the other features' queries. */
+export const SETTING_COLUMNS = `user_id, org_id, roles, frequency, email, last_sent_at, last_item_seen_at,
   to_char(digest_day, 'YYYY-MM-DD') AS digest_day`;
 
 /** The user's setting, or undefined before they first chose. */
@@ -32,7 +33,7 @@ export async function settingOf(
   userId: string,
 ): Promise<NotificationSettingRow | undefined> {
   const [row] = await em.query<NotificationSettingRow[]>(
-    `SELECT ${COLUMNS} FROM notification_setting WHERE user_id = $1`,
+    `SELECT ${SETTING_COLUMNS} FROM notification_setting WHERE user_id = $1`,
     [userId],
   );
   return row;
@@ -61,7 +62,7 @@ export async function saveSetting(
          WHEN EXCLUDED.frequency = 'IMMEDIATE' AND s.frequency <> 'IMMEDIATE' THEN $6::timestamptz
          ELSE s.last_item_seen_at END,
        updated_at = $6
-     RETURNING ${COLUMNS}`,
+     RETURNING ${SETTING_COLUMNS}`,
     [
       setting.userId,
       setting.orgId,
