@@ -1,3 +1,7 @@
+import { WORK_QUEUE_SCOPES } from '@polku/contracts';
+import { SCOPE_ROLES } from '../queue/queue-rules';
+import { scopeCondition, unreadOf } from '../queue/work-queue.repository';
+
 /**
  * SQL references of one reader inside a query: expressions (column names or parameters, never
  * values) for the user id, their organisation and their roles (text[]).
@@ -9,26 +13,20 @@ export interface ReaderRefs {
 }
 
 /**
- * The condition "open work_item w (path_card p joined on its path) is in one of the reader's
- * queues" — the queue rules of docs/work-queue.md: MINE for a caseworker or team lead (named to
- * them, their path's worker, or their whole organisation), TEAM for a team lead (every item of
- * the organisation but the managers'), ORGANISATION for a manager (the managers' items and the
- * lost ones). Always the reader's own organisation only.
+ * The condition "open item i (of the open_work_item view) is in one of the reader's queues":
+ * the queue's own scope rules (queue/work-queue.repository.ts) for each scope the reader's roles
+ * open (queue/queue-rules.ts), always in the reader's own organisation. The digest counts what
+ * the queue shows, by construction.
  */
-export function addressedToSql(reader: ReaderRefs): string {
-  return `(w.cleared_at IS NULL AND w.opened_at IS NOT NULL AND w.recipient_org_id = ${reader.orgId}
-    AND (
-      (${reader.roles} && ARRAY['CASEWORKER', 'TEAM_LEAD']::text[] AND (
-        (w.recipient_kind = 'WORKER' AND w.recipient_worker_id = ${reader.userId})
-        OR (w.recipient_kind = 'PATH_WORKER' AND p.worker_id = ${reader.userId})
-        OR w.recipient_kind = 'ORGANISATION'))
-      OR ('TEAM_LEAD' = ANY(${reader.roles}) AND w.recipient_kind <> 'MANAGER')
-      OR ('MANAGER' = ANY(${reader.roles}) AND (w.recipient_kind = 'MANAGER' OR w.lost))
-    ))`;
+export function readerQueuesSql(reader: ReaderRefs): string {
+  const scopes = WORK_QUEUE_SCOPES.map((scope) => {
+    const roles = SCOPE_ROLES[scope].map((role) => `'${role}'`).join(', ');
+    return `(${reader.roles} && ARRAY[${roles}]::text[] AND ${scopeCondition(scope, reader.userId)})`;
+  });
+  return `(i.org_id = ${reader.orgId} AND (${scopes.join(' OR ')}))`;
 }
 
-/** Not read by the reader since the item (re)opened. */
+/** Not read by the reader since the item (re)opened: the queue's own unread rule. */
 export function unreadBySql(userId: string): string {
-  return `NOT EXISTS (SELECT 1 FROM item_read r
-    WHERE r.user_id = ${userId} AND r.item_id = w.item_id AND r.read_at >= w.opened_at)`;
+  return unreadOf(userId);
 }
