@@ -2,6 +2,7 @@ import { ActivationPlansConfig } from './activation-plans.config';
 import { ClientIntakeConfig } from './client-intake.config';
 import { TransitionsConfig } from './transitions.config';
 import { NetworkMeetingsConfig } from './network-meetings.config';
+import { WorkQueueConfig } from './work-queue.config';
 import { renderConfigurationDoc } from './configuration-doc';
 import { envVarsOf } from './env-var.decorator';
 import {
@@ -19,6 +20,7 @@ function allVariables() {
     ActivationPlansConfig,
     TransitionsConfig,
     NetworkMeetingsConfig,
+    WorkQueueConfig,
   ]) {
     for (const variable of envVarsOf(configClass)) {
       if (!byName.has(variable.name)) {

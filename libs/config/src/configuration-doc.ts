@@ -6,6 +6,7 @@ import { LauncherConfig } from './launcher.config';
 import { NetworkMeetingsConfig } from './network-meetings.config';
 import { ServiceConfig } from './service.config';
 import { TransitionsConfig } from './transitions.config';
+import { WorkQueueConfig } from './work-queue.config';
 
 /** What the Default column shows: a secret's development default is never printed. */
 function shownDefault(variable: EnvVarDefinition): string {
@@ -37,6 +38,7 @@ export function renderConfigurationDoc(): string {
     ['activation-plans', ActivationPlansConfig],
     ['transitions', TransitionsConfig],
     ['network-meetings', NetworkMeetingsConfig],
+    ['work-queue', WorkQueueConfig],
   ] as const) {
     for (const variable of envVarsOf(configClass).filter((v) => !serviceNames.has(v.name))) {
       const known = serviceSpecific.get(variable.name);

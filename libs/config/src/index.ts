@@ -14,6 +14,7 @@ export { ClientIntakeConfig } from './client-intake.config';
 export { ActivationPlansConfig, DEFAULT_KTT_LEGAL_SOURCE } from './activation-plans.config';
 export { numberListOf, TransitionsConfig } from './transitions.config';
 export { NetworkMeetingsConfig } from './network-meetings.config';
+export { WorkQueueConfig } from './work-queue.config';
 export {
   DEVELOPMENT_IDENTITY_ENCRYPTION_KEYS,
   DEVELOPMENT_IDENTITY_HASH_KEY,

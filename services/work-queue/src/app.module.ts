@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseloadModule } from './caseload/caseload.module';
+import { DigestModule } from './digest/digest.module';
+import { NotificationSettingsModule } from './notification-settings/notification-settings.module';
 import { ProjectionModule } from './projection/projection.module';
 import { WorkQueueModule } from './queue/work-queue.module';
 
@@ -8,5 +10,13 @@ import { WorkQueueModule } from './queue/work-queue.module';
  * worker's caseload, and the e-mail digest of both (docs/work-queue.md, ADR 0017). A read model
  * fed by events, rebuildable by replay. Health, database and NATS come from ServiceRuntimeModule.
  */
-@Module({ imports: [ProjectionModule, WorkQueueModule, CaseloadModule] })
+@Module({
+  imports: [
+    ProjectionModule,
+    WorkQueueModule,
+    CaseloadModule,
+    NotificationSettingsModule,
+    DigestModule,
+  ],
+})
 export class AppModule {}

@@ -1,3 +1,4 @@
+import { WorkQueueConfig } from '@polku/config';
 import { expectServiceStartsOnAFreshDatabase } from '@polku/testing';
 import { AppModule } from '../src/app.module';
 import { WORK_QUEUE_ENTITIES, WORK_QUEUE_MIGRATIONS } from '../src/database/schema';
@@ -9,6 +10,7 @@ describe('work-queue service', () => {
       appModule: AppModule,
       entities: WORK_QUEUE_ENTITIES,
       migrations: WORK_QUEUE_MIGRATIONS,
+      configClass: WorkQueueConfig,
     });
   });
 });

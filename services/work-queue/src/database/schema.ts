@@ -1,11 +1,16 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import { WorkQueueTables1766100000000 } from './migrations/1766100000000-work-queue-tables';
+import { NotificationSetting1766200000000 } from './migrations/1766200000000-notification-setting';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const WORK_QUEUE_ENTITIES = [];
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
-export const WORK_QUEUE_MIGRATIONS = [MessagingTables1763900000000, WorkQueueTables1766100000000];
+export const WORK_QUEUE_MIGRATIONS = [
+  MessagingTables1763900000000,
+  WorkQueueTables1766100000000,
+  NotificationSetting1766200000000,
+];
 
 /**
  * The projection's tables, emptied by `rebuild-projection` before the replay (docs/work-queue.md).

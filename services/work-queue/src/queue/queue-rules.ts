@@ -10,7 +10,7 @@ export const QUEUE_SORT = 'due_date,item_id';
  * Who may read which queue (docs/work-queue.md, scopes): MINE caseworkers and team leads (the
  * roles that work with clients), TEAM team leads, ORGANISATION managers.
  */
-const SCOPE_ROLES: Readonly<Record<WorkQueueScope, readonly UserRole[]>> = {
+export const SCOPE_ROLES: Readonly<Record<WorkQueueScope, readonly UserRole[]>> = {
   MINE: ['CASEWORKER', 'TEAM_LEAD'],
   TEAM: ['TEAM_LEAD'],
   ORGANISATION: ['MANAGER'],

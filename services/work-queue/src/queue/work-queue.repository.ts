@@ -32,10 +32,11 @@ export interface QueueCountRow {
 }
 
 /** Which open items of the caller's organisation a scope holds (docs/work-queue.md, scopes). */
-function scopeCondition(scope: WorkQueueScope, params: SqlParams, userId: string): string {
+// `user` is SQL: a bound parameter for a reader's own queue, a column for the digest's users.
+export function scopeCondition(scope: WorkQueueScope, user: string): string {
   switch (scope) {
     case 'MINE':
-      return `((i.audience = 'WORKER' AND i.worker_id = ${params.add(userId)}) OR i.audience = 'ORGANISATION')`;
+      return `((i.audience = 'WORKER' AND i.worker_id = ${user}) OR i.audience = 'ORGANISATION')`;
     case 'TEAM':
       return `i.audience <> 'MANAGER'`;
     case 'ORGANISATION':
@@ -43,7 +44,7 @@ function scopeCondition(scope: WorkQueueScope, params: SqlParams, userId: string
   }
 }
 
-const unreadOf = (user: string) =>
+export const unreadOf = (user: string) =>
   `NOT EXISTS (SELECT 1 FROM item_read r WHERE r.user_id = ${user} AND r.item_id = i.item_id
                  AND r.read_at >= i.opened_at)`;
 
@@ -57,7 +58,7 @@ function queueWhere(
 ): string {
   const conditions = [
     `i.org_id = ${params.add(principal.orgId)}`,
-    scopeCondition(scope, params, principal.userId),
+    scopeCondition(scope, params.add(principal.userId)),
   ];
   if (filters.kind !== undefined) {
     conditions.push(`i.kind = ANY(${params.add(filters.kind)}::text[])`);
@@ -151,7 +152,7 @@ export async function visibleItemIds(
     `SELECT i.item_id FROM open_work_item i
       WHERE i.item_id = ANY(${params.add([...itemIds])}::uuid[])
         AND i.org_id = ${params.add(principal.orgId)}
-        AND (${scopes.map((scope) => scopeCondition(scope, params, principal.userId)).join(' OR ')})`,
+        AND (${scopes.map((scope) => scopeCondition(scope, params.add(principal.userId))).join(' OR ')})`,
     params.values,
   );
   return new Set(rows.map((row) => row.item_id));

@@ -6,8 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * tombstone), each path's card (path_card, from the highest NextStepSet and the measure and plan
  * events), the path's NextStepSet history (path_step: when a step began and what cleared an
  * escalation, whatever the order of arrival), its measures, plans and parties, the users' read
- * markers and notification settings. Every table but item_read and notification_setting is a
- * projection, emptied and replayed by rebuild-projection.
+ * markers. Every table but item_read is a projection, emptied and replayed by
+ * rebuild-projection. The users' notification settings are the notification feature's own
+ * migration (1766200000000-notification-setting.ts).
  */
 export class WorkQueueTables1766100000000 implements MigrationInterface {
   readonly name = 'WorkQueueTables1766100000000';
@@ -113,17 +114,6 @@ export class WorkQueueTables1766100000000 implements MigrationInterface {
         read_at timestamptz NOT NULL,
         PRIMARY KEY (user_id, item_id)
       )`);
-    await queryRunner.query(`
-      CREATE TABLE notification_setting (
-        user_id text PRIMARY KEY,
-        org_id uuid NOT NULL,
-        roles text[] NOT NULL DEFAULT '{}',
-        frequency text NOT NULL DEFAULT 'NONE',
-        email text NULL,
-        last_sent_at timestamptz NULL,
-        last_item_seen_at timestamptz NULL,
-        updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
     // Who an open item is for, resolved with the path's card: the organisation (the item's own,
     // else the path's accountable one), the named worker (WORKER, or PATH_WORKER while the path's
     // worker is of that organisation) and the audience the queue scopes select on. A PATH_WORKER
@@ -150,7 +140,6 @@ export class WorkQueueTables1766100000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP VIEW open_work_item');
     for (const table of [
-      'notification_setting',
       'item_read',
       'path_plan',
       'path_party',
