@@ -21,7 +21,7 @@ export interface ReaderRefs {
 export function readerQueuesSql(reader: ReaderRefs): string {
   const scopes = WORK_QUEUE_SCOPES.map((scope) => {
     const roles = SCOPE_ROLES[scope].map((role) => `'${role}'`).join(', ');
-    return `(${reader.roles} && ARRAY[${roles}]::text[] AND ${scopeCondition(scope, reader.userId)})`;
+    return `(${reader.roles} && ARRAY[${roles}]::text[] AND ${scopeCondition(scope, () => reader.userId)})`;
   });
   return `(i.org_id = ${reader.orgId} AND (${scopes.join(' OR ')}))`;
 }

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@polku/contracts';
+import { UNASSIGNED_WORKER_ID, type EventEnvelope } from '@polku/contracts';
 import type { EventFacts } from './work-item-ops';
 
 type Data = Record<string, unknown>;
@@ -64,7 +64,10 @@ function factsOf(
           ...(data.accountableOrgId === undefined
             ? {}
             : { accountableOrgId: s('accountableOrgId') }),
-          ...(data.workerId === undefined ? {} : { workerId: s('workerId') }),
+          // A path taken over without a named worker is the whole organisation's until one is named.
+          ...(data.workerId === undefined || data.workerId === UNASSIGNED_WORKER_ID
+            ? {}
+            : { workerId: s('workerId') }),
           ...(data.nextStep === undefined ? {} : { nextStep: s('nextStep') }),
           ...(data.dueDate === undefined ? {} : { dueDate: s('dueDate') }),
           ...(data.level === undefined ? {} : { level: s('level') }),

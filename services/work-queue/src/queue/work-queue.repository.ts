@@ -32,11 +32,12 @@ export interface QueueCountRow {
 }
 
 /** Which open items of the caller's organisation a scope holds (docs/work-queue.md, scopes). */
-// `user` is SQL: a bound parameter for a reader's own queue, a column for the digest's users.
-export function scopeCondition(scope: WorkQueueScope, user: string): string {
+// `user` gives SQL: a bound parameter for a reader's own queue, a column for the digest's users;
+// called only by the scope that uses it, so an unused parameter is never bound.
+export function scopeCondition(scope: WorkQueueScope, user: () => string): string {
   switch (scope) {
     case 'MINE':
-      return `((i.audience = 'WORKER' AND i.worker_id = ${user}) OR i.audience = 'ORGANISATION')`;
+      return `((i.audience = 'WORKER' AND i.worker_id = ${user()}) OR i.audience = 'ORGANISATION')`;
     case 'TEAM':
       return `i.audience <> 'MANAGER'`;
     case 'ORGANISATION':
@@ -56,10 +57,8 @@ function queueWhere(
   filters: ListWorkQueueQuery,
   today: string,
 ): string {
-  const conditions = [
-    `i.org_id = ${params.add(principal.orgId)}`,
-    scopeCondition(scope, params.add(principal.userId)),
-  ];
+  const user = params.shared('user', principal.userId);
+  const conditions = [`i.org_id = ${params.add(principal.orgId)}`, scopeCondition(scope, user)];
   if (filters.kind !== undefined) {
     conditions.push(`i.kind = ANY(${params.add(filters.kind)}::text[])`);
   }
@@ -68,7 +67,7 @@ function queueWhere(
     conditions.push(`${filters.overdue ? '' : 'NOT '}COALESCE(i.due_date < ${day}::date, false)`);
   }
   if (filters.unread !== undefined) {
-    conditions.push(`${filters.unread ? '' : 'NOT '}${unreadOf(params.add(principal.userId))}`);
+    conditions.push(`${filters.unread ? '' : 'NOT '}${unreadOf(user())}`);
   }
   if (filters.lost !== undefined) {
     conditions.push(`i.lost = ${params.add(filters.lost)}`);
@@ -95,7 +94,7 @@ export async function queuePage(
 ): Promise<QueueRow[]> {
   const params = new SqlParams();
   const where = queueWhere(params, query.principal, query.scope, query.filters, query.today);
-  const user = params.add(query.principal.userId);
+  const user = params.shared('user', query.principal.userId)();
   const after =
     query.page.after === undefined
       ? ''
@@ -126,7 +125,7 @@ export async function queueCounts(
 ): Promise<QueueCountRow[]> {
   const params = new SqlParams();
   const where = queueWhere(params, query.principal, query.scope, query.filters, query.today);
-  const user = params.add(query.principal.userId);
+  const user = params.shared('user', query.principal.userId)();
   const day = params.add(query.today);
   return em.query<QueueCountRow[]>(
     `SELECT i.kind, count(*)::int AS total,
@@ -148,11 +147,12 @@ export async function visibleItemIds(
     return new Set();
   }
   const params = new SqlParams();
+  const user = params.shared('user', principal.userId);
   const rows = await em.query<{ item_id: string }[]>(
     `SELECT i.item_id FROM open_work_item i
       WHERE i.item_id = ANY(${params.add([...itemIds])}::uuid[])
         AND i.org_id = ${params.add(principal.orgId)}
-        AND (${scopes.map((scope) => scopeCondition(scope, params.add(principal.userId))).join(' OR ')})`,
+        AND (${scopes.map((scope) => scopeCondition(scope, user)).join(' OR ')})`,
     params.values,
   );
   return new Set(rows.map((row) => row.item_id));

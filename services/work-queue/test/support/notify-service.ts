@@ -1,24 +1,14 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { Principal } from '@polku/auth';
-import { WorkQueueConfig } from '@polku/config';
 import type { EventPayloads, EventSubject } from '@polku/contracts';
 import type { NewEvent } from '@polku/messaging';
-import { createServiceApp } from '@polku/service-runtime';
-import {
-  connectServiceCommandClient,
-  isolatedTestEnv,
-  provisionTestBus,
-  publishEventAsOwner,
-  testServiceConfig,
-  type ServiceCommandClient,
-} from '@polku/testing';
+import { publishEventAsOwner, type ServiceCommandClient } from '@polku/testing';
 import { finnishDateOf, startOfFinnishDay } from '@polku/timers';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
-import { WORK_QUEUE_ENTITIES, WORK_QUEUE_MIGRATIONS } from '../../src/database/schema';
 import { DigestService, type DigestPollResult } from '../../src/digest/digest.service';
 import { finnishHourOf } from '../../src/digest/digest-schedule-rules';
+import { startWorkQueueService, workQueueTestConfig } from './work-queue-service';
 
 /** work-queue in the test process, its digest driven by hand at chosen instants. */
 export interface NotifyService {
@@ -34,40 +24,22 @@ export interface NotifyService {
 
 /** Starts the service with SMTP_URL at the receiver; the poller's own rounds never come. */
 export async function startNotifyService(env: Record<string, string>): Promise<NotifyService> {
-  const config = testServiceConfig(
-    isolatedTestEnv({
-      EVENT_RETRY_BASE_MS: '100',
-      EVENT_RETRY_MAX_MS: '500',
+  const service = await startWorkQueueService(
+    workQueueTestConfig({
       // An hour: the tests call poll() themselves, at the instants they choose.
       DIGEST_POLL_INTERVAL_MS: '3600000',
       WEB_BASE_URL: 'https://polku.test',
       ...env,
     }),
-    WorkQueueConfig,
-  ) as WorkQueueConfig;
-  await provisionTestBus(config);
-  const { app } = await createServiceApp({
-    service: 'work-queue',
-    appModule: AppModule,
-    entities: WORK_QUEUE_ENTITIES,
-    migrations: WORK_QUEUE_MIGRATIONS,
-    configClass: WorkQueueConfig,
-    config,
-    logger: false,
-  });
-  await app.listen();
-  const commands = await connectServiceCommandClient(config);
+  );
   return {
-    app,
-    dataSource: app.get(DataSource),
-    ask: commands.ask,
-    askError: commands.askError,
-    publish: (subject, event) => publishEventAsOwner(config, subject, event),
-    poll: (now) => app.get(DigestService).poll(now),
-    async close() {
-      await commands.close();
-      await app.close();
-    },
+    app: service.app,
+    dataSource: service.dataSource,
+    ask: service.ask,
+    askError: service.askError,
+    publish: (subject, event) => publishEventAsOwner(service.config, subject, event),
+    poll: (now) => service.app.get(DigestService).poll(now),
+    close: () => service.close(),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { Principal } from '@polku/auth';
-import type { ServiceConfig } from '@polku/config';
+import { WorkQueueConfig } from '@polku/config';
 import type { EventPayloads, EventSubject } from '@polku/contracts';
 import type { NewEvent } from '@polku/messaging';
 import { createServiceApp } from '@polku/service-runtime';
@@ -27,7 +27,7 @@ export interface SubjectEvent {
 export interface WorkQueueService {
   readonly app: INestMicroservice;
   readonly dataSource: DataSource;
-  readonly config: ServiceConfig;
+  readonly config: WorkQueueConfig;
   readonly ask: ServiceCommandClient['ask'];
   readonly askError: ServiceCommandClient['askError'];
   /** Publishes events as their owners would and waits until the service has consumed them. */
@@ -35,15 +35,19 @@ export interface WorkQueueService {
   close(): Promise<void>;
 }
 
-/** A fresh database and NATS namespace of the service, for one test file. */
-export function workQueueTestConfig(): ServiceConfig {
+/** A fresh database and NATS namespace of the service, for one test file; `env` adds settings. */
+export function workQueueTestConfig(env: Record<string, string> = {}): WorkQueueConfig {
   return testServiceConfig(
-    isolatedTestEnv({ EVENT_RETRY_BASE_MS: '100', EVENT_RETRY_MAX_MS: '500' }),
-  );
+    isolatedTestEnv({ EVENT_RETRY_BASE_MS: '100', EVENT_RETRY_MAX_MS: '500', ...env }),
+    WorkQueueConfig,
+  ) as WorkQueueConfig;
 }
 
 /** Publishes an event; answers its envelope id. */
-export function publish(config: ServiceConfig, { subject, event }: SubjectEvent): Promise<string> {
+export function publish(
+  config: WorkQueueConfig,
+  { subject, event }: SubjectEvent,
+): Promise<string> {
   return publishEventAsOwner(config, subject, event as NewEvent<EventPayloads[typeof subject]>);
 }
 
@@ -73,7 +77,7 @@ export async function waitForConsumed(
 
 /** Starts the service; pass the config of an earlier start to start it again on its data. */
 export async function startWorkQueueService(
-  config: ServiceConfig = workQueueTestConfig(),
+  config: WorkQueueConfig = workQueueTestConfig(),
 ): Promise<WorkQueueService> {
   // The provisioning step npm start runs before the services (docs/security.md).
   await provisionTestBus(config);
@@ -82,6 +86,7 @@ export async function startWorkQueueService(
     appModule: AppModule,
     entities: WORK_QUEUE_ENTITIES,
     migrations: WORK_QUEUE_MIGRATIONS,
+    configClass: WorkQueueConfig,
     config,
     logger: process.env.WORK_QUEUE_TEST_LOG === 'true' ? undefined : false,
   });

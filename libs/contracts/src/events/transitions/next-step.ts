@@ -57,3 +57,11 @@ export const ESCALATION_LEVELS = ['WORKER', 'TEAM_LEAD', 'MANAGER'] as const;
 
 /** One of {@link ESCALATION_LEVELS}. */
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+/**
+ * The worker id of a path whose accountable organisation took it over without naming a worker
+ * (the fallback owner when a provider's funding ends, docs/transitions.md): the path is that
+ * organisation's at once, its step is raised to the team lead, who names the responsible worker.
+ * Never a person's id; read models show such a path to the whole organisation.
+ */
+export const UNASSIGNED_WORKER_ID = 'unassigned';

@@ -1,3 +1,4 @@
+import { UNASSIGNED_WORKER_ID } from '@polku/contracts';
 import type { DecisionDraft } from '../decision-draft';
 import { alreadyDone, firstRefusal, invalid, type Refusal } from '../path-decision';
 import { byAccountableOrg, onlyIn, requiredText } from '../path-guards';
@@ -23,12 +24,8 @@ export const FOLLOW_UP_OWNER_ROLES: readonly string[] = [
   'PROVIDER',
 ];
 
-/**
- * The worker of an organisation that took a path over without naming one (the funding-end
- * fallback): the path is that organisation's at once, and its step is raised to the team lead,
- * who names the responsible worker (POST …/responsible-worker). Never a person's id.
- */
-export const UNASSIGNED_WORKER_ID = 'unassigned';
+// The fallback owner names no worker: its team lead names one (POST …/responsible-worker).
+export { UNASSIGNED_WORKER_ID };
 
 function atLeast(level: EscalationLevel, floor: EscalationLevel): EscalationLevel {
   return ESCALATION_LEVELS.indexOf(level) >= ESCALATION_LEVELS.indexOf(floor) ? level : floor;
