@@ -31,14 +31,20 @@ describe('events of client-intake and activation-plans', () => {
       ['SCHEDULED', 'SUSPENDED'].includes(timer.status),
     );
 
-  it('should suspend the path’s timers while its measure is paused and resume them with it', async () => {
+  it('should suspend the path’s timers but its step’s ladder while its measure is paused and resume them with it', async () => {
     const story = new PathStory(service);
     await story.untilInMeasure();
     expect((await liveTimers(story)).length).toBeGreaterThan(0);
 
     await story.measurePaused();
     await story.reaches('PAUSED');
-    const paused = await liveTimers(story);
+    const live = await liveTimers(story);
+    // RESUME_MEASURE's own ladder runs while paused (docs/transitions.md, Timers); the rest stand still.
+    const ladderKey = `next-step:${story.pathId}:WORKER`;
+    expect(live.filter((timer) => timer.key === ladderKey).map((t) => t.status)).toEqual([
+      'SCHEDULED',
+    ]);
+    const paused = live.filter((timer) => timer.key !== ladderKey);
     expect(paused.length).toBeGreaterThan(0);
     expect(paused.map((timer) => timer.status)).toEqual(paused.map(() => 'SUSPENDED'));
 

@@ -3,52 +3,59 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { pageFromRows } from '@polku/contracts';
 import type { ServicePage } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
-import { lostPathCandidates } from '../path-engine/path.repository';
+import { lostPathCandidates, lostPathsPage } from '../path-engine/path.repository';
 import { LOST_REASONS, lostReasons, type LostReason, type PathState } from '../path';
 
-// Lost paths (docs/domain.md §4.8): the SQL narrows to the paths that may be lost, and
-// lostReasons() — the machine's own rule — decides, so the view, the metric and the dashboard
-// can never disagree on what "lost" means.
+// Lost paths (docs/domain.md §4.8): the SQL selects the lost paths by the same rule as
+// lostReasons() — the machine's own — which names the reasons, so the view, the metric and the
+// dashboard never disagree on what "lost" means (the property tests check the rule).
 
 export interface LostPath {
   readonly state: PathState;
   readonly reasons: readonly LostReason[];
 }
 
-/** The lost paths of one organisation (its team leads' view), or of all (the metric). */
+/** The lost paths of all organisations (the metric), and one organisation's view. */
 @Injectable()
 export class LostPathsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async find(options: { readonly orgId?: string } = {}): Promise<LostPath[]> {
-    const candidates = await lostPathCandidates(this.dataSource, options);
-    return candidates
-      .map((state) => ({ state, reasons: lostReasons(state) }))
-      .filter((path) => path.reasons.length > 0);
+  async find(): Promise<LostPath[]> {
+    return withReasons(await lostPathCandidates(this.dataSource));
   }
 
   /**
    * One page of an organisation's lost paths as its team leads and managers see them, by path
-   * id, with the count of all. Whether a path is lost is the machine's rule, not SQL, so the
-   * candidates are read whole (as the metric does) and only the answer is paged.
+   * id, with the count of all. The SQL holds the same rule as lostReasons() (path.repository.ts),
+   * so the page is a real keyset: a page reads only its own rows, and paths that change between
+   * two pages are neither skipped nor repeated by the ones that did not.
    */
   async ofOrganisation(orgId: string, page: ServicePage) {
-    const after = page.after === undefined ? undefined : String(page.after.key);
-    const paths = (await this.find({ orgId })).sort((a, b) =>
-      a.state.pathId.localeCompare(b.state.pathId),
-    );
-    const rest = after === undefined ? paths : paths.filter((path) => path.state.pathId > after);
+    const afterPathId = page.after === undefined ? undefined : String(page.after.key);
+    const { rows, count } = await lostPathsPage(this.dataSource, {
+      orgId,
+      ...(afterPathId === undefined ? {} : { afterPathId }),
+      limit: page.limit + 1,
+    });
+    const reasonsOf = new Map(rows.map((row) => [row, lostReasons(row.state)]));
     return {
       ...pageFromRows({
-        rows: rest.slice(0, page.limit + 1),
+        rows,
         limit: page.limit,
-        positionOf: (path) => ({ key: path.state.pathId, id: path.state.pathId }),
-        toItem: lostPathView,
+        // The uuid's own text: the state's copy keeps whatever case the referral was sent in.
+        positionOf: (row) => ({ key: row.pathId, id: row.pathId }),
+        toItem: (row) => lostPathView({ state: row.state, reasons: reasonsOf.get(row) ?? [] }),
         sort: LOST_PATHS_SORT,
       }),
-      count: paths.length,
+      count,
     };
   }
+}
+
+function withReasons(states: readonly PathState[]): LostPath[] {
+  return states
+    .map((state) => ({ state, reasons: lostReasons(state) }))
+    .filter((path) => path.reasons.length > 0);
 }
 
 /** The ordering of lost-path cursors: by path id. */

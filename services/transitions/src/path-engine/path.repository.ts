@@ -96,24 +96,48 @@ export async function openPathIdsOf(em: EntityManager, orgId: string): Promise<s
   return rows.map((row) => row.path_id);
 }
 
+// What makes a path lost (path/lost-paths.ts lostReasons, the machine's rule) as SQL over the
+// columns path_course keeps beside its data: no owner, no next step, a step at the manager's rung,
+// a missed follow-up. Only open paths can be lost.
+const LOST = `${OPEN}
+  AND (accountable_org_id IS NULL OR worker_id IS NULL OR next_step_kind IS NULL
+       OR next_step_level = 'MANAGER'
+       OR data->'followUps' @> '[{"status": "MISSED"}]'::jsonb)`;
+
+// An organisation's lost paths: those it is accountable for, and those whose hand-off to it went
+// unanswered up to the manager's rung (its managers were escalated to as well, HandoffEscalated).
+const OF_ORGANISATION = `(accountable_org_id = $1
+  OR (next_step_kind = 'AWAIT_HANDOFF_ANSWER' AND next_step_level = 'MANAGER'
+      AND (data->'pendingHandoff'->>'receivingOrgId')::uuid = $1))`;
+
 /**
- * Open paths that may be lost on `today` (lost-paths.ts decides): no owner, no next step, a
- * missed follow-up, or a step at the manager's rung past its date. Of one organisation, or of
- * all when `orgId` is absent (the metric). Paths with no owner belong to no organisation's view:
- * only the metric counts them.
+ * Every open lost path, of all organisations (the metric). Paths with no owner belong to no
+ * organisation's view: only the metric counts them.
  */
-export async function lostPathCandidates(
-  runner: Runner,
-  { orgId }: { readonly orgId?: string },
-): Promise<PathState[]> {
+export async function lostPathCandidates(runner: Runner): Promise<PathState[]> {
   const rows = await runner.query<{ data: PathState }[]>(
-    `SELECT data FROM path_course
-      WHERE ${OPEN} AND ($1::uuid IS NULL OR accountable_org_id = $1)
-        AND (accountable_org_id IS NULL OR worker_id IS NULL OR next_step_kind IS NULL
-             OR next_step_level = 'MANAGER'
-             OR data->'followUps' @> '[{"status": "MISSED"}]'::jsonb)
-      ORDER BY next_step_due NULLS FIRST, path_id`,
-    [orgId ?? null],
+    `SELECT data FROM path_course WHERE ${LOST} ORDER BY path_id`,
   );
   return rows.map((row) => row.data);
+}
+
+/**
+ * One keyset page of an organisation's lost paths, by path id (the uuid, whatever the case its
+ * text was written in), `limit` rows after `afterPathId`; and how many there are in all.
+ */
+export async function lostPathsPage(
+  runner: Runner,
+  options: { readonly orgId: string; readonly afterPathId?: string; readonly limit: number },
+): Promise<{ readonly rows: { pathId: string; state: PathState }[]; readonly count: number }> {
+  const rows = await runner.query<{ path_id: string; data: PathState }[]>(
+    `SELECT path_id::text AS path_id, data FROM path_course
+      WHERE ${LOST} AND ${OF_ORGANISATION} AND ($2::uuid IS NULL OR path_id > $2::uuid)
+      ORDER BY path_id LIMIT $3`,
+    [options.orgId, options.afterPathId ?? null, options.limit],
+  );
+  const [{ count }] = await runner.query<{ count: number }[]>(
+    `SELECT count(*)::int AS count FROM path_course WHERE ${LOST} AND ${OF_ORGANISATION}`,
+    [options.orgId],
+  );
+  return { rows: rows.map((row) => ({ pathId: row.path_id, state: row.data })), count };
 }

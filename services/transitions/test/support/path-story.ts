@@ -48,17 +48,25 @@ export function daysFromToday(days: number): IsoDate {
  * to a provider, which may hand them on to a receiver.
  */
 export class PathStory {
-  readonly pathId = randomUUID();
+  readonly pathId: string;
   readonly clientRef = `client-${randomUUID().slice(0, 8)}`;
   readonly measureId = randomUUID();
   /** The referral's id: its acceptance names it (transitions matches answers by it). */
   readonly referralId = randomUUID();
-  readonly employmentAuthority = personOf(randomUUID(), 'EMPLOYMENT_AUTHORITY');
+  readonly employmentAuthority: Principal;
   readonly provider = personOf(randomUUID(), 'PROVIDER');
   readonly receiver = personOf(randomUUID(), 'PROVIDER');
   readonly outsider = personOf(randomUUID(), 'PROVIDER');
 
-  constructor(private readonly service: TransitionsService) {}
+  /** `pathId` and `employmentAuthority` let several stories share a referrer or pick the id. */
+  constructor(
+    private readonly service: TransitionsService,
+    options: { readonly pathId?: string; readonly employmentAuthority?: Principal } = {},
+  ) {
+    this.pathId = options.pathId ?? randomUUID();
+    this.employmentAuthority =
+      options.employmentAuthority ?? personOf(randomUUID(), 'EMPLOYMENT_AUTHORITY');
+  }
 
   private emitterOf(by: Principal): NewEvent<unknown>['emitter'] {
     return { orgId: by.orgId, orgRole: by.orgRole, actorId: by.userId, actorRole: 'CASEWORKER' };
@@ -162,7 +170,10 @@ export class PathStory {
     );
   }
 
-  async measurePaused(): Promise<void> {
+  /** The measure paused; `expectedResume: null` names no date to resume by. */
+  async measurePaused({
+    expectedResume = daysFromToday(14),
+  }: { readonly expectedResume?: IsoDate | null } = {}): Promise<void> {
     await this.service.publish(
       MEASURE_PAUSED_V1.subject,
       this.of(
@@ -170,7 +181,8 @@ export class PathStory {
           data: {
             measureId: this.measureId,
             pausedAt: new Date().toISOString(),
-            expectedResume: daysFromToday(14),
+            // The sample names a date; undefined leaves it out of the published JSON.
+            expectedResume: expectedResume ?? undefined,
           },
         }),
         this.provider,
