@@ -61,11 +61,14 @@ describe('a list’s filters from the query string', () => {
     ['a scope given twice', { scope: ['MINE', 'TEAM'] }, 'scope'],
     ['a path that is not a uuid', { pathId: 'polku-1' }, 'pathId'],
     ['a worker id with a space', { workerId: 'demo user' }, 'workerId'],
-  ])('should answer a 400 naming the field when the work queue’s query has %s', (_l, query, field) => {
-    const problem = problemOf(() => workQueue(query));
-    expect(problem.status).toBe(400);
-    expect(problem.errors.map((error) => error.field)).toEqual(expect.arrayContaining([field]));
-  });
+  ])(
+    'should answer a 400 naming the field when the work queue’s query has %s',
+    (_l, query, field) => {
+      const problem = problemOf(() => workQueue(query));
+      expect(problem.status).toBe(400);
+      expect(problem.errors.map((error) => error.field)).toEqual(expect.arrayContaining([field]));
+    },
+  );
 
   it.each([
     ['an unknown state', { state: 'LIMBO' }, 'state'],
@@ -73,9 +76,12 @@ describe('a list’s filters from the query string', () => {
     ['an unknown measure type', { measureType: 'HOLIDAY' }, 'measureType'],
     ['a provider that is not a uuid', { providerOrgId: 'tyonsilta' }, 'providerOrgId'],
     ['overdue written as TRUE', { overdue: 'TRUE' }, 'overdue'],
-  ])('should answer a 400 naming the field when the caseload’s query has %s', (_l, query, field) => {
-    const problem = problemOf(() => caseload(query));
-    expect(problem.status).toBe(400);
-    expect(problem.errors.map((error) => error.field)).toEqual([field]);
-  });
+  ])(
+    'should answer a 400 naming the field when the caseload’s query has %s',
+    (_l, query, field) => {
+      const problem = problemOf(() => caseload(query));
+      expect(problem.status).toBe(400);
+      expect(problem.errors.map((error) => error.field)).toEqual([field]);
+    },
+  );
 });

@@ -9,7 +9,7 @@ import {
   type WorkQueuePage,
 } from '@polku/contracts';
 import type { FastifyRequest } from 'fastify';
-import { AggregateEndpoint, ClientDataList } from '../http/endpoint-kinds';
+import { AggregateEndpoint, ClientDataList, ProblemResponses } from '../http/endpoint-kinds';
 import { PageQuery, type PageRequest } from '../http/pagination/page-query.decorator';
 import { commandMetadataOf, ServiceCommandBus } from '../service-client/service-command-bus';
 import { BooleanFilter, UuidFilter, WorkerFilter } from './filter-docs';
@@ -77,6 +77,9 @@ export class WorkQueueController {
     noClientData:
       'the caller’s own read markers on opaque item ids; nothing of a client is written or answered',
     command: { body: MarkItemsReadCommand, status: 204, idempotent: false },
+  })
+  @ProblemResponses({
+    404: 'urn:polku:problem:not-found: an item the caller cannot see in any of their queues.',
   })
   async markRead(
     @Body() command: MarkItemsReadCommand,
