@@ -359,7 +359,7 @@ describe('audit', () => {
     expect(asked).toEqual([
       expect.objectContaining({
         subject: WORK_QUEUE_COMMANDS.markItemsRead,
-        payload: { body: { itemIds } },
+        payload: { itemIds },
       }),
     ]);
     expect(await auditRowsOf(response.headers['x-request-id'])).toEqual([]);
@@ -376,7 +376,7 @@ describe('audit', () => {
     expect(asked.map(({ subject, payload }) => [subject, payload])).toEqual([
       [
         WORK_QUEUE_COMMANDS.setNotificationSettings,
-        { body: { frequency: 'DAILY', email: 'tiina@example.fi' } },
+        { frequency: 'DAILY', email: 'tiina@example.fi' },
       ],
       [WORK_QUEUE_COMMANDS.getNotificationSettings, {}],
     ]);

@@ -85,10 +85,6 @@ export class WorkQueueController {
     @Body() command: MarkItemsReadCommand,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    await this.bus.send(
-      WORK_QUEUE_COMMANDS.markItemsRead,
-      { body: command },
-      commandMetadataOf(request),
-    );
+    await this.bus.send(WORK_QUEUE_COMMANDS.markItemsRead, command, commandMetadataOf(request));
   }
 }
