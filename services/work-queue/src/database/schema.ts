@@ -1,7 +1,22 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
+import { WorkQueueTables1766100000000 } from './migrations/1766100000000-work-queue-tables';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const WORK_QUEUE_ENTITIES = [];
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
-export const WORK_QUEUE_MIGRATIONS = [MessagingTables1763900000000];
+export const WORK_QUEUE_MIGRATIONS = [MessagingTables1763900000000, WorkQueueTables1766100000000];
+
+/**
+ * The projection's tables, emptied by `rebuild-projection` before the replay (docs/work-queue.md).
+ * Not item_read nor notification_setting: they are the users' own records, and an item keeps its
+ * id across a rebuild (derived from its key), so a read marker still finds it.
+ */
+export const WORK_QUEUE_PROJECTION_TABLES = [
+  'work_item',
+  'path_card',
+  'path_step',
+  'path_measure',
+  'path_party',
+  'path_plan',
+] as const;
