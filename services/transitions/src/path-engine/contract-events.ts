@@ -8,6 +8,7 @@ import {
   HANDOFF_ESCALATED_V1,
   MEASURE_ENDING_SOON_V1,
   NEXT_STEP_OVERDUE_V1,
+  NEXT_STEP_SET_V1,
   OVERDUE_REPORTED_NEXT_STEP_KINDS,
   OWNERSHIP_TRANSFERRED_V1,
   PATH_CLOSED_V1,
@@ -32,7 +33,13 @@ import {
   type WaitingForCategory,
   type WorkerChangeReasonCategory,
 } from '@polku/contracts';
-import { meetingForMeasureEnd, type NextStepKind, type PathEvent, type PathState } from '../path';
+import {
+  meetingForMeasureEnd,
+  type NextStepKind,
+  type PathEvent,
+  type PathState,
+  type PathSummary,
+} from '../path';
 
 // The machine decides what happened; the contracts say how it is told. This maps each event the
 // machine emits to its contract's subject and payload: fields the machine keeps for itself are
@@ -108,6 +115,11 @@ function measureEndChecklist(state: PathState) {
     { item: 'NEXT_STEP_PLAN' as const, done: state.pendingHandoff !== null },
     { item: 'TRANSITION_MEETING' as const, done: meetingForMeasureEnd(state) !== undefined },
   ];
+}
+
+/** NextStepSet: where the path stands after a decision that changed it (path-summary.ts). */
+export function nextStepSetOf(summary: PathSummary, state: PathState): ContractEvent {
+  return contractEvent(NEXT_STEP_SET_V1, { ...summary, pathVersion: state.version });
 }
 
 export function contractEventOf(event: PathEvent, context: ContractEventContext): ContractEvent {

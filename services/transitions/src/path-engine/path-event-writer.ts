@@ -9,8 +9,13 @@ import {
 import { OutboxWriter } from '@polku/messaging';
 import { type AccessBasis, clientRefOfPath, projectPathAccessEvents } from '@polku/path-access';
 import type { EntityManager } from 'typeorm';
-import type { PathEvent, PathState } from '../path';
-import { contractEventOf, type CommandDetails } from './contract-events';
+import type { PathEvent, PathState, PathSummary } from '../path';
+import {
+  contractEventOf,
+  nextStepSetOf,
+  type CommandDetails,
+  type ContractEvent,
+} from './contract-events';
 import { envelopeFor, type DecisionOrigin } from './decision-origin';
 
 // This service writes these events of the access projection itself, so it records them in the
@@ -40,30 +45,39 @@ export class PathEventWriter {
     em: EntityManager,
     options: {
       readonly events: readonly PathEvent[];
+      /** Where the path stands now, when the decision changed it: NextStepSet, written last. */
+      readonly summary?: PathSummary | null;
       readonly state: PathState;
       readonly origin: DecisionOrigin;
       readonly pathBasis: AccessBasis;
       readonly details: CommandDetails;
     },
   ): Promise<void> {
-    if (options.events.length === 0) {
+    const { pathId } = options.state;
+    const now = new Date();
+    const written: { readonly event: ContractEvent; readonly correlationId: string }[] =
+      options.events.map((event) => ({
+        event: contractEventOf(event, { details: options.details, state: options.state, now }),
+        correlationId: correlationIdOf(event, pathId),
+      }));
+    if (options.summary) {
+      written.push({
+        event: nextStepSetOf(options.summary, options.state),
+        correlationId: pathId,
+      });
+    }
+    if (written.length === 0) {
       return;
     }
-    const { pathId } = options.state;
     const clientRef = await clientRefOfPath(em, pathId);
-    const now = new Date();
-    for (const event of options.events) {
-      const { subject, data } = contractEventOf(event, {
-        details: options.details,
-        state: options.state,
-        now,
-      });
+    for (const { event, correlationId } of written) {
+      const { subject, data } = event;
       const envelope = await this.outbox.append(em, subject, {
         ...envelopeFor(options.origin, {
           pathId,
           clientRef,
           basis: options.pathBasis,
-          correlationId: correlationIdOf(event, pathId),
+          correlationId,
         }),
         occurredAt: now,
         // contractEventOf checked the payload against its subject's type.

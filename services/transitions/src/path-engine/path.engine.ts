@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PreconditionFailedError } from '@polku/persistence';
 import type { EntityManager } from 'typeorm';
 import {
+  changedSummary,
   decide,
   isRefused,
   type PathEvent,
@@ -88,6 +89,9 @@ export class PathEngine {
     }
     await this.events.write(em, {
       events: emitted,
+      // Read models follow the path by this one event (docs/transitions.md, NextStepSet): told
+      // after the decision's own events, only when where the path stands changed.
+      summary: changedSummary(stored?.state, state),
       state,
       origin: request.origin,
       pathBasis: basis,

@@ -54,3 +54,4 @@ export {
   type HandoffChecklistEntry,
 } from './transition-meetings';
 export { LOST_REASONS, lostReasons, type LostReason } from './lost-paths';
+export { changedSummary, escalatedLevel, pathSummary, type PathSummary } from './path-summary';
