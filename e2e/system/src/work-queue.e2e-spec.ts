@@ -339,9 +339,18 @@ it('should put each signal of a path once in the right person’s queue and take
     plansCount: 2,
     organisationsCount: 3,
   });
-  const page = await api('GET', '/caseload?scope=ORGANISATION&limit=100', 'ville.tyonsilta');
-  expect(page.status).toBe(200);
-  expect(page.body.items).toContainEqual(expect.objectContaining({ pathId, plansCount: 2 }));
+  for (const [as, scope] of [
+    ['ville.tyonsilta', 'MINE'],
+    ['terhi.tyonsilta', 'ORGANISATION'],
+  ] as const) {
+    const page = await api('GET', `/caseload?scope=${scope}&limit=100`, as);
+    expect(page.status).toBe(200);
+    expect(page.body.items).toContainEqual(expect.objectContaining({ pathId, plansCount: 2 }));
+  }
+  // A caseworker has no organisation's caseload; A's team lead's holds none of B's paths.
+  expect((await api('GET', '/caseload?scope=ORGANISATION', 'ville.tyonsilta')).status).toBe(403);
+  const elsewhere = await api('GET', '/caseload?scope=ORGANISATION&limit=100', 'pekka.esihenkilo');
+  expect(elsewhere.body.items).not.toContainEqual(expect.objectContaining({ pathId }));
   // Another organisation's caseload never holds it.
   expect((await api('GET', `/caseload/${pathId}`, 'tiina.tyollisyys')).status).toBe(404);
 });

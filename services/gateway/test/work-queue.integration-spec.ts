@@ -314,7 +314,7 @@ describe('audit', () => {
     const response = await call(
       'GET',
       '/api/v1/caseload?scope=ORGANISATION&state=INTAKE&overdue=false',
-      'tiina.tyollisyys',
+      'pekka.esihenkilo',
     );
 
     expect(response.statusCode).toBe(200);
