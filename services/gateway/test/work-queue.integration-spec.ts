@@ -6,7 +6,7 @@ import { WORK_QUEUE_COMMANDS } from '@polku/contracts';
 import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { type NatsLink, namespacedSubject, REQUEST_HEADERS } from '@polku/messaging';
 import { testToolsLink } from '@polku/testing';
-import type { Msg } from 'nats';
+import type { Msg } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { startOidcTestIssuer, type OidcTestIssuer } from './support/oidc-test-issuer';
 import {
