@@ -26,7 +26,9 @@ export function requireCaseloadScope(
     throw new ForbiddenCommandError('only caseworkers and team leads have a caseload of their own');
   }
   if (scope === 'ORGANISATION' && !hasRole(principal, 'TEAM_LEAD', 'MANAGER')) {
-    throw new ForbiddenCommandError('only a team lead or manager reads the organisation’s caseload');
+    throw new ForbiddenCommandError(
+      'only a team lead or manager reads the organisation’s caseload',
+    );
   }
   if (workerId !== undefined && scope === 'MINE') {
     throw new CommandValidationError('workerId: only with scope ORGANISATION');

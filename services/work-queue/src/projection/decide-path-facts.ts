@@ -45,7 +45,9 @@ export type PathFact = (PartiesFact | StepFact | MeasureFact | PlanFact) & Event
 const orgIdsOf = (list: unknown): string[] =>
   Array.isArray(list) ? list.map((entry) => (entry as { orgId: string }).orgId) : [];
 
-function factsOf(envelope: EventEnvelope<unknown>): Array<PartiesFact | StepFact | MeasureFact | PlanFact> {
+function factsOf(
+  envelope: EventEnvelope<unknown>,
+): Array<PartiesFact | StepFact | MeasureFact | PlanFact> {
   const data = (envelope.data ?? {}) as Data;
   const s = (field: string) => data[field] as string;
   const parties = (...orgIds: Array<string | undefined>): PartiesFact => ({
@@ -59,7 +61,9 @@ function factsOf(envelope: EventEnvelope<unknown>): Array<PartiesFact | StepFact
           fact: 'step',
           pathVersion: data.pathVersion as number,
           state: s('state'),
-          ...(data.accountableOrgId === undefined ? {} : { accountableOrgId: s('accountableOrgId') }),
+          ...(data.accountableOrgId === undefined
+            ? {}
+            : { accountableOrgId: s('accountableOrgId') }),
           ...(data.workerId === undefined ? {} : { workerId: s('workerId') }),
           ...(data.nextStep === undefined ? {} : { nextStep: s('nextStep') }),
           ...(data.dueDate === undefined ? {} : { dueDate: s('dueDate') }),

@@ -1,5 +1,11 @@
 import type { EventEnvelope, WorkItemKind } from '@polku/contracts';
-import { itemKey, type EventFacts, type OpenItem, type RecipientKind, type WorkItemOp } from './work-item-ops';
+import {
+  itemKey,
+  type EventFacts,
+  type OpenItem,
+  type RecipientKind,
+  type WorkItemOp,
+} from './work-item-ops';
 
 type Data = Record<string, unknown>;
 type Opening = Omit<OpenItem, 'op' | keyof EventFacts | 'latestWins' | 'lost'> &
@@ -38,7 +44,11 @@ function escalationRecipient(
   namedWorkerId?: string,
 ): Pick<OpenItem, 'recipientKind' | 'recipientOrgId' | 'recipientWorkerId' | 'lost'> {
   const recipientKind: RecipientKind =
-    level === 'WORKER' ? (namedWorkerId === undefined ? 'PATH_WORKER' : 'WORKER') : (level as RecipientKind);
+    level === 'WORKER'
+      ? namedWorkerId === undefined
+        ? 'PATH_WORKER'
+        : 'WORKER'
+      : (level as RecipientKind);
   return {
     recipientKind,
     ...(orgId === undefined ? {} : { recipientOrgId: orgId }),

@@ -74,7 +74,10 @@ export async function addParties(
  * card shows the latest started measure that has not ended, paused while its latest pause is
  * after its latest resume.
  */
-export async function recordMeasure(em: EntityManager, measure: MeasureFact & EventFacts): Promise<void> {
+export async function recordMeasure(
+  em: EntityManager,
+  measure: MeasureFact & EventFacts,
+): Promise<void> {
   await ensureCard(em, measure.pathId);
   const at = measure.occurredAt;
   await em.query(

@@ -14,7 +14,8 @@ import type { QueueCountRow, QueueRow } from './work-queue.repository';
  * (the table holds none).
  */
 export function workItemView(row: QueueRow, today: string): WorkItemView {
-  const role = row.audience === 'TEAM_LEAD' || row.audience === 'MANAGER' ? row.audience : undefined;
+  const role =
+    row.audience === 'TEAM_LEAD' || row.audience === 'MANAGER' ? row.audience : undefined;
   return {
     itemId: row.item_id,
     kind: row.kind as WorkItemKind,

@@ -32,10 +32,10 @@ export interface QueueCountRow {
 }
 
 /** Which open items of the caller's organisation a scope holds (docs/work-queue.md, scopes). */
-function scopeCondition(scope: WorkQueueScope, user: string): string {
+function scopeCondition(scope: WorkQueueScope, params: SqlParams, userId: string): string {
   switch (scope) {
     case 'MINE':
-      return `((i.audience = 'WORKER' AND i.worker_id = ${user}) OR i.audience = 'ORGANISATION')`;
+      return `((i.audience = 'WORKER' AND i.worker_id = ${params.add(userId)}) OR i.audience = 'ORGANISATION')`;
     case 'TEAM':
       return `i.audience <> 'MANAGER'`;
     case 'ORGANISATION':
@@ -55,8 +55,10 @@ function queueWhere(
   filters: ListWorkQueueQuery,
   today: string,
 ): string {
-  const user = params.add(principal.userId);
-  const conditions = [`i.org_id = ${params.add(principal.orgId)}`, scopeCondition(scope, user)];
+  const conditions = [
+    `i.org_id = ${params.add(principal.orgId)}`,
+    scopeCondition(scope, params, principal.userId),
+  ];
   if (filters.kind !== undefined) {
     conditions.push(`i.kind = ANY(${params.add(filters.kind)}::text[])`);
   }
@@ -65,7 +67,7 @@ function queueWhere(
     conditions.push(`${filters.overdue ? '' : 'NOT '}COALESCE(i.due_date < ${day}::date, false)`);
   }
   if (filters.unread !== undefined) {
-    conditions.push(`${filters.unread ? '' : 'NOT '}${unreadOf(user)}`);
+    conditions.push(`${filters.unread ? '' : 'NOT '}${unreadOf(params.add(principal.userId))}`);
   }
   if (filters.lost !== undefined) {
     conditions.push(`i.lost = ${params.add(filters.lost)}`);
@@ -114,7 +116,12 @@ export async function queuePage(
 /** The counts of a queue under the same filters, over all its pages. */
 export async function queueCounts(
   em: EntityManager,
-  query: { principal: Principal; scope: WorkQueueScope; filters: ListWorkQueueQuery; today: string },
+  query: {
+    principal: Principal;
+    scope: WorkQueueScope;
+    filters: ListWorkQueueQuery;
+    today: string;
+  },
 ): Promise<QueueCountRow[]> {
   const params = new SqlParams();
   const where = queueWhere(params, query.principal, query.scope, query.filters, query.today);
@@ -140,12 +147,11 @@ export async function visibleItemIds(
     return new Set();
   }
   const params = new SqlParams();
-  const user = params.add(principal.userId);
   const rows = await em.query<{ item_id: string }[]>(
     `SELECT i.item_id FROM open_work_item i
       WHERE i.item_id = ANY(${params.add([...itemIds])}::uuid[])
         AND i.org_id = ${params.add(principal.orgId)}
-        AND (${scopes.map((scope) => scopeCondition(scope, user)).join(' OR ')})`,
+        AND (${scopes.map((scope) => scopeCondition(scope, params, principal.userId)).join(' OR ')})`,
     params.values,
   );
   return new Set(rows.map((row) => row.item_id));

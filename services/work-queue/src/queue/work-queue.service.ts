@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@polku/auth';
-import { pageFromRows, type ListWorkQueueQuery, type WorkQueuePage, type WorkQueueScope } from '@polku/contracts';
+import {
+  pageFromRows,
+  type ListWorkQueueQuery,
+  type WorkQueuePage,
+  type WorkQueueScope,
+} from '@polku/contracts';
 import { NotFoundError, type ServicePage } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { finnishToday, QUEUE_SORT, scopesOf } from './queue-rules';
