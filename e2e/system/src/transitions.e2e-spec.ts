@@ -106,7 +106,7 @@ async function pathWithProposedHandoff(): Promise<string> {
   return pathId;
 }
 
-it('should escalate a hand-off ignored past its deadline to the worker, the team lead and the manager', async () => {
+it('should escalate a hand-off ignored past its deadline to the worker, then both organisations’ team leads and managers', async () => {
   const pathId = await pathWithProposedHandoff();
   const course = await whenCourse(pathId, 'ville.tyonsilta', 'TRANSITION_PENDING');
   expect(course).toMatchObject({
@@ -117,13 +117,22 @@ it('should escalate a hand-off ignored past its deadline to the worker, the team
   // The receiver sees the path while the hand-off waits for its answer.
   await whenStatus(`/paths/${pathId}`, 'kaisa.kumppaniksi', 200);
 
-  for (const [index, level] of (['WORKER', 'TEAM_LEAD', 'MANAGER'] as const).entries()) {
+  // The worker's rung is the sender's; each higher rung reaches the receiver's ladder too.
+  const reached = (event: EventEnvelope) => {
+    const data = event.data as { level: string; escalatedToOrgId: string };
+    return `${data.level}@${data.escalatedToOrgId === org.tyonsilta.id ? 'sender' : data.escalatedToOrgId === org.kumppaniksi.id ? 'receiver' : 'other'}`;
+  };
+  const ladder = [
+    'WORKER@sender',
+    'TEAM_LEAD@sender',
+    'TEAM_LEAD@receiver',
+    'MANAGER@sender',
+    'MANAGER@receiver',
+  ];
+  for (const count of [1, 3, 5]) {
     expect(await makeDue('handoff-answer', pathId)).toHaveLength(1);
-    const escalations = await whenEvents(pathId, 'HandoffEscalated', index + 1);
-    expect(escalations.map((event) => (event.data as { level: string }).level)).toEqual(
-      ['WORKER', 'TEAM_LEAD', 'MANAGER'].slice(0, index + 1),
-    );
-    expect(escalations[index].data).toMatchObject({ level, escalatedToOrgId: org.tyonsilta.id });
+    const escalations = await whenEvents(pathId, 'HandoffEscalated', count);
+    expect(escalations.map(reached)).toEqual(ladder.slice(0, count));
   }
   // Still the sender's: nobody else became accountable by the silence.
   const escalated = await api('GET', `/paths/${pathId}`, 'ville.tyonsilta');

@@ -190,7 +190,7 @@ describe('hand-offs', () => {
     ).toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('should escalate an unanswered hand-off to the worker, the team lead and the manager, each once', async () => {
+  it('should escalate an unanswered hand-off to the sender’s worker, then to both organisations’ team leads and managers, each once', async () => {
     const story = new PathStory(service);
     await story.untilIntake();
     const handoffId = await propose(story);
@@ -201,20 +201,40 @@ describe('hand-offs', () => {
         story.pathId,
       );
 
-    for (const [rung, level] of (['WORKER', 'TEAM_LEAD', 'MANAGER'] as const).entries()) {
+    // The worker's rung is the sender's named worker; the receiver has no worker on the path
+    // yet, its organisation sees the answer waiting. Each higher rung reaches both.
+    for (const [level, written] of [
+      ['WORKER', 1],
+      ['TEAM_LEAD', 3],
+      ['MANAGER', 5],
+    ] as const) {
       await makeDue(service.dataSource, `handoff-answer:${story.pathId}:${handoffId}:${level}`);
-      await waitFor(async () => (await escalations()).length === rung + 1, {
+      await waitFor(async () => (await escalations()).length === written, {
         description: `HandoffEscalated to ${level}`,
       });
     }
 
-    expect((await escalations()).map((event) => event.data)).toMatchObject([
-      { handoffId, level: 'WORKER', escalatedToOrgId: story.provider.orgId },
-      { handoffId, level: 'TEAM_LEAD', escalatedToOrgId: story.provider.orgId },
-      { handoffId, level: 'MANAGER', escalatedToOrgId: story.provider.orgId },
+    const sender = story.provider.orgId;
+    const receiver = story.receiver.orgId;
+    expect((await escalations()).map((event) => event.data)).toEqual([
+      expect.objectContaining({ handoffId, level: 'WORKER', escalatedToOrgId: sender }),
+      expect.objectContaining({ level: 'TEAM_LEAD', escalatedToOrgId: sender }),
+      expect.objectContaining({
+        level: 'TEAM_LEAD',
+        escalatedToOrgId: receiver,
+        escalatedToParty: 'RECEIVER',
+      }),
+      expect.objectContaining({ level: 'MANAGER', escalatedToOrgId: sender }),
+      expect.objectContaining({
+        level: 'MANAGER',
+        escalatedToOrgId: receiver,
+        escalatedToParty: 'RECEIVER',
+      }),
     ]);
     expect(await escalations()).toMatchObject([
       { emitter: { orgRole: 'SYSTEM', actorId: 'transitions:handoff-answer-overdue' } },
+      {},
+      {},
       {},
       {},
     ]);

@@ -463,6 +463,7 @@ const handoffRules = [
   ]),
   ...rulesOf('polku.transitions.handoff.handoff-escalated.v1', [
     ...acceptsEach('level', ESCALATION_LEVELS),
+    ...acceptsEach('escalatedToParty', ['SENDER', 'RECEIVER', undefined]),
     [
       'should accept the event on the deadline’s own business day, zero days overdue',
       { businessDaysOverdue: 0 },
@@ -478,6 +479,11 @@ const handoffRules = [
       ['businessDaysOverdue', -1, 'data.businessDaysOverdue must not be less than 0'],
       ['businessDaysOverdue', 2.5, 'data.businessDaysOverdue must be an integer number'],
       ['escalatedToOrgId', 'provider', 'data.escalatedToOrgId must be a UUID'],
+      [
+        'escalatedToParty',
+        'BOTH',
+        'data.escalatedToParty must be one of the following values: SENDER, RECEIVER',
+      ],
       ['answerDueDate', '2026-02-29', 'data.answerDueDate must be a real calendar date'],
     ]),
   ]),

@@ -77,7 +77,8 @@ const SAMPLES: { [N in PathEventName]: Extract<PathEvent, { name: N }>['data'] }
   HandoffEscalated: {
     handoffId: randomUUID(),
     level: 'TEAM_LEAD',
-    escalatedToOrgId: PROVIDER,
+    escalatedToOrgId: RECEIVER,
+    escalatedToParty: 'RECEIVER',
     answerDueDate: DAY0,
     businessDaysOverdue: 5,
   },

@@ -78,15 +78,17 @@ export class DecisionDraft {
     this.next = { ...this.next, timers: this.next.timers.filter((timer) => timer.key !== key) };
   }
 
-  suspendAll(): void {
-    const running = this.next.timers.filter((timer) => timer.suspendedOn === null);
+  /** Suspends every running timer that matches. */
+  suspendWhere(matches: (timer: PathTimer) => boolean): void {
+    const suspends = (timer: PathTimer) => timer.suspendedOn === null && matches(timer);
+    const running = this.next.timers.filter(suspends);
     if (running.length === 0) {
       return;
     }
     this.next = {
       ...this.next,
       timers: this.next.timers.map((timer) =>
-        timer.suspendedOn === null ? { ...timer, suspendedOn: this.at } : timer,
+        suspends(timer) ? { ...timer, suspendedOn: this.at } : timer,
       ),
     };
     this.effectList.push({

@@ -13,7 +13,7 @@ import { LADDER_TIMER_KINDS, timerKey, type TimerSpec } from './path-timers';
 
 // The next step and its escalation ladder. Handlers say which step comes next; settleNextStep()
 // then applies what holds for every decision: a provider whose funding ends rehomes the path
-// first, a step that changed starts a new ladder, and a paused path runs no timer at all.
+// first, a step that changed starts a new ladder, and a paused path runs only its step's ladder.
 
 /** A new step, not escalated yet. */
 export function step(kind: NextStepKind, dueDate: IsoDate): NextStep {
@@ -54,9 +54,12 @@ function applyFundingOverlay(draft: DecisionDraft): void {
 
 type Ladder = 'handoffAnswerOverdue' | 'nextStepOverdue' | 'unclearPathReviewDue';
 
-/** The ladder a step escalates on, or null when something else watches it. */
+/**
+ * The ladder a step escalates on, or null when something else watches it. A paused path's
+ * RESUME_MEASURE has one too: a pause with no end must still reach a person (syncSuspension).
+ */
 function ladderOf(state: PathState): Ladder | null {
-  if (state.state === 'PAUSED' || state.nextStep === null) {
+  if (state.nextStep === null) {
     return null;
   }
   switch (state.nextStep.kind) {
@@ -129,10 +132,14 @@ function settleLadder(draft: DecisionDraft, before: PathState | undefined): void
   }
 }
 
-/** While a measure is paused every timer of the path stands still (docs/domain.md §4.7). */
+/**
+ * While a measure is paused every timer of the path stands still (docs/domain.md §4.7) but the
+ * ladder of its step, RESUME_MEASURE: "resume or decide" escalates like any other late step, so
+ * a pause without an end never leaves the path quiet (docs/transitions.md, Timers).
+ */
 function syncSuspension(draft: DecisionDraft): void {
   if (draft.state.state === 'PAUSED') {
-    draft.suspendAll();
+    draft.suspendWhere((timer) => !LADDER_TIMER_KINDS.includes(timer.kind));
   } else {
     draft.resumeAll();
   }

@@ -47,6 +47,8 @@ export type PathEvent =
         handoffId: string;
         level: EscalationLevel;
         escalatedToOrgId: string;
+        /** Whose ladder: the sender's, or from the team lead's rung on also the receiver's. */
+        escalatedToParty: 'SENDER' | 'RECEIVER';
         answerDueDate: IsoDate;
         businessDaysOverdue: number;
       }

@@ -42,6 +42,11 @@ describe('path invariants', () => {
       timers: paused.timers.map((t) => ({ ...t, suspendedOn: null })),
     };
     expect(pathInvariantViolations(running)).toEqual(['a timer running while paused']);
+    const ladderStill: PathState = {
+      ...paused,
+      timers: paused.timers.map((t) => ({ ...t, suspendedOn: t.suspendedOn ?? '2027-03-01' })),
+    };
+    expect(pathInvariantViolations(ladderStill)).toEqual(['the paused step’s ladder suspended']);
 
     const ended = pathAt('measureEnded');
     const twoLadders: PathState = {

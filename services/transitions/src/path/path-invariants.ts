@@ -1,6 +1,12 @@
 import { isIsoDate } from '@polku/timers';
 import { isUnclear } from './path-destination';
-import { ESCALATION_LEVELS, isFinal, NEXT_STEP_KINDS, type PathState } from './path-state';
+import {
+  ESCALATION_LEVELS,
+  isFinal,
+  NEXT_STEP_KINDS,
+  type PathState,
+  type PathTimer,
+} from './path-state';
 import { LADDER_TIMER_KINDS } from './path-timers';
 
 // The invariants of docs/transitions.md, checked after every decision. A violation is a bug in
@@ -78,9 +84,18 @@ function timerShape(path: PathState): string[] {
   if (keys.some((key) => !key.includes(`:${path.pathId}:`))) {
     problems.push('a timer whose key does not name the path');
   }
+  // While paused, every timer stands still but the RESUME_MEASURE step's ladder (next-step.ts).
   const paused = path.state === 'PAUSED';
-  if (path.timers.some((timer) => (timer.suspendedOn !== null) !== paused)) {
-    problems.push(paused ? 'a timer running while paused' : 'a timer suspended while not paused');
+  const ladder = (timer: PathTimer) => LADDER_TIMER_KINDS.includes(timer.kind);
+  const suspended = (timer: PathTimer) => timer.suspendedOn !== null;
+  if (!paused && path.timers.some(suspended)) {
+    problems.push('a timer suspended while not paused');
+  }
+  if (paused && path.timers.some((timer) => !ladder(timer) && !suspended(timer))) {
+    problems.push('a timer running while paused');
+  }
+  if (paused && path.timers.some((timer) => ladder(timer) && suspended(timer))) {
+    problems.push('the paused step’s ladder suspended');
   }
   if (path.timers.filter((timer) => LADDER_TIMER_KINDS.includes(timer.kind)).length > 1) {
     problems.push('more than one escalation timer');

@@ -4,6 +4,7 @@ import {
   accept,
   cancelledKeys,
   eventNamed,
+  eventsOf,
   eventNames,
   fire,
   make,
@@ -172,7 +173,10 @@ describe('decide: hand-offs', () => {
       activeMeasure: { measureId: 'measure-1', paused: true },
       nextStep: { kind: 'RESUME_MEASURE' },
     });
-    expect(state.timers.every((timer) => timer.suspendedOn !== null)).toBe(true);
+    // All but the RESUME_MEASURE step's own ladder, which runs while paused.
+    expect(state.timers.filter((timer) => timer.suspendedOn === null).map((t) => t.key)).toEqual([
+      `next-step:${PATH_ID}:WORKER`,
+    ]);
   });
 
   it('should refuse a decline without its reason', () => {
@@ -232,14 +236,28 @@ describe('decide: hand-offs', () => {
   it('should escalate an unanswered hand-off to the worker, then the team lead, then the manager', () => {
     let state = pathAt('handoffPending');
     const fired: { level: string; on: string; days: number }[] = [];
+    const reached: [string, string, string][] = [];
     for (const level of ['WORKER', 'TEAM_LEAD', 'MANAGER']) {
       const on = timerDue(state, ANSWER_KEY(level));
       const decision = fire(state, ANSWER_KEY(level));
       const event = eventNamed(decision.effects, 'HandoffEscalated');
       fired.push({ level: event.data.level, on, days: event.data.businessDaysOverdue });
-      expect(event.data.escalatedToOrgId).toBe(PROVIDER);
+      for (const { name, data } of eventsOf(decision.effects)) {
+        if (name === 'HandoffEscalated') {
+          reached.push([data.level, data.escalatedToParty, data.escalatedToOrgId]);
+        }
+      }
       state = decision.state;
     }
+
+    // The sender's worker, then both organisations' team leads and managers.
+    expect(reached).toEqual([
+      ['WORKER', 'SENDER', PROVIDER],
+      ['TEAM_LEAD', 'SENDER', PROVIDER],
+      ['TEAM_LEAD', 'RECEIVER', RECEIVER],
+      ['MANAGER', 'SENDER', PROVIDER],
+      ['MANAGER', 'RECEIVER', RECEIVER],
+    ]);
 
     expect(fired).toEqual([
       { level: 'WORKER', on: '2027-03-16', days: 1 },

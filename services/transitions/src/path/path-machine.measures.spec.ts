@@ -96,7 +96,7 @@ describe('decide: planning and measures', () => {
     });
   });
 
-  it('should suspend every timer of the path and wait for the resume when a measure is paused', () => {
+  it('should suspend every timer of the path but the RESUME_MEASURE ladder when a measure is paused', () => {
     const before = pathAt('inMeasure');
     const { state, effects } = accept(
       before,
@@ -108,14 +108,44 @@ describe('decide: planning and measures', () => {
       activeMeasure: { paused: true, pausedOn: '2027-04-01', expectedResume: '2027-05-03' },
       nextStep: { kind: 'RESUME_MEASURE', dueDate: '2027-05-03' },
     });
-    // The plan-next-step ladder belongs to a step that is no longer next; the rest stand still.
+    // The plan-next-step ladder belongs to a step that is no longer next; RESUME_MEASURE gets
+    // its own, which runs; the rest stand still.
     expect(cancelledKeys(effects)).toEqual([`next-step:${PATH_ID}:WORKER`]);
+    expect(scheduledKeys(effects)).toEqual([`next-step:${PATH_ID}:WORKER`]);
     expect(effects).toContainEqual({
       type: 'suspendTimers',
       keys: [REMINDER(30), REMINDER(14), REMINDER(7)],
       on: '2027-04-01',
     });
-    expect(state.timers.every((t) => t.suspendedOn === '2027-04-01')).toBe(true);
+    expect(state.timers.map((t) => [t.key, t.suspendedOn])).toEqual([
+      [REMINDER(30), '2027-04-01'],
+      [REMINDER(14), '2027-04-01'],
+      [REMINDER(7), '2027-04-01'],
+      [`next-step:${PATH_ID}:WORKER`, null],
+    ]);
+  });
+
+  it('should escalate a pause without an expected date up the ladder while the reminders stand still', () => {
+    let state = accept(pathAt('inMeasure'), make.measurePaused()).state;
+    const seen: [string, string][] = [];
+    for (const level of ['WORKER', 'TEAM_LEAD', 'MANAGER']) {
+      const key = `next-step:${PATH_ID}:${level}`;
+      const decision = fire(state, key);
+      const event = eventNamed(decision.effects, 'NextStepOverdue');
+      seen.push([event.data.nextStep, event.data.level]);
+      state = decision.state;
+    }
+
+    expect(seen).toEqual([
+      ['RESUME_MEASURE', 'WORKER'],
+      ['RESUME_MEASURE', 'TEAM_LEAD'],
+      ['RESUME_MEASURE', 'MANAGER'],
+    ]);
+    expect(state).toMatchObject({ state: 'PAUSED', nextStep: { level: 'MANAGER' } });
+    expect(state.timers.map((t) => t.key)).toEqual([REMINDER(30), REMINDER(14), REMINDER(7)]);
+    expect(state.timers.every((t) => t.suspendedOn === DAY0)).toBe(true);
+    const resumed = accept(state, make.measureResumed({ at: '2027-04-12' })).state;
+    expect(resumed.nextStep).toMatchObject({ kind: 'PLAN_NEXT_STEP', level: 'WORKER' });
   });
 
   it('should give RESUME_MEASURE 20 business days when the pause names no expected date', () => {

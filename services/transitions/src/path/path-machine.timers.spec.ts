@@ -174,7 +174,9 @@ describe('decide: waits', () => {
     const { state, effects } = accept(pathAt('paused'), make.waitingStarted());
 
     expect(effects.map((e) => e.type)).toEqual(['scheduleTimer', 'emit', 'suspendTimers']);
-    expect(state.timers.every((t) => t.suspendedOn !== null)).toBe(true);
+    expect(state.timers.filter((t) => t.suspendedOn === null).map((t) => t.key)).toEqual([
+      `next-step:${PATH_ID}:WORKER`,
+    ]);
   });
 
   it('should refuse a wait recorded twice, with a bad threshold, or an unknown wait ending', () => {

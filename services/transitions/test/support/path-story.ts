@@ -162,7 +162,10 @@ export class PathStory {
     );
   }
 
-  async measurePaused(): Promise<void> {
+  /** The measure paused; `expectedResume: null` names no date to resume by. */
+  async measurePaused({
+    expectedResume = daysFromToday(14),
+  }: { readonly expectedResume?: IsoDate | null } = {}): Promise<void> {
     await this.service.publish(
       MEASURE_PAUSED_V1.subject,
       this.of(
@@ -170,7 +173,8 @@ export class PathStory {
           data: {
             measureId: this.measureId,
             pausedAt: new Date().toISOString(),
-            expectedResume: daysFromToday(14),
+            // The sample names a date; undefined leaves it out of the published JSON.
+            expectedResume: expectedResume ?? undefined,
           },
         }),
         this.provider,

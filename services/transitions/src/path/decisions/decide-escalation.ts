@@ -19,17 +19,30 @@ export function escalateHandoff(
     return draft.bug(`a hand-off timer outlived its hand-off ${input.handoffId}`);
   }
   climb(draft, input);
+  const escalated = {
+    handoffId: pendingHandoff.handoffId,
+    level: input.level,
+    answerDueDate: pendingHandoff.answerDueDate,
+    businessDaysOverdue: overdueDays(draft, pendingHandoff.answerDueDate),
+  };
+  // The sender is still accountable, so the ladder climbs in the sender's organisation.
   draft.emit({
     name: 'HandoffEscalated',
-    data: {
-      handoffId: pendingHandoff.handoffId,
-      level: input.level,
-      // The sender is still accountable, so the ladder climbs in the sender's organisation.
-      escalatedToOrgId: accountable.orgId,
-      answerDueDate: pendingHandoff.answerDueDate,
-      businessDaysOverdue: overdueDays(draft, pendingHandoff.answerDueDate),
-    },
+    data: { ...escalated, escalatedToOrgId: accountable.orgId, escalatedToParty: 'SENDER' },
   });
+  // The silence is the receiver's: from the team lead's rung on its own team lead and manager
+  // hear of it too (issue 18 hole e). Its organisation, not a worker, sees the answer waiting,
+  // so the worker's rung stays the sender's.
+  if (input.level !== 'WORKER') {
+    draft.emit({
+      name: 'HandoffEscalated',
+      data: {
+        ...escalated,
+        escalatedToOrgId: pendingHandoff.receivingOrgId,
+        escalatedToParty: 'RECEIVER',
+      },
+    });
+  }
 }
 
 /** NextStepOverdue, for an ordinary step and for an unclear path's review alike. */

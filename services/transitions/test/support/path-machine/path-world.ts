@@ -6,7 +6,7 @@ import type { PathEffect } from '../../../src/path/path-effects';
 import type { PathInput } from '../../../src/path/path-inputs';
 import type { PathPolicy } from '../../../src/path/path-policy';
 import { isFinal, type PathState } from '../../../src/path/path-state';
-import { inputFromTimer } from '../../../src/path/path-timers';
+import { inputFromTimer, LADDER_TIMER_KINDS } from '../../../src/path/path-timers';
 import { SimulatedTimerTable } from './simulated-timer-table';
 import { Dice, referral, validInputs } from './valid-inputs';
 
@@ -108,7 +108,7 @@ export class PathWorld {
       if (state === undefined) {
         fail('a timer of an unknown path', fired);
       }
-      if (state.state === 'PAUSED') {
+      if (state.state === 'PAUSED' && !LADDER_TIMER_KINDS.includes(fired.kind)) {
         fail('a timer fired while the measure was paused', { fired, state });
       }
       this.timersFired += 1;
@@ -208,7 +208,16 @@ function checkDecision(
       fail('an exit without follow-ups or a review of the unclear path', context);
     }
   }
-  if (after.state === 'PAUSED' && after.timers.some((t) => t.suspendedOn === null)) {
+  // While paused only the RESUME_MEASURE step's own ladder runs (hole a of issue 18).
+  const running = after.timers.filter((t) => t.suspendedOn === null);
+  if (after.state === 'PAUSED' && running.some((t) => !LADDER_TIMER_KINDS.includes(t.kind))) {
     fail('a timer runs while the measure is paused', context);
+  }
+  if (
+    after.state === 'PAUSED' &&
+    after.nextStep?.level !== 'MANAGER' &&
+    !running.some((t) => LADDER_TIMER_KINDS.includes(t.kind))
+  ) {
+    fail('a paused path whose RESUME_MEASURE step cannot escalate', context);
   }
 }
