@@ -32,6 +32,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  require('node:fs').writeFileSync('/tmp/e2e-lines.log', (system?.lines ?? []).join('\n')); // DEBUG
   await system?.stop();
 });
 
@@ -291,7 +292,7 @@ it('should put each signal of a path once in the right person’s queue and take
   const read = await api('POST', '/work-queue/read', 'ville.tyonsilta', {
     itemIds: [pathStep.itemId],
   });
-  expect(read.status).toBe(204);
+  expect(`${read.status} ${JSON.stringify(read.body)}`).toBe('204 null');
   expect(ofKind(await queueOf('ville.tyonsilta', pathId), 'PATH_STEP')).toEqual([
     expect.objectContaining({ itemId: pathStep.itemId, unread: false }),
   ]);

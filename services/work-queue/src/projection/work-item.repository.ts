@@ -39,6 +39,15 @@ export async function findItem(em: EntityManager, key: string): Promise<WorkItem
 }
 
 /**
+ * The item id of a key: the md5 of the key shaped as an RFC 9562 version-8 UUID (version and
+ * variant bits set), so that every id passes the uuid checks of the commands that name items
+ * (MarkItemsReadCommand); a raw md5 read as a uuid fails them for most keys.
+ */
+const ITEM_ID_OF_KEY = `(SELECT (substr(h, 1, 12) || '8' || substr(h, 14, 3)
+     || substr('89ab', ('x' || substr(h, 17, 1))::bit(4)::int % 4 + 1, 1) || substr(h, 18))::uuid
+   FROM (SELECT md5('work-item:' || $1) AS h) AS digest)`;
+
+/**
  * Writes an item. Its id is derived from its key, so the same item has the same id after a
  * rebuild by replay (a read marker still finds it, a link to it still holds).
  */
@@ -47,7 +56,7 @@ export async function saveItem(em: EntityManager, row: WorkItemRow): Promise<voi
     `INSERT INTO work_item (item_id, item_key, kind, path_id, signal, subject_id, underlying_key,
             next_step, level, due_date, lost, recipient_org_id, recipient_kind, recipient_worker_id,
             opened_at, opened_event_id, cleared_at, cleared_event_id, updated_at)
-     VALUES (md5('work-item:' || $1)::uuid, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+     VALUES (${ITEM_ID_OF_KEY}, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
              $14, $15, $16, $17, now())
      ON CONFLICT (item_key) DO UPDATE SET kind = EXCLUDED.kind, path_id = EXCLUDED.path_id,
             signal = EXCLUDED.signal, subject_id = EXCLUDED.subject_id,
