@@ -32,7 +32,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  require('node:fs').writeFileSync('/tmp/e2e-lines.log', (system?.lines ?? []).join('\n')); // DEBUG
   await system?.stop();
 });
 
