@@ -1,4 +1,13 @@
-import { BACKEND_SERVICE_NAMES, CONTEXT_OF_SERVICE, SERVICE_NAMES } from '@polku/contracts';
+import {
+  BACKEND_SERVICE_NAMES,
+  CONTEXT_OF_SERVICE,
+  INTAKE_COMMANDS,
+  MEETING_COMMANDS,
+  PLAN_COMMANDS,
+  SERVICE_NAMES,
+  TRANSITION_COMMANDS,
+  WORK_QUEUE_COMMANDS,
+} from '@polku/contracts';
 import { durableName } from '@polku/messaging';
 import { CONSUMED_EVENT_SUBJECTS } from './consumed-subjects';
 import { OPERATOR, PROVISIONER } from './identities';
@@ -6,6 +15,30 @@ import { type NamespaceScope, permissionsOf, SERVICE_DENIED_JS_API } from './per
 
 const exact: NamespaceScope = { kind: 'exact', namespace: 'acme' };
 const any: NamespaceScope = { kind: 'any-namespace' };
+
+/** Whether a NATS subject pattern (`*` one token, `>` the rest) matches a subject. */
+function matches(pattern: string, subject: string): boolean {
+  const wanted = pattern.split('.');
+  const given = subject.split('.');
+  for (const [index, token] of wanted.entries()) {
+    if (token === '>') {
+      return given.length > index;
+    }
+    if (index >= given.length || (token !== '*' && token !== given[index])) {
+      return false;
+    }
+  }
+  return wanted.length === given.length;
+}
+
+// Every request subject of the contracts, with the service that answers it.
+const REQUESTS = [
+  ...Object.values(INTAKE_COMMANDS).map((subject) => ['client-intake', subject] as const),
+  ...Object.values(PLAN_COMMANDS).map((subject) => ['activation-plans', subject] as const),
+  ...Object.values(TRANSITION_COMMANDS).map((subject) => ['transitions', subject] as const),
+  ...Object.values(MEETING_COMMANDS).map((subject) => ['network-meetings', subject] as const),
+  ...Object.values(WORK_QUEUE_COMMANDS).map((subject) => ['work-queue', subject] as const),
+];
 
 describe('permission matrix', () => {
   it.each(SERVICE_NAMES)(
@@ -52,6 +85,19 @@ describe('permission matrix', () => {
     );
     expect(gateway.allowResponses).toBe(false);
     expect(gateway.subscribe.allow).toEqual(['acme.polku-live.>', '_INBOX_gateway.>']);
+  });
+
+  it.each(REQUESTS)('lets the gateway send and only %s answer %s', (owner, request) => {
+    for (const scope of [exact, any]) {
+      const subject = `acme.${request}`;
+      expect(permissionsOf('gateway', scope).publish.allow.some((p) => matches(p, subject))).toBe(
+        true,
+      );
+      const answerers = BACKEND_SERVICE_NAMES.filter((service) =>
+        permissionsOf(service, scope).subscribe.allow.some((p) => matches(p, subject)),
+      );
+      expect(answerers).toEqual([owner]);
+    }
   });
 
   it('lets only network-meetings publish live notices, and only the gateway receive them', () => {

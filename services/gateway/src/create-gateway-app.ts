@@ -18,6 +18,7 @@ import { PlansApiModule } from './plans/plans-api.module';
 import { MeetingsApiModule } from './meetings/meetings-api.module';
 import { TransitionsApiModule } from './transitions/transitions-api.module';
 import { TimelineApiModule } from './timeline/timeline-api.module';
+import { WorkQueueApiModule } from './work-queue/work-queue-api.module';
 import { applyApiConventions } from './http/api-conventions';
 import { ApiConventionsModule } from './http/api-conventions.module';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
@@ -71,6 +72,7 @@ export async function createGatewayApp({
       TransitionsApiModule,
       MeetingsApiModule,
       TimelineApiModule,
+      WorkQueueApiModule,
       LiveApiModule,
       IdempotencyModule,
       ...(extraImports ?? []),

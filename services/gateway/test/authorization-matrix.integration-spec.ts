@@ -227,7 +227,7 @@ describe('If-Match on mutable resources', () => {
 
 /**
  * The only commands that take no If-Match: they create a resource, so there is no version the
- * caller could have read. Every change of an existing resource needs If-Match; a new one fails
+ * caller could have read (or change only the caller's own markers and setting, see below). Every change of an existing resource needs If-Match; a new one fails
  * the test above until it does.
  */
 const CREATES = [
@@ -250,4 +250,8 @@ const CREATES = [
   'POST /api/v1/paths/:pathId/statements',
   'POST /api/v1/paths/:pathId/waits',
   'POST /api/v1/referrals',
+  // The caller's own read markers: a set, so repeating or racing changes nothing to lose.
+  'POST /api/v1/work-queue/read',
+  // The caller's own setting, which only they edit: the last choice is the one they made.
+  'PUT /api/v1/me/notification-settings',
 ];

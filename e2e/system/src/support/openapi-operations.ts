@@ -7,6 +7,7 @@ import {
 } from './openapi-operation-fixtures';
 import { meetingOperations } from './openapi-meeting-operations';
 import { timelineOperations } from './openapi-timeline-operations';
+import { workQueueOperations } from './openapi-work-queue-operations';
 
 const org = DEMO_ORGANISATIONS;
 
@@ -266,6 +267,7 @@ export const OPERATION_FIXTURES: Readonly<Record<string, OperationFixture>> = {
   ...measureOperations(),
   ...meetingOperations(),
   ...timelineOperations(),
+  ...workQueueOperations(),
   'GET /api/v1/paths/{pathId}/statements': {
     as: 'tiina.tyollisyys',
     prepare: async (w) => ({ params: { pathId: await w.inIntake() } }),

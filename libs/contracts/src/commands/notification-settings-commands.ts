@@ -13,7 +13,9 @@ export type NotificationFrequency = (typeof NOTIFICATION_FREQUENCIES)[number];
 
 /** PUT /api/v1/me/notification-settings (`WORK_QUEUE_COMMANDS.setNotificationSettings`). */
 export class SetNotificationSettingsCommand {
-  @FieldDoc('IMMEDIATE, DAILY or NONE (the default until the user chooses).')
+  @FieldDoc('IMMEDIATE, DAILY or NONE (the default until the user chooses).', {
+    example: 'NONE',
+  })
   @IsIn(NOTIFICATION_FREQUENCIES)
   readonly frequency!: NotificationFrequency;
 

@@ -27,6 +27,8 @@ const CONDITIONAL_FIELDS: Record<string, string[]> = {
   // Only with visibility NAMED_ORGANISATIONS; the first visibility is WRITER_ORGANISATION.
   RecordClientVoiceCommand: ['visibleToOrgIds'],
   RecordMeetingHeldCommand: ['clientView.visibleToOrgIds'],
+  // Only with frequency IMMEDIATE or DAILY (IsRequiredOnlyWhen); the documented frequency is NONE.
+  SetNotificationSettingsCommand: ['email'],
 };
 
 /** Deletes a field by its dotted path, e.g. `clientView.visibleToOrgIds`. */

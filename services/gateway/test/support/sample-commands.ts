@@ -194,4 +194,9 @@ export const VALID_COMMAND_BODIES: Readonly<Record<string, Record<string, unknow
   'POST /api/v1/paths/:pathId/meetings/:meetingId/decisions/:decisionId/link': {
     eventId: '0190d6b4-5a1e-7c3d-9e2f-4a5b6c7d8e9f',
   },
+  'POST /api/v1/work-queue/read': { itemIds: ['0190d6b4-5a1e-7c3d-9e2f-4a5b6c7d8e90'] },
+  'PUT /api/v1/me/notification-settings': {
+    frequency: 'DAILY',
+    email: 'tyontekija@example.fi',
+  },
 };

@@ -16,9 +16,10 @@ export interface ClientDataListOptions extends EndpointDocs {
   readonly dataClasses: readonly DataClass[];
   /**
    * Why the organisation may see these rows, recorded in the audit row: `owner` for paths it
-   * is accountable for, `referrer` for referrals it made.
+   * is accountable for, `referrer` for referrals it made, `addressee` for work addressed to it
+   * or its people (a referral or hand-off waiting for its answer, an escalation to its roles).
    */
-  readonly organisationBasis: 'owner' | 'referrer';
+  readonly organisationBasis: 'owner' | 'referrer' | 'addressee';
   /** Default CLIENT_WORK. */
   readonly purpose?: ProcessingPurpose;
 }

@@ -51,8 +51,11 @@ export type CommandBody = (abstract new () => object) | 'none';
 /** How a command is made safe to send again, as the endpoint has it (docs/api.md). */
 export interface CommandSteps {
   readonly body: CommandBody;
-  /** The success status: 201 when the command creates a resource, else 200. */
-  readonly status: 200 | 201;
+  /**
+   * The success status: 201 when the command creates a resource, 204 when it answers nothing
+   * (the caller's own markers), else 200.
+   */
+  readonly status: 200 | 201 | 204;
   /** Needs `Idempotency-Key`; a retry replays the first answer. */
   readonly idempotent: boolean;
   /**
