@@ -41,6 +41,7 @@ import {
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
   REFERRAL_LINKED_V1,
+  isFactEventSubject,
   type ServiceName,
 } from '@polku/contracts';
 
@@ -110,7 +111,10 @@ export const CONSUMED_EVENT_SUBJECTS: Readonly<Record<ServiceName, readonly stri
   ],
   // Every event of every service: each one is an entry on its path's shared timeline, and the
   // access projection's subjects keep the service's own access facts (docs/meetings.md).
-  'network-meetings': EVENT_CONTRACTS.map((event) => event.subject),
+  // The shared timeline tells facts: every subject but the state summaries (NextStepSet).
+  'network-meetings': EVENT_CONTRACTS.map((event): string => event.subject).filter(
+    isFactEventSubject,
+  ),
   // The path's course, and the access projection's subjects but the hand-offs it writes itself.
   transitions: [
     ACTIVATION_PLAN_AGREED_V1,

@@ -376,7 +376,7 @@ describe('audit', () => {
     expect(asked.map(({ subject, payload }) => [subject, payload])).toEqual([
       [
         WORK_QUEUE_COMMANDS.setNotificationSettings,
-        { frequency: 'DAILY', email: 'tiina@example.fi' },
+        { body: { frequency: 'DAILY', email: 'tiina@example.fi' } },
       ],
       [WORK_QUEUE_COMMANDS.getNotificationSettings, {}],
     ]);

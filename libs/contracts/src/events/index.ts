@@ -3,6 +3,7 @@ export * from './event-envelope';
 export * from './event-registry';
 export * from './event-validation';
 export * from './event-validators';
+export * from './state-summary-events';
 export * from './payload-fields';
 export * from './shared';
 export * from './intake';

@@ -47,7 +47,7 @@ export class NotificationSettingsController {
   ): Promise<NotificationSettingsView> {
     return this.bus.send(
       WORK_QUEUE_COMMANDS.setNotificationSettings,
-      command,
+      { body: command },
       commandMetadataOf(request),
     );
   }

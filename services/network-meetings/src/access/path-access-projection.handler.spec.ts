@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import {
   EVENT_CONTRACTS,
+  isFactEventSubject,
   NETWORK_MEETING_CANCELLED_V1,
   NETWORK_MEETING_HELD_V1,
   NETWORK_MEETING_SCHEDULED_V1,
@@ -24,9 +25,11 @@ describe('network-meetings consumers', () => {
   const access = subjectsOf(PathAccessProjectionHandler);
   const timeline = subjectsOf(TimelineEventsHandler);
 
-  it('should consume every event subject exactly once between the access and timeline handlers', () => {
+  it('should consume every fact subject exactly once between the access and timeline handlers', () => {
     expect([...access, ...timeline].sort()).toEqual(
-      EVENT_CONTRACTS.map((contract) => contract.subject).sort(),
+      EVENT_CONTRACTS.map((contract): string => contract.subject)
+        .filter(isFactEventSubject)
+        .sort(),
     );
   });
 

@@ -5,7 +5,7 @@ import type { NewEvent } from '@polku/messaging';
 import { publishEventAsOwner, type ServiceCommandClient } from '@polku/testing';
 import { finnishDateOf, startOfFinnishDay } from '@polku/timers';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { DigestService, type DigestPollResult } from '../../src/digest/digest.service';
 import { finnishHourOf } from '../../src/digest/digest-schedule-rules';
 import { startWorkQueueService, workQueueTestConfig } from './work-queue-service';

@@ -1,4 +1,9 @@
-import type { EventPayloads, EventSubject, TimelineEntryKind } from '@polku/contracts';
+import type {
+  EventPayloads,
+  EventSubject,
+  FactEventSubject,
+  TimelineEntryKind,
+} from '@polku/contracts';
 
 /** The kind and the summary of the entries of one event subject. */
 export interface EntryDescription<S extends EventSubject> {
@@ -7,9 +12,9 @@ export interface EntryDescription<S extends EventSubject> {
   readonly summary: (data: EventPayloads[S]) => string;
 }
 
-/** The descriptions of every subject of one context (`polku.<context>.…`). */
+/** The descriptions of every fact subject of one context (`polku.<context>.…`). */
 export type ContextDescriptions<C extends string> = {
-  readonly [S in Extract<EventSubject, `polku.${C}.${string}`>]: EntryDescription<S>;
+  readonly [S in Extract<FactEventSubject, `polku.${C}.${string}`>]: EntryDescription<S>;
 };
 
 /** `LONG_TERM_UNEMPLOYMENT` → `long term unemployment`: a category in words. */

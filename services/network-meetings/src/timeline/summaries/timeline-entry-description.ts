@@ -1,7 +1,8 @@
 import {
   EVENT_CONTRACTS,
+  isFactEventSubject,
   type EventEnvelope,
-  type EventSubject,
+  type FactEventSubject,
   type TimelineEntryKind,
 } from '@polku/contracts';
 import { INTAKE_DESCRIPTIONS } from './intake-descriptions';
@@ -11,10 +12,13 @@ import type { EntryDescription } from './summary-words';
 import { TRANSITIONS_DESCRIPTIONS } from './transitions-descriptions';
 
 /**
- * The kind and summary of every registered event subject: the mapped type fails to compile when
- * a new event has none, and the unit test iterates EVENT_CONTRACTS to be sure.
+ * The kind and summary of every registered fact subject (state summaries are not on the
+ * timeline): the mapped type fails to compile when a new event has none, and the unit test
+ * iterates EVENT_CONTRACTS to be sure.
  */
-export const TIMELINE_ENTRY_DESCRIPTIONS: { readonly [S in EventSubject]: EntryDescription<S> } = {
+export const TIMELINE_ENTRY_DESCRIPTIONS: {
+  readonly [S in FactEventSubject]: EntryDescription<S>;
+} = {
   ...INTAKE_DESCRIPTIONS,
   ...PLANS_DESCRIPTIONS,
   ...TRANSITIONS_DESCRIPTIONS,
@@ -31,7 +35,10 @@ export interface TimelineEntryText {
 type AnyDescription = { kind: TimelineEntryKind; summary: (data: unknown) => string };
 
 const SUBJECT_OF_TYPE_VERSION = new Map(
-  EVENT_CONTRACTS.map((contract) => [`${contract.type} v${contract.version}`, contract.subject]),
+  EVENT_CONTRACTS.filter((contract) => isFactEventSubject(contract.subject)).map((contract) => [
+    `${contract.type} v${contract.version}`,
+    contract.subject,
+  ]),
 );
 
 /**
