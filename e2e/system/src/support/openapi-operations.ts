@@ -368,6 +368,19 @@ export const OPERATION_FIXTURES: Readonly<Record<string, OperationFixture>> = {
       return { params: { pathId, followUpId }, ifMatch: await w.pathEtag(pathId) };
     },
   },
+  'POST /api/v1/paths/{pathId}/follow-ups/re-home': {
+    as: 'ville.tyonsilta',
+    prepare: async (w) => {
+      const pathId = await w.inIntake();
+      await w.exited(pathId);
+      return {
+        params: { pathId },
+        ifMatch: await w.pathEtag(pathId),
+        // The employment authority takes the follow-ups over from the provider.
+        references: { toOrgId: org.employmentArea.id },
+      };
+    },
+  },
   'POST /api/v1/paths/{pathId}/closure': {
     as: 'ville.tyonsilta',
     prepare: async (w) => {

@@ -147,6 +147,10 @@ export const VALID_COMMAND_BODIES: Readonly<Record<string, Record<string, unknow
     toWorkerId: 'usr_7b1d4e08',
     reasonCategory: 'TURNOVER',
   },
+  'POST /api/v1/paths/:pathId/follow-ups/re-home': {
+    toOrgId: DEMO_ORGANISATIONS.employmentArea.id,
+    toWorkerId: 'usr_7b1d4e08',
+  },
   'POST /api/v1/paths/:pathId/waits': { waitingFor: 'DEBT_COUNSELLING' },
   'POST /api/v1/paths/:pathId/waits/:waitId/end': null,
   'POST /api/v1/organisations/:orgId/funding-ending': { endDate: '2027-12-31' },

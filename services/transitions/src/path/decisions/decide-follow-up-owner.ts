@@ -6,7 +6,7 @@ import type { PathInputOf } from '../path-inputs';
 import { ESCALATION_LEVELS, type Accountable, type EscalationLevel } from '../path-state';
 import { PATH_TIMER_KINDS } from '../path-timers';
 
-// Who owns a path's follow-ups after the exit (architecture.md §7.3, issue 18 c): the last
+// Who owns a path's follow-ups after the exit (docs/transitions.md, who owns the follow-ups): the last
 // provider, falling back to the employment authority when the provider's funding ends. The
 // follow-ups are the accountable organisation's (FollowUpDue and FollowUpMissed name it when they
 // fire), so moving them is moving the accountable organisation of a path in FOLLOW_UP.
