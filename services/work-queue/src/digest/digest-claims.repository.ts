@@ -6,7 +6,7 @@ import {
 import { HAS_NEW_ITEMS_SQL } from './digest-counts.repository';
 
 /**
- * The next IMMEDIATE user due a mail: new unread items, and no mail within the batch window.
+ * The next IMMEDIATE user due a mail: unread items not told yet (item_notified), and no mail within the batch window.
  * The row stays locked until the caller's transaction ends; another replica skips it (SKIP
  * LOCKED) and after the commit it is no longer due, so one mail goes, not two.
  */
@@ -27,18 +27,15 @@ export async function claimImmediate(
   return row;
 }
 
-/** Records an immediate mail: its time, and the newest item it counted as the new watermark. */
+/** Records the time of an immediate mail (what it told is item_notified's). */
 export async function recordImmediateSent(
   em: EntityManager,
-  sent: { readonly userId: string; readonly at: Date; readonly newestOpenedAt: Date },
+  sent: { readonly userId: string; readonly at: Date },
 ): Promise<void> {
-  await em.query(
-    `UPDATE notification_setting
-        SET last_sent_at = $2,
-            last_item_seen_at = GREATEST(COALESCE(last_item_seen_at, '-infinity'), $3::timestamptz)
-      WHERE user_id = $1`,
-    [sent.userId, sent.at, sent.newestOpenedAt],
-  );
+  await em.query('UPDATE notification_setting SET last_sent_at = $2 WHERE user_id = $1', [
+    sent.userId,
+    sent.at,
+  ]);
 }
 
 /** The next DAILY user whose digest of `day` is not settled yet, locked as claimImmediate's. */

@@ -2,34 +2,39 @@ import type { EntityManager } from 'typeorm';
 import type { NotificationSettingRow } from '../notification-settings/notification-setting.repository';
 import { readerQueuesSql, unreadBySql } from './addressed-to';
 import type { NewItemCount, OpenItemCount } from './digest-composer';
+import { notToldSql, type ToldItem } from './item-notified.repository';
 
 const READER = readerQueuesSql({ userId: '$1', orgId: '$2', roles: '$3::text[]' });
 const UNREAD = unreadBySql('$1');
 
-/** New, unread items of the reader's queues since their watermark, and the newest one's time. */
+/** New items of the reader's queues: the counts of the mail and the items to record as told. */
 export interface NewItems {
   readonly counts: NewItemCount[];
-  readonly newestOpenedAt: Date | null;
+  readonly items: ToldItem[];
 }
 
-/** Items opened after the user's last_item_seen_at, still open and unread, per kind. */
+/**
+ * The open, unread items of the user's queues they have not been told of as they are now
+ * (item_notified), whenever their events were projected: an item whose event came late is news
+ * in the next mail, however old its opened_at. Read in the claim's transaction; the caller
+ * records exactly these as told, so an item projected meanwhile waits for the next mail.
+ */
 export async function newItemsOf(
   em: EntityManager,
   setting: NotificationSettingRow,
 ): Promise<NewItems> {
-  const rows = await em.query<{ kind: string; count: number; newest: Date }[]>(
-    `SELECT i.kind, count(*)::int AS count, max(i.opened_at) AS newest
+  const items = await em.query<ToldItem[]>(
+    `SELECT i.item_id, i.kind, i.opened_at
        FROM open_work_item i
-      WHERE ${READER} AND ${UNREAD}
-        AND ($4::timestamptz IS NULL OR i.opened_at > $4::timestamptz)
-      GROUP BY i.kind`,
-    [setting.user_id, setting.org_id, setting.roles, setting.last_item_seen_at],
+      WHERE ${READER} AND ${UNREAD} AND ${notToldSql('$1')}
+      ORDER BY i.item_id`,
+    [setting.user_id, setting.org_id, setting.roles],
   );
-  const newest = rows.reduce<Date | null>(
-    (latest, row) => (latest === null || row.newest > latest ? row.newest : latest),
-    null,
-  );
-  return { counts: rows.map(({ kind, count }) => ({ kind, count })), newestOpenedAt: newest };
+  const perKind = new Map<string, number>();
+  for (const item of items) {
+    perKind.set(item.kind, (perKind.get(item.kind) ?? 0) + 1);
+  }
+  return { counts: [...perKind].map(([kind, count]) => ({ kind, count })), items };
 }
 
 /** The reader's open items per kind, with those overdue on `today` and those unread. */
@@ -54,4 +59,4 @@ export const HAS_NEW_ITEMS_SQL = `EXISTS (
   SELECT 1 FROM open_work_item i
    WHERE ${readerQueuesSql({ userId: 's.user_id', orgId: 's.org_id', roles: 's.roles' })}
      AND ${unreadBySql('s.user_id')}
-     AND (s.last_item_seen_at IS NULL OR i.opened_at > s.last_item_seen_at))`;
+     AND ${notToldSql('s.user_id')})`;

@@ -12,6 +12,7 @@ import {
 import { composeDigest, type DigestMail } from './digest-composer';
 import { newItemsOf, openItemsOf } from './digest-counts.repository';
 import { DigestMailer } from './digest-mailer';
+import { pruneCleared, recordTold } from './item-notified.repository';
 import { dueDigestDay, immediateSentBefore } from './digest-schedule-rules';
 
 /** What one poll did, for the tests and the log. */
@@ -88,22 +89,22 @@ export class DigestService {
     setting: NotificationSettingRow,
     now: Date,
   ): Promise<Outcome> {
-    const items = await newItemsOf(em, setting);
-    if (items.newestOpenedAt === null) {
+    const news = await newItemsOf(em, setting);
+    if (news.items.length === 0) {
       return 'nothing';
     }
     const mail = composeDigest(
-      { frequency: 'IMMEDIATE', counts: items.counts },
+      { frequency: 'IMMEDIATE', counts: news.counts },
       this.config.WEB_BASE_URL,
     );
     if (!(await this.trySend(setting, mail))) {
       return 'failed';
     }
-    await recordImmediateSent(em, {
-      userId: setting.user_id,
-      at: now,
-      newestOpenedAt: items.newestOpenedAt,
-    });
+    // In the claim's transaction: a mail sent and not recorded (a crash) goes again, at least
+    // once; a second replica never sees the user due while this one holds the row.
+    await recordTold(em, setting.user_id, news.items, now);
+    await pruneCleared(em, setting.user_id);
+    await recordImmediateSent(em, { userId: setting.user_id, at: now });
     return 'sent';
   }
 

@@ -9,7 +9,6 @@ export interface NotificationSettingRow {
   readonly frequency: NotificationFrequency;
   readonly email: string | null;
   readonly last_sent_at: Date | null;
-  readonly last_item_seen_at: Date | null;
   readonly digest_day: string | null;
 }
 
@@ -24,26 +23,31 @@ export interface SavedSetting {
 }
 
 /** The columns of NotificationSettingRow, for the other features' queries. */
-export const SETTING_COLUMNS = `user_id, org_id, roles, frequency, email, last_sent_at, last_item_seen_at,
+export const SETTING_COLUMNS = `user_id, org_id, roles, frequency, email, last_sent_at,
   to_char(digest_day, 'YYYY-MM-DD') AS digest_day`;
 
-/** The user's setting, or undefined before they first chose. */
+/**
+ * The user's setting, or undefined before they first chose; `lock` holds the row until the
+ * transaction ends (a save compares the choice before and after it).
+ */
 export async function settingOf(
   em: EntityManager,
   userId: string,
+  lock = false,
 ): Promise<NotificationSettingRow | undefined> {
   const [row] = await em.query<NotificationSettingRow[]>(
-    `SELECT ${SETTING_COLUMNS} FROM notification_setting WHERE user_id = $1`,
+    `SELECT ${SETTING_COLUMNS} FROM notification_setting WHERE user_id = $1${
+      lock ? ' FOR UPDATE' : ''
+    }`,
     [userId],
   );
   return row;
 }
 
 /**
- * Saves the user's choice. Choosing IMMEDIATE (from anything else) starts the watermark at now:
- * the mail is about items that arrive from then on, the queue itself shows the ones before.
- * The watermark, the last send and the settled digest day survive other changes, so switching
- * back and forth never sends a day's digest twice.
+ * Saves the user's choice. The last send and the settled digest day survive every change, so
+ * switching back and forth never sends a day's digest twice. What an immediate mail has told is
+ * item_notified's (notification-settings.service.ts keeps it in step with the choice).
  */
 export async function saveSetting(
   em: EntityManager,
@@ -51,16 +55,13 @@ export async function saveSetting(
 ): Promise<NotificationSettingRow> {
   const [row] = await em.query<NotificationSettingRow[]>(
     `INSERT INTO notification_setting AS s
-       (user_id, org_id, roles, frequency, email, last_item_seen_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, CASE WHEN $4 = 'IMMEDIATE' THEN $6::timestamptz END, $6)
+       (user_id, org_id, roles, frequency, email, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (user_id) DO UPDATE SET
        org_id = EXCLUDED.org_id,
        roles = EXCLUDED.roles,
        frequency = EXCLUDED.frequency,
        email = EXCLUDED.email,
-       last_item_seen_at = CASE
-         WHEN EXCLUDED.frequency = 'IMMEDIATE' AND s.frequency <> 'IMMEDIATE' THEN $6::timestamptz
-         ELSE s.last_item_seen_at END,
        updated_at = $6
      RETURNING ${SETTING_COLUMNS}`,
     [

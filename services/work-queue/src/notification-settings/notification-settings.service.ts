@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
 import type { NotificationSettingsView, SetNotificationSettingsCommand } from '@polku/contracts';
 import { DataSource } from 'typeorm';
+import { forgetTold, markOpenItemsTold } from '../digest/item-notified.repository';
 import { Clock } from '../shared/clock';
 import {
   type NotificationSettingRow,
   saveSetting,
   settingOf,
 } from './notification-setting.repository';
+import { type TellingChoice, toldChangeOf } from './told-rules';
 
 /** The view of a row; a user who never chose has NONE. */
 export function settingsView(row: NotificationSettingRow | undefined): NotificationSettingsView {
@@ -22,9 +24,14 @@ export function settingsView(row: NotificationSettingRow | undefined): Notificat
   };
 }
 
+function choiceOf(row: NotificationSettingRow): TellingChoice {
+  return { frequency: row.frequency, orgId: row.org_id, roles: row.roles };
+}
+
 /**
  * The user's own choice of e-mail notification. Who the user is, their organisation and roles
- * come from the verified principal only: they decide which queues the digest counts.
+ * come from the verified principal only: they decide which queues the digest counts. A save
+ * keeps the record of items told in step (told-rules.ts), in the same transaction.
  */
 @Injectable()
 export class NotificationSettingsService {
@@ -41,16 +48,25 @@ export class NotificationSettingsService {
     principal: Principal,
     command: SetNotificationSettingsCommand,
   ): Promise<NotificationSettingsView> {
-    const row = await this.dataSource.transaction((em) =>
-      saveSetting(em, {
+    const now = this.clock.now();
+    const row = await this.dataSource.transaction(async (em) => {
+      const before = await settingOf(em, principal.userId, true);
+      const saved = await saveSetting(em, {
         userId: principal.userId,
         orgId: principal.orgId,
         roles: principal.roles,
         frequency: command.frequency,
         email: command.frequency === 'NONE' ? null : (command.email ?? null),
-        now: this.clock.now(),
-      }),
-    );
+        now,
+      });
+      const change = toldChangeOf(before && choiceOf(before), choiceOf(saved));
+      if (change === 'MARK_OPEN_TOLD') {
+        await markOpenItemsTold(em, saved, now);
+      } else if (change === 'FORGET') {
+        await forgetTold(em, saved.user_id);
+      }
+      return saved;
+    });
     return settingsView(row);
   }
 }

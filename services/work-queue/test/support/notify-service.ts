@@ -1,5 +1,6 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { Principal } from '@polku/auth';
+import { WorkQueueConfig } from '@polku/config';
 import type { EventPayloads, EventSubject } from '@polku/contracts';
 import type { NewEvent } from '@polku/messaging';
 import { publishEventAsOwner, type ServiceCommandClient } from '@polku/testing';
@@ -8,33 +9,49 @@ import { randomUUID } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { DigestService, type DigestPollResult } from '../../src/digest/digest.service';
 import { finnishHourOf } from '../../src/digest/digest-schedule-rules';
-import { startWorkQueueService, workQueueTestConfig } from './work-queue-service';
+import {
+  startWorkQueueService,
+  workQueueTestConfig,
+  type WorkQueueService,
+} from './work-queue-service';
 
 /** work-queue in the test process, its digest driven by hand at chosen instants. */
 export interface NotifyService {
   readonly app: INestMicroservice;
   readonly dataSource: DataSource;
+  readonly config: WorkQueueConfig;
   readonly ask: ServiceCommandClient['ask'];
   readonly askError: ServiceCommandClient['askError'];
   publish<S extends EventSubject>(subject: S, event: NewEvent<EventPayloads[S]>): Promise<string>;
+  /** Publishes events as their owners would and waits until the service has consumed them. */
+  deliver: WorkQueueService['deliver'];
   /** One digest round as the poller runs it, at `now`. */
   poll(now: Date): Promise<DigestPollResult>;
   close(): Promise<void>;
 }
 
-/** Starts the service with SMTP_URL at the receiver; the poller's own rounds never come. */
-export async function startNotifyService(env: Record<string, string>): Promise<NotifyService> {
+/** A fresh database and namespace, SMTP_URL at the receiver; the poller's own rounds never come. */
+export function notifyTestConfig(env: Record<string, string>): WorkQueueConfig {
+  return workQueueTestConfig({
+    // An hour: the tests call poll() themselves, at the instants they choose.
+    DIGEST_POLL_INTERVAL_MS: '3600000',
+    WEB_BASE_URL: 'https://polku.test',
+    ...env,
+  });
+}
+
+/** Starts the service on `env` (a fresh database), or on the config of an earlier start. */
+export async function startNotifyService(
+  envOrConfig: Record<string, string> | WorkQueueConfig,
+): Promise<NotifyService> {
   const service = await startWorkQueueService(
-    workQueueTestConfig({
-      // An hour: the tests call poll() themselves, at the instants they choose.
-      DIGEST_POLL_INTERVAL_MS: '3600000',
-      WEB_BASE_URL: 'https://polku.test',
-      ...env,
-    }),
+    envOrConfig instanceof WorkQueueConfig ? envOrConfig : notifyTestConfig(envOrConfig),
   );
   return {
     app: service.app,
     dataSource: service.dataSource,
+    config: service.config,
+    deliver: service.deliver,
     ask: service.ask,
     askError: service.askError,
     publish: (subject, event) => publishEventAsOwner(service.config, subject, event),
