@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { natsLinkOptionsFor } from '@polku/bus-permissions';
-import { CLIENT_EXITED_V1, validateEvent } from '@polku/contracts';
+import { CLIENT_EXITED_V1, SERVICE_NAMES, validateEvent } from '@polku/contracts';
 import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { NatsLink, namespacedSubject, streamNames } from '@polku/messaging';
 import { serviceDatabaseName, urlWithDatabase } from '@polku/persistence';
@@ -29,7 +29,9 @@ let system: SystemUnderTest;
 
 beforeAll(async () => {
   system = await startSystem();
-  await system.launcher.waitForOutput(/polku is up: 6 services in [\d.]+ s/);
+  await system.launcher.waitForOutput(
+    new RegExp(`polku is up: ${SERVICE_NAMES.length} services in [\\d.]+ s`),
+  );
   await waitForHealth(system, (health) => health.status === 'up', 'all up');
 }, 180_000);
 

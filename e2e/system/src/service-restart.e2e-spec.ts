@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { SERVICE_NAMES } from '@polku/contracts';
 import { isGone, startSystem, waitForHealth } from './system-under-test';
 
 // Issue 16 item 4: `npm start` starts a service that died again instead of stopping polku
@@ -21,7 +22,9 @@ describe('npm start keeps a crashed service', () => {
     const system = await startSystem();
     let exitCode: number | null;
     try {
-      await system.launcher.waitForOutput(/polku is up: 6 services in [\d.]+ s/);
+      await system.launcher.waitForOutput(
+        new RegExp(`polku is up: ${SERVICE_NAMES.length} services in [\\d.]+ s`),
+      );
       await waitForHealth(system, (health) => health.status === 'up', 'all up');
       const launcherPid = system.launcher.child.pid as number;
       const first = servicePid(launcherPid, 'dashboards');

@@ -8,7 +8,9 @@ describe('npm start', () => {
     const system = await startSystem({ POLKU_START_NATS: 'auto' });
     let exitCode: number | null;
     try {
-      await system.launcher.waitForOutput(/polku is up: 6 services in [\d.]+ s/);
+      await system.launcher.waitForOutput(
+        new RegExp(`polku is up: ${SERVICE_NAMES.length} services in [\\d.]+ s`),
+      );
       const health = await waitForHealth(system, (h) => h.status === 'up', 'all up');
 
       expect(health.httpStatus).toBe(200);
