@@ -3,9 +3,10 @@ import { startModelSystem } from './path-model/model-system';
 
 // Every counterexample the path model (path-model.e2e-spec.ts) has found, shrunk, as a named
 // test: the same steps, the same quiet and the same checks (dead letters, agreement between the
-// services, every open path owned, seen and scheduled). The steps are the model's vocabulary
-// (path-model/steps.ts); "P0" is the run's first path, and client numbers name the run's own
-// made-up clients, so the same number is the same person.
+// services, every open path owned, seen and scheduled, nothing parked, the work queue agreeing
+// with transitions). The steps are the model's vocabulary (path-model/steps.ts); "P0" is the
+// run's first path, and client numbers name the run's own made-up clients, so the same number is
+// the same person.
 
 let system: Awaited<ReturnType<typeof startModelSystem>>;
 

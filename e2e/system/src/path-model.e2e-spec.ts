@@ -6,7 +6,8 @@ import { stepsArbitrary } from './path-model/step-generators';
 // Issue 16, "Tests": random sequences of commands of every service through the gateway —
 // referrals and re-referrals, answers, consents and withdrawals, intake, plans, measures,
 // hand-offs, exits, follow-ups, closure, worker changes, waits — out of the expected order and
-// sometimes two at once on one path; then quiet, then the checks of path-model/path-checks.ts.
+// sometimes two at once on one path; then quiet, then the checks of path-model/path-checks.ts and
+// (issue 18: every open path on a named person's desk) path-model/work-queue-checks.ts.
 // Small in CI; larger by hand (docs/testing.md, "The path model"):
 //   PATH_MODEL_RUNS=50 PATH_MODEL_STEPS=40 PATH_MODEL_TIME_LIMIT_S=1800 npx jest -c e2e/system/jest.config.js path-model.e2e
 // and a failure replays with the seed (and path) it prints: PATH_MODEL_SEED=… PATH_MODEL_PATH=…

@@ -6,6 +6,12 @@ import {
   openPathFailures,
 } from './path-checks';
 import { waitForQuiet } from './quiet';
+import {
+  parkedBaseline,
+  parkedEventFailures,
+  workQueueAgreementFailures,
+  workQueueGatewayFailures,
+} from './work-queue-checks';
 import { RunModel, type CallOutcome } from './run-model';
 import type { ServiceDatabases } from './service-databases';
 import { describeStep, type Step } from './steps';
@@ -71,6 +77,7 @@ export async function runModel(
   const model = new RunModel(`Malli${runSerial}x`, options.freshClients ?? false);
   const driver = pathModelDriver(system.api);
   const baseline = await deadLetterBaseline(system.databases);
+  const parked = await parkedBaseline(system.databases);
   for (const [number, step] of steps.entries()) {
     await driver.run(model, step, number);
   }
@@ -89,6 +96,9 @@ export async function runModel(
     ...(await deadLetterFailures(system.databases, baseline)),
     ...(await agreementFailures(system.databases, pathIds)),
     ...(await openPathFailures(system.databases, system.api, pathIds)),
+    ...(await parkedEventFailures(system.databases, parked, pathIds)),
+    ...(await workQueueAgreementFailures(system.databases, pathIds)),
+    ...(await workQueueGatewayFailures(system.databases, system.api, pathIds)),
   ];
   if (failures.length > 0) {
     throw new ModelRunFailure(

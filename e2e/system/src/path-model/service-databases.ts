@@ -9,6 +9,9 @@ export const MODEL_SERVICES = [
   'transitions',
   // It consumes every subject (the shared timeline): not running, its consumers never drain.
   'network-meetings',
+  // The work queue (issue 18) consumes the path's signals of four services: not running, its
+  // consumers never drain either; its card and items are checked against transitions.
+  'work-queue',
 ] as const;
 export type ModelService = (typeof MODEL_SERVICES)[number];
 

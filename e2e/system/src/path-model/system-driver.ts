@@ -1,4 +1,4 @@
-import { DEMO_ORGANISATIONS } from '@polku/demo';
+import { DEMO_ORGANISATIONS, DEMO_USERS } from '@polku/demo';
 import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import type { Answer, ApiCall } from '../support/gateway-client';
 import { INTAKE_BODY } from '../support/seed-paths';
@@ -34,6 +34,22 @@ export const CASEWORKERS: Readonly<Record<OrgKey, string>> = {
   healthCentre: 'helena.terveysasema',
 };
 
+/**
+ * Who a change of the responsible worker names: a caseworker or team lead of the acting
+ * organisation (demo users, so the quiet checks can read the named worker's own work queue),
+ * or a made-up worker id, which transitions accepts as well; never the current worker.
+ */
+function workerCandidates(as: OrgKey, current: string | undefined, number: number): string[] {
+  return [
+    ...DEMO_USERS.filter(
+      (user) =>
+        user.orgId === ORG_IDS[as] &&
+        user.roles.some((role) => role === 'CASEWORKER' || role === 'TEAM_LEAD'),
+    ).map((user) => user.userId),
+    `usr_model_${number}`,
+  ].filter((workerId) => workerId !== current);
+}
+
 export function orgKeyOf(orgId: string | undefined | null): OrgKey | undefined {
   return (Object.keys(ORG_IDS) as OrgKey[]).find((key) => ORG_IDS[key] === orgId);
 }
@@ -44,6 +60,7 @@ const today = () => finnishDateOf(new Date());
 interface PathRead {
   readonly etag: string;
   readonly accountableOrg?: OrgKey;
+  readonly workerId?: string;
   readonly pendingHandoff?: { handoffId: string; receivingOrgId: string; proposedDate: string };
   readonly followUpIds: string[];
   readonly waitIds: string[];
@@ -101,7 +118,7 @@ export function pathModelDriver(api: ApiCall): PathModelDriver {
       );
       if (answer.status === 200) {
         const body = answer.body as {
-          accountable: { orgId: string } | null;
+          accountable: { orgId: string; workerId: string } | null;
           pendingHandoff: PathRead['pendingHandoff'] | null;
           followUps: { followUpId: string }[];
           waits: { waitId: string }[];
@@ -109,6 +126,7 @@ export function pathModelDriver(api: ApiCall): PathModelDriver {
         return {
           etag: answer.headers.get('etag') ?? '"0"',
           accountableOrg: orgKeyOf(body.accountable?.orgId),
+          workerId: body.accountable?.workerId,
           pendingHandoff: body.pendingHandoff ?? undefined,
           followUpIds: body.followUps.map((followUp) => followUp.followUpId),
           waitIds: body.waits.map((wait) => wait.waitId),
@@ -471,7 +489,10 @@ export function pathModelDriver(api: ApiCall): PathModelDriver {
         await call(model, context('/responsible-worker'), {
           method: 'POST',
           url: `${base}/responsible-worker`,
-          body: { toWorkerId: `usr_model_${number}`, reasonCategory: 'WORKLOAD' },
+          body: {
+            toWorkerId: nth(workerCandidates(as, read.workerId, number), number),
+            reasonCategory: 'WORKLOAD',
+          },
           headers: onPathVersion,
         });
         return;
