@@ -400,17 +400,24 @@ it('should suspend the path’s timers while its measure is paused and resume th
   ).toBe(200);
   const paused = await whenCourse(pathId, 'ville.tyonsilta', 'PAUSED');
   expect(paused.nextStep).toMatchObject({ kind: 'RESUME_MEASURE' });
-  // Every live timer of the path waits; none can fire while the client is away.
+  // Every live timer of the path waits but the pause's own ladder: RESUME_MEASURE still climbs
+  // worker → team lead → manager, so a pause with no end is never forgotten (issue 18).
+  const resumeLadder = `next-step:${pathId}:`;
   const suspended = await waitFor(
     async () => {
       const timers = await liveTimers();
-      return timers.length > 0 && timers.every((timer) => timer.status === 'SUSPENDED')
-        ? timers
+      const others = timers.filter((timer) => !timer.key.startsWith(resumeLadder));
+      const ladder = timers.filter((timer) => timer.key.startsWith(resumeLadder));
+      return others.length > 0 &&
+        others.every((timer) => timer.status === 'SUSPENDED') &&
+        ladder.length === 1 &&
+        ladder[0].status === 'SCHEDULED'
+        ? others
         : undefined;
     },
     {
       timeoutMs: 20_000,
-      description: () => 'every live timer of the path suspended',
+      description: () => 'every live timer of the path suspended but the RESUME_MEASURE ladder',
     },
   );
   // The reminders before the measure's end wait with it; the next step became RESUME_MEASURE.
