@@ -15,6 +15,8 @@ interface QuerySpec {
   readonly request: Record<string, unknown>;
   /** Follow nextCursor this many times first and read that page (a later page). */
   readonly pagesAhead?: number;
+  /** What the i-th reader adds to the request (a worker of their own organisation). */
+  readonly readerRequest?: (i: number) => Record<string, unknown>;
 }
 
 export interface QueryResult {
@@ -85,7 +87,10 @@ function querySpecs(options: WorkQueueOptions): QuerySpec[] {
       name: 'TEAM, one worker',
       subject: queue,
       reader: lead,
-      request: { scope: 'TEAM', workerId: caseworkerOf(0, 1) },
+      request: { scope: 'TEAM' },
+      readerRequest: (i: number) => ({
+        workerId: caseworkerOf(org(i), (worker(i) + 1) % options.workers),
+      }),
     },
     {
       name: 'TEAM, unread',
@@ -140,10 +145,11 @@ export async function measureReads(
     const requests: { reader: Principal; request: Record<string, unknown> }[] = [];
     for (let i = 0; i < READERS; i += 1) {
       const reader = spec.reader(i);
-      let request = spec.request;
+      const own = { ...spec.request, ...spec.readerRequest?.(i) };
+      let request = own;
       for (let page = 0; page < (spec.pagesAhead ?? 0); page += 1) {
         const answer = await client.ask<Page>(spec.subject, reader, request);
-        request = answer.nextCursor ? { ...spec.request, cursor: answer.nextCursor } : request;
+        request = answer.nextCursor ? { ...own, cursor: answer.nextCursor } : request;
       }
       requests.push({ reader, request });
     }
