@@ -39,6 +39,7 @@ const USAGE = `usage: npm run bench -- [--events N] [--warmup N] [--writers N] [
                      default) or per-event (@EventPattern, one INSERT per event)
   --out              JSON result (default reports/bench/latest.json)
 npm run bench -- timeline [--help]: the shared timeline on the whole system (issue 17).
+npm run bench -- work-queue [--help]: the work queue's reads on a filled read model (issue 18).
 Backbone settings (${TUNABLE_VARIABLES.join(', ')}) come from the environment when set.`;
 
 export interface BenchOptions {

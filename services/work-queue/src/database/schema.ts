@@ -2,6 +2,7 @@ import { MessagingTables1763900000000 } from '@polku/messaging';
 import { WorkQueueTables1766100000000 } from './migrations/1766100000000-work-queue-tables';
 import { NotificationSetting1766200000000 } from './migrations/1766200000000-notification-setting';
 import { ItemNotified1766300000000 } from './migrations/1766300000000-item-notified';
+import { OpenWorkItemByOrg1766400000000 } from './migrations/1766400000000-open-work-item-by-org';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const WORK_QUEUE_ENTITIES = [];
@@ -12,6 +13,7 @@ export const WORK_QUEUE_MIGRATIONS = [
   WorkQueueTables1766100000000,
   NotificationSetting1766200000000,
   ItemNotified1766300000000,
+  OpenWorkItemByOrg1766400000000,
 ];
 
 /**
