@@ -1,6 +1,7 @@
 import { DEMO_ORGANISATIONS } from '@polku/demo';
 import { waitFor } from '@polku/testing';
 import { gatewayClient } from './support/gateway-client';
+import { IDENTITY_CODE_IN_TEXT } from './support/identity-code-pattern';
 import { liveWorld, ofType } from './support/live-world';
 import { publishMeetingScheduled } from './support/published-meetings';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
@@ -79,7 +80,7 @@ describe('meeting mode', () => {
         (entry) => entry.dataClass === 'PLAN',
       ),
     ).toBe(false);
-    expect(JSON.stringify(hidden.body)).not.toMatch(/\d{6}[-+A]\d{3}[0-9A-Y]/);
+    expect(JSON.stringify(hidden.body)).not.toMatch(IDENTITY_CODE_IN_TEXT);
   });
 
   it('should stream only entries every invitee may see when the meeting view is live', async () => {
