@@ -35,7 +35,7 @@ export class NextStepSetPayload {
   readonly accountableOrgId?: string;
 
   @FieldDoc(
-    'The named worker of the accountable organisation: the identity provider’s pseudonymous user id, never a name; absent only when the path is closed or re-entered.',
+    'The named worker of the accountable organisation: the identity provider’s pseudonymous user id, never a name, or `unassigned` while an organisation that took the path over has not named one (its team lead names one); absent only when the path is closed or re-entered.',
   )
   @IsOptional()
   @IsActorId()

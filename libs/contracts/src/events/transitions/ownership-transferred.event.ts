@@ -33,7 +33,7 @@ export class OwnershipTransferredPayload {
   readonly toOrgId!: string;
 
   @FieldDoc(
-    'The worker named for the path from now on: the identity provider’s pseudonymous user id, never a name.',
+    'The worker named for the path from now on: the identity provider’s pseudonymous user id, never a name, or `unassigned` when the fallback owner takes the follow-ups over at the end of a provider’s funding (its team lead names one).',
   )
   @IsActorId()
   readonly toWorkerId!: string;
