@@ -116,27 +116,21 @@ export async function bootstrapService(options: BootstrapServiceOptions): Promis
 
   try {
     const command = process.argv[2];
-    if (isOperatorCommand(command)) {
-      await runOperatorCommand(command, process.argv.slice(3), {
-        service: options.service,
-        config,
-        persistence: { entities: options.entities, migrations: options.migrations },
-        logger,
-      });
-      await shutdownTracing();
-      await shutdownMetrics();
-      return;
-    }
     const commands = options.serviceCommands ?? {};
     const own =
       command !== undefined && Object.hasOwn(commands, command) ? commands[command] : undefined;
-    if (own !== undefined) {
-      await runServiceCommand(own, process.argv.slice(3), {
+    if (isOperatorCommand(command) || own !== undefined) {
+      // An operator command (the house's, or the service's own) runs once and exits.
+      const context = {
         service: options.service,
         config,
         persistence: { entities: options.entities, migrations: options.migrations },
         logger,
-      });
+      };
+      const args = process.argv.slice(3);
+      await (isOperatorCommand(command)
+        ? runOperatorCommand(command, args, context)
+        : runServiceCommand(own as ServiceCommand, args, context));
       await shutdownTracing();
       await shutdownMetrics();
       return;
