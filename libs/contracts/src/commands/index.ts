@@ -25,3 +25,5 @@ export * from './work-queue-subjects';
 export * from './work-queue-queries';
 export * from './caseload-queries';
 export * from './notification-settings-commands';
+export * from './dashboard-subjects';
+export * from './dashboard-queries';

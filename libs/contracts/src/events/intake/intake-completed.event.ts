@@ -5,11 +5,14 @@ import {
   IsBoolean,
   IsIn,
   IsObject,
+  IsOptional,
   IsUUID,
+  Matches,
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../event-contract';
 import { FieldDoc } from '../../field-doc.decorator';
+import { MUNICIPALITY_CODE_PATTERN } from '../shared/municipality';
 import { BasicsChecklist } from './basic-needs';
 
 /**
@@ -192,6 +195,16 @@ export class IntakeCompletedPayload {
   @FieldDoc('The client’s age at intake, as a band; never the birth date.')
   @IsIn(AGE_BANDS)
   readonly ageBand!: AgeBand;
+
+  @FieldDoc(
+    'The client’s home municipality as its three-digit Statistics Finland code (e.g. 205 Kajaani), never an address; absent when not recorded. Dashboards count by it.',
+    { example: '205' },
+  )
+  @IsOptional()
+  @Matches(MUNICIPALITY_CODE_PATTERN, {
+    message: '$property must be a three-digit municipality code',
+  })
+  readonly municipality?: string;
 
   @FieldDoc('Language and integration needs; empty when there are none.')
   @IsArray()
