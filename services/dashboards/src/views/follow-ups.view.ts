@@ -1,5 +1,6 @@
 import type { DashboardView } from './dashboard-view';
-import { countPerPeriod } from './period-counts';
+import type { Layout } from './layout';
+import { countPerPeriod, type PeriodCount } from './period-counts';
 import { categorySeriesLayout } from './simple-series';
 
 /** What became of a scheduled follow-up. */
@@ -9,14 +10,21 @@ export const FOLLOW_UP_OUTCOMES = ['DONE', 'MISSED', 'OPEN'] as const;
  * follow-ups: the follow-ups due in each period (FOLLOW_UP facts, on the due date): done,
  * missed, or still open, with shares.
  */
+export function followUpsLayout(
+  periods: readonly string[],
+  records: readonly PeriodCount[],
+): Layout {
+  return categorySeriesLayout(periods, records, {
+    known: FOLLOW_UP_OUTCOMES,
+    allKnown: true,
+    share: true,
+  });
+}
+
 export const followUpsView: DashboardView = {
   name: 'follow-ups',
   async read(db, context) {
     const records = await countPerPeriod(db, context, 'FOLLOW_UP', { byDetail: false });
-    return categorySeriesLayout(context.periods, records, {
-      known: FOLLOW_UP_OUTCOMES,
-      allKnown: true,
-      share: true,
-    });
+    return followUpsLayout(context.periods, records);
   },
 };

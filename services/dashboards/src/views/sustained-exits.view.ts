@@ -1,5 +1,6 @@
 import type { DashboardView } from './dashboard-view';
-import { countPerPeriod } from './period-counts';
+import type { Layout } from './layout';
+import { countPerPeriod, type PeriodCount } from './period-counts';
 import { categorySeriesLayout } from './simple-series';
 
 /** Whether an exit to work or studies held (docs/dashboards.md, "sustained-exits"). */
@@ -9,14 +10,21 @@ export const SUSTAINED_CATEGORIES = ['SUSTAINED', 'TRANSITIONAL', 'NOT_KNOWN'] a
  * sustained-exits: exits to the labour market or to studies (SUSTAINED_EXIT facts, on the exit
  * date) by whether the follow-ups found the client still there, per period, with shares.
  */
+export function sustainedExitsLayout(
+  periods: readonly string[],
+  records: readonly PeriodCount[],
+): Layout {
+  return categorySeriesLayout(periods, records, {
+    known: SUSTAINED_CATEGORIES,
+    allKnown: true,
+    share: true,
+  });
+}
+
 export const sustainedExitsView: DashboardView = {
   name: 'sustained-exits',
   async read(db, context) {
     const records = await countPerPeriod(db, context, 'SUSTAINED_EXIT', { byDetail: false });
-    return categorySeriesLayout(context.periods, records, {
-      known: SUSTAINED_CATEGORIES,
-      allKnown: true,
-      share: true,
-    });
+    return sustainedExitsLayout(context.periods, records);
   },
 };
