@@ -1,13 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * TEMPORARY copy of the dashboards' tables for the read side (branch wip/dash-queries), written
- * from the common schema while the projection's branch has not landed; the projection's own
- * migration replaces this file when that branch is merged. `path_event` holds the coded fields
- * of each consumed event; `dashboard_fact` what the views aggregate (docs/dashboards.md).
+ * The dashboards' projection (docs/dashboards.md, "How the figures are kept"): path_event keeps
+ * the coded fields of every consumed event per path, so that a path's facts can be folded again
+ * from its whole history whenever one of its events arrives, whatever the order of arrival;
+ * dashboard_fact holds the facts the queries aggregate, replaced as a whole per path. Both are
+ * emptied and replayed by rebuild-projection.
  */
-export class DashboardTables1766500000000 implements MigrationInterface {
-  readonly name = 'DashboardTables1766500000000';
+export class DashboardProjectionTables1766500000000 implements MigrationInterface {
+  readonly name = 'DashboardProjectionTables1766500000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -16,9 +17,10 @@ export class DashboardTables1766500000000 implements MigrationInterface {
         path_id uuid NOT NULL,
         subject text NOT NULL,
         occurred_at timestamptz NOT NULL,
-        org_id uuid NULL,
+        org_id uuid NOT NULL,
         data jsonb NOT NULL
       )`);
+    // The fold reads a path's whole history.
     await queryRunner.query(
       'CREATE INDEX path_event_path_idx ON path_event (path_id, occurred_at)',
     );
@@ -38,6 +40,8 @@ export class DashboardTables1766500000000 implements MigrationInterface {
         due_date date NULL,
         PRIMARY KEY (path_id, fact_key)
       )`);
+    // The queries aggregate one kind over a range of days, for the region or one organisation;
+    // every column they group, filter or measure by is in the index, so they read no table rows.
     await queryRunner.query(`
       CREATE INDEX dashboard_fact_kind_date_idx ON dashboard_fact (kind, fact_date)
         INCLUDE (org_id, category, detail, days, municipality, measure_type, age_band)`);
