@@ -1,0 +1,79 @@
+import { SQL_PERIOD_UNIT } from '../filters/periods';
+import type { ViewContext } from './view-context';
+
+/** The bound parameters of one statement, in order. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  /** The placeholder of `value`, e.g. `$3`. */
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * The conditions on dashboard_fact every view reads under: the kinds, the organisation in
+ * ORGANISATION scope (REGION has none: every organisation together), the days counted unless the
+ * facts are "now" facts, and the filters. `kind` first and then `org_id` or `fact_date`: the
+ * order of the two indexes of the table (docs/dashboards.md, "How the figures are kept").
+ */
+export function factConditions(
+  params: SqlParams,
+  context: ViewContext,
+  kinds: readonly string[],
+  options: { readonly dated: boolean } = { dated: true },
+): string {
+  const conditions = [
+    kinds.length === 1
+      ? `kind = ${params.add(kinds[0])}`
+      : `kind = ANY(${params.add(kinds)}::text[])`,
+  ];
+  if (context.orgId !== undefined) {
+    conditions.push(`org_id = ${params.add(context.orgId)}::uuid`);
+  }
+  if (options.dated) {
+    conditions.push(
+      `fact_date BETWEEN ${params.add(context.from)}::date AND ${params.add(context.to)}::date`,
+    );
+  }
+  if (context.municipality !== undefined) {
+    conditions.push(`municipality = ${params.add(context.municipality)}`);
+  }
+  if (context.measureType !== undefined) {
+    conditions.push(`measure_type = ${params.add(context.measureType)}`);
+  }
+  if (context.ageBand !== undefined) {
+    conditions.push(`age_band = ${params.add(context.ageBand)}`);
+  }
+  return conditions.join(' AND ');
+}
+
+/**
+ * The first day of the period of a `day` column, YYYY-MM-DD. On a timestamp without time zone,
+ * so that the session's time zone cannot move a calendar day; the unit is one of three fixed
+ * words. Applied to facts already counted per day, so it runs once per day, not once per fact.
+ */
+export function periodOfDay(context: ViewContext, day = 'day'): string {
+  return `to_char(date_trunc('${SQL_PERIOD_UNIT[context.period]}', ${day}::timestamp), 'YYYY-MM-DD')`;
+}
+
+/**
+ * Counts, medians and 90th percentiles of `days` per key, from a histogram `h(keys…, days, n)`:
+ * what percentile_disc gives (the first value whose cumulative share reaches the fraction; NULL
+ * days are counted but not measured), without sorting every fact: a view reads up to a few
+ * hundred thousand facts in REGION scope, and they have only a few hundred distinct days.
+ */
+export function percentilesOfHistogram(histogram: string, keys: readonly string[]): string {
+  const by = keys.join(', ');
+  return `WITH h AS (${histogram}),
+     c AS (SELECT ${by}, days, n,
+                  sum(n) OVER (PARTITION BY ${by} ORDER BY days ROWS UNBOUNDED PRECEDING) AS below,
+                  sum(n) FILTER (WHERE days IS NOT NULL) OVER (PARTITION BY ${by}) AS measured
+             FROM h)
+     SELECT ${by}, sum(n)::int AS n,
+            min(days) FILTER (WHERE 2 * below >= measured) AS median_days,
+            min(days) FILTER (WHERE 10 * below >= 9 * measured) AS p90_days
+       FROM c
+      GROUP BY ${by}`;
+}
