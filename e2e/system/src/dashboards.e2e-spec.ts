@@ -64,7 +64,7 @@ async function referredAndAccepted(number: number): Promise<string> {
     desiredStart: '2027-01-07',
     consent: {
       orgIds: [org.tyonsilta.id],
-      dataClasses: ['PATH', 'PLAN'],
+      dataClasses: ['PATH', 'PLAN', 'ATTENDANCE', 'HEALTH_FLAG'],
       howGiven: 'WRITTEN',
       purpose: 'REFERRAL',
     },
@@ -89,7 +89,9 @@ async function referredAndAccepted(number: number): Promise<string> {
   return pathId;
 }
 
-const isReferralAnswer = (key: string) => key.includes('REFERRAL');
+/** waiting: the referrals accepted, in the group of referral answers. */
+const isReferralAnswer = (row: DashboardTable['rows'][number]) =>
+  row.group === 'REFERRAL_ANSWER' && row.key === 'ACCEPTED';
 const isReferralToIntake = (row: DashboardTable['rows'][number]) =>
   row.from === 'REFERRAL' && row.to === 'INTAKE';
 

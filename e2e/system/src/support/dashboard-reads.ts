@@ -71,15 +71,14 @@ export function expectedRecords(table: DashboardTable): string[][] {
   ];
 }
 
-/** The count in a row's TOTAL column: its value, null when suppressed. */
-export function totalOf(table: DashboardTable, rowKey: (key: string) => boolean): number | null {
+/** The sum of the TOTAL column over the rows `counted` picks; null when one is suppressed. */
+export function totalOf(
+  table: DashboardTable,
+  counted: (row: DashboardTable['rows'][number]) => boolean,
+): number | null {
   const column = table.columns.findIndex((candidate) => candidate.kind === 'TOTAL');
-  const rows = table.rows.filter((row) => rowKey(row.key));
-  if (column < 0 || rows.length === 0) {
-    return 0;
-  }
   let sum = 0;
-  for (const row of rows) {
+  for (const row of table.rows.filter(counted)) {
     const value = row.cells[column]?.value;
     if (value === null || value === undefined) {
       return null;
