@@ -14,7 +14,7 @@ export {
   type SimulatedClockOptions,
   type SimulatedClockState,
 } from './install-simulated-clock';
-export { realDate, realNow } from './simulated-date';
+export { realDate, realNow, realTime } from './simulated-date';
 export {
   SimulatedClockControl,
   type SimulatedClockControlOptions,

@@ -19,6 +19,15 @@ export function realNow(): number {
   return realDate().now();
 }
 
+/**
+ * Real time as a Date, whatever the global Date says: for operational ages of rows stamped by
+ * PostgreSQL's now(), which a simulated clock does not move.
+ */
+export function realTime(): Date {
+  const RealDate = realDate();
+  return new RealDate(RealDate.now());
+}
+
 /** Whether this constructor is a simulated Date made by simulatedDate(). */
 export function isSimulatedDate(constructor: DateConstructor): boolean {
   return (constructor as SimulatedDateConstructor)[REAL_DATE] !== undefined;
