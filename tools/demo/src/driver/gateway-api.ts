@@ -73,6 +73,11 @@ export class GatewayApi {
         await sleep(250 * attempt);
         continue;
       }
+      if (answer.status === 401 && attempt < MAX_TRANSPORT_ATTEMPTS) {
+        // The token has expired: on a simulated clock a day's jump outlives its 8 hours.
+        this.tokens.delete(as);
+        continue;
+      }
       const retryAfter = answer.retryAfterS;
       if ((answer.status === 429 || answer.status === 503) && attempt < MAX_TRANSPORT_ATTEMPTS) {
         await sleep(Math.min(Math.max(retryAfter ?? 1, 0.2), 10) * 1_000);
