@@ -1,8 +1,8 @@
-import { addCalendarDays, finnishDateOf } from '@polku/timers';
+import { finnishDateOf } from '@polku/timers';
 import { isSimulated, type DemoClock } from './clock/demo-clock';
 import { helsinkiTime } from './driver/dates';
 import { GatewayApi } from './driver/gateway-api';
-import { businessDayFrom, referralDateOf } from './simulation/calendar';
+import { referralDateOf, storyDates } from './simulation/calendar';
 import { ClientRun } from './simulation/client-run';
 import { inPool } from './simulation/pool';
 import { demoClient } from './story/client-story';
@@ -45,9 +45,9 @@ export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoSu
     const client = demoClient(options.seed, index, referralDate);
     personas[client.persona.key] = (personas[client.persona.key] ?? 0) + 1;
     counter.noteClient(index, client.person.municipality);
-    const dates = client.story.steps
-      .map((step) => (simulated ? businessDayFrom(addCalendarDays(referralDate, step.day)) : today))
-      .filter((day) => day <= today);
+    const dates = (
+      simulated ? storyDates(client.story.steps, referralDate) : client.story.steps.map(() => today)
+    ).filter((day) => day <= today);
     notYetDue += client.story.steps.length - dates.length;
     runs.push(new ClientRun(client, dates));
   }

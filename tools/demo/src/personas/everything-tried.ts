@@ -38,8 +38,11 @@ export const everythingTried: Persona = {
       measure: 'SOCIAL_WELFARE_WORK_ACTIVITY',
       reason: 'OTHER',
       funding: 'ACTIVATION_PLAN',
-      declineChance: 0.3,
+      declineChance: 0.15,
     });
+    if (provider === undefined) {
+      return;
+    }
     const housingOpen = r.chance(0.5);
     const treatmentOpen = r.chance(0.4);
     intake(

@@ -36,6 +36,9 @@ export const immigrantIntegration: Persona = {
       funding: 'ACTIVATION_PLAN',
       languageSupport: true,
     });
+    if (provider === undefined) {
+      return;
+    }
     intake(
       b,
       provider,

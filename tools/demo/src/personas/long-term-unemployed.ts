@@ -42,6 +42,9 @@ export const longTermUnemployed: Persona = {
       reason: 'LONG_TERM_UNEMPLOYMENT',
       funding: 'ACTIVATION_PLAN',
     });
+    if (provider === undefined) {
+      return;
+    }
     intake(
       b,
       provider,

@@ -40,6 +40,9 @@ export const mentalHealthCoaching: Persona = {
       reason: 'FUNCTIONAL_CAPACITY',
       funding: 'KELA_PAYMENT_COMMITMENT',
     });
+    if (provider === undefined) {
+      return;
+    }
     intake(
       b,
       provider,

@@ -33,6 +33,9 @@ export const nearRetirement: Persona = {
       reason: 'WORK_ABILITY_ASSESSMENT',
       funding: 'ACTIVATION_PLAN',
     });
+    if (provider === undefined) {
+      return;
+    }
     intake(
       b,
       provider,

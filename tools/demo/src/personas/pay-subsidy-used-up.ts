@@ -40,6 +40,9 @@ export const paySubsidyUsedUp: Persona = {
       funding: 'PAY_SUBSIDY_DECISION',
       declineChance: 0.03,
     });
+    if (provider === undefined) {
+      return;
+    }
     intake(
       b,
       provider,

@@ -25,6 +25,9 @@ export function returnLater(b: StoryBuilder, referrer: OrgKey, chance: number): 
     funding: 'ACTIVATION_PLAN',
     newPath: true,
   });
+  if (provider === undefined) {
+    return;
+  }
   intake(b, provider, situation({ economicSituation: 'VERY_WEAK', unemploymentDurationBand: 'DAYS_1000_OR_MORE' }));
   plan(b, provider, [referrer], [{ text: 'Palaan työtoimintaan.', gas: false }]);
   measure(b, provider, {

@@ -34,6 +34,9 @@ export const skilledNoLocalJobs: Persona = {
       reason: 'WORK_EXPERIENCE',
       funding: 'ACTIVATION_PLAN',
     });
+    if (provider === undefined) {
+      return;
+    }
     intake(
       b,
       provider,

@@ -36,6 +36,9 @@ export const studyBridge: Persona = {
       reason: r.chance(0.5) ? 'DIRECTION_FINDING' : 'WORK_EXPERIENCE',
       funding: 'ACTIVATION_PLAN',
     });
+    if (provider === undefined) {
+      return;
+    }
     intake(
       b,
       provider,

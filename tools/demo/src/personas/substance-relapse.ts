@@ -39,6 +39,9 @@ export const substanceRelapse: Persona = {
       reason: 'FUNCTIONAL_CAPACITY',
       funding: 'ACTIVATION_PLAN',
     });
+    if (provider === undefined) {
+      return;
+    }
     intake(
       b,
       provider,

@@ -38,6 +38,9 @@ export const youngDropout: Persona = {
       reason: 'DIRECTION_FINDING',
       funding: 'ACTIVATION_PLAN',
     });
+    if (provider === undefined) {
+      return;
+    }
     intake(
       b,
       provider,

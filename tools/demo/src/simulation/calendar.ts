@@ -1,5 +1,6 @@
 import { addCalendarDays, isBusinessDay, type IsoDate } from '@polku/timers';
 import { SeededRandom } from '../random/seeded-random';
+import type { Step } from '../story/steps';
 
 /** How far back the simulated history starts. */
 export const HISTORY_DAYS = 730;
@@ -31,4 +32,28 @@ export function referralDateOf(seed: number, client: number, today: IsoDate): Is
       return day;
     }
   }
+}
+
+/**
+ * The day each step of a story runs on, from the day of its first referral: `day` days later,
+ * moved to a business day, never before the step ahead of it, and a meeting's record never
+ * before the day after the meeting (which is `inDays` after its scheduling day).
+ */
+export function storyDates(steps: readonly Step[], referralDate: IsoDate): IsoDate[] {
+  const dates: IsoDate[] = [];
+  let meetingDay: IsoDate | undefined;
+  for (const step of steps) {
+    let day = businessDayFrom(addCalendarDays(referralDate, step.day));
+    if (step.kind === 'recordMeeting' && meetingDay !== undefined) {
+      const dayAfter = businessDayFrom(addCalendarDays(meetingDay, 1));
+      day = dayAfter > day ? dayAfter : day;
+    }
+    const previous = dates[dates.length - 1];
+    day = previous !== undefined && previous > day ? previous : day;
+    if (step.kind === 'scheduleMeeting') {
+      meetingDay = addCalendarDays(day, step.inDays);
+    }
+    dates.push(day);
+  }
+  return dates;
 }

@@ -4,6 +4,7 @@ import type {
   MeetingParticipantRole,
   ReferralReasonCategory,
 } from '@polku/contracts';
+import { exitWithFollowUps } from './exit-phase';
 import type { StoryBuilder } from './story-builder';
 import type { GoalDraft, IntakeSituation, OrgKey, StepParams } from './steps';
 
@@ -38,9 +39,19 @@ export interface ReferralPlan {
   readonly newPath?: boolean;
 }
 
-/** The referral and its answer; returns the provider that accepted. */
-export function referral(b: StoryBuilder, plan: ReferralPlan): OrgKey {
-  const refer = (toOrg: OrgKey): void => {
+/**
+ * The referral and its answer; returns the provider that accepted, or undefined when the story
+ * ends with the declined referral.
+ *
+ * A declined referral cannot be sent again on the same path: the demo's clients have artificial
+ * identity codes, so polku registers each referral of them as a new unverified client on a new
+ * path (docs/identity.md), and the declined path would wait in REFERRED until it is lost. So the
+ * referrer records where the client is (an unemployed job-seeker; "not everyone finds a place")
+ * and follows up; half of them are referred again after that, on a new path, to the other
+ * provider.
+ */
+export function referral(b: StoryBuilder, plan: ReferralPlan): OrgKey | undefined {
+  const refer = (toOrg: OrgKey, newPath: boolean): void => {
     b.step('refer', plan.referrer, {
       toOrg,
       measure: plan.measure,
@@ -49,12 +60,12 @@ export function referral(b: StoryBuilder, plan: ReferralPlan): OrgKey {
       // Filled in when the story is finished: every organisation the path will reach.
       consentOrgs: [],
       languageSupport: plan.languageSupport ?? false,
-      newPath: plan.newPath ?? false,
+      newPath,
     });
   };
-  refer(plan.provider);
+  refer(plan.provider, plan.newPath ?? false);
   let provider = plan.provider;
-  if (b.random.chance(plan.declineChance ?? 0.08)) {
+  if (b.random.chance(plan.declineChance ?? 0.05)) {
     b.after(2, 8).step('declineReferral', provider, {
       reason: b.random.weighted([
         ['NO_CAPACITY', 5],
@@ -62,9 +73,14 @@ export function referral(b: StoryBuilder, plan: ReferralPlan): OrgKey {
         ['CLIENT_DID_NOT_ATTEND', 1],
       ]),
     });
+    b.after(2, 7);
+    const closed = exitWithFollowUps(b, plan.referrer, 'UNEMPLOYED', { missChance: 0.1 });
+    if (!closed || !b.random.chance(0.5)) {
+      return undefined;
+    }
     provider = otherProvider(provider);
-    b.after(2, 6);
-    refer(provider);
+    b.after(20, 60);
+    refer(provider, true);
   }
   b.after(1, 7).step('acceptReferral', provider, { startInDays: b.random.int(7, 21) });
   return provider;
