@@ -5,7 +5,11 @@ const suppressCounts = (
   counts: readonly number[],
   constraints: readonly (readonly number[])[],
   clients: readonly number[] = counts,
-) => suppressCells(counts.map((count, i) => ({ count, clients: clients[i] })), constraints);
+) =>
+  suppressCells(
+    counts.map((count, i) => ({ count, clients: clients[i] })),
+    constraints,
+  );
 
 describe('suppressCounts', () => {
   it('should hide counts of 1 to 4 as small cells and show 0 and 5 or more', () => {

@@ -50,7 +50,12 @@ export function declineReasonsLayout(
     (record) => record.group!,
     (record) => record.period,
   );
-  const all = seriesByKey(periods, at('ALL'), () => 'ALL', (record) => record.period);
+  const all = seriesByKey(
+    periods,
+    at('ALL'),
+    () => 'ALL',
+    (record) => record.period,
+  );
   const seen = rowsSeen.map((record) => split(record.category!));
   const groups = orderedKeys(
     Object.keys(REASONS),

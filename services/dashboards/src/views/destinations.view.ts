@@ -18,7 +18,8 @@ const KNOWN_CATEGORIES: Readonly<Record<string, readonly string[]>> =
  */
 export function destinationGroupSql(params: SqlParams): string {
   const known = DESTINATION_GROUPS.map(
-    (group) => `WHEN category = ANY(${params.add(KNOWN_CATEGORIES[group])}::text[]) THEN '${group}'`,
+    (group) =>
+      `WHEN category = ANY(${params.add(KNOWN_CATEGORIES[group])}::text[]) THEN '${group}'`,
   );
   return `CASE ${known.join(' ')} ELSE coalesce(detail, 'UNKNOWN') END`;
 }
@@ -48,7 +49,12 @@ export function destinationsLayout(
     (record) => record.group!,
     (record) => record.period,
   );
-  const all = seriesByKey(periods, at('ALL'), () => 'ALL', (record) => record.period);
+  const all = seriesByKey(
+    periods,
+    at('ALL'),
+    () => 'ALL',
+    (record) => record.period,
+  );
   const groups = orderedKeys(
     DESTINATION_GROUPS,
     rowsSeen.map((record) => record.group!),

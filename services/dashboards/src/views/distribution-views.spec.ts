@@ -231,8 +231,26 @@ describe('distribution views', () => {
     const table = tableOf(
       'waiting',
       waitingLayout([
-        { kind: 'WAIT', category: 'HOUSING', detail: null, level: 1, n: 6, clients: 4, median_days: 9, p90_days: 12 },
-        { kind: 'WAIT', category: null, detail: null, level: 3, n: 6, clients: 4, median_days: 9, p90_days: 12 },
+        {
+          kind: 'WAIT',
+          category: 'HOUSING',
+          detail: null,
+          level: 1,
+          n: 6,
+          clients: 4,
+          median_days: 9,
+          p90_days: 12,
+        },
+        {
+          kind: 'WAIT',
+          category: null,
+          detail: null,
+          level: 3,
+          n: 6,
+          clients: 4,
+          median_days: 9,
+          p90_days: 12,
+        },
       ]),
     );
     expect(shown(table, 'HOUSING', 'WAIT')).toEqual(['<5', '<5', '<5']);

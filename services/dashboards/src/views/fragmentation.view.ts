@@ -15,7 +15,9 @@ export const FRAGMENTATION_COUNTS: Readonly<Record<string, readonly string[]>> =
  * a party to them, each a group with its subtotal and every row's share of it.
  */
 export function fragmentationLayout(figures: readonly CategoryFigures[]): Layout {
-  const byKey = new Map(figures.map((figure) => [`${figure.kind}|${figure.category ?? ''}`, figure]));
+  const byKey = new Map(
+    figures.map((figure) => [`${figure.kind}|${figure.category ?? ''}`, figure]),
+  );
   const series = (key: string) => {
     const figure = byKey.get(key);
     return { counts: [figure?.n ?? 0], clients: [figure?.clients ?? 0] };

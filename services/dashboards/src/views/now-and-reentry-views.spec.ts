@@ -67,12 +67,12 @@ describe('open-paths', () => {
 });
 
 describe('re-entry', () => {
-  const record = (
-    row: string,
-    period: string | null,
-    n: number,
-    clients = n,
-  ): ReentryCount => ({ row, period, n, clients });
+  const record = (row: string, period: string | null, n: number, clients = n): ReentryCount => ({
+    row,
+    period,
+    n,
+    clients,
+  });
 
   it('should take each row as counted, its TOTAL of its own clients, and share the re-entries', () => {
     const table = dashboardTable(

@@ -84,10 +84,13 @@ describe('time-series views', () => {
   it('destinations: should place every category in its Table 7 group, one the contracts do not know in the fact’s own', () => {
     const table = tableOf(
       'destinations',
-      destinationsLayout(context.periods, counted([
-        count('OPEN_LABOUR_MARKET', JAN, 6, 'LABOUR_MARKET'),
-        count('VOLUNTEERING', FEB, 5, 'OUTSIDE_LABOUR_MARKET'),
-      ])),
+      destinationsLayout(
+        context.periods,
+        counted([
+          count('OPEN_LABOUR_MARKET', JAN, 6, 'LABOUR_MARKET'),
+          count('VOLUNTEERING', FEB, 5, 'OUTSIDE_LABOUR_MARKET'),
+        ]),
+      ),
     );
     expect(shown(table, 'VOLUNTEERING', 'OUTSIDE_LABOUR_MARKET')).toEqual(['0', '5', '5', '45.5']);
     expect(table.rows.findIndex((row) => row.key === 'VOLUNTEERING')).toBe(8);
@@ -100,12 +103,15 @@ describe('time-series views', () => {
     const table = dashboardTable(
       'destinations',
       oneMonth,
-      destinationsLayout(oneMonth.periods, counted([
-        count('OPEN_LABOUR_MARKET', JAN, 7, 'LABOUR_MARKET'),
-        count('SUPPORTED_EMPLOYMENT', JAN, 3, 'LABOUR_MARKET'),
-        count('UNEMPLOYED_JOBSEEKER', JAN, 12, 'OUTSIDE_LABOUR_MARKET'),
-        count('PENSION', JAN, 5, 'OUTSIDE_LABOUR_MARKET'),
-      ])),
+      destinationsLayout(
+        oneMonth.periods,
+        counted([
+          count('OPEN_LABOUR_MARKET', JAN, 7, 'LABOUR_MARKET'),
+          count('SUPPORTED_EMPLOYMENT', JAN, 3, 'LABOUR_MARKET'),
+          count('UNEMPLOYED_JOBSEEKER', JAN, 12, 'OUTSIDE_LABOUR_MARKET'),
+          count('PENSION', JAN, 5, 'OUTSIDE_LABOUR_MARKET'),
+        ]),
+      ),
     );
     expect(shown(table, 'SUPPORTED_EMPLOYMENT', 'LABOUR_MARKET')).toEqual(['<5', '<5', '<5']);
     expect(shown(table, 'OPEN_LABOUR_MARKET', 'LABOUR_MARKET')).toEqual(['..', '..', '..']);
@@ -117,11 +123,14 @@ describe('time-series views', () => {
   it('follow-up-status: should group the rows by months after the exit, with no total row', () => {
     const table = tableOf(
       'follow-up-status',
-      followUpStatusLayout(context.periods, counted([
-        count('MISSED', JAN, 5, '3'),
-        count('OPEN_LABOUR_MARKET', FEB, 5, '3'),
-        count('BACK_IN_VTM', FEB, 9, '24'),
-      ])),
+      followUpStatusLayout(
+        context.periods,
+        counted([
+          count('MISSED', JAN, 5, '3'),
+          count('OPEN_LABOUR_MARKET', FEB, 5, '3'),
+          count('BACK_IN_VTM', FEB, 9, '24'),
+        ]),
+      ),
     );
     expect(table.rows.map((row) => `${row.group}/${row.key}`)).toEqual([
       '1/TOTAL',
@@ -163,12 +172,15 @@ describe('time-series views', () => {
   it('overdue-trends: should order signals and rungs as a manager reads them, the signal as the group', () => {
     const table = tableOf(
       'overdue-trends',
-      overdueTrendsLayout(context.periods, counted([
-        count('WaitExceeded', JAN, 5),
-        count('HandoffEscalated:MANAGER', JAN, 5),
-        count('HandoffEscalated:WORKER', FEB, 5),
-        count('SomethingNew', FEB, 5),
-      ])),
+      overdueTrendsLayout(
+        context.periods,
+        counted([
+          count('WaitExceeded', JAN, 5),
+          count('HandoffEscalated:MANAGER', JAN, 5),
+          count('HandoffEscalated:WORKER', FEB, 5),
+          count('SomethingNew', FEB, 5),
+        ]),
+      ),
     );
     expect(table.rows.map((row) => `${row.group}/${row.key}`)).toEqual([
       'HandoffEscalated/HandoffEscalated:WORKER',
@@ -202,11 +214,14 @@ describe('time-series views', () => {
   it('decline-reasons: should list every reason of referrals and hand-offs, and keep one the contracts do not know', () => {
     const table = tableOf(
       'decline-reasons',
-      declineReasonsLayout(context.periods, counted([
-        count('REFERRAL:NO_CAPACITY', JAN, 6, 'REFERRAL'),
-        count('REFERRAL:WEATHER', FEB, 6, 'REFERRAL'),
-        count('HANDOFF:OTHER', FEB, 5, 'HANDOFF'),
-      ])),
+      declineReasonsLayout(
+        context.periods,
+        counted([
+          count('REFERRAL:NO_CAPACITY', JAN, 6, 'REFERRAL'),
+          count('REFERRAL:WEATHER', FEB, 6, 'REFERRAL'),
+          count('HANDOFF:OTHER', FEB, 5, 'HANDOFF'),
+        ]),
+      ),
     );
     expect(table.rows.filter((row) => row.group === 'REFERRAL').map((row) => row.key)).toEqual([
       'NO_CAPACITY',
