@@ -1,0 +1,205 @@
+import {
+  CLIENT_EXITED_V1,
+  FOLLOW_UP_COMPLETED_V1,
+  FOLLOW_UP_DUE_V1,
+  FOLLOW_UP_MISSED_V1,
+  FOLLOW_UP_SCHEDULED_V1,
+  PATH_CLOSED_V1,
+  UNCLEAR_PATH_FLAGGED_V1,
+  type ExitDestination,
+  type FollowUpStatus,
+} from '@polku/contracts';
+import { addCalendarDays, addCalendarMonths, type IsoDate } from '@polku/timers';
+import { randomDestination } from './distributions';
+import {
+  advance,
+  emitterOf,
+  escalateLateStep,
+  timer,
+  workerIdOf,
+  type Party,
+  type Story,
+} from './story-context';
+
+/** What an exit left: its date, and the day the client comes back on a new path, if they do. */
+export interface ExitOutcome {
+  exitDate?: IsoDate;
+  returnOn?: IsoDate;
+}
+
+/** The months after the exit at which follow-ups are due (transitions' default 1, 3, 6). */
+const FOLLOW_UP_MONTHS = [1, 3, 6];
+
+/** Whether `day` is on or after the client's return, when the old path stops. */
+function returned(outcome: ExitOutcome, day: IsoDate): boolean {
+  return outcome.returnOn !== undefined && day >= outcome.returnOn;
+}
+
+/** FollowUpCompleted: where the client is now; `CHANGED` names the new destination. */
+function completeFollowUp(
+  story: Story,
+  owner: Party,
+  followUpId: string,
+  day: IsoDate,
+  exitCategory: string,
+): { confirms: boolean; destination?: ExitDestination } {
+  const { random, rec } = story;
+  const statusNow: FollowUpStatus = random.weighted({
+    SAME: 55,
+    CHANGED: 20,
+    BACK_IN_VTM: 10,
+    UNKNOWN: 15,
+  });
+  const destination =
+    statusNow === 'CHANGED'
+      ? randomDestination(random, [exitCategory as never, 'UNCLEAR_PATH', 'RETURNED_TO_VTM'])
+      : undefined;
+  const confirms = statusNow !== 'UNKNOWN' && random.chance(0.7);
+  rec.emit(FOLLOW_UP_COMPLETED_V1.subject, rec.time(day), emitterOf(owner), {
+    followUpId,
+    statusNow,
+    ...(destination === undefined ? {} : { destination }),
+    contactMode:
+      statusNow === 'UNKNOWN' ? 'NO_CONTACT' : random.pick(['PHONE', 'MEETING'] as const),
+    helpGiven: random.chance(0.5) ? ['JOB_APPLICATIONS'] : [],
+    confirmsDestination: confirms,
+  });
+  return { confirms, destination };
+}
+
+/**
+ * ClientExited with a Table 7 destination (recorded on the exit date or a few days later). An
+ * unclear path gets a search owner and a review; any other exit schedules follow-ups 1, 3 and 6
+ * months on, each completed, missed (and maybe completed late) or still open, and the path is
+ * closed when every follow-up was done and one confirmed the destination. With `returnAfterDays`
+ * the client comes back that long after the exit and the path stops there.
+ */
+export function exitAndFollowUp(story: Story, returnAfterDays?: number): ExitOutcome {
+  const { random, rec } = story;
+  const exitDate = story.day;
+  const outcome: ExitOutcome = {
+    returnOn:
+      returnAfterDays === undefined ? undefined : addCalendarDays(exitDate, returnAfterDays),
+  };
+  let destination = randomDestination(random);
+  const at = rec.time(random.chance(0.4) ? addCalendarDays(exitDate, random.int(1, 4)) : exitDate);
+  rec.emit(CLIENT_EXITED_V1.subject, at, emitterOf(story.owner), {
+    destination,
+    confirmed: random.chance(0.5),
+    exitDate,
+  });
+  outcome.exitDate = exitDate;
+  const owner = story.owner;
+  if (destination.category === 'UNCLEAR_PATH') {
+    const reviewDate = addCalendarDays(exitDate, 28);
+    rec.emit(UNCLEAR_PATH_FLAGGED_V1.subject, at, emitterOf(owner), {
+      searchOwnerOrgId: owner.org.orgId,
+      searchWorkerId: workerIdOf(owner),
+      reviewDate,
+    });
+    rec.step(
+      emitterOf(owner),
+      { state: 'UNCLEAR_PATH', nextStep: 'REVIEW_UNCLEAR_PATH', dueDate: reviewDate },
+      at,
+    );
+    // The search owner reviews it a few times on time (each review sets the next date), then
+    // lets it slide: the review escalates and the path is lost.
+    let due = reviewDate;
+    for (let reviews = random.int(0, 3); reviews > 0 && !returned(outcome, due); reviews -= 1) {
+      const reviewed = rec.time(due);
+      due = addCalendarDays(due, 28);
+      rec.step(emitterOf(owner), { dueDate: due }, reviewed);
+    }
+    escalateLateStep(story, 'REVIEW_UNCLEAR_PATH', due, outcome.returnOn ?? '9999-12-31');
+    return outcome;
+  }
+  // The last provider follows the client up; now and then the referrer takes it.
+  const followOwner = random.chance(0.15) ? story.referrer : owner;
+  const followUps = FOLLOW_UP_MONTHS.map((months) => ({
+    followUpId: random.uuid(),
+    dueDate: addCalendarMonths(exitDate, months),
+  }));
+  rec.emit(FOLLOW_UP_SCHEDULED_V1.subject, at, emitterOf(owner), {
+    ownerOrgId: followOwner.org.orgId,
+    followUps,
+  });
+  rec.step(
+    emitterOf(owner),
+    {
+      state: 'FOLLOW_UP',
+      ...rec.owner(followOwner.org, workerIdOf(followOwner)),
+      nextStep: 'FOLLOW_UP',
+      dueDate: followUps[0].dueDate,
+    },
+    at,
+  );
+  let confirmed = false;
+  let allDone = true;
+  let lastDone = exitDate;
+  for (const [index, { followUpId, dueDate }] of followUps.entries()) {
+    const next = followUps[index + 1]?.dueDate;
+    if (returned(outcome, dueDate)) {
+      return outcome;
+    }
+    rec.emit(FOLLOW_UP_DUE_V1.subject, rec.time(dueDate), timer('follow-up-timer'), {
+      followUpId,
+      dueDate,
+      ownerOrgId: followOwner.org.orgId,
+    });
+    let doneOn: IsoDate | undefined = addCalendarDays(dueDate, random.int(0, 10));
+    if (random.chance(0.28)) {
+      const missedOn = addCalendarDays(dueDate, 14);
+      if (returned(outcome, missedOn)) {
+        return outcome;
+      }
+      const missed = rec.time(missedOn);
+      rec.emit(FOLLOW_UP_MISSED_V1.subject, missed, timer('follow-up-timer'), {
+        followUpId,
+        dueDate,
+        ownerOrgId: followOwner.org.orgId,
+        escalatedTo: 'MANAGER',
+      });
+      doneOn = random.chance(0.35) ? addCalendarDays(dueDate, random.int(20, 45)) : undefined;
+      if (doneOn === undefined && next !== undefined) {
+        rec.step(timer('follow-up-timer'), { nextStep: 'FOLLOW_UP', dueDate: next }, missed);
+      }
+    }
+    if (doneOn === undefined) {
+      allDone = false;
+      continue;
+    }
+    if (returned(outcome, doneOn)) {
+      return outcome;
+    }
+    const done = completeFollowUp(story, followOwner, followUpId, doneOn, destination.category);
+    confirmed ||= done.confirms;
+    destination = done.destination ?? destination;
+    lastDone = doneOn;
+    rec.step(
+      emitterOf(followOwner),
+      next === undefined
+        ? { nextStep: 'CLOSE_PATH', dueDate: addCalendarDays(doneOn, 14) }
+        : { nextStep: 'FOLLOW_UP', dueDate: next },
+    );
+  }
+  if (!confirmed || !allDone) {
+    return outcome;
+  }
+  story.day = lastDone;
+  const closedOn = advance(story, 1, 20);
+  if (returned(outcome, closedOn)) {
+    return outcome;
+  }
+  const closed = rec.time(closedOn);
+  rec.emit(PATH_CLOSED_V1.subject, closed, emitterOf(followOwner), {
+    confirmedDestination: destination,
+    closedAt: closed.toISOString(),
+  });
+  rec.step(
+    emitterOf(followOwner),
+    // As transitions' machine does: the owner stays on the closed path, the step goes.
+    { state: 'CLOSED', nextStep: undefined, dueDate: undefined },
+    closed,
+  );
+  return outcome;
+}
