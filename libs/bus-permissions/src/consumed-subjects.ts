@@ -14,6 +14,7 @@ import {
   FOLLOW_UP_DUE_V1,
   FOLLOW_UP_MISSED_V1,
   FOLLOW_UP_SCHEDULED_V1,
+  GOAL_PROGRESS_RECORDED_V1,
   HANDOFF_ESCALATED_V1,
   MEASURE_ENDING_SOON_V1,
   NEXT_STEP_OVERDUE_V1,
@@ -24,6 +25,7 @@ import {
   STATEMENT_REQUESTED_V1,
   WAIT_EXCEEDED_V1,
   WAITING_ENDED_V1,
+  WAITING_STARTED_V1,
   HANDOFF_ACCEPTED_V1,
   HANDOFF_COMPLETED_V1,
   HANDOFF_DECLINED_V1,
@@ -134,7 +136,42 @@ export const CONSUMED_EVENT_SUBJECTS: Readonly<Record<ServiceName, readonly stri
   ]
     .map((event): string => event.subject)
     .concat(MEETING_PARTIES),
-  dashboards: [],
+  // What the managers' figures are folded from, path by path (docs/dashboards.md, "How the
+  // figures are kept"): the path's steps and answers, its course (NextStepSet), exits and
+  // follow-ups, every escalation and what clears a lost one, waits, goals, and the events that
+  // make an organisation a party of the path.
+  dashboards: [
+    CLIENT_REFERRED_V1,
+    REFERRAL_ACCEPTED_V1,
+    REFERRAL_DECLINED_V1,
+    REFERRAL_LINKED_V1,
+    INTAKE_COMPLETED_V1,
+    CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1,
+    ACTIVATION_PLAN_AGREED_V1,
+    ACTIVATION_PLAN_REVISED_V1,
+    GOAL_PROGRESS_RECORDED_V1,
+    PLAN_REVIEW_OVERDUE_V1,
+    MEASURE_STARTED_V1,
+    HANDOFF_PROPOSED_V1,
+    HANDOFF_ACCEPTED_V1,
+    HANDOFF_DECLINED_V1,
+    HANDOFF_COMPLETED_V1,
+    HANDOFF_ESCALATED_V1,
+    OWNERSHIP_TRANSFERRED_V1,
+    CLIENT_EXITED_V1,
+    FOLLOW_UP_SCHEDULED_V1,
+    FOLLOW_UP_DUE_V1,
+    FOLLOW_UP_COMPLETED_V1,
+    FOLLOW_UP_MISSED_V1,
+    NEXT_STEP_SET_V1,
+    NEXT_STEP_OVERDUE_V1,
+    ACTION_ITEM_OVERDUE_V1,
+    ACTION_ITEM_COMPLETED_V1,
+    WAITING_STARTED_V1,
+    WAITING_ENDED_V1,
+    WAIT_EXCEEDED_V1,
+    NETWORK_MEETING_HELD_V1,
+  ].map((event) => event.subject),
   // Every signal that opens or clears a work-queue item, and what the caseload card is made of
   // (docs/work-queue.md, "What lands where").
   'work-queue': [

@@ -1,7 +1,18 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
+import { DashboardProjectionTables1766500000000 } from './migrations/1766500000000-dashboard-projection-tables';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const DASHBOARDS_ENTITIES = [];
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
-export const DASHBOARDS_MIGRATIONS = [MessagingTables1763900000000];
+export const DASHBOARDS_MIGRATIONS = [
+  MessagingTables1763900000000,
+  DashboardProjectionTables1766500000000,
+];
+
+/**
+ * The projection's tables, emptied by `rebuild-projection` before the replay
+ * (docs/dashboards.md, "How the figures are kept"): every table of the service but the house's
+ * inbox, outbox and dead letters.
+ */
+export const DASHBOARDS_PROJECTION_TABLES = ['path_event', 'dashboard_fact'] as const;
