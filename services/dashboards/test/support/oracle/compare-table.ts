@@ -1,0 +1,99 @@
+import {
+  SMALL_CELL_THRESHOLD,
+  type DashboardCell,
+  type DashboardRow,
+  type DashboardTable,
+} from '@polku/contracts';
+import { emptyRow, percentileOf, type ExpectedRow, type ExpectedTable } from './oracle-table';
+
+/**
+ * Every way the service's table differs from the oracle's: a count shown that is not the
+ * oracle's, a small cell (1–4) shown or a cell hidden as small that is not small, a secondary
+ * suppression of a cell under the threshold, a median or 90th percentile that differs or is not
+ * hidden with its row's count, a row the oracle has that the service lacks, other periods.
+ */
+export function differences(table: DashboardTable, expected: ExpectedTable): string[] {
+  const found: string[] = [];
+  const periods = table.columns.filter((c) => c.kind === 'PERIOD').map((c) => c.key);
+  if (JSON.stringify(periods) !== JSON.stringify(expected.periods)) {
+    found.push(`periods ${periods.join(',')} instead of ${expected.periods.join(',')}`);
+    return found;
+  }
+  const seen = new Set<string>();
+  for (const row of table.rows) {
+    const id = `${row.group ?? ''}|${row.key}`;
+    seen.add(id);
+    found.push(...rowDifferences(table, row, id, expected.rows.get(id)));
+  }
+  for (const [id, row] of expected.rows) {
+    if (!seen.has(id) && row.counts.some((count) => count > 0)) {
+      found.push(`row ${id} missing (oracle counts ${row.counts.join(',')})`);
+    }
+  }
+  if (expected.total !== undefined) {
+    found.push(
+      ...(table.total === undefined
+        ? ['no total row']
+        : rowDifferences(table, table.total, 'total', expected.total)),
+    );
+  }
+  return found;
+}
+
+function rowDifferences(
+  table: DashboardTable,
+  row: DashboardRow,
+  id: string,
+  expectedRow: ExpectedRow | undefined,
+): string[] {
+  const periods = table.columns.filter((c) => c.kind === 'PERIOD').map((c) => c.key);
+  const expected = expectedRow ?? emptyRow(periods);
+  const found: string[] = [];
+  let counts = 0;
+  let totalCell: DashboardCell | undefined;
+  table.columns.forEach((column, index) => {
+    const cell = row.cells[index];
+    const where = `row ${id}, ${column.key}`;
+    if (column.kind === 'PERIOD' || column.kind === 'TOTAL') {
+      found.push(...countDifferences(where, cell, expected.counts[counts]));
+      counts += 1;
+      totalCell = column.kind === 'TOTAL' ? cell : totalCell;
+    } else if (column.kind === 'MEDIAN_DAYS' || column.kind === 'P90_DAYS') {
+      const value = percentileOf(expected.days, column.kind === 'MEDIAN_DAYS' ? 0.5 : 0.9);
+      found.push(...derivedDifferences(where, cell, totalCell, value));
+    }
+  });
+  return found;
+}
+
+function countDifferences(where: string, cell: DashboardCell, count: number): string[] {
+  const small = count >= 1 && count < SMALL_CELL_THRESHOLD;
+  if (cell.suppressed === 'SMALL_CELL') {
+    return small ? [] : [`${where}: hidden as small, but the oracle counts ${count}`];
+  }
+  if (small) {
+    return [
+      `${where}: shows ${cell.display} (${cell.suppressed ?? 'shown'}), the oracle counts ${count} (<5)`,
+    ];
+  }
+  if (cell.suppressed === 'SECONDARY') {
+    return count >= SMALL_CELL_THRESHOLD
+      ? []
+      : [`${where}: hidden as secondary, but the oracle counts ${count}`];
+  }
+  return cell.value === count ? [] : [`${where}: ${cell.value}, the oracle counts ${count}`];
+}
+
+function derivedDifferences(
+  where: string,
+  cell: DashboardCell,
+  count: DashboardCell | undefined,
+  value: number | null,
+): string[] {
+  if (count?.suppressed !== undefined) {
+    return cell.value === null && cell.suppressed !== undefined
+      ? []
+      : [`${where}: shows ${cell.display} while its count is hidden`];
+  }
+  return cell.value === value ? [] : [`${where}: ${cell.value}, the oracle has ${value}`];
+}
