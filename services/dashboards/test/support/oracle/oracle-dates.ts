@@ -42,3 +42,15 @@ export function periodStart(day: string, period: 'WEEK' | 'MONTH' | 'QUARTER'): 
 export function roundedMonths(from: string, to: string): number {
   return Math.round(daysFrom(from, to) / (365.25 / 12));
 }
+
+/** The same day `months` calendar months later (earlier when negative), or the month's last day. */
+export function monthsAfter(day: string, months: number): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12;
+  const last = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(targetYear, targetMonth, Math.min(date, last)))
+    .toISOString()
+    .slice(0, 10);
+}

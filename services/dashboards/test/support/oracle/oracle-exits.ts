@@ -1,4 +1,4 @@
-import { daysFrom, roundedMonths } from './oracle-dates';
+import { daysFrom, monthsAfter, roundedMonths } from './oracle-dates';
 import type { BareFact } from './oracle-fact';
 import { firstOf, ofType, type OraclePath } from './oracle-path';
 
@@ -126,12 +126,17 @@ export function reentryFacts(path: OraclePath, all: ReadonlyMap<string, OraclePa
       if (back.data.previousPathId !== path.pathId) {
         continue;
       }
-      const months = back.data.monthsSinceExit as number;
+      const exitDate = exit.data.exitDate as string;
       facts.push({
         kind: 'REENTRY',
-        date: exit.data.exitDate,
+        date: exitDate,
         org: exit.org,
-        category: months < 6 ? 'WITHIN_6' : months < 12 ? 'WITHIN_12' : 'LATER',
+        category:
+          back.day <= monthsAfter(exitDate, 6)
+            ? 'WITHIN_6'
+            : back.day <= monthsAfter(exitDate, 12)
+              ? 'WITHIN_12'
+              : 'LATER',
         days: daysFrom(exit.data.exitDate, back.day),
       });
     }

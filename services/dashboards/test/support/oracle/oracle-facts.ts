@@ -2,7 +2,9 @@ import type { SyntheticEvent } from '@polku/testing/dashboards';
 import { declineFacts, gasFacts, linkFacts, stateTimeFacts } from './oracle-course';
 import { exitFacts, followUpFacts, followUpStatusFacts, reentryFacts } from './oracle-exits';
 import { withDimensions, type OracleFact } from './oracle-fact';
+import { fragmentationFacts, lostFacts, openFacts, pendingHandoffFacts } from './oracle-now';
 import { pathsOf } from './oracle-path';
+import { answerDelayFacts, overdueFacts, sustainedFacts, waitFacts } from './oracle-signals';
 
 /**
  * Everything the oracle counts in an event set, path by path, read straight from the events
@@ -21,6 +23,14 @@ export function oracleFacts(events: readonly SyntheticEvent[]): OracleFact[] {
       ...stateTimeFacts(path),
       ...declineFacts(path),
       ...gasFacts(path),
+      ...waitFacts(path),
+      ...answerDelayFacts(path),
+      ...overdueFacts(path),
+      ...sustainedFacts(path),
+      ...fragmentationFacts(path),
+      ...openFacts(path),
+      ...pendingHandoffFacts(path),
+      ...lostFacts(path),
     ]),
   );
 }

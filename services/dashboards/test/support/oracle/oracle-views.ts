@@ -1,4 +1,5 @@
 import type { DashboardViewName } from '@polku/contracts';
+import { monthsAfter } from './oracle-dates';
 import type { OracleFact } from './oracle-fact';
 import {
   countInto,
@@ -58,21 +59,11 @@ function distribution(
   return { periods: [], rows, ...(withTotal ? { total: sumOf([], rows.values()) } : {}) };
 }
 
-/** Months back from a day, with the end of a shorter month: the service's "6 months ago". */
-function monthsBefore(day: string, months: number): string {
-  const [year, month, date] = day.split('-').map(Number);
-  const index = year * 12 + (month - 1) - months;
-  const last = new Date(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(Math.floor(index / 12), index % 12, Math.min(date, last)))
-    .toISOString()
-    .slice(0, 10);
-}
-
 /** re-entry: exits, re-entries among exits old enough to tell, and returns by loop count. */
 function reentry(facts: readonly OracleFact[], request: OracleRequest): ExpectedTable {
   const periods = periodsOf(request);
-  const old6 = monthsBefore(request.today, 6);
-  const old12 = monthsBefore(request.today, 12);
+  const old6 = monthsAfter(request.today, -6);
+  const old12 = monthsAfter(request.today, -12);
   const rows = new Map<string, ExpectedRow>();
   const exits = selected(facts, request, ['EXIT']);
   const reentries = selected(facts, request, ['REENTRY']);
