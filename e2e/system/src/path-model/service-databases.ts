@@ -12,6 +12,9 @@ export const MODEL_SERVICES = [
   // The work queue (issue 18) consumes the path's signals of four services: not running, its
   // consumers never drain either; its card and items are checked against transitions.
   'work-queue',
+  // The dashboards (issue 19) fold the events of every path into facts: not running, their
+  // consumers never drain either; check 1 holds that they dead-letter nothing.
+  'dashboards',
 ] as const;
 export type ModelService = (typeof MODEL_SERVICES)[number];
 

@@ -47,16 +47,14 @@ describe('SUSTAINED_EXIT facts', () => {
     const { story, followUps } = exitStory(OPEN_LABOUR_MARKET);
     missFollowUp(story, followUps[6], '2026-09-30', '2026-10-14');
     const missed = story.facts('SUSTAINED_EXIT')[0].category;
-    story
-      .on('2026-10-15')
-      .add(
-        'polku.transitions.follow-up.follow-up-scheduled.v1',
-        {
-          ownerOrgId: ORGS.provider,
-          followUps: [{ followUpId: 'repeat-1', dueDate: '2026-10-30' }],
-        },
-        'SYSTEM',
-      );
+    story.on('2026-10-15').add(
+      'polku.transitions.follow-up.follow-up-scheduled.v1',
+      {
+        ownerOrgId: ORGS.provider,
+        followUps: [{ followUpId: 'repeat-1', dueDate: '2026-10-30' }],
+      },
+      'SYSTEM',
+    );
     completeFollowUp(story, 'repeat-1', 'SAME', '2026-10-30');
 
     expect(missed).toBe('NOT_KNOWN');
