@@ -1,7 +1,14 @@
 import type { INestMicroservice } from '@nestjs/common';
 import { ServiceConfig } from '@polku/config';
 import { createServiceApp } from '@polku/service-runtime';
-import { isolatedTestEnv, provisionTestBus, testServiceConfig, waitFor } from '@polku/testing';
+import {
+  connectServiceCommandClient,
+  isolatedTestEnv,
+  provisionTestBus,
+  testServiceConfig,
+  waitFor,
+  type ServiceCommandClient,
+} from '@polku/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { DASHBOARDS_ENTITIES, DASHBOARDS_MIGRATIONS } from '../../src/database/schema';
@@ -11,6 +18,10 @@ export interface DashboardsService {
   readonly app: INestMicroservice;
   readonly dataSource: DataSource;
   readonly config: ServiceConfig;
+  /** Asks a request with the principal's internal token, as the gateway does. */
+  readonly ask: ServiceCommandClient['ask'];
+  /** Asks a request that must fail, and answers the service's error body. */
+  readonly askError: ServiceCommandClient['askError'];
   close(): Promise<void>;
 }
 
@@ -37,11 +48,17 @@ export async function startDashboardsService(
     logger: process.env.DASHBOARDS_TEST_LOG === 'true' ? undefined : false,
   });
   await app.listen();
+  const commands = await connectServiceCommandClient(config);
   return {
     app,
     dataSource: app.get(DataSource),
     config,
-    close: () => app.close(),
+    ask: commands.ask,
+    askError: commands.askError,
+    async close() {
+      await commands.close();
+      await app.close();
+    },
   };
 }
 

@@ -1,0 +1,71 @@
+import { suppressCounts } from './secondary-suppression';
+
+describe('suppressCounts', () => {
+  it('should hide counts of 1 to 4 as small cells and show 0 and 5 or more', () => {
+    expect(suppressCounts([0, 1, 4, 5, 120], [])).toEqual([
+      undefined,
+      'SMALL_CELL',
+      'SMALL_CELL',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('should hide the smallest other non-zero member of a sum with exactly one hidden cell', () => {
+    // 3 + 0 + 9 + 6 = 18: the 3 alone could be recovered as 18 - 9 - 6.
+    const marks = suppressCounts([3, 0, 9, 6, 18], [[0, 1, 2, 3, 4]]);
+    expect(marks).toEqual(['SMALL_CELL', undefined, undefined, 'SECONDARY', undefined]);
+  });
+
+  it('should take the first of equal candidates, so the same table always hides the same cells', () => {
+    const marks = suppressCounts([2, 7, 7, 16], [[0, 1, 2, 3]]);
+    expect(marks).toEqual(['SMALL_CELL', 'SECONDARY', undefined, undefined]);
+  });
+
+  it('should leave a sum with two hidden members as it is', () => {
+    expect(suppressCounts([2, 3, 10, 15], [[0, 1, 2, 3]])).toEqual([
+      'SMALL_CELL',
+      'SMALL_CELL',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('should follow a hidden cell from its row into its column until no sum has one', () => {
+    // rows: [2, 8 | 10], [6, 9 | 15]; total row [8, 17 | 25]
+    const cells = [2, 8, 10, 6, 9, 15, 8, 17, 25];
+    const rows = [
+      [0, 1, 2],
+      [3, 4, 5],
+      [6, 7, 8],
+    ];
+    const columns = [
+      [0, 3, 6],
+      [1, 4, 7],
+      [2, 5, 8],
+    ];
+    const marks = suppressCounts(cells, [...rows, ...columns]);
+    // The 2 hides the 8 beside it (row); then the column of the 2 hides the 6, and the column of
+    // the 8 hides the 9, whose row already has the 6.
+    expect(marks).toEqual([
+      'SMALL_CELL',
+      'SECONDARY',
+      undefined,
+      'SECONDARY',
+      'SECONDARY',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('should hide a total that is itself small together with another member', () => {
+    expect(suppressCounts([0, 3, 0, 3], [[0, 1, 2, 3]])).toEqual([
+      undefined,
+      'SMALL_CELL',
+      undefined,
+      'SMALL_CELL',
+    ]);
+  });
+});

@@ -1,0 +1,81 @@
+import {
+  HANDOFF_DECLINE_REASON_CATEGORIES,
+  REFERRAL_DECLINE_REASON_CATEGORIES,
+} from '@polku/contracts';
+import type { DashboardView } from './dashboard-view';
+import type { Layout } from './layout';
+import { countPerPeriod, type PeriodCount } from './period-counts';
+import { countsByRow, orderedKeys, sumCounts, withGroupTotals } from './row-helpers';
+
+const REASONS: Readonly<Record<string, readonly string[]>> = {
+  REFERRAL: REFERRAL_DECLINE_REASON_CATEGORIES,
+  HANDOFF: HANDOFF_DECLINE_REASON_CATEGORIES,
+};
+
+/** `REFERRAL:NO_CAPACITY` → what was declined and why. */
+function split(category: string): { declined: string; reason: string } {
+  const at = category.indexOf(':');
+  return at < 0
+    ? { declined: category, reason: 'UNKNOWN' }
+    : { declined: category.slice(0, at), reason: category.slice(at + 1) };
+}
+
+/**
+ * decline-reasons: declined referrals and hand-offs per reason and period (DECLINE facts, on the
+ * decline's day), a group each with its subtotal and each reason's share of it; the total row
+ * counts both.
+ */
+export function declineReasonsLayout(
+  periods: readonly string[],
+  records: readonly PeriodCount[],
+): Layout {
+  const width = periods.length + 1;
+  const counts = countsByRow(
+    periods,
+    records,
+    (record) => {
+      const { declined, reason } = split(record.category);
+      return `${declined}:${reason}`;
+    },
+    (record) => record.period,
+    (record) => record.n,
+  );
+  const zeros = new Array<number>(width).fill(0);
+  const seen = records.map((record) => split(record.category));
+  const groups = orderedKeys(
+    Object.keys(REASONS),
+    seen.map(({ declined }) => declined),
+    true,
+  ).map((declined) => ({
+    group: declined,
+    rows: orderedKeys(
+      REASONS[declined] ?? [],
+      seen.filter((one) => one.declined === declined).map(({ reason }) => reason),
+      true,
+    ).map((reason) => ({ key: reason, counts: counts.get(`${declined}:${reason}`) ?? zeros })),
+    subtotal: { shareOf: 'total' as const },
+  }));
+  const { rows, subtotals, sums } = withGroupTotals(groups, width);
+  return {
+    periods,
+    extras: ['SHARE'],
+    rows,
+    total: {
+      key: 'TOTAL',
+      counts: sumCounts(
+        subtotals.map((at) => rows[at].counts),
+        width,
+      ),
+      shareOf: 'total',
+    },
+    sums: [...sums, { total: 'total', members: subtotals }],
+  };
+}
+
+export const declineReasonsView: DashboardView = {
+  name: 'decline-reasons',
+  async read(db, context) {
+    const records = await countPerPeriod(db, context, 'DECLINE', { byDetail: false });
+    return declineReasonsLayout(context.periods, records);
+  },
+};

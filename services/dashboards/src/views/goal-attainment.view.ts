@@ -1,0 +1,40 @@
+import type { DashboardView } from './dashboard-view';
+import type { Layout, LayoutRow } from './layout';
+import { figuresPerCategory, type CategoryFigures } from './category-figures';
+import { orderedKeys } from './row-helpers';
+
+/** The levels of Goal Attainment Scaling, −2 (much less than expected) to +2 (much more). */
+export const GAS_LEVELS = ['-2', '-1', '0', '+1', '+2'] as const;
+
+/**
+ * goal-attainment: goals by the GAS level of their latest assessment (GAS facts, on the day it
+ * was recorded), all goals as the total row, each level's share.
+ */
+export function goalAttainmentLayout(figures: readonly CategoryFigures[]): Layout {
+  const count = new Map(figures.map((figure) => [figure.category, figure.n]));
+  const rows: LayoutRow[] = orderedKeys(GAS_LEVELS, count.keys(), true).map((level) => ({
+    key: level,
+    counts: [count.get(level) ?? 0],
+    shareOf: 'total',
+  }));
+  return {
+    periods: [],
+    extras: ['SHARE'],
+    rows,
+    total: {
+      key: 'TOTAL',
+      counts: [rows.reduce((sum, row) => sum + row.counts[0], 0)],
+      shareOf: 'total',
+    },
+    sums: [{ total: 'total', members: rows.map((_, r) => r) }],
+  };
+}
+
+export const goalAttainmentView: DashboardView = {
+  name: 'goal-attainment',
+  async read(db, context) {
+    return goalAttainmentLayout(
+      await figuresPerCategory(db, context, ['GAS'], { percentiles: false }),
+    );
+  },
+};

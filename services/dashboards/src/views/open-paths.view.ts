@@ -1,0 +1,114 @@
+import type { DashboardView } from './dashboard-view';
+import { factConditions, SqlParams } from './fact-sql';
+import type { Layout, LayoutRow } from './layout';
+import { GROUP_TOTAL_KEY, orderedKeys, withGroupTotals } from './row-helpers';
+import { STAYING_STATES } from './time-in-step.view';
+import type { Queryable, ViewContext } from './view-context';
+
+/** How long an unclear path has been unclear, in days. */
+export const UNCLEAR_AGES = ['DAYS_0_29', 'DAYS_30_89', 'DAYS_90_179', 'DAYS_180_OR_MORE'] as const;
+
+/** Where a pending hand-off stands: escalated, past its answer date, or still in time. */
+export const HANDOFF_STANDINGS = ['ON_TIME', 'OVERDUE', 'ESCALATED'] as const;
+
+const GROUP_OF_KIND: Readonly<Record<string, string>> = {
+  NOW_OPEN: 'OPEN',
+  NOW_UNCLEAR: 'UNCLEAR',
+  NOW_HANDOFF: 'HANDOFF',
+  NOW_LOST: 'LOST',
+};
+
+/** Paths of one NOW_ kind in one row (`level` 0), or all of the kind (`level` 1). */
+export interface NowFigures {
+  readonly kind: string;
+  readonly row_key: string | null;
+  readonly level: number;
+  readonly n: number;
+  readonly median_days: number | null;
+  readonly p90_days: number | null;
+}
+
+const figures = (row: NowFigures | undefined) => ({
+  counts: [row?.n ?? 0],
+  medianDays: row?.median_days ?? null,
+  p90Days: row?.p90_days ?? null,
+});
+
+/**
+ * open-paths: the paths as they stand today (NOW_ facts; no periods): open paths by state,
+ * unclear paths by how long they have been unclear, paths with a hand-off pending by whether it
+ * is in time, overdue or escalated, and lost paths. Counts are of paths; the days are ages up
+ * to today (median and 90th percentile).
+ */
+export function openPathsLayout(records: readonly NowFigures[]): Layout {
+  const of = (kind: string) => records.filter((row) => row.kind === kind);
+  const group = (kind: string, known: readonly string[]) => {
+    const rows = of(kind);
+    return {
+      group: GROUP_OF_KIND[kind],
+      rows: orderedKeys(
+        known,
+        rows.filter((row) => row.level === 0).map((row) => row.row_key!),
+        true,
+      ).map((key) => ({
+        key,
+        ...figures(rows.find((row) => row.level === 0 && row.row_key === key)),
+      })),
+      subtotal: figures(rows.find((row) => row.level === 1)),
+    };
+  };
+  const { rows, sums } = withGroupTotals(
+    [
+      group('NOW_OPEN', STAYING_STATES),
+      group('NOW_UNCLEAR', UNCLEAR_AGES),
+      group('NOW_HANDOFF', HANDOFF_STANDINGS),
+    ],
+    1,
+  );
+  const lost: LayoutRow = {
+    key: GROUP_TOTAL_KEY,
+    group: GROUP_OF_KIND.NOW_LOST,
+    ...figures(of('NOW_LOST').find((row) => row.level === 1)),
+  };
+  return { periods: [], extras: ['MEDIAN_DAYS', 'P90_DAYS'], rows: [...rows, lost], sums };
+}
+
+async function readNow(db: Queryable, context: ViewContext): Promise<NowFigures[]> {
+  const params = new SqlParams();
+  const where = factConditions(params, context, Object.keys(GROUP_OF_KIND), { dated: false });
+  // Today comes from the service's clock, never the database's (a simulated clock moves it).
+  const today = `${params.add(context.today)}::date`;
+  // DISTINCT: a hand-off has a row for each of its two organisations; in REGION scope, or when
+  // both are the caller's, it is one hand-off of one path.
+  return db.query<NowFigures[]>(
+    `WITH now_fact AS (
+       SELECT DISTINCT kind, path_id, ${today} - fact_date AS age,
+              CASE kind
+                WHEN 'NOW_OPEN' THEN category
+                WHEN 'NOW_UNCLEAR' THEN CASE
+                  WHEN ${today} - fact_date < 30 THEN 'DAYS_0_29'
+                  WHEN ${today} - fact_date < 90 THEN 'DAYS_30_89'
+                  WHEN ${today} - fact_date < 180 THEN 'DAYS_90_179'
+                  ELSE 'DAYS_180_OR_MORE' END
+                WHEN 'NOW_HANDOFF' THEN CASE
+                  WHEN detail = 'ESCALATED' THEN 'ESCALATED'
+                  WHEN due_date < ${today} THEN 'OVERDUE'
+                  ELSE 'ON_TIME' END
+                ELSE 'ALL' END AS row_key
+         FROM dashboard_fact
+        WHERE ${where})
+     SELECT kind, row_key, GROUPING(row_key) AS level, count(DISTINCT path_id)::int AS n,
+            percentile_disc(0.5) WITHIN GROUP (ORDER BY age) AS median_days,
+            percentile_disc(0.9) WITHIN GROUP (ORDER BY age) AS p90_days
+       FROM now_fact
+      GROUP BY GROUPING SETS ((kind, row_key), (kind))`,
+    params.values,
+  );
+}
+
+export const openPathsView: DashboardView = {
+  name: 'open-paths',
+  async read(db, context) {
+    return openPathsLayout(await readNow(db, context));
+  },
+};

@@ -1,0 +1,93 @@
+import type { DashboardView } from './dashboard-view';
+import { DAYS_PERCENTILES, factConditions, SqlParams } from './fact-sql';
+import type { Layout } from './layout';
+import { orderedKeys, withGroupTotals, type GroupedRows } from './row-helpers';
+import type { Queryable, ViewContext } from './view-context';
+
+/** A WAIT or ANSWER_DELAY figure: per detail (`level` 0), per category (1) or per kind (3). */
+export interface WaitFigures {
+  readonly kind: string;
+  readonly category: string | null;
+  readonly detail: string | null;
+  readonly level: number;
+  readonly n: number;
+  readonly median_days: number | null;
+  readonly p90_days: number | null;
+}
+
+const ANSWERS = ['ACCEPTED', 'DECLINED'];
+
+const percentiles = (row: WaitFigures | undefined) => ({
+  medianDays: row?.median_days ?? null,
+  p90Days: row?.p90_days ?? null,
+});
+
+const figures = (row: WaitFigures | undefined) => ({ counts: [row?.n ?? 0], ...percentiles(row) });
+
+/**
+ * waiting: the waits between services that ended in the range (WAIT facts, on the day the wait
+ * ended) per kind of wait, and how long referrals and hand-offs waited for their answer
+ * (ANSWER_DELAY facts, on the answer's day), accepted and declined: counts, median and 90th
+ * percentile in days, each group with its whole as the subtotal row.
+ */
+export function waitingLayout(records: readonly WaitFigures[]): Layout {
+  const waits = records.filter((row) => row.kind === 'WAIT');
+  const answers = records.filter((row) => row.kind === 'ANSWER_DELAY');
+  const groups: GroupedRows[] = [
+    {
+      group: 'WAIT',
+      rows: orderedKeys(
+        [],
+        waits.filter((row) => row.level === 1).map((row) => row.category!),
+        false,
+      ).map((category) => ({
+        key: category,
+        ...figures(waits.find((row) => row.level === 1 && row.category === category)),
+      })),
+      subtotal: percentiles(waits.find((row) => row.level === 3)),
+    },
+    ...orderedKeys(
+      ['REFERRAL', 'HANDOFF'],
+      answers.filter((row) => row.level === 1).map((row) => row.category!),
+      true,
+    ).map((category) => {
+      const ofCategory = answers.filter((row) => row.category === category);
+      return {
+        group: `${category}_ANSWER`,
+        rows: orderedKeys(
+          ANSWERS,
+          ofCategory.filter((row) => row.level === 0).map((row) => row.detail ?? 'UNKNOWN'),
+          true,
+        ).map((answer) => ({
+          key: answer,
+          ...figures(
+            ofCategory.find((row) => row.level === 0 && (row.detail ?? 'UNKNOWN') === answer),
+          ),
+        })),
+        subtotal: percentiles(ofCategory.find((row) => row.level === 1)),
+      };
+    }),
+  ];
+  const { rows, sums } = withGroupTotals(groups, 1);
+  return { periods: [], extras: ['MEDIAN_DAYS', 'P90_DAYS'], rows, sums };
+}
+
+async function readWaiting(db: Queryable, context: ViewContext): Promise<WaitFigures[]> {
+  const params = new SqlParams();
+  const where = factConditions(params, context, ['WAIT', 'ANSWER_DELAY']);
+  return db.query<WaitFigures[]>(
+    `SELECT kind, category, detail, GROUPING(category, detail) AS level, count(*)::int AS n,
+            ${DAYS_PERCENTILES}
+       FROM dashboard_fact
+      WHERE ${where}
+      GROUP BY GROUPING SETS ((kind, category, detail), (kind, category), (kind))`,
+    params.values,
+  );
+}
+
+export const waitingView: DashboardView = {
+  name: 'waiting',
+  async read(db, context) {
+    return waitingLayout(await readWaiting(db, context));
+  },
+};

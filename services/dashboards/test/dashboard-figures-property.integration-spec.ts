@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import {
+  DASHBOARD_COMMANDS,
+  DESTINATION_CATEGORIES_BY_GROUP,
+  type DashboardPeriod,
+  type DashboardTable,
+  type DashboardViewName,
+} from '@polku/contracts';
+import { addCalendarDays } from '@polku/timers';
+import { periodStart } from '../src/filters/periods';
+import { startDashboardsService, type DashboardsService } from './support/dashboards-service';
+import {
+  factsOfCell,
+  percentileDisc,
+  problemOfCount,
+  type RowOfFact,
+} from './support/expected-figures';
+import { fact, person, seedFacts, type Fact } from './support/facts';
+
+// Every figure a view shows equals the same figure counted directly from the facts, over random
+// fact sets, periods and filters: the SQL (bucketing, filters, scope) against a plain count.
+const groupOfDestination = (category: string) =>
+  Object.entries(DESTINATION_CATEGORIES_BY_GROUP).find(([, categories]) =>
+    (categories as readonly string[]).includes(category),
+  )![0];
+const prefix = (category: string) => category.split(':')[0];
+
+const VIEWS: readonly {
+  readonly view: DashboardViewName;
+  readonly kind: string;
+  readonly categories: readonly string[];
+  readonly rowOf: RowOfFact;
+}[] = [
+  {
+    view: 'destinations',
+    kind: 'EXIT',
+    categories: ['OPEN_LABOUR_MARKET', 'PENSION', 'STUDIES', 'RETURNED_TO_VTM'],
+    rowOf: (one) => ({ group: groupOfDestination(one.category), key: one.category }),
+  },
+  {
+    view: 'decline-reasons',
+    kind: 'DECLINE',
+    categories: ['REFERRAL:NO_CAPACITY', 'REFERRAL:OTHER', 'HANDOFF:NOT_SUITABLE'],
+    rowOf: (one) => ({ group: prefix(one.category), key: one.category.split(':')[1] }),
+  },
+  {
+    view: 'follow-ups',
+    kind: 'FOLLOW_UP',
+    categories: ['DONE', 'MISSED', 'OPEN'],
+    rowOf: (one) => ({ key: one.category }),
+  },
+  {
+    view: 'overdue-trends',
+    kind: 'OVERDUE',
+    categories: ['FollowUpMissed', 'HandoffEscalated:MANAGER'],
+    rowOf: (one) => ({ group: prefix(one.category), key: one.category }),
+  },
+  {
+    view: 'time-in-step',
+    kind: 'STATE_TIME',
+    categories: ['INTAKE', 'IN_MEASURE'],
+    rowOf: (one) => ({ key: one.category }),
+  },
+  {
+    view: 'goal-attainment',
+    kind: 'GAS',
+    categories: ['-1', '0', '+2'],
+    rowOf: (one) => ({ key: one.category }),
+  },
+];
+
+const FIRST_DAY = '2025-01-01';
+
+/** A fact as fast-check draws it; the organisations are the run's own (see below). */
+const draftArbitrary = fc.record({
+  view: fc.nat({ max: VIEWS.length - 1 }),
+  category: fc.nat({ max: 3 }),
+  day: fc.nat({ max: 200 }),
+  mine: fc.boolean(),
+  municipality: fc.constantFrom('205', '290'),
+  days: fc.nat({ max: 60 }),
+});
+
+type Draft = typeof draftArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+function factOf(draft: Draft, mine: string, other: string): Fact {
+  const { kind, categories } = VIEWS[draft.view];
+  return fact({
+    kind,
+    category: categories[draft.category % categories.length],
+    factDate: addCalendarDays(FIRST_DAY, draft.day),
+    orgId: draft.mine ? mine : other,
+    municipality: draft.municipality,
+    days: draft.days,
+  });
+}
+
+describe('dashboards: every figure as counted from the facts (property)', () => {
+  let service: DashboardsService;
+
+  beforeAll(async () => {
+    service = await startDashboardsService();
+  });
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it('should show each count, median and 90th percentile as the facts give them, or hide it', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          drafts: fc.array(draftArbitrary, { maxLength: 250 }),
+          period: fc.constantFrom<DashboardPeriod>('WEEK', 'MONTH', 'QUARTER'),
+          from: fc.nat({ max: 60 }).map((day) => addCalendarDays(FIRST_DAY, day)),
+          to: fc.nat({ max: 60 }).map((day) => addCalendarDays(FIRST_DAY, 140 + day)),
+          municipality: fc.constantFrom(undefined, '205'),
+        }),
+        async ({ drafts, period, from, to, municipality }) => {
+          // Every run counts an organisation of its own, beside another one's facts.
+          const orgId = randomUUID();
+          const other = randomUUID();
+          const mine = drafts.map((draft) => factOf(draft, orgId, other));
+          await seedFacts(service.dataSource, mine);
+          const first = periodStart(period, from);
+          const counted = mine.filter(
+            (one: Fact) =>
+              one.orgId === orgId &&
+              one.factDate >= first &&
+              one.factDate <= to &&
+              (municipality === undefined || one.municipality === municipality),
+          );
+          for (const { view, kind, rowOf } of VIEWS) {
+            const table = await service.ask<DashboardTable>(
+              DASHBOARD_COMMANDS.view,
+              person(orgId, 'MANAGER'),
+              { view, period, from, to, ...(municipality ? { municipality } : {}) },
+            );
+            const ofKind = counted.filter((one) => one.kind === kind);
+            const rows = [
+              ...table.rows.map((row) => ({ row, ref: { group: row.group, key: row.key } })),
+              ...(table.total ? [{ row: table.total, ref: 'total' as const }] : []),
+            ];
+            for (const { row, ref } of rows) {
+              row.cells.forEach((cell, column) => {
+                const kindOfColumn = table.columns[column].kind;
+                const cellFacts = factsOfCell(table, ofKind, rowOf, ref, column, period);
+                const where = `${view} ${JSON.stringify(ref)} ${table.columns[column].key}`;
+                if (kindOfColumn === 'PERIOD' || kindOfColumn === 'TOTAL') {
+                  expect({ where, problem: problemOfCount(cell, cellFacts.length) }).toEqual({
+                    where,
+                    problem: undefined,
+                  });
+                } else if (kindOfColumn !== 'SHARE' && cell.suppressed === undefined) {
+                  const p = kindOfColumn === 'MEDIAN_DAYS' ? 0.5 : 0.9;
+                  const days = cellFacts.map((one) => one.days!);
+                  expect({ where, value: cell.value }).toEqual({
+                    where,
+                    value: percentileDisc(days, p),
+                  });
+                }
+              });
+            }
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+});

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal, UserRole } from '@polku/auth';
+import type { DataSource } from 'typeorm';
+
+/** A dashboard_fact row as a test writes it; what is left out takes the defaults of `fact`. */
+export interface Fact {
+  readonly pathId: string;
+  readonly factKey: string;
+  readonly kind: string;
+  readonly factDate: string;
+  readonly orgId: string;
+  readonly municipality: string;
+  readonly ageBand: string;
+  readonly measureType: string;
+  readonly category: string;
+  readonly detail: string | null;
+  readonly days: number | null;
+  readonly dueDate: string | null;
+}
+
+let serial = 0;
+
+/** One fact of a path of its own, unless `pathId` says whose. */
+export function fact(
+  given: Pick<Fact, 'kind' | 'factDate' | 'orgId' | 'category'> & Partial<Fact>,
+): Fact {
+  serial += 1;
+  return {
+    pathId: randomUUID(),
+    factKey: `${given.kind}:${serial}`,
+    municipality: '205',
+    ageBand: 'AGE_25_29',
+    measureType: 'WORK_TRIAL',
+    detail: null,
+    days: null,
+    dueDate: null,
+    ...given,
+  };
+}
+
+/** `n` copies of a fact, each on a path of its own. */
+export function facts(
+  n: number,
+  given: Pick<Fact, 'kind' | 'factDate' | 'orgId' | 'category'> & Partial<Fact>,
+): Fact[] {
+  return Array.from({ length: n }, () => fact(given));
+}
+
+/** Writes facts as the projection would keep them (the test's stand-in for its events). */
+export async function seedFacts(dataSource: DataSource, rows: readonly Fact[]): Promise<void> {
+  const column = <K extends keyof Fact>(key: K) => rows.map((row) => row[key]);
+  await dataSource.query(
+    `INSERT INTO dashboard_fact (path_id, fact_key, kind, fact_date, org_id, municipality,
+                                 age_band, measure_type, category, detail, days, due_date)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::uuid[], $6::text[],
+                          $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::date[])`,
+    [
+      column('pathId'),
+      column('factKey'),
+      column('kind'),
+      column('factDate'),
+      column('orgId'),
+      column('municipality'),
+      column('ageBand'),
+      column('measureType'),
+      column('category'),
+      column('detail'),
+      column('days'),
+      column('dueDate'),
+    ],
+  );
+}
+
+/** A person of an organisation with one role. */
+export function person(orgId: string, role: UserRole): Principal {
+  return {
+    userId: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}`,
+    orgId,
+    orgRole: 'PROVIDER',
+    roles: [role],
+    issuer: 'polku-test',
+  };
+}
