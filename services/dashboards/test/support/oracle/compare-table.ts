@@ -6,13 +6,23 @@ import {
 } from '@polku/contracts';
 import { emptyRow, percentileOf, type ExpectedRow, type ExpectedTable } from './oracle-table';
 
+/** How much a comparison compared: counts shown (not zero), and cells hidden as small. */
+export interface CompareTally {
+  shown: number;
+  small: number;
+}
+
 /**
  * Every way the service's table differs from the oracle's: a count shown that is not the
  * oracle's, a small cell (1–4) shown or a cell hidden as small that is not small, a secondary
  * suppression of a cell under the threshold, a median or 90th percentile that differs or is not
  * hidden with its row's count, a row the oracle has that the service lacks, other periods.
  */
-export function differences(table: DashboardTable, expected: ExpectedTable): string[] {
+export function differences(
+  table: DashboardTable,
+  expected: ExpectedTable,
+  tally: CompareTally = { shown: 0, small: 0 },
+): string[] {
   const found: string[] = [];
   const periods = table.columns.filter((c) => c.kind === 'PERIOD').map((c) => c.key);
   if (JSON.stringify(periods) !== JSON.stringify(expected.periods)) {
@@ -23,7 +33,7 @@ export function differences(table: DashboardTable, expected: ExpectedTable): str
   for (const row of table.rows) {
     const id = `${row.group ?? ''}|${row.key}`;
     seen.add(id);
-    found.push(...rowDifferences(table, row, id, expected.rows.get(id)));
+    found.push(...rowDifferences(table, row, id, expected.rows.get(id), tally));
   }
   for (const [id, row] of expected.rows) {
     if (!seen.has(id) && row.counts.some((count) => count > 0)) {
@@ -34,7 +44,7 @@ export function differences(table: DashboardTable, expected: ExpectedTable): str
     found.push(
       ...(table.total === undefined
         ? ['no total row']
-        : rowDifferences(table, table.total, 'total', expected.total)),
+        : rowDifferences(table, table.total, 'total', expected.total, tally)),
     );
   }
   return found;
@@ -45,6 +55,7 @@ function rowDifferences(
   row: DashboardRow,
   id: string,
   expectedRow: ExpectedRow | undefined,
+  tally: CompareTally,
 ): string[] {
   const periods = table.columns.filter((c) => c.kind === 'PERIOD').map((c) => c.key);
   const expected = expectedRow ?? emptyRow(periods);
@@ -56,6 +67,8 @@ function rowDifferences(
     const where = `row ${id}, ${column.key}`;
     if (column.kind === 'PERIOD' || column.kind === 'TOTAL') {
       found.push(...countDifferences(where, cell, expected.counts[counts]));
+      tally.shown += cell.suppressed === undefined && (cell.value ?? 0) > 0 ? 1 : 0;
+      tally.small += cell.suppressed === 'SMALL_CELL' ? 1 : 0;
       counts += 1;
       totalCell = column.kind === 'TOTAL' ? cell : totalCell;
     } else if (column.kind === 'MEDIAN_DAYS' || column.kind === 'P90_DAYS') {

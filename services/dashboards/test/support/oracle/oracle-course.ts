@@ -55,28 +55,26 @@ export function linkFacts(path: OraclePath): BareFact[] {
 /**
  * STATE_TIME: every completed stay in a state, from transitions' NextStepSet sequence in
  * pathVersion order: the days from the first NextStepSet in the state to the first in another,
- * counted on the day it was left, for the organisation accountable when it was entered.
+ * counted on the day it was left, for the organisation accountable at the end of the stay.
  */
 export function stateTimeFacts(path: OraclePath): BareFact[] {
   const sets = ofType(path, 'NextStepSet').sort((a, b) => a.data.pathVersion - b.data.pathVersion);
   const facts: BareFact[] = [];
   let entered: OracleEvent | undefined;
+  let last: OracleEvent | undefined;
   for (const set of sets) {
-    if (entered === undefined) {
-      entered = set;
-      continue;
+    if (entered !== undefined && last !== undefined && set.data.state !== entered.data.state) {
+      facts.push({
+        kind: 'STATE_TIME',
+        date: set.day,
+        org: last.data.accountableOrgId,
+        category: entered.data.state,
+        days: daysFrom(entered.day, set.day),
+      });
+      entered = undefined;
     }
-    if (set.data.state === entered.data.state) {
-      continue;
-    }
-    facts.push({
-      kind: 'STATE_TIME',
-      date: set.day,
-      org: entered.data.accountableOrgId,
-      category: entered.data.state,
-      days: daysFrom(entered.day, set.day),
-    });
-    entered = set;
+    entered ??= set;
+    last = set;
   }
   return facts;
 }

@@ -15,6 +15,8 @@ export interface OracleFact {
   readonly category: string;
   readonly detail?: string;
   readonly days?: number;
+  /** What is due, for a NOW_ fact that becomes overdue as days pass (a hand-off's answer). */
+  readonly due?: string;
 }
 
 /** What a fact kind's derivation gives before the path's dimensions are added. */

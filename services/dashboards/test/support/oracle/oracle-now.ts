@@ -98,6 +98,7 @@ export function pendingHandoffFacts(path: OraclePath): BareFact[] {
       const row = {
         kind: 'NOW_HANDOFF',
         date: proposed.day,
+        due: proposed.data.answerDueDate as string,
         ...(escalated ? { detail: 'ESCALATED' } : {}),
       };
       return [

@@ -1,68 +1,13 @@
-import type { INestMicroservice } from '@nestjs/common';
 import { jetstream } from '@nats-io/jetstream';
-import type { Principal } from '@polku/auth';
 import { CONSUMED_EVENT_SUBJECTS, natsLinkOptionsFor } from '@polku/bus-permissions';
-import { ServiceConfig } from '@polku/config';
+import type { ServiceConfig } from '@polku/config';
 import { namespacedSubject, NatsLink } from '@polku/messaging';
-import { createServiceApp } from '@polku/service-runtime';
-import {
-  connectServiceCommandClient,
-  isolatedTestEnv,
-  ownerOfSubject,
-  provisionTestBus,
-  testServiceConfig,
-  type ServiceCommandClient,
-} from '@polku/testing';
+import { ownerOfSubject } from '@polku/testing';
 import type { SyntheticEvent } from '@polku/testing/dashboards';
-import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
-import { DASHBOARDS_ENTITIES, DASHBOARDS_MIGRATIONS } from '../../src/database/schema';
+import type { DataSource } from 'typeorm';
 
-/** The dashboards service running in the test process, on its own database and namespace. */
-export interface DashboardsUnderTest {
-  readonly app: INestMicroservice;
-  readonly dataSource: DataSource;
-  readonly config: ServiceConfig;
-  readonly ask: ServiceCommandClient['ask'];
-  readonly askError: ServiceCommandClient['askError'];
-  close(): Promise<void>;
-}
-
-/** A fresh database and NATS namespace for the service; `env` adds settings. */
-export function dashboardsTestConfig(env: Record<string, string> = {}): ServiceConfig {
-  return testServiceConfig(
-    isolatedTestEnv({ EVENT_RETRY_BASE_MS: '100', EVENT_RETRY_MAX_MS: '500', ...env }),
-  );
-}
-
-/** Starts the service as main.ts does; pass the config of an earlier start to reuse its data. */
-export async function startDashboards(
-  config: ServiceConfig = dashboardsTestConfig(),
-): Promise<DashboardsUnderTest> {
-  // The provisioning step npm start runs before the services (docs/security.md).
-  await provisionTestBus(config);
-  const { app } = await createServiceApp({
-    service: 'dashboards',
-    appModule: AppModule,
-    entities: DASHBOARDS_ENTITIES,
-    migrations: DASHBOARDS_MIGRATIONS,
-    config,
-    logger: process.env.DASHBOARDS_TEST_LOG === 'true' ? undefined : false,
-  });
-  await app.listen();
-  const commands = await connectServiceCommandClient(config);
-  return {
-    app,
-    dataSource: app.get(DataSource),
-    config,
-    ask: commands.ask,
-    askError: commands.askError,
-    async close() {
-      await commands.close();
-      await app.close();
-    },
-  };
-}
+// A synthetic event set (@polku/testing/dashboards) fed to the service through JetStream, as
+// the owning services' relays would publish it, and the wait until the service has it all.
 
 /** The events the dashboards consume (the others would never reach the service). */
 export function consumedBy(events: readonly SyntheticEvent[]): SyntheticEvent[] {
@@ -146,9 +91,4 @@ export async function waitForProjected(
     }
     await new Promise((done) => setTimeout(done, 250));
   }
-}
-
-/** A manager of the organisation, as the gateway would name them in the internal token. */
-export function managerOf(orgId: string, userId: string, role: Principal['orgRole']): Principal {
-  return { userId, orgId, orgRole: role, roles: ['MANAGER'], issuer: 'polku-test' };
 }
