@@ -122,6 +122,7 @@ export function* syntheticClients(options: EventSetOptions): Generator<ClientEve
         referrer,
         owner: anotherParty(random, world.providers),
         planId: random.uuid(),
+        planVersion: 0,
         planAgreedOn: day,
         goals: [],
         measures: 0,

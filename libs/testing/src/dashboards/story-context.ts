@@ -2,6 +2,7 @@ import { systemEmitter } from '@polku/auth';
 import {
   NEXT_STEP_OVERDUE_V1,
   type EnvelopeEmitter,
+  type IntakeCompletedPayload,
   type OverdueReportedNextStepKind,
 } from '@polku/contracts';
 import { addCalendarDays, type IsoDate } from '@polku/timers';
@@ -33,10 +34,14 @@ export interface Story {
   /** The accountable provider: the one accepted, later the receiver of a completed hand-off. */
   owner: Party;
   planId: string;
+  /** The plan's version: 1 when agreed, the next at each revision or renewal. */
+  planVersion: number;
   /** The day the plan's first version was agreed: its reviews are every six months from it. */
   planAgreedOn: IsoDate;
   goals: string[];
   measures: number;
+  /** The path's latest intake, which a new one after a hand-off repeats in part. */
+  intake?: IntakeCompletedPayload;
   /** The client's previous path, which this one continues after a return. */
   readonly previousPath?: PathRecorder;
 }

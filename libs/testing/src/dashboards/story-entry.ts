@@ -1,5 +1,6 @@
 import {
   ACTIVATION_PLAN_AGREED_V1,
+  ACTIVATION_PLAN_REVISED_V1,
   CLIENT_REFERRED_V1,
   CLIENT_RETURNED_TO_INTERMEDIATE_MARKET_V1,
   GOAL_SET_V1,
@@ -7,6 +8,7 @@ import {
   LINKED_PLAN_KINDS,
   REFERRAL_ACCEPTED_V1,
   REFERRAL_DECLINED_V1,
+  type IntakeCompletedPayload,
   type PlanPartyRole,
 } from '@polku/contracts';
 import { addCalendarDays, addCalendarMonths, type IsoDate } from '@polku/timers';
@@ -129,7 +131,7 @@ export function completeIntake(story: Story): void {
   escalateLateStep(story, 'COMPLETE_INTAKE', due, day);
   const at = rec.time(day);
   const municipality = random.weighted(MUNICIPALITY_WEIGHTS);
-  rec.emit(INTAKE_COMPLETED_V1.subject, at, emitterOf(story.owner), {
+  const intake: IntakeCompletedPayload = {
     intakeId: random.uuid(),
     economicSituation: random.pick(['IN_ORDER', 'WEAK', 'VERY_WEAK'] as const),
     healthFlag: random.chance(0.4),
@@ -150,7 +152,9 @@ export function completeIntake(story: Story): void {
       debts: random.pick(['IN_ORDER', 'OPEN'] as const),
       treatment: 'NOT_APPLICABLE',
     },
-  });
+  };
+  rec.emit(INTAKE_COMPLETED_V1.subject, at, emitterOf(story.owner), intake);
+  story.intake = intake;
   rec.step(
     PATH_COURSE,
     { state: 'PLANNING', nextStep: 'AGREE_PLAN', dueDate: addCalendarDays(day, 14) },
@@ -163,6 +167,7 @@ export function completeIntake(story: Story): void {
  * are agreed by the referrer (employment authority, social services), some by the provider.
  */
 export function agreePlan(story: Story, planVersion: number, day: IsoDate): void {
+  story.planVersion = planVersion;
   const { random, rec, referrer, owner } = story;
   const agreedBy = random.chance(0.7) ? referrer : owner;
   const at = rec.time(day);
@@ -200,6 +205,39 @@ export function agreePlan(story: Story, planVersion: number, day: IsoDate): void
       text: 'Päivärytmi kuntoon ja työkokeiluun',
     });
   }
+  rec.step(PATH_COURSE, { nextStep: 'START_MEASURE', dueDate: addCalendarDays(day, 14) }, at);
+}
+
+/**
+ * ActivationPlanRevised for the next step after a completed hand-off: the measures and the
+ * parties change (the receiver joins), the plan gets its next version; then a measure can start.
+ */
+export function revisePlan(story: Story): void {
+  const { random, rec, referrer, owner } = story;
+  const day = advance(story, 2, 10);
+  const at = rec.time(day);
+  // Now and then another organisation joins the plan at the revision.
+  const third = random.chance(0.3) ? anotherParty(random, story.world.referrers) : referrer;
+  story.planVersion += 1;
+  rec.emit(
+    ACTIVATION_PLAN_REVISED_V1.subject,
+    at,
+    emitterOf(random.chance(0.7) ? referrer : owner),
+    {
+      planId: story.planId,
+      planVersion: story.planVersion,
+      changed: ['MEASURES', 'PARTIES'],
+      reasonCategory: 'TRANSITION',
+      reviewDate: addCalendarMonths(day, 6),
+      parties: [
+        { orgId: referrer.org.orgId, role: referrer.org.role as PlanPartyRole },
+        { orgId: owner.org.orgId, role: 'PROVIDER' },
+        ...(third.org === referrer.org
+          ? []
+          : [{ orgId: third.org.orgId, role: third.org.role as PlanPartyRole }]),
+      ],
+    },
+  );
   rec.step(PATH_COURSE, { nextStep: 'START_MEASURE', dueDate: addCalendarDays(day, 14) }, at);
 }
 

@@ -6,11 +6,13 @@ import {
   FOLLOW_UP_SCHEDULED_V1,
   PATH_CLOSED_V1,
   UNCLEAR_PATH_FLAGGED_V1,
+  type DestinationCategory,
   type ExitDestination,
   type FollowUpStatus,
 } from '@polku/contracts';
 import { addCalendarDays, addCalendarMonths, type IsoDate } from '@polku/timers';
 import { randomDestination } from './distributions';
+import { fundingEnds } from './story-parties';
 import {
   advance,
   emitterOf,
@@ -67,21 +69,15 @@ function completeFollowUp(
   return { confirms, destination };
 }
 
-/**
- * ClientExited with a Table 7 destination (recorded on the exit date or a few days later). An
- * unclear path gets a search owner and a review; any other exit schedules follow-ups 1, 3 and 6
- * months on, each completed, missed (and maybe completed late) or still open, and the path is
- * closed when every follow-up was done and one confirmed the destination. With `returnAfterDays`
- * the client comes back that long after the exit and the path stops there.
- */
-export function exitAndFollowUp(story: Story, returnAfterDays?: number): ExitOutcome {
+/** ClientExited on the story's day (recorded then or a few days later); its destination. */
+function recordExit(
+  story: Story,
+  outcome: ExitOutcome,
+  except: readonly DestinationCategory[],
+): { destination: ExitDestination; at: Date } {
   const { random, rec } = story;
   const exitDate = story.day;
-  const outcome: ExitOutcome = {
-    returnOn:
-      returnAfterDays === undefined ? undefined : addCalendarDays(exitDate, returnAfterDays),
-  };
-  let destination = randomDestination(random);
+  const destination = randomDestination(random, except);
   const at = rec.time(random.chance(0.4) ? addCalendarDays(exitDate, random.int(1, 4)) : exitDate);
   rec.emit(CLIENT_EXITED_V1.subject, at, emitterOf(story.owner), {
     destination,
@@ -89,32 +85,66 @@ export function exitAndFollowUp(story: Story, returnAfterDays?: number): ExitOut
     exitDate,
   });
   outcome.exitDate = exitDate;
+  return { destination, at };
+}
+
+/**
+ * An unclear path: its owner searches, reviewing on time a few times (each review sets the next
+ * date). Answers true when the search found the client a destination (the story is then at the
+ * day of the new exit); else the review slides, escalates, and the path is lost.
+ */
+function searchUnclear(story: Story, outcome: ExitOutcome, at: Date): boolean {
+  const { random, rec } = story;
   const owner = story.owner;
-  if (destination.category === 'UNCLEAR_PATH') {
-    const reviewDate = addCalendarDays(exitDate, 28);
-    rec.emit(UNCLEAR_PATH_FLAGGED_V1.subject, at, emitterOf(owner), {
-      searchOwnerOrgId: owner.org.orgId,
-      searchWorkerId: workerIdOf(owner),
-      reviewDate,
-    });
-    rec.step(
-      emitterOf(owner),
-      { state: 'UNCLEAR_PATH', nextStep: 'REVIEW_UNCLEAR_PATH', dueDate: reviewDate },
-      at,
-    );
-    // The search owner reviews it a few times on time (each review sets the next date), then
-    // lets it slide: the review escalates and the path is lost.
-    let due = reviewDate;
-    for (let reviews = random.int(0, 3); reviews > 0 && !returned(outcome, due); reviews -= 1) {
-      const reviewed = rec.time(due);
-      due = addCalendarDays(due, 28);
-      rec.step(emitterOf(owner), { dueDate: due }, reviewed);
-    }
-    escalateLateStep(story, 'REVIEW_UNCLEAR_PATH', due, outcome.returnOn ?? '9999-12-31');
-    return outcome;
+  let due = addCalendarDays(story.day, 28);
+  rec.emit(UNCLEAR_PATH_FLAGGED_V1.subject, at, emitterOf(owner), {
+    searchOwnerOrgId: owner.org.orgId,
+    searchWorkerId: workerIdOf(owner),
+    reviewDate: due,
+  });
+  rec.step(
+    emitterOf(owner),
+    { state: 'UNCLEAR_PATH', nextStep: 'REVIEW_UNCLEAR_PATH', dueDate: due },
+    at,
+  );
+  for (let reviews = random.int(0, 3); reviews > 0 && !returned(outcome, due); reviews -= 1) {
+    const reviewed = rec.time(due);
+    story.day = due;
+    due = addCalendarDays(due, 28);
+    rec.step(emitterOf(owner), { dueDate: due }, reviewed);
   }
+  if (random.chance(0.35)) {
+    story.day = addCalendarDays(story.day, random.int(1, 20));
+    return !returned(outcome, story.day);
+  }
+  escalateLateStep(story, 'REVIEW_UNCLEAR_PATH', due, outcome.returnOn ?? '9999-12-31');
+  return false;
+}
+
+/**
+ * The exit with a Table 7 destination. An unclear path gets a search owner and reviews, and
+ * sometimes a second exit once a destination is found; any other exit schedules follow-ups 1, 3
+ * and 6 months on, each completed, missed (and maybe completed late) or still open, and the
+ * path is closed when every follow-up was done and one confirmed the destination. With
+ * `returnAfterDays` the client comes back that long after the first exit and the path stops.
+ */
+export function exitAndFollowUp(story: Story, returnAfterDays?: number): ExitOutcome {
+  const { random, rec } = story;
+  const outcome: ExitOutcome = {
+    returnOn:
+      returnAfterDays === undefined ? undefined : addCalendarDays(story.day, returnAfterDays),
+  };
+  let { destination, at } = recordExit(story, outcome, []);
+  if (destination.category === 'UNCLEAR_PATH') {
+    if (!searchUnclear(story, outcome, at)) {
+      return outcome;
+    }
+    ({ destination, at } = recordExit(story, outcome, ['UNCLEAR_PATH']));
+  }
+  const exitDate = story.day;
+  const owner = story.owner;
   // The last provider follows the client up; now and then the referrer takes it.
-  const followOwner = random.chance(0.15) ? story.referrer : owner;
+  let followOwner = random.chance(0.15) ? story.referrer : owner;
   const followUps = FOLLOW_UP_MONTHS.map((months) => ({
     followUpId: random.uuid(),
     dueDate: addCalendarMonths(exitDate, months),
@@ -140,6 +170,9 @@ export function exitAndFollowUp(story: Story, returnAfterDays?: number): ExitOut
     const next = followUps[index + 1]?.dueDate;
     if (returned(outcome, dueDate)) {
       return outcome;
+    }
+    if (followOwner !== story.referrer && random.chance(0.04)) {
+      followOwner = fundingEnds(story, followOwner, addCalendarDays(dueDate, -random.int(1, 20)));
     }
     rec.emit(FOLLOW_UP_DUE_V1.subject, rec.time(dueDate), timer('follow-up-timer'), {
       followUpId,

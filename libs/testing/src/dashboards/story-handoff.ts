@@ -9,6 +9,8 @@ import {
 } from '@polku/contracts';
 import { addCalendarDays } from '@polku/timers';
 import { destinationOf, HANDOFF_DECLINE_WEIGHTS } from './distributions';
+import { revisePlan } from './story-entry';
+import { intakeAgain } from './story-parties';
 import { runMeasure } from './story-measures';
 import {
   advance,
@@ -116,12 +118,16 @@ export function handOff(story: Story): boolean {
     {
       state: 'PLANNING',
       ...rec.owner(receiver.org, workerIdOf(receiver)),
-      nextStep: 'START_MEASURE',
+      nextStep: 'AGREE_PLAN',
       dueDate: addCalendarDays(completedOn, 14),
     },
     completed,
   );
   story.owner = receiver;
+  if (random.chance(0.3)) {
+    intakeAgain(story);
+  }
+  revisePlan(story);
   return true;
 }
 

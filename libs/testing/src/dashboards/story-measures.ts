@@ -21,6 +21,7 @@ import {
 import { MEASURE_TYPE_WEIGHTS, WAITING_FOR_WEIGHTS } from './distributions';
 import { PATH_COURSE, PathCutOff } from './path-recorder';
 import { agreePlan } from './story-entry';
+import { holdMeeting } from './story-parties';
 import {
   advance,
   emitterOf,
@@ -140,7 +141,7 @@ function wait(story: Story, start: IsoDate, end: IsoDate): Happening[] {
 function review(story: Story, reviewDate: IsoDate): Happening[] {
   const { random, rec } = story;
   if (random.chance(0.4)) {
-    return [{ day: reviewDate, run: (day) => agreePlan(story, 2, day) }];
+    return [{ day: reviewDate, run: (day) => agreePlan(story, story.planVersion + 1, day) }];
   }
   if (!random.chance(0.4)) {
     return [];
@@ -202,6 +203,10 @@ export function runMeasure(story: Story): void {
   }
   if (random.chance(0.04)) {
     happenings.push(actionItemOverdue(story, addCalendarDays(startDate, 20)));
+  }
+  if (random.chance(0.15)) {
+    const day = addCalendarDays(startDate, random.int(5, 25));
+    happenings.push({ day, run: (on) => holdMeeting(story, on) });
   }
   if (random.chance(0.15) && calendarDaysBetween(startDate, end) > 20) {
     const pausedOn = addCalendarDays(

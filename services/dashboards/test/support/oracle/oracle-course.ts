@@ -31,9 +31,16 @@ function steps(path: OraclePath): Step[] {
       measure.data.schedule.startDate,
     );
   });
-  const exit = firstOf(path, 'ClientExited');
-  add(`DEST:${exit?.data.destination.category}`, exit, exit?.data.exitDate);
-  return found;
+  for (const exit of ofType(path, 'ClientExited')) {
+    add(`DEST:${exit.data.destination.category}`, exit, exit.data.exitDate);
+  }
+  // In day order; the steps of one day in the order above.
+  return found
+    .map((step, index) => ({ step, index }))
+    .sort((a, b) =>
+      a.step.date < b.step.date ? -1 : a.step.date > b.step.date ? 1 : a.index - b.index,
+    )
+    .map(({ step }) => step);
 }
 
 /** LINK: one per consecutive pair of steps reached, on the later step's day. */

@@ -47,8 +47,10 @@ export function fragmentationFacts(path: OraclePath): BareFact[] {
       data.fromOrgId,
       data.toOrgId,
       data.receivingOrgId,
-      ...(event.type === 'ActivationPlanAgreed'
-        ? data.parties.map((p: { orgId: string }) => p.orgId)
+      // Plan parties (agreed or revised) and the organisations at a network meeting.
+      ...(data.parties ?? []).map((party: { orgId: string }) => party.orgId),
+      ...(event.type === 'NetworkMeetingHeld'
+        ? data.participants.map((party: { orgId: string }) => party.orgId)
         : []),
     ]) {
       if (typeof id === 'string') {

@@ -1,4 +1,4 @@
-import { daysFrom } from './oracle-dates';
+import { daysFrom, roundedMonths } from './oracle-dates';
 import { followUpOutcomes, placedIn } from './oracle-exits';
 import type { BareFact } from './oracle-fact';
 import { ofType, type OracleEvent, type OraclePath } from './oracle-path';
@@ -87,51 +87,50 @@ export function overdueFacts(path: OraclePath): BareFact[] {
     }));
 }
 
-/** The group an exit must stay in to count as sustained: studies is a group of its own here. */
-function sustainedGroup(category: string, group: string): string {
-  return category === 'STUDIES' ? 'STUDIES' : group;
+/** The class an exit must stay in to count as sustained: studies is one of its own. */
+function classOf(destination: { category: string; group: string }): string {
+  return destination.category === 'STUDIES' ? 'STUDIES' : destination.group;
 }
 
 /**
  * SUSTAINED_EXIT: each exit to the labour market or to studies, on the exit date: SUSTAINED
- * when the 6-month follow-up places the client there still, TRANSITIONAL when elsewhere, and
- * NOT_KNOWN when it is not done, missed or unknown.
+ * when the 6-month follow-up (or the latest at 6 months or more) that found out where the client
+ * is places them in the same class still (the labour market; studies), TRANSITIONAL when
+ * elsewhere or back, NOT_KNOWN while none has.
  */
 export function sustainedFacts(path: OraclePath): BareFact[] {
-  const exit = ofType(path, 'ClientExited').at(-1);
-  if (exit === undefined) {
-    return [];
-  }
-  const { category, group } = exit.data.destination;
-  if (group !== 'LABOUR_MARKET' && category !== 'STUDIES') {
-    return [];
-  }
-  const candidates = followUpOutcomes(path).filter(
-    (followUp) => daysFrom(exit.data.exitDate, followUp.dueDate) >= 170,
-  );
-  const sixMonths =
-    candidates.find(
-      (followUp) => Math.round(daysFrom(exit.data.exitDate, followUp.dueDate) / 30.44) === 6,
-    ) ?? candidates.sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1)).at(-1);
-  const placed = sixMonths === undefined ? undefined : placedIn(sixMonths);
-  let status = 'NOT_KNOWN';
-  if (placed !== undefined && placed !== 'MISSED' && placed !== 'UNKNOWN') {
-    const completion = sixMonths?.completion?.data;
-    const now =
-      placed === 'BACK_IN_VTM'
-        ? 'BACK_IN_VTM'
-        : completion?.statusNow === 'CHANGED'
-          ? sustainedGroup(placed, (completion.destination as { group: string }).group)
-          : sustainedGroup(category, group);
-    status = now === sustainedGroup(category, group) ? 'SUSTAINED' : 'TRANSITIONAL';
-  }
-  return [
-    {
-      kind: 'SUSTAINED_EXIT',
-      date: exit.data.exitDate,
-      org: exit.org,
-      category: status,
-      detail: category,
-    },
-  ];
+  return ofType(path, 'ClientExited').flatMap((exit) => {
+    const { category, group } = exit.data.destination;
+    if (group !== 'LABOUR_MARKET' && category !== 'STUDIES') {
+      return [];
+    }
+    const exitDate = exit.data.exitDate as string;
+    const foundOut = followUpOutcomes(path).filter((followUp) => {
+      const placed = placedIn(followUp);
+      return (
+        followUp.exitDate === exitDate &&
+        placed !== undefined &&
+        placed !== 'MISSED' &&
+        placed !== 'UNKNOWN' &&
+        roundedMonths(exitDate, followUp.dueDate) >= 6
+      );
+    });
+    const decides =
+      foundOut.find((followUp) => roundedMonths(exitDate, followUp.dueDate) === 6) ??
+      foundOut.sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1)).at(-1);
+    let status = 'NOT_KNOWN';
+    if (decides !== undefined) {
+      const completion = decides.completion!.data;
+      const now =
+        completion.statusNow === 'BACK_IN_VTM'
+          ? 'BACK_IN_VTM'
+          : completion.statusNow === 'CHANGED'
+            ? classOf(completion.destination as { category: string; group: string })
+            : classOf({ category, group });
+      status = now === classOf({ category, group }) ? 'SUSTAINED' : 'TRANSITIONAL';
+    }
+    return [
+      { kind: 'SUSTAINED_EXIT', date: exitDate, org: exit.org, category: status, detail: category },
+    ];
+  });
 }
