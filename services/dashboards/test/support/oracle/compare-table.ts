@@ -6,6 +6,12 @@ import {
 } from '@polku/contracts';
 import { emptyRow, percentileOf, type ExpectedRow, type ExpectedTable } from './oracle-table';
 
+/** The row a SHARE is of: its TOTAL cell as shown, and its count as the oracle has it. */
+interface Whole {
+  readonly cell: DashboardCell | undefined;
+  readonly count: number;
+}
+
 /** How much a comparison compared: counts shown (not zero), and cells hidden as small. */
 export interface CompareTally {
   shown: number;
@@ -30,10 +36,20 @@ export function differences(
     return found;
   }
   const seen = new Set<string>();
+  const byId = new Map(table.rows.map((row) => [`${row.group ?? ''}|${row.key}`, row]));
+  const share = (id: string): Whole | undefined => {
+    const wholeId = expected.shareOf?.(id);
+    if (wholeId === undefined) {
+      return undefined;
+    }
+    const row = wholeId === 'total' ? table.total : byId.get(wholeId);
+    const counts = (wholeId === 'total' ? expected.total : expected.rows.get(wholeId))?.counts;
+    return { cell: row?.cells[expected.periods.length], count: counts?.at(-1) ?? 0 };
+  };
   for (const row of table.rows) {
     const id = `${row.group ?? ''}|${row.key}`;
     seen.add(id);
-    found.push(...rowDifferences(table, row, id, expected.rows.get(id), tally));
+    found.push(...rowDifferences(table, row, id, expected.rows.get(id), tally, share(id)));
   }
   for (const [id, row] of expected.rows) {
     if (!seen.has(id) && row.counts.some((count) => count > 0)) {
@@ -44,7 +60,7 @@ export function differences(
     found.push(
       ...(table.total === undefined
         ? ['no total row']
-        : rowDifferences(table, table.total, 'total', expected.total, tally)),
+        : rowDifferences(table, table.total, 'total', expected.total, tally, share('total'))),
     );
   }
   return found;
@@ -56,6 +72,7 @@ function rowDifferences(
   id: string,
   expectedRow: ExpectedRow | undefined,
   tally: CompareTally,
+  whole: Whole | undefined,
 ): string[] {
   const periods = table.columns.filter((c) => c.kind === 'PERIOD').map((c) => c.key);
   const expected = expectedRow ?? emptyRow(periods);
@@ -74,6 +91,8 @@ function rowDifferences(
     } else if (column.kind === 'MEDIAN_DAYS' || column.kind === 'P90_DAYS') {
       const value = percentileOf(expected.days, column.kind === 'MEDIAN_DAYS' ? 0.5 : 0.9);
       found.push(...derivedDifferences(where, cell, totalCell, value));
+    } else if (column.kind === 'SHARE') {
+      found.push(...shareDifferences(where, cell, totalCell, expected.counts.at(-1) ?? 0, whole));
     }
   });
   return found;
@@ -108,5 +127,25 @@ function derivedDifferences(
       ? []
       : [`${where}: shows ${cell.display} while its count is hidden`];
   }
+  return cell.value === value ? [] : [`${where}: ${cell.value}, the oracle has ${value}`];
+}
+
+/** A share in per cent with one decimal, hidden with its count or its whole; none of nothing. */
+function shareDifferences(
+  where: string,
+  cell: DashboardCell,
+  own: DashboardCell | undefined,
+  count: number,
+  whole: Whole | undefined,
+): string[] {
+  if (whole === undefined) {
+    return cell.value === null ? [] : [`${where}: a share ${cell.display} of nothing`];
+  }
+  if (own?.suppressed !== undefined || whole.cell?.suppressed !== undefined) {
+    return cell.value === null && cell.suppressed !== undefined
+      ? []
+      : [`${where}: shows ${cell.display} while its count or its whole is hidden`];
+  }
+  const value = whole.count === 0 ? null : Math.round((1000 * count) / whole.count) / 10;
   return cell.value === value ? [] : [`${where}: ${cell.value}, the oracle has ${value}`];
 }

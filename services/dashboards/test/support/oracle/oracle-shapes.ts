@@ -33,6 +33,8 @@ export interface Shape {
   readonly periods: boolean;
   readonly subtotals: boolean;
   readonly total: boolean;
+  /** Whose share a row's SHARE is (`total` or `group|TOTAL`); absent: the view has no shares. */
+  readonly shareOf?: (id: string) => string | undefined;
 }
 
 /** The table a shape makes of the facts a request counts. */
@@ -48,7 +50,12 @@ export function shaped(
   if (shape.subtotals) {
     withSubtotals(periods, rows);
   }
-  return { periods: shape.periods ? periods : [], rows, ...(shape.total ? { total } : {}) };
+  return {
+    periods: shape.periods ? periods : [],
+    rows,
+    ...(shape.total ? { total } : {}),
+    ...(shape.shareOf === undefined ? {} : { shareOf: shape.shareOf }),
+  };
 }
 
 /** `A:B>C:D` → `A>C`: the kind of a flows link, its row's group. */

@@ -28,6 +28,8 @@ export interface ExpectedTable {
   readonly periods: readonly string[];
   readonly rows: Map<string, ExpectedRow>;
   readonly total?: ExpectedRow;
+  /** The row (`total` or `group|key`) whose TOTAL a row's SHARE is a share of; none: no share. */
+  readonly shareOf?: (id: string) => string | undefined;
 }
 
 /** The first day of every period from `from` to `to`. */

@@ -12,6 +12,17 @@ import {
   type OracleRequest,
 } from './oracle-table';
 
+/** Every row's share is of the total row. */
+const toTotal = () => 'total';
+
+/** A group's members' shares are of its subtotal; the subtotal has none. */
+const toGroup = (id: string) =>
+  id.endsWith('|TOTAL') ? undefined : `${id.slice(0, id.indexOf('|'))}|TOTAL`;
+
+/** Members of their group's subtotal, subtotals (and the total row) of the total. */
+const groupThenTotal = (id: string) =>
+  id === 'total' || id.endsWith('|TOTAL') ? 'total' : toGroup(id);
+
 /** How each view's rows are made of its facts (docs/dashboards.md). */
 const SHAPES: Partial<Record<DashboardViewName, Shape>> = {
   destinations: {
@@ -20,6 +31,7 @@ const SHAPES: Partial<Record<DashboardViewName, Shape>> = {
     periods: true,
     subtotals: true,
     total: true,
+    shareOf: toTotal,
   },
   'follow-up-status': {
     kinds: ['FOLLOW_UP_STATUS'],
@@ -27,6 +39,7 @@ const SHAPES: Partial<Record<DashboardViewName, Shape>> = {
     periods: true,
     subtotals: true,
     total: false,
+    shareOf: toGroup,
   },
   'sustained-exits': {
     kinds: ['SUSTAINED_EXIT'],
@@ -34,6 +47,7 @@ const SHAPES: Partial<Record<DashboardViewName, Shape>> = {
     periods: true,
     subtotals: false,
     total: true,
+    shareOf: toTotal,
   },
   flows: {
     kinds: ['LINK'],
@@ -63,6 +77,7 @@ const SHAPES: Partial<Record<DashboardViewName, Shape>> = {
     periods: true,
     subtotals: true,
     total: true,
+    shareOf: groupThenTotal,
   },
   'overdue-trends': {
     kinds: ['OVERDUE'],
@@ -77,6 +92,7 @@ const SHAPES: Partial<Record<DashboardViewName, Shape>> = {
     periods: true,
     subtotals: false,
     total: true,
+    shareOf: toTotal,
   },
   fragmentation: {
     kinds: ['PLANS', 'ORGANISATIONS'],
@@ -84,6 +100,7 @@ const SHAPES: Partial<Record<DashboardViewName, Shape>> = {
     periods: false,
     subtotals: true,
     total: false,
+    shareOf: toGroup,
   },
   'goal-attainment': {
     kinds: ['GAS'],
@@ -91,6 +108,7 @@ const SHAPES: Partial<Record<DashboardViewName, Shape>> = {
     periods: false,
     subtotals: false,
     total: true,
+    shareOf: toTotal,
   },
 };
 
@@ -127,7 +145,15 @@ function reentry(facts: readonly OracleFact[], request: OracleRequest): Expected
     (fact) => `LOOP|${fact.category}`,
   );
   withSubtotals(periods, loops);
-  return { periods, rows: new Map([...rows, ...loops]) };
+  const shareOf = (id: string) =>
+    id === 'REENTRY|REENTERED_WITHIN_6_MONTHS'
+      ? 'REENTRY|EXITS_6_MONTHS_AGO'
+      : id === 'REENTRY|REENTERED_WITHIN_12_MONTHS'
+        ? 'REENTRY|EXITS_12_MONTHS_AGO'
+        : id.startsWith('LOOP|') && id !== 'LOOP|TOTAL'
+          ? 'LOOP|TOTAL'
+          : undefined;
+  return { periods, rows: new Map([...rows, ...loops]), shareOf };
 }
 
 /** What the oracle expects of a view under a request. */
