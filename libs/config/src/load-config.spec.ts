@@ -80,6 +80,7 @@ describe('loadConfig', () => {
         OUTBOX_POLL_INTERVAL_MS: 500,
         READ_YOUR_WRITES_WAIT_MS: 2000,
         SHUTDOWN_TIMEOUT_MS: 10000,
+        SIMULATED_CLOCK_FILE: '',
         INTERNAL_TOKEN_VERIFY_KEYS: DEVELOPMENT_INTERNAL_TOKEN_VERIFY_KEYS,
       });
       expect(config).toBeInstanceOf(ServiceConfig);
@@ -211,6 +212,27 @@ describe('loadConfig', () => {
           ...OWN_INTERNAL_TOKEN_KEYS,
         }).AUTH_ISSUER,
       ).toBe(issuer);
+    });
+  });
+
+  describe('SIMULATED_CLOCK_FILE (issue 19)', () => {
+    it('should take a clock file outside production', () => {
+      expect(
+        loadConfig(ServiceConfig, { SIMULATED_CLOCK_FILE: '.polku/clock/simulated-clock.json' })
+          .SIMULATED_CLOCK_FILE,
+      ).toBe('.polku/clock/simulated-clock.json');
+    });
+
+    it('should refuse a clock file in production', () => {
+      expect(
+        configErrorOf(ServiceConfig, {
+          NODE_ENV: 'production',
+          NATS_NKEY_SEED: `SU${'A'.repeat(56)}`,
+          NATS_TLS_CA_FILE: '/etc/polku/nats-ca.pem',
+          ...OWN_INTERNAL_TOKEN_KEYS,
+          SIMULATED_CLOCK_FILE: '/tmp/clock.json',
+        }).message,
+      ).toContain('SIMULATED_CLOCK_FILE must be empty when NODE_ENV=production');
     });
   });
 

@@ -229,6 +229,20 @@ export class ServiceConfig {
   @IntVar(100, 600000)
   SHUTDOWN_TIMEOUT_MS!: number;
 
+  // Demo data only (docs/adr/0018-simulated-clock-for-demo-data.md).
+  @EnvVar({
+    description:
+      'Development and demo only: a JSON file `{"offsetMs": n, "revision": r}` whose offset this process adds to real time in every `new Date()` and `Date.now()`, following changes to the file; each change it applies is acknowledged in `<file>.<service>.ack` and in its health answer (`clock`). `npm start -- --demo` sets it to load demo data over two simulated years; empty: the real clock. Refused when NODE_ENV=production.',
+    default: '',
+  })
+  @IsString()
+  @ValidateIf((config: ServiceConfig) => config.NODE_ENV === 'production')
+  @Matches(/^$/, {
+    message:
+      'SIMULATED_CLOCK_FILE must be empty when NODE_ENV=production: the simulated clock is for demo data only',
+  })
+  SIMULATED_CLOCK_FILE!: string;
+
   // The internal token (docs/security.md): every service verifies the gateway's signature.
   @EnvVar({
     description:

@@ -145,6 +145,65 @@ export const DEMO_USERS: readonly DemoUser[] = [
     orgId: org.healthCentre.id,
     roles: ['CASEWORKER'],
   },
+  // A second caseworker where the demo data generator (tools/demo) gives most clients, and a
+  // manager of every organisation, who reads its dashboards (docs/dashboards.md). Listed last,
+  // so the first caseworker of each organisation stays the one tests find.
+  {
+    username: 'jukka.tyollisyys',
+    userId: 'demo-user-13',
+    displayName: 'Jukka (työllisyysasiantuntija)',
+    orgId: org.employmentArea.id,
+    roles: ['CASEWORKER'],
+  },
+  {
+    username: 'riikka.sosiaalityo',
+    userId: 'demo-user-14',
+    displayName: 'Riikka (sosiaalityöntekijä)',
+    orgId: org.socialServices.id,
+    roles: ['CASEWORKER'],
+  },
+  {
+    username: 'anni.tyonsilta',
+    userId: 'demo-user-15',
+    displayName: 'Anni (työvalmentaja, Työnsilta)',
+    orgId: org.tyonsilta.id,
+    roles: ['CASEWORKER'],
+  },
+  {
+    username: 'kalle.kumppaniksi',
+    userId: 'demo-user-16',
+    displayName: 'Kalle (työvalmentaja, Kumppaniksi)',
+    orgId: org.kumppaniksi.id,
+    roles: ['CASEWORKER'],
+  },
+  {
+    username: 'leena.sosiaalijohtaja',
+    userId: 'demo-user-17',
+    displayName: 'Leena (sosiaalityön johtaja)',
+    orgId: org.socialServices.id,
+    roles: ['MANAGER'],
+  },
+  {
+    username: 'tuula.typ',
+    userId: 'demo-user-18',
+    displayName: 'Tuula (TYP:n esihenkilö)',
+    orgId: org.typ.id,
+    roles: ['MANAGER'],
+  },
+  {
+    username: 'kirsi.kumppaniksi',
+    userId: 'demo-user-19',
+    displayName: 'Kirsi (toiminnanjohtaja, Kumppaniksi)',
+    orgId: org.kumppaniksi.id,
+    roles: ['MANAGER'],
+  },
+  {
+    username: 'hannu.terveysasema',
+    userId: 'demo-user-20',
+    displayName: 'Hannu (osastonhoitaja)',
+    orgId: org.healthCentre.id,
+    roles: ['MANAGER'],
+  },
 ];
 
 /** The organisation of a demo user (every demo user has one). */

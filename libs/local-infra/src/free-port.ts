@@ -33,9 +33,9 @@ export function isPortOpen(host: string, port: number, timeoutMs = 1_000): Promi
 
 /** Resolves once host:port accepts connections; rejects after timeoutMs. */
 export async function waitForPort(host: string, port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   while (!(await isPortOpen(host, port, 500))) {
-    if (Date.now() > deadline) {
+    if (performance.now() > deadline) {
       throw new Error(`nothing listens on ${host}:${port} after ${timeoutMs} ms`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -25,6 +25,7 @@ import {
 } from '@polku/observability';
 import { installFastValidation } from '@polku/validation';
 import { exitGracefullyOnSignals } from './graceful-shutdown';
+import { installClockOfConfig } from './clock/service-clock';
 import { EventBackbone } from './messaging/event-backbone';
 import { isOperatorCommand, runOperatorCommand } from './operator-commands';
 import { runServiceCommand, type ServiceCommand } from './service-commands';
@@ -107,19 +108,32 @@ export async function createServiceApp(
 export async function bootstrapService(options: BootstrapServiceOptions): Promise<void> {
   installFastValidation();
   const config = loadConfigOrExit(options.configClass ?? ServiceConfig, options.service);
+  const logger = createServiceLogger(options.service, config);
+  const command = process.argv[2];
+  const commands = options.serviceCommands ?? {};
+  const own =
+    command !== undefined && Object.hasOwn(commands, command) ? commands[command] : undefined;
+  const runsCommand = isOperatorCommand(command) || own !== undefined;
+  try {
+    // First, before anything reads the time: demo data runs on a simulated clock. A command
+    // acknowledges under its own name, so it never stands in for the serving process.
+    installClockOfConfig(
+      config,
+      runsCommand ? `${options.service}.${command}` : options.service,
+      logger,
+    );
+  } catch (error) {
+    logger.error(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   initTracing({ serviceName: options.service, serviceVersion: POLKU_VERSION });
   initMetrics({ serviceName: options.service, serviceVersion: POLKU_VERSION });
-  const logger = createServiceLogger(options.service, config);
   process.on('unhandledRejection', (reason) => {
     logger.error(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
   });
 
   try {
-    const command = process.argv[2];
-    const commands = options.serviceCommands ?? {};
-    const own =
-      command !== undefined && Object.hasOwn(commands, command) ? commands[command] : undefined;
-    if (isOperatorCommand(command) || own !== undefined) {
+    if (runsCommand) {
       // An operator command (the house's, or the service's own) runs once and exits.
       const context = {
         service: options.service,

@@ -3,6 +3,7 @@ export {
   createServiceApp,
   type BootstrapServiceOptions,
 } from './bootstrap-service';
+export { clockHealth, installClockOfConfig } from './clock/service-clock';
 export { exitGracefullyOnSignals } from './graceful-shutdown';
 export { ServiceHealthService } from './health/service-health.service';
 export { POLKU_VERSION, ServiceRuntime } from './service-runtime';

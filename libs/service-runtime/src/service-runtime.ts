@@ -10,6 +10,8 @@ export const POLKU_VERSION = '0.1.0';
 export class ServiceRuntime<TConfig extends ServiceConfig = ServiceConfig> {
   readonly instanceId = randomUUID();
   readonly startedAt = new Date();
+  /** performance.now() at start: uptime is a duration, which a simulated clock must not bend. */
+  readonly startedAtMonotonicMs = performance.now();
 
   constructor(
     readonly service: ServiceName,

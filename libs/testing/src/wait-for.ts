@@ -10,7 +10,8 @@ export async function waitFor<T>(
     description = 'condition',
   }: { timeoutMs?: number; intervalMs?: number; description?: string | (() => string) } = {},
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  // performance.now(): a test may run the simulated clock, whose Date jumps (libs/clock).
+  const deadline = performance.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
     try {
@@ -21,7 +22,7 @@ export async function waitFor<T>(
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() > deadline) {
+    if (performance.now() > deadline) {
       const cause = lastError instanceof Error ? `: ${lastError.message}` : '';
       const what = typeof description === 'function' ? description() : description;
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${cause}`);

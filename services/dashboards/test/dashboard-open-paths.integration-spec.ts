@@ -20,13 +20,16 @@ describe('dashboards: open paths now', () => {
     const first = fact({
       kind: 'NOW_HANDOFF',
       orgId: sender,
-      category: 'PENDING',
+      category: 'SENDER',
       factDate: daysAgo(7),
       dueDate,
       detail,
       municipality,
     });
-    return [first, { ...first, factKey: `${first.factKey}:RECEIVER`, orgId: receiver }];
+    return [
+      first,
+      { ...first, factKey: `${first.factKey}:RECEIVER`, orgId: receiver, category: 'RECEIVER' },
+    ];
   };
 
   beforeAll(async () => {

@@ -19,6 +19,7 @@ import { MeetingsApiModule } from './meetings/meetings-api.module';
 import { TransitionsApiModule } from './transitions/transitions-api.module';
 import { TimelineApiModule } from './timeline/timeline-api.module';
 import { WorkQueueApiModule } from './work-queue/work-queue-api.module';
+import { DashboardsApiModule } from './dashboards/dashboards-api.module';
 import { applyApiConventions } from './http/api-conventions';
 import { ApiConventionsModule } from './http/api-conventions.module';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
@@ -73,6 +74,7 @@ export async function createGatewayApp({
       MeetingsApiModule,
       TimelineApiModule,
       WorkQueueApiModule,
+      DashboardsApiModule,
       LiveApiModule,
       IdempotencyModule,
       ...(extraImports ?? []),

@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { gatewayRouteTable } from '../src/access/route-table';
 import { createGatewayApp } from './support/test-gateway-app';
 import { JSON_BODY_LIMITS } from '../src/http/json-body/json-limits';
-import { isIdParam } from '../src/http/path-ids/path-id.guard';
+import { isCheckedPathParam } from '../src/http/path-ids/path-id.guard';
 import { demoAuthHeader } from './support/demo-auth';
 import { VALID_COMMAND_BODIES } from './support/sample-commands';
 
@@ -129,11 +129,11 @@ describe('malformed path ids', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('should name only ids as path parameters, so that every one is checked', () => {
+  it('should name only ids and named parameters as path parameters, so that every one is checked', () => {
     const params = gatewayRouteTable(gateway).flatMap((route) =>
       [...route.url.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1]),
     );
-    expect(params.filter((name) => !isIdParam(name))).toEqual([]);
+    expect(params.filter((name) => !isCheckedPathParam(name))).toEqual([]);
   });
 
   it('should still answer 401 before it looks at the id', async () => {

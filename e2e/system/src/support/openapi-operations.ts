@@ -5,6 +5,7 @@ import {
   type FixtureWorld,
   type OperationFixture,
 } from './openapi-operation-fixtures';
+import { dashboardOperations } from './openapi-dashboard-operations';
 import { meetingOperations } from './openapi-meeting-operations';
 import { timelineOperations } from './openapi-timeline-operations';
 import { workQueueOperations } from './openapi-work-queue-operations';
@@ -268,6 +269,7 @@ export const OPERATION_FIXTURES: Readonly<Record<string, OperationFixture>> = {
   ...meetingOperations(),
   ...timelineOperations(),
   ...workQueueOperations(),
+  ...dashboardOperations(),
   'GET /api/v1/paths/{pathId}/statements': {
     as: 'tiina.tyollisyys',
     prepare: async (w) => ({ params: { pathId: await w.inIntake() } }),

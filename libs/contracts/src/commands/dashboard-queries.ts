@@ -91,7 +91,7 @@ export class DashboardFilters {
   @IsIsoDate()
   readonly from?: string;
 
-  @FieldDoc('Last day counted (YYYY-MM-DD), today at the latest.', { example: '2026-12-31' })
+  @FieldDoc('Last day counted (YYYY-MM-DD), today at the latest.', { example: '2026-06-30' })
   @IsOptional()
   @IsIsoDate()
   readonly to?: string;

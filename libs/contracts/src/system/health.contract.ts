@@ -28,6 +28,18 @@ export interface OutboxHealth extends DependencyHealth {
   readonly oldestAgeMs?: number;
 }
 
+/**
+ * The simulated clock a process runs on for demo data (docs/adr/0018-simulated-clock-for-demo-data.md):
+ * its `new Date()` is real time + offsetMs. Absent from a process on the real clock.
+ */
+export interface ClockHealth {
+  readonly simulated: true;
+  /** Simulated minus real time, in ms, as this process applies it now. */
+  readonly offsetMs: number;
+  /** The clock file's revision it applied. */
+  readonly revision: number;
+}
+
 /** What a service answers on its health subject. */
 export interface ServiceHealthReport {
   readonly service: ServiceName;
@@ -43,6 +55,8 @@ export interface ServiceHealthReport {
     readonly nats: DependencyHealth;
     readonly outbox: OutboxHealth;
   };
+  /** Only on a simulated clock (demo data). */
+  readonly clock?: ClockHealth;
 }
 
 /**

@@ -31,7 +31,8 @@ export async function awaitProcessedEvents(
   if (missing.length === 0) {
     return 'seen';
   }
-  const deadline = Date.now() + options.timeoutMs;
+  // A duration, so performance.now(): a simulated clock moved meanwhile must not end it early.
+  const deadline = performance.now() + options.timeoutMs;
   let pause = FIRST_PAUSE_MS;
   for (;;) {
     const processed = await options.processedAmong(missing);
@@ -39,7 +40,7 @@ export async function awaitProcessedEvents(
     if (missing.length === 0) {
       return 'seen';
     }
-    const left = deadline - Date.now();
+    const left = deadline - performance.now();
     if (left <= 0) {
       return 'timed-out';
     }

@@ -8,6 +8,7 @@ import type {
 } from '@polku/contracts';
 import { serviceDatabaseName } from '@polku/persistence';
 import { DataSource } from 'typeorm';
+import { clockHealth } from '../clock/service-clock';
 import { EventBackbone } from '../messaging/event-backbone';
 import { POLKU_VERSION, ServiceRuntime } from '../service-runtime';
 
@@ -49,8 +50,9 @@ export class ServiceHealthService {
       version: POLKU_VERSION,
       instanceId: this.runtime.instanceId,
       startedAt: this.runtime.startedAt.toISOString(),
-      uptimeSeconds: Math.round((Date.now() - this.runtime.startedAt.getTime()) / 1000),
+      uptimeSeconds: Math.round((performance.now() - this.runtime.startedAtMonotonicMs) / 1000),
       checks: { database, nats, outbox },
+      ...clockHealth(),
     };
   }
 

@@ -83,8 +83,8 @@ export async function insertMeasure(
   const [row] = await em.query<MeasureRow[]>(
     `INSERT INTO measure (id, plan_id, path_id, measure_type, placement_kind, host_org_id,
        days_per_week, hours_per_day, start_date, planned_end_date, contract_type,
-       started_by_org_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       started_by_org_id, started_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
      RETURNING ${MEASURE_COLUMNS}`,
     [
       measure.id,
@@ -99,6 +99,8 @@ export async function insertMeasure(
       measure.plannedEndDate,
       measure.contractType,
       measure.startedByOrgId,
+      // The process's clock, not PostgreSQL's now(): see updateMeasureStatus.
+      new Date(),
     ],
   );
   return row;
@@ -154,13 +156,16 @@ export async function updateMeasureStatus(
     endReason?: MeasureEndReason;
   },
 ): Promise<MeasureRow> {
+  // updated_at of an ENDED measure is when it ended, which the path's state compares with the
+  // times of events (path-stage.repository.ts): so it comes from the process's clock like they
+  // do, never PostgreSQL's now(), which the demo's simulated clock does not move.
   // TypeORM answers an UPDATE … RETURNING with [rows, affected].
   const [[row]] = await em.query<[MeasureRow[], number]>(
     `UPDATE measure SET status = $2, end_date = COALESCE($3, end_date),
-       end_reason = COALESCE($4, end_reason), updated_at = now(),
+       end_reason = COALESCE($4, end_reason), updated_at = $5,
        version = version + 1
       WHERE id = $1 RETURNING ${MEASURE_COLUMNS}`,
-    [change.measureId, change.status, change.endDate ?? null, change.endReason ?? null],
+    [change.measureId, change.status, change.endDate ?? null, change.endReason ?? null, new Date()],
   );
   return row;
 }

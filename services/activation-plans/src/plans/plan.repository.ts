@@ -78,9 +78,10 @@ export async function insertPlan(
   plan: { id: string; pathId: string; reviewDate: string; agreedByOrgId: string },
 ): Promise<PlanRow | undefined> {
   const [row] = await em.query<PlanRow[]>(
-    `INSERT INTO activation_plan (id, path_id, review_date, agreed_by_org_id)
-     VALUES ($1, $2, $3, $4) ON CONFLICT (path_id) DO NOTHING RETURNING ${PLAN_COLUMNS}`,
-    [plan.id, plan.pathId, plan.reviewDate, plan.agreedByOrgId],
+    `INSERT INTO activation_plan (id, path_id, review_date, agreed_by_org_id, created_at,
+       updated_at)
+     VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (path_id) DO NOTHING RETURNING ${PLAN_COLUMNS}`,
+    [plan.id, plan.pathId, plan.reviewDate, plan.agreedByOrgId, new Date()],
   );
   return row;
 }
@@ -99,8 +100,12 @@ export async function insertPlanVersion(
   },
 ): Promise<void> {
   await em.query(
+    // changed_at is compared with the times of events (path-stage.repository.ts), so it comes
+    // from the process's clock as they do, never PostgreSQL's now() (the demo's clock is
+    // simulated: docs/adr/0018-simulated-clock-for-demo-data.md).
     `INSERT INTO plan_version (plan_id, version, content, changed, reason_category, note,
-       changed_by_user_id, changed_by_org_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+       changed_by_user_id, changed_by_org_id, changed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       version.planId,
       version.version,
@@ -110,6 +115,7 @@ export async function insertPlanVersion(
       version.note,
       version.userId,
       version.orgId,
+      new Date(),
     ],
   );
 }

@@ -36,8 +36,9 @@ export async function insertStatement(
   },
 ): Promise<StatementRow> {
   const [row] = await em.query<StatementRow[]>(
-    `INSERT INTO statement (id, path_id, plan_id, measure_id, kind, requested_by_org_id, due_date)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${STATEMENT_COLUMNS}`,
+    `INSERT INTO statement (id, path_id, plan_id, measure_id, kind, requested_by_org_id, due_date,
+       requested_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${STATEMENT_COLUMNS}`,
     [
       statement.id,
       statement.pathId,
@@ -46,6 +47,7 @@ export async function insertStatement(
       statement.kind,
       statement.requestedByOrgId,
       statement.dueDate,
+      new Date(),
     ],
   );
   return row;

@@ -38,18 +38,22 @@ export async function heldPathOfClientBy(
   return row;
 }
 
-/** The client's most recently ended path, with whole months since it ended. */
+/**
+ * The client's most recently ended path, with whole months since it ended. "Since" counts to
+ * the process's clock, as exited_at came from an event's time, never to PostgreSQL's now()
+ * (docs/adr/0018-simulated-clock-for-demo-data.md).
+ */
 export async function lastExitedPathOfClient(
   em: EntityManager,
   clientId: string,
 ): Promise<ExitedPathRow | undefined> {
   const [previous] = await em.query<ExitedPathRow[]>(
     `SELECT id, loop_count,
-            (extract(year FROM age(now(), exited_at)) * 12
-              + extract(month FROM age(now(), exited_at)))::int AS months_since_exit
+            (extract(year FROM age($2::timestamptz, exited_at)) * 12
+              + extract(month FROM age($2::timestamptz, exited_at)))::int AS months_since_exit
        FROM client_path WHERE client_id = $1 AND status = 'EXITED'
       ORDER BY exited_at DESC LIMIT 1`,
-    [clientId],
+    [clientId, new Date()],
   );
   return previous;
 }

@@ -35,8 +35,8 @@ export async function insertConsentGrant(
 ): Promise<void> {
   await em.query(
     `INSERT INTO consent_record (id, client_id, path_id, org_ids, data_classes, purpose,
-       how_given, valid_from, valid_to, recorded_by_user, recorded_by_org_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ($9::date + 1)::timestamptz, $10, $11)`,
+       how_given, valid_from, valid_to, recorded_by_user, recorded_by_org_id, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ($9::date + 1)::timestamptz, $10, $11, $12)`,
     [
       grant.id,
       grant.clientId,
@@ -49,6 +49,8 @@ export async function insertConsentGrant(
       grant.consent.validTo ?? null,
       grant.recordedByUser,
       grant.recordedByOrgId,
+      // The process's clock, like valid_from, not PostgreSQL's (the demo's clock is simulated).
+      new Date(),
     ],
   );
 }
@@ -65,8 +67,8 @@ export async function insertConsentWithdrawal(
   await em.query(
     `INSERT INTO consent_record (id, client_id, path_id, org_ids, data_classes, purpose,
        how_given, valid_from, withdraws_consent_id, recorded_by_user, recorded_by_org_id,
-       on_client_request)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+       on_client_request, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       withdrawal.id,
       withdrawal.clientId,
@@ -80,6 +82,7 @@ export async function insertConsentWithdrawal(
       withdrawal.recordedByUser,
       withdrawal.recordedByOrgId,
       withdrawal.onClientRequest,
+      new Date(),
     ],
   );
 }

@@ -36,8 +36,9 @@ export async function insertAssessment(
   },
 ): Promise<void> {
   await em.query(
+    // completed_at from the process's clock like the event's time, not PostgreSQL's now().
     `INSERT INTO intake_assessment (id, path_id, situation, basics, completed_by_user,
-       completed_by_org_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+       completed_by_org_id, completed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [
       assessment.id,
       assessment.pathId,
@@ -45,6 +46,7 @@ export async function insertAssessment(
       assessment.basics,
       assessment.completedByUser,
       assessment.completedByOrgId,
+      new Date(),
     ],
   );
 }

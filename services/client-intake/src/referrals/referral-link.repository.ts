@@ -28,11 +28,20 @@ export async function insertReferralLink(
   },
 ): Promise<ReferralLinkRow> {
   const [row] = await em.query<ReferralLinkRow[]>(
+    // linked_at from the process's clock like the event's time, not PostgreSQL's now().
     `INSERT INTO referral_link (id, path_id, held_path_id, referral_id, basis, linked_by_org_id,
-       linked_by_user)
-     VALUES ($1, $2, $3, $4, 'OWNER_ACCEPTED', $5, $6)
+       linked_by_user, linked_at)
+     VALUES ($1, $2, $3, $4, 'OWNER_ACCEPTED', $5, $6, $7)
      RETURNING id, path_id, held_path_id, referral_id, basis, linked_by_org_id, linked_at`,
-    [link.id, link.pathId, link.heldPathId, link.referralId, link.linkedByOrgId, link.linkedByUser],
+    [
+      link.id,
+      link.pathId,
+      link.heldPathId,
+      link.referralId,
+      link.linkedByOrgId,
+      link.linkedByUser,
+      new Date(),
+    ],
   );
   await em.query(`UPDATE client_path SET status = 'LINKED' WHERE id = $1 AND status = 'HELD'`, [
     link.heldPathId,

@@ -24,6 +24,11 @@ const REFERRAL_COLUMNS = `id, path_id, from_org_id, to_org_id, requested_measure
   to_char(expected_start, 'YYYY-MM-DD') AS expected_start, decline_reason,
   alternative_suggested, version, created_at, decided_at`;
 
+// Times are written from the process's clock (new Date()), never PostgreSQL's now(): the
+// referral's created_at and decided_at bound its organisations' access to the path, which is
+// checked against new Date(), and the demo's simulated clock moves only the former
+// (docs/adr/0018-simulated-clock-for-demo-data.md).
+
 /** A new, pending referral; `consentId` names the consent it carries, if any. */
 export async function insertPendingReferral(
   em: EntityManager,
@@ -39,8 +44,8 @@ export async function insertPendingReferral(
   const { command } = referral;
   await em.query(
     `INSERT INTO referral (id, path_id, from_org_id, to_org_id, requested_measure,
-       reason_category, funding_ref, desired_start, legal_basis, consent_id, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'PENDING')`,
+       reason_category, funding_ref, desired_start, legal_basis, consent_id, status, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'PENDING', $11)`,
     [
       referral.id,
       referral.pathId,
@@ -52,6 +57,7 @@ export async function insertPendingReferral(
       command.desiredStart,
       referral.legalBasis,
       referral.consentId,
+      new Date(),
     ],
   );
 }
@@ -73,10 +79,10 @@ export async function markReferralAccepted(
 ): Promise<ReferralRow> {
   // TypeORM answers an UPDATE … RETURNING with [rows, affected].
   const [[updated]] = await em.query<[ReferralRow[], number]>(
-    `UPDATE referral SET status = 'ACCEPTED', expected_start = $2, decided_at = now(),
+    `UPDATE referral SET status = 'ACCEPTED', expected_start = $2, decided_at = $3,
        version = version + 1
      WHERE id = $1 RETURNING ${REFERRAL_COLUMNS}`,
-    [acceptance.referralId, acceptance.expectedStart],
+    [acceptance.referralId, acceptance.expectedStart, new Date()],
   );
   return updated;
 }
@@ -91,9 +97,9 @@ export async function markReferralDeclined(
 ): Promise<ReferralRow> {
   const [[updated]] = await em.query<[ReferralRow[], number]>(
     `UPDATE referral SET status = 'DECLINED', decline_reason = $2,
-       alternative_suggested = $3, decided_at = now(), version = version + 1
+       alternative_suggested = $3, decided_at = $4, version = version + 1
      WHERE id = $1 RETURNING ${REFERRAL_COLUMNS}`,
-    [decline.referralId, decline.reasonCategory, decline.alternativeSuggested],
+    [decline.referralId, decline.reasonCategory, decline.alternativeSuggested, new Date()],
   );
   return updated;
 }

@@ -1,4 +1,4 @@
-import { DAYS_PERCENTILES, factConditions, SqlParams } from './fact-sql';
+import { factConditions, percentilesOfHistogram, SqlParams } from './fact-sql';
 import type { Queryable, ViewContext } from './view-context';
 
 /** The facts of one kind and category over the whole range: a distribution view's row. */
@@ -22,14 +22,23 @@ export async function figuresPerCategory(
 ): Promise<CategoryFigures[]> {
   const params = new SqlParams();
   const where = factConditions(params, context, kinds);
-  const percentiles = options.percentiles
-    ? DAYS_PERCENTILES
-    : 'NULL::int AS median_days, NULL::int AS p90_days';
+  if (!options.percentiles) {
+    return db.query<CategoryFigures[]>(
+      `SELECT kind, category, count(*)::int AS n, NULL::int AS median_days, NULL::int AS p90_days
+         FROM dashboard_fact
+        WHERE ${where}
+        GROUP BY kind, category`,
+      params.values,
+    );
+  }
   return db.query<CategoryFigures[]>(
-    `SELECT kind, category, count(*)::int AS n, ${percentiles}
-       FROM dashboard_fact
-      WHERE ${where}
-      GROUP BY kind, category`,
+    percentilesOfHistogram(
+      `SELECT kind, category, days, count(*) AS n
+         FROM dashboard_fact
+        WHERE ${where}
+        GROUP BY kind, category, days`,
+      ['kind', 'category'],
+    ),
     params.values,
   );
 }

@@ -1,5 +1,5 @@
 import type { DashboardView } from './dashboard-view';
-import { factConditions, SqlParams } from './fact-sql';
+import { factConditions, percentilesOfHistogram, SqlParams } from './fact-sql';
 import type { Layout, LayoutRow } from './layout';
 import { GROUP_TOTAL_KEY, orderedKeys, withGroupTotals } from './row-helpers';
 import { STAYING_STATES } from './time-in-step.view';
@@ -36,9 +36,9 @@ const figures = (row: NowFigures | undefined) => ({
 
 /**
  * open-paths: the paths as they stand today (NOW_ facts; no periods): open paths by state,
- * unclear paths by how long they have been unclear, paths with a hand-off pending by whether it
- * is in time, overdue or escalated, and lost paths. Counts are of paths; the days are ages up
- * to today (median and 90th percentile).
+ * unclear paths by how long they have been unclear, hand-offs awaiting their answer by whether
+ * they are in time, overdue or escalated, and lost paths. Counts are of paths (of hand-offs in
+ * the HANDOFF group); the days are ages up to today (median and 90th percentile).
  */
 export function openPathsLayout(records: readonly NowFigures[]): Layout {
   const of = (kind: string) => records.filter((row) => row.kind === kind);
@@ -75,33 +75,43 @@ export function openPathsLayout(records: readonly NowFigures[]): Layout {
 
 async function readNow(db: Queryable, context: ViewContext): Promise<NowFigures[]> {
   const params = new SqlParams();
-  const where = factConditions(params, context, Object.keys(GROUP_OF_KIND), { dated: false });
+  const ofPaths = factConditions(params, context, ['NOW_OPEN', 'NOW_UNCLEAR', 'NOW_LOST'], {
+    dated: false,
+  });
+  const ofHandoffs = factConditions(params, context, ['NOW_HANDOFF'], { dated: false });
+  // A hand-off has a row for its sender and one for its receiver: the region counts the
+  // sender's, an organisation its own (docs/dashboards.md, "open-paths").
+  const once = context.orgId === undefined ? `AND category = ${params.add('SENDER')}` : '';
   // Today comes from the service's clock, never the database's (a simulated clock moves it).
   const today = `${params.add(context.today)}::date`;
-  // DISTINCT: a hand-off has a row for each of its two organisations; in REGION scope, or when
-  // both are the caller's, it is one hand-off of one path.
   return db.query<NowFigures[]>(
-    `WITH now_fact AS (
-       SELECT DISTINCT kind, path_id, ${today} - fact_date AS age,
-              CASE kind
-                WHEN 'NOW_OPEN' THEN category
-                WHEN 'NOW_UNCLEAR' THEN CASE
-                  WHEN ${today} - fact_date < 30 THEN 'DAYS_0_29'
-                  WHEN ${today} - fact_date < 90 THEN 'DAYS_30_89'
-                  WHEN ${today} - fact_date < 180 THEN 'DAYS_90_179'
-                  ELSE 'DAYS_180_OR_MORE' END
-                WHEN 'NOW_HANDOFF' THEN CASE
-                  WHEN detail = 'ESCALATED' THEN 'ESCALATED'
-                  WHEN due_date < ${today} THEN 'OVERDUE'
-                  ELSE 'ON_TIME' END
-                ELSE 'ALL' END AS row_key
-         FROM dashboard_fact
-        WHERE ${where})
-     SELECT kind, row_key, GROUPING(row_key) AS level, count(DISTINCT path_id)::int AS n,
-            percentile_disc(0.5) WITHIN GROUP (ORDER BY age) AS median_days,
-            percentile_disc(0.9) WITHIN GROUP (ORDER BY age) AS p90_days
-       FROM now_fact
-      GROUP BY GROUPING SETS ((kind, row_key), (kind))`,
+    percentilesOfHistogram(
+      `SELECT kind, row_key, GROUPING(row_key) AS level, days, sum(n) AS n
+         FROM (SELECT kind,
+                      CASE kind
+                        WHEN 'NOW_OPEN' THEN category
+                        WHEN 'NOW_UNCLEAR' THEN CASE
+                          WHEN ${today} - fact_date < 30 THEN 'DAYS_0_29'
+                          WHEN ${today} - fact_date < 90 THEN 'DAYS_30_89'
+                          WHEN ${today} - fact_date < 180 THEN 'DAYS_90_179'
+                          ELSE 'DAYS_180_OR_MORE' END
+                        ELSE 'ALL' END AS row_key,
+                      ${today} - fact_date AS days, count(*) AS n
+                 FROM dashboard_fact
+                WHERE ${ofPaths}
+                GROUP BY 1, 2, 3
+               UNION ALL
+               SELECT kind,
+                      CASE WHEN detail = 'ESCALATED' THEN 'ESCALATED'
+                           WHEN due_date < ${today} THEN 'OVERDUE'
+                           ELSE 'ON_TIME' END,
+                      ${today} - fact_date, count(*)
+                 FROM dashboard_fact
+                WHERE ${ofHandoffs} ${once}
+                GROUP BY 1, 2, 3) per_age
+        GROUP BY GROUPING SETS ((kind, row_key, days), (kind, days))`,
+      ['kind', 'row_key', 'level'],
+    ),
     params.values,
   );
 }

@@ -1,6 +1,6 @@
 import { addCalendarMonths } from '@polku/timers';
 import type { DashboardView } from './dashboard-view';
-import { factConditions, periodOfFact, SqlParams } from './fact-sql';
+import { factConditions, periodOfDay, SqlParams } from './fact-sql';
 import type { Layout, LayoutRow } from './layout';
 import { countsByRow, withGroupTotals } from './row-helpers';
 import type { Queryable, ViewContext } from './view-context';
@@ -106,11 +106,12 @@ async function readReentry(db: Queryable, context: ViewContext): Promise<Reentry
   const cutoff6 = params.add(addCalendarMonths(context.today, -6));
   const cutoff12 = params.add(addCalendarMonths(context.today, -12));
   return db.query<ReentryCount[]>(
-    `SELECT ${periodOfFact(context)} AS period, kind, category,
-            fact_date <= ${cutoff6}::date AS old6, fact_date <= ${cutoff12}::date AS old12,
-            count(*)::int AS n
-       FROM dashboard_fact
-      WHERE ${where}
+    `SELECT ${periodOfDay(context)} AS period, kind, category,
+            day <= ${cutoff6}::date AS old6, day <= ${cutoff12}::date AS old12, sum(n)::int AS n
+       FROM (SELECT kind, category, fact_date AS day, count(*) AS n
+               FROM dashboard_fact
+              WHERE ${where}
+              GROUP BY 1, 2, 3) per_day
       GROUP BY 1, 2, 3, 4, 5`,
     params.values,
   );

@@ -1,5 +1,5 @@
 import type { DashboardView } from './dashboard-view';
-import { DAYS_PERCENTILES, factConditions, SqlParams } from './fact-sql';
+import { factConditions, percentilesOfHistogram, SqlParams } from './fact-sql';
 import type { Layout } from './layout';
 import { orderedKeys, withGroupTotals, type GroupedRows } from './row-helpers';
 import type { Queryable, ViewContext } from './view-context';
@@ -75,12 +75,17 @@ export function waitingLayout(records: readonly WaitFigures[]): Layout {
 async function readWaiting(db: Queryable, context: ViewContext): Promise<WaitFigures[]> {
   const params = new SqlParams();
   const where = factConditions(params, context, ['WAIT', 'ANSWER_DELAY']);
+  // Per detail, per category and per kind (GROUPING: 0, 1, 3), from the facts counted per day.
   return db.query<WaitFigures[]>(
-    `SELECT kind, category, detail, GROUPING(category, detail) AS level, count(*)::int AS n,
-            ${DAYS_PERCENTILES}
-       FROM dashboard_fact
-      WHERE ${where}
-      GROUP BY GROUPING SETS ((kind, category, detail), (kind, category), (kind))`,
+    percentilesOfHistogram(
+      `SELECT kind, category, detail, GROUPING(category, detail) AS level, days, sum(n) AS n
+         FROM (SELECT kind, category, detail, days, count(*) AS n
+                 FROM dashboard_fact
+                WHERE ${where}
+                GROUP BY 1, 2, 3, 4) per_days
+        GROUP BY GROUPING SETS ((kind, category, detail, days), (kind, category, days), (kind, days))`,
+      ['kind', 'category', 'detail', 'level'],
+    ),
     params.values,
   );
 }

@@ -80,13 +80,14 @@ describe('LiveHub', () => {
       write: (chunk: string) => written[index]?.push(chunk),
       close: () => undefined,
     });
-    const opened = 1_000_000;
-    jest.useFakeTimers({ now: opened, doNotFake: ['setImmediate', 'nextTick'] });
+    // Heartbeats run on performance.now(), which fake timers move with advanceTimersByTime.
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick'] });
+    const opened = performance.now();
     hub.open(subscription(PATH_A), '0', sinkOf(0));
     await flush();
     fetched.splice(0);
     hub.tick(opened + 14_000);
-    jest.setSystemTime(opened + 14_000);
+    jest.advanceTimersByTime(14_000);
     hub.open(subscription(PATH_B), '0', sinkOf(1));
     await flush();
     fetched.splice(0);

@@ -119,7 +119,8 @@ export class LiveHub
       this.byPath.set(subscription.pathId, subscribers);
     }
     subscribers.add(subscriber);
-    this.beatDue.set(subscriber, Date.now() + this.heartbeatMs);
+    // Heartbeats keep real intervals: performance.now(), which a simulated clock leaves alone.
+    this.beatDue.set(subscriber, performance.now() + this.heartbeatMs);
     void subscriber.poke();
     return subscriber;
   }
@@ -177,8 +178,8 @@ export class LiveHub
     }
   }
 
-  /** Heartbeats and catches up the streams whose heartbeat is due. */
-  tick(now: number = Date.now()): void {
+  /** Heartbeats and catches up the streams whose heartbeat is due (`now`: performance.now()). */
+  tick(now: number = performance.now()): void {
     for (const [subscriber, due] of this.beatDue) {
       if (due <= now) {
         this.beatDue.set(subscriber, now + this.heartbeatMs);

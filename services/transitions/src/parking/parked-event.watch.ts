@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { realTime } from '@polku/clock';
 import { TransitionsConfig } from '@polku/config';
 import { DataSource } from 'typeorm';
 import {
@@ -9,7 +10,10 @@ import {
 } from './parked-event-alarm-rules';
 import { parkedEventStats } from './parked-event.repository';
 
-/** Injection token of the clock the alarm reads, for tests; the system clock by default. */
+/**
+ * Injection token of the clock the alarm reads, for tests. By default real time even on the
+ * demo's simulated clock: a park's age is operational, and parked_at is PostgreSQL's now().
+ */
 export const PARKING_CLOCK = Symbol('PARKING_CLOCK');
 
 /** A clock: the current instant. */
@@ -23,7 +27,7 @@ export class ParkedEventWatch {
     private readonly config: TransitionsConfig,
     @Optional()
     @Inject(PARKING_CLOCK)
-    private readonly clock: ParkingClock = () => new Date(),
+    private readonly clock: ParkingClock = realTime,
   ) {}
 
   async state(): Promise<ParkedEventAlarmState> {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { realTime } from '@polku/clock';
 import type { ServiceCommandContext } from '@polku/service-runtime';
 import { lockPath } from '../path-engine/path.repository';
 import {
@@ -58,7 +59,8 @@ export async function parkedEventsCommand(
   const { deadLetter, eventIds } = parseParkedEventsArgs(args);
   if (!deadLetter) {
     const parked = await listParkedEvents(dataSource, eventIds.length > 0 ? eventIds : undefined);
-    const now = new Date();
+    // Real time, as parked_at is PostgreSQL's now(), even on the demo's simulated clock.
+    const now = realTime();
     for (const event of parked) {
       logger.log(describeParkedEvent(event, now));
     }

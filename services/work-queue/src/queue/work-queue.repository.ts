@@ -165,9 +165,11 @@ export async function markRead(
   itemIds: readonly string[],
 ): Promise<void> {
   await em.query(
+    // read_at is compared with opened_at, an event's time (unreadOf): so it comes from the
+    // process's clock too, never PostgreSQL's now(), which the demo's simulated clock does not move.
     `INSERT INTO item_read (user_id, item_id, read_at)
-     SELECT $1, unnest($2::uuid[]), now()
+     SELECT $1, unnest($2::uuid[]), $3
      ON CONFLICT (user_id, item_id) DO UPDATE SET read_at = EXCLUDED.read_at`,
-    [userId, [...itemIds]],
+    [userId, [...itemIds], new Date()],
   );
 }
