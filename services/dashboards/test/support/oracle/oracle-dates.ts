@@ -54,3 +54,8 @@ export function monthsAfter(day: string, months: number): string {
     .toISOString()
     .slice(0, 10);
 }
+
+/** The day `days` calendar days after `day` (before it when negative). */
+export function daysAfter(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

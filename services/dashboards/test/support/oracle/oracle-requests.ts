@@ -7,7 +7,7 @@ import {
 } from '@polku/contracts';
 import type { EventSet, SyntheticOrg } from '@polku/testing/dashboards';
 import { syntheticManagerId } from '@polku/testing/dashboards';
-import { monthsAfter, periodStart } from './oracle-dates';
+import { daysAfter, monthsAfter, periodStart } from './oracle-dates';
 import { differences, type CompareTally } from './compare-table';
 import type { OracleFact } from './oracle-fact';
 import type { OracleRequest } from './oracle-table';
@@ -56,9 +56,16 @@ export function askedFilters(set: EventSet, provider: SyntheticOrg): AskedFilter
       filters: { scope: 'REGION', ...quarters },
     },
     {
-      name: 'a provider by month',
+      // A range that starts inside a month and ends before today: the whole first month is
+      // counted (docs/dashboards.md, "Filters"), nothing after `to`.
+      name: 'a provider by month, to three weeks ago',
       manager: managerOf(provider),
-      filters: { scope: 'ORGANISATION', ...months },
+      filters: {
+        scope: 'ORGANISATION',
+        period: 'MONTH',
+        from: daysAfter(monthsAfter(today, -20), 11),
+        to: daysAfter(today, -21),
+      },
     },
     { name: 'a referrer by quarter', manager: managerOf(referrer), filters: { ...quarters } },
     {
