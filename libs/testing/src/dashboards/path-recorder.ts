@@ -95,9 +95,12 @@ export class PathRecorder {
       occurredAt: at,
       data,
     });
-    const envelope = { ...built, id: this.random.uuidV7(at) };
+    // A copy as it goes on the wire: nothing the story changes later can reach a sent event.
+    const envelope = JSON.parse(
+      JSON.stringify({ ...built, id: this.random.uuidV7(at) }),
+    ) as EventEnvelope<EventPayloads[S]>;
     if (this.validate) {
-      const result = validateEvent(subject, JSON.parse(JSON.stringify(envelope)));
+      const result = validateEvent(subject, envelope);
       if (!result.ok) {
         throw new Error(
           `generated ${envelope.type} breaks its contract: ${result.errors.join('; ')}`,

@@ -166,7 +166,11 @@ export function exitAndFollowUp(story: Story, returnAfterDays?: number): ExitOut
   let confirmed = false;
   let allDone = true;
   let lastDone = exitDate;
-  for (const [index, { followUpId, dueDate }] of followUps.entries()) {
+  // Follow-ups done without a confirmed destination get one more a month on (at most twice
+  // here): transitions does not let the path end unconfirmed.
+  let repeats = 0;
+  for (let index = 0; index < followUps.length; index += 1) {
+    const { followUpId, dueDate } = followUps[index];
     const next = followUps[index + 1]?.dueDate;
     if (returned(outcome, dueDate)) {
       return outcome;
@@ -208,12 +212,23 @@ export function exitAndFollowUp(story: Story, returnAfterDays?: number): ExitOut
     confirmed ||= done.confirms;
     destination = done.destination ?? destination;
     lastDone = doneOn;
-    rec.step(
-      emitterOf(followOwner),
-      next === undefined
-        ? { nextStep: 'CLOSE_PATH', dueDate: addCalendarDays(doneOn, 14) }
-        : { nextStep: 'FOLLOW_UP', dueDate: next },
-    );
+    if (next !== undefined) {
+      rec.step(emitterOf(followOwner), { nextStep: 'FOLLOW_UP', dueDate: next });
+    } else if (confirmed && allDone) {
+      rec.step(emitterOf(followOwner), {
+        nextStep: 'CLOSE_PATH',
+        dueDate: addCalendarDays(doneOn, 14),
+      });
+    } else if (allDone && repeats < 2) {
+      repeats += 1;
+      const again = { followUpId: random.uuid(), dueDate: addCalendarMonths(doneOn, 1) };
+      followUps.push(again);
+      rec.emit(FOLLOW_UP_SCHEDULED_V1.subject, rec.time(doneOn), emitterOf(followOwner), {
+        ownerOrgId: followOwner.org.orgId,
+        followUps: [again],
+      });
+      rec.step(emitterOf(followOwner), { nextStep: 'FOLLOW_UP', dueDate: again.dueDate });
+    }
   }
   if (!confirmed || !allDone) {
     return outcome;

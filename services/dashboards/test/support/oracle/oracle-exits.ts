@@ -30,36 +30,40 @@ export interface FollowUpOutcome {
 
 /** Every follow-up the path scheduled, with its completion or miss. */
 export function followUpOutcomes(path: OraclePath): FollowUpOutcome[] {
+  // Each follow-up once, from the first schedule that names it.
+  const seen = new Set<string>();
   return ofType(path, 'FollowUpScheduled').flatMap((scheduled) =>
-    (scheduled.data.followUps as { followUpId: string; dueDate: string }[]).map((followUp) => {
-      // Its exit: the latest at or before the schedule.
-      const exit = ofType(path, 'ClientExited')
-        .filter((event) => event.at <= scheduled.at)
-        .at(-1);
-      const completions = ofType(path, 'FollowUpCompleted').filter(
-        (event) => event.data.followUpId === followUp.followUpId,
-      );
-      const completion = completions.at(-1);
-      // Its owner: the latest named (the follow-ups move when a provider's funding ends).
-      const owner = [scheduled, ...ofType(path, 'FollowUpDue'), ...ofType(path, 'FollowUpMissed')]
-        .filter((event) => event === scheduled || event.data.followUpId === followUp.followUpId)
-        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-        .at(-1)!.data.ownerOrgId as string;
-      return {
-        followUpId: followUp.followUpId,
-        dueDate: followUp.dueDate,
-        owner,
-        exitDate: exit?.data.exitDate,
-        exitCategory: exit?.data.destination.category,
-        exitGroup: exit?.data.destination.group,
-        ...(completion === undefined
-          ? {}
-          : { completion: { day: completion.day, data: completion.data } }),
-        missed: ofType(path, 'FollowUpMissed').some(
+    (scheduled.data.followUps as { followUpId: string; dueDate: string }[])
+      .filter((followUp) => !seen.has(followUp.followUpId) && seen.add(followUp.followUpId))
+      .map((followUp) => {
+        // Its exit: the latest at or before the schedule.
+        const exit = ofType(path, 'ClientExited')
+          .filter((event) => event.at <= scheduled.at)
+          .at(-1);
+        const completions = ofType(path, 'FollowUpCompleted').filter(
           (event) => event.data.followUpId === followUp.followUpId,
-        ),
-      };
-    }),
+        );
+        const completion = completions.at(-1);
+        // Its owner: the latest named (the follow-ups move when a provider's funding ends).
+        const owner = [scheduled, ...ofType(path, 'FollowUpDue'), ...ofType(path, 'FollowUpMissed')]
+          .filter((event) => event === scheduled || event.data.followUpId === followUp.followUpId)
+          .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+          .at(-1)!.data.ownerOrgId as string;
+        return {
+          followUpId: followUp.followUpId,
+          dueDate: followUp.dueDate,
+          owner,
+          exitDate: exit?.data.exitDate,
+          exitCategory: exit?.data.destination.category,
+          exitGroup: exit?.data.destination.group,
+          ...(completion === undefined
+            ? {}
+            : { completion: { day: completion.day, data: completion.data } }),
+          missed: ofType(path, 'FollowUpMissed').some(
+            (event) => event.data.followUpId === followUp.followUpId,
+          ),
+        };
+      }),
   );
 }
 
