@@ -62,8 +62,11 @@ function runPath(story: Story, comeback: Return | undefined): ExitOutcome {
   let outcome: ExitOutcome = {};
   try {
     if (enter(story, comeback)) {
-      runMeasures(story);
-      outcome = exitAndFollowUp(story, returnAfter);
+      // An unclear path handed to a provider goes on: more measures, another exit.
+      for (let first = true; first || outcome.handedOff === true; first = false) {
+        runMeasures(story);
+        outcome = exitAndFollowUp(story, first ? returnAfter : undefined);
+      }
     }
   } catch (error) {
     if (!(error instanceof PathCutOff)) {

@@ -12,6 +12,7 @@ import {
 } from '@polku/contracts';
 import { addCalendarDays, addCalendarMonths, type IsoDate } from '@polku/timers';
 import { randomDestination } from './distributions';
+import { handOff } from './story-handoff';
 import { fundingEnds } from './story-parties';
 import {
   advance,
@@ -27,6 +28,8 @@ import {
 export interface ExitOutcome {
   exitDate?: IsoDate;
   returnOn?: IsoDate;
+  /** The unclear path was handed to a provider: the path goes on with its measures. */
+  handedOff?: boolean;
 }
 
 /** The months after the exit at which follow-ups are due (transitions' default 1, 3, 6). */
@@ -90,10 +93,15 @@ function recordExit(
 
 /**
  * An unclear path: its owner searches, reviewing on time a few times (each review sets the next
- * date). Answers true when the search found the client a destination (the story is then at the
- * day of the new exit); else the review slides, escalates, and the path is lost.
+ * date). The search may find the client a destination (`EXIT`: the story is then at the day of
+ * the new exit) or a provider who takes them on (`HANDED_OFF`: the path goes on, in PLANNING);
+ * else (`STAYS`) the review slides, escalates, and the path is lost.
  */
-function searchUnclear(story: Story, outcome: ExitOutcome, at: Date): boolean {
+function searchUnclear(
+  story: Story,
+  outcome: ExitOutcome,
+  at: Date,
+): 'EXIT' | 'HANDED_OFF' | 'STAYS' {
   const { random, rec } = story;
   const owner = story.owner;
   let due = addCalendarDays(story.day, 28);
@@ -113,12 +121,16 @@ function searchUnclear(story: Story, outcome: ExitOutcome, at: Date): boolean {
     due = addCalendarDays(due, 28);
     rec.step(emitterOf(owner), { dueDate: due }, reviewed);
   }
-  if (random.chance(0.35)) {
+  const found = random.next();
+  if (found < 0.45) {
     story.day = addCalendarDays(story.day, random.int(1, 20));
-    return !returned(outcome, story.day);
+    if (!returned(outcome, story.day)) {
+      // A destination (a second exit), or a provider to hand the client to.
+      return found < 0.3 ? 'EXIT' : handOff(story) ? 'HANDED_OFF' : 'STAYS';
+    }
   }
   escalateLateStep(story, 'REVIEW_UNCLEAR_PATH', due, outcome.returnOn ?? '9999-12-31');
-  return false;
+  return 'STAYS';
 }
 
 /**
@@ -136,7 +148,11 @@ export function exitAndFollowUp(story: Story, returnAfterDays?: number): ExitOut
   };
   let { destination, at } = recordExit(story, outcome, []);
   if (destination.category === 'UNCLEAR_PATH') {
-    if (!searchUnclear(story, outcome, at)) {
+    const search = searchUnclear(story, outcome, at);
+    if (search === 'HANDED_OFF') {
+      return { handedOff: true };
+    }
+    if (search === 'STAYS') {
       return outcome;
     }
     ({ destination, at } = recordExit(story, outcome, ['UNCLEAR_PATH']));

@@ -79,7 +79,7 @@ export function handOff(story: Story): boolean {
   });
   rec.step(
     emitterOf(sender),
-    { nextStep: 'AWAIT_HANDOFF_ANSWER', dueDate: answerDueDate },
+    { state: 'TRANSITION_PENDING', nextStep: 'AWAIT_HANDOFF_ANSWER', dueDate: answerDueDate },
     proposed,
   );
   const answeredOn = advance(story, 1, 12, 0.2);
