@@ -5,9 +5,8 @@ export const DASHBOARDS_USAGE = `usage: npm run bench -- dashboards [--paths N] 
                        [--skip-rebuild] [--keep-data] [--out FILE]
   Starts services/dashboards (from source, its own process; its database made first by the
   service's migrate command) on the bench's own authenticated nats-server. Publishes a synthetic
-  event set
-  (@polku/testing/dashboards: seeded, every event contract-valid, about 22 events a path)
-  to JetStream as the owning services would, then measures, in this order:
+  event set (@polku/testing/dashboards: seeded, every event contract-valid, about 22 events a
+  path) to JetStream as the owning services would, then measures, in this order:
     ingest   the service started on the full stream: events/s through the real consumer and
              the time until the last fact is written (every durable drained)
     views    each of the 13 views, one request at a time over NATS as the gateway sends them
