@@ -21,6 +21,8 @@ module.exports = {
   moduleNameMapper: {
     // The event test catalogue: test-only code of contracts, re-exported by @polku/testing.
     '^@polku/contracts/testing$': path.join(__dirname, 'libs/contracts/test/index.ts'),
+    // Synthetic dashboard event sets: apart from @polku/testing so the bench can use them too.
+    '^@polku/testing/dashboards$': path.join(__dirname, 'libs/testing/src/dashboards/index.ts'),
     '^@polku/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),
   },
   clearMocks: true,

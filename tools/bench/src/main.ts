@@ -28,6 +28,7 @@ import { benchEnv, parseOptions, TARGET } from './backbone-options';
 import { printReport, type BenchReport } from './report';
 import { runTimelineBench } from './timeline/timeline-bench';
 import { runWorkQueueBench } from './work-queue/work-queue-bench';
+import { runDashboardsBench } from './dashboards/dashboards-bench';
 
 // `npm run bench -- --events 20000`: throughput and lag of the event backbone end to end, next to
 // raw PostgreSQL and JetStream baselines measured in the same run. Not a test: nothing asserts;
@@ -230,15 +231,19 @@ async function main(): Promise<void> {
 }
 
 // `npm run bench -- timeline …` (or --timeline): the shared timeline's bench, timeline/;
-// `npm run bench -- work-queue …`: the work queue's reads, work-queue/.
+// `npm run bench -- work-queue …`: the work queue's reads, work-queue/;
+// `npm run bench -- dashboards …`: the dashboards' ingest, views and rebuild, dashboards/.
 const argv = process.argv.slice(2);
 const timeline = argv[0] === 'timeline' || argv.includes('--timeline');
 const workQueue = argv[0] === 'work-queue';
+const dashboards = argv[0] === 'dashboards';
 (timeline
   ? runTimelineBench(argv.filter((arg) => arg !== 'timeline' && arg !== '--timeline'))
   : workQueue
     ? runWorkQueueBench(argv.slice(1))
-    : main()
+    : dashboards
+      ? runDashboardsBench(argv.slice(1))
+      : main()
 ).then(
   () => process.exit(0),
   (error: unknown) => {

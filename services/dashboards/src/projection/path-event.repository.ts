@@ -2,17 +2,20 @@ import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from './stored/stored-event';
 
 /**
- * Holds the paths for the rest of the transaction, in one order (so two consumers never wait
- * for each other crosswise): a consumer that folds a path sees every event of it that another
- * consumer committed, or that one waits and sees this one's.
+ * Holds the paths for the rest of the transaction: a consumer that folds a path sees every event
+ * of it that another consumer committed, or that one waits and sees this one's. The locks are
+ * taken in the order of their keys, not of the path ids: two paths can share a 32-bit key, and
+ * ordering by path id could then take the same two keys crosswise in two consumers (a deadlock).
  */
 export async function lockPaths(em: EntityManager, pathIds: readonly string[]): Promise<void> {
   if (pathIds.length === 0) {
     return;
   }
   await em.query(
-    `SELECT pg_advisory_xact_lock(hashtext('dashboards:' || path_id))
-       FROM (SELECT DISTINCT path_id FROM unnest($1::text[]) AS path_id ORDER BY path_id) AS paths`,
+    `SELECT pg_advisory_xact_lock(lock_key)
+       FROM (SELECT DISTINCT hashtext('dashboards:' || path_id) AS lock_key
+               FROM unnest($1::text[]) AS path_id
+              ORDER BY lock_key) AS path_locks`,
     [[...pathIds]],
   );
 }

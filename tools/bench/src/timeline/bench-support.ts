@@ -105,13 +105,16 @@ export interface ServiceClient {
   close(): Promise<void>;
 }
 
-export async function connectServiceClient(config: ServiceConfig): Promise<ServiceClient> {
+export async function connectServiceClient(
+  config: ServiceConfig,
+  timeoutMs = 10_000,
+): Promise<ServiceClient> {
   const link = new NatsLink(natsLinkOptionsFor(config, 'gateway', 'polku-bench-gateway'));
   await link.connect();
   const client = new NatsTransportClient({
     link,
     namespace: config.NATS_NAMESPACE,
-    defaultTimeoutMs: 10_000,
+    defaultTimeoutMs: timeoutMs,
   });
   const signer = new InternalTokenSigner(
     parseInternalTokenSigningKey(DEVELOPMENT_INTERNAL_TOKEN_SIGNING_KEY),
