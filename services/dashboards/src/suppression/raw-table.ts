@@ -6,9 +6,13 @@ export interface CellRef {
   readonly column: number;
 }
 
-/** A count of clients' facts: shown, or hidden as a small cell or to protect one. */
+/**
+ * A count of clients' facts and how many clients (distinct paths) they are of: shown, or hidden
+ * as a small cell (by its clients, docs/dashboards.md "Suppression") or to protect one.
+ */
 export interface RawCount {
   readonly count: number;
+  readonly clients: number;
 }
 
 /**

@@ -1,4 +1,15 @@
-import { suppressCounts } from './secondary-suppression';
+import { suppressCounts as suppressCells } from './secondary-suppression';
+
+/** Cells of one fact per client unless `clients` says otherwise. */
+const suppressCounts = (
+  counts: readonly number[],
+  constraints: readonly (readonly number[])[],
+  clients: readonly number[] = counts,
+) =>
+  suppressCells(
+    counts.map((count, i) => ({ count, clients: clients[i] })),
+    constraints,
+  );
 
 describe('suppressCounts', () => {
   it('should hide counts of 1 to 4 as small cells and show 0 and 5 or more', () => {
@@ -9,6 +20,21 @@ describe('suppressCounts', () => {
       undefined,
       undefined,
     ]);
+  });
+
+  it('should hide a cell of 1 to 4 clients whatever the number of their facts', () => {
+    // Six escalations of two clients, and five of five clients.
+    expect(suppressCounts([6, 5, 40], [], [2, 5, 4])).toEqual([
+      'SMALL_CELL',
+      undefined,
+      'SMALL_CELL',
+    ]);
+  });
+
+  it('should choose the partner of a small cell by its count of facts, which the sum adds', () => {
+    // 6 facts of 2 clients beside 7 of 7 and 9 of 5: the 7 is the smallest count left.
+    const marks = suppressCounts([6, 9, 7, 22], [[0, 1, 2, 3]], [2, 5, 7, 12]);
+    expect(marks).toEqual(['SMALL_CELL', undefined, 'SECONDARY', undefined]);
   });
 
   it('should hide the smallest other non-zero member of a sum with exactly one hidden cell', () => {

@@ -4,18 +4,22 @@ import { SMALL_CELL_THRESHOLD, type DashboardSuppression } from '@polku/contract
  * The suppression of a view's counts (docs/dashboards.md, "Suppression"), on plain arrays so
  * that one pure function decides it for the API and the CSV alike.
  *
- * `counts` are the view's count cells; each constraint lists the cells of one additive relation
+ * `counts` are the view's count cells, each with the clients (distinct paths) its facts are of:
+ * a cell of 1–4 clients is small whatever the number of facts, since six escalations of two
+ * clients tell about two people. Each constraint lists the cells of one additive relation
  * (a row's periods and its total, a column's rows and its total row, a group's rows and its
  * subtotal), the total among them. A cell that is the only hidden member of a relation could be
  * recovered by subtraction, so another member is hidden with it.
  */
 export function suppressCounts(
-  counts: readonly number[],
+  cells: readonly { readonly count: number; readonly clients: number }[],
   constraints: readonly (readonly number[])[],
 ): (DashboardSuppression | undefined)[] {
-  const marks: (DashboardSuppression | undefined)[] = counts.map((count) =>
-    count >= 1 && count < SMALL_CELL_THRESHOLD ? 'SMALL_CELL' : undefined,
+  const marks: (DashboardSuppression | undefined)[] = cells.map(({ clients }) =>
+    clients >= 1 && clients < SMALL_CELL_THRESHOLD ? 'SMALL_CELL' : undefined,
   );
+  // The sums are of facts, so a partner is chosen by its count (what subtraction would recover).
+  const counts = cells.map(({ count }) => count);
   // A member listed twice is one cell; a relation of one cell reveals nothing by subtraction.
   const relations = constraints.map((members) => [...new Set(members)]).filter((m) => m.length > 1);
   // Passes in a fixed order until one changes nothing: the same table always hides the same cells.

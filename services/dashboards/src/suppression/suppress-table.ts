@@ -30,12 +30,12 @@ const refKey = ({ row, column }: CellRef) => `${row}:${column}`;
  */
 export function suppressTable(table: RawTable): SuppressedTable {
   const index = new Map<string, number>();
-  const counts: number[] = [];
+  const counts: { count: number; clients: number }[] = [];
   const visit = (row: RawRow, rowRef: number | 'total') =>
     row.cells.forEach((cell, column) => {
       if (isCount(cell)) {
         index.set(refKey({ row: rowRef, column }), counts.length);
-        counts.push(cell.count);
+        counts.push({ count: cell.count, clients: cell.clients });
       }
     });
   table.rows.forEach((row, r) => visit(row, r));

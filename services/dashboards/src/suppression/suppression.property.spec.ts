@@ -5,7 +5,18 @@ import { suppressTable } from './suppress-table';
 
 // A view as the queries build one: rows of per-period counts in groups, each row's TOTAL, a
 // subtotal row per group, the table's total row, and a share and a median following each row's
-// TOTAL. Counts are mostly small, so that many cells are hidden.
+// TOTAL. Counts are mostly small, so that many cells are hidden. Each count is of some clients
+// (1 to the count): a client may have several facts in a cell, and be in several cells of a sum.
+/** A count and its clients: none of no facts, else 1 to the count. */
+const cellOf = fc
+  .record({ count: fc.nat({ max: 12 }), share: fc.double({ min: 0, max: 1, noNaN: true }) })
+  .map(({ count, share }) => ({
+    count,
+    clients: count === 0 ? 0 : 1 + Math.floor(share * (count - 1)),
+  }));
+
+type Cell = { count: number; clients: number };
+
 const gridOf = fc
   .record({
     periods: fc.integer({ min: 1, max: 5 }),
@@ -16,7 +27,7 @@ const gridOf = fc
       periods: fc.constant(periods),
       groups: fc.tuple(
         ...groups.map((size) =>
-          fc.array(fc.array(fc.nat({ max: 12 }), { minLength: periods, maxLength: periods }), {
+          fc.array(fc.array(cellOf, { minLength: periods, maxLength: periods }), {
             minLength: size,
             maxLength: size,
           }),
@@ -25,15 +36,22 @@ const gridOf = fc
     }),
   );
 
-type Grid = { periods: number; groups: number[][][] };
+type Grid = { periods: number; groups: Cell[][][] };
 
-const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-const columnSums = (rows: readonly number[][], width: number) =>
+/**
+ * The cell of a sum: its facts add up, its clients are at least those of its largest member
+ * (every member's clients may be the same people) and at most all of them.
+ */
+const sum = (cells: readonly Cell[]): Cell => ({
+  count: cells.reduce((a, b) => a + b.count, 0),
+  clients: cells.reduce((a, b) => Math.max(a, b.clients), 0),
+});
+const columnSums = (rows: readonly Cell[][], width: number) =>
   Array.from({ length: width }, (_, c) => sum(rows.map((row) => row[c])));
 
 function tableOf({ periods, groups }: Grid): RawTable {
   const width = periods + 1;
-  const rowsOfCounts: { key: string; group: string; counts: number[] }[] = [];
+  const rowsOfCounts: { key: string; group: string; counts: Cell[] }[] = [];
   const members: number[][] = [];
   const subtotalRows: number[] = [];
   groups.forEach((rows, g) => {
@@ -48,9 +66,12 @@ function tableOf({ periods, groups }: Grid): RawTable {
     subtotalRows.map((r) => rowsOfCounts[r].counts),
     width,
   );
-  const derived = (row: number | 'total', counts: number[]): RawCell[] => [
+  const derived = (row: number | 'total', counts: Cell[]): RawCell[] => [
     {
-      derived: tableCounts[periods] === 0 ? null : (100 * counts[periods]) / tableCounts[periods],
+      derived:
+        tableCounts[periods].count === 0
+          ? null
+          : (100 * counts[periods].count) / tableCounts[periods].count,
       follows: [
         { row, column: periods },
         { row: 'total', column: periods },
@@ -58,7 +79,7 @@ function tableOf({ periods, groups }: Grid): RawTable {
       format: 'SHARE',
     },
     {
-      derived: counts[periods] === 0 ? null : 7,
+      derived: counts[periods].count === 0 ? null : 7,
       follows: [{ row, column: periods }],
       format: 'DAYS',
     },
@@ -66,7 +87,7 @@ function tableOf({ periods, groups }: Grid): RawTable {
   const rows: RawRow[] = rowsOfCounts.map(({ key, group, counts }, r) => ({
     key,
     group,
-    cells: [...counts.map((count) => ({ count })), ...derived(r, counts)],
+    cells: [...counts, ...derived(r, counts)],
   }));
   const all = (row: number | 'total'): CellRef[] =>
     Array.from({ length: width }, (_, column) => ({ row, column }));
@@ -88,7 +109,7 @@ function tableOf({ periods, groups }: Grid): RawTable {
     rows,
     total: {
       key: 'TOTAL',
-      cells: [...tableCounts.map((count) => ({ count })), ...derived('total', tableCounts)],
+      cells: [...tableCounts, ...derived('total', tableCounts)],
     },
     constraints,
   };
@@ -98,7 +119,7 @@ const rowAt = <T>(table: { rows: readonly T[]; total?: T }, row: number | 'total
   row === 'total' ? table.total! : table.rows[row];
 
 describe('suppression (property)', () => {
-  it('should leave no sum with exactly one hidden member, no visible count of 1–4 and every shown figure as counted', () => {
+  it('should leave no sum with exactly one hidden member, no visible count of 1–4 clients and every shown figure as counted', () => {
     fc.assert(
       fc.property(gridOf, (grid) => {
         const raw = tableOf(grid);
@@ -117,7 +138,7 @@ describe('suppression (property)', () => {
             if ('count' in cell) {
               if (out.suppressed === undefined) {
                 expect(out.value).toBe(cell.count);
-                expect(cell.count === 0 || cell.count >= SMALL_CELL_THRESHOLD).toBe(true);
+                expect(cell.clients === 0 || cell.clients >= SMALL_CELL_THRESHOLD).toBe(true);
               } else {
                 expect(out.value).toBeNull();
               }

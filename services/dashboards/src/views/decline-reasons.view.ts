@@ -5,7 +5,7 @@ import {
 import type { DashboardView } from './dashboard-view';
 import type { Layout } from './layout';
 import { countPerPeriod, type PeriodCount } from './period-counts';
-import { countsByRow, orderedKeys, sumCounts, withGroupTotals } from './row-helpers';
+import { emptySeries, orderedKeys, seriesByKey, withGroupTotals } from './row-helpers';
 
 const REASONS: Readonly<Record<string, readonly string[]>> = {
   REFERRAL: REFERRAL_DECLINE_REASON_CATEGORIES,
@@ -20,28 +20,43 @@ function split(category: string): { declined: string; reason: string } {
     : { declined: category.slice(0, at), reason: category.slice(at + 1) };
 }
 
+/** What was declined, in SQL as `split` has it: the category up to its first `:`. */
+const declinedSql = () => `split_part(category, ':', 1)`;
+
 /**
  * decline-reasons: declined referrals and hand-offs per reason and period (DECLINE facts, on the
  * decline's day), a group each with its subtotal and each reason's share of it; the total row
- * counts both.
+ * counts both. A client may be declined several times, so wholes count clients, not add them.
  */
 export function declineReasonsLayout(
   periods: readonly string[],
   records: readonly PeriodCount[],
 ): Layout {
   const width = periods.length + 1;
-  const counts = countsByRow(
+  const at = (level: PeriodCount['level']) => records.filter((record) => record.level === level);
+  const rowsSeen = at('ROW');
+  const cells = seriesByKey(
     periods,
-    records,
+    rowsSeen,
     (record) => {
-      const { declined, reason } = split(record.category);
+      const { declined, reason } = split(record.category!);
       return `${declined}:${reason}`;
     },
     (record) => record.period,
-    (record) => record.n,
   );
-  const zeros = new Array<number>(width).fill(0);
-  const seen = records.map((record) => split(record.category));
+  const wholes = seriesByKey(
+    periods,
+    at('GROUP'),
+    (record) => record.group!,
+    (record) => record.period,
+  );
+  const all = seriesByKey(
+    periods,
+    at('ALL'),
+    () => 'ALL',
+    (record) => record.period,
+  );
+  const seen = rowsSeen.map((record) => split(record.category!));
   const groups = orderedKeys(
     Object.keys(REASONS),
     seen.map(({ declined }) => declined),
@@ -52,22 +67,18 @@ export function declineReasonsLayout(
       REASONS[declined] ?? [],
       seen.filter((one) => one.declined === declined).map(({ reason }) => reason),
       true,
-    ).map((reason) => ({ key: reason, counts: counts.get(`${declined}:${reason}`) ?? zeros })),
-    subtotal: { shareOf: 'total' as const },
+    ).map((reason) => ({
+      key: reason,
+      ...(cells.get(`${declined}:${reason}`) ?? emptySeries(width)),
+    })),
+    subtotal: { ...(wholes.get(declined) ?? emptySeries(width)), shareOf: 'total' as const },
   }));
   const { rows, subtotals, sums } = withGroupTotals(groups, width);
   return {
     periods,
     extras: ['SHARE'],
     rows,
-    total: {
-      key: 'TOTAL',
-      counts: sumCounts(
-        subtotals.map((at) => rows[at].counts),
-        width,
-      ),
-      shareOf: 'total',
-    },
+    total: { key: 'TOTAL', ...(all.get('ALL') ?? emptySeries(width)), shareOf: 'total' },
     sums: [...sums, { total: 'total', members: subtotals }],
   };
 }
@@ -75,7 +86,10 @@ export function declineReasonsLayout(
 export const declineReasonsView: DashboardView = {
   name: 'decline-reasons',
   async read(db, context) {
-    const records = await countPerPeriod(db, context, 'DECLINE', { byDetail: false });
+    const records = await countPerPeriod(db, context, 'DECLINE', {
+      byDetail: false,
+      groupBy: declinedSql,
+    });
     return declineReasonsLayout(context.periods, records);
   },
 };

@@ -21,12 +21,15 @@ const context: ViewContext = {
 const tableOf = (view: DashboardViewName, layout: Layout) => dashboardTable(view, context, layout);
 
 const figure = (
-  category: string,
+  category: string | null,
   n: number,
   median: number | null = null,
   p90: number | null = null,
   kind = 'X',
-): CategoryFigures => ({ kind, category, n, median_days: median, p90_days: p90 });
+  clients = n,
+): CategoryFigures => ({ kind, category, n, clients, median_days: median, p90_days: p90 });
+
+const rowOf = (table: DashboardTable, key: string) => table.rows.find((r) => r.key === key)!;
 
 const shown = (table: DashboardTable, key: string, group?: string) =>
   (key === 'total'
@@ -52,6 +55,8 @@ describe('distribution views', () => {
       'flows',
       flowsLayout([
         figure('MEASURE_1:WORK_TRIAL>DEST:STUDIES', 5, 80),
+        // Two exits of one path to studies after a third measure: 6 links of 4 clients.
+        figure('MEASURE_3:COACHING>DEST:STUDIES', 6, 40, null, 'LINK', 4),
         figure('REFERRAL>DECLINED', 9, 2),
         figure('PLAN>MEASURE_1:WORK_TRIAL', 5, 14),
         figure('REFERRAL>INTAKE', 12, 6),
@@ -79,14 +84,22 @@ describe('distribution views', () => {
         from: 'MEASURE_1:WORK_TRIAL',
         to: 'DEST:STUDIES',
       },
+      {
+        key: 'MEASURE_3:COACHING>DEST:STUDIES',
+        group: 'MEASURE_3>DEST',
+        from: 'MEASURE_3:COACHING',
+        to: 'DEST:STUDIES',
+      },
     ]);
-    // A link of 3 paths is small; no sum binds links, so nothing else is hidden.
+    // A link of 3 paths, or of 4 clients however many times they took it, is small; no sum
+    // binds links, so nothing else is hidden.
     expect(table.rows.map((row) => row.cells.map((cell) => cell.display))).toEqual([
       ['9', '2'],
       ['12', '6'],
       ['5', '14'],
       ['<5', '<5'],
       ['5', '80'],
+      ['<5', '<5'],
     ]);
     expect(table.total).toBeUndefined();
   });
@@ -117,7 +130,9 @@ describe('distribution views', () => {
       fragmentationLayout([
         figure('1', 30, null, null, 'PLANS'),
         figure('4+', 10, null, null, 'PLANS'),
+        figure(null, 40, null, null, 'PLANS'),
         figure('6+', 40, null, null, 'ORGANISATIONS'),
+        figure(null, 40, null, null, 'ORGANISATIONS'),
       ]),
     );
     expect(shown(table, '1', 'PLANS')).toEqual(['30', '75.0']);
@@ -130,11 +145,38 @@ describe('distribution views', () => {
   it('goal-attainment: should list the five GAS levels with shares of all goals', () => {
     const table = tableOf(
       'goal-attainment',
-      goalAttainmentLayout([figure('+2', 5), figure('0', 15)]),
+      goalAttainmentLayout([figure('+2', 5), figure('0', 15), figure(null, 20)]),
     );
     expect(table.rows.map((row) => row.key)).toEqual(['-2', '-1', '0', '+1', '+2']);
     expect(shown(table, '+2')).toEqual(['5', '25.0']);
     expect(shown(table, 'total')).toEqual(['20', '100.0']);
+  });
+
+  it('goal-attainment: should hide a level of 6 goals of 2 clients, and count the total’s clients', () => {
+    const table = tableOf(
+      'goal-attainment',
+      goalAttainmentLayout([
+        figure('-1', 6, null, null, 'GAS', 2),
+        figure('+1', 5, null, null, 'GAS', 5),
+        // The two clients of -1 are among the five of +1: the 11 goals are of 5 clients.
+        figure(null, 11, null, null, 'GAS', 5),
+      ]),
+    );
+    expect(shown(table, '-1')).toEqual(['<5', '<5']);
+    expect(shown(table, '+1')).toEqual(['..', '..']);
+    expect(shown(table, 'total')).toEqual(['11', '100.0']);
+  });
+
+  it('time-in-step: should hide the stays of one client however many, and count its clients', () => {
+    const table = tableOf(
+      'time-in-step',
+      timeInStepLayout([figure('PAUSED', 6, 10, 12, 'STATE_TIME', 1)]),
+    );
+    expect(rowOf(table, 'PAUSED').cells[0]).toEqual({
+      value: null,
+      display: '<5',
+      suppressed: 'SMALL_CELL',
+    });
   });
 
   it('waiting: should group waits and each kind of answer, the group’s whole with its own median', () => {
@@ -151,6 +193,7 @@ describe('distribution views', () => {
       detail,
       level,
       n,
+      clients: level === 0 ? n : n - 1,
       median_days: median,
       p90_days: median * 2,
     });
@@ -182,5 +225,35 @@ describe('distribution views', () => {
     expect(shown(table, 'DECLINED', 'HANDOFF_ANSWER')).toEqual(['6', '8', '16']);
     expect(shown(table, 'TOTAL', 'HANDOFF_ANSWER')).toEqual(['15', '4', '8']);
     expect(shown(table, 'TOTAL', 'REFERRAL_ANSWER')).toEqual(['0', '', '']);
+  });
+
+  it('waiting: should hide a wait of 6 waits of 4 clients and a whole of them', () => {
+    const table = tableOf(
+      'waiting',
+      waitingLayout([
+        {
+          kind: 'WAIT',
+          category: 'HOUSING',
+          detail: null,
+          level: 1,
+          n: 6,
+          clients: 4,
+          median_days: 9,
+          p90_days: 12,
+        },
+        {
+          kind: 'WAIT',
+          category: null,
+          detail: null,
+          level: 3,
+          n: 6,
+          clients: 4,
+          median_days: 9,
+          p90_days: 12,
+        },
+      ]),
+    );
+    expect(shown(table, 'HOUSING', 'WAIT')).toEqual(['<5', '<5', '<5']);
+    expect(shown(table, 'TOTAL', 'WAIT')).toEqual(['<5', '<5', '<5']);
   });
 });

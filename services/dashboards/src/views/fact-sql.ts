@@ -50,30 +50,40 @@ export function factConditions(
 }
 
 /**
- * The first day of the period of a `day` column, YYYY-MM-DD. On a timestamp without time zone,
- * so that the session's time zone cannot move a calendar day; the unit is one of three fixed
- * words. Applied to facts already counted per day, so it runs once per day, not once per fact.
+ * The first day of the period of a `day` column, grouped by and then shown with
+ * to_char(…, 'YYYY-MM-DD'). On a timestamp without time zone, so that the session's time zone
+ * cannot move a calendar day; the unit is one of three fixed words.
  */
-export function periodOfDay(context: ViewContext, day = 'day'): string {
-  return `to_char(date_trunc('${SQL_PERIOD_UNIT[context.period]}', ${day}::timestamp), 'YYYY-MM-DD')`;
+export function periodOf(context: ViewContext, day = 'fact_date'): string {
+  return `date_trunc('${SQL_PERIOD_UNIT[context.period]}', ${day}::timestamp)`;
 }
 
 /**
  * Counts, medians and 90th percentiles of `days` per key, from a histogram `h(keys…, days, n)`:
  * what percentile_disc gives (the first value whose cumulative share reaches the fraction; NULL
  * days are counted but not measured), without sorting every fact: a view reads up to a few
- * hundred thousand facts in REGION scope, and they have only a few hundred distinct days.
+ * hundred thousand facts in REGION scope, and they have only a few hundred distinct days. Each
+ * key also gets its `clients` from `clients(keys…, clients)`, the distinct paths of its facts,
+ * which a histogram cannot tell (keys may be NULL at a grouping level, hence NOT DISTINCT).
  */
-export function percentilesOfHistogram(histogram: string, keys: readonly string[]): string {
+export function percentilesOfHistogram(
+  histogram: string,
+  keys: readonly string[],
+  clients: string,
+): string {
   const by = keys.join(', ');
+  const same = keys.map((key) => `d.${key} IS NOT DISTINCT FROM p.${key}`).join(' AND ');
   return `WITH h AS (${histogram}),
      c AS (SELECT ${by}, days, n,
                   sum(n) OVER (PARTITION BY ${by} ORDER BY days ROWS UNBOUNDED PRECEDING) AS below,
                   sum(n) FILTER (WHERE days IS NOT NULL) OVER (PARTITION BY ${by}) AS measured
-             FROM h)
-     SELECT ${by}, sum(n)::int AS n,
-            min(days) FILTER (WHERE 2 * below >= measured) AS median_days,
-            min(days) FILTER (WHERE 10 * below >= 9 * measured) AS p90_days
-       FROM c
-      GROUP BY ${by}`;
+             FROM h),
+     p AS (SELECT ${by}, sum(n)::int AS n,
+                  min(days) FILTER (WHERE 2 * below >= measured) AS median_days,
+                  min(days) FILTER (WHERE 10 * below >= 9 * measured) AS p90_days
+             FROM c
+            GROUP BY ${by}),
+     d AS (${clients})
+     SELECT p.*, coalesce(d.clients, 0)::int AS clients
+       FROM p LEFT JOIN d ON ${same}`;
 }

@@ -32,10 +32,12 @@ function stepsOf(category: string): { from: string; to: string } {
  * flows: the links between consecutive steps of paths (LINK facts, on the day the later step was
  * reached), the data of a Sankey diagram: how many paths took each link and the median days it
  * took. The group is the link's kind (`PLAN>MEASURE_1`). No total row: a path takes many links.
+ * A path may take one link twice (two exits, measures of one type after the third), so a row is
+ * hidden by its clients, not its facts.
  */
 export function flowsLayout(figures: readonly CategoryFigures[]): Layout {
   const links = figures
-    .map((figure) => ({ ...figure, ...stepsOf(figure.category) }))
+    .map((figure) => ({ ...figure, category: figure.category!, ...stepsOf(figure.category!) }))
     .sort(
       (a, b) =>
         rankOf(a.from) - rankOf(b.from) ||
@@ -51,6 +53,7 @@ export function flowsLayout(figures: readonly CategoryFigures[]): Layout {
       from: link.from,
       to: link.to,
       counts: [link.n],
+      clients: [link.clients],
       medianDays: link.median_days,
     })),
     sums: [],

@@ -15,18 +15,26 @@ export const FRAGMENTATION_COUNTS: Readonly<Record<string, readonly string[]>> =
  * a party to them, each a group with its subtotal and every row's share of it.
  */
 export function fragmentationLayout(figures: readonly CategoryFigures[]): Layout {
-  const count = new Map(figures.map((figure) => [`${figure.kind}|${figure.category}`, figure.n]));
+  const byKey = new Map(
+    figures.map((figure) => [`${figure.kind}|${figure.category ?? ''}`, figure]),
+  );
+  const series = (key: string) => {
+    const figure = byKey.get(key);
+    return { counts: [figure?.n ?? 0], clients: [figure?.clients ?? 0] };
+  };
+  const seen = figures.filter((figure) => figure.category !== null);
   const groups = orderedKeys(
     Object.keys(FRAGMENTATION_COUNTS),
-    figures.map((figure) => figure.kind),
+    seen.map((figure) => figure.kind),
     true,
   ).map((kind) => ({
     group: kind,
     rows: orderedKeys(
       FRAGMENTATION_COUNTS[kind] ?? [],
-      figures.filter((figure) => figure.kind === kind).map((figure) => figure.category),
+      seen.filter((figure) => figure.kind === kind).map((figure) => figure.category!),
       true,
-    ).map((category) => ({ key: category, counts: [count.get(`${kind}|${category}`) ?? 0] })),
+    ).map((category) => ({ key: category, ...series(`${kind}|${category}`) })),
+    subtotal: series(`${kind}|`),
   }));
   const { rows, sums } = withGroupTotals(groups, 1);
   return { periods: [], extras: ['SHARE'], rows, sums };

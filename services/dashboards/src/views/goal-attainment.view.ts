@@ -8,13 +8,19 @@ export const GAS_LEVELS = ['-2', '-1', '0', '+1', '+2'] as const;
 
 /**
  * goal-attainment: goals by the GAS level of their latest assessment (GAS facts, on the day it
- * was recorded), all goals as the total row, each level's share.
+ * was recorded), all goals as the total row, each level's share. A client may have several goals: every count
+ * is hidden by its clients, the total row's counted (docs/dashboards.md, "Suppression").
  */
 export function goalAttainmentLayout(figures: readonly CategoryFigures[]): Layout {
-  const count = new Map(figures.map((figure) => [figure.category, figure.n]));
-  const rows: LayoutRow[] = orderedKeys(GAS_LEVELS, count.keys(), true).map((level) => ({
+  const byLevel = new Map(figures.map((figure) => [figure.category, figure]));
+  const series = (level: string | null) => ({
+    counts: [byLevel.get(level)?.n ?? 0],
+    clients: [byLevel.get(level)?.clients ?? 0],
+  });
+  const levels = figures.flatMap((figure) => (figure.category === null ? [] : [figure.category]));
+  const rows: LayoutRow[] = orderedKeys(GAS_LEVELS, levels, true).map((level) => ({
     key: level,
-    counts: [count.get(level) ?? 0],
+    ...series(level),
     shareOf: 'total',
   }));
   return {
@@ -23,7 +29,7 @@ export function goalAttainmentLayout(figures: readonly CategoryFigures[]): Layou
     rows,
     total: {
       key: 'TOTAL',
-      counts: [rows.reduce((sum, row) => sum + row.counts[0], 0)],
+      ...series(null),
       shareOf: 'total',
     },
     sums: [{ total: 'total', members: rows.map((_, r) => r) }],

@@ -5,10 +5,10 @@ describe('rawTableOf', () => {
     periods: ['2025-01-01', '2025-02-01'],
     extras: ['MEDIAN_DAYS', 'SHARE'],
     rows: [
-      { key: 'a', counts: [1, 2, 3], medianDays: 4, shareOf: 'total' },
-      { key: 'b', counts: [5, 0, 5], medianDays: null, shareOf: 'total' },
+      { key: 'a', counts: [1, 2, 3], clients: [1, 1, 1], medianDays: 4, shareOf: 'total' },
+      { key: 'b', counts: [5, 0, 5], clients: [5, 0, 5], medianDays: null, shareOf: 'total' },
     ],
-    total: { key: 'TOTAL', counts: [6, 2, 8], shareOf: 'total' },
+    total: { key: 'TOTAL', counts: [6, 2, 8], clients: [5, 1, 5], shareOf: 'total' },
     sums: [{ total: 'total', members: [0, 1] }],
   };
 
@@ -54,16 +54,26 @@ describe('rawTableOf', () => {
     const { constraints } = rawTableOf({
       periods: [],
       extras: [],
-      rows: [{ key: 'a', counts: [3] }],
+      rows: [{ key: 'a', counts: [3], clients: [3] }],
       sums: [],
     });
     expect(constraints).toEqual([]);
   });
 
   it('should refuse a row whose counts do not match the periods', () => {
-    expect(() => rawTableOf({ ...layout, rows: [{ key: 'a', counts: [1, 2] }] })).toThrow(
-      /row a has 2 counts/,
-    );
+    expect(() =>
+      rawTableOf({ ...layout, rows: [{ key: 'a', counts: [1, 2], clients: [1, 2] }] }),
+    ).toThrow(/row a has 2 counts/);
+  });
+
+  it('should give every count cell its clients, what primary suppression looks at', () => {
+    const [a] = rawTableOf(layout).rows;
+    // Row a: 3 facts of one client, 1 in January and 2 in February.
+    expect(a.cells.slice(0, 3)).toEqual([
+      { count: 1, clients: 1 },
+      { count: 2, clients: 1 },
+      { count: 3, clients: 1 },
+    ]);
   });
 
   it('should give shares in per cent with one decimal, and none of nothing', () => {

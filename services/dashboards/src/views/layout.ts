@@ -15,6 +15,11 @@ export interface LayoutRow {
   readonly to?: string;
   /** One count per period, then the row's TOTAL (only the TOTAL for a view without periods). */
   readonly counts: readonly number[];
+  /**
+   * The clients (distinct paths) of each count, what primary suppression looks at: a client may
+   * have several facts in a cell, and be in several cells of a sum (docs/dashboards.md).
+   */
+  readonly clients: readonly number[];
   readonly medianDays?: number | null;
   readonly p90Days?: number | null;
   /** The row whose TOTAL this row's SHARE is a share of; no SHARE without one. */
@@ -50,12 +55,12 @@ export function rawTableOf(layout: Layout): RawTable {
   const countColumns = totalColumn + 1;
   const rowOf = (ref: RowRef) => (ref === 'total' ? layout.total! : layout.rows[ref]);
   const cellsOf = (row: LayoutRow, ref: RowRef): RawCell[] => {
-    if (row.counts.length !== countColumns) {
+    if (row.counts.length !== countColumns || row.clients.length !== countColumns) {
       throw new Error(`row ${row.key} has ${row.counts.length} counts, not ${countColumns}`);
     }
     const own: CellRef = { row: ref, column: totalColumn };
     return [
-      ...row.counts.map((count) => ({ count })),
+      ...row.counts.map((count, column) => ({ count, clients: row.clients[column] })),
       ...layout.extras.map((extra): RawCell => {
         switch (extra) {
           case 'MEDIAN_DAYS':

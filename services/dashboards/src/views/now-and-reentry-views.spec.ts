@@ -24,11 +24,13 @@ describe('open-paths', () => {
     level: number,
     n: number,
     median: number,
+    clients = n,
   ): NowFigures => ({
     kind,
     row_key: rowKey,
     level,
     n,
+    clients,
     median_days: median,
     p90_days: median + 10,
   });
@@ -42,7 +44,8 @@ describe('open-paths', () => {
         now('NOW_OPEN', 'PLANNING', 0, 3, 5),
         now('NOW_OPEN', null, 1, 23, 40),
         now('NOW_HANDOFF', 'OVERDUE', 0, 6, 12),
-        now('NOW_HANDOFF', 'ESCALATED', 0, 5, 20),
+        // Five escalated hand-offs of four paths (one path awaits two answers).
+        now('NOW_HANDOFF', 'ESCALATED', 0, 5, 20, 4),
         now('NOW_HANDOFF', null, 1, 11, 15),
         now('NOW_LOST', 'ALL', 0, 7, 30),
         now('NOW_LOST', null, 1, 7, 30),
@@ -55,7 +58,8 @@ describe('open-paths', () => {
     expect(shown(table, 'TOTAL', 'OPEN')).toEqual(['23', '40', '50']);
     expect(shown(table, 'TOTAL', 'UNCLEAR')).toEqual(['0', '', '']);
     expect(shown(table, 'ON_TIME', 'HANDOFF')).toEqual(['0', '', '']);
-    expect(shown(table, 'OVERDUE', 'HANDOFF')).toEqual(['6', '12', '22']);
+    expect(shown(table, 'ESCALATED', 'HANDOFF')).toEqual(['<5', '<5', '<5']);
+    expect(shown(table, 'OVERDUE', 'HANDOFF')).toEqual(['..', '..', '..']);
     expect(shown(table, 'TOTAL', 'HANDOFF')).toEqual(['11', '15', '25']);
     expect(shown(table, 'TOTAL', 'LOST')).toEqual(['7', '30', '40']);
     expect(table.rows.at(-1)).toMatchObject({ key: 'TOTAL', group: 'LOST' });
@@ -63,36 +67,46 @@ describe('open-paths', () => {
 });
 
 describe('re-entry', () => {
-  const record = (
-    period: string,
-    kind: string,
-    category: string,
-    old6: boolean,
-    old12: boolean,
-    n: number,
-  ): ReentryCount => ({ period, kind, category, old6, old12, n });
+  const record = (row: string, period: string | null, n: number, clients = n): ReentryCount => ({
+    row,
+    period,
+    n,
+    clients,
+  });
 
-  it('should count among exits old enough only, and loops by how many times', () => {
+  it('should take each row as counted, its TOTAL of its own clients, and share the re-entries', () => {
     const table = dashboardTable(
       're-entry',
       context,
       reentryLayout(context.periods, [
-        record('2025-01-01', 'EXIT', 'PENSION', true, true, 10),
-        record('2025-02-01', 'EXIT', 'PENSION', true, false, 10),
-        record('2025-01-01', 'REENTRY', 'WITHIN_6', true, true, 5),
-        record('2025-02-01', 'REENTRY', 'WITHIN_12', true, false, 6),
-        record('2025-02-01', 'REENTRY', 'LATER', true, false, 6),
-        record('2025-02-01', 'LOOP', '2', true, false, 8),
-        record('2025-02-01', 'LOOP', '3+', true, false, 5),
+        record('EXITS', '2025-01-01', 10),
+        record('EXITS', '2025-02-01', 10),
+        // A client who exited in both months is one client of the TOTAL.
+        record('EXITS', null, 20, 19),
+        record('EXITS_6_MONTHS_AGO', '2025-01-01', 10),
+        record('EXITS_6_MONTHS_AGO', '2025-02-01', 10),
+        record('EXITS_6_MONTHS_AGO', null, 20, 19),
+        record('REENTERED_WITHIN_6_MONTHS', '2025-01-01', 5),
+        record('REENTERED_WITHIN_6_MONTHS', null, 5),
+        record('EXITS_12_MONTHS_AGO', '2025-01-01', 10),
+        record('EXITS_12_MONTHS_AGO', null, 10),
+        record('REENTERED_WITHIN_12_MONTHS', '2025-01-01', 5),
+        record('REENTERED_WITHIN_12_MONTHS', null, 5),
+        record('LOOP:2', '2025-02-01', 8),
+        record('LOOP:2', null, 8),
+        // Five returns of three clients.
+        record('LOOP:3+', '2025-02-01', 5, 3),
+        record('LOOP:3+', null, 5, 3),
+        record('LOOP:TOTAL', '2025-02-01', 13, 11),
+        record('LOOP:TOTAL', null, 13, 11),
       ]),
     );
     expect(shown(table, 'EXITS', 'REENTRY')).toEqual(['10', '10', '20', '']);
-    expect(shown(table, 'EXITS_6_MONTHS_AGO', 'REENTRY')).toEqual(['10', '10', '20', '']);
     expect(shown(table, 'REENTERED_WITHIN_6_MONTHS', 'REENTRY')).toEqual(['5', '0', '5', '25.0']);
     expect(shown(table, 'EXITS_12_MONTHS_AGO', 'REENTRY')).toEqual(['10', '0', '10', '']);
-    // February's exits are not 12 months old: their re-entry within 12 months is not counted yet.
     expect(shown(table, 'REENTERED_WITHIN_12_MONTHS', 'REENTRY')).toEqual(['5', '0', '5', '50.0']);
-    expect(shown(table, '2', 'LOOP')).toEqual(['0', '8', '8', '61.5']);
+    expect(shown(table, '3+', 'LOOP')).toEqual(['0', '<5', '<5', '<5']);
+    expect(shown(table, '2', 'LOOP')).toEqual(['0', '..', '..', '..']);
     expect(shown(table, 'TOTAL', 'LOOP')).toEqual(['0', '13', '13', '']);
   });
 });

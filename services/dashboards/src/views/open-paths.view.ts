@@ -24,12 +24,14 @@ export interface NowFigures {
   readonly row_key: string | null;
   readonly level: number;
   readonly n: number;
+  readonly clients: number;
   readonly median_days: number | null;
   readonly p90_days: number | null;
 }
 
 const figures = (row: NowFigures | undefined) => ({
   counts: [row?.n ?? 0],
+  clients: [row?.clients ?? 0],
   medianDays: row?.median_days ?? null,
   p90Days: row?.p90_days ?? null,
 });
@@ -38,7 +40,8 @@ const figures = (row: NowFigures | undefined) => ({
  * open-paths: the paths as they stand today (NOW_ facts; no periods): open paths by state,
  * unclear paths by how long they have been unclear, hand-offs awaiting their answer by whether
  * they are in time, overdue or escalated, and lost paths. Counts are of paths (of hand-offs in
- * the HANDOFF group); the days are ages up to today (median and 90th percentile).
+ * the HANDOFF group: a path may await two, and is hidden by its clients like every count); the
+ * days are ages up to today (median and 90th percentile).
  */
 export function openPathsLayout(records: readonly NowFigures[]): Layout {
   const of = (kind: string) => records.filter((row) => row.kind === kind);
@@ -84,10 +87,8 @@ async function readNow(db: Queryable, context: ViewContext): Promise<NowFigures[
   const once = context.orgId === undefined ? `AND category = ${params.add('SENDER')}` : '';
   // Today comes from the service's clock, never the database's (a simulated clock moves it).
   const today = `${params.add(context.today)}::date`;
-  return db.query<NowFigures[]>(
-    percentilesOfHistogram(
-      `SELECT kind, row_key, GROUPING(row_key) AS level, days, sum(n) AS n
-         FROM (SELECT kind,
+  // Each NOW_ fact (few: one or two per open path) in its row, aged, with its path.
+  const now = `SELECT kind,
                       CASE kind
                         WHEN 'NOW_OPEN' THEN category
                         WHEN 'NOW_UNCLEAR' THEN CASE
@@ -96,21 +97,26 @@ async function readNow(db: Queryable, context: ViewContext): Promise<NowFigures[
                           WHEN ${today} - fact_date < 180 THEN 'DAYS_90_179'
                           ELSE 'DAYS_180_OR_MORE' END
                         ELSE 'ALL' END AS row_key,
-                      ${today} - fact_date AS days, count(*) AS n
+                      ${today} - fact_date AS days, path_id
                  FROM dashboard_fact
                 WHERE ${ofPaths}
-                GROUP BY 1, 2, 3
                UNION ALL
                SELECT kind,
                       CASE WHEN detail = 'ESCALATED' THEN 'ESCALATED'
                            WHEN due_date < ${today} THEN 'OVERDUE'
                            ELSE 'ON_TIME' END,
-                      ${today} - fact_date, count(*)
+                      ${today} - fact_date, path_id
                  FROM dashboard_fact
-                WHERE ${ofHandoffs} ${once}
-                GROUP BY 1, 2, 3) per_age
+                WHERE ${ofHandoffs} ${once}`;
+  return db.query<NowFigures[]>(
+    percentilesOfHistogram(
+      `SELECT kind, row_key, GROUPING(row_key) AS level, days, count(*) AS n
+         FROM (${now}) aged
         GROUP BY GROUPING SETS ((kind, row_key, days), (kind, days))`,
       ['kind', 'row_key', 'level'],
+      `SELECT kind, row_key, GROUPING(row_key) AS level, count(DISTINCT path_id) AS clients
+         FROM (${now}) aged
+        GROUP BY GROUPING SETS ((kind, row_key), (kind))`,
     ),
     params.values,
   );

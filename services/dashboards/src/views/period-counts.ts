@@ -1,35 +1,58 @@
-import { factConditions, periodOfDay, SqlParams } from './fact-sql';
+import { factConditions, periodOf, SqlParams } from './fact-sql';
 import type { Queryable, ViewContext } from './view-context';
 
-/** How many facts of a category (and detail) fell in one period. */
+/**
+ * The facts of a kind, and the clients (distinct paths) they are of, in one cell: a row
+ * (`level` ROW: category and detail), a group's whole (GROUP) or the view's whole (ALL), in one
+ * period, or over the whole range when `period` is null (a TOTAL column).
+ */
 export interface PeriodCount {
-  readonly category: string;
+  readonly level: 'ROW' | 'GROUP' | 'ALL';
+  readonly group: string | null;
+  readonly category: string | null;
   readonly detail: string | null;
-  readonly period: string;
+  readonly period: string | null;
   readonly n: number;
+  readonly clients: number;
 }
 
 /**
- * The facts of a kind counted per category, period and (when asked) detail, in one statement
- * answered from the (kind, …) indexes alone: what every time-series view is built from. Counted
- * per day first, so that the period of a day is worked out once per day.
+ * The facts of a kind counted per category, period and (when asked) detail, with every whole a
+ * view shows: the row's TOTAL over the range, the group's (by the SQL expression `groupBy`, when
+ * the view has groups) and the view's, each in each period and over the range. Wholes are
+ * counted, not added: a client's path may be in two periods or two rows of a whole, and is one
+ * client of it. One statement from the (kind, …) indexes alone, which carry path_id.
  */
 export async function countPerPeriod(
   db: Queryable,
   context: ViewContext,
   kind: string,
-  options: { readonly byDetail: boolean },
+  options: {
+    readonly byDetail: boolean;
+    readonly groupBy?: (params: SqlParams) => string;
+  },
 ): Promise<PeriodCount[]> {
   const params = new SqlParams();
   const where = factConditions(params, context, [kind]);
   const detail = options.byDetail ? 'detail' : 'NULL::text';
+  const group = options.groupBy === undefined ? 'NULL::text' : options.groupBy(params);
+  const sets = [
+    '(grp, category, detail, period)',
+    '(grp, category, detail)',
+    ...(options.groupBy === undefined ? [] : ['(grp, period)', '(grp)']),
+    '(period)',
+    '()',
+  ];
   return db.query<PeriodCount[]>(
-    `SELECT category, detail, ${periodOfDay(context)} AS period, sum(n)::int AS n
-       FROM (SELECT category, ${detail} AS detail, fact_date AS day, count(*) AS n
+    `SELECT CASE WHEN GROUPING(category) = 0 THEN 'ROW'
+                 WHEN GROUPING(grp) = 0 THEN 'GROUP' ELSE 'ALL' END AS level,
+            grp AS "group", category, detail, to_char(period, 'YYYY-MM-DD') AS period,
+            count(*)::int AS n, count(DISTINCT path_id)::int AS clients
+       FROM (SELECT category, ${detail} AS detail, ${group} AS grp, path_id,
+                    ${periodOf(context)} AS period
                FROM dashboard_fact
-              WHERE ${where}
-              GROUP BY 1, 2, 3) per_day
-      GROUP BY 1, 2, 3`,
+              WHERE ${where}) fact
+      GROUP BY GROUPING SETS (${sets.join(', ')})`,
     params.values,
   );
 }

@@ -1,83 +1,64 @@
 import { addCalendarMonths } from '@polku/timers';
 import type { DashboardView } from './dashboard-view';
-import { factConditions, periodOfDay, SqlParams } from './fact-sql';
+import { factConditions, periodOf, SqlParams } from './fact-sql';
 import type { Layout, LayoutRow } from './layout';
-import { countsByRow, withGroupTotals } from './row-helpers';
+import { emptySeries, seriesByKey, withGroupTotals } from './row-helpers';
 import type { Queryable, ViewContext } from './view-context';
 
-/** Facts of one kind and category in one period, and whether their day is 6 or 12 months ago. */
+/**
+ * The facts and clients of one row of the view (`row`: a re-entry row, or `LOOP:<count>` /
+ * `LOOP:TOTAL`) in one period, or over the range when `period` is null.
+ */
 export interface ReentryCount {
-  readonly period: string;
-  readonly kind: string;
-  readonly category: string;
-  readonly old6: boolean;
-  readonly old12: boolean;
+  readonly row: string;
+  readonly period: string | null;
   readonly n: number;
+  readonly clients: number;
 }
 
 /** The loop counts of a return to the intermediate labour market. */
 export const LOOP_COUNTS = ['1', '2', '3+'] as const;
 
-/** The rows of the re-entry group: exits, and re-entries among the exits old enough to tell. */
-const REENTRY_ROWS: readonly {
-  readonly key: string;
-  readonly counts: (record: ReentryCount) => boolean;
-  readonly shareOf?: number;
-}[] = [
-  { key: 'EXITS', counts: (r) => r.kind === 'EXIT' },
-  { key: 'EXITS_6_MONTHS_AGO', counts: (r) => r.kind === 'EXIT' && r.old6 },
-  {
-    key: 'REENTERED_WITHIN_6_MONTHS',
-    counts: (r) => r.kind === 'REENTRY' && r.category === 'WITHIN_6' && r.old6,
-    shareOf: 1,
-  },
-  { key: 'EXITS_12_MONTHS_AGO', counts: (r) => r.kind === 'EXIT' && r.old12 },
-  {
-    key: 'REENTERED_WITHIN_12_MONTHS',
-    counts: (r) =>
-      r.kind === 'REENTRY' && (r.category === 'WITHIN_6' || r.category === 'WITHIN_12') && r.old12,
-    shareOf: 3,
-  },
+/** The rows of the re-entry group and the row their SHARE is of. */
+const REENTRY_ROWS: readonly { readonly key: string; readonly shareOf?: number }[] = [
+  { key: 'EXITS' },
+  { key: 'EXITS_6_MONTHS_AGO' },
+  { key: 'REENTERED_WITHIN_6_MONTHS', shareOf: 1 },
+  { key: 'EXITS_12_MONTHS_AGO' },
+  { key: 'REENTERED_WITHIN_12_MONTHS', shareOf: 3 },
 ];
 
 /**
  * re-entry: per period of exit (EXIT and REENTRY facts, on the exit date), the exits, and among
  * the exits at least 6 (12) months before today those whose client came back within 6 (12)
  * months, with that share; and the returns to the intermediate labour market of each period
- * (LOOP facts, on the return's day) by how many times the client has come back.
+ * (LOOP facts, on the return's day) by how many times the client has come back. Every row and
+ * its TOTAL are counted in SQL (a path may exit twice, and is one client).
  */
 export function reentryLayout(
   periods: readonly string[],
   records: readonly ReentryCount[],
 ): Layout {
   const width = periods.length + 1;
-  const zeros = new Array<number>(width).fill(0);
-  const rows: LayoutRow[] = REENTRY_ROWS.map(({ key, counts, shareOf }) => ({
+  const series = seriesByKey(
+    periods,
+    records,
+    (record) => record.row,
+    (record) => record.period,
+  );
+  const of = (row: string) => series.get(row) ?? emptySeries(width);
+  const rows: LayoutRow[] = REENTRY_ROWS.map(({ key, shareOf }) => ({
     key,
     group: 'REENTRY',
-    counts:
-      countsByRow(
-        periods,
-        records.filter(counts),
-        () => key,
-        (record) => record.period,
-        (record) => record.n,
-      ).get(key) ?? zeros,
+    ...of(key),
     ...(shareOf === undefined ? {} : { shareOf }),
   }));
-  const loops = records.filter((record) => record.kind === 'LOOP');
-  const byLoop = countsByRow(
-    periods,
-    loops,
-    (record) => (record.category === '1' || record.category === '2' ? record.category : '3+'),
-    (record) => record.period,
-    (record) => record.n,
-  );
   const grouped = withGroupTotals(
     [
       {
         group: 'LOOP',
-        rows: LOOP_COUNTS.map((key) => ({ key, counts: byLoop.get(key) ?? zeros })),
+        rows: LOOP_COUNTS.map((key) => ({ key, ...of(`LOOP:${key}`) })),
+        subtotal: of('LOOP:TOTAL'),
       },
     ],
     width,
@@ -103,16 +84,27 @@ async function readReentry(db: Queryable, context: ViewContext): Promise<Reentry
   const params = new SqlParams();
   const where = factConditions(params, context, ['EXIT', 'REENTRY', 'LOOP']);
   // "Old enough" is measured from today in Finland, as the service's clock tells it.
-  const cutoff6 = params.add(addCalendarMonths(context.today, -6));
-  const cutoff12 = params.add(addCalendarMonths(context.today, -12));
+  const old6 = `fact_date <= ${params.add(addCalendarMonths(context.today, -6))}::date`;
+  const old12 = `fact_date <= ${params.add(addCalendarMonths(context.today, -12))}::date`;
+  // Each fact in every row it counts in (an old exit is an exit, and one of 6 and 12 months ago).
   return db.query<ReentryCount[]>(
-    `SELECT ${periodOfDay(context)} AS period, kind, category,
-            day <= ${cutoff6}::date AS old6, day <= ${cutoff12}::date AS old12, sum(n)::int AS n
-       FROM (SELECT kind, category, fact_date AS day, count(*) AS n
+    `SELECT row_key AS row, to_char(period, 'YYYY-MM-DD') AS period,
+            count(*)::int AS n, count(DISTINCT path_id)::int AS clients
+       FROM (SELECT path_id, row_key,
+                    ${periodOf(context)} AS period
                FROM dashboard_fact
-              WHERE ${where}
-              GROUP BY 1, 2, 3) per_day
-      GROUP BY 1, 2, 3, 4, 5`,
+               CROSS JOIN LATERAL (VALUES
+                 ('EXITS', kind = 'EXIT'),
+                 ('EXITS_6_MONTHS_AGO', kind = 'EXIT' AND ${old6}),
+                 ('REENTERED_WITHIN_6_MONTHS', kind = 'REENTRY' AND category = 'WITHIN_6' AND ${old6}),
+                 ('EXITS_12_MONTHS_AGO', kind = 'EXIT' AND ${old12}),
+                 ('REENTERED_WITHIN_12_MONTHS',
+                  kind = 'REENTRY' AND category IN ('WITHIN_6', 'WITHIN_12') AND ${old12}),
+                 ('LOOP:' || CASE WHEN category IN ('1', '2') THEN category ELSE '3+' END,
+                  kind = 'LOOP'),
+                 ('LOOP:TOTAL', kind = 'LOOP')) AS counted (row_key, counts)
+              WHERE ${where} AND counts) fact
+      GROUP BY GROUPING SETS ((row_key, period), (row_key))`,
     params.values,
   );
 }

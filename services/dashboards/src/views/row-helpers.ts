@@ -30,29 +30,41 @@ export function orderedKeys(
   return [...first, ...rest];
 }
 
+/** A row's counts and their clients: one per period, then over the whole range (its TOTAL). */
+export interface Series {
+  readonly counts: number[];
+  readonly clients: number[];
+}
+
+/** The series of no facts. */
+export function emptySeries(width: number): Series {
+  return { counts: new Array<number>(width).fill(0), clients: new Array<number>(width).fill(0) };
+}
+
 /**
- * Counts per row and period from (row, period, n) records: one count per period, then the
- * row's TOTAL, their sum (each fact is in exactly one period, so the sum counts the facts).
+ * Counts and clients per row from (row, period, n, clients) records, a record of a null period
+ * being the row's TOTAL: counted over the range, not added, since a client's path in two
+ * periods is one client of the TOTAL.
  */
-export function countsByRow<R>(
+export function seriesByKey<R extends { readonly n: number; readonly clients: number }>(
   periods: readonly string[],
   records: readonly R[],
-  rowOf: (record: R) => string,
-  periodOf: (record: R) => string,
-  countOf: (record: R) => number,
-): Map<string, number[]> {
+  keyOf: (record: R) => string,
+  periodOf: (record: R) => string | null,
+): Map<string, Series> {
   const column = new Map(periods.map((period, i) => [period, i]));
-  const rows = new Map<string, number[]>();
+  const rows = new Map<string, Series>();
   for (const record of records) {
-    const at = column.get(periodOf(record));
+    const period = periodOf(record);
+    const at = period === null ? periods.length : column.get(period);
     if (at === undefined) {
-      throw new Error(`a fact outside the periods counted: ${periodOf(record)}`);
+      throw new Error(`a fact outside the periods counted: ${period}`);
     }
-    const key = rowOf(record);
-    const counts = rows.get(key) ?? new Array<number>(periods.length + 1).fill(0);
-    counts[at] += countOf(record);
-    counts[periods.length] += countOf(record);
-    rows.set(key, counts);
+    const key = keyOf(record);
+    const series = rows.get(key) ?? emptySeries(periods.length + 1);
+    series.counts[at] += record.n;
+    series.clients[at] += record.clients;
+    rows.set(key, series);
   }
   return rows;
 }
@@ -62,10 +74,11 @@ export interface GroupedRows {
   readonly group: string;
   readonly rows: readonly Omit<LayoutRow, 'group'>[];
   /**
-   * The subtotal's own figures (medians of the whole group); its counts, when the group's whole
-   * is not the sum of its rows (distinct paths, where one path may be in two rows).
+   * The subtotal's own figures: its clients, counted (a client may be in two rows of a group),
+   * its medians; its counts, when the group's whole is not the sum of its rows.
    */
-  readonly subtotal?: Partial<Pick<LayoutRow, 'counts' | 'medianDays' | 'p90Days' | 'shareOf'>>;
+  readonly subtotal: Pick<LayoutRow, 'clients'> &
+    Partial<Pick<LayoutRow, 'counts' | 'medianDays' | 'p90Days' | 'shareOf'>>;
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { Layout, LayoutRow } from './layout';
 import type { PeriodCount } from './period-counts';
-import { countsByRow, orderedKeys, sumCounts } from './row-helpers';
+import { emptySeries, orderedKeys, seriesByKey } from './row-helpers';
 
 /**
  * A time series of one kind's categories with a total row: the rows in a known order (every
- * known one, or those seen), each with its share of the total when `share` is set.
+ * known one, or those seen), each with its share of the total when `share` is set. The total row
+ * is counted, not added, since a client may be in several rows.
  */
 export function categorySeriesLayout(
   periods: readonly string[],
@@ -17,23 +18,28 @@ export function categorySeriesLayout(
   },
 ): Layout {
   const width = periods.length + 1;
-  const counts = countsByRow(
+  const rowsSeen = records.filter((record) => record.level === 'ROW');
+  const cells = seriesByKey(
     periods,
-    records,
-    (record) => record.category,
+    rowsSeen,
+    (record) => record.category!,
     (record) => record.period,
-    (record) => record.n,
   );
-  const zeros = new Array<number>(width).fill(0);
+  const all = seriesByKey(
+    periods,
+    records.filter((record) => record.level === 'ALL'),
+    () => 'ALL',
+    (record) => record.period,
+  );
   const keys = orderedKeys(
     options.known,
-    records.map((record) => record.category),
+    rowsSeen.map((record) => record.category!),
     options.allKnown,
   );
   const rows: LayoutRow[] = keys.map((key) => ({
     key,
     ...(options.groupOf === undefined ? {} : { group: options.groupOf(key) }),
-    counts: counts.get(key) ?? zeros,
+    ...(cells.get(key) ?? emptySeries(width)),
     ...(options.share ? { shareOf: 'total' as const } : {}),
   }));
   return {
@@ -42,10 +48,7 @@ export function categorySeriesLayout(
     rows,
     total: {
       key: 'TOTAL',
-      counts: sumCounts(
-        rows.map((row) => row.counts),
-        width,
-      ),
+      ...(all.get('ALL') ?? emptySeries(width)),
       ...(options.share ? { shareOf: 'total' as const } : {}),
     },
     sums: [{ total: 'total', members: rows.map((_, r) => r) }],

@@ -11,11 +11,12 @@ export const STAYING_STATES = PATH_STATES.filter(
 
 /**
  * time-in-step: the completed stays in each path state (STATE_TIME facts, on the day the state
- * was left), how many, and their median and 90th percentile in days. No total row: medians of
+ * was left), how many (a path paused twice has two stays: each row is hidden by its clients),
+ * and their median and 90th percentile in days. No total row: medians of
  * different states do not add up.
  */
 export function timeInStepLayout(figures: readonly CategoryFigures[]): Layout {
-  const byState = new Map(figures.map((figure) => [figure.category, figure]));
+  const byState = new Map(figures.map((figure) => [figure.category!, figure]));
   return {
     periods: [],
     extras: ['MEDIAN_DAYS', 'P90_DAYS'],
@@ -24,6 +25,7 @@ export function timeInStepLayout(figures: readonly CategoryFigures[]): Layout {
       return {
         key: state,
         counts: [figure?.n ?? 0],
+        clients: [figure?.clients ?? 0],
         medianDays: figure?.median_days ?? null,
         p90Days: figure?.p90_days ?? null,
       };

@@ -22,8 +22,40 @@ const context: ViewContext = {
   today: '2026-12-07',
 };
 
-const count = (category: string, period: string, n: number, detail: string | null = null) =>
-  ({ category, detail, period, n }) as PeriodCount;
+/** A cell's facts: `n` of `clients` clients (one each unless said), in a group if it has one. */
+const count = (
+  category: string,
+  period: string | null,
+  n: number,
+  group: string | null = null,
+  clients = n,
+): PeriodCount => ({ level: 'ROW', group, category, detail: null, period, n, clients });
+
+/**
+ * The records countPerPeriod answers for cells of clients each in one cell only: every row's
+ * TOTAL, every group's whole and the view's, in each period and over the range, as sums.
+ */
+function counted(cells: readonly PeriodCount[]): PeriodCount[] {
+  const wholes = new Map<string, PeriodCount>();
+  const add = (whole: Omit<PeriodCount, 'n' | 'clients'>, cell: PeriodCount) => {
+    const key = JSON.stringify(whole);
+    const sum = wholes.get(key) ?? { ...whole, n: 0, clients: 0 };
+    wholes.set(key, { ...sum, n: sum.n + cell.n, clients: sum.clients + cell.clients });
+  };
+  for (const cell of cells) {
+    for (const period of [cell.period, null]) {
+      if (period === null) {
+        const { level, group, category, detail } = cell;
+        add({ level, group, category, detail, period }, cell);
+      }
+      if (cell.group !== null) {
+        add({ level: 'GROUP', group: cell.group, category: null, detail: null, period }, cell);
+      }
+      add({ level: 'ALL', group: null, category: null, detail: null, period }, cell);
+    }
+  }
+  return [...cells, ...wholes.values()];
+}
 
 const tableOf = (view: DashboardViewName, layout: Layout) => dashboardTable(view, context, layout);
 
@@ -52,10 +84,13 @@ describe('time-series views', () => {
   it('destinations: should place every category in its Table 7 group, one the contracts do not know in the fact’s own', () => {
     const table = tableOf(
       'destinations',
-      destinationsLayout(context.periods, [
-        count('OPEN_LABOUR_MARKET', JAN, 6, 'LABOUR_MARKET'),
-        count('VOLUNTEERING', FEB, 5, 'OUTSIDE_LABOUR_MARKET'),
-      ]),
+      destinationsLayout(
+        context.periods,
+        counted([
+          count('OPEN_LABOUR_MARKET', JAN, 6, 'LABOUR_MARKET'),
+          count('VOLUNTEERING', FEB, 5, 'OUTSIDE_LABOUR_MARKET'),
+        ]),
+      ),
     );
     expect(shown(table, 'VOLUNTEERING', 'OUTSIDE_LABOUR_MARKET')).toEqual(['0', '5', '5', '45.5']);
     expect(table.rows.findIndex((row) => row.key === 'VOLUNTEERING')).toBe(8);
@@ -68,12 +103,15 @@ describe('time-series views', () => {
     const table = dashboardTable(
       'destinations',
       oneMonth,
-      destinationsLayout(oneMonth.periods, [
-        count('OPEN_LABOUR_MARKET', JAN, 7, 'LABOUR_MARKET'),
-        count('SUPPORTED_EMPLOYMENT', JAN, 3, 'LABOUR_MARKET'),
-        count('UNEMPLOYED_JOBSEEKER', JAN, 12, 'OUTSIDE_LABOUR_MARKET'),
-        count('PENSION', JAN, 5, 'OUTSIDE_LABOUR_MARKET'),
-      ]),
+      destinationsLayout(
+        oneMonth.periods,
+        counted([
+          count('OPEN_LABOUR_MARKET', JAN, 7, 'LABOUR_MARKET'),
+          count('SUPPORTED_EMPLOYMENT', JAN, 3, 'LABOUR_MARKET'),
+          count('UNEMPLOYED_JOBSEEKER', JAN, 12, 'OUTSIDE_LABOUR_MARKET'),
+          count('PENSION', JAN, 5, 'OUTSIDE_LABOUR_MARKET'),
+        ]),
+      ),
     );
     expect(shown(table, 'SUPPORTED_EMPLOYMENT', 'LABOUR_MARKET')).toEqual(['<5', '<5', '<5']);
     expect(shown(table, 'OPEN_LABOUR_MARKET', 'LABOUR_MARKET')).toEqual(['..', '..', '..']);
@@ -85,11 +123,14 @@ describe('time-series views', () => {
   it('follow-up-status: should group the rows by months after the exit, with no total row', () => {
     const table = tableOf(
       'follow-up-status',
-      followUpStatusLayout(context.periods, [
-        count('MISSED', JAN, 5, '3'),
-        count('OPEN_LABOUR_MARKET', FEB, 5, '3'),
-        count('BACK_IN_VTM', FEB, 9, '24'),
-      ]),
+      followUpStatusLayout(
+        context.periods,
+        counted([
+          count('MISSED', JAN, 5, '3'),
+          count('OPEN_LABOUR_MARKET', FEB, 5, '3'),
+          count('BACK_IN_VTM', FEB, 9, '24'),
+        ]),
+      ),
     );
     expect(table.rows.map((row) => `${row.group}/${row.key}`)).toEqual([
       '1/TOTAL',
@@ -108,11 +149,11 @@ describe('time-series views', () => {
   it('sustained-exits and follow-ups: should list every outcome, with shares of the total', () => {
     const sustained = tableOf(
       'sustained-exits',
-      sustainedExitsLayout(context.periods, [count('NOT_KNOWN', JAN, 8)]),
+      sustainedExitsLayout(context.periods, counted([count('NOT_KNOWN', JAN, 8)])),
     );
     const followUps = tableOf(
       'follow-ups',
-      followUpsLayout(context.periods, [count('DONE', JAN, 6), count('OPEN', FEB, 2)]),
+      followUpsLayout(context.periods, counted([count('DONE', JAN, 6), count('OPEN', FEB, 2)])),
     );
     expect(sustained.rows.map((row) => row.key)).toEqual([
       'SUSTAINED',
@@ -131,12 +172,15 @@ describe('time-series views', () => {
   it('overdue-trends: should order signals and rungs as a manager reads them, the signal as the group', () => {
     const table = tableOf(
       'overdue-trends',
-      overdueTrendsLayout(context.periods, [
-        count('WaitExceeded', JAN, 5),
-        count('HandoffEscalated:MANAGER', JAN, 5),
-        count('HandoffEscalated:WORKER', FEB, 5),
-        count('SomethingNew', FEB, 5),
-      ]),
+      overdueTrendsLayout(
+        context.periods,
+        counted([
+          count('WaitExceeded', JAN, 5),
+          count('HandoffEscalated:MANAGER', JAN, 5),
+          count('HandoffEscalated:WORKER', FEB, 5),
+          count('SomethingNew', FEB, 5),
+        ]),
+      ),
     );
     expect(table.rows.map((row) => `${row.group}/${row.key}`)).toEqual([
       'HandoffEscalated/HandoffEscalated:WORKER',
@@ -148,14 +192,36 @@ describe('time-series views', () => {
     expect(shown(table, 'total')).toEqual(['10', '10', '20']);
   });
 
+  it('overdue-trends: should hide 6 signals of 2 clients, and a total row of 4 clients', () => {
+    const table = tableOf(
+      'overdue-trends',
+      overdueTrendsLayout(context.periods, [
+        count('FollowUpMissed', JAN, 6, null, 2),
+        count('FollowUpMissed', null, 6, null, 2),
+        count('NextStepOverdue', FEB, 5, null, 5),
+        count('NextStepOverdue', null, 5, null, 5),
+        // The two clients of the missed follow-ups are among the five, but January's are two.
+        { ...count('', JAN, 6, null, 2), level: 'ALL', category: null },
+        { ...count('', FEB, 5, null, 5), level: 'ALL', category: null },
+        { ...count('', null, 11, null, 5), level: 'ALL', category: null },
+      ]),
+    );
+    expect(shown(table, 'FollowUpMissed', 'FollowUpMissed')).toEqual(['<5', '0', '<5']);
+    expect(shown(table, 'total')).toEqual(['<5', '..', '11']);
+    expect(shown(table, 'NextStepOverdue', 'NextStepOverdue')).toEqual(['0', '..', '..']);
+  });
+
   it('decline-reasons: should list every reason of referrals and hand-offs, and keep one the contracts do not know', () => {
     const table = tableOf(
       'decline-reasons',
-      declineReasonsLayout(context.periods, [
-        count('REFERRAL:NO_CAPACITY', JAN, 6),
-        count('REFERRAL:WEATHER', FEB, 6),
-        count('HANDOFF:OTHER', FEB, 5),
-      ]),
+      declineReasonsLayout(
+        context.periods,
+        counted([
+          count('REFERRAL:NO_CAPACITY', JAN, 6, 'REFERRAL'),
+          count('REFERRAL:WEATHER', FEB, 6, 'REFERRAL'),
+          count('HANDOFF:OTHER', FEB, 5, 'HANDOFF'),
+        ]),
+      ),
     );
     expect(table.rows.filter((row) => row.group === 'REFERRAL').map((row) => row.key)).toEqual([
       'NO_CAPACITY',

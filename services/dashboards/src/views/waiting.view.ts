@@ -11,24 +11,26 @@ export interface WaitFigures {
   readonly detail: string | null;
   readonly level: number;
   readonly n: number;
+  readonly clients: number;
   readonly median_days: number | null;
   readonly p90_days: number | null;
 }
 
 const ANSWERS = ['ACCEPTED', 'DECLINED'];
 
-const percentiles = (row: WaitFigures | undefined) => ({
+const figures = (row: WaitFigures | undefined) => ({
+  counts: [row?.n ?? 0],
+  clients: [row?.clients ?? 0],
   medianDays: row?.median_days ?? null,
   p90Days: row?.p90_days ?? null,
 });
-
-const figures = (row: WaitFigures | undefined) => ({ counts: [row?.n ?? 0], ...percentiles(row) });
 
 /**
  * waiting: the waits between services that ended in the range (WAIT facts, on the day the wait
  * ended) per kind of wait, and how long referrals and hand-offs waited for their answer
  * (ANSWER_DELAY facts, on the answer's day), accepted and declined: counts, median and 90th
- * percentile in days, each group with its whole as the subtotal row.
+ * percentile in days, each group with its whole as the subtotal row. A client may wait several
+ * times: every row and whole is hidden by its clients, counted in SQL.
  */
 export function waitingLayout(records: readonly WaitFigures[]): Layout {
   const waits = records.filter((row) => row.kind === 'WAIT');
@@ -44,7 +46,7 @@ export function waitingLayout(records: readonly WaitFigures[]): Layout {
         key: category,
         ...figures(waits.find((row) => row.level === 1 && row.category === category)),
       })),
-      subtotal: percentiles(waits.find((row) => row.level === 3)),
+      subtotal: figures(waits.find((row) => row.level === 3)),
     },
     ...orderedKeys(
       ['REFERRAL', 'HANDOFF'],
@@ -64,7 +66,7 @@ export function waitingLayout(records: readonly WaitFigures[]): Layout {
             ofCategory.find((row) => row.level === 0 && (row.detail ?? 'UNKNOWN') === answer),
           ),
         })),
-        subtotal: percentiles(ofCategory.find((row) => row.level === 1)),
+        subtotal: figures(ofCategory.find((row) => row.level === 1)),
       };
     }),
   ];
@@ -85,6 +87,11 @@ async function readWaiting(db: Queryable, context: ViewContext): Promise<WaitFig
                 GROUP BY 1, 2, 3, 4) per_days
         GROUP BY GROUPING SETS ((kind, category, detail, days), (kind, category, days), (kind, days))`,
       ['kind', 'category', 'detail', 'level'],
+      `SELECT kind, category, detail, GROUPING(category, detail) AS level,
+              count(DISTINCT path_id) AS clients
+         FROM dashboard_fact
+        WHERE ${where}
+        GROUP BY GROUPING SETS ((kind, category, detail), (kind, category), (kind))`,
     ),
     params.values,
   );

@@ -42,24 +42,31 @@ export function factsOfCell(
 }
 
 /**
- * A count cell against the facts it stands for: the count itself when shown, hidden whenever
- * it is 1–4, and never a number when hidden.
+ * A count cell against the facts it stands for: the count of facts itself when shown, hidden
+ * as small exactly when the facts are of 1–4 clients (distinct paths, however many facts each
+ * has: docs/dashboards.md, "Suppression"), and never a number when hidden.
  */
-export function problemOfCount(cell: DashboardCell, expected: number): string | undefined {
+export function problemOfCount(cell: DashboardCell, facts: readonly Fact[]): string | undefined {
+  const expected = facts.length;
+  const clients = new Set(facts.map((one) => one.pathId)).size;
+  const small = clients > 0 && clients < SMALL_CELL_THRESHOLD;
   if (cell.suppressed === undefined) {
     if (cell.value !== expected) {
       return `shows ${cell.display}, counted ${expected}`;
     }
-    if (expected > 0 && expected < SMALL_CELL_THRESHOLD) {
-      return `shows a small count ${expected}`;
+    if (small) {
+      return `shows ${expected} facts of ${clients} clients`;
     }
     return undefined;
   }
   if (cell.value !== null) {
     return `hidden but has the value ${cell.value}`;
   }
-  if (cell.suppressed === 'SMALL_CELL' && !(expected > 0 && expected < SMALL_CELL_THRESHOLD)) {
-    return `shown as small, counted ${expected}`;
+  if (cell.suppressed === 'SMALL_CELL' && !small) {
+    return `shown as small, counted ${expected} facts of ${clients} clients`;
+  }
+  if (cell.suppressed === 'SECONDARY' && small) {
+    return `hidden as secondary, but ${clients} clients are a small cell`;
   }
   return undefined;
 }

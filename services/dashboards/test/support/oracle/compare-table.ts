@@ -20,8 +20,8 @@ export interface CompareTally {
 
 /**
  * Every way the service's table differs from the oracle's: a count shown that is not the
- * oracle's, a small cell (1–4) shown or a cell hidden as small that is not small, a secondary
- * suppression of a cell under the threshold, a median or 90th percentile that differs or is not
+ * oracle's, a small cell (of 1–4 clients) shown or a cell hidden as small that is not small, a
+ * secondary suppression of a cell under the threshold, a median or 90th percentile that differs or is not
  * hidden with its row's count, a row the oracle has that the service lacks, other periods.
  */
 export function differences(
@@ -83,7 +83,9 @@ function rowDifferences(
     const cell = row.cells[index];
     const where = `row ${id}, ${column.key}`;
     if (column.kind === 'PERIOD' || column.kind === 'TOTAL') {
-      found.push(...countDifferences(where, cell, expected.counts[counts]));
+      found.push(
+        ...countDifferences(where, cell, expected.counts[counts], expected.paths[counts].size),
+      );
       tally.shown += cell.suppressed === undefined && (cell.value ?? 0) > 0 ? 1 : 0;
       tally.small += cell.suppressed === 'SMALL_CELL' ? 1 : 0;
       counts += 1;
@@ -98,20 +100,27 @@ function rowDifferences(
   return found;
 }
 
-function countDifferences(where: string, cell: DashboardCell, count: number): string[] {
-  const small = count >= 1 && count < SMALL_CELL_THRESHOLD;
+/** A count cell: small exactly when its facts are of 1–4 clients, however many facts. */
+function countDifferences(
+  where: string,
+  cell: DashboardCell,
+  count: number,
+  clients: number,
+): string[] {
+  const small = clients >= 1 && clients < SMALL_CELL_THRESHOLD;
+  const counted = `${count} of ${clients} clients`;
   if (cell.suppressed === 'SMALL_CELL') {
-    return small ? [] : [`${where}: hidden as small, but the oracle counts ${count}`];
+    return small ? [] : [`${where}: hidden as small, but the oracle counts ${counted}`];
   }
   if (small) {
     return [
-      `${where}: shows ${cell.display} (${cell.suppressed ?? 'shown'}), the oracle counts ${count} (<5)`,
+      `${where}: shows ${cell.display} (${cell.suppressed ?? 'shown'}), the oracle counts ${counted} (<5)`,
     ];
   }
   if (cell.suppressed === 'SECONDARY') {
-    return count >= SMALL_CELL_THRESHOLD
+    return clients >= SMALL_CELL_THRESHOLD
       ? []
-      : [`${where}: hidden as secondary, but the oracle counts ${count}`];
+      : [`${where}: hidden as secondary, but the oracle counts ${counted}`];
   }
   return cell.value === count ? [] : [`${where}: ${cell.value}, the oracle counts ${count}`];
 }

@@ -58,7 +58,11 @@ export function openPaths(facts: readonly OracleFact[], request: OracleRequest):
   }
   const rows = new Map<string, ExpectedRow>();
   for (const [id, paths] of [...members, ...groups]) {
-    rows.set(id, { counts: [paths.size], days: [...paths.values()] });
+    rows.set(id, {
+      counts: [paths.size],
+      paths: [new Set(paths.keys())],
+      days: [...paths.values()],
+    });
   }
   return { periods: [], rows };
 }

@@ -17,9 +17,14 @@ export interface OracleRequest {
   readonly ageBand?: string;
 }
 
-/** A row the oracle expects: its counts per period then TOTAL, and the days of its facts. */
+/**
+ * A row the oracle expects: its counts per period then TOTAL, the paths (clients) behind each
+ * count, whose number decides a small cell (docs/dashboards.md, "Suppression"), and the days of
+ * its facts.
+ */
 export interface ExpectedRow {
   readonly counts: number[];
+  readonly paths: Set<string>[];
   readonly days: number[];
 }
 
@@ -69,7 +74,11 @@ export function selected(
 
 /** An empty row: a zero per period and the TOTAL. */
 export function emptyRow(periods: readonly string[]): ExpectedRow {
-  return { counts: new Array<number>(periods.length + 1).fill(0), days: [] };
+  return {
+    counts: new Array<number>(periods.length + 1).fill(0),
+    paths: Array.from({ length: periods.length + 1 }, () => new Set<string>()),
+    days: [],
+  };
 }
 
 /**
@@ -95,8 +104,10 @@ export function countInto(
         throw new Error(`oracle: a fact on ${fact.date} outside the periods`);
       }
       row.counts[column] += 1;
+      row.paths[column].add(fact.pathId);
     }
     row.counts[periods.length] += 1;
+    row.paths[periods.length].add(fact.pathId);
     if (fact.days !== undefined) {
       row.days.push(fact.days);
     }
@@ -104,12 +115,13 @@ export function countInto(
   }
 }
 
-/** The sum of rows, cell by cell. */
+/** The sum of rows, cell by cell: facts added, paths united (a path in two rows is one). */
 export function sumOf(periods: readonly string[], rows: Iterable<ExpectedRow>): ExpectedRow {
   const sum = emptyRow(periods);
   for (const row of rows) {
     row.counts.forEach((count, i) => {
       sum.counts[i] += count;
+      row.paths[i].forEach((path) => sum.paths[i].add(path));
     });
     sum.days.push(...row.days);
   }
