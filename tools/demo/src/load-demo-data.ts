@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { finnishDateOf } from '@polku/timers';
 import { isSimulated, type DemoClock } from './clock/demo-clock';
 import { helsinkiTime } from './driver/dates';
@@ -22,6 +23,13 @@ export interface LoadDemoDataOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Clients whose steps of one day run at once (default 8). */
   readonly concurrency?: number;
+  /**
+   * With a simulated clock, the least real time a simulated day lasts (default 1,000 ms, the
+   * services' TIMER_POLL_INTERVAL_MS): a timer due at a jump fires at its next poll, stamped with
+   * the time then, so each day waits for one poll before the clock moves on, and the projections
+   * catch up meanwhile. 0 makes the run faster and the timers' events later.
+   */
+  readonly minDayMs?: number;
 }
 
 /**
@@ -35,7 +43,7 @@ export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoSu
   const simulated = isSimulated(options.clock);
   // "Today" is the real day: the simulated history ends where real time is.
   const today = finnishDateOf(new Date());
-  const api = new GatewayApi(options.gatewayUrl.replace(/\/$/, ''));
+  const api = new GatewayApi(options.gatewayUrl.replace(/\/$/, ''), () => options.clock.now());
   const counter = new SummaryCounter();
   const personas: Record<string, number> = {};
   const runs: ClientRun[] = [];
@@ -63,7 +71,9 @@ export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoSu
   const days = [...new Set(runs.flatMap((run) => run.dates))].sort();
   let clockSteps = 0;
   options.onProgress?.(0, total);
+  const minDayMs = options.minDayMs ?? 1_000;
   for (const day of simulated ? days : [today]) {
+    const dayStarted = performance.now();
     if (simulated) {
       // Today runs at real time, so the clock ends at offset 0.
       await options.clock.setTime(day === today ? new Date() : helsinkiTime(day, 9));
@@ -71,6 +81,9 @@ export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoSu
     }
     const due = runs.filter((run) => run.next < run.dates.length && run.dates[run.next] <= day);
     await inPool(due, concurrency, (run) => run.runUntil(api, day, context, record));
+    if (simulated) {
+      await sleep(Math.max(0, minDayMs - (performance.now() - dayStarted)));
+    }
   }
   if (simulated && days[days.length - 1] !== today) {
     await options.clock.setTime(new Date());

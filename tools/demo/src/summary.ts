@@ -1,6 +1,14 @@
 import type { StepRecord } from './simulation/client-run';
 import { isLargerMunicipality, type MunicipalityCode } from './people/municipalities';
 
+/** A path the run made, and the demo user who referred the client (who can read the path). */
+export interface DemoPath {
+  readonly pathId: string;
+  readonly client: number;
+  readonly persona: string;
+  readonly referredBy: string;
+}
+
 /** What a run of the generator made, for the CLI to print and tests to check. */
 export interface DemoSummary {
   readonly seed: number;
@@ -11,8 +19,8 @@ export interface DemoSummary {
   readonly from: string;
   readonly to: string;
   readonly personas: Readonly<Record<string, number>>;
-  /** Every path the run made (pseudonymous ids), with its client's number and persona. */
-  readonly paths: readonly { pathId: string; client: number; persona: string }[];
+  /** Every path the run made (pseudonymous ids): its client's number, persona and referrer. */
+  readonly paths: readonly DemoPath[];
   readonly commands: number;
   readonly commandsByKind: Readonly<Record<string, number>>;
   readonly failedCommands: number;
@@ -63,15 +71,15 @@ export class SummaryCounter {
   }): DemoSummary {
     const byKind: Record<string, number> = {};
     const exits = { larger: {} as Record<string, number>, smaller: {} as Record<string, number> };
-    const paths = new Map<string, { pathId: string; client: number; persona: string }>();
+    const paths = new Map<string, DemoPath>();
     const failures: string[] = [];
     let commands = 0;
     let failed = 0;
     let skipped = 0;
     let abandoned = 0;
-    for (const { client, persona, step, outcome, pathId } of this.records) {
-      if (pathId !== undefined && !paths.has(pathId)) {
-        paths.set(pathId, { pathId, client, persona });
+    for (const { client, persona, step, outcome, pathId, actor } of this.records) {
+      if (pathId !== undefined && step.kind === 'refer' && outcome.kind === 'done') {
+        paths.set(pathId, { pathId, client, persona, referredBy: actor });
       }
       switch (outcome.kind) {
         case 'done': {
