@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { PATH_STATES } from '@polku/contracts';
+import { runDemo, summaryOf } from './support/demo-cli';
 import { gatewayClient } from './support/gateway-client';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
 
@@ -17,30 +16,6 @@ const SERVICES = [
   'network-meetings',
   'work-queue',
 ] as const;
-const workspaceRoot = resolve(__dirname, '../../..');
-
-interface DemoRun {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** `npm run demo -- --json …` against the system, as a child process. */
-function runDemo(gatewayUrl: string, args: readonly string[]): Promise<DemoRun> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', 'tools/demo/src/main.ts', '--gateway', gatewayUrl, '--json', ...args],
-      { cwd: workspaceRoot, env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('exit', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 let system: ServiceProcesses;
 const { api } = gatewayClient(() => system.baseUrl);
@@ -55,18 +30,8 @@ afterAll(async () => {
 
 describe('demo data', () => {
   it('should make every client’s path through the API with no failed command', async () => {
-    const run = await runDemo(system.baseUrl, ['--clients', '8', '--seed', '7']);
-    expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({
-      code: 0,
-      stderr: '',
-    });
-    const summary = JSON.parse(run.stdout) as {
-      failedCommands: number;
-      abandoned: number;
-      commands: number;
-      commandsByKind: Record<string, number>;
-      paths: { pathId: string; referredBy: string }[];
-    };
+    const summary = summaryOf(await runDemo(system.baseUrl, ['--clients', '8', '--seed', '7']));
+    expect(summary.mode).toBe('real-time');
     expect(summary.failedCommands).toBe(0);
     expect(summary.abandoned).toBe(0);
     expect(summary.paths.length).toBeGreaterThanOrEqual(8);

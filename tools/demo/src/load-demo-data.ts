@@ -102,4 +102,3 @@ export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoSu
     durationMs: Math.round(performance.now() - started),
   });
 }
-

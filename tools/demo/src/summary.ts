@@ -96,7 +96,9 @@ export class SummaryCounter {
         case 'failed':
           failed += 1;
           if (failures.length < 20) {
-            failures.push(`client ${client} (${persona}) ${step.kind} on day ${step.day}: ${outcome.detail}`);
+            failures.push(
+              `client ${client} (${persona}) ${step.kind} on day ${step.day}: ${outcome.detail}`,
+            );
           }
           break;
         case 'skipped':

@@ -79,7 +79,9 @@ export async function runStep(
       ifMatch: request.ifMatch,
     });
     if (process.env.DEMO_TRACE) {
-      console.error(`${step.kind} attempt ${attempt} ${answer.status} at ${Math.round(performance.now())}`);
+      console.error(
+        `${step.kind} attempt ${attempt} ${answer.status} at ${Math.round(performance.now())}`,
+      );
     }
     if (answer.status >= 200 && answer.status < 300) {
       absorb(step, request, answer, path);
