@@ -21,6 +21,8 @@ module.exports = {
   moduleNameMapper: {
     // The event test catalogue: test-only code of contracts, re-exported by @polku/testing.
     '^@polku/contracts/testing$': path.join(__dirname, 'libs/contracts/test/index.ts'),
+    // The demo data generator, a tool whose loadDemoData the launcher calls (npm start -- --demo).
+    '^@polku/demo-generator$': path.join(__dirname, 'tools/demo/src/load-demo-data.ts'),
     '^@polku/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),
   },
   clearMocks: true,

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { realNow } from '@polku/clock';
 import { finnishDateOf } from '@polku/timers';
 import { isSimulated, type DemoClock } from './clock/demo-clock';
 import { helsinkiTime } from './driver/dates';
@@ -41,8 +42,8 @@ export interface LoadDemoDataOptions {
 export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoSummary> {
   const started = performance.now();
   const simulated = isSimulated(options.clock);
-  // "Today" is the real day: the simulated history ends where real time is.
-  const today = finnishDateOf(new Date());
+  // "Today" is the real day, even in a process on a simulated clock: the history ends there.
+  const today = finnishDateOf(new Date(realNow()));
   const api = new GatewayApi(options.gatewayUrl.replace(/\/$/, ''), () => options.clock.now());
   const counter = new SummaryCounter();
   const personas: Record<string, number> = {};
@@ -76,7 +77,7 @@ export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoSu
     const dayStarted = performance.now();
     if (simulated) {
       // Today runs at real time, so the clock ends at offset 0.
-      await options.clock.setTime(day === today ? new Date() : helsinkiTime(day, 9));
+      await options.clock.setTime(day === today ? new Date(realNow()) : helsinkiTime(day, 9));
       clockSteps += 1;
     }
     const due = runs.filter((run) => run.next < run.dates.length && run.dates[run.next] <= day);
@@ -86,7 +87,7 @@ export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoSu
     }
   }
   if (simulated && days[days.length - 1] !== today) {
-    await options.clock.setTime(new Date());
+    await options.clock.setTime(new Date(realNow()));
     clockSteps += 1;
   }
   return counter.summarise({
