@@ -1,4 +1,5 @@
 import { PATH_STATES } from '@polku/contracts';
+import { waitFor } from '@polku/testing';
 import { runDemo, summaryOf } from './support/demo-cli';
 import { gatewayClient } from './support/gateway-client';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
@@ -49,5 +50,22 @@ describe('demo data', () => {
       summary.commandsByKind.closePath ?? 0,
     );
     expect(states.some((state) => state === 'CLOSED' || state === 'FOLLOW_UP')).toBe(true);
+
+    // Each exit the run reports is a ClientExited on a path's shared timeline, once the timeline
+    // has caught up; the summary counted them too.
+    expect(summary.eventsByType?.ClientReferred).toBeGreaterThan(0);
+    await waitFor(
+      async () => {
+        let exits = 0;
+        for (const { pathId, referredBy } of summary.paths) {
+          const page = await api('GET', `/paths/${pathId}/timeline?limit=100`, referredBy);
+          exits += (page.body.items as { eventType: string }[]).filter(
+            (entry) => entry.eventType === 'ClientExited',
+          ).length;
+        }
+        return exits === (summary.commandsByKind.exit ?? 0) ? true : undefined;
+      },
+      { timeoutMs: 30_000, description: 'every exit of the run on the timelines' },
+    );
   }, 300_000);
 });

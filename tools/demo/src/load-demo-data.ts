@@ -4,6 +4,7 @@ import { finnishDateOf } from '@polku/timers';
 import { isSimulated, type DemoClock } from './clock/demo-clock';
 import { helsinkiTime } from './driver/dates';
 import { GatewayApi } from './driver/gateway-api';
+import { countEvents } from './event-count';
 import { referralDateOf, storyDates } from './simulation/calendar';
 import { ClientRun } from './simulation/client-run';
 import { inPool } from './simulation/pool';
@@ -31,6 +32,8 @@ export interface LoadDemoDataOptions {
    * catch up meanwhile. 0 makes the run faster and the timers' events later.
    */
   readonly minDayMs?: number;
+  /** Count the events on the paths' timelines at the end (a read of each path; default no). */
+  readonly countEvents?: boolean;
 }
 
 /**
@@ -90,7 +93,10 @@ export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoSu
     await options.clock.setTime(new Date(realNow()));
     clockSteps += 1;
   }
-  return counter.summarise({
+  const eventsByType = options.countEvents
+    ? await countEvents(api, counter.lastReaders(), concurrency)
+    : undefined;
+  const summary = counter.summarise({
     seed: options.seed,
     clients: options.clients,
     mode: simulated ? 'simulated' : 'real-time',
@@ -102,4 +108,5 @@ export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoSu
     clockSteps,
     durationMs: Math.round(performance.now() - started),
   });
+  return eventsByType === undefined ? summary : { ...summary, eventsByType };
 }

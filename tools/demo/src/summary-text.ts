@@ -29,6 +29,9 @@ export function formatSummary(summary: DemoSummary): string {
     ...table(summary.personas),
     `  commands by kind`,
     ...table(summary.commandsByKind),
+    ...(summary.eventsByType === undefined
+      ? []
+      : ['  events on the paths’ timelines by type', ...table(summary.eventsByType)]),
     `  exits in Kajaani (${exitsLarger})`,
     ...table(summary.exits.larger),
     `  exits in the smaller municipalities (${exitsSmaller})`,

@@ -23,6 +23,8 @@ export interface DemoSummary {
   readonly paths: readonly DemoPath[];
   readonly commands: number;
   readonly commandsByKind: Readonly<Record<string, number>>;
+  /** Events on the paths' timelines by type, when counted (`countEvents`). */
+  readonly eventsByType?: Readonly<Record<string, number>>;
   readonly failedCommands: number;
   /** The first failures, each with the client, the step and the gateway's answer. */
   readonly failures: readonly string[];
@@ -55,6 +57,17 @@ export class SummaryCounter {
 
   add(record: StepRecord): void {
     this.records.push(record);
+  }
+
+  /** Each path and the demo user who acted on it last (who can read its timeline). */
+  lastReaders(): { pathId: string; reader: string }[] {
+    const readers = new Map<string, string>();
+    for (const { pathId, actor, outcome } of this.records) {
+      if (pathId !== undefined && outcome.kind === 'done') {
+        readers.set(pathId, actor);
+      }
+    }
+    return [...readers].map(([pathId, reader]) => ({ pathId, reader }));
   }
 
   summarise(base: {

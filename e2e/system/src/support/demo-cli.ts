@@ -18,6 +18,7 @@ export interface DemoRunSummary {
   readonly abandoned: number;
   readonly commands: number;
   readonly commandsByKind: Record<string, number>;
+  readonly eventsByType?: Record<string, number>;
   readonly paths: readonly { pathId: string; referredBy: string }[];
 }
 
