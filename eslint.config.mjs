@@ -33,7 +33,8 @@ export default tseslint.config(
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: [],
+          // `npm start -- --demo` runs the demo generator's entry point (tools/launcher/src/demo-data.ts).
+          allow: ['../../demo/src/load-demo-data'],
           depConstraints: [
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },

@@ -4,10 +4,13 @@ import { SERVICE_NAMES } from '@polku/contracts';
 import { LauncherConfig, loadConfigOrExit } from '@polku/config';
 import { ensurePostgres, type EnsuredServer } from '@polku/local-infra';
 import { redactUrl } from '@polku/persistence';
+import type { SimulatedClockControl } from '@polku/clock';
 import { buildServices } from './build-services';
+import { createDemoClock, demoLoadedLines, demoRefusal, loadDemo } from './demo-data';
 import { switchOnDemoModeWhenNoIssuer } from './demo-mode';
 import { ServiceLogs } from './service-logs';
 import { crashLoopMessage, RestartingSupervisor } from './service-supervisor';
+import { parseStartArgs, START_USAGE, StartArgsError } from './start-args';
 import { startBus } from './start-bus';
 import { waitForHealthy } from './wait-for-health';
 
@@ -19,6 +22,16 @@ const say = (line: string) => process.stdout.write(`polku: ${line}\n`);
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
+  let args;
+  try {
+    args = parseStartArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof StartArgsError) {
+      process.stderr.write(`polku start: ${error.message}\n${START_USAGE}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
   const config = loadConfigOrExit(LauncherConfig, 'start');
   // After the launcher's configuration holds (a bad one is reported in one line and nothing
   // else), before any service starts: the services inherit this environment.
@@ -74,13 +87,36 @@ async function main(): Promise<void> {
       say(`${server.source === 'started' ? 'started' : 'using'} ${server.description}`);
     }
 
-    say(`starting ${SERVICE_NAMES.length} services (each applies its pending migrations first)…`);
-    const serviceEnv = {
+    const serviceEnv: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: postgres.url,
       NATS_URL: nats.url,
       ...bus.env,
     };
+    // Only --demo puts the services on a simulated clock; a plain start never does.
+    if (serviceEnv.SIMULATED_CLOCK_FILE !== undefined && serviceEnv.SIMULATED_CLOCK_FILE !== '') {
+      say('SIMULATED_CLOCK_FILE is ignored: npm start sets the clock only for --demo');
+    }
+    delete serviceEnv.SIMULATED_CLOCK_FILE;
+    let demoClock: SimulatedClockControl | undefined;
+    if (args.demo) {
+      const refusal = await demoRefusal({
+        env: process.env,
+        databaseUrl: postgres.url,
+        databasePrefix: config.DATABASE_NAME_PREFIX,
+      });
+      if (refusal === undefined) {
+        demoClock = await createDemoClock(dataDir);
+        serviceEnv.SIMULATED_CLOCK_FILE = demoClock.file;
+        say(
+          `--demo: the services start on a simulated clock at ${demoClock.now().toISOString().slice(0, 10)} (${demoClock.file})`,
+        );
+      } else {
+        say(`--demo: no demo data: ${refusal}; starting normally`);
+      }
+    }
+
+    say(`starting ${SERVICE_NAMES.length} services (each applies its pending migrations first)…`);
     const distRoot = resolve(workspaceRoot, 'dist');
     // A service that dies is started again after 1 s, 2 s, 4 s … (at most 30 s), one line each
     // time; one that keeps dying stops polku, naming its log (service-supervisor.ts).
@@ -122,6 +158,18 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
+    if (args.demo && demoClock !== undefined) {
+      say(`loading demo data: ${args.demo.clients} clients over two simulated years…`);
+      try {
+        const summary = await loadDemo({ gatewayUrl: base, clock: demoClock, ...args.demo });
+        process.stdout.write(demoLoadedLines(summary, base).join('\n'));
+      } catch (error) {
+        // polku keeps running, on real time again: what was loaded stays.
+        say(
+          `demo data not fully loaded: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
   } catch (error) {
     if (shuttingDown) {
       return; // the reason was reported where the shutdown began

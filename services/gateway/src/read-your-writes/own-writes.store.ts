@@ -9,7 +9,10 @@ export interface OwnWritesStoreOptions {
   readonly maxPerCaller: number;
   /** Most callers remembered; those who wrote least recently go first. */
   readonly maxCallers: number;
-  /** The clock, in ms (tests move it). */
+  /**
+   * The clock, in ms (tests move it). By default performance.now(): the time to live is a
+   * duration, which a jump of the demo's simulated clock must not cut short.
+   */
   readonly now?: () => number;
 }
 
@@ -46,7 +49,7 @@ export class OwnWritesStore {
   private readonly now: () => number;
 
   constructor(private readonly options: OwnWritesStoreOptions) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => performance.now());
   }
 
   /** Remembers what `principal`'s request just wrote. */
