@@ -23,6 +23,8 @@ module.exports = {
     '^@polku/contracts/testing$': path.join(__dirname, 'libs/contracts/test/index.ts'),
     // Synthetic dashboard event sets: apart from @polku/testing so the bench can use them too.
     '^@polku/testing/dashboards$': path.join(__dirname, 'libs/testing/src/dashboards/index.ts'),
+    // The demo data generator, a tool whose loadDemoData the launcher calls (npm start -- --demo).
+    '^@polku/demo-generator$': path.join(__dirname, 'tools/demo/src/load-demo-data.ts'),
     '^@polku/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),
   },
   clearMocks: true,

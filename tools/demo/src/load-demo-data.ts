@@ -1,7 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { realNow } from '@polku/clock';
 import { finnishDateOf } from '@polku/timers';
 import { isSimulated, type DemoClock } from './clock/demo-clock';
 import { helsinkiTime } from './driver/dates';
 import { GatewayApi } from './driver/gateway-api';
+import { countEvents } from './event-count';
 import { referralDateOf, storyDates } from './simulation/calendar';
 import { ClientRun } from './simulation/client-run';
 import { inPool } from './simulation/pool';
@@ -22,6 +25,15 @@ export interface LoadDemoDataOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Clients whose steps of one day run at once (default 8). */
   readonly concurrency?: number;
+  /**
+   * With a simulated clock, the least real time a simulated day lasts (default 1,000 ms, the
+   * services' TIMER_POLL_INTERVAL_MS): a timer due at a jump fires at its next poll, stamped with
+   * the time then, so each day waits for one poll before the clock moves on, and the projections
+   * catch up meanwhile. 0 makes the run faster and the timers' events later.
+   */
+  readonly minDayMs?: number;
+  /** Count the events on the paths' timelines at the end (a read of each path; default no). */
+  readonly countEvents?: boolean;
 }
 
 /**
@@ -33,9 +45,9 @@ export interface LoadDemoDataOptions {
 export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoSummary> {
   const started = performance.now();
   const simulated = isSimulated(options.clock);
-  // "Today" is the real day: the simulated history ends where real time is.
-  const today = finnishDateOf(new Date());
-  const api = new GatewayApi(options.gatewayUrl.replace(/\/$/, ''));
+  // "Today" is the real day, even in a process on a simulated clock: the history ends there.
+  const today = finnishDateOf(new Date(realNow()));
+  const api = new GatewayApi(options.gatewayUrl.replace(/\/$/, ''), () => options.clock.now());
   const counter = new SummaryCounter();
   const personas: Record<string, number> = {};
   const runs: ClientRun[] = [];
@@ -63,20 +75,28 @@ export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoSu
   const days = [...new Set(runs.flatMap((run) => run.dates))].sort();
   let clockSteps = 0;
   options.onProgress?.(0, total);
+  const minDayMs = options.minDayMs ?? 1_000;
   for (const day of simulated ? days : [today]) {
+    const dayStarted = performance.now();
     if (simulated) {
       // Today runs at real time, so the clock ends at offset 0.
-      await options.clock.setTime(day === today ? new Date() : helsinkiTime(day, 9));
+      await options.clock.setTime(day === today ? new Date(realNow()) : helsinkiTime(day, 9));
       clockSteps += 1;
     }
     const due = runs.filter((run) => run.next < run.dates.length && run.dates[run.next] <= day);
     await inPool(due, concurrency, (run) => run.runUntil(api, day, context, record));
+    if (simulated) {
+      await sleep(Math.max(0, minDayMs - (performance.now() - dayStarted)));
+    }
   }
   if (simulated && days[days.length - 1] !== today) {
-    await options.clock.setTime(new Date());
+    await options.clock.setTime(new Date(realNow()));
     clockSteps += 1;
   }
-  return counter.summarise({
+  const eventsByType = options.countEvents
+    ? await countEvents(api, counter.lastReaders(), concurrency)
+    : undefined;
+  const summary = counter.summarise({
     seed: options.seed,
     clients: options.clients,
     mode: simulated ? 'simulated' : 'real-time',
@@ -88,5 +108,5 @@ export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoSu
     clockSteps,
     durationMs: Math.round(performance.now() - started),
   });
+  return eventsByType === undefined ? summary : { ...summary, eventsByType };
 }
-

@@ -10,11 +10,16 @@ import { loadDemoData } from './load-demo-data';
 import { formatSummary } from './summary-text';
 
 const USAGE = `usage: npm run demo -- [--clients 50] [--seed 1] [--gateway http://127.0.0.1:3000]
-                       [--clock-file <file>] [--concurrency 8] [--json]
+                       [--clock-file <file>] [--day-ms 1000] [--concurrency 8] [--json]
+                       [--skip-event-count]
 
   --clock-file  the SIMULATED_CLOCK_FILE every service of polku was started with: the paths then
                 start over the two years before today and the clock moves day by day (back two
                 years first: use a polku without data). Without it every path is made today.
+  --day-ms      with --clock-file, the least real time one simulated day lasts, so the services'
+                timers due at a move of the clock fire on their day (0: faster, timers later)
+  --concurrency clients whose steps of one day run at once
+  --skip-event-count  do not read the paths' timelines at the end to count their events
   --json        print the summary as JSON on stdout (the progress bar goes to stderr)`;
 
 function wholeNumber(value: string, name: string, min: number): number {
@@ -33,7 +38,9 @@ async function main(): Promise<void> {
       gateway: { type: 'string', default: 'http://127.0.0.1:3000' },
       'clock-file': { type: 'string' },
       concurrency: { type: 'string', default: '8' },
+      'day-ms': { type: 'string', default: '1000' },
       json: { type: 'boolean', default: false },
+      'skip-event-count': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -59,6 +66,8 @@ async function main(): Promise<void> {
       clients: wholeNumber(values.clients, 'clients', 1),
       seed: wholeNumber(values.seed, 'seed', 0),
       concurrency: wholeNumber(values.concurrency, 'concurrency', 1),
+      minDayMs: wholeNumber(values['day-ms'], 'day-ms', 0),
+      countEvents: !values['skip-event-count'],
       onProgress: (done, total) => {
         bar.setTotal(Math.max(total, 1));
         bar.update(done);

@@ -8,7 +8,10 @@ function table(counts: Readonly<Record<string, number>>, indent = '    '): strin
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
   return Object.entries(counts)
     .sort(([, a], [, b]) => b - a)
-    .map(([key, count]) => `${indent}${key.padEnd(28)} ${String(count).padStart(6)}  ${share(count, total)}`);
+    .map(
+      ([key, count]) =>
+        `${indent}${key.padEnd(28)} ${String(count).padStart(6)}  ${share(count, total)}`,
+    );
 }
 
 /** The summary as the CLI prints it for people. */
@@ -26,11 +29,16 @@ export function formatSummary(summary: DemoSummary): string {
     ...table(summary.personas),
     `  commands by kind`,
     ...table(summary.commandsByKind),
+    ...(summary.eventsByType === undefined
+      ? []
+      : ['  events on the paths’ timelines by type', ...table(summary.eventsByType)]),
     `  exits in Kajaani (${exitsLarger})`,
     ...table(summary.exits.larger),
     `  exits in the smaller municipalities (${exitsSmaller})`,
     ...table(summary.exits.smaller),
-    ...(summary.failures.length === 0 ? [] : ['  failures', ...summary.failures.map((f) => `    ${f}`)]),
+    ...(summary.failures.length === 0
+      ? []
+      : ['  failures', ...summary.failures.map((f) => `    ${f}`)]),
     `  took           ${(summary.durationMs / 1_000).toFixed(1)} s: ${summary.commandsPerSecond} ` +
       `commands/s, ${summary.clientsPerSecond} clients/s, ${summary.requests} requests, ` +
       `${summary.clockSteps} clock moves`,

@@ -1,6 +1,14 @@
 import type { StepRecord } from './simulation/client-run';
 import { isLargerMunicipality, type MunicipalityCode } from './people/municipalities';
 
+/** A path the run made, and the demo user who referred the client (who can read the path). */
+export interface DemoPath {
+  readonly pathId: string;
+  readonly client: number;
+  readonly persona: string;
+  readonly referredBy: string;
+}
+
 /** What a run of the generator made, for the CLI to print and tests to check. */
 export interface DemoSummary {
   readonly seed: number;
@@ -11,10 +19,12 @@ export interface DemoSummary {
   readonly from: string;
   readonly to: string;
   readonly personas: Readonly<Record<string, number>>;
-  /** Every path the run made (pseudonymous ids), with its client's number and persona. */
-  readonly paths: readonly { pathId: string; client: number; persona: string }[];
+  /** Every path the run made (pseudonymous ids): its client's number, persona and referrer. */
+  readonly paths: readonly DemoPath[];
   readonly commands: number;
   readonly commandsByKind: Readonly<Record<string, number>>;
+  /** Events on the paths' timelines by type, when counted (`countEvents`). */
+  readonly eventsByType?: Readonly<Record<string, number>>;
   readonly failedCommands: number;
   /** The first failures, each with the client, the step and the gateway's answer. */
   readonly failures: readonly string[];
@@ -49,6 +59,17 @@ export class SummaryCounter {
     this.records.push(record);
   }
 
+  /** Each path and the demo user who acted on it last (who can read its timeline). */
+  lastReaders(): { pathId: string; reader: string }[] {
+    const readers = new Map<string, string>();
+    for (const { pathId, actor, outcome } of this.records) {
+      if (pathId !== undefined && outcome.kind === 'done') {
+        readers.set(pathId, actor);
+      }
+    }
+    return [...readers].map(([pathId, reader]) => ({ pathId, reader }));
+  }
+
   summarise(base: {
     seed: number;
     clients: number;
@@ -63,15 +84,15 @@ export class SummaryCounter {
   }): DemoSummary {
     const byKind: Record<string, number> = {};
     const exits = { larger: {} as Record<string, number>, smaller: {} as Record<string, number> };
-    const paths = new Map<string, { pathId: string; client: number; persona: string }>();
+    const paths = new Map<string, DemoPath>();
     const failures: string[] = [];
     let commands = 0;
     let failed = 0;
     let skipped = 0;
     let abandoned = 0;
-    for (const { client, persona, step, outcome, pathId } of this.records) {
-      if (pathId !== undefined && !paths.has(pathId)) {
-        paths.set(pathId, { pathId, client, persona });
+    for (const { client, persona, step, outcome, pathId, actor } of this.records) {
+      if (pathId !== undefined && step.kind === 'refer' && outcome.kind === 'done') {
+        paths.set(pathId, { pathId, client, persona, referredBy: actor });
       }
       switch (outcome.kind) {
         case 'done': {
@@ -88,7 +109,9 @@ export class SummaryCounter {
         case 'failed':
           failed += 1;
           if (failures.length < 20) {
-            failures.push(`client ${client} (${persona}) ${step.kind} on day ${step.day}: ${outcome.detail}`);
+            failures.push(
+              `client ${client} (${persona}) ${step.kind} on day ${step.day}: ${outcome.detail}`,
+            );
           }
           break;
         case 'skipped':

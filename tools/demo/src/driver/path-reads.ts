@@ -66,11 +66,13 @@ export async function readBeforeStep(
       if (answer.status !== 200) {
         throw new ReadRefused(answer.status, 'the intake');
       }
-      const open = ((answer.body.actionItems ?? []) as {
-        actionItemId: string;
-        status: string;
-        version: number;
-      }[]).find((item) => item.status === 'OPEN');
+      const open = (
+        (answer.body.actionItems ?? []) as {
+          actionItemId: string;
+          status: string;
+          version: number;
+        }[]
+      ).find((item) => item.status === 'OPEN');
       path.actionItemId = open?.actionItemId;
       path.ifMatch = open === undefined ? undefined : `"${open.version}"`;
       return;
@@ -80,7 +82,11 @@ export async function readBeforeStep(
 
 /** The measure's current version, after a 412 on a change of it. */
 export async function rereadMeasure(api: GatewayApi, path: PathRuntime, as: string): Promise<void> {
-  const answer = await api.call('GET', `/paths/${need(path.pathId, 'pathId')}/measures?limit=100`, as);
+  const answer = await api.call(
+    'GET',
+    `/paths/${need(path.pathId, 'pathId')}/measures?limit=100`,
+    as,
+  );
   const measure = (answer.body?.items ?? []).find(
     (item: { measureId: string }) => item.measureId === path.measureId,
   ) as { version: number } | undefined;

@@ -68,9 +68,9 @@ export function revisePlanRequest(
     path: `/paths/${need(path.pathId, 'pathId')}/activation-plan`,
     bodyClass: RevisePlanCommand,
     body: {
-      parties: [...new Set([...parties, ...(added === undefined ? [] : [added])])].map(
-        (orgId) => ({ orgId }),
-      ),
+      parties: [...new Set([...parties, ...(added === undefined ? [] : [added])])].map((orgId) => ({
+        orgId,
+      })),
       clientAgreed: true,
       linkedPlans: current.linkedPlans.map((linked) => ({
         kind: linked.kind,
@@ -87,7 +87,9 @@ export function revisePlanRequest(
       ],
       // A scheduled review sets the next one, so that it is a change even on the day the plan
       // was agreed or last reviewed (a run without a simulated clock).
-      ...(step.reason === 'SCHEDULED_REVIEW' ? { reviewDate: nextReviewDate(ctx.on, current) } : {}),
+      ...(step.reason === 'SCHEDULED_REVIEW'
+        ? { reviewDate: nextReviewDate(ctx.on, current) }
+        : {}),
       reasonCategory: step.reason,
     },
     ifMatch: need(path.ifMatch, 'the plan’s version'),

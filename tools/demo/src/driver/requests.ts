@@ -50,11 +50,7 @@ export function readBefore(step: Step): ReadBefore | undefined {
 }
 
 /** The request of a step on the path as the driver knows it; undefined when there is none to make. */
-export function requestOf(
-  step: Step,
-  ctx: StepContext,
-  path: PathRuntime,
-): ApiRequest | undefined {
+export function requestOf(step: Step, ctx: StepContext, path: PathRuntime): ApiRequest | undefined {
   switch (step.kind) {
     case 'refer':
       return referRequest(step, ctx);

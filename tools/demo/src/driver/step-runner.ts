@@ -78,9 +78,6 @@ export async function runStep(
       body: request.body,
       ifMatch: request.ifMatch,
     });
-    if (process.env.DEMO_TRACE) {
-      console.error(`${step.kind} attempt ${attempt} ${answer.status} at ${Math.round(performance.now())}`);
-    }
     if (answer.status >= 200 && answer.status < 300) {
       absorb(step, request, answer, path);
       return { kind: 'done', status: answer.status };

@@ -4,9 +4,9 @@ import type { OrgKey } from '../story/steps';
 /** The caseworkers of a demo organisation, who act on the clients' paths. */
 function caseworkersOf(org: OrgKey): readonly string[] {
   const orgId = DEMO_ORGANISATIONS[org].id;
-  return DEMO_USERS.filter(
-    (user) => user.orgId === orgId && user.roles.includes('CASEWORKER'),
-  ).map((user) => user.username);
+  return DEMO_USERS.filter((user) => user.orgId === orgId && user.roles.includes('CASEWORKER')).map(
+    (user) => user.username,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { KAINUU_MUNICIPALITIES } from '@polku/contracts';
+import type { KAINUU_MUNICIPALITIES } from '@polku/contracts';
 import type { Weighted } from '../random/seeded-random';
 
 /** A Kainuu municipality's Statistics Finland code. */

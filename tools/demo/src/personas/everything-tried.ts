@@ -92,9 +92,12 @@ export const everythingTried: Persona = {
         thresholdBusinessDays: 20,
       });
     }
-    plan(b, provider, [referrer, 'healthCentre'], [
-      { text: 'Tulen paikalle sovittuina päivinä.', gas: true },
-    ]);
+    plan(
+      b,
+      provider,
+      [referrer, 'healthCentre'],
+      [{ text: 'Tulen paikalle sovittuina päivinä.', gas: true }],
+    );
     const waiting = b.last('startWait') !== undefined;
     measure(b, provider, {
       measure: {

@@ -69,10 +69,15 @@ export const immigrantIntegration: Persona = {
       waitingFor: 'OTHER',
       thresholdBusinessDays: 60,
     });
-    plan(b, provider, ['employmentArea'], [
-      { text: 'Opin suomen kieltä työssä.', gas: true },
-      { text: 'Pääsen kotoutumiskoulutukseen.', gas: false },
-    ]);
+    plan(
+      b,
+      provider,
+      ['employmentArea'],
+      [
+        { text: 'Opin suomen kieltä työssä.', gas: true },
+        { text: 'Pääsen kotoutumiskoulutukseen.', gas: false },
+      ],
+    );
     measure(b, provider, {
       measure: {
         measure: 'REHABILITATIVE_WORK_ACTIVITY',

@@ -68,10 +68,15 @@ export const longTermUnemployed: Persona = {
       }),
     );
     b.after(0, 5).step('referParallelService', provider, { service: 'DEBT_COUNSELLING' });
-    plan(b, provider, ['employmentArea', 'socialServices'], [
-      { text: 'Käyn työtoiminnassa kolmena päivänä viikossa.', gas: true },
-      { text: 'Saan velkajärjestelyn vireille.', gas: false },
-    ]);
+    plan(
+      b,
+      provider,
+      ['employmentArea', 'socialServices'],
+      [
+        { text: 'Käyn työtoiminnassa kolmena päivänä viikossa.', gas: true },
+        { text: 'Saan velkajärjestelyn vireille.', gas: false },
+      ],
+    );
     measure(b, provider, {
       measure: {
         measure: 'REHABILITATIVE_WORK_ACTIVITY',

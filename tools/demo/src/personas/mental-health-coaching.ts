@@ -62,9 +62,12 @@ export const mentalHealthCoaching: Persona = {
         toOrg: 'healthCentre',
       });
     }
-    plan(b, provider, [referrer], [
-      { text: 'Jaksan olla työssä kaksi päivää viikossa.', gas: true },
-    ]);
+    plan(
+      b,
+      provider,
+      [referrer],
+      [{ text: 'Jaksan olla työssä kaksi päivää viikossa.', gas: true }],
+    );
     const pauseDays = r.chance(0.25) ? r.int(20, 45) : 0;
     const during: { at: number; write: (builder: StoryBuilder) => void }[] = [];
     if (pauseDays > 0) {
@@ -86,7 +89,12 @@ export const mentalHealthCoaching: Persona = {
           meeting(
             builder,
             provider,
-            { meetingKind: 'KELA_MEETING', orgs: [referrer], inDays: r.int(5, 10), forHandoff: false },
+            {
+              meetingKind: 'KELA_MEETING',
+              orgs: [referrer],
+              inDays: r.int(5, 10),
+              forHandoff: false,
+            },
             { decisions: [], clientPresent: true },
           ),
       });
@@ -95,7 +103,12 @@ export const mentalHealthCoaching: Persona = {
       b,
       provider,
       {
-        measure: { measure: 'KELA_JOB_COACHING', months: r.int(6, 12), daysPerWeek: 2, hoursPerDay: 4 },
+        measure: {
+          measure: 'KELA_JOB_COACHING',
+          months: r.int(6, 12),
+          daysPerWeek: 2,
+          hoursPerDay: 4,
+        },
         during,
         gasLevel: r.weighted([
           [-1, 2],

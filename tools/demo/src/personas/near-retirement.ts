@@ -49,9 +49,12 @@ export const nearRetirement: Persona = {
       service: 'HEALTH_CHECK',
       toOrg: 'healthCentre',
     });
-    plan(b, provider, ['employmentArea', 'healthCentre'], [
-      { text: 'Selvitän, millaiseen työhön terveyteni riittää.', gas: false },
-    ]);
+    plan(
+      b,
+      provider,
+      ['employmentArea', 'healthCentre'],
+      [{ text: 'Selvitän, millaiseen työhön terveyteni riittää.', gas: false }],
+    );
     measure(b, provider, {
       measure: {
         measure: 'REHABILITATIVE_WORK_ACTIVITY',

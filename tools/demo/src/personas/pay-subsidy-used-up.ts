@@ -52,9 +52,12 @@ export const paySubsidyUsedUp: Persona = {
         unemploymentDurationBand: 'DAYS_500_TO_999',
       }),
     );
-    plan(b, provider, ['employmentArea'], [
-      { text: 'Hoidan työsuhteeni ja opin uutta työtä.', gas: false },
-    ]);
+    plan(
+      b,
+      provider,
+      ['employmentArea'],
+      [{ text: 'Hoidan työsuhteeni ja opin uutta työtä.', gas: false }],
+    );
     measure(b, provider, {
       measure: {
         measure: 'PAY_SUBSIDISED_WORK',

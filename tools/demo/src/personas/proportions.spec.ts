@@ -30,7 +30,10 @@ describe('demo proportions', () => {
   });
 
   it('should send about a tenth to the open labour market', () => {
-    const share = shareOf(firstExits(() => true), 'OPEN_LABOUR_MARKET');
+    const share = shareOf(
+      firstExits(() => true),
+      'OPEN_LABOUR_MARKET',
+    );
     expect(share).toBeGreaterThan(0.06);
     expect(share).toBeLessThan(0.14);
   });
@@ -57,7 +60,9 @@ describe('demo proportions', () => {
 
   it('should miss some follow-ups and complete most', () => {
     const exited = clients.filter((client) => client.story.steps.some((s) => s.kind === 'exit'));
-    const closed = exited.filter((client) => client.story.steps.some((s) => s.kind === 'closePath'));
+    const closed = exited.filter((client) =>
+      client.story.steps.some((s) => s.kind === 'closePath'),
+    );
     expect(closed.length / exited.length).toBeGreaterThan(0.5);
     expect(closed.length / exited.length).toBeLessThan(0.9);
   });

@@ -28,7 +28,11 @@ export function returnLater(b: StoryBuilder, referrer: OrgKey, chance: number): 
   if (provider === undefined) {
     return;
   }
-  intake(b, provider, situation({ economicSituation: 'VERY_WEAK', unemploymentDurationBand: 'DAYS_1000_OR_MORE' }));
+  intake(
+    b,
+    provider,
+    situation({ economicSituation: 'VERY_WEAK', unemploymentDurationBand: 'DAYS_1000_OR_MORE' }),
+  );
   plan(b, provider, [referrer], [{ text: 'Palaan työtoimintaan.', gas: false }]);
   measure(b, provider, {
     measure: {

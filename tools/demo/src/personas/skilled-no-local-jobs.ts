@@ -50,9 +50,12 @@ export const skilledNoLocalJobs: Persona = {
         ],
       }),
     );
-    plan(b, provider, ['employmentArea'], [
-      { text: 'Haen töitä omalta alaltani lähiseudulta.', gas: true },
-    ]);
+    plan(
+      b,
+      provider,
+      ['employmentArea'],
+      [{ text: 'Haen töitä omalta alaltani lähiseudulta.', gas: true }],
+    );
     measure(b, provider, {
       measure: {
         measure: coaching ? 'WORK_COACHING' : 'WORK_TRIAL',

@@ -51,9 +51,12 @@ export const studyBridge: Persona = {
         currentBenefits: [r.chance(0.5) ? 'BASIC_UNEMPLOYMENT_ALLOWANCE' : 'LABOUR_MARKET_SUBSIDY'],
       }),
     );
-    plan(b, provider, [referrer], [
-      { text: 'Saan työkokemusta alalta, jolle haen opiskelemaan.', gas: true },
-    ]);
+    plan(
+      b,
+      provider,
+      [referrer],
+      [{ text: 'Saan työkokemusta alalta, jolle haen opiskelemaan.', gas: true }],
+    );
     measure(b, provider, {
       measure: { measure: 'WORK_TRIAL', months: r.int(3, 6), daysPerWeek: 5, hoursPerDay: 6 },
       gasLevel: r.weighted([

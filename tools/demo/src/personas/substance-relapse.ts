@@ -56,9 +56,12 @@ export const substanceRelapse: Persona = {
         currentBenefits: ['LABOUR_MARKET_SUBSIDY', 'SOCIAL_ASSISTANCE'],
       }),
     );
-    plan(b, provider, ['socialServices', 'employmentArea'], [
-      { text: 'Pysyn päihteettömänä ja käyn työtoiminnassa.', gas: true },
-    ]);
+    plan(
+      b,
+      provider,
+      ['socialServices', 'employmentArea'],
+      [{ text: 'Pysyn päihteettömänä ja käyn työtoiminnassa.', gas: true }],
+    );
     const pauses = r.chance(0.2) ? [r.int(30, 90), r.int(30, 60)] : [r.int(30, 90)];
     const during = pauses.map((days, index) => ({
       at: 0.25 + 0.35 * index,

@@ -57,10 +57,15 @@ export const youngDropout: Persona = {
     if (r.chance(0.3)) {
       b.after(0, 5).step('referParallelService', provider, { service: 'YOUTH_SERVICES' });
     }
-    plan(b, provider, [referrer], [
-      { text: 'Löydän itselleni sopivan alan.', gas: true },
-      { text: 'Haen ammatilliseen koulutukseen seuraavassa yhteishaussa.', gas: false },
-    ]);
+    plan(
+      b,
+      provider,
+      [referrer],
+      [
+        { text: 'Löydän itselleni sopivan alan.', gas: true },
+        { text: 'Haen ammatilliseen koulutukseen seuraavassa yhteishaussa.', gas: false },
+      ],
+    );
     measure(b, provider, {
       measure: { measure: 'WORK_TRIAL', months: r.int(3, 6), daysPerWeek: 4, hoursPerDay: 6 },
       during: r.chance(0.4)
@@ -71,7 +76,12 @@ export const youngDropout: Persona = {
                 meeting(
                   builder,
                   provider,
-                  { meetingKind: 'PROGRESS_MEETING', orgs: [referrer], inDays: 7, forHandoff: false },
+                  {
+                    meetingKind: 'PROGRESS_MEETING',
+                    orgs: [referrer],
+                    inDays: 7,
+                    forHandoff: false,
+                  },
                   { decisions: ['PLAN_CHANGE'], clientPresent: true },
                 ),
             },

@@ -9,7 +9,9 @@ describe('the simulated calendar', () => {
       const day = referralDateOf(5, client, today);
       expect(isBusinessDay(day)).toBe(true);
       expect(day < today).toBe(true);
-      expect(Date.parse(today) - Date.parse(day)).toBeLessThanOrEqual((HISTORY_DAYS + 5) * 86_400_000);
+      expect(Date.parse(today) - Date.parse(day)).toBeLessThanOrEqual(
+        (HISTORY_DAYS + 5) * 86_400_000,
+      );
     }
   });
 
@@ -22,7 +24,9 @@ describe('the simulated calendar', () => {
         expect(step === 0 || dates[step - 1] <= day).toBe(true);
         const scheduled = story.steps[step];
         if (scheduled.kind === 'scheduleMeeting') {
-          const recorded = story.steps.findIndex((s, at) => at > step && s.kind === 'recordMeeting');
+          const recorded = story.steps.findIndex(
+            (s, at) => at > step && s.kind === 'recordMeeting',
+          );
           const meetingDay = new Date(Date.parse(day) + scheduled.inDays * 86_400_000);
           expect(Date.parse(dates[recorded])).toBeGreaterThan(meetingDay.getTime());
         }

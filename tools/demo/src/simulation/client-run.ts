@@ -2,6 +2,7 @@ import type { IsoDate } from '@polku/timers';
 import type { GatewayApi } from '../driver/gateway-api';
 import type { PathRuntime } from '../driver/path-runtime';
 import { runStep, type StepOutcome } from '../driver/step-runner';
+import { workerOf } from '../driver/workers';
 import type { DemoClient } from '../story/client-story';
 import type { Step } from '../story/steps';
 
@@ -12,6 +13,8 @@ export interface StepRecord {
   readonly step: Step;
   readonly outcome: StepOutcome;
   readonly pathId: string | undefined;
+  /** The demo user who did (or would have done) the step. */
+  readonly actor: string;
 }
 
 /** One client while the generator runs: its story, its dated steps, how far it has come. */
@@ -73,6 +76,7 @@ export class ClientRun {
       step,
       outcome,
       pathId: this.path.pathId,
+      actor: workerOf(step.org, this.client.index),
     };
   }
 }

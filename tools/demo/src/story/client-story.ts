@@ -48,7 +48,9 @@ function withConsents(steps: readonly Step[]): Step[] {
 /** Client number `index` of a run with `seed`, first referred on `referralDate`. */
 export function demoClient(seed: number, index: number, referralDate: IsoDate): DemoClient {
   const random = SeededRandom.forClient(seed, index);
-  const persona = random.weighted(PERSONAS.map((candidate) => [candidate, candidate.weight] as const));
+  const persona = random.weighted(
+    PERSONAS.map((candidate) => [candidate, candidate.weight] as const),
+  );
   const person = newPerson(random, {
     referralDate,
     ageRange: persona.ageRange,
@@ -56,8 +58,15 @@ export function demoClient(seed: number, index: number, referralDate: IsoDate): 
     man: persona.man,
   });
   const larger = isLargerMunicipality(person.municipality);
-  const exitTo = random.weighted(larger ? persona.destinations.larger : persona.destinations.smaller);
+  const exitTo = random.weighted(
+    larger ? persona.destinations.larger : persona.destinations.smaller,
+  );
   const builder = new StoryBuilder(random);
   persona.write(builder, { person, larger, exitTo });
-  return { index, person, persona, story: { persona: persona.key, steps: withConsents(builder.steps) } };
+  return {
+    index,
+    person,
+    persona,
+    story: { persona: persona.key, steps: withConsents(builder.steps) },
+  };
 }

@@ -20,7 +20,11 @@ export const DESTINATIONS = {
     category: 'STUDIES',
     subType: 'LABOUR_MARKET_TRAINING',
   },
-  APPRENTICESHIP: { group: 'OUTSIDE_LABOUR_MARKET', category: 'STUDIES', subType: 'APPRENTICESHIP' },
+  APPRENTICESHIP: {
+    group: 'OUTSIDE_LABOUR_MARKET',
+    category: 'STUDIES',
+    subType: 'APPRENTICESHIP',
+  },
   INTEGRATION_TRAINING: {
     group: 'OUTSIDE_LABOUR_MARKET',
     category: 'STUDIES',

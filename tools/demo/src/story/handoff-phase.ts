@@ -46,7 +46,12 @@ export function handoff(b: StoryBuilder, from: OrgKey, to: OrgKey, plan: Handoff
     meeting(
       b,
       from,
-      { meetingKind: 'TRANSITION_MEETING', orgs: [to], inDays: b.random.int(2, 5), forHandoff: true },
+      {
+        meetingKind: 'TRANSITION_MEETING',
+        orgs: [to],
+        inDays: b.random.int(2, 5),
+        forHandoff: true,
+      },
       { decisions: ['TRANSITION_DECISION'], clientPresent: true },
     );
   }

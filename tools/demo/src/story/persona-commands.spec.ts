@@ -19,7 +19,11 @@ import { StoryModel } from './story-model';
 const REFERRAL_DAY = '2025-03-03';
 
 function fakePlan(body: Record<string, unknown>): PlanView {
-  const goals = body.goals as { goalId?: string; text: string; gasScale?: Record<string, string> }[];
+  const goals = body.goals as {
+    goalId?: string;
+    text: string;
+    gasScale?: Record<string, string>;
+  }[];
   return {
     reviewDate: '2025-09-03',
     parties: body.parties as { orgId: string }[],
@@ -55,7 +59,13 @@ class FakeSystem {
   after(step: Step, request: ApiRequest): void {
     const body = request.body ?? {};
     const answers: Record<string, unknown> = {
-      refer: { pathId: step.kind === 'refer' && !step.newPath && this.path.pathId ? this.path.pathId : randomUUID(), referralId: randomUUID() },
+      refer: {
+        pathId:
+          step.kind === 'refer' && !step.newPath && this.path.pathId
+            ? this.path.pathId
+            : randomUUID(),
+        referralId: randomUUID(),
+      },
       startMeasure: { measureId: randomUUID() },
       scheduleMeeting: { meetingId: randomUUID() },
       proposeHandoff: { pendingHandoff: { handoffId: randomUUID() } },
@@ -72,7 +82,10 @@ class FakeSystem {
       this.openItems -= 1;
     }
     if (step.kind === 'exit') {
-      this.path.followUps = [1, 2, 3, 4].map((n) => ({ followUpId: randomUUID(), dueDate: `2026-0${n}-01` }));
+      this.path.followUps = [1, 2, 3, 4].map((n) => ({
+        followUpId: randomUUID(),
+        dueDate: `2026-0${n}-01`,
+      }));
     }
   }
 }
@@ -86,13 +99,23 @@ function validationErrors(request: ApiRequest): string[] {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
   });
-  return errors.map((error) => `${error.property}: ${JSON.stringify(error.constraints ?? error.children)}`);
+  return errors.map(
+    (error) => `${error.property}: ${JSON.stringify(error.constraints ?? error.children)}`,
+  );
 }
 
 /** The legal schedule of rehabilitative work activity (docs/plans.md): 3–24 months, 1–4 days, ≥ 4 h. */
 function scheduleProblems(request: ApiRequest): string[] {
   const body = request.body as
-    | { measureType: string; schedule: { daysPerWeek: number; hoursPerDay: number; startDate: string; plannedEndDate: string } }
+    | {
+        measureType: string;
+        schedule: {
+          daysPerWeek: number;
+          hoursPerDay: number;
+          startDate: string;
+          plannedEndDate: string;
+        };
+      }
     | undefined;
   if (body?.measureType !== 'REHABILITATIVE_WORK_ACTIVITY') {
     return [];
@@ -134,18 +157,26 @@ describe('persona scripts', () => {
         previousDay = step.day;
         system.before(step);
         const on = dates[index];
-        const request = requestOf(step, {
-          on,
-          now: new Date(`${on}T07:00:00Z`),
-          realTime: false,
-          person: client.person,
-          client: client.index,
-        }, system.path);
+        const request = requestOf(
+          step,
+          {
+            on,
+            now: new Date(`${on}T07:00:00Z`),
+            realTime: false,
+            person: client.person,
+            client: client.index,
+          },
+          system.path,
+        );
         model.apply(step);
         if (request === undefined) {
           continue;
         }
-        problems.push(...[...validationErrors(request), ...scheduleProblems(request)].map((p) => `${where}: ${p}`));
+        problems.push(
+          ...[...validationErrors(request), ...scheduleProblems(request)].map(
+            (p) => `${where}: ${p}`,
+          ),
+        );
         system.after(step, request);
       }
     }

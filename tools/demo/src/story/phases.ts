@@ -135,8 +135,7 @@ export function measure(b: StoryBuilder, provider: OrgKey, plan: MeasurePlan, ex
   for (let review = start + 170; review < start + length - 10; review += 180) {
     events.push({
       day: review,
-      write: (builder) =>
-        builder.step('revisePlan', provider, { reason: 'SCHEDULED_REVIEW' }),
+      write: (builder) => builder.step('revisePlan', provider, { reason: 'SCHEDULED_REVIEW' }),
     });
   }
   for (const event of events.sort((a, c) => a.day - c.day)) {

@@ -40,7 +40,6 @@ export class StoryBuilder {
   /** The last step of a kind, if any. */
   last<K extends StepKind>(kind: K): Extract<Step, { kind: K }> | undefined {
     return [...this.written].reverse().find((step) => step.kind === kind) as
-      | Extract<Step, { kind: K }>
-      | undefined;
+      Extract<Step, { kind: K }> | undefined;
   }
 }
