@@ -1,4 +1,4 @@
-import { PATH_STATES } from '@polku/contracts';
+import { type DashboardTable, PATH_STATES } from '@polku/contracts';
 import { waitFor } from '@polku/testing';
 import { runDemo, summaryOf } from './support/demo-cli';
 import { gatewayClient } from './support/gateway-client';
@@ -7,8 +7,8 @@ import { startServiceProcesses, type ServiceProcesses } from './support/service-
 // Issue 19: the demo data generator (tools/demo) drives synthetic clients through the real
 // gateway and services. Here it runs as `npm run demo` runs it, without a simulated clock (every
 // path made today), and every path it reports must exist through the API in a state of a path.
-// The dashboards' check of the exits (GET /api/v1/dashboards/destinations) waits for the
-// dashboards service; docs/dashboards.md says what the generator makes.
+// A manager's destinations dashboard counts the run's exits (docs/dashboards.md says what the
+// generator makes).
 const SERVICES = [
   'gateway',
   'client-intake',
@@ -16,6 +16,7 @@ const SERVICES = [
   'transitions',
   'network-meetings',
   'work-queue',
+  'dashboards',
 ] as const;
 
 let system: ServiceProcesses;
@@ -66,6 +67,20 @@ describe('demo data', () => {
         return exits === (summary.commandsByKind.exit ?? 0) ? true : undefined;
       },
       { timeoutMs: 30_000, description: 'every exit of the run on the timelines' },
+    );
+
+    // The region's destinations dashboard, as a manager reads it, has every exit of the run
+    // (all made today, so in the current period; 5 or more, so the total is shown).
+    const exits = summary.commandsByKind.exit ?? 0;
+    expect(exits).toBeGreaterThanOrEqual(5);
+    await waitFor(
+      async () => {
+        const answer = await api('GET', '/dashboards/destinations?scope=REGION', 'marja.johtaja');
+        const table = answer.body as DashboardTable;
+        const column = table.columns?.findIndex((candidate) => candidate.kind === 'TOTAL');
+        return table.total?.cells[column]?.value === exits ? true : undefined;
+      },
+      { timeoutMs: 30_000, description: `${exits} exits on the destinations dashboard` },
     );
   }, 300_000);
 });
