@@ -79,6 +79,29 @@ export default tseslint.config(
     },
   },
   {
+    // A command's transaction runs again when PostgreSQL aborts it as a deadlock victim
+    // (docs/timers.md, "A command and the poller cannot fail each other").
+    files: ['services/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='transaction'][callee.object.name=/[dD]ataSource$/]",
+          message:
+            'Open a service transaction with retriedTransaction (@polku/persistence), which runs it again after a deadlock.',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='transaction'][callee.object.property.name=/[dD]ataSource$/]",
+          message:
+            'Open a service transaction with retriedTransaction (@polku/persistence), which runs it again after a deadlock.',
+        },
+      ],
+    },
+  },
+  {
     // Nest resolves constructor parameters from emitted decorator metadata, which needs the
     // value import of the class; a type-only import would break injection at runtime.
     files: [

@@ -4,6 +4,12 @@ export { PersistenceModule } from './persistence.module';
 export { ParameterFreeQueryLogger } from './parameter-free-logger';
 export { runMigrationsLocked } from './run-migrations';
 export {
+  isRetryableConflict,
+  retriedTransaction,
+  type PostgresIsolationLevel,
+  type RetriedTransactionOptions,
+} from './retried-transaction';
+export {
   listenToSavepoints,
   Savepoint,
   withSavepoint,

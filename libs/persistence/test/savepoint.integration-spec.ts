@@ -1,25 +1,6 @@
-import { loadConfig, ServiceConfig } from '@polku/config';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import {
-  dropDatabase,
-  listenToSavepoints,
-  openServiceDataSource,
-  Savepoint,
-  serviceDatabaseName,
-  withSavepoint,
-  type SavepointListener,
-} from '../src';
-
-// As in persistence.integration-spec.ts: a shared library's tests cannot use @polku/testing.
-function setupVariable(name: 'POLKU_TEST_DATABASE_URL' | 'POLKU_TEST_RUN_ID'): string {
-  const value = process.env[name];
-  if (!value) {
-    throw new Error(`${name} is unset: run this suite through jest.integration.config.js`);
-  }
-  return value;
-}
-
-const SERVICE = 'persistence-savepoint';
+import { listenToSavepoints, Savepoint, withSavepoint, type SavepointListener } from '../src';
+import { openScratchDatabase, type ScratchDatabase } from './scratch-database';
 
 /**
  * Holds names back and writes them at savepoint boundaries, as the outbox holds events: what it
@@ -50,31 +31,17 @@ class HeldNames implements SavepointListener {
 }
 
 describe('savepoints against PostgreSQL', () => {
+  let db: ScratchDatabase;
   let dataSource: DataSource;
-  let prefix: string;
 
   beforeAll(async () => {
-    prefix = `pt_${setupVariable('POLKU_TEST_RUN_ID')}_${process.pid}_sp`;
-    dataSource = await openServiceDataSource({
-      service: SERVICE,
-      config: loadConfig(ServiceConfig, {
-        DATABASE_URL: setupVariable('POLKU_TEST_DATABASE_URL'),
-        DATABASE_NAME_PREFIX: prefix,
-        DATABASE_CONNECT_RETRIES: '0',
-        DATABASE_POOL_MAX: '4',
-      }),
-      entities: [],
-      migrations: [],
-    });
+    db = await openScratchDatabase('savepoint');
+    dataSource = db.dataSource;
     await dataSource.query('CREATE TABLE named (name text NOT NULL)');
   });
 
   afterAll(async () => {
-    await dataSource?.destroy();
-    await dropDatabase(
-      setupVariable('POLKU_TEST_DATABASE_URL'),
-      serviceDatabaseName(prefix, SERVICE),
-    );
+    await db?.close();
   });
 
   beforeEach(async () => {

@@ -1,27 +1,13 @@
-import { loadConfig, ServiceConfig } from '@polku/config';
 import { decodeCursor, pageFromRows, type CursorPosition } from '@polku/contracts';
 import type { DataSource } from 'typeorm';
 import {
   applyKeysetPage,
-  dropDatabase,
   keysetSql,
-  openServiceDataSource,
   PreconditionFailedError,
   RowNotFoundError,
-  serviceDatabaseName,
   versionedUpdate,
 } from '../src';
-
-// As in persistence.integration-spec.ts: a shared library's tests cannot use @polku/testing.
-function setupVariable(name: 'POLKU_TEST_DATABASE_URL' | 'POLKU_TEST_RUN_ID'): string {
-  const value = process.env[name];
-  if (!value) {
-    throw new Error(`${name} is unset: run this suite through jest.integration.config.js`);
-  }
-  return value;
-}
-
-const SERVICE = 'persistence-versioned';
+import { openScratchDatabase, type ScratchDatabase } from './scratch-database';
 
 interface ThingRow {
   id: string;
@@ -31,22 +17,12 @@ interface ThingRow {
 }
 
 describe('versioned updates and keyset pages against PostgreSQL', () => {
+  let db: ScratchDatabase;
   let dataSource: DataSource;
-  let prefix: string;
 
   beforeAll(async () => {
-    prefix = `pt_${setupVariable('POLKU_TEST_RUN_ID')}_${process.pid}_vu`;
-    dataSource = await openServiceDataSource({
-      service: SERVICE,
-      config: loadConfig(ServiceConfig, {
-        DATABASE_URL: setupVariable('POLKU_TEST_DATABASE_URL'),
-        DATABASE_NAME_PREFIX: prefix,
-        DATABASE_CONNECT_RETRIES: '0',
-        DATABASE_POOL_MAX: '6',
-      }),
-      entities: [],
-      migrations: [],
-    });
+    db = await openScratchDatabase('versioned');
+    dataSource = db.dataSource;
     await dataSource.query(`
       CREATE TABLE thing (
         id text PRIMARY KEY,
@@ -63,11 +39,7 @@ describe('versioned updates and keyset pages against PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    await dataSource?.destroy();
-    await dropDatabase(
-      setupVariable('POLKU_TEST_DATABASE_URL'),
-      serviceDatabaseName(prefix, SERVICE),
-    );
+    await db?.close();
   });
 
   let things = 0;

@@ -1,42 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { lintFindings } from './lint-probe';
 
-const workspaceRoot = resolve(__dirname, '../../..');
-const eslintBin = resolve(workspaceRoot, 'node_modules/eslint/bin/eslint.js');
-
-interface EslintMessage {
-  readonly ruleId: string | null;
-  readonly message: string;
-}
-
-// Writes a probe file into a project, lints it with the workspace's own ESLint CLI and
-// config (as `nx lint` would), removes it, and returns the module-boundary findings.
-function boundaryFindings(projectSrc: string, source: string): string[] {
-  const file = resolve(
-    workspaceRoot,
-    projectSrc,
-    `boundary-probe-${randomBytes(4).toString('hex')}.ts`,
-  );
-  writeFileSync(file, source);
-  try {
-    const run = spawnSync(process.execPath, [eslintBin, '--format', 'json', file], {
-      cwd: workspaceRoot,
-      encoding: 'utf8',
-      env: { ...process.env, NX_DAEMON: 'false' },
-    });
-    if (!run.stdout) {
-      throw new Error(`eslint printed nothing: ${run.stderr}`);
-    }
-    const [result] = JSON.parse(run.stdout) as { messages: EslintMessage[] }[];
-    return result.messages
-      .filter((message) => message.ruleId === '@nx/enforce-module-boundaries')
-      .map((message) => message.message);
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
+const boundaryFindings = (projectSrc: string, source: string) =>
+  lintFindings(projectSrc, source, '@nx/enforce-module-boundaries');
 
 describe('module boundaries', () => {
   it('should fail lint when a service imports another service', () => {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { withSavepoint } from '@polku/persistence';
+import { isRetryableConflict, withSavepoint } from '@polku/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TimerHandler, TimerPayload } from './timer.types';
 
@@ -210,6 +210,13 @@ export class TimerPoller {
       return true;
     } catch (error) {
       // Rolled back to the savepoint: the FIRED mark and the handler's writes are undone.
+      if (isRetryableConflict(error)) {
+        // Not the timer's fault: a command held what the handler needed while it waited for
+        // this timer (it locked its path, then cancelled the timer). Due again at the next poll,
+        // after this batch has let the command through; no attempt is counted.
+        this.logger.warn(`timer ${row.kind} ${row.id} met a conflict, fired again: ${error}`);
+        return false;
+      }
       const attempts = row.attempts + 1;
       const delayMs =
         attempts >= this.maxAttempts

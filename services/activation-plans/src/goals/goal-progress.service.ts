@@ -6,6 +6,7 @@ import { callerEnvelope, checkPathAccess } from '@polku/path-access';
 import { GOAL_PROGRESS_RECORDED_V1, type RecordGoalProgressCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { CommandConflictError, NotFoundError, RuleViolationError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { assertPathStillOpen } from '../path-stage/path-state-rules';
@@ -25,7 +26,7 @@ export class GoalProgressService {
     request: { pathId: string; goalId: string; command: RecordGoalProgressCommand },
   ) {
     const { pathId, goalId, command } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PLAN' });
       const facts = await lockedPathStageFacts(em, pathId);
       const goal = await goalOfPath(em, { pathId, goalId });

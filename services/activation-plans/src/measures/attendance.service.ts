@@ -12,6 +12,7 @@ import {
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { CommandConflictError, CommandValidationError } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertMayRecordAttendance } from '../path-stage/path-state-rules';
@@ -41,7 +42,7 @@ export class AttendanceService {
 
   async record(principal: Principal, request: MeasureDay & { command: RecordAttendanceCommand }) {
     const { pathId, measureId, command } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'ATTENDANCE' });
       await this.recordEntry(em, {
         principal,
@@ -62,7 +63,7 @@ export class AttendanceService {
     request: MeasureDay & { command: ReportAbsenceCommand },
   ) {
     const { pathId, measureId, command } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'ATTENDANCE' });
       await this.recordEntry(em, {
         principal,

@@ -5,6 +5,7 @@ import { callerEnvelope, checkPathAccess } from '@polku/path-access';
 import { MEASURE_ENDED_V1, type EndMeasureCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { CommandValidationError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { assertMayEndMeasure } from '../path-stage/path-state-rules';
@@ -36,7 +37,7 @@ export class MeasureEndService {
     },
   ) {
     const { pathId, measureId, command } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const facts = await lockedPathStageFacts(em, pathId);
       const measure = await lockedMeasureAt(em, request);

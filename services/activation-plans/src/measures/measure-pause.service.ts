@@ -6,6 +6,7 @@ import { callerEnvelope, checkPathAccess } from '@polku/path-access';
 import { MEASURE_PAUSED_V1, MEASURE_RESUMED_V1, type PauseMeasureCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { DataSource } from 'typeorm';
 import { assertMayPauseMeasure, assertMayResumeMeasure } from '../path-stage/path-state-rules';
 import { lockedPathStageFacts } from '../path-stage/path-stage.repository';
@@ -37,7 +38,7 @@ export class MeasurePauseService {
     },
   ) {
     const { pathId, measureId, command } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'HEALTH_FLAG' });
       // The path first, then the measure: every command on a path locks in that order.
       const facts = await lockedPathStageFacts(em, pathId);
@@ -88,7 +89,7 @@ export class MeasurePauseService {
     request: { pathId: string; measureId: string; expectedVersion: number },
   ) {
     const { pathId, measureId } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'HEALTH_FLAG' });
       const facts = await lockedPathStageFacts(em, pathId);
       const measure = await lockedMeasureAt(em, request);

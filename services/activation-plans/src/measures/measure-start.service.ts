@@ -7,6 +7,7 @@ import { ActivationPlansConfig } from '@polku/config';
 import { MEASURE_STARTED_V1, type StartMeasureCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { RuleViolationError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { assertMayStartMeasure } from '../path-stage/path-state-rules';
@@ -29,7 +30,7 @@ export class MeasureStartService {
   async start(principal: Principal, request: { pathId: string; command: StartMeasureCommand }) {
     const { pathId, command } = request;
     assertPlacementAndContract(command);
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       // Under the path's lock: of two starts on one path, the second sees the first running.
       assertMayStartMeasure(await lockedPathStageFacts(em, pathId));

@@ -12,6 +12,7 @@ import {
   readPathAccessFacts,
   recordPlanParties,
 } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { CommandConflictError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource } from 'typeorm';
@@ -43,7 +44,7 @@ export class PlanAgreementService {
   ) {
     const { pathId, command, parties } = request;
     assertPlanContentRules(command);
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       // PATH: the plan does not exist yet, so nobody has PLAN cover of it through its parties.
       const { basis: pathBasis } = await checkPathAccess(em, {
         principal,

@@ -6,7 +6,7 @@ import { ActivationPlansConfig } from '@polku/config';
 import { ACTIVATION_PLAN_REVISED_V1, type RevisePlanCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { recordPlanParties } from '@polku/path-access';
-import { PreconditionFailedError, versionedUpdate } from '@polku/persistence';
+import { PreconditionFailedError, retriedTransaction, versionedUpdate } from '@polku/persistence';
 import { CommandValidationError, NotFoundError, RuleViolationError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -60,7 +60,7 @@ export class PlanRevisionService {
   ) {
     const { pathId, expectedVersion, command, parties } = request;
     assertPlanContentRules(command);
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PLAN' });
       const facts = await lockedPathStageFacts(em, pathId);
       const plan = await this.currentPlan(em, { pathId, expectedVersion });

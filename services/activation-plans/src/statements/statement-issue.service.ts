@@ -4,7 +4,7 @@ import { type Principal } from '@polku/auth';
 import { callerEnvelope, checkPathAccess } from '@polku/path-access';
 import { STATEMENT_ISSUED_V1 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
-import { PreconditionFailedError } from '@polku/persistence';
+import { PreconditionFailedError, retriedTransaction } from '@polku/persistence';
 import { clientRefOfPath } from '@polku/path-access';
 import { CommandConflictError, NotFoundError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
@@ -27,7 +27,7 @@ export class StatementIssueService {
     request: { pathId: string; statementId: string; expectedVersion: number },
   ) {
     const { pathId, statementId, expectedVersion } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const facts = await lockedPathStageFacts(em, pathId);
       const statement = await statementOfPathForUpdate(em, { pathId, statementId });

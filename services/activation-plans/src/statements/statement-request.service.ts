@@ -7,6 +7,7 @@ import { ActivationPlansConfig } from '@polku/config';
 import { type RequestStatementCommand, STATEMENT_REQUESTED_V1 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { clientRefOfPath } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { CommandValidationError, RuleViolationError } from '@polku/service-runtime';
 import { addBusinessDays, finnishDateOf } from '@polku/timers';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -38,7 +39,7 @@ export class StatementRequestService {
     }
     const dueDate =
       command.dueDate ?? addBusinessDays(today, this.config.STATEMENT_DUE_BUSINESS_DAYS);
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       assertPathStillOpen(await lockedPathStageFacts(em, pathId), 'ask for a statement');
       const about = await statementSubject(em, { pathId, measureId: command.measureId });

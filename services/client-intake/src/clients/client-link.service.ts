@@ -11,6 +11,7 @@ import {
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { callerEnvelope } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { CommandConflictError, NotFoundError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { IntakePathFacts } from '../access/intake-path-facts';
@@ -57,7 +58,7 @@ export class ClientLinkService {
     },
   ): Promise<ClientLinkResult> {
     const { pathId } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { client, basis } = await ownedClientOfPath(em, this.facts, { principal, pathId });
       const duplicate = await openDuplicateOfClientForUpdate(em, {
         duplicateRef: request.duplicateRef,
@@ -124,7 +125,7 @@ export class ClientLinkService {
     request: { readonly pathId: string; readonly expectedVersion: number; readonly linkId: string },
   ): Promise<ClientLinkResult> {
     const { pathId, linkId } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { client, basis } = await ownedClientOfPath(em, this.facts, { principal, pathId });
       const link = await linkInForceMadeOnPathForUpdate(em, { linkId, pathId });
       if (link === undefined) {

@@ -10,6 +10,7 @@ import {
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { callerEnvelope } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { CommandConflictError, CommandValidationError } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import { IntakePathFacts } from '../access/intake-path-facts';
@@ -57,7 +58,7 @@ export class IdentityVerificationService {
     },
   ): Promise<ClientIdentityStatusResult> {
     const { pathId } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { client, basis } = await ownedClientOfPath(em, this.facts, { principal, pathId });
       assertClientVersion(client, request.expectedVersion);
       assertCodeMayBeRecorded(client);

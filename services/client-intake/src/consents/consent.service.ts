@@ -10,7 +10,7 @@ import {
   type WithdrawConsentCommand,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
-import { PreconditionFailedError } from '@polku/persistence';
+import { PreconditionFailedError, retriedTransaction } from '@polku/persistence';
 import { CommandConflictError, NotFoundError, type ServicePage } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { IntakePathFacts } from '../access/intake-path-facts';
@@ -44,7 +44,7 @@ export class ConsentService {
 
   async grant(principal: Principal, request: { pathId: string; command: GrantConsentCommand }) {
     const { pathId, command } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { facts } = await this.facts.assertAccess(principal, pathId, 'PATH', em);
       assertMayRecordConsent(facts, { principal, orgIds: command.orgIds });
       await this.organisations.assertKnown(em, { orgIds: command.orgIds, field: 'orgIds' });
@@ -76,7 +76,7 @@ export class ConsentService {
   ) {
     const { pathId } = request;
     const onClientRequest = request.command.onClientRequest === true;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { facts } = await this.facts.assertAccess(principal, pathId, 'PATH', em);
       const consent = await consentGrantOfPathForUpdate(em, request);
       if (consent === undefined) {

@@ -11,7 +11,7 @@ import {
   type ResolveBasicNeedCommand,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
-import { PreconditionFailedError } from '@polku/persistence';
+import { PreconditionFailedError, retriedTransaction } from '@polku/persistence';
 import {
   CommandConflictError,
   CommandValidationError,
@@ -62,7 +62,7 @@ export class IntakeAssessmentService {
         `basicNeedIssues: the open checklist item ${uncovered} needs an issue with an owner`,
       );
     }
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       // HEALTH_FLAG is covered only by the client's consent: the events record which one.
       const { basis } = await this.facts.assertAccess(principal, pathId, 'HEALTH_FLAG', em);
       if (!hasRole(principal, ...CLIENT_WORK_ROLES)) {
@@ -132,7 +132,7 @@ export class IntakeAssessmentService {
     },
   ) {
     const { pathId, expectedVersion, command } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await this.facts.assertAccess(principal, pathId, 'HEALTH_FLAG', em);
       const item = await actionItemOfPathForUpdate(em, request);
       if (item === undefined) {

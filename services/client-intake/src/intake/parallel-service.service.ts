@@ -5,6 +5,7 @@ import { CLIENT_WORK_ROLES, hasRole, type Principal } from '@polku/auth';
 import { callerEnvelope } from '@polku/path-access';
 import { PARALLEL_SERVICE_REFERRED_V1, type ReferParallelServiceCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
+import { retriedTransaction } from '@polku/persistence';
 import { ForbiddenCommandError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { IntakePathFacts } from '../access/intake-path-facts';
@@ -30,7 +31,7 @@ export class ParallelServiceService {
     request: { pathId: string; command: ReferParallelServiceCommand },
   ) {
     const { pathId, command } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await this.facts.assertAccess(principal, pathId, 'HEALTH_FLAG', em);
       if (!hasRole(principal, ...CLIENT_WORK_ROLES)) {
         throw new ForbiddenCommandError('only caseworkers and team leads refer to services');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { actorRoleOf, hasRole, type OrgRole, type Principal } from '@polku/auth';
-import { PreconditionFailedError, versionedUpdate } from '@polku/persistence';
+import { PreconditionFailedError, retriedTransaction, versionedUpdate } from '@polku/persistence';
 import { ForbiddenCommandError } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -36,7 +36,7 @@ export class OrganisationRegistry {
 
   async change(principal: Principal, change: OrganisationChange): Promise<RegisteredOrganisation> {
     try {
-      return await this.dataSource.transaction(async (em) => {
+      return await retriedTransaction(this.dataSource, async (em) => {
         const before = await current(em, change.id);
         const refusal = refusalOf(principal, change, before);
         if (refusal !== undefined) {

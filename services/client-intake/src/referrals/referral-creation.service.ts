@@ -9,6 +9,7 @@ import {
   type CreateReferralResult,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
+import { retriedTransaction } from '@polku/persistence';
 import { CommandValidationError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { ClientPathService } from '../clients/client-path.service';
@@ -51,7 +52,7 @@ export class ReferralCreationService {
       throw new CommandValidationError(problem);
     }
     const packageClasses = priorInformationClasses(command.priorInformation);
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       await this.organisations.assertRegisteredAs(em, principal);
       await this.organisations.assertKnown(em, { orgIds: [command.toOrgId], field: 'toOrgId' });
       await this.organisations.assertKnown(em, {

@@ -9,6 +9,7 @@ import {
   type DeclineReferralCommand,
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
+import { retriedTransaction } from '@polku/persistence';
 import { NotFoundError } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import { IntakePathFacts } from '../access/intake-path-facts';
@@ -48,7 +49,7 @@ export class ReferralDecisionService {
 
   async accept(principal: Principal, answer: ReferralAnswer<AcceptReferralCommand>) {
     const { command } = answer;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { referral, basis } = await this.pendingReferralForReceiver(em, principal, answer);
       const updated = await markReferralAccepted(em, {
         referralId: referral.id,
@@ -68,7 +69,7 @@ export class ReferralDecisionService {
 
   async decline(principal: Principal, answer: ReferralAnswer<DeclineReferralCommand>) {
     const { command } = answer;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { referral, basis } = await this.pendingReferralForReceiver(em, principal, answer);
       const updated = await markReferralDeclined(em, {
         referralId: referral.id,

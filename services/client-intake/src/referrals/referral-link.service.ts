@@ -5,6 +5,7 @@ import type { Principal } from '@polku/auth';
 import { REFERRAL_LINKED_V1 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { callerEnvelope } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { ForbiddenCommandError, NotFoundError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { IntakePathFacts } from '../access/intake-path-facts';
@@ -29,7 +30,7 @@ export class ReferralLinkService {
 
   async link(principal: Principal, request: { pathId: string; referralId: string }) {
     const { pathId, referralId } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { facts, basis } = await this.facts.assertAccess(principal, pathId, 'PATH', em);
       if (!isCurrentOwner(facts, principal.orgId)) {
         throw new ForbiddenCommandError('only the path’s owner links a referral to it');

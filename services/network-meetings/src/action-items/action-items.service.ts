@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
 import { ACTION_ITEM_COMPLETED_V1, type AssignActionItemCommand } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
-import { PreconditionFailedError } from '@polku/persistence';
+import { PreconditionFailedError, retriedTransaction } from '@polku/persistence';
 import { callerEnvelope, checkPathAccess, clientRefOfPath } from '@polku/path-access';
 import { NotFoundError } from '@polku/service-runtime';
 import { finnishDateOf } from '@polku/timers';
@@ -31,7 +31,7 @@ export class ActionItemsService {
     const { pathId, command } = request;
     const today = finnishDateOf(new Date());
     assertDueNotPast(command.dueDate, today);
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       // PLAN: an agreed next step is plan data (ActionItemAssigned), so its writer needs cover.
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PLAN' });
       const item = await this.writer.assign(em, {
@@ -55,7 +55,7 @@ export class ActionItemsService {
     request: { pathId: string; actionItemId: string; expectedVersion: number },
   ) {
     const { pathId, actionItemId, expectedVersion } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       const item = await actionItemForUpdate(em, { pathId, actionItemId });
       if (item === undefined) {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
 import type { RecordClientVoiceCommand } from '@polku/contracts';
 import { checkPathAccess, clientRefOfPath } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { DataSource } from 'typeorm';
 import { assertNoViolations } from '../meetings/meeting-rules';
 import { meetingOfPath } from '../meetings/meeting.repository';
@@ -26,7 +27,7 @@ export class ClientVoiceService {
     request: { pathId: string; command: RecordClientVoiceCommand },
   ) {
     const { pathId, command } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       // Any party that sees the path records the client's words with the client: the entry's
       // basis is the client's own choice of who sees it, not a consent for CLIENT_VOICE, the same
       // rule the timeline reads it by (docs/meetings.md, client voice).

@@ -9,6 +9,7 @@ import {
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { callerEnvelope, checkPathAccess, clientRefOfPath } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { finnishDateOf } from '@polku/timers';
 import { DataSource } from 'typeorm';
 import { assertDueNotPast } from '../action-items/action-item-rules';
@@ -64,7 +65,7 @@ export class MeetingRecordService {
     steps.forEach((step, index) =>
       assertDueNotPast(step.dueDate, today, `agreedNextSteps[${index}].dueDate`),
     );
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { grant, meeting } = await lockMeetingToConclude(em, {
         principal,
         pathId,

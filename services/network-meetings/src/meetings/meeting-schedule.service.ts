@@ -10,6 +10,7 @@ import {
 } from '@polku/contracts';
 import { OutboxWriter } from '@polku/messaging';
 import { callerEnvelope, checkPathAccess, clientRefOfPath } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { DataSource } from 'typeorm';
 import { lockMeetingToConclude } from './concluding-meeting';
 import { assertExpertConsents } from './expert-consent';
@@ -32,7 +33,7 @@ export class MeetingScheduleService {
     const { pathId, command } = request;
     assertNoViolations(handoffViolations(command.kind, command.handoffId), 'meeting');
     const startsAt = new Date(command.startsAt);
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       await assertExpertConsents(em, {
         pathId,
@@ -91,7 +92,7 @@ export class MeetingScheduleService {
     },
   ) {
     const { pathId, meetingId, expectedVersion, command } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { grant } = await lockMeetingToConclude(em, {
         principal,
         pathId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
 import { TransitionsConfig } from '@polku/config';
+import { retriedTransaction } from '@polku/persistence';
 import { CommandValidationError } from '@polku/service-runtime';
 import type { IsoDate } from '@polku/timers';
 import { DataSource } from 'typeorm';
@@ -32,7 +33,7 @@ export class FundingEndingService {
     if (endDate <= caller.at) {
       throw new CommandValidationError(`endDate ${endDate} must be after today (${caller.at})`);
     }
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       let affectedPaths = 0;
       for (const pathId of await openPathIdsOf(em, principal.orgId)) {
         const fallbackOrgId =

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { realTime } from '@polku/clock';
+import { retriedTransaction } from '@polku/persistence';
 import type { ServiceCommandContext } from '@polku/service-runtime';
 import { lockPath } from '../path-engine/path.repository';
 import {
@@ -69,7 +70,7 @@ export async function parkedEventsCommand(
   }
   // Under the locks a retry holds (path-events/parked-event-retry.ts), in its order: a park is
   // either applied by its path or given up here, never both.
-  const moved = await dataSource.transaction(async (em) => {
+  const moved = await retriedTransaction(dataSource, async (em) => {
     let count = 0;
     for (const event of await listParkedEvents(em, eventIds)) {
       await lockPath(em, event.pathId);

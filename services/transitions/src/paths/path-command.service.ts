@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
 import type { DataClass } from '@polku/contracts';
 import { checkPathAccess, decidePathAccess } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { NotFoundError } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { PathEngine } from '../path-engine/path.engine';
@@ -33,7 +34,7 @@ export class PathCommandService {
     readonly expectedVersion?: number;
   }): Promise<PathView> {
     const { principal, pathId } = options;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const grant = await checkPathAccess(em, { principal, pathId, dataClass: options.dataClass });
       const { input, details } = options.decision(callerOf(principal));
       const outcome = await this.engine.decide(em, {

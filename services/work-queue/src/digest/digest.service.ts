@@ -68,6 +68,8 @@ export class DigestService {
     let sent = 0;
     let failed = 0;
     for (;;) {
+      // Not run again after a conflict: the claim's work sends mail, outside the transaction.
+      // eslint-disable-next-line no-restricted-syntax
       const outcome = await this.dataSource.transaction(async (em) => {
         const setting = await claim(em, handled);
         if (setting === undefined) {

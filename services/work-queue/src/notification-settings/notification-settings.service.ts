@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@polku/auth';
 import type { NotificationSettingsView, SetNotificationSettingsCommand } from '@polku/contracts';
+import { retriedTransaction } from '@polku/persistence';
 import { DataSource } from 'typeorm';
 import { forgetTold, markOpenItemsTold } from '../digest/item-notified.repository';
 import { Clock } from '../shared/clock';
@@ -49,7 +50,7 @@ export class NotificationSettingsService {
     command: SetNotificationSettingsCommand,
   ): Promise<NotificationSettingsView> {
     const now = this.clock.now();
-    const row = await this.dataSource.transaction(async (em) => {
+    const row = await retriedTransaction(this.dataSource, async (em) => {
       const before = await settingOf(em, principal.userId, true);
       const saved = await saveSetting(em, {
         userId: principal.userId,

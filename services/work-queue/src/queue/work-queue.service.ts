@@ -6,6 +6,7 @@ import {
   type WorkQueuePage,
   type WorkQueueScope,
 } from '@polku/contracts';
+import { retriedTransaction } from '@polku/persistence';
 import { NotFoundError, type ServicePage } from '@polku/service-runtime';
 import { DataSource } from 'typeorm';
 import { finnishToday, QUEUE_SORT, scopesOf } from './queue-rules';
@@ -24,18 +25,22 @@ export class WorkQueueService {
   ): Promise<WorkQueuePage> {
     const today = finnishToday();
     // One snapshot for the page and its counts, so that they agree.
-    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      const rows = await queuePage(em, { principal, ...query, today });
-      const counts = await queueCounts(em, { principal, ...query, today });
-      const page = pageFromRows({
-        rows,
-        limit: query.page.limit,
-        positionOf: (row) => ({ key: row.sort_key, id: row.item_id }),
-        toItem: (row) => workItemView(row, today),
-        sort: QUEUE_SORT,
-      });
-      return { ...page, counts: workQueueCounts(counts) };
-    });
+    return retriedTransaction(
+      this.dataSource,
+      async (em) => {
+        const rows = await queuePage(em, { principal, ...query, today });
+        const counts = await queueCounts(em, { principal, ...query, today });
+        const page = pageFromRows({
+          rows,
+          limit: query.page.limit,
+          positionOf: (row) => ({ key: row.sort_key, id: row.item_id }),
+          toItem: (row) => workItemView(row, today),
+          sort: QUEUE_SORT,
+        });
+        return { ...page, counts: workQueueCounts(counts) };
+      },
+      { isolation: 'REPEATABLE READ' },
+    );
   }
 
   /**
@@ -43,7 +48,7 @@ export class WorkQueueService {
    * item they cannot see is refused as not found (404), and then none is marked.
    */
   async markRead(principal: Principal, itemIds: readonly string[]): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await retriedTransaction(this.dataSource, async (em) => {
       const visible = await visibleItemIds(em, principal, scopesOf(principal), itemIds);
       if (itemIds.some((itemId) => !visible.has(itemId))) {
         throw new NotFoundError('no such work-queue item');

@@ -14,6 +14,7 @@ import {
   clientRefOfPath,
   readPathAccessFacts,
 } from '@polku/path-access';
+import { retriedTransaction } from '@polku/persistence';
 import { CommandConflictError, NotFoundError, RuleViolationError } from '@polku/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import { meetingHeldEntry, meetingIsOnPath, timelineEntryOfEvent } from '../timeline.repository';
@@ -56,7 +57,7 @@ export class DecisionLinkService {
     request: { pathId: string; meetingId: string; decisionId: string; eventId: string },
   ): Promise<DecisionLinkView> {
     const { pathId, meetingId, decisionId, eventId } = request;
-    return this.dataSource.transaction(async (em) => {
+    return retriedTransaction(this.dataSource, async (em) => {
       const { basis } = await checkPathAccess(em, { principal, pathId, dataClass: 'PATH' });
       // A meeting of another path is no business of this one: answered as if it did not exist.
       if (!(await meetingIsOnPath(em, { pathId, meetingId }))) {
