@@ -1,9 +1,32 @@
 import type { EntityManager } from 'typeorm';
 import type { DashboardFactRow } from './facts/fact-row';
 
+/** Every column of a fact but its key (path_id, fact_key): what makes two facts the same. */
+const VALUE_COLUMNS = `kind, fact_date, org_id, municipality, age_band, measure_type, category,
+                       detail, days, due_date`;
+
+/** The SQL types of path_id, fact_key and the {@link VALUE_COLUMNS}, in their order. */
+const FOLDED_TYPES = [
+  'uuid',
+  'text',
+  'text',
+  'date',
+  'uuid',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'int',
+  'date',
+];
+
 /**
  * Replaces every fact of the paths with `facts` (theirs, as folded from their whole history):
- * a fact a later event has changed or taken back does not linger.
+ * a fact a later event has changed or taken back does not linger. Only what differs is written:
+ * an event changes a few of its path's facts and leaves the rest as they were, and rewriting
+ * them all (dead rows, index entries of two wide covering indexes) is what slowed the ingest as
+ * the table grew (docs/performance.md, "Dashboards").
  */
 export async function replaceFacts(
   em: EntityManager,
@@ -13,29 +36,52 @@ export async function replaceFacts(
   if (pathIds.length === 0) {
     return;
   }
-  await em.query('DELETE FROM dashboard_fact WHERE path_id = ANY($1::uuid[])', [[...pathIds]]);
+  const column = <K extends keyof DashboardFactRow>(key: K) => facts.map((fact) => fact[key]);
+  const foldedValues = [
+    column('pathId'),
+    column('factKey'),
+    column('kind'),
+    column('factDate'),
+    column('orgId'),
+    column('municipality'),
+    column('ageBand'),
+    column('measureType'),
+    column('category'),
+    column('detail'),
+    column('days'),
+    column('dueDate'),
+  ];
+  // The stored facts the fold no longer has, or has with other values, go; what is left of the
+  // paths' facts is then exactly as folded, and the insert adds the rest.
+  await em.query(
+    `DELETE FROM dashboard_fact stored
+      WHERE stored.path_id = ANY($1::uuid[])
+        AND NOT EXISTS (
+              SELECT 1 FROM (${foldedFacts(2)}) folded
+               WHERE folded.path_id = stored.path_id AND folded.fact_key = stored.fact_key
+                 AND (${prefixed('folded')}) IS NOT DISTINCT FROM (${prefixed('stored')}))`,
+    [[...pathIds], ...foldedValues],
+  );
   if (facts.length === 0) {
     return;
   }
-  const column = <K extends keyof DashboardFactRow>(key: K) => facts.map((fact) => fact[key]);
   await em.query(
-    `INSERT INTO dashboard_fact (path_id, fact_key, kind, fact_date, org_id, municipality,
-                                 age_band, measure_type, category, detail, days, due_date)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::uuid[], $6::text[],
-                          $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::date[])`,
-    [
-      column('pathId'),
-      column('factKey'),
-      column('kind'),
-      column('factDate'),
-      column('orgId'),
-      column('municipality'),
-      column('ageBand'),
-      column('measureType'),
-      column('category'),
-      column('detail'),
-      column('days'),
-      column('dueDate'),
-    ],
+    `INSERT INTO dashboard_fact (path_id, fact_key, ${VALUE_COLUMNS})
+     ${foldedFacts(1)}
+     ON CONFLICT (path_id, fact_key) DO NOTHING`,
+    foldedValues,
   );
+}
+
+/** The folded facts as rows, from twelve arrays bound from placeholder `$first` on. */
+function foldedFacts(first: number): string {
+  const arrays = FOLDED_TYPES.map((type, at) => `$${first + at}::${type}[]`);
+  return `SELECT * FROM unnest(${arrays.join(', ')}) AS folded (path_id, fact_key, ${VALUE_COLUMNS})`;
+}
+
+/** The value columns of `alias`, for a row comparison. */
+function prefixed(alias: string): string {
+  return VALUE_COLUMNS.split(',')
+    .map((name) => `${alias}.${name.trim()}`)
+    .join(', ');
 }

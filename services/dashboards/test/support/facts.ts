@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal, UserRole } from '@polku/auth';
 import type { DataSource } from 'typeorm';
+import { replaceFacts } from '../../src/projection/dashboard-fact.repository';
+import type { DashboardFactRow } from '../../src/projection/facts/fact-row';
 
 /** A dashboard_fact row as a test writes it; what is left out takes the defaults of `fact`. */
 export interface Fact {
@@ -46,28 +48,11 @@ export function facts(
   return Array.from({ length: n }, () => fact(given));
 }
 
-/** Writes facts as the projection would keep them (the test's stand-in for its events). */
+/** Writes facts as the projection keeps them (the test's stand-in for its events). */
 export async function seedFacts(dataSource: DataSource, rows: readonly Fact[]): Promise<void> {
-  const column = <K extends keyof Fact>(key: K) => rows.map((row) => row[key]);
-  await dataSource.query(
-    `INSERT INTO dashboard_fact (path_id, fact_key, kind, fact_date, org_id, municipality,
-                                 age_band, measure_type, category, detail, days, due_date)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::uuid[], $6::text[],
-                          $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::date[])`,
-    [
-      column('pathId'),
-      column('factKey'),
-      column('kind'),
-      column('factDate'),
-      column('orgId'),
-      column('municipality'),
-      column('ageBand'),
-      column('measureType'),
-      column('category'),
-      column('detail'),
-      column('days'),
-      column('dueDate'),
-    ],
+  const pathIds = [...new Set(rows.map((row) => row.pathId))];
+  await dataSource.transaction((em) =>
+    replaceFacts(em, pathIds, rows as readonly DashboardFactRow[]),
   );
 }
 
