@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { replaceFacts } from '../src/projection/dashboard-fact.repository';
-import type { DashboardFactRow } from '../src/projection/facts/fact-row';
+import type { MarkedFactRow } from '../src/projection/facts/client-marks';
 import { startDashboardsService, type DashboardsService } from './support/dashboards-service';
 import { factRowsOf } from './support/fact-rows';
 
 const ORG = randomUUID();
 
-function factOf(pathId: string, key: string, changes: Partial<DashboardFactRow> = {}) {
-  const row: DashboardFactRow = {
+function factOf(pathId: string, key: string, changes: Partial<MarkedFactRow> = {}) {
+  const row: MarkedFactRow = {
     pathId,
     factKey: key,
     kind: 'STATE_TIME',
@@ -21,6 +21,8 @@ function factOf(pathId: string, key: string, changes: Partial<DashboardFactRow> 
     detail: null,
     days: 12,
     dueDate: null,
+    soloInCategory: true,
+    soloInKind: false,
   };
   return { ...row, ...changes };
 }
@@ -37,7 +39,7 @@ async function rowVersions(dataSource: DataSource, pathIds: readonly string[]) {
 
 describe('replacing the facts of a path', () => {
   let service: DashboardsService;
-  const replace = (pathIds: string[], facts: DashboardFactRow[]) =>
+  const replace = (pathIds: string[], facts: MarkedFactRow[]) =>
     service.dataSource.transaction((em) => replaceFacts(em, pathIds, facts));
 
   beforeAll(async () => {
@@ -54,6 +56,7 @@ describe('replacing the facts of a path', () => {
       factOf(path, 'kept'),
       factOf(path, 'days-changed'),
       factOf(path, 'detail-set'),
+      factOf(path, 'mark-changed'),
       factOf(path, 'due-cleared', { kind: 'NOW_HANDOFF', dueDate: '2026-03-09', days: null }),
       factOf(path, 'taken-back'),
       factOf(other, 'kept'),
@@ -65,6 +68,7 @@ describe('replacing the facts of a path', () => {
       factOf(path, 'added', { kind: 'EXIT', category: 'STUDIES' }),
       factOf(path, 'days-changed', { days: 13 }),
       factOf(path, 'detail-set', { detail: 'ESCALATED' }),
+      factOf(path, 'mark-changed', { soloInCategory: false }),
       factOf(path, 'due-cleared', { kind: 'NOW_HANDOFF', dueDate: null, days: null }),
       factOf(path, 'kept'),
     ];
@@ -78,7 +82,9 @@ describe('replacing the facts of a path', () => {
       (key) => versionsBefore.get(key) !== versionsAfter.get(key),
     );
     expect(rewritten.sort()).toEqual(
-      ['added', 'days-changed', 'detail-set', 'due-cleared'].map((key) => `${path}/${key}`),
+      ['added', 'days-changed', 'detail-set', 'due-cleared', 'mark-changed'].map(
+        (key) => `${path}/${key}`,
+      ),
     );
     // Another path's facts are not the replaced paths' business.
     expect(await factRowsOf(service.dataSource, [other])).toEqual([factOf(other, 'kept')]);

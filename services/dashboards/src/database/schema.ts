@@ -1,6 +1,7 @@
 import { MessagingTables1763900000000 } from '@polku/messaging';
 import { DashboardProjectionTables1766500000000 } from './migrations/1766500000000-dashboard-projection-tables';
 import { FactIndexesWithPath1766500100000 } from './migrations/1766500100000-fact-indexes-with-path';
+import { FactClientMarks1766500200000 } from './migrations/1766500200000-fact-client-marks';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const DASHBOARDS_ENTITIES = [];
@@ -10,6 +11,7 @@ export const DASHBOARDS_MIGRATIONS = [
   MessagingTables1763900000000,
   DashboardProjectionTables1766500000000,
   FactIndexesWithPath1766500100000,
+  FactClientMarks1766500200000,
 ];
 
 /**

@@ -1,24 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import type { DashboardFactRow } from './facts/fact-row';
+import type { MarkedFactRow } from './facts/client-marks';
 
 /** Every column of a fact but its key (path_id, fact_key): what makes two facts the same. */
 const VALUE_COLUMNS = `kind, fact_date, org_id, municipality, age_band, measure_type, category,
-                       detail, days, due_date`;
+                       detail, days, due_date, solo_in_category, solo_in_kind`;
 
 /** The SQL types of path_id, fact_key and the {@link VALUE_COLUMNS}, in their order. */
 const FOLDED_TYPES = [
-  'uuid',
-  'text',
-  'text',
-  'date',
-  'uuid',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'int',
-  'date',
+  ...['uuid', 'text', 'text', 'date', 'uuid', 'text', 'text', 'text', 'text', 'text', 'int'],
+  ...['date', 'boolean', 'boolean'],
 ];
 
 /**
@@ -31,12 +21,12 @@ const FOLDED_TYPES = [
 export async function replaceFacts(
   em: EntityManager,
   pathIds: readonly string[],
-  facts: readonly DashboardFactRow[],
+  facts: readonly MarkedFactRow[],
 ): Promise<void> {
   if (pathIds.length === 0) {
     return;
   }
-  const column = <K extends keyof DashboardFactRow>(key: K) => facts.map((fact) => fact[key]);
+  const column = <K extends keyof MarkedFactRow>(key: K) => facts.map((fact) => fact[key]);
   const foldedValues = [
     column('pathId'),
     column('factKey'),
@@ -50,6 +40,8 @@ export async function replaceFacts(
     column('detail'),
     column('days'),
     column('dueDate'),
+    column('soloInCategory'),
+    column('soloInKind'),
   ];
   // The stored facts the fold no longer has, or has with other values, go; what is left of the
   // paths' facts is then exactly as folded, and the insert adds the rest.
@@ -73,7 +65,7 @@ export async function replaceFacts(
   );
 }
 
-/** The folded facts as rows, from twelve arrays bound from placeholder `$first` on. */
+/** The folded facts as rows, from fourteen arrays bound from placeholder `$first` on. */
 function foldedFacts(first: number): string {
   const arrays = FOLDED_TYPES.map((type, at) => `$${first + at}::${type}[]`);
   return `SELECT * FROM unnest(${arrays.join(', ')}) AS folded (path_id, fact_key, ${VALUE_COLUMNS})`;

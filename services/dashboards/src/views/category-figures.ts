@@ -1,4 +1,10 @@
-import { factConditions, percentilesOfHistogram, SqlParams } from './fact-sql';
+import {
+  clientsAtLevel,
+  clientsOf,
+  factConditions,
+  percentilesOfHistogram,
+  SqlParams,
+} from './fact-sql';
 import type { Queryable, ViewContext } from './view-context';
 
 /**
@@ -30,7 +36,8 @@ export async function figuresPerCategory(
   const where = factConditions(params, context, kinds);
   if (!options.percentiles) {
     return db.query<CategoryFigures[]>(
-      `SELECT kind, category, count(*)::int AS n, count(DISTINCT path_id)::int AS clients,
+      `SELECT kind, category, count(*)::int AS n,
+              (${clientsAtLevel('GROUPING(category) = 0')})::int AS clients,
               NULL::int AS median_days, NULL::int AS p90_days
          FROM dashboard_fact
         WHERE ${where}
@@ -38,7 +45,7 @@ export async function figuresPerCategory(
       params.values,
     );
   }
-  // The days from a histogram (few rows); the clients from a sort of the facts by path.
+  // The days from a histogram (few rows); the clients apart (see clientsOf).
   return db.query<CategoryFigures[]>(
     percentilesOfHistogram(
       `SELECT kind, category, days, count(*) AS n
@@ -46,7 +53,7 @@ export async function figuresPerCategory(
         WHERE ${where}
         GROUP BY kind, category, days`,
       ['kind', 'category'],
-      `SELECT kind, category, count(DISTINCT path_id) AS clients
+      `SELECT kind, category, ${clientsOf('solo_in_category')} AS clients
          FROM dashboard_fact
         WHERE ${where}
         GROUP BY kind, category`,

@@ -49,6 +49,27 @@ export function factConditions(
   return conditions.join(' AND ');
 }
 
+/** Where a fact's client mark holds: a category of its kind (or finer), or its whole kind. */
+export type ClientMark = 'solo_in_category' | 'solo_in_kind';
+
+/**
+ * The clients (distinct paths) of a cell's facts, exactly: the facts marked as their path's
+ * only one at the cell's level are one client each, and only the others are sorted by path
+ * (services/dashboards/src/projection/facts/client-marks.ts).
+ */
+export function clientsOf(mark: ClientMark): string {
+  return `(count(*) FILTER (WHERE ${mark}) + count(DISTINCT path_id) FILTER (WHERE NOT ${mark}))`;
+}
+
+/**
+ * {@link clientsOf} in a statement of GROUPING SETS whose cells are a category (or finer) where
+ * `categoryGrouped` (an SQL condition on GROUPING) holds, and a kind's whole elsewhere.
+ */
+export function clientsAtLevel(categoryGrouped: string): string {
+  return `CASE WHEN ${categoryGrouped} THEN ${clientsOf('solo_in_category')}
+               ELSE ${clientsOf('solo_in_kind')} END`;
+}
+
 /**
  * The first day of the period of a `day` column, grouped by and then shown with
  * to_char(…, 'YYYY-MM-DD'). On a timestamp without time zone, so that the session's time zone

@@ -1,4 +1,4 @@
-import { factConditions, periodOf, SqlParams } from './fact-sql';
+import { clientsAtLevel, factConditions, periodOf, SqlParams } from './fact-sql';
 import type { Queryable, ViewContext } from './view-context';
 
 /**
@@ -47,9 +47,9 @@ export async function countPerPeriod(
     `SELECT CASE WHEN GROUPING(category) = 0 THEN 'ROW'
                  WHEN GROUPING(grp) = 0 THEN 'GROUP' ELSE 'ALL' END AS level,
             grp AS "group", category, detail, to_char(period, 'YYYY-MM-DD') AS period,
-            count(*)::int AS n, count(DISTINCT path_id)::int AS clients
+            count(*)::int AS n, (${clientsAtLevel('GROUPING(category) = 0')})::int AS clients
        FROM (SELECT category, ${detail} AS detail, ${group} AS grp, path_id,
-                    ${periodOf(context)} AS period
+                    solo_in_category, solo_in_kind, ${periodOf(context)} AS period
                FROM dashboard_fact
               WHERE ${where}) fact
       GROUP BY GROUPING SETS (${sets.join(', ')})`,

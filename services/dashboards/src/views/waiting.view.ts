@@ -1,5 +1,5 @@
 import type { DashboardView } from './dashboard-view';
-import { factConditions, percentilesOfHistogram, SqlParams } from './fact-sql';
+import { clientsAtLevel, factConditions, percentilesOfHistogram, SqlParams } from './fact-sql';
 import type { Layout } from './layout';
 import { orderedKeys, withGroupTotals, type GroupedRows } from './row-helpers';
 import type { Queryable, ViewContext } from './view-context';
@@ -88,7 +88,7 @@ async function readWaiting(db: Queryable, context: ViewContext): Promise<WaitFig
         GROUP BY GROUPING SETS ((kind, category, detail, days), (kind, category, days), (kind, days))`,
       ['kind', 'category', 'detail', 'level'],
       `SELECT kind, category, detail, GROUPING(category, detail) AS level,
-              count(DISTINCT path_id) AS clients
+              ${clientsAtLevel('GROUPING(category) = 0')} AS clients
          FROM dashboard_fact
         WHERE ${where}
         GROUP BY GROUPING SETS ((kind, category, detail), (kind, category), (kind))`,

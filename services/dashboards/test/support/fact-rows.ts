@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
-import type { DashboardFactRow } from '../../src/projection/facts/fact-row';
+import type { MarkedFactRow } from '../../src/projection/facts/client-marks';
 import { factsOf } from '../../src/projection/facts/facts-of';
 import { foldPath } from '../../src/projection/fold/fold-path';
 import { storedEventsOf } from '../../src/projection/stored/stored-event';
 import type { SealedEvent } from './envelopes';
 
-const byPathAndKey = (a: DashboardFactRow, b: DashboardFactRow): number =>
+const byPathAndKey = (a: MarkedFactRow, b: MarkedFactRow): number =>
   a.pathId === b.pathId
     ? a.factKey < b.factKey
       ? -1
@@ -20,12 +20,13 @@ const byPathAndKey = (a: DashboardFactRow, b: DashboardFactRow): number =>
 export async function factRowsOf(
   dataSource: DataSource,
   pathIds: readonly string[],
-): Promise<DashboardFactRow[]> {
-  const rows = await dataSource.query<DashboardFactRow[]>(
+): Promise<MarkedFactRow[]> {
+  const rows = await dataSource.query<MarkedFactRow[]>(
     `SELECT path_id AS "pathId", fact_key AS "factKey", kind,
             to_char(fact_date, 'YYYY-MM-DD') AS "factDate", org_id AS "orgId", municipality,
             age_band AS "ageBand", measure_type AS "measureType", category, detail, days,
-            to_char(due_date, 'YYYY-MM-DD') AS "dueDate"
+            to_char(due_date, 'YYYY-MM-DD') AS "dueDate", solo_in_category AS "soloInCategory",
+            solo_in_kind AS "soloInKind"
        FROM dashboard_fact WHERE path_id = ANY($1::uuid[])`,
     [[...pathIds]],
   );
@@ -48,7 +49,7 @@ export async function pathEventsOf(
 export function expectedFacts(
   events: readonly SealedEvent[],
   pathIds: readonly string[],
-): DashboardFactRow[] {
+): MarkedFactRow[] {
   const stored = events.flatMap(({ envelope }) => storedEventsOf(envelope));
   return pathIds
     .flatMap((pathId) =>

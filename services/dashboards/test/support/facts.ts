@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal, UserRole } from '@polku/auth';
 import type { DataSource } from 'typeorm';
 import { replaceFacts } from '../../src/projection/dashboard-fact.repository';
+import { withClientMarks } from '../../src/projection/facts/client-marks';
 import type { DashboardFactRow } from '../../src/projection/facts/fact-row';
 
 /** A dashboard_fact row as a test writes it; what is left out takes the defaults of `fact`. */
@@ -52,7 +53,7 @@ export function facts(
 export async function seedFacts(dataSource: DataSource, rows: readonly Fact[]): Promise<void> {
   const pathIds = [...new Set(rows.map((row) => row.pathId))];
   await dataSource.transaction((em) =>
-    replaceFacts(em, pathIds, rows as readonly DashboardFactRow[]),
+    replaceFacts(em, pathIds, withClientMarks(rows as readonly DashboardFactRow[])),
   );
 }
 

@@ -1,7 +1,8 @@
 import type { PathHistory } from '../fold/path-history';
 import { declineFacts } from './declines';
 import { exitFacts } from './exits';
-import { factRow, type DashboardFactRow, type FactDraft } from './fact-row';
+import { withClientMarks, type MarkedFactRow } from './client-marks';
+import { factRow, type FactDraft } from './fact-row';
 import { followUpStatusFacts } from './follow-up-status';
 import { followUpFacts } from './follow-ups';
 import { fragmentationFacts } from './fragmentation';
@@ -39,8 +40,10 @@ const FAMILIES: ReadonlyArray<(history: PathHistory) => FactDraft[]> = [
  * Every dashboard_fact row of a path (docs/dashboards.md, "How the figures are kept"): the
  * whole set that replaces the path's rows, in key order.
  */
-export function factsOf(history: PathHistory): DashboardFactRow[] {
-  return FAMILIES.flatMap((family) => family(history))
-    .map((draft) => factRow(history, draft))
-    .sort((a, b) => (a.factKey < b.factKey ? -1 : a.factKey > b.factKey ? 1 : 0));
+export function factsOf(history: PathHistory): MarkedFactRow[] {
+  return withClientMarks(
+    FAMILIES.flatMap((family) => family(history))
+      .map((draft) => factRow(history, draft))
+      .sort((a, b) => (a.factKey < b.factKey ? -1 : a.factKey > b.factKey ? 1 : 0)),
+  );
 }
