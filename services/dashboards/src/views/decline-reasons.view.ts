@@ -5,7 +5,7 @@ import {
 import type { DashboardView } from './dashboard-view';
 import type { Layout } from './layout';
 import { countPerPeriod, type PeriodCount } from './period-counts';
-import { emptySeries, orderedKeys, seriesByKey, withGroupTotals } from './row-helpers';
+import { groupedSeriesLayout } from './grouped-series-layout';
 
 const REASONS: Readonly<Record<string, readonly string[]>> = {
   REFERRAL: REFERRAL_DECLINE_REASON_CATEGORIES,
@@ -32,55 +32,15 @@ export function declineReasonsLayout(
   periods: readonly string[],
   records: readonly PeriodCount[],
 ): Layout {
-  const width = periods.length + 1;
-  const at = (level: PeriodCount['level']) => records.filter((record) => record.level === level);
-  const rowsSeen = at('ROW');
-  const cells = seriesByKey(
-    periods,
-    rowsSeen,
-    (record) => {
+  return groupedSeriesLayout(periods, records, {
+    groupOrder: Object.keys(REASONS),
+    rowOrder: (declined) => REASONS[declined] ?? [],
+    placeOf: (record) => {
       const { declined, reason } = split(record.category!);
-      return `${declined}:${reason}`;
+      return { group: declined, row: reason };
     },
-    (record) => record.period,
-  );
-  const wholes = seriesByKey(
-    periods,
-    at('GROUP'),
-    (record) => record.group!,
-    (record) => record.period,
-  );
-  const all = seriesByKey(
-    periods,
-    at('ALL'),
-    () => 'ALL',
-    (record) => record.period,
-  );
-  const seen = rowsSeen.map((record) => split(record.category!));
-  const groups = orderedKeys(
-    Object.keys(REASONS),
-    seen.map(({ declined }) => declined),
-    true,
-  ).map((declined) => ({
-    group: declined,
-    rows: orderedKeys(
-      REASONS[declined] ?? [],
-      seen.filter((one) => one.declined === declined).map(({ reason }) => reason),
-      true,
-    ).map((reason) => ({
-      key: reason,
-      ...(cells.get(`${declined}:${reason}`) ?? emptySeries(width)),
-    })),
-    subtotal: { ...(wholes.get(declined) ?? emptySeries(width)), shareOf: 'total' as const },
-  }));
-  const { rows, subtotals, sums } = withGroupTotals(groups, width);
-  return {
-    periods,
-    extras: ['SHARE'],
-    rows,
-    total: { key: 'TOTAL', ...(all.get('ALL') ?? emptySeries(width)), shareOf: 'total' },
-    sums: [...sums, { total: 'total', members: subtotals }],
-  };
+    rowShares: false,
+  });
 }
 
 export const declineReasonsView: DashboardView = {

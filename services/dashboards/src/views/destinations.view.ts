@@ -7,7 +7,7 @@ import type { DashboardView } from './dashboard-view';
 import type { SqlParams } from './fact-sql';
 import type { Layout } from './layout';
 import { countPerPeriod, type PeriodCount } from './period-counts';
-import { emptySeries, orderedKeys, seriesByKey, withGroupTotals } from './row-helpers';
+import { groupedSeriesLayout } from './grouped-series-layout';
 
 const KNOWN_CATEGORIES: Readonly<Record<string, readonly string[]>> =
   DESTINATION_CATEGORIES_BY_GROUP;
@@ -34,52 +34,12 @@ export function destinationsLayout(
   periods: readonly string[],
   records: readonly PeriodCount[],
 ): Layout {
-  const width = periods.length + 1;
-  const at = (level: PeriodCount['level']) => records.filter((record) => record.level === level);
-  const rowsSeen = at('ROW');
-  const cells = seriesByKey(
-    periods,
-    rowsSeen,
-    (record) => `${record.group}|${record.category}`,
-    (record) => record.period,
-  );
-  const wholes = seriesByKey(
-    periods,
-    at('GROUP'),
-    (record) => record.group!,
-    (record) => record.period,
-  );
-  const all = seriesByKey(
-    periods,
-    at('ALL'),
-    () => 'ALL',
-    (record) => record.period,
-  );
-  const groups = orderedKeys(
-    DESTINATION_GROUPS,
-    rowsSeen.map((record) => record.group!),
-    true,
-  ).map((group) => ({
-    group,
-    rows: orderedKeys(
-      KNOWN_CATEGORIES[group as DestinationGroup] ?? [],
-      rowsSeen.filter((record) => record.group === group).map((record) => record.category!),
-      true,
-    ).map((category) => ({
-      key: category,
-      ...(cells.get(`${group}|${category}`) ?? emptySeries(width)),
-      shareOf: 'total' as const,
-    })),
-    subtotal: { ...(wholes.get(group) ?? emptySeries(width)), shareOf: 'total' as const },
-  }));
-  const { rows, subtotals, sums } = withGroupTotals(groups, width);
-  return {
-    periods,
-    extras: ['SHARE'],
-    rows,
-    total: { key: 'TOTAL', ...(all.get('ALL') ?? emptySeries(width)), shareOf: 'total' },
-    sums: [...sums, { total: 'total', members: subtotals }],
-  };
+  return groupedSeriesLayout(periods, records, {
+    groupOrder: DESTINATION_GROUPS,
+    rowOrder: (group) => KNOWN_CATEGORIES[group as DestinationGroup] ?? [],
+    placeOf: (record) => ({ group: record.group!, row: record.category! }),
+    rowShares: true,
+  });
 }
 
 export const destinationsView: DashboardView = {
