@@ -29,6 +29,8 @@ export { developmentTokenSigner } from './internal-token';
 export { provisionTestBus, testNatsConfigFile, testNatsSeed, testToolsLink } from './test-bus';
 export { eventSubjectsOfModule } from './event-subjects-of-module';
 export { ownerOfSubject, publishEventAsOwner } from './publish-event-as-owner';
+export { publishSealed, shuffled, type SealedEvent } from './sealed-events';
+export { rebuildByReplay, type ReplayedProjection } from './rebuild-by-replay';
 export {
   OpenApiSampleError,
   SAMPLE_UUID,

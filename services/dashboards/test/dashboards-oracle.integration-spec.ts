@@ -16,7 +16,8 @@ import { publishEvents, waitForProjected } from './support/event-feed';
 import { factDifferences } from './support/oracle/fact-differences';
 import { oracleFacts } from './support/oracle/oracle-facts';
 import { askedFilters, viewsAgainstOracle } from './support/oracle/oracle-requests';
-import { rebuildByReplay } from './support/rebuild';
+import { rebuildByReplay } from '@polku/testing';
+import { DASHBOARDS_PROJECTION } from './support/rebuild';
 
 // The dashboards against an oracle (docs/dashboards.md): random, realistic event sets published
 // through JetStream in random order to the real service; every view asked over NATS as a manager
@@ -148,7 +149,7 @@ describe('the dashboards against an oracle over the same events', () => {
     } finally {
       await service.close();
     }
-    await rebuildByReplay(config);
+    await rebuildByReplay(config, DASHBOARDS_PROJECTION);
     service = await startDashboardsService(config);
     try {
       await waitForProjected(service.dataSource, order);

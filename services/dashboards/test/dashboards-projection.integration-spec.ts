@@ -4,7 +4,7 @@ import {
   waitForConsumed,
   type DashboardsService,
 } from './support/dashboards-service';
-import { publishSealed, type SealedEvent } from './support/envelopes';
+import { publishSealed, type SealedEvent } from '@polku/testing';
 import { expectedFacts, factRowsOf, pathEventsOf } from './support/fact-rows';
 import { yearOfPaths } from './support/scenario';
 

@@ -1,16 +1,13 @@
-import { CONSUMED_EVENT_SUBJECTS, natsLinkOptionsFor, OPERATOR } from '@polku/bus-permissions';
-import { durableName, NatsLink, rebuildProjection, streamNames } from '@polku/messaging';
-import { openServiceDataSource } from '@polku/persistence';
-import { DASHBOARDS_MIGRATIONS, DASHBOARDS_PROJECTION_TABLES } from '../src/database/schema';
 import {
   dashboardsTestConfig,
   startDashboardsService,
   waitForConsumed,
   type DashboardsService,
 } from './support/dashboards-service';
-import { publishSealed, shuffled } from './support/envelopes';
 import { expectedFacts, factRowsOf, pathEventsOf } from './support/fact-rows';
 import { yearOfPaths } from './support/scenario';
+import { publishSealed, rebuildByReplay, shuffled } from '@polku/testing';
+import { DASHBOARDS_PROJECTION } from './support/rebuild';
 
 const scenario = yearOfPaths();
 const pathIds = Object.values(scenario.paths).map((path) => path.pathId);
@@ -40,30 +37,10 @@ describe('the dashboards rebuilt by replay', () => {
     expect(live.facts.length).toBeGreaterThanOrEqual(30);
 
     // The operator command's work (docs/dashboards.md): rebuild-projection --all-durables.
-    const dataSource = await openServiceDataSource({
-      service: 'dashboards',
-      config,
-      entities: [],
-      migrations: DASHBOARDS_MIGRATIONS,
+    expect(await rebuildByReplay(config, DASHBOARDS_PROJECTION)).toEqual({
+      path_event: 0,
+      dashboard_fact: 0,
     });
-    const link = new NatsLink(natsLinkOptionsFor(config, OPERATOR, 'polku-test-rebuild'));
-    try {
-      await rebuildProjection({
-        dataSource,
-        link,
-        stream: streamNames(config.NATS_NAMESPACE).events,
-        // What --all-durables names: one durable per consumed subject.
-        durables: CONSUMED_EVENT_SUBJECTS['dashboards'].map((subject) =>
-          durableName('dashboards', subject),
-        ),
-        tables: [...DASHBOARDS_PROJECTION_TABLES],
-      });
-      expect(await dataSource.query('SELECT 1 FROM path_event')).toEqual([]);
-      expect(await dataSource.query('SELECT 1 FROM dashboard_fact')).toEqual([]);
-    } finally {
-      await link.close();
-      await dataSource.destroy();
-    }
 
     service = await startDashboardsService(config);
     try {

@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { natsLinkOptionsFor, OPERATOR } from '@polku/bus-permissions';
 import { MEETING_COMMANDS, type TimelineEntryView } from '@polku/contracts';
-import { durableName, NatsLink, rebuildProjection, streamNames } from '@polku/messaging';
-import { openServiceDataSource } from '@polku/persistence';
 import { NETWORK_MEETINGS_MIGRATIONS } from '../src/database/schema';
 import { TIMELINE_EVENT_SUBJECTS } from '../src/timeline/timeline-subjects';
 import { publishThreePartyPath, type ThreePartyPath } from './support/three-party-path';
@@ -12,6 +9,7 @@ import {
   timelineTestConfig,
   type TimelineService,
 } from './support/timeline-service';
+import { rebuildByReplay } from '@polku/testing';
 
 /** The network-meetings projection: the timeline and the access facts it is read with. */
 const PROJECTION_TABLES = [
@@ -69,29 +67,14 @@ describe('the timeline rebuilt by replay', () => {
       await service.close();
     }
 
-    const dataSource = await openServiceDataSource({
-      service: 'network-meetings',
-      config,
-      entities: [],
-      migrations: NETWORK_MEETINGS_MIGRATIONS,
-    });
-    // rebuild-projection deletes durables, which only the operator's NATS user may.
-    const link = new NatsLink(natsLinkOptionsFor(config, OPERATOR, 'polku-test-rebuild'));
-    try {
-      await rebuildProjection({
-        dataSource,
-        link,
-        stream: streamNames(config.NATS_NAMESPACE).events,
-        durables: TIMELINE_EVENT_SUBJECTS.map((subject) =>
-          durableName('network-meetings', subject),
-        ),
+    expect(
+      await rebuildByReplay(config, {
+        service: 'network-meetings',
+        migrations: NETWORK_MEETINGS_MIGRATIONS,
+        subjects: TIMELINE_EVENT_SUBJECTS,
         tables: PROJECTION_TABLES,
-      });
-      expect(await dataSource.query('SELECT 1 FROM timeline_entry')).toEqual([]);
-    } finally {
-      await link.close();
-      await dataSource.destroy();
-    }
+      }),
+    ).toMatchObject({ timeline_entry: 0 });
 
     service = await startTimelineService(config);
     try {

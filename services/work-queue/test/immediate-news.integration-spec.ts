@@ -1,15 +1,13 @@
 import type { Principal } from '@polku/auth';
 import { ACTION_ITEM_ASSIGNED_V1, WORK_QUEUE_COMMANDS } from '@polku/contracts';
-import { CONSUMED_EVENT_SUBJECTS, natsLinkOptionsFor, OPERATOR } from '@polku/bus-permissions';
-import { durableName, NatsLink, rebuildProjection, streamNames } from '@polku/messaging';
-import { openServiceDataSource } from '@polku/persistence';
-import { WORK_QUEUE_MIGRATIONS, WORK_QUEUE_PROJECTION_TABLES } from '../src/database/schema';
-import { publishSealed, seal } from './support/envelopes';
+import { seal } from './support/envelopes';
 import { notifyTestConfig, startNotifyService, type NotifyService } from './support/notify-service';
 import { daysFromNow, testOrg, TestPath, type TestOrg } from './support/queue-world';
 import { weekOfPaths } from './support/scenario';
 import { startSmtpReceiver, type SmtpReceiver } from './support/smtp-receiver';
 import { waitForConsumed } from './support/work-queue-service';
+import { publishSealed, rebuildByReplay } from '@polku/testing';
+import { WORK_QUEUE_PROJECTION } from './support/rebuild';
 
 /**
  * The immediate digest tells each open item once per opening (item_notified), whenever its event
@@ -156,7 +154,7 @@ describe('work-queue immediate mail: what is news', () => {
       expect((await service.poll(t0)).sent).toBeGreaterThanOrEqual(4);
 
       // A poll while the projection is empty, telling of one new item, prunes nothing.
-      await service.dataSource.query(`TRUNCATE ${WORK_QUEUE_PROJECTION_TABLES.join(', ')}`);
+      await service.dataSource.query(`TRUNCATE ${WORK_QUEUE_PROJECTION.tables.join(', ')}`);
       const provider = scenario.orgs.provider;
       const late = agreedStep(new TestPath(provider), provider);
       ids.push(await service.publish(ACTION_ITEM_ASSIGNED_V1.subject, late.event as never));
@@ -172,25 +170,7 @@ describe('work-queue immediate mail: what is news', () => {
     const before = mailed();
 
     // The operator's rebuild (docs/work-queue.md, Rebuild), as work-queue-replay does it.
-    const dataSource = await openServiceDataSource({
-      service: 'work-queue',
-      config,
-      entities: [],
-      migrations: WORK_QUEUE_MIGRATIONS,
-    });
-    const link = new NatsLink(natsLinkOptionsFor(config, OPERATOR, 'polku-test-rebuild'));
-    try {
-      await rebuildProjection({
-        dataSource,
-        link,
-        stream: streamNames(config.NATS_NAMESPACE).events,
-        durables: CONSUMED_EVENT_SUBJECTS['work-queue'].map((s) => durableName('work-queue', s)),
-        tables: [...WORK_QUEUE_PROJECTION_TABLES],
-      });
-    } finally {
-      await link.close();
-      await dataSource.destroy();
-    }
+    await rebuildByReplay(config, WORK_QUEUE_PROJECTION);
 
     service = await startNotifyService(config);
     try {

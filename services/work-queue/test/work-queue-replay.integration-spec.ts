@@ -1,8 +1,4 @@
-import { CONSUMED_EVENT_SUBJECTS, natsLinkOptionsFor, OPERATOR } from '@polku/bus-permissions';
-import { durableName, NatsLink, rebuildProjection, streamNames } from '@polku/messaging';
-import { openServiceDataSource } from '@polku/persistence';
-import { WORK_QUEUE_MIGRATIONS, WORK_QUEUE_PROJECTION_TABLES } from '../src/database/schema';
-import { publishSealed, seal, shuffled, type SealedEvent } from './support/envelopes';
+import { seal } from './support/envelopes';
 import { weekOfPaths } from './support/scenario';
 import { snapshotOf, type QueueSnapshot } from './support/snapshot';
 import {
@@ -11,6 +7,8 @@ import {
   workQueueTestConfig,
   type WorkQueueService,
 } from './support/work-queue-service';
+import { publishSealed, rebuildByReplay, shuffled, type SealedEvent } from '@polku/testing';
+import { WORK_QUEUE_PROJECTION } from './support/rebuild';
 
 const scenario = weekOfPaths();
 const events: SealedEvent[] = seal(scenario.events);
@@ -42,30 +40,8 @@ describe('the work queue rebuilt by replay', () => {
     ).toBeGreaterThanOrEqual(5);
 
     // The operator command's work (docs/work-queue.md, rebuild): rebuild-projection --all-durables.
-    const dataSource = await openServiceDataSource({
-      service: 'work-queue',
-      config,
-      entities: [],
-      migrations: WORK_QUEUE_MIGRATIONS,
-    });
-    const link = new NatsLink(natsLinkOptionsFor(config, OPERATOR, 'polku-test-rebuild'));
-    try {
-      await rebuildProjection({
-        dataSource,
-        link,
-        stream: streamNames(config.NATS_NAMESPACE).events,
-        // What --all-durables names: one durable per consumed subject.
-        durables: CONSUMED_EVENT_SUBJECTS['work-queue'].map((subject) =>
-          durableName('work-queue', subject),
-        ),
-        tables: [...WORK_QUEUE_PROJECTION_TABLES],
-      });
-      expect(await dataSource.query('SELECT 1 FROM work_item')).toEqual([]);
-      expect(await dataSource.query('SELECT 1 FROM path_card')).toEqual([]);
-    } finally {
-      await link.close();
-      await dataSource.destroy();
-    }
+    const rowsLeft = await rebuildByReplay(config, WORK_QUEUE_PROJECTION);
+    expect(rowsLeft).toMatchObject({ work_item: 0, path_card: 0 });
 
     service = await startWorkQueueService(config);
     try {

@@ -3,7 +3,7 @@ import type { MarkedFactRow } from '../../src/projection/facts/client-marks';
 import { factsOf } from '../../src/projection/facts/facts-of';
 import { foldPath } from '../../src/projection/fold/fold-path';
 import { storedEventsOf } from '../../src/projection/stored/stored-event';
-import type { SealedEvent } from './envelopes';
+import type { SealedEvent } from '@polku/testing';
 
 const byPathAndKey = (a: MarkedFactRow, b: MarkedFactRow): number =>
   a.pathId === b.pathId

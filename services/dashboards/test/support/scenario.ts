@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SealedEvent } from './envelopes';
+import type { SealedEvent } from '@polku/testing';
 import { testOrg, TestPath, type TestOrg } from './test-path';
 
 /** The organisations of the scenario, its paths and its events in the order they happened. */

@@ -2,7 +2,7 @@ import type { EventSubject, OrgRole } from '@polku/contracts';
 import { eventEnvelopeOf } from '@polku/messaging';
 import { newOutboxEvent, type OutboxEventOverrides } from '@polku/testing';
 import { randomUUID } from 'node:crypto';
-import type { SealedEvent } from './envelopes';
+import type { SealedEvent } from '@polku/testing';
 
 /** An organisation of the integration tests, in its role. */
 export interface TestOrg {

@@ -1,19 +1,24 @@
 import { jetstream } from '@nats-io/jetstream';
-import { natsLinkOptionsFor } from '@polku/bus-permissions';
-import type { ServiceConfig } from '@polku/config';
+import { type NatsConnectionConfig, natsLinkOptionsFor } from '@polku/bus-permissions';
 import type { EventEnvelope, EventSubject } from '@polku/contracts';
 import { NatsLink, namespacedSubject } from '@polku/messaging';
-import { ownerOfSubject } from '@polku/testing';
+import { ownerOfSubject } from './publish-event-as-owner';
 
-/** An event with its envelope built once, so that it can be published again in another order. */
+/**
+ * An event with its envelope built once, so that it can be published again in another order,
+ * or fed to two services as the same event (replay tests).
+ */
 export interface SealedEvent {
   readonly subject: EventSubject;
   readonly envelope: EventEnvelope<unknown>;
 }
 
-/** Publishes sealed events in the given order, each from its owning service's NATS user. */
+/**
+ * Publishes sealed events in the given order, each from its owning service's NATS user (as
+ * {@link publishEventAsOwner}), one connection per owner for the whole list.
+ */
 export async function publishSealed(
-  config: ServiceConfig,
+  config: NatsConnectionConfig & { readonly NATS_NAMESPACE: string },
   events: readonly SealedEvent[],
 ): Promise<void> {
   const links = new Map<string, NatsLink>();
@@ -42,7 +47,7 @@ export async function publishSealed(
   }
 }
 
-/** The events in an order drawn from `seed` (a small linear congruential generator). */
+/** The items in an order drawn from `seed` (a small linear congruential generator). */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const result = [...items];
   let state = seed;
