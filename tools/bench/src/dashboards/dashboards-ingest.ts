@@ -4,6 +4,7 @@ import type { ServiceConfig } from '@polku/config';
 import { durableName, NatsLink, streamNames } from '@polku/messaging';
 import type { Client } from 'pg';
 import { perSecond } from '../stats';
+import { startAutovacuumStandIn } from './autovacuum-stand-in';
 
 /** How long the service took to work through the stream, from its start. */
 export interface IngestResult {
@@ -19,6 +20,8 @@ export interface IngestResult {
   readonly facts: number;
   readonly factsChecksum: string;
   readonly deadLetters: number;
+  /** Rounds of VACUUM (ANALYZE) the bench ran because the server's autovacuum was off. */
+  readonly vacuumRoundsByBench: number;
 }
 
 /**
@@ -39,6 +42,9 @@ export async function measureIngest(
   const durables = CONSUMED_EVENT_SUBJECTS.dashboards.map((subject) =>
     durableName('dashboards', subject),
   );
+  const db = await database();
+  const standIn = await startAutovacuumStandIn(db, say);
+  let vacuumRoundsByBench = 0;
   let firstAckAt: number | undefined;
   let drainedAt: number | undefined;
   let reported = performance.now();
@@ -67,8 +73,8 @@ export async function measureIngest(
     }
   } finally {
     await link.close();
+    vacuumRoundsByBench = await standIn.stop();
   }
-  const db = await database();
   const [row] = (
     await db.query<{ path_events: number; facts: number; checksum: string; dead: number }>(
       `SELECT (SELECT count(*)::int FROM path_event) AS path_events,
@@ -89,5 +95,6 @@ export async function measureIngest(
     facts: row.facts,
     factsChecksum: row.checksum,
     deadLetters: row.dead,
+    vacuumRoundsByBench,
   };
 }
