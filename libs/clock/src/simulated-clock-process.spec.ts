@@ -50,8 +50,12 @@ function startClockProcess(file: string, service: string, nodeEnv = 'test'): Clo
   return { child, reports, exited };
 }
 
+// Generous bounds on waiting, not on speed: under CI's load two Node processes compiling
+// TypeScript at start take several seconds each (a 20 s test timeout was once too short).
+const PROCESS_WAIT_MS = 60_000;
+
 async function reportOf(process: ClockProcess, revision: number): Promise<Report> {
-  for (let attempt = 0; attempt < 1_000; attempt += 1) {
+  for (let attempt = 0; attempt < PROCESS_WAIT_MS / 10; attempt += 1) {
     const found = process.reports.find((report) => report.revision === revision);
     if (found) {
       return found;
@@ -79,44 +83,52 @@ describe('the simulated clock across processes', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('should move every process’s Date together, each move resolving once all applied it', async () => {
-    const start = realNow() - 730 * DAY_MS;
-    const control = await SimulatedClockControl.create(file, ['one', 'two'], {
-      startAt: new Date(start),
-      timeoutMs: 20_000,
-    });
-    processes.push(startClockProcess(file, 'one'), startClockProcess(file, 'two'));
-    await control.waitUntilApplied();
+  it(
+    'should move every process’s Date together, each move resolving once all applied it',
+    async () => {
+      const start = realNow() - 730 * DAY_MS;
+      const control = await SimulatedClockControl.create(file, ['one', 'two'], {
+        startAt: new Date(start),
+        timeoutMs: PROCESS_WAIT_MS,
+      });
+      processes.push(startClockProcess(file, 'one'), startClockProcess(file, 'two'));
+      await control.waitUntilApplied();
 
-    for (const [revision, day] of [
-      [1, 1],
-      [2, 2],
-      [3, 365],
-    ]) {
-      await control.setTime(new Date(start + day * DAY_MS));
-      for (const started of processes) {
-        const report = await reportOf(started, revision);
-        // Within half a second of the offset (the report is read some milliseconds later; an
-        // absolute difference, since Math.round of a small negative one is -0, not 0).
-        expect(Math.abs((report.skewMs ?? 0) - control.offsetMs)).toBeLessThan(500);
-        expect(Math.abs((report.newDateSkewMs ?? 0) - control.offsetMs)).toBeLessThan(500);
+      for (const [revision, day] of [
+        [1, 1],
+        [2, 2],
+        [3, 365],
+      ]) {
+        await control.setTime(new Date(start + day * DAY_MS));
+        for (const started of processes) {
+          const report = await reportOf(started, revision);
+          // Within half a second of the offset (the report is read some milliseconds later; an
+          // absolute difference, since Math.round of a small negative one is -0, not 0).
+          expect(Math.abs((report.skewMs ?? 0) - control.offsetMs)).toBeLessThan(500);
+          expect(Math.abs((report.newDateSkewMs ?? 0) - control.offsetMs)).toBeLessThan(500);
+        }
       }
-    }
-    const first = await reportOf(processes[0], 0);
+      const first = await reportOf(processes[0], 0);
 
-    expect(first).toMatchObject({
-      instanceOfBefore: true,
-      instanceOfAfter: true,
-      calledAsFunction: 'string',
-    });
-    expect(Math.round((first.skewMs ?? 0) / DAY_MS)).toBe(-730);
-  });
+      expect(first).toMatchObject({
+        instanceOfBefore: true,
+        instanceOfAfter: true,
+        calledAsFunction: 'string',
+      });
+      expect(Math.round((first.skewMs ?? 0) / DAY_MS)).toBe(-730);
+    },
+    3 * PROCESS_WAIT_MS,
+  );
 
-  it('should refuse to install in a process with NODE_ENV=production', async () => {
-    await SimulatedClockControl.create(file, ['prod']);
-    const started = startClockProcess(file, 'prod', 'production');
+  it(
+    'should refuse to install in a process with NODE_ENV=production',
+    async () => {
+      await SimulatedClockControl.create(file, ['prod']);
+      const started = startClockProcess(file, 'prod', 'production');
 
-    expect(await started.exited).toBe(3);
-    expect(started.reports[0].refused).toMatch(/NODE_ENV=production/);
-  });
+      expect(await started.exited).toBe(3);
+      expect(started.reports[0].refused).toMatch(/NODE_ENV=production/);
+    },
+    PROCESS_WAIT_MS,
+  );
 });
