@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { replaceFacts } from '../src/projection/dashboard-fact.repository';
 import type { MarkedFactRow } from '../src/projection/facts/client-marks';
+import { cellsCountedFromFacts, storedCells } from './support/cells';
 import { startDashboardsService, type DashboardsService } from './support/dashboards-service';
 import { factRowsOf } from './support/fact-rows';
 
@@ -108,5 +109,43 @@ describe('replacing the facts of a path', () => {
     await replace([path], facts);
 
     expect(await rowVersions(service.dataSource, [path])).toEqual(versions);
+  });
+
+  it('should keep the region cells equal to the facts as they are added, changed and taken back', async () => {
+    const [path, other] = [randomUUID(), randomUUID()].sort();
+    const link = { kind: 'LINK' as const, category: 'PLAN>MEASURE_1:WORK_TRIAL' };
+    const steps: MarkedFactRow[][] = [
+      [
+        factOf(path, 'stay'),
+        factOf(path, 'stay-2', { soloInCategory: false, factDate: '2026-03-31' }),
+        factOf(path, 'link', { ...link, factDate: '2026-03-30' }),
+        factOf(path, 'exit', { kind: 'EXIT', category: 'STUDIES', days: null, soloInKind: true }),
+        factOf(path, 'open', { kind: 'NOW_OPEN', category: 'REFERRED', days: null }),
+      ],
+      // The path moves on: a state's days grow, a link moves a month, the open state changes.
+      [
+        factOf(path, 'stay', { days: 40 }),
+        factOf(path, 'link', { ...link, factDate: '2026-04-01' }),
+        factOf(path, 'exit', { kind: 'EXIT', category: 'STUDIES', days: null, soloInKind: true }),
+        factOf(path, 'open', { kind: 'NOW_OPEN', category: 'IN_MEASURE', days: null }),
+      ],
+    ];
+    // The earlier tests' facts share this database: they are the cells to come back to.
+    const before = await storedCells(service.dataSource);
+    await replace([other], [factOf(other, 'stay'), factOf(other, 'link', link)]);
+    for (const facts of steps) {
+      await replace([path], facts);
+      expect(await storedCells(service.dataSource)).toEqual(
+        await cellsCountedFromFacts(service.dataSource),
+      );
+    }
+    const cells = await storedCells(service.dataSource);
+    // The moved facts left no empty cell behind.
+    expect(cells.month.some((cell) => cell.endsWith(',0)'))).toBe(false);
+    expect(cells.day.some((cell) => cell.endsWith(',0)'))).toBe(false);
+    expect(cells.day.some((cell) => cell.includes('REFERRED'))).toBe(false);
+
+    await replace([path, other], []);
+    expect(await storedCells(service.dataSource)).toEqual(before);
   });
 });

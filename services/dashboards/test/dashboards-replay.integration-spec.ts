@@ -4,6 +4,7 @@ import {
   waitForConsumed,
   type DashboardsService,
 } from './support/dashboards-service';
+import { cellsCountedFromFacts, storedCells } from './support/cells';
 import { expectedFacts, factRowsOf, pathEventsOf } from './support/fact-rows';
 import { yearOfPaths } from './support/scenario';
 import { publishSealed, rebuildByReplay, shuffled } from '@polku/testing';
@@ -17,11 +18,14 @@ async function snapshot(service: DashboardsService) {
   return {
     facts: await factRowsOf(service.dataSource, pathIds),
     events: await pathEventsOf(service.dataSource, pathIds),
+    // Each test's database is its own, so every cell is the scenario's.
+    cells: await storedCells(service.dataSource),
   };
 }
 
 describe('the dashboards rebuilt by replay', () => {
   let live: Awaited<ReturnType<typeof snapshot>>;
+  let recounted: Awaited<ReturnType<typeof cellsCountedFromFacts>>;
 
   it('should hold the same rows when emptied and replayed from the stream', async () => {
     const config = dashboardsTestConfig();
@@ -30,16 +34,21 @@ describe('the dashboards rebuilt by replay', () => {
       await publishSealed(config, scenario.events);
       await waitForConsumed(service.dataSource, ids);
       live = await snapshot(service);
+      recounted = await cellsCountedFromFacts(service.dataSource);
     } finally {
       await service.close();
     }
     expect(live.facts).toEqual(expectedFacts(scenario.events, pathIds));
     expect(live.facts.length).toBeGreaterThanOrEqual(30);
+    expect(live.cells.day.length + live.cells.month.length).toBeGreaterThanOrEqual(10);
+    expect(live.cells).toEqual(recounted);
 
     // The operator command's work (docs/dashboards.md): rebuild-projection --all-durables.
     expect(await rebuildByReplay(config, DASHBOARDS_PROJECTION)).toEqual({
       path_event: 0,
       dashboard_fact: 0,
+      dashboard_day_cell: 0,
+      dashboard_month_cell: 0,
     });
 
     service = await startDashboardsService(config);

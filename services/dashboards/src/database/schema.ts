@@ -2,6 +2,7 @@ import { MessagingTables1763900000000 } from '@polku/messaging';
 import { DashboardProjectionTables1766500000000 } from './migrations/1766500000000-dashboard-projection-tables';
 import { FactIndexesWithPath1766500100000 } from './migrations/1766500100000-fact-indexes-with-path';
 import { FactClientMarks1766500200000 } from './migrations/1766500200000-fact-client-marks';
+import { RegionFactCells1766500300000 } from './migrations/1766500300000-region-fact-cells';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const DASHBOARDS_ENTITIES = [];
@@ -12,6 +13,7 @@ export const DASHBOARDS_MIGRATIONS = [
   DashboardProjectionTables1766500000000,
   FactIndexesWithPath1766500100000,
   FactClientMarks1766500200000,
+  RegionFactCells1766500300000,
 ];
 
 /**
@@ -19,4 +21,9 @@ export const DASHBOARDS_MIGRATIONS = [
  * (docs/dashboards.md, "How the figures are kept"): every table of the service but the house's
  * inbox, outbox and dead letters.
  */
-export const DASHBOARDS_PROJECTION_TABLES = ['path_event', 'dashboard_fact'] as const;
+export const DASHBOARDS_PROJECTION_TABLES = [
+  'path_event',
+  'dashboard_fact',
+  'dashboard_day_cell',
+  'dashboard_month_cell',
+] as const;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { CELL_FACT_COLUMNS, countIntoCells, type CellFact } from './fact-cells';
 import type { MarkedFactRow } from './facts/client-marks';
 
 /** Every column of a fact but its key (path_id, fact_key): what makes two facts the same. */
@@ -16,7 +17,8 @@ const FOLDED_TYPES = [
  * a fact a later event has changed or taken back does not linger. Only what differs is written:
  * an event changes a few of its path's facts and leaves the rest as they were, and rewriting
  * them all (dead rows, index entries of two wide covering indexes) is what slowed the ingest as
- * the table grew (docs/performance.md, "Dashboards").
+ * the table grew (docs/performance.md, "Dashboards"). The region's cells follow what was
+ * deleted and inserted (./fact-cells.ts).
  */
 export async function replaceFacts(
   em: EntityManager,
@@ -45,24 +47,27 @@ export async function replaceFacts(
   ];
   // The stored facts the fold no longer has, or has with other values, go; what is left of the
   // paths' facts is then exactly as folded, and the insert adds the rest.
-  await em.query(
+  const [removed] = await em.query<[CellFact[], number]>(
     `DELETE FROM dashboard_fact stored
       WHERE stored.path_id = ANY($1::uuid[])
         AND NOT EXISTS (
               SELECT 1 FROM (${foldedFacts(2)}) folded
                WHERE folded.path_id = stored.path_id AND folded.fact_key = stored.fact_key
-                 AND (${prefixed('folded')}) IS NOT DISTINCT FROM (${prefixed('stored')}))`,
+                 AND (${prefixed('folded')}) IS NOT DISTINCT FROM (${prefixed('stored')}))
+     RETURNING ${CELL_FACT_COLUMNS}`,
     [[...pathIds], ...foldedValues],
   );
-  if (facts.length === 0) {
-    return;
-  }
-  await em.query(
-    `INSERT INTO dashboard_fact (path_id, fact_key, ${VALUE_COLUMNS})
-     ${foldedFacts(1)}
-     ON CONFLICT (path_id, fact_key) DO NOTHING`,
-    foldedValues,
-  );
+  const added =
+    facts.length === 0
+      ? []
+      : await em.query<CellFact[]>(
+          `INSERT INTO dashboard_fact (path_id, fact_key, ${VALUE_COLUMNS})
+           ${foldedFacts(1)}
+           ON CONFLICT (path_id, fact_key) DO NOTHING
+           RETURNING ${CELL_FACT_COLUMNS}`,
+          foldedValues,
+        );
+  await countIntoCells(em, removed, added);
 }
 
 /** The folded facts as rows, from fourteen arrays bound from placeholder `$first` on. */

@@ -1,10 +1,11 @@
 import {
   clientsAtLevel,
   clientsOf,
-  factConditions,
+  FACTS_COUNTED,
   percentilesOfHistogram,
   SqlParams,
 } from './fact-sql';
+import { factSource } from './fact-source';
 import type { Queryable, ViewContext } from './view-context';
 
 /**
@@ -23,8 +24,7 @@ export interface CategoryFigures {
 /**
  * The facts of the kinds counted per kind and category over the range, with the median and
  * 90th percentile of their days, or else with each kind's whole (counted, since a client
- * may be in two categories): one statement from the (kind, …) indexes, which carry the
- * path_id the clients are counted by.
+ * may be in two categories): one statement over the kinds' fact source (./fact-source.ts).
  */
 export async function figuresPerCategory(
   db: Queryable,
@@ -33,29 +33,27 @@ export async function figuresPerCategory(
   options: { readonly percentiles: boolean },
 ): Promise<CategoryFigures[]> {
   const params = new SqlParams();
-  const where = factConditions(params, context, kinds);
   if (!options.percentiles) {
+    const facts = factSource(params, context, kinds, { kindWholes: true });
     return db.query<CategoryFigures[]>(
-      `SELECT kind, category, count(*)::int AS n,
+      `SELECT kind, category, ${FACTS_COUNTED}::int AS n,
               (${clientsAtLevel('GROUPING(category) = 0')})::int AS clients,
               NULL::int AS median_days, NULL::int AS p90_days
-         FROM dashboard_fact
-        WHERE ${where}
+         FROM ${facts} fact
         GROUP BY GROUPING SETS ((kind, category), (kind))`,
       params.values,
     );
   }
   // The days from a histogram (few rows); the clients apart (see clientsOf).
+  const facts = () => factSource(params, context, kinds, { kindWholes: false });
   return db.query<CategoryFigures[]>(
     percentilesOfHistogram(
-      `SELECT kind, category, days, count(*) AS n
-         FROM dashboard_fact
-        WHERE ${where}
+      `SELECT kind, category, days, ${FACTS_COUNTED} AS n
+         FROM ${facts()} fact
         GROUP BY kind, category, days`,
       ['kind', 'category'],
       `SELECT kind, category, ${clientsOf('solo_in_category')} AS clients
-         FROM dashboard_fact
-        WHERE ${where}
+         FROM ${facts()} fact
         GROUP BY kind, category`,
     ),
     params.values,

@@ -52,13 +52,18 @@ export function factConditions(
 /** Where a fact's client mark holds: a category of its kind (or finer), or its whole kind. */
 export type ClientMark = 'solo_in_category' | 'solo_in_kind';
 
+/** The facts of a cell, over a fact source whose rows stand for n facts each (./fact-source.ts). */
+export const FACTS_COUNTED = 'coalesce(sum(n), 0)';
+
 /**
- * The clients (distinct paths) of a cell's facts, exactly: the facts marked as their path's
- * only one at the cell's level are one client each, and only the others are sorted by path
+ * The clients (distinct paths) of a cell's facts, exactly, over a fact source: the facts marked
+ * as their path's only one at the cell's level are one client each (by n: a region's cell
+ * stands for many), and only the others are sorted by path
  * (services/dashboards/src/projection/facts/client-marks.ts).
  */
 export function clientsOf(mark: ClientMark): string {
-  return `(count(*) FILTER (WHERE ${mark}) + count(DISTINCT path_id) FILTER (WHERE NOT ${mark}))`;
+  return `(coalesce(sum(n) FILTER (WHERE ${mark}), 0)
+           + count(DISTINCT path_id) FILTER (WHERE NOT ${mark}))`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DashboardView } from './dashboard-view';
-import { factConditions, percentilesOfHistogram, SqlParams } from './fact-sql';
+import { clientsOf, FACTS_COUNTED, percentilesOfHistogram, SqlParams } from './fact-sql';
+import { factSource } from './fact-source';
 import type { Layout, LayoutRow } from './layout';
 import { GROUP_TOTAL_KEY, orderedKeys, withGroupTotals } from './row-helpers';
 import { STAYING_STATES } from './time-in-step.view';
@@ -78,13 +79,13 @@ export function openPathsLayout(records: readonly NowFigures[]): Layout {
 
 async function readNow(db: Queryable, context: ViewContext): Promise<NowFigures[]> {
   const params = new SqlParams();
-  const ofPaths = factConditions(params, context, ['NOW_OPEN', 'NOW_UNCLEAR', 'NOW_LOST'], {
-    dated: false,
-  });
-  const ofHandoffs = factConditions(params, context, ['NOW_HANDOFF'], { dated: false });
+  // A row is within one kind, so a path that is its kind's only one is one client of its row.
+  const counted = { kindWholes: true, dated: false };
+  const ofPaths = factSource(params, context, ['NOW_OPEN', 'NOW_UNCLEAR', 'NOW_LOST'], counted);
+  const ofHandoffs = factSource(params, context, ['NOW_HANDOFF'], counted);
   // A hand-off has a row for its sender and one for its receiver: the region counts the
   // sender's, an organisation its own (docs/dashboards.md, "open-paths").
-  const once = context.orgId === undefined ? `AND category = ${params.add('SENDER')}` : '';
+  const once = context.orgId === undefined ? `WHERE category = ${params.add('SENDER')}` : '';
   // Today comes from the service's clock, never the database's (a simulated clock moves it).
   const today = `${params.add(context.today)}::date`;
   // Each NOW_ fact (few: one or two per open path) in its row, aged, with its path.
@@ -97,24 +98,22 @@ async function readNow(db: Queryable, context: ViewContext): Promise<NowFigures[
                           WHEN ${today} - fact_date < 180 THEN 'DAYS_90_179'
                           ELSE 'DAYS_180_OR_MORE' END
                         ELSE 'ALL' END AS row_key,
-                      ${today} - fact_date AS days, path_id
-                 FROM dashboard_fact
-                WHERE ${ofPaths}
+                      ${today} - fact_date AS days, path_id, solo_in_kind, n
+                 FROM ${ofPaths} fact
                UNION ALL
                SELECT kind,
                       CASE WHEN detail = 'ESCALATED' THEN 'ESCALATED'
                            WHEN due_date < ${today} THEN 'OVERDUE'
                            ELSE 'ON_TIME' END,
-                      ${today} - fact_date, path_id
-                 FROM dashboard_fact
-                WHERE ${ofHandoffs} ${once}`;
+                      ${today} - fact_date, path_id, solo_in_kind, n
+                 FROM ${ofHandoffs} fact ${once}`;
   return db.query<NowFigures[]>(
     percentilesOfHistogram(
-      `SELECT kind, row_key, GROUPING(row_key) AS level, days, count(*) AS n
+      `SELECT kind, row_key, GROUPING(row_key) AS level, days, ${FACTS_COUNTED} AS n
          FROM (${now}) aged
         GROUP BY GROUPING SETS ((kind, row_key, days), (kind, days))`,
       ['kind', 'row_key', 'level'],
-      `SELECT kind, row_key, GROUPING(row_key) AS level, count(DISTINCT path_id) AS clients
+      `SELECT kind, row_key, GROUPING(row_key) AS level, ${clientsOf('solo_in_kind')} AS clients
          FROM (${now}) aged
         GROUP BY GROUPING SETS ((kind, row_key), (kind))`,
     ),

@@ -1,4 +1,5 @@
-import { clientsAtLevel, factConditions, periodOf, SqlParams } from './fact-sql';
+import { clientsAtLevel, FACTS_COUNTED, periodOf, SqlParams } from './fact-sql';
+import { factSource } from './fact-source';
 import type { Queryable, ViewContext } from './view-context';
 
 /**
@@ -21,7 +22,7 @@ export interface PeriodCount {
  * view shows: the row's TOTAL over the range, the group's (by the SQL expression `groupBy`, when
  * the view has groups) and the view's, each in each period and over the range. Wholes are
  * counted, not added: a client's path may be in two periods or two rows of a whole, and is one
- * client of it. One statement from the (kind, …) indexes alone, which carry path_id.
+ * client of it. One statement over the kind's fact source (./fact-source.ts).
  */
 export async function countPerPeriod(
   db: Queryable,
@@ -33,7 +34,7 @@ export async function countPerPeriod(
   },
 ): Promise<PeriodCount[]> {
   const params = new SqlParams();
-  const where = factConditions(params, context, [kind]);
+  const facts = factSource(params, context, [kind], { kindWholes: true });
   const detail = options.byDetail ? 'detail' : 'NULL::text';
   const group = options.groupBy === undefined ? 'NULL::text' : options.groupBy(params);
   const sets = [
@@ -47,11 +48,11 @@ export async function countPerPeriod(
     `SELECT CASE WHEN GROUPING(category) = 0 THEN 'ROW'
                  WHEN GROUPING(grp) = 0 THEN 'GROUP' ELSE 'ALL' END AS level,
             grp AS "group", category, detail, to_char(period, 'YYYY-MM-DD') AS period,
-            count(*)::int AS n, (${clientsAtLevel('GROUPING(category) = 0')})::int AS clients
-       FROM (SELECT category, ${detail} AS detail, ${group} AS grp, path_id,
+            ${FACTS_COUNTED}::int AS n,
+            (${clientsAtLevel('GROUPING(category) = 0')})::int AS clients
+       FROM (SELECT category, ${detail} AS detail, ${group} AS grp, path_id, n,
                     solo_in_category, solo_in_kind, ${periodOf(context)} AS period
-               FROM dashboard_fact
-              WHERE ${where}) fact
+               FROM ${facts} source) fact
       GROUP BY GROUPING SETS (${sets.join(', ')})`,
     params.values,
   );

@@ -1,6 +1,7 @@
 import { addCalendarMonths } from '@polku/timers';
 import type { DashboardView } from './dashboard-view';
-import { factConditions, periodOf, SqlParams } from './fact-sql';
+import { clientsOf, FACTS_COUNTED, periodOf, SqlParams } from './fact-sql';
+import { factSource } from './fact-source';
 import type { Layout, LayoutRow } from './layout';
 import { emptySeries, seriesByKey, withGroupTotals } from './row-helpers';
 import type { Queryable, ViewContext } from './view-context';
@@ -82,17 +83,18 @@ export function reentryLayout(
 
 async function readReentry(db: Queryable, context: ViewContext): Promise<ReentryCount[]> {
   const params = new SqlParams();
-  const where = factConditions(params, context, ['EXIT', 'REENTRY', 'LOOP']);
+  const facts = factSource(params, context, ['EXIT', 'REENTRY', 'LOOP'], { kindWholes: true });
   // "Old enough" is measured from today in Finland, as the service's clock tells it.
   const old6 = `fact_date <= ${params.add(addCalendarMonths(context.today, -6))}::date`;
   const old12 = `fact_date <= ${params.add(addCalendarMonths(context.today, -12))}::date`;
   // Each fact in every row it counts in (an old exit is an exit, and one of 6 and 12 months ago).
+  // A row is within one kind, so a path that is its kind's only one is one client of its row.
   return db.query<ReentryCount[]>(
     `SELECT row_key AS row, to_char(period, 'YYYY-MM-DD') AS period,
-            count(*)::int AS n, count(DISTINCT path_id)::int AS clients
-       FROM (SELECT path_id, row_key,
+            ${FACTS_COUNTED}::int AS n, ${clientsOf('solo_in_kind')}::int AS clients
+       FROM (SELECT path_id, solo_in_kind, n, row_key,
                     ${periodOf(context)} AS period
-               FROM dashboard_fact
+               FROM ${facts} source
                CROSS JOIN LATERAL (VALUES
                  ('EXITS', kind = 'EXIT'),
                  ('EXITS_6_MONTHS_AGO', kind = 'EXIT' AND ${old6}),
@@ -103,7 +105,7 @@ async function readReentry(db: Queryable, context: ViewContext): Promise<Reentry
                  ('LOOP:' || CASE WHEN category IN ('1', '2') THEN category ELSE '3+' END,
                   kind = 'LOOP'),
                  ('LOOP:TOTAL', kind = 'LOOP')) AS counted (row_key, counts)
-              WHERE ${where} AND counts) fact
+              WHERE counts) fact
       GROUP BY GROUPING SETS ((row_key, period), (row_key))`,
     params.values,
   );

@@ -1,5 +1,6 @@
 import type { DashboardView } from './dashboard-view';
-import { clientsAtLevel, factConditions, percentilesOfHistogram, SqlParams } from './fact-sql';
+import { clientsAtLevel, FACTS_COUNTED, percentilesOfHistogram, SqlParams } from './fact-sql';
+import { factSource } from './fact-source';
 import type { Layout } from './layout';
 import { orderedKeys, withGroupTotals, type GroupedRows } from './row-helpers';
 import type { Queryable, ViewContext } from './view-context';
@@ -76,21 +77,19 @@ export function waitingLayout(records: readonly WaitFigures[]): Layout {
 
 async function readWaiting(db: Queryable, context: ViewContext): Promise<WaitFigures[]> {
   const params = new SqlParams();
-  const where = factConditions(params, context, ['WAIT', 'ANSWER_DELAY']);
-  // Per detail, per category and per kind (GROUPING: 0, 1, 3), from the facts counted per day.
+  const facts = () => factSource(params, context, ['WAIT', 'ANSWER_DELAY'], { kindWholes: true });
+  // Per detail, per category and per kind (GROUPING: 0, 1, 3), from the facts counted per days.
   return db.query<WaitFigures[]>(
     percentilesOfHistogram(
       `SELECT kind, category, detail, GROUPING(category, detail) AS level, days, sum(n) AS n
-         FROM (SELECT kind, category, detail, days, count(*) AS n
-                 FROM dashboard_fact
-                WHERE ${where}
+         FROM (SELECT kind, category, detail, days, ${FACTS_COUNTED} AS n
+                 FROM ${facts()} fact
                 GROUP BY 1, 2, 3, 4) per_days
         GROUP BY GROUPING SETS ((kind, category, detail, days), (kind, category, days), (kind, days))`,
       ['kind', 'category', 'detail', 'level'],
       `SELECT kind, category, detail, GROUPING(category, detail) AS level,
               ${clientsAtLevel('GROUPING(category) = 0')} AS clients
-         FROM dashboard_fact
-        WHERE ${where}
+         FROM ${facts()} fact
         GROUP BY GROUPING SETS ((kind, category, detail), (kind, category), (kind))`,
     ),
     params.values,

@@ -1,7 +1,13 @@
 import type { Client } from 'pg';
 
 /** The tables a dashboards ingest grows: their statistics decide the projection's plans. */
-const GROWING_TABLES = ['path_event', 'dashboard_fact', 'inbox_message'];
+const GROWING_TABLES = [
+  'path_event',
+  'dashboard_fact',
+  'dashboard_day_cell',
+  'dashboard_month_cell',
+  'inbox_message',
+];
 
 /** How long the stand-in waits after one VACUUM (ANALYZE) before the next. */
 const PAUSE_MS = 30_000;

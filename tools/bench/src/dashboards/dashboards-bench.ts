@@ -85,7 +85,10 @@ export async function runDashboardsBench(argv: string[]): Promise<void> {
       rebuild = {
         ...replay,
         operatorCommandSeconds,
-        sameFacts: replay.facts === ingest.facts && replay.factsChecksum === ingest.factsChecksum,
+        sameFacts:
+          replay.facts === ingest.facts &&
+          replay.cells === ingest.cells &&
+          replay.factsChecksum === ingest.factsChecksum,
       };
     }
     const db = await system.database();

@@ -18,6 +18,9 @@ export interface IngestResult {
   /** What the projection holds afterwards, and a checksum of it (equal rows, equal sum). */
   readonly pathEvents: number;
   readonly facts: number;
+  /** The region's day and month cells together. */
+  readonly cells: number;
+  /** Of the facts and the cells. */
   readonly factsChecksum: string;
   readonly deadLetters: number;
   /** Rounds of VACUUM (ANALYZE) the bench ran because the server's autovacuum was off. */
@@ -76,10 +79,22 @@ export async function measureIngest(
     vacuumRoundsByBench = await standIn.stop();
   }
   const [row] = (
-    await db.query<{ path_events: number; facts: number; checksum: string; dead: number }>(
+    await db.query<{
+      path_events: number;
+      facts: number;
+      cells: number;
+      checksum: string;
+      dead: number;
+    }>(
+      // The checksum covers the region's cells too: a rebuild must make the same ones.
       `SELECT (SELECT count(*)::int FROM path_event) AS path_events,
               (SELECT count(*)::int FROM dashboard_fact) AS facts,
-              (SELECT coalesce(sum(hashtext(f::text)::bigint), 0)::text FROM dashboard_fact f) AS checksum,
+              (SELECT count(*)::int FROM dashboard_day_cell)
+                + (SELECT count(*)::int FROM dashboard_month_cell) AS cells,
+              ((SELECT coalesce(sum(hashtext(f::text)::bigint), 0) FROM dashboard_fact f)
+                + (SELECT coalesce(sum(hashtext(c::text)::bigint), 0) FROM dashboard_day_cell c)
+                + (SELECT coalesce(sum(hashtext(m::text)::bigint), 0) FROM dashboard_month_cell m)
+              )::text AS checksum,
               (SELECT count(*)::int FROM dead_letter) AS dead`,
     )
   ).rows;
@@ -93,6 +108,7 @@ export async function measureIngest(
     consumingEventsPerSecond: perSecond(events, consumingMs),
     pathEvents: row.path_events,
     facts: row.facts,
+    cells: row.cells,
     factsChecksum: row.checksum,
     deadLetters: row.dead,
     vacuumRoundsByBench,

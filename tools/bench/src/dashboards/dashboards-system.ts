@@ -11,7 +11,12 @@ const workspaceRoot = resolve(__dirname, '../../../..');
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DASHBOARDS_SERVICE = 'dashboards';
 /** The projection's tables (services/dashboards/src/database/schema.ts, rebuild). */
-export const DASHBOARDS_TABLES = ['path_event', 'dashboard_fact'] as const;
+export const DASHBOARDS_TABLES = [
+  'path_event',
+  'dashboard_fact',
+  'dashboard_day_cell',
+  'dashboard_month_cell',
+] as const;
 
 /**
  * services/dashboards as the launcher runs it: its own Node process (from source), its own

@@ -79,6 +79,18 @@ export function askedFilters(set: EventSet, provider: SyntheticOrg): AskedFilter
       filters: { scope: 'REGION', measureType: 'REHABILITATIVE_WORK_ACTIVITY', ...quarters },
     },
     {
+      // Counted from the region's cells: whole months from month cells, the days around them
+      // (a week's Monday before, three weeks to today after) from the facts.
+      name: 'REGION by week, to three weeks ago',
+      manager: managerOf(referrer),
+      filters: {
+        scope: 'REGION',
+        period: 'WEEK',
+        from: periodStart(monthsAfter(today, -10), 'WEEK'),
+        to: daysAfter(today, -21),
+      },
+    },
+    {
       name: 'REGION, aged 50–59, by week over a year',
       manager: managerOf(provider),
       filters: {

@@ -1,0 +1,142 @@
+import { addCalendarDays, addCalendarMonths, type IsoDate } from '@polku/timers';
+import { MONTH_CELL_KINDS } from '../projection/fact-cells';
+import { factConditions, type SqlParams } from './fact-sql';
+import type { ViewContext } from './view-context';
+
+/** The columns every fact source has, in the order each of its parts selects them. */
+const SOURCE_COLUMNS =
+  'kind, category, detail, fact_date, days, due_date, path_id, solo_in_category, solo_in_kind, n';
+
+/** How a view counts the facts a {@link factSource} gives it. */
+export interface SourceOptions {
+  /**
+   * The view counts the clients of a whole kind (by solo_in_kind), not only those of a
+   * category or finer: a cell of facts not marked solo_in_kind cannot tell them.
+   */
+  readonly kindWholes: boolean;
+  /** The facts are "now" facts, counted whatever their day (default: dated, in the range). */
+  readonly dated?: boolean;
+}
+
+/**
+ * Whether the region's cells can count a view: REGION scope (no organisation) and no filter on
+ * a dimension they do not keep (municipality, measure type, age band).
+ */
+export function cellsCanCount(context: ViewContext): boolean {
+  return (
+    context.orgId === undefined &&
+    context.municipality === undefined &&
+    context.measureType === undefined &&
+    context.ageBand === undefined
+  );
+}
+
+/**
+ * The facts of `kinds` a view counts, as a relation of {@link SOURCE_COLUMNS} where `n` is how
+ * many facts a row stands for: a view sums n where it would count rows, and counts the clients
+ * of a cell as the rows marked solo at its level (by n) plus the distinct paths of the rest
+ * (clientsOf in ./fact-sql.ts). In a view the cells can count, most rows are the region's
+ * cells (path_id NULL, marked solo_in_category), and only the facts that are not their path's
+ * only one are read one by one (docs/adr/0020-region-cells-beside-the-facts.md); otherwise
+ * every fact is a row of n = 1.
+ */
+export function factSource(
+  params: SqlParams,
+  context: ViewContext,
+  kinds: readonly string[],
+  options: SourceOptions,
+): string {
+  const dated = options.dated ?? true;
+  if (!cellsCanCount(context)) {
+    return `(${factsOf(params, context, kinds, dated, 'TRUE')})`;
+  }
+  // The facts a cell cannot count by clients; the first condition is the partial index's.
+  const unmarked = `NOT (solo_in_category AND solo_in_kind)${
+    options.kindWholes ? '' : ' AND NOT solo_in_category'
+  }`;
+  const cellMarks = options.kindWholes ? 'AND solo_in_kind' : '';
+  const monthKinds = kinds.filter((kind) => (MONTH_CELL_KINDS as readonly string[]).includes(kind));
+  if (monthKinds.length === 0) {
+    const days = dated
+      ? `AND fact_date BETWEEN ${params.add(context.from)}::date AND ${params.add(context.to)}::date`
+      : '';
+    return `(SELECT kind, category, detail, fact_date, days, due_date, NULL::uuid AS path_id,
+                    TRUE AS solo_in_category, solo_in_kind, n
+               FROM dashboard_day_cell
+              WHERE kind = ANY(${params.add(kinds)}::text[]) ${days} ${cellMarks}
+             UNION ALL
+             ${factsOf(params, context, kinds, dated, unmarked)})`;
+  }
+  if (monthKinds.length !== kinds.length || !dated) {
+    throw new Error(`fact source: ${kinds.join(', ')} mix day and month cells`);
+  }
+  return monthSource(params, context, kinds, { unmarked, cellMarks });
+}
+
+/**
+ * Month cells for the whole months of the range, with the facts they cannot count, and every
+ * fact of the days before and after them (a range starts at a period's first day, which is not
+ * a month's for weeks, and ends today).
+ */
+function monthSource(
+  params: SqlParams,
+  context: ViewContext,
+  kinds: readonly string[],
+  marks: { readonly unmarked: string; readonly cellMarks: string },
+): string {
+  const months = wholeMonths(context.from, context.to);
+  if (months === undefined) {
+    return `(${factsOf(params, context, kinds, true, 'TRUE')})`;
+  }
+  const edges = [
+    { from: context.from, to: addCalendarDays(months.first, -1) },
+    { from: addCalendarDays(months.end, 1), to: context.to },
+  ].filter((edge) => edge.from <= edge.to);
+  const parts = [
+    `SELECT kind, category, detail, month AS fact_date, days, NULL::date AS due_date,
+            NULL::uuid AS path_id, TRUE AS solo_in_category, solo_in_kind, n
+       FROM dashboard_month_cell
+      WHERE kind = ANY(${params.add(kinds)}::text[])
+        AND month BETWEEN ${params.add(months.first)}::date AND ${params.add(months.last)}::date
+        ${marks.cellMarks}`,
+    factsOf(
+      params,
+      { ...context, from: months.first, to: months.end },
+      kinds,
+      true,
+      marks.unmarked,
+    ),
+    ...edges.map((edge) => factsOf(params, { ...context, ...edge }, kinds, true, 'TRUE')),
+  ];
+  return `(${parts.join('\nUNION ALL\n')})`;
+}
+
+/** The facts themselves, one row each, under the view's conditions and `also`. */
+function factsOf(
+  params: SqlParams,
+  context: ViewContext,
+  kinds: readonly string[],
+  dated: boolean,
+  also: string,
+): string {
+  return `SELECT ${SOURCE_COLUMNS.replace(', n', ', 1 AS n')}
+            FROM dashboard_fact
+           WHERE ${factConditions(params, context, kinds, { dated })} AND ${also}`;
+}
+
+/**
+ * The whole months within `from`–`to`: the first one's first day, the last one's first day,
+ * and the last one's last day; undefined when there is none.
+ */
+export function wholeMonths(
+  from: IsoDate,
+  to: IsoDate,
+): { first: IsoDate; last: IsoDate; end: IsoDate } | undefined {
+  const monthOf = (day: IsoDate) => `${day.slice(0, 7)}-01` as IsoDate;
+  const first = from.endsWith('-01') ? from : addCalendarMonths(monthOf(from), 1);
+  const afterTo = addCalendarDays(to, 1);
+  const last = afterTo.endsWith('-01') ? monthOf(to) : addCalendarMonths(monthOf(to), -1);
+  return first > last
+    ? undefined
+    : { first, last, end: addCalendarDays(addCalendarMonths(last, 1), -1) };
+}
