@@ -44,6 +44,10 @@ export function serviceDataSourceOptions(options: ServicePersistenceOptions): Da
       // Shows which service holds a connection in pg_stat_activity.
       application_name: `polku-${options.service}`,
       connectionTimeoutMillis: 5_000,
+      // No JIT compilation: it starts when the planner's estimate passes jit_above_cost, and a
+      // dashboard view over a misestimated join spent 626 of its 823 ms compiling
+      // (docs/performance.md, "Dashboards"). Every query here is short; none pays it back.
+      options: '-c jit=off',
     },
   };
 }

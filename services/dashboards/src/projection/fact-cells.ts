@@ -33,14 +33,14 @@ interface CellChange {
 const CELL_TABLES = {
   day: {
     table: 'dashboard_day_cell',
-    columns: ['kind', 'fact_date', 'category', 'detail', 'days', 'due_date', 'solo_in_kind'],
-    types: ['text', 'date', 'text', 'text', 'int', 'date', 'boolean'],
+    // No days: the views of day cells count facts and clients, never their days.
+    columns: ['kind', 'fact_date', 'category', 'detail', 'due_date', 'solo_in_kind'],
+    types: ['text', 'date', 'text', 'text', 'date', 'boolean'],
     keyOf: (fact: CellFact) => [
       fact.kind,
       fact.fact_date,
       fact.category,
       fact.detail,
-      fact.days,
       fact.due_date,
       fact.solo_in_kind,
     ],

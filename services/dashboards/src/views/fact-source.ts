@@ -38,7 +38,8 @@ export function cellsCanCount(context: ViewContext): boolean {
  * (clientsOf in ./fact-sql.ts). In a view the cells can count, most rows are the region's
  * cells (path_id NULL, marked solo_in_category), and only the facts that are not their path's
  * only one are read one by one (docs/adr/0020-region-cells-beside-the-facts.md); otherwise
- * every fact is a row of n = 1.
+ * every fact is a row of n = 1. Day cells keep no days: only the month cells' kinds are
+ * measured in days (MONTH_CELL_KINDS).
  */
 export function factSource(
   params: SqlParams,
@@ -50,20 +51,19 @@ export function factSource(
   if (!cellsCanCount(context)) {
     return `(${factsOf(params, context, kinds, dated, 'TRUE')})`;
   }
-  // The facts a cell cannot count by clients; the first condition is the partial index's.
-  const unmarked = `NOT (solo_in_category AND solo_in_kind)${
-    options.kindWholes ? '' : ' AND NOT solo_in_category'
-  }`;
+  // The facts a cell cannot count by clients, each through its partial index (a path's only
+  // fact of a kind is its only one of its category too).
+  const unmarked = options.kindWholes ? 'NOT solo_in_kind' : 'NOT solo_in_category';
   const cellMarks = options.kindWholes ? 'AND solo_in_kind' : '';
   const monthKinds = kinds.filter((kind) => (MONTH_CELL_KINDS as readonly string[]).includes(kind));
   if (monthKinds.length === 0) {
-    const days = dated
+    const inRange = dated
       ? `AND fact_date BETWEEN ${params.add(context.from)}::date AND ${params.add(context.to)}::date`
       : '';
-    return `(SELECT kind, category, detail, fact_date, days, due_date, NULL::uuid AS path_id,
+    return `(SELECT kind, category, detail, fact_date, NULL::int AS days, due_date, NULL::uuid AS path_id,
                     TRUE AS solo_in_category, solo_in_kind, n
                FROM dashboard_day_cell
-              WHERE kind = ANY(${params.add(kinds)}::text[]) ${days} ${cellMarks}
+              WHERE kind = ANY(${params.add(kinds)}::text[]) ${inRange} ${cellMarks}
              UNION ALL
              ${factsOf(params, context, kinds, dated, unmarked)})`;
   }

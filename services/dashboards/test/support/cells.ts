@@ -7,7 +7,7 @@ export interface Cells {
   readonly month: string[];
 }
 
-const DAY_KEY = `kind, fact_date, category, detail, days, due_date, solo_in_kind`;
+const DAY_KEY = `kind, fact_date, category, detail, due_date, solo_in_kind`;
 const MONTH_KEY = `kind, month, category, detail, days, solo_in_kind`;
 
 async function rowsAsText(

@@ -5,12 +5,13 @@ const MONTH_KINDS = `ARRAY['LINK', 'STATE_TIME', 'WAIT', 'ANSWER_DELAY']`;
 
 /**
  * The region's cells: the facts marked solo_in_category, counted per kind, category, detail,
- * day, days, due date and solo_in_kind — per month instead of day for the four kinds whose
- * views take percentiles of days over the range (LINK, STATE_TIME, WAIT, ANSWER_DELAY) — beside
+ * day, due date and solo_in_kind — per month and days instead for the four kinds whose views
+ * take percentiles of days over the range (LINK, STATE_TIME, WAIT, ANSWER_DELAY) — beside
  * dashboard_fact and kept with it (services/dashboards/src/projection/fact-cells.ts). A
  * region-wide view sums these few rows instead of reading every fact
  * (docs/adr/0020-region-cells-beside-the-facts.md); the facts not so marked are read one by one
- * through the partial index made here.
+ * through the partial indexes made here: those not solo in their category, and those not solo in
+ * their kind (which a view of a kind's whole counts by path).
  *
  * The cells are filled from the facts already stored, so the views agree with them at once.
  */
@@ -24,12 +25,11 @@ export class RegionFactCells1766500300000 implements MigrationInterface {
         category text NOT NULL,
         detail text,
         fact_date date NOT NULL,
-        days int,
         due_date date,
         solo_in_kind boolean NOT NULL,
         n int NOT NULL,
         CONSTRAINT dashboard_day_cell_key UNIQUE NULLS NOT DISTINCT
-          (kind, fact_date, category, detail, days, due_date, solo_in_kind)
+          (kind, fact_date, category, detail, due_date, solo_in_kind)
       )`);
     await queryRunner.query(`
       CREATE TABLE dashboard_month_cell (
@@ -45,10 +45,10 @@ export class RegionFactCells1766500300000 implements MigrationInterface {
       )`);
     await queryRunner.query(`
       INSERT INTO dashboard_day_cell
-      SELECT kind, category, detail, fact_date, days, due_date, solo_in_kind, count(*)
+      SELECT kind, category, detail, fact_date, due_date, solo_in_kind, count(*)
         FROM dashboard_fact
        WHERE solo_in_category AND kind <> ALL (${MONTH_KINDS})
-       GROUP BY kind, fact_date, category, detail, days, due_date, solo_in_kind`);
+       GROUP BY kind, fact_date, category, detail, due_date, solo_in_kind`);
     await queryRunner.query(`
       INSERT INTO dashboard_month_cell
       SELECT kind, category, detail, date_trunc('month', fact_date::timestamp)::date, days,
@@ -57,14 +57,18 @@ export class RegionFactCells1766500300000 implements MigrationInterface {
        WHERE solo_in_category AND kind = ANY (${MONTH_KINDS})
        GROUP BY 1, 2, 3, 4, 5, 6`);
     // The facts a cell cannot count by their clients: read one by one in region scope.
-    await queryRunner.query(`
-      CREATE INDEX dashboard_fact_kind_date_unmarked_idx ON dashboard_fact (kind, fact_date)
-        INCLUDE (category, detail, days, path_id, due_date, solo_in_category, solo_in_kind)
-        WHERE NOT (solo_in_category AND solo_in_kind)`);
+    for (const mark of ['category', 'kind']) {
+      await queryRunner.query(`
+        CREATE INDEX dashboard_fact_kind_date_not_solo_in_${mark}_idx
+          ON dashboard_fact (kind, fact_date)
+          INCLUDE (category, detail, days, path_id, due_date, solo_in_category, solo_in_kind)
+          WHERE NOT solo_in_${mark}`);
+    }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP INDEX dashboard_fact_kind_date_unmarked_idx');
+    await queryRunner.query('DROP INDEX dashboard_fact_kind_date_not_solo_in_category_idx');
+    await queryRunner.query('DROP INDEX dashboard_fact_kind_date_not_solo_in_kind_idx');
     await queryRunner.query('DROP TABLE dashboard_month_cell');
     await queryRunner.query('DROP TABLE dashboard_day_cell');
   }
