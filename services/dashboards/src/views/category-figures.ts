@@ -1,9 +1,10 @@
 import {
   clientsAtLevel,
-  clientsOf,
   FACTS_COUNTED,
   percentilesOfHistogram,
+  soloOf,
   SqlParams,
+  unmarkedClientsOf,
 } from './fact-sql';
 import { factSource } from './fact-source';
 import type { Queryable, ViewContext } from './view-context';
@@ -44,16 +45,17 @@ export async function figuresPerCategory(
       params.values,
     );
   }
-  // The days from a histogram (few rows); the clients apart (see clientsOf).
+  // The days and the solo facts from a histogram (few rows); the other facts' paths apart.
   const facts = () => factSource(params, context, kinds, { kindWholes: false });
   return db.query<CategoryFigures[]>(
     percentilesOfHistogram(
-      `SELECT kind, category, days, ${FACTS_COUNTED} AS n
+      `SELECT kind, category, days, ${FACTS_COUNTED} AS n, ${soloOf('solo_in_category')} AS solo
          FROM ${facts()} fact
         GROUP BY kind, category, days`,
       ['kind', 'category'],
-      `SELECT kind, category, ${clientsOf('solo_in_category')} AS clients
+      `SELECT kind, category, ${unmarkedClientsOf('solo_in_category')} AS clients
          FROM ${facts()} fact
+        WHERE NOT solo_in_category
         GROUP BY kind, category`,
     ),
     params.values,

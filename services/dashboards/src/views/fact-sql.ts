@@ -55,6 +55,16 @@ export type ClientMark = 'solo_in_category' | 'solo_in_kind';
 /** The facts of a cell, over a fact source whose rows stand for n facts each (./fact-source.ts). */
 export const FACTS_COUNTED = 'coalesce(sum(n), 0)';
 
+/** The facts of a cell marked as their path's only one at its level: one client each. */
+export function soloOf(mark: ClientMark): string {
+  return `coalesce(sum(n) FILTER (WHERE ${mark}), 0)`;
+}
+
+/** The clients of a cell's facts not marked solo at its level: their distinct paths. */
+export function unmarkedClientsOf(mark: ClientMark): string {
+  return `count(DISTINCT path_id) FILTER (WHERE NOT ${mark})`;
+}
+
 /**
  * The clients (distinct paths) of a cell's facts, exactly, over a fact source: the facts marked
  * as their path's only one at the cell's level are one client each (by n: a region's cell
@@ -62,17 +72,21 @@ export const FACTS_COUNTED = 'coalesce(sum(n), 0)';
  * (services/dashboards/src/projection/facts/client-marks.ts).
  */
 export function clientsOf(mark: ClientMark): string {
-  return `(coalesce(sum(n) FILTER (WHERE ${mark}), 0)
-           + count(DISTINCT path_id) FILTER (WHERE NOT ${mark}))`;
+  return `(${soloOf(mark)} + ${unmarkedClientsOf(mark)})`;
 }
 
 /**
- * {@link clientsOf} in a statement of GROUPING SETS whose cells are a category (or finer) where
- * `categoryGrouped` (an SQL condition on GROUPING) holds, and a kind's whole elsewhere.
+ * An expression of a statement of GROUPING SETS whose cells are a category (or finer) where
+ * `categoryGrouped` (an SQL condition on GROUPING) holds, and a kind's whole elsewhere:
+ * `of(mark)` with the mark of the cell's level.
  */
+export function atLevel(categoryGrouped: string, of: (mark: ClientMark) => string): string {
+  return `CASE WHEN ${categoryGrouped} THEN ${of('solo_in_category')} ELSE ${of('solo_in_kind')} END`;
+}
+
+/** {@link clientsOf} at the level of each cell of a statement of GROUPING SETS ({@link atLevel}). */
 export function clientsAtLevel(categoryGrouped: string): string {
-  return `CASE WHEN ${categoryGrouped} THEN ${clientsOf('solo_in_category')}
-               ELSE ${clientsOf('solo_in_kind')} END`;
+  return atLevel(categoryGrouped, clientsOf);
 }
 
 /**
@@ -85,31 +99,33 @@ export function periodOf(context: ViewContext, day = 'fact_date'): string {
 }
 
 /**
- * Counts, medians and 90th percentiles of `days` per key, from a histogram `h(keys…, days, n)`:
- * what percentile_disc gives (the first value whose cumulative share reaches the fraction; NULL
- * days are counted but not measured), without sorting every fact: a view reads up to a few
- * hundred thousand facts in REGION scope, and they have only a few hundred distinct days. Each
- * key also gets its `clients` from `clients(keys…, clients)`, the distinct paths of its facts,
- * which a histogram cannot tell (keys may be NULL at a grouping level, hence NOT DISTINCT).
+ * Counts, medians and 90th percentiles of `days` per key, from a histogram `h(keys…, days, n,
+ * solo)`: what percentile_disc gives (the first value whose cumulative share reaches the
+ * fraction; NULL days are counted but not measured), without sorting every fact: a view reads
+ * up to a few hundred thousand facts in REGION scope, and they have only a few hundred distinct
+ * days. Each key's `clients` are its `solo` facts (marked as their path's only one at the key's
+ * level, {@link soloOf}) and the distinct paths of the others, from `unmarked(keys…, clients)`,
+ * which reads only those facts (keys may be NULL at a grouping level, hence NOT DISTINCT).
  */
 export function percentilesOfHistogram(
   histogram: string,
   keys: readonly string[],
-  clients: string,
+  unmarked: string,
 ): string {
   const by = keys.join(', ');
   const same = keys.map((key) => `d.${key} IS NOT DISTINCT FROM p.${key}`).join(' AND ');
   return `WITH h AS (${histogram}),
-     c AS (SELECT ${by}, days, n,
+     c AS (SELECT ${by}, days, n, solo,
                   sum(n) OVER (PARTITION BY ${by} ORDER BY days ROWS UNBOUNDED PRECEDING) AS below,
                   sum(n) FILTER (WHERE days IS NOT NULL) OVER (PARTITION BY ${by}) AS measured
              FROM h),
-     p AS (SELECT ${by}, sum(n)::int AS n,
+     p AS (SELECT ${by}, sum(n)::int AS n, sum(solo) AS solo,
                   min(days) FILTER (WHERE 2 * below >= measured) AS median_days,
                   min(days) FILTER (WHERE 10 * below >= 9 * measured) AS p90_days
              FROM c
             GROUP BY ${by}),
-     d AS (${clients})
-     SELECT p.*, coalesce(d.clients, 0)::int AS clients
+     d AS (${unmarked})
+     SELECT ${keys.map((key) => `p.${key}`).join(', ')}, p.n, p.median_days, p.p90_days,
+            (p.solo + coalesce(d.clients, 0))::int AS clients
        FROM p LEFT JOIN d ON ${same}`;
 }

@@ -1,5 +1,11 @@
 import type { DashboardView } from './dashboard-view';
-import { clientsOf, FACTS_COUNTED, percentilesOfHistogram, SqlParams } from './fact-sql';
+import {
+  FACTS_COUNTED,
+  percentilesOfHistogram,
+  soloOf,
+  SqlParams,
+  unmarkedClientsOf,
+} from './fact-sql';
 import { factSource } from './fact-source';
 import type { Layout, LayoutRow } from './layout';
 import { GROUP_TOTAL_KEY, orderedKeys, withGroupTotals } from './row-helpers';
@@ -109,12 +115,15 @@ async function readNow(db: Queryable, context: ViewContext): Promise<NowFigures[
                  FROM ${ofHandoffs} fact ${once}`;
   return db.query<NowFigures[]>(
     percentilesOfHistogram(
-      `SELECT kind, row_key, GROUPING(row_key) AS level, days, ${FACTS_COUNTED} AS n
+      `SELECT kind, row_key, GROUPING(row_key) AS level, days, ${FACTS_COUNTED} AS n,
+              ${soloOf('solo_in_kind')} AS solo
          FROM (${now}) aged
         GROUP BY GROUPING SETS ((kind, row_key, days), (kind, days))`,
       ['kind', 'row_key', 'level'],
-      `SELECT kind, row_key, GROUPING(row_key) AS level, ${clientsOf('solo_in_kind')} AS clients
+      `SELECT kind, row_key, GROUPING(row_key) AS level,
+              ${unmarkedClientsOf('solo_in_kind')} AS clients
          FROM (${now}) aged
+        WHERE NOT solo_in_kind
         GROUP BY GROUPING SETS ((kind, row_key), (kind))`,
     ),
     params.values,

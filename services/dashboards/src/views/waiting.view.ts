@@ -1,5 +1,12 @@
 import type { DashboardView } from './dashboard-view';
-import { clientsAtLevel, FACTS_COUNTED, percentilesOfHistogram, SqlParams } from './fact-sql';
+import {
+  atLevel,
+  FACTS_COUNTED,
+  percentilesOfHistogram,
+  soloOf,
+  SqlParams,
+  unmarkedClientsOf,
+} from './fact-sql';
 import { factSource } from './fact-source';
 import type { Layout } from './layout';
 import { orderedKeys, withGroupTotals, type GroupedRows } from './row-helpers';
@@ -79,17 +86,24 @@ async function readWaiting(db: Queryable, context: ViewContext): Promise<WaitFig
   const params = new SqlParams();
   const facts = () => factSource(params, context, ['WAIT', 'ANSWER_DELAY'], { kindWholes: true });
   // Per detail, per category and per kind (GROUPING: 0, 1, 3), from the facts counted per days.
+  // The solo facts are summed by their mark at each level: a category's, or the kind's.
+  const solo = atLevel('GROUPING(category) = 0', (mark) => `sum(${mark})`);
   return db.query<WaitFigures[]>(
     percentilesOfHistogram(
-      `SELECT kind, category, detail, GROUPING(category, detail) AS level, days, sum(n) AS n
-         FROM (SELECT kind, category, detail, days, ${FACTS_COUNTED} AS n
+      `SELECT kind, category, detail, GROUPING(category, detail) AS level, days, sum(n) AS n,
+              ${solo} AS solo
+         FROM (SELECT kind, category, detail, days, ${FACTS_COUNTED} AS n,
+                      ${soloOf('solo_in_category')} AS solo_in_category,
+                      ${soloOf('solo_in_kind')} AS solo_in_kind
                  FROM ${facts()} fact
                 GROUP BY 1, 2, 3, 4) per_days
         GROUP BY GROUPING SETS ((kind, category, detail, days), (kind, category, days), (kind, days))`,
       ['kind', 'category', 'detail', 'level'],
+      // A fact solo in its kind is solo in its category: only the others are read.
       `SELECT kind, category, detail, GROUPING(category, detail) AS level,
-              ${clientsAtLevel('GROUPING(category) = 0')} AS clients
+              ${atLevel('GROUPING(category) = 0', unmarkedClientsOf)} AS clients
          FROM ${facts()} fact
+        WHERE NOT solo_in_kind
         GROUP BY GROUPING SETS ((kind, category, detail), (kind, category), (kind))`,
     ),
     params.values,
