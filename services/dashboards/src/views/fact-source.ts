@@ -3,9 +3,12 @@ import { MONTH_CELL_KINDS } from '../projection/fact-cells';
 import { factConditions, type SqlParams } from './fact-sql';
 import type { ViewContext } from './view-context';
 
-/** The columns every fact source has, in the order each of its parts selects them. */
-const SOURCE_COLUMNS =
-  'kind, category, detail, fact_date, days, due_date, path_id, solo_in_category, solo_in_kind, n';
+/**
+ * The columns every fact source has, in the order each of its parts selects them: kind,
+ * category, detail, fact_date, days, due_date, path_id, solo_in_category, solo_in_kind, n.
+ */
+const FACT_AS_SOURCE =
+  'kind, category, detail, fact_date, days, due_date, path_id, solo_in_category, solo_in_kind, 1 AS n';
 
 /** How a view counts the facts a {@link factSource} gives it. */
 export interface SourceOptions {
@@ -32,7 +35,7 @@ export function cellsCanCount(context: ViewContext): boolean {
 }
 
 /**
- * The facts of `kinds` a view counts, as a relation of {@link SOURCE_COLUMNS} where `n` is how
+ * The facts of `kinds` a view counts, as a relation of the source's columns where `n` is how
  * many facts a row stands for: a view sums n where it would count rows, and counts the clients
  * of a cell as the rows marked solo at its level (by n) plus the distinct paths of the rest
  * (clientsOf in ./fact-sql.ts). In a view the cells can count, most rows are the region's
@@ -119,7 +122,7 @@ function factsOf(
   dated: boolean,
   also: string,
 ): string {
-  return `SELECT ${SOURCE_COLUMNS.replace(', n', ', 1 AS n')}
+  return `SELECT ${FACT_AS_SOURCE}
             FROM dashboard_fact
            WHERE ${factConditions(params, context, kinds, { dated })} AND ${also}`;
 }
