@@ -46,7 +46,8 @@ export async function replaceFacts(
     column('soloInKind'),
   ];
   // The stored facts the fold no longer has, or has with other values, go; what is left of the
-  // paths' facts is then exactly as folded, and the insert adds the rest.
+  // paths' facts is then exactly as folded, and the insert adds the rest. (TypeORM answers a
+  // DELETE with [rows, affected count].)
   const [removed] = await em.query<[CellFact[], number]>(
     `DELETE FROM dashboard_fact stored
       WHERE stored.path_id = ANY($1::uuid[])

@@ -87,14 +87,14 @@ async function readWaiting(db: Queryable, context: ViewContext): Promise<WaitFig
   const facts = () => factSource(params, context, ['WAIT', 'ANSWER_DELAY'], { kindWholes: true });
   // Per detail, per category and per kind (GROUPING: 0, 1, 3), from the facts counted per days.
   // The solo facts are summed by their mark at each level: a category's, or the kind's.
-  const solo = atLevel('GROUPING(category) = 0', (mark) => `sum(${mark})`);
   return db.query<WaitFigures[]>(
     percentilesOfHistogram(
       `SELECT kind, category, detail, GROUPING(category, detail) AS level, days, sum(n) AS n,
-              ${solo} AS solo
+              CASE WHEN GROUPING(category) = 0 THEN sum(solo_of_category)
+                   ELSE sum(solo_of_kind) END AS solo
          FROM (SELECT kind, category, detail, days, ${FACTS_COUNTED} AS n,
-                      ${soloOf('solo_in_category')} AS solo_in_category,
-                      ${soloOf('solo_in_kind')} AS solo_in_kind
+                      ${soloOf('solo_in_category')} AS solo_of_category,
+                      ${soloOf('solo_in_kind')} AS solo_of_kind
                  FROM ${facts()} fact
                 GROUP BY 1, 2, 3, 4) per_days
         GROUP BY GROUPING SETS ((kind, category, detail, days), (kind, category, days), (kind, days))`,
