@@ -24,6 +24,9 @@ function factOf(pathId: string, key: string, changes: Partial<MarkedFactRow> = {
     dueDate: null,
     soloInCategory: true,
     soloInKind: false,
+    prevInRow: null,
+    prevInGroup: null,
+    prevInKind: null,
   };
   return { ...row, ...changes };
 }
@@ -58,6 +61,7 @@ describe('replacing the facts of a path', () => {
       factOf(path, 'days-changed'),
       factOf(path, 'detail-set'),
       factOf(path, 'mark-changed'),
+      factOf(path, 'previous-set'),
       factOf(path, 'due-cleared', { kind: 'NOW_HANDOFF', dueDate: '2026-03-09', days: null }),
       factOf(path, 'taken-back'),
       factOf(other, 'kept'),
@@ -70,6 +74,7 @@ describe('replacing the facts of a path', () => {
       factOf(path, 'days-changed', { days: 13 }),
       factOf(path, 'detail-set', { detail: 'ESCALATED' }),
       factOf(path, 'mark-changed', { soloInCategory: false }),
+      factOf(path, 'previous-set', { prevInRow: '2026-02-27', prevInKind: '2026-02-27' }),
       factOf(path, 'due-cleared', { kind: 'NOW_HANDOFF', dueDate: null, days: null }),
       factOf(path, 'kept'),
     ];
@@ -83,7 +88,7 @@ describe('replacing the facts of a path', () => {
       (key) => versionsBefore.get(key) !== versionsAfter.get(key),
     );
     expect(rewritten.sort()).toEqual(
-      ['added', 'days-changed', 'detail-set', 'due-cleared', 'mark-changed'].map(
+      ['added', 'days-changed', 'detail-set', 'due-cleared', 'mark-changed', 'previous-set'].map(
         (key) => `${path}/${key}`,
       ),
     );

@@ -3,6 +3,7 @@ import { DashboardProjectionTables1766500000000 } from './migrations/17665000000
 import { FactIndexesWithPath1766500100000 } from './migrations/1766500100000-fact-indexes-with-path';
 import { FactClientMarks1766500200000 } from './migrations/1766500200000-fact-client-marks';
 import { RegionFactCells1766500300000 } from './migrations/1766500300000-region-fact-cells';
+import { FactPreviousDays1766500400000 } from './migrations/1766500400000-fact-previous-days';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const DASHBOARDS_ENTITIES = [];
@@ -14,6 +15,7 @@ export const DASHBOARDS_MIGRATIONS = [
   FactIndexesWithPath1766500100000,
   FactClientMarks1766500200000,
   RegionFactCells1766500300000,
+  FactPreviousDays1766500400000,
 ];
 
 /**

@@ -4,12 +4,13 @@ import type { MarkedFactRow } from './facts/client-marks';
 
 /** Every column of a fact but its key (path_id, fact_key): what makes two facts the same. */
 const VALUE_COLUMNS = `kind, fact_date, org_id, municipality, age_band, measure_type, category,
-                       detail, days, due_date, solo_in_category, solo_in_kind`;
+                       detail, days, due_date, solo_in_category, solo_in_kind, prev_in_row,
+                       prev_in_group, prev_in_kind`;
 
 /** The SQL types of path_id, fact_key and the {@link VALUE_COLUMNS}, in their order. */
 const FOLDED_TYPES = [
   ...['uuid', 'text', 'text', 'date', 'uuid', 'text', 'text', 'text', 'text', 'text', 'int'],
-  ...['date', 'boolean', 'boolean'],
+  ...['date', 'boolean', 'boolean', 'date', 'date', 'date'],
 ];
 
 /**
@@ -44,6 +45,9 @@ export async function replaceFacts(
     column('dueDate'),
     column('soloInCategory'),
     column('soloInKind'),
+    column('prevInRow'),
+    column('prevInGroup'),
+    column('prevInKind'),
   ];
   // The stored facts the fold no longer has, or has with other values, go; what is left of the
   // paths' facts is then exactly as folded, and the insert adds the rest. (TypeORM answers a
@@ -71,7 +75,7 @@ export async function replaceFacts(
   await countIntoCells(em, removed, added);
 }
 
-/** The folded facts as rows, from fourteen arrays bound from placeholder `$first` on. */
+/** The folded facts as rows, from seventeen arrays bound from placeholder `$first` on. */
 function foldedFacts(first: number): string {
   const arrays = FOLDED_TYPES.map((type, at) => `$${first + at}::${type}[]`);
   return `SELECT * FROM unnest(${arrays.join(', ')}) AS folded (path_id, fact_key, ${VALUE_COLUMNS})`;

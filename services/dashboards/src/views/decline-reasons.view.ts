@@ -20,9 +20,6 @@ function split(category: string): { declined: string; reason: string } {
     : { declined: category.slice(0, at), reason: category.slice(at + 1) };
 }
 
-/** What was declined, in SQL as `split` has it: the category up to its first `:`. */
-const declinedSql = () => `split_part(category, ':', 1)`;
-
 /**
  * decline-reasons: declined referrals and hand-offs per reason and period (DECLINE facts, on the
  * decline's day), a group each with its subtotal and each reason's share of it; the total row
@@ -46,10 +43,7 @@ export function declineReasonsLayout(
 export const declineReasonsView: DashboardView = {
   name: 'decline-reasons',
   async read(db, context) {
-    const records = await countPerPeriod(db, context, 'DECLINE', {
-      byDetail: false,
-      groupBy: declinedSql,
-    });
+    const records = await countPerPeriod(db, context, 'DECLINE');
     return declineReasonsLayout(context.periods, records);
   },
 };

@@ -4,25 +4,12 @@ import {
   type DestinationGroup,
 } from '@polku/contracts';
 import type { DashboardView } from './dashboard-view';
-import type { SqlParams } from './fact-sql';
 import type { Layout } from './layout';
 import { countPerPeriod, type PeriodCount } from './period-counts';
 import { groupedSeriesLayout } from './grouped-series-layout';
 
 const KNOWN_CATEGORIES: Readonly<Record<string, readonly string[]>> =
   DESTINATION_CATEGORIES_BY_GROUP;
-
-/**
- * The Table 7 group of an EXIT fact in SQL: the group the contracts list its category in, else
- * the fact's own group (detail), which places a category the contracts do not list yet.
- */
-export function destinationGroupSql(params: SqlParams): string {
-  const known = DESTINATION_GROUPS.map(
-    (group) =>
-      `WHEN category = ANY(${params.add(KNOWN_CATEGORIES[group])}::text[]) THEN '${group}'`,
-  );
-  return `CASE ${known.join(' ')} ELSE coalesce(detail, 'UNKNOWN') END`;
-}
 
 /**
  * destinations: exits (EXIT facts, on the exit date) per destination and period, in the Table 7
@@ -45,10 +32,7 @@ export function destinationsLayout(
 export const destinationsView: DashboardView = {
   name: 'destinations',
   async read(db, context) {
-    const records = await countPerPeriod(db, context, 'EXIT', {
-      byDetail: false,
-      groupBy: destinationGroupSql,
-    });
+    const records = await countPerPeriod(db, context, 'EXIT');
     return destinationsLayout(context.periods, records);
   },
 };

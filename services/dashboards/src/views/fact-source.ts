@@ -5,10 +5,19 @@ import type { ViewContext } from './view-context';
 
 /**
  * The columns every fact source has, in the order each of its parts selects them: kind,
- * category, detail, fact_date, days, due_date, path_id, solo_in_category, solo_in_kind, n.
+ * category, detail, fact_date, days, due_date, path_id, solo_in_category, solo_in_kind, the
+ * three previous days (services/dashboards/src/projection/facts/client-marks.ts), n.
  */
-const FACT_AS_SOURCE =
-  'kind, category, detail, fact_date, days, due_date, path_id, solo_in_category, solo_in_kind, 1 AS n';
+const FACT_AS_SOURCE = `kind, category, detail, fact_date, days, due_date, path_id, solo_in_category,
+   solo_in_kind, prev_in_row, prev_in_group, prev_in_kind, 1 AS n`;
+
+/**
+ * The previous days of the facts in a cell: none, since a cell a view of a kind's whole reads
+ * holds only facts that are their path's only one of their kind (the mark's condition below).
+ * A view that reads cells of facts only solo in their category must not look at them.
+ */
+const NO_PREVIOUS_DAYS =
+  'NULL::date AS prev_in_row, NULL::date AS prev_in_group, NULL::date AS prev_in_kind';
 
 /** How a view counts the facts a {@link factSource} gives it. */
 export interface SourceOptions {
@@ -32,6 +41,17 @@ export function cellsCanCount(context: ViewContext): boolean {
     context.measureType === undefined &&
     context.ageBand === undefined
   );
+}
+
+/**
+ * Whether a view may count clients by the facts' previous days (countPerPeriod in
+ * ./period-counts.ts): they are of the path's previous fact in any organisation and of any
+ * measure type, so not in ORGANISATION scope or under a measure type filter, where that fact
+ * may not be counted. A path's facts all have its municipality and age band (of its latest
+ * intake: ../projection/facts/fact-row.ts), so those filters keep them.
+ */
+export function firstFactsCanCount(context: ViewContext): boolean {
+  return context.orgId === undefined && context.measureType === undefined;
 }
 
 /**
@@ -64,7 +84,7 @@ export function factSource(
       ? `AND fact_date BETWEEN ${params.add(context.from)}::date AND ${params.add(context.to)}::date`
       : '';
     return `(SELECT kind, category, detail, fact_date, NULL::int AS days, due_date, NULL::uuid AS path_id,
-                    TRUE AS solo_in_category, solo_in_kind, n
+                    TRUE AS solo_in_category, solo_in_kind, ${NO_PREVIOUS_DAYS}, n
                FROM dashboard_day_cell
               WHERE kind = ANY(${params.add(kinds)}::text[]) ${inRange} ${cellMarks}
              UNION ALL
@@ -97,7 +117,7 @@ function monthSource(
   ].filter((edge) => edge.from <= edge.to);
   const parts = [
     `SELECT kind, category, detail, month AS fact_date, days, NULL::date AS due_date,
-            NULL::uuid AS path_id, TRUE AS solo_in_category, solo_in_kind, n
+            NULL::uuid AS path_id, TRUE AS solo_in_category, solo_in_kind, ${NO_PREVIOUS_DAYS}, n
        FROM dashboard_month_cell
       WHERE kind = ANY(${params.add(kinds)}::text[])
         AND month BETWEEN ${params.add(months.first)}::date AND ${params.add(months.last)}::date

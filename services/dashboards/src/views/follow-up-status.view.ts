@@ -53,10 +53,7 @@ export function followUpStatusLayout(
 export const followUpStatusView: DashboardView = {
   name: 'follow-up-status',
   async read(db, context) {
-    const records = await countPerPeriod(db, context, 'FOLLOW_UP_STATUS', {
-      byDetail: false,
-      groupBy: () => `coalesce(detail, 'UNKNOWN')`,
-    });
+    const records = await countPerPeriod(db, context, 'FOLLOW_UP_STATUS');
     return followUpStatusLayout(context.periods, records);
   },
 };

@@ -24,7 +24,7 @@ export function followUpsLayout(
 export const followUpsView: DashboardView = {
   name: 'follow-ups',
   async read(db, context) {
-    const records = await countPerPeriod(db, context, 'FOLLOW_UP', { byDetail: false });
+    const records = await countPerPeriod(db, context, 'FOLLOW_UP');
     return followUpsLayout(context.periods, records);
   },
 };

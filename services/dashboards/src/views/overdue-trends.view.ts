@@ -39,7 +39,7 @@ export function overdueTrendsLayout(
 export const overdueTrendsView: DashboardView = {
   name: 'overdue-trends',
   async read(db, context) {
-    const records = await countPerPeriod(db, context, 'OVERDUE', { byDetail: false });
+    const records = await countPerPeriod(db, context, 'OVERDUE');
     return overdueTrendsLayout(context.periods, records);
   },
 };

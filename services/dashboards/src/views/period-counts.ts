@@ -1,59 +1,75 @@
+import type { FactKind } from '../projection/facts/fact-row';
+import { countGroupSql, isGroupedKind } from '../projection/facts/count-groups';
 import { clientsAtLevel, FACTS_COUNTED, periodOf, SqlParams } from './fact-sql';
-import { factSource } from './fact-source';
+import { factSource, firstFactsCanCount } from './fact-source';
 import type { Queryable, ViewContext } from './view-context';
 
 /**
  * The facts of a kind, and the clients (distinct paths) they are of, in one cell: a row
- * (`level` ROW: category and detail), a group's whole (GROUP) or the view's whole (ALL), in one
+ * (`level` ROW: group and category), a group's whole (GROUP) or the view's whole (ALL), in one
  * period, or over the whole range when `period` is null (a TOTAL column).
  */
 export interface PeriodCount {
   readonly level: 'ROW' | 'GROUP' | 'ALL';
   readonly group: string | null;
   readonly category: string | null;
-  readonly detail: string | null;
   readonly period: string | null;
   readonly n: number;
   readonly clients: number;
 }
 
 /**
- * The facts of a kind counted per category, period and (when asked) detail, with every whole a
- * view shows: the row's TOTAL over the range, the group's (by the SQL expression `groupBy`, when
- * the view has groups) and the view's, each in each period and over the range. Wholes are
- * counted, not added: a client's path may be in two periods or two rows of a whole, and is one
- * client of it. One statement over the kind's fact source (./fact-source.ts).
+ * The facts of a kind counted per category and period, with every whole a view shows: the
+ * row's TOTAL over the range, the group's (for a kind shown in groups, by the group its facts
+ * are counted in: ../projection/facts/count-groups.ts) and the view's, each in each period and
+ * over the range. Wholes are counted, not added: a client's path may be in two periods or two
+ * rows of a whole, and is one client of it. One statement over the kind's fact source
+ * (./fact-source.ts).
  */
 export async function countPerPeriod(
   db: Queryable,
   context: ViewContext,
-  kind: string,
-  options: {
-    readonly byDetail: boolean;
-    readonly groupBy?: (params: SqlParams) => string;
-  },
+  kind: FactKind,
 ): Promise<PeriodCount[]> {
   const params = new SqlParams();
   const facts = factSource(params, context, [kind], { kindWholes: true });
-  const detail = options.byDetail ? 'detail' : 'NULL::text';
-  const group = options.groupBy === undefined ? 'NULL::text' : options.groupBy(params);
+  const grouped = isGroupedKind(kind);
+  const group = grouped ? countGroupSql(kind, params) : 'NULL::text';
   const sets = [
-    '(grp, category, detail, period)',
-    '(grp, category, detail)',
-    ...(options.groupBy === undefined ? [] : ['(grp, period)', '(grp)']),
+    '(grp, category, period)',
+    '(grp, category)',
+    ...(grouped ? ['(grp, period)', '(grp)'] : []),
     '(period)',
     '()',
   ];
+  const clients = firstFactsCanCount(context)
+    ? clientsOfFirstFacts(params.add(context.from))
+    : clientsAtLevel('GROUPING(category) = 0');
   return db.query<PeriodCount[]>(
     `SELECT CASE WHEN GROUPING(category) = 0 THEN 'ROW'
                  WHEN GROUPING(grp) = 0 THEN 'GROUP' ELSE 'ALL' END AS level,
-            grp AS "group", category, detail, to_char(period, 'YYYY-MM-DD') AS period,
-            ${FACTS_COUNTED}::int AS n,
-            (${clientsAtLevel('GROUPING(category) = 0')})::int AS clients
-       FROM (SELECT category, ${detail} AS detail, ${group} AS grp, path_id, n,
-                    solo_in_category, solo_in_kind, ${periodOf(context)} AS period
+            grp AS "group", category, to_char(period, 'YYYY-MM-DD') AS period,
+            ${FACTS_COUNTED}::int AS n, (${clients})::int AS clients
+       FROM (SELECT category, ${group} AS grp, path_id, n, solo_in_category, solo_in_kind,
+                    prev_in_row, prev_in_group, prev_in_kind, ${periodOf(context)} AS period
                FROM ${facts} source) fact
       GROUP BY GROUPING SETS (${sets.join(', ')})`,
     params.values,
   );
+}
+
+/**
+ * The clients of each cell of the statement above as the facts that are their path's first in
+ * it: at the cell's level (row, group or the kind), the facts whose path has no fact there
+ * earlier in the cell's period, or earlier in the range (`from`, a placeholder) for a TOTAL.
+ * Plain filtered sums, no sort by path (docs/adr/0021-first-facts-count-clients.md).
+ */
+function clientsOfFirstFacts(from: string): string {
+  const first = (mark: string) =>
+    `CASE WHEN GROUPING(period) = 0
+          THEN coalesce(sum(n) FILTER (WHERE ${mark} IS NULL OR ${mark} < period), 0)
+          ELSE coalesce(sum(n) FILTER (WHERE ${mark} IS NULL OR ${mark} < ${from}::date), 0) END`;
+  return `CASE WHEN GROUPING(category) = 0 THEN ${first('prev_in_row')}
+               WHEN GROUPING(grp) = 0 THEN ${first('prev_in_group')}
+               ELSE ${first('prev_in_kind')} END`;
 }

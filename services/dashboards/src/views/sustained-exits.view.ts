@@ -24,7 +24,7 @@ export function sustainedExitsLayout(
 export const sustainedExitsView: DashboardView = {
   name: 'sustained-exits',
   async read(db, context) {
-    const records = await countPerPeriod(db, context, 'SUSTAINED_EXIT', { byDetail: false });
+    const records = await countPerPeriod(db, context, 'SUSTAINED_EXIT');
     return sustainedExitsLayout(context.periods, records);
   },
 };

@@ -29,7 +29,7 @@ const count = (
   n: number,
   group: string | null = null,
   clients = n,
-): PeriodCount => ({ level: 'ROW', group, category, detail: null, period, n, clients });
+): PeriodCount => ({ level: 'ROW', group, category, period, n, clients });
 
 /**
  * The records countPerPeriod answers for cells of clients each in one cell only: every row's
@@ -45,13 +45,13 @@ function counted(cells: readonly PeriodCount[]): PeriodCount[] {
   for (const cell of cells) {
     for (const period of [cell.period, null]) {
       if (period === null) {
-        const { level, group, category, detail } = cell;
-        add({ level, group, category, detail, period }, cell);
+        const { level, group, category } = cell;
+        add({ level, group, category, period }, cell);
       }
       if (cell.group !== null) {
-        add({ level: 'GROUP', group: cell.group, category: null, detail: null, period }, cell);
+        add({ level: 'GROUP', group: cell.group, category: null, period }, cell);
       }
-      add({ level: 'ALL', group: null, category: null, detail: null, period }, cell);
+      add({ level: 'ALL', group: null, category: null, period }, cell);
     }
   }
   return [...cells, ...wholes.values()];

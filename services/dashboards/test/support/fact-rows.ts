@@ -26,7 +26,9 @@ export async function factRowsOf(
             to_char(fact_date, 'YYYY-MM-DD') AS "factDate", org_id AS "orgId", municipality,
             age_band AS "ageBand", measure_type AS "measureType", category, detail, days,
             to_char(due_date, 'YYYY-MM-DD') AS "dueDate", solo_in_category AS "soloInCategory",
-            solo_in_kind AS "soloInKind"
+            solo_in_kind AS "soloInKind", to_char(prev_in_row, 'YYYY-MM-DD') AS "prevInRow",
+            to_char(prev_in_group, 'YYYY-MM-DD') AS "prevInGroup",
+            to_char(prev_in_kind, 'YYYY-MM-DD') AS "prevInKind"
        FROM dashboard_fact WHERE path_id = ANY($1::uuid[])`,
     [[...pathIds]],
   );
