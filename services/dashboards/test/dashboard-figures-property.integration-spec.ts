@@ -35,6 +35,8 @@ const VIEWS: readonly {
   readonly view: DashboardViewName;
   readonly kind: string;
   readonly categories: readonly string[];
+  /** The details a fact may have (none when not given), drawn apart from its category. */
+  readonly details?: readonly string[];
   readonly rowOf: RowOfFact;
 }[] = [
   {
@@ -68,6 +70,14 @@ const VIEWS: readonly {
     rowOf: (one) => ({ key: one.category }),
   },
   {
+    // An answer delay's row is its answer within its category: finer than the category.
+    view: 'waiting',
+    kind: 'ANSWER_DELAY',
+    categories: ['REFERRAL', 'HANDOFF'],
+    details: ['ACCEPTED', 'DECLINED'],
+    rowOf: (one) => ({ group: `${one.category}_ANSWER`, key: one.detail! }),
+  },
+  {
     view: 'goal-attainment',
     kind: 'GAS',
     categories: ['-1', '0', '+2'],
@@ -95,11 +105,15 @@ const draftArbitrary = fc.record({
 type Draft = typeof draftArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
 function factOf(draft: Draft, mine: string, other: string, paths: readonly string[]): Fact {
-  const { kind, categories } = VIEWS[draft.view];
+  const { kind, categories, details } = VIEWS[draft.view];
   return fact({
     pathId: paths[draft.path],
     kind,
     category: categories[draft.category % categories.length],
+    detail:
+      details === undefined
+        ? null
+        : details[Math.floor(draft.category / categories.length) % details.length],
     factDate: addCalendarDays(FIRST_DAY, draft.day),
     orgId: draft.mine ? mine : other,
     // A path's facts all have its municipality, as the projection gives them (from the

@@ -21,12 +21,14 @@ const KINDS = [
   },
   { kind: 'FOLLOW_UP_STATUS', categories: ['STUDIES', 'MISSED'] },
   { kind: 'FOLLOW_UP', categories: ['DONE', 'MISSED'] },
+  { kind: 'WAIT', categories: ['SERVICE', 'MEASURE'] },
+  { kind: 'ANSWER_DELAY', categories: ['REFERRAL', 'HANDOFF'] },
 ] as const;
 
 const draftArbitrary = fc.record({
   kind: fc.nat({ max: KINDS.length - 1 }),
   category: fc.nat({ max: 3 }),
-  detail: fc.constantFrom(null, '1', '3', 'LABOUR_MARKET'),
+  detail: fc.constantFrom(null, '1', '3', 'LABOUR_MARKET', 'ACCEPTED'),
   // Few days and paths: several facts of a path in a row, a group and a kind, on one day too.
   day: fc.nat({ max: 6 }),
   path: fc.nat({ max: 3 }),

@@ -1,12 +1,15 @@
 import {
   clientsAtLevel,
   FACTS_COUNTED,
+  firstInRowOf,
   percentilesOfHistogram,
   soloOf,
   SqlParams,
   unmarkedClientsOf,
 } from './fact-sql';
-import { factSource } from './fact-source';
+import { rowIsCategory } from '../projection/facts/count-groups';
+import type { FactKind } from '../projection/facts/fact-row';
+import { factSource, firstFactsCanCount } from './fact-source';
 import type { Queryable, ViewContext } from './view-context';
 
 /**
@@ -30,7 +33,7 @@ export interface CategoryFigures {
 export async function figuresPerCategory(
   db: Queryable,
   context: ViewContext,
-  kinds: readonly string[],
+  kinds: readonly FactKind[],
   options: { readonly percentiles: boolean },
 ): Promise<CategoryFigures[]> {
   const params = new SqlParams();
@@ -45,8 +48,22 @@ export async function figuresPerCategory(
       params.values,
     );
   }
-  // The days and the solo facts from a histogram (few rows); the other facts' paths apart.
+  // The days from a histogram (few rows), with the clients each key's facts are of.
   const facts = () => factSource(params, context, kinds, { kindWholes: false });
+  if (firstFactsCanCount(context) && kinds.every(rowIsCategory)) {
+    // A row is a category: a path's first fact of it in the range is one client.
+    return db.query<CategoryFigures[]>(
+      percentilesOfHistogram(
+        `SELECT kind, category, days, ${FACTS_COUNTED} AS n,
+                ${firstInRowOf(params.add(context.from))} AS solo
+           FROM ${facts()} fact
+          GROUP BY kind, category, days`,
+        ['kind', 'category'],
+      ),
+      params.values,
+    );
+  }
+  // The solo facts from the histogram, the other facts' paths apart.
   return db.query<CategoryFigures[]>(
     percentilesOfHistogram(
       `SELECT kind, category, days, ${FACTS_COUNTED} AS n, ${soloOf('solo_in_category')} AS solo

@@ -12,9 +12,11 @@ const FACT_AS_SOURCE = `kind, category, detail, fact_date, days, due_date, path_
    solo_in_kind, prev_in_row, prev_in_group, prev_in_kind, 1 AS n`;
 
 /**
- * The previous days of the facts in a cell: none, since a cell a view of a kind's whole reads
- * holds only facts that are their path's only one of their kind (the mark's condition below).
- * A view that reads cells of facts only solo in their category must not look at them.
+ * The previous days of the facts in a cell: none. Every cell's facts are their path's only one
+ * of their category, so none has a previous fact in its row; a cell a view of a kind's whole
+ * reads holds only facts that are their path's only one of their kind (the mark's condition
+ * below), with no previous fact in their group or kind either. A view that reads cells of facts
+ * solo only in their category must not look at prev_in_group or prev_in_kind.
  */
 const NO_PREVIOUS_DAYS =
   'NULL::date AS prev_in_row, NULL::date AS prev_in_group, NULL::date AS prev_in_kind';

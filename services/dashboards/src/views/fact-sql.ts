@@ -103,18 +103,20 @@ export function periodOf(context: ViewContext, day = 'fact_date'): string {
  * solo)`: what percentile_disc gives (the first value whose cumulative share reaches the
  * fraction; NULL days are counted but not measured), without sorting every fact: a view reads
  * up to a few hundred thousand facts in REGION scope, and they have only a few hundred distinct
- * days. Each key's `clients` are its `solo` facts (marked as their path's only one at the key's
- * level, {@link soloOf}) and the distinct paths of the others, from `unmarked(keys…, clients)`,
- * which reads only those facts (keys may be NULL at a grouping level, hence NOT DISTINCT).
+ * days. Each key's `clients` are its `solo` facts (each one client of the key: marked as their
+ * path's only one at the key's level, {@link soloOf}, or their path's first there) and, when
+ * the histogram cannot tell them all, the distinct paths of the others, from `unmarked(keys…,
+ * clients)`, which reads only those facts (keys may be NULL at a grouping level, hence NOT
+ * DISTINCT).
  */
 export function percentilesOfHistogram(
   histogram: string,
   keys: readonly string[],
-  unmarked: string,
+  unmarked?: string,
 ): string {
   const by = keys.join(', ');
   const same = keys.map((key) => `d.${key} IS NOT DISTINCT FROM p.${key}`).join(' AND ');
-  return `WITH h AS (${histogram}),
+  const percentiles = `WITH h AS (${histogram}),
      c AS (SELECT ${by}, days, n, solo,
                   sum(n) OVER (PARTITION BY ${by} ORDER BY days ROWS UNBOUNDED PRECEDING) AS below,
                   sum(n) FILTER (WHERE days IS NOT NULL) OVER (PARTITION BY ${by}) AS measured
@@ -123,9 +125,23 @@ export function percentilesOfHistogram(
                   min(days) FILTER (WHERE 2 * below >= measured) AS median_days,
                   min(days) FILTER (WHERE 10 * below >= 9 * measured) AS p90_days
              FROM c
-            GROUP BY ${by}),
+            GROUP BY ${by})`;
+  const columns = `${keys.map((key) => `p.${key}`).join(', ')}, p.n, p.median_days, p.p90_days`;
+  return unmarked === undefined
+    ? `${percentiles}
+     SELECT ${columns}, p.solo::int AS clients FROM p`
+    : `${percentiles},
      d AS (${unmarked})
-     SELECT ${keys.map((key) => `p.${key}`).join(', ')}, p.n, p.median_days, p.p90_days,
-            (p.solo + coalesce(d.clients, 0))::int AS clients
+     SELECT ${columns}, (p.solo + coalesce(d.clients, 0))::int AS clients
        FROM p LEFT JOIN d ON ${same}`;
+}
+
+/**
+ * The facts of a cell of a row (group and category) that are their path's first in it, from
+ * day `from` (a placeholder) on: each one client of the cell, and together all of them
+ * (services/dashboards/src/projection/facts/client-marks.ts). Only where the previous days
+ * count (firstFactsCanCount in ./fact-source.ts); a cell of the region's cells has none.
+ */
+export function firstInRowOf(from: string): string {
+  return `coalesce(sum(n) FILTER (WHERE prev_in_row IS NULL OR prev_in_row < ${from}::date), 0)`;
 }

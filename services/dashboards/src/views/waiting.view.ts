@@ -7,7 +7,7 @@ import {
   SqlParams,
   unmarkedClientsOf,
 } from './fact-sql';
-import { factSource } from './fact-source';
+import { factSource, firstFactsCanCount } from './fact-source';
 import type { Layout } from './layout';
 import { orderedKeys, withGroupTotals, type GroupedRows } from './row-helpers';
 import type { Queryable, ViewContext } from './view-context';
@@ -86,6 +86,33 @@ async function readWaiting(db: Queryable, context: ViewContext): Promise<WaitFig
   const params = new SqlParams();
   const facts = () => factSource(params, context, ['WAIT', 'ANSWER_DELAY'], { kindWholes: true });
   // Per detail, per category and per kind (GROUPING: 0, 1, 3), from the facts counted per days.
+  const levels =
+    'GROUPING SETS ((kind, category, detail, days), (kind, category, days), (kind, days))';
+  if (firstFactsCanCount(context)) {
+    // A path's first fact at a level in the range is one client of it: a detail is an answer
+    // delay's row and a category a group (../projection/facts/count-groups.ts); a wait's row is
+    // its category, and its detail none.
+    const from = params.add(context.from);
+    const first = (mark: string) =>
+      `coalesce(sum(n) FILTER (WHERE ${mark} IS NULL OR ${mark} < ${from}::date), 0)`;
+    return db.query<WaitFigures[]>(
+      percentilesOfHistogram(
+        `SELECT kind, category, detail, GROUPING(category, detail) AS level, days, sum(n) AS n,
+                CASE WHEN GROUPING(detail) = 0 THEN sum(first_in_row)
+                     WHEN GROUPING(category) = 0 THEN sum(first_in_group)
+                     ELSE sum(first_in_kind) END AS solo
+           FROM (SELECT kind, category, detail, days, ${FACTS_COUNTED} AS n,
+                        ${first('prev_in_row')} AS first_in_row,
+                        ${first('prev_in_group')} AS first_in_group,
+                        ${first('prev_in_kind')} AS first_in_kind
+                   FROM ${facts()} fact
+                  GROUP BY 1, 2, 3, 4) per_days
+          GROUP BY ${levels}`,
+        ['kind', 'category', 'detail', 'level'],
+      ),
+      params.values,
+    );
+  }
   // The solo facts are summed by their mark at each level: a category's, or the kind's.
   return db.query<WaitFigures[]>(
     percentilesOfHistogram(
@@ -97,7 +124,7 @@ async function readWaiting(db: Queryable, context: ViewContext): Promise<WaitFig
                       ${soloOf('solo_in_kind')} AS solo_of_kind
                  FROM ${facts()} fact
                 GROUP BY 1, 2, 3, 4) per_days
-        GROUP BY GROUPING SETS ((kind, category, detail, days), (kind, category, days), (kind, days))`,
+        GROUP BY ${levels}`,
       ['kind', 'category', 'detail', 'level'],
       // A fact solo in its kind is solo in its category: only the others are read.
       `SELECT kind, category, detail, GROUPING(category, detail) AS level,

@@ -1,5 +1,5 @@
 import type { IsoDate } from '@polku/timers';
-import { countGroupOf } from './count-groups';
+import { countGroupOf, countRowOf } from './count-groups';
 import type { DashboardFactRow } from './fact-row';
 
 /** A fact of a path with what the views need to count its path once, cheaply. */
@@ -8,7 +8,7 @@ export interface MarkedFactRow extends DashboardFactRow {
   readonly soloInCategory: boolean;
   /** The path's only fact of this kind: a group's or a view's whole counts the path by it alone. */
   readonly soloInKind: boolean;
-  /** The day of the path's previous fact in this fact's row (its group and category), or null. */
+  /** The day of the path's previous fact in this fact's row (./count-groups.ts), or null. */
   readonly prevInRow: IsoDate | null;
   /** The day of the path's previous fact in this fact's group (./count-groups.ts), or null. */
   readonly prevInGroup: IsoDate | null;
@@ -38,7 +38,7 @@ export function withClientMarks(facts: readonly DashboardFactRow[]): MarkedFactR
   const kindOf = (fact: DashboardFactRow) => `${fact.pathId}\u0000${fact.kind}`;
   const categoryOf = (fact: DashboardFactRow) => `${kindOf(fact)}\u0000${fact.category}`;
   const groupOf = (fact: DashboardFactRow) => `${kindOf(fact)}\u0000${countGroupOf(fact)}`;
-  const rowOf = (fact: DashboardFactRow) => `${groupOf(fact)}\u0000${fact.category}`;
+  const rowOf = (fact: DashboardFactRow) => `${kindOf(fact)}\u0000${countRowOf(fact)}`;
   for (const fact of facts) {
     perCategory.set(categoryOf(fact), (perCategory.get(categoryOf(fact)) ?? 0) + 1);
     perKind.set(kindOf(fact), (perKind.get(kindOf(fact)) ?? 0) + 1);

@@ -26,12 +26,15 @@ const DESTINATION_GROUP_OF = new Map<string, string>(
  * The group a fact's row is shown in, by its kind: an exit's Table 7 group (the contracts'
  * group of its category, else the fact's own group, its detail, which places a category the
  * contracts do not list yet), a decline's party (what precedes the colon: REFERRAL or HANDOFF),
- * a follow-up status's months after the exit (its detail); one group, the kind, for the rest.
+ * a follow-up status's months after the exit (its detail), a wait's or an answer delay's
+ * category (what was waited for; a referral or a hand-off, whose rows are its answers); one
+ * group, the kind, for the rest.
  *
- * The projection marks each fact with the day of its path's previous fact in the same group
- * (./client-marks.ts), so the group here and {@link countGroupSql} below, the same rule in SQL
- * for the views, must agree: the property test (services/dashboards/test/
- * dashboard-figures-property.integration-spec.ts) counts every group's clients both ways.
+ * The projection marks each fact with the day of its path's previous fact in the same row and
+ * group (./client-marks.ts), so the groups and rows here and {@link countGroupSql} below, the
+ * same rule in SQL for the views, must agree with the views' own: the property test
+ * (services/dashboards/test/dashboard-figures-property.integration-spec.ts) counts every row's
+ * and group's clients both ways.
  */
 export function countGroupOf(fact: Pick<DashboardFactRow, 'kind' | 'category' | 'detail'>): string {
   switch (fact.kind) {
@@ -41,9 +44,26 @@ export function countGroupOf(fact: Pick<DashboardFactRow, 'kind' | 'category' | 
       return fact.category.split(':')[0];
     case 'FOLLOW_UP_STATUS':
       return fact.detail ?? 'UNKNOWN';
+    case 'WAIT':
+    case 'ANSWER_DELAY':
+      return fact.category;
     default:
       return '';
   }
+}
+
+/** The kinds whose rows are finer than their category: an answer delay's row is its answer. */
+const ROW_BY_DETAIL: readonly FactKind[] = ['ANSWER_DELAY'];
+
+/** The row a fact is counted in within its kind: its group and category, and detail for some. */
+export function countRowOf(fact: Pick<DashboardFactRow, 'kind' | 'category' | 'detail'>): string {
+  const row = `${countGroupOf(fact)}\u0000${fact.category}`;
+  return ROW_BY_DETAIL.includes(fact.kind) ? `${row}\u0000${fact.detail ?? '\u0001'}` : row;
+}
+
+/** Whether a kind's row is its category alone (its group, if it has one, following from it). */
+export function rowIsCategory(kind: FactKind): boolean {
+  return !(['EXIT', 'FOLLOW_UP_STATUS', ...ROW_BY_DETAIL] as readonly FactKind[]).includes(kind);
 }
 
 /** {@link countGroupOf} as an SQL expression over dashboard_fact's columns, for a grouped kind. */
