@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal, UserRole } from '@polku/auth';
 import type { EventSubject, OrgRole } from '@polku/contracts';
 import { newOutboxEvent, type OutboxEventOverrides } from '@polku/testing';
+import { addCalendarDays, finnishDateOf } from '@polku/timers';
 import type { SubjectEvent } from './work-queue-service';
 
 /** An organisation's people: two caseworkers, a team lead and a manager. */
@@ -99,7 +100,11 @@ export class TestPath {
   }
 }
 
-/** A date `days` from today (UTC), YYYY-MM-DD: negative for the past. */
+/**
+ * A date `days` from today in Finland, YYYY-MM-DD: negative for the past. Today is Helsinki's,
+ * as the queue measures "overdue" (src/queue/queue-rules.ts): the UTC date is a day behind it
+ * from 22:00 (21:00 in summer) to midnight UTC, when a step due today was already overdue.
+ */
 export function daysFromNow(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return addCalendarDays(finnishDateOf(new Date()), days);
 }
