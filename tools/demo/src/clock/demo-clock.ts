@@ -6,6 +6,8 @@
 export interface DemoClock {
   now(): Date;
   setTime(target: Date): Promise<void>;
+  /** Ends at real time: offset exactly 0, not "now" read a millisecond before it is applied. */
+  returnToRealTime(): Promise<void>;
 }
 
 /**
@@ -21,6 +23,11 @@ export class RealTimeClock implements DemoClock {
     return Promise.reject(
       new Error('the real-time clock cannot move: start polku with a simulated clock for that'),
     );
+  }
+
+  /** Already there. */
+  returnToRealTime(): Promise<void> {
+    return Promise.resolve();
   }
 }
 
