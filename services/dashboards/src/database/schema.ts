@@ -4,6 +4,7 @@ import { FactIndexesWithPath1766500100000 } from './migrations/1766500100000-fac
 import { FactClientMarks1766500200000 } from './migrations/1766500200000-fact-client-marks';
 import { RegionFactCells1766500300000 } from './migrations/1766500300000-region-fact-cells';
 import { FactPreviousDays1766500400000 } from './migrations/1766500400000-fact-previous-days';
+import { DashboardFactAutovacuum1766500500000 } from './migrations/1766500500000-dashboard-fact-autovacuum';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const DASHBOARDS_ENTITIES = [];
@@ -16,6 +17,7 @@ export const DASHBOARDS_MIGRATIONS = [
   FactClientMarks1766500200000,
   RegionFactCells1766500300000,
   FactPreviousDays1766500400000,
+  DashboardFactAutovacuum1766500500000,
 ];
 
 /**

@@ -9,7 +9,8 @@ export const DASHBOARDS_USAGE = `usage: npm run bench -- dashboards [--paths N] 
   path) to JetStream as the owning services would, then measures, in this order:
     ingest   the service started on the full stream: events/s through the real consumer and
              the time until the last fact is written (every durable drained); when the
-             server's autovacuum is off, the bench runs VACUUM (ANALYZE) every 30 s in its stead
+             server's autovacuum is off, the bench runs VACUUM (ANALYZE) every 30 s in its stead,
+             and once more when the last event is in
     views    each of the 13 views, one request at a time over NATS as the gateway sends them
              (a MANAGER's signed principal), MONTH over two years: ORGANISATION, REGION, and
              REGION filtered by municipality (Kajaani); p50/p95/p99 ms
