@@ -1,7 +1,7 @@
 import {
   clientsAtLevel,
   FACTS_COUNTED,
-  firstInRowOf,
+  firstFactsOf,
   percentilesOfHistogram,
   soloOf,
   SqlParams,
@@ -55,7 +55,7 @@ export async function figuresPerCategory(
     return db.query<CategoryFigures[]>(
       percentilesOfHistogram(
         `SELECT kind, category, days, ${FACTS_COUNTED} AS n,
-                ${firstInRowOf(params.add(context.from))} AS solo
+                ${firstFactsOf('prev_in_row', `${params.add(context.from)}::date`)} AS solo
            FROM ${facts()} fact
           GROUP BY kind, category, days`,
         ['kind', 'category'],

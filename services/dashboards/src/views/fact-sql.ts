@@ -136,12 +136,17 @@ export function percentilesOfHistogram(
        FROM p LEFT JOIN d ON ${same}`;
 }
 
+/** The day of a fact's path's previous fact in its row, group or kind (client-marks.ts). */
+export type PreviousDay = 'prev_in_row' | 'prev_in_group' | 'prev_in_kind';
+
 /**
- * The facts of a cell of a row (group and category) that are their path's first in it, from
- * day `from` (a placeholder) on: each one client of the cell, and together all of them
- * (services/dashboards/src/projection/facts/client-marks.ts). Only where the previous days
- * count (firstFactsCanCount in ./fact-source.ts); a cell of the region's cells has none.
+ * The facts of a cell that are their path's first in it at the level `previous` is of, from
+ * `start` (an SQL date: a period's first day, or a placeholder cast to date for the range) on:
+ * each one client of the cell, and together all of them
+ * (services/dashboards/src/projection/facts/client-marks.ts). Plain filtered sums, no sort by
+ * path (docs/adr/0021-first-facts-count-clients.md). Only where the previous days count
+ * (firstFactsCanCount in ./fact-source.ts); a cell of the region's cells has none.
  */
-export function firstInRowOf(from: string): string {
-  return `coalesce(sum(n) FILTER (WHERE prev_in_row IS NULL OR prev_in_row < ${from}::date), 0)`;
+export function firstFactsOf(previous: PreviousDay, start: string): string {
+  return `coalesce(sum(n) FILTER (WHERE ${previous} IS NULL OR ${previous} < ${start}), 0)`;
 }

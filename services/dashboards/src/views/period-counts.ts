@@ -1,6 +1,13 @@
 import type { FactKind } from '../projection/facts/fact-row';
 import { countGroupSql, isGroupedKind } from '../projection/facts/count-groups';
-import { clientsAtLevel, FACTS_COUNTED, periodOf, SqlParams } from './fact-sql';
+import {
+  clientsAtLevel,
+  FACTS_COUNTED,
+  firstFactsOf,
+  periodOf,
+  SqlParams,
+  type PreviousDay,
+} from './fact-sql';
 import { factSource, firstFactsCanCount } from './fact-source';
 import type { Queryable, ViewContext } from './view-context';
 
@@ -62,13 +69,11 @@ export async function countPerPeriod(
  * The clients of each cell of the statement above as the facts that are their path's first in
  * it: at the cell's level (row, group or the kind), the facts whose path has no fact there
  * earlier in the cell's period, or earlier in the range (`from`, a placeholder) for a TOTAL.
- * Plain filtered sums, no sort by path (docs/adr/0021-first-facts-count-clients.md).
  */
 function clientsOfFirstFacts(from: string): string {
-  const first = (mark: string) =>
-    `CASE WHEN GROUPING(period) = 0
-          THEN coalesce(sum(n) FILTER (WHERE ${mark} IS NULL OR ${mark} < period), 0)
-          ELSE coalesce(sum(n) FILTER (WHERE ${mark} IS NULL OR ${mark} < ${from}::date), 0) END`;
+  const first = (previous: PreviousDay) =>
+    `CASE WHEN GROUPING(period) = 0 THEN ${firstFactsOf(previous, 'period')}
+          ELSE ${firstFactsOf(previous, `${from}::date`)} END`;
   return `CASE WHEN GROUPING(category) = 0 THEN ${first('prev_in_row')}
                WHEN GROUPING(grp) = 0 THEN ${first('prev_in_group')}
                ELSE ${first('prev_in_kind')} END`;

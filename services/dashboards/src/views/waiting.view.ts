@@ -2,10 +2,12 @@ import type { DashboardView } from './dashboard-view';
 import {
   atLevel,
   FACTS_COUNTED,
+  firstFactsOf,
   percentilesOfHistogram,
   soloOf,
   SqlParams,
   unmarkedClientsOf,
+  type PreviousDay,
 } from './fact-sql';
 import { factSource, firstFactsCanCount } from './fact-source';
 import type { Layout } from './layout';
@@ -92,9 +94,8 @@ async function readWaiting(db: Queryable, context: ViewContext): Promise<WaitFig
     // A path's first fact at a level in the range is one client of it: a detail is an answer
     // delay's row and a category a group (../projection/facts/count-groups.ts); a wait's row is
     // its category, and its detail none.
-    const from = params.add(context.from);
-    const first = (mark: string) =>
-      `coalesce(sum(n) FILTER (WHERE ${mark} IS NULL OR ${mark} < ${from}::date), 0)`;
+    const start = `${params.add(context.from)}::date`;
+    const first = (previous: PreviousDay) => firstFactsOf(previous, start);
     return db.query<WaitFigures[]>(
       percentilesOfHistogram(
         `SELECT kind, category, detail, GROUPING(category, detail) AS level, days, sum(n) AS n,
