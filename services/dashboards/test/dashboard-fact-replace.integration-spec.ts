@@ -148,6 +148,15 @@ describe('replacing the facts of a path', () => {
     // The moved facts left no empty cell behind.
     expect(cells.month.some((cell) => cell.endsWith(',0)'))).toBe(false);
     expect(cells.day.some((cell) => cell.endsWith(',0)'))).toBe(false);
+    expect(cells.sliceMonth.some((cell) => cell.endsWith(',0)'))).toBe(false);
+    expect(cells.sliceDay.some((cell) => cell.endsWith(',0)'))).toBe(false);
+    // Each fact counted in its municipality's and its age band's slice too.
+    expect(cells.sliceDay.filter((cell) => cell.startsWith('(municipality:205,'))).toHaveLength(
+      cells.day.length,
+    );
+    expect(cells.sliceMonth.filter((cell) => cell.startsWith('(age_band:AGE_25_29,'))).toHaveLength(
+      cells.month.length,
+    );
     expect(cells.day.some((cell) => cell.includes('REFERRED'))).toBe(false);
 
     await replace([path, other], []);

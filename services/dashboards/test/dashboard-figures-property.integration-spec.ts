@@ -87,6 +87,7 @@ const VIEWS: readonly {
 
 const FIRST_DAY = '2025-01-01';
 const MUNICIPALITIES = ['205', '290'] as const;
+const AGE_BANDS = ['AGE_18_24', 'AGE_25_29', 'AGE_30_39'] as const;
 
 /** A fact as fast-check draws it; the organisations are the run's own (see below). */
 const draftArbitrary = fc.record({
@@ -116,19 +117,23 @@ function factOf(draft: Draft, mine: string, other: string, paths: readonly strin
         : details[Math.floor(draft.category / categories.length) % details.length],
     factDate: addCalendarDays(FIRST_DAY, draft.day),
     orgId: draft.mine ? mine : other,
-    // A path's facts all have its municipality, as the projection gives them (from the
+    // A path's facts all have its municipality and age band, as the projection gives them (from the
     // path's latest intake: services/dashboards/src/projection/facts/fact-row.ts).
     municipality: MUNICIPALITIES[draft.path % MUNICIPALITIES.length],
+    ageBand: AGE_BANDS[draft.path % AGE_BANDS.length],
     days: draft.days,
   });
 }
 
 /** Each run's facts are asked for in both scopes, with and without a filter. */
-const ASKED: readonly { scope: DashboardScope; municipality?: string }[] = [
+const ASKED: readonly { scope: DashboardScope; municipality?: string; ageBand?: string }[] = [
   { scope: 'ORGANISATION' },
   { scope: 'ORGANISATION', municipality: '205' },
   { scope: 'REGION' },
+  // A slice's cells (docs/adr/0022-slice-cells.md), and both filters: the facts alone.
   { scope: 'REGION', municipality: '205' },
+  { scope: 'REGION', ageBand: 'AGE_25_29' },
+  { scope: 'REGION', municipality: '205', ageBand: 'AGE_30_39' },
 ];
 
 /** Every cell of a view's table against the facts it counts: the count, or the percentile. */
@@ -184,7 +189,8 @@ describe('dashboards: every figure as counted from the facts (property)', () => 
         async ({ drafts, period, from, to }) => {
           // A REGION answer counts every fact of the database: only this run's are kept.
           await service.dataSource.query(
-            'TRUNCATE dashboard_fact, dashboard_day_cell, dashboard_month_cell',
+            `TRUNCATE dashboard_fact, dashboard_day_cell, dashboard_month_cell,
+                      dashboard_slice_day_cell, dashboard_slice_month_cell`,
           );
           // Every run counts an organisation of its own, beside another one's facts.
           const orgId = randomUUID();
@@ -193,19 +199,28 @@ describe('dashboards: every figure as counted from the facts (property)', () => 
           const mine = drafts.map((draft) => factOf(draft, orgId, other, paths));
           await seedFacts(service.dataSource, mine);
           const first = periodStart(period, from);
-          for (const { scope, municipality } of ASKED) {
+          for (const { scope, municipality, ageBand } of ASKED) {
             const counted = mine.filter(
               (one: Fact) =>
                 (scope === 'REGION' || one.orgId === orgId) &&
                 one.factDate >= first &&
                 one.factDate <= to &&
-                (municipality === undefined || one.municipality === municipality),
+                (municipality === undefined || one.municipality === municipality) &&
+                (ageBand === undefined || one.ageBand === ageBand),
             );
             for (const { view, kind, rowOf } of VIEWS) {
               const table = await service.ask<DashboardTable>(
                 DASHBOARD_COMMANDS.view,
                 person(orgId, 'MANAGER'),
-                { view, scope, period, from, to, ...(municipality ? { municipality } : {}) },
+                {
+                  view,
+                  scope,
+                  period,
+                  from,
+                  to,
+                  ...(municipality ? { municipality } : {}),
+                  ...(ageBand ? { ageBand } : {}),
+                },
               );
               expectFigures(
                 table,

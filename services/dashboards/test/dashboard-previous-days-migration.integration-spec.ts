@@ -60,7 +60,8 @@ describe('dashboards: the previous days the migration fills', () => {
         fc.array(draftArbitrary, { minLength: 1, maxLength: 60 }),
         async (drafts) => {
           await service.dataSource.query(
-            'TRUNCATE dashboard_fact, dashboard_day_cell, dashboard_month_cell',
+            `TRUNCATE dashboard_fact, dashboard_day_cell, dashboard_month_cell,
+                      dashboard_slice_day_cell, dashboard_slice_month_cell`,
           );
           const paths = Array.from({ length: 4 }, () => randomUUID());
           const facts = drafts.map((draft, at) => {

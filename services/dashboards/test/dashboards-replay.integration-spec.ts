@@ -41,6 +41,7 @@ describe('the dashboards rebuilt by replay', () => {
     expect(live.facts).toEqual(expectedFacts(scenario.events, pathIds));
     expect(live.facts.length).toBeGreaterThanOrEqual(30);
     expect(live.cells.day.length + live.cells.month.length).toBeGreaterThanOrEqual(10);
+    expect(live.cells.sliceDay.length + live.cells.sliceMonth.length).toBeGreaterThanOrEqual(10);
     expect(live.cells).toEqual(recounted);
 
     // The operator command's work (docs/dashboards.md): rebuild-projection --all-durables.
@@ -49,6 +50,8 @@ describe('the dashboards rebuilt by replay', () => {
       dashboard_fact: 0,
       dashboard_day_cell: 0,
       dashboard_month_cell: 0,
+      dashboard_slice_day_cell: 0,
+      dashboard_slice_month_cell: 0,
     });
 
     service = await startDashboardsService(config);

@@ -5,6 +5,8 @@ import { FactClientMarks1766500200000 } from './migrations/1766500200000-fact-cl
 import { RegionFactCells1766500300000 } from './migrations/1766500300000-region-fact-cells';
 import { FactPreviousDays1766500400000 } from './migrations/1766500400000-fact-previous-days';
 import { DashboardFactAutovacuum1766500500000 } from './migrations/1766500500000-dashboard-fact-autovacuum';
+import { MonthCellHistogramIndex1766500600000 } from './migrations/1766500600000-month-cell-histogram-index';
+import { SliceFactCells1766500700000 } from './migrations/1766500700000-slice-fact-cells';
 
 /** Every entity of this service, listed explicitly (bundling breaks globs). */
 export const DASHBOARDS_ENTITIES = [];
@@ -18,6 +20,8 @@ export const DASHBOARDS_MIGRATIONS = [
   RegionFactCells1766500300000,
   FactPreviousDays1766500400000,
   DashboardFactAutovacuum1766500500000,
+  MonthCellHistogramIndex1766500600000,
+  SliceFactCells1766500700000,
 ];
 
 /**
@@ -30,4 +34,6 @@ export const DASHBOARDS_PROJECTION_TABLES = [
   'dashboard_fact',
   'dashboard_day_cell',
   'dashboard_month_cell',
+  'dashboard_slice_day_cell',
+  'dashboard_slice_month_cell',
 ] as const;

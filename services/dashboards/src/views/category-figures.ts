@@ -10,6 +10,7 @@ import {
 import { rowIsCategory } from '../projection/facts/count-groups';
 import type { FactKind } from '../projection/facts/fact-row';
 import { factSource, firstFactsCanCount } from './fact-source';
+import { figuresFromMonthCells } from './histogram-figures';
 import type { Queryable, ViewContext } from './view-context';
 
 /**
@@ -47,6 +48,10 @@ export async function figuresPerCategory(
         GROUP BY GROUPING SETS ((kind, category), (kind))`,
       params.values,
     );
+  }
+  const fromCells = await figuresFromMonthCells(db, context, kinds);
+  if (fromCells !== undefined) {
+    return fromCells;
   }
   // The days from a histogram (few rows), with the clients each key's facts are of.
   const facts = () => factSource(params, context, kinds, { kindWholes: false });

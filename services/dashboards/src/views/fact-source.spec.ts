@@ -1,4 +1,4 @@
-import { cellsCanCount, factSource, wholeMonths } from './fact-source';
+import { cellsFor, factSource, monthCellsApart, wholeMonths } from './fact-source';
 import { SqlParams } from './fact-sql';
 import type { ViewContext } from './view-context';
 
@@ -41,11 +41,28 @@ describe('wholeMonths', () => {
 
 describe('factSource', () => {
   it('should count from the cells only in REGION scope without a filter they do not keep', () => {
-    expect(cellsCanCount(region)).toBe(true);
-    expect(cellsCanCount({ ...region, orgId: 'an-organisation' })).toBe(false);
-    expect(cellsCanCount({ ...region, municipality: '205' })).toBe(false);
-    expect(cellsCanCount({ ...region, measureType: 'WORK_TRIAL' })).toBe(false);
-    expect(cellsCanCount({ ...region, ageBand: 'AGE_25_29' })).toBe(false);
+    expect(cellsFor(region)).toEqual({ day: 'dashboard_day_cell', month: 'dashboard_month_cell' });
+    expect(cellsFor({ ...region, orgId: 'an-organisation' })).toBeUndefined();
+    expect(cellsFor({ ...region, measureType: 'WORK_TRIAL' })).toBeUndefined();
+    expect(cellsFor({ ...region, municipality: '205', ageBand: 'AGE_25_29' })).toBeUndefined();
+  });
+
+  it('should count a municipality or an age band from its slice of the cells', () => {
+    const slices = { day: 'dashboard_slice_day_cell', month: 'dashboard_slice_month_cell' };
+    expect(cellsFor({ ...region, municipality: '205' })).toEqual({
+      ...slices,
+      slice: 'municipality:205',
+    });
+    expect(cellsFor({ ...region, ageBand: 'AGE_25_29' })).toEqual({
+      ...slices,
+      slice: 'age_band:AGE_25_29',
+    });
+    const params = new SqlParams();
+    const sql = factSource(params, { ...region, municipality: '205' }, ['EXIT'], {
+      kindWholes: true,
+    });
+    expect(sql).toContain('FROM dashboard_slice_day_cell');
+    expect(params.values).toContain('municipality:205');
   });
 
   it('should read month cells and the facts around them for the percentile kinds', () => {
@@ -60,5 +77,31 @@ describe('factSource', () => {
     expect(() =>
       factSource(new SqlParams(), region, ['LINK', 'EXIT'], { kindWholes: true }),
     ).toThrow(/mix day and month cells/);
+  });
+
+  it('should give a percentile view its cells and the facts beside them apart, each with its own parameters', () => {
+    const cellParams = new SqlParams();
+    const factParams = new SqlParams();
+    const apart = monthCellsApart(cellParams, factParams, region, ['LINK']);
+    expect(apart?.cells).toContain('FROM dashboard_month_cell');
+    expect(apart?.cells).not.toContain('dashboard_fact');
+    expect(apart?.facts.match(/FROM dashboard_fact/g)).toHaveLength(2);
+    expect(cellParams.values).toEqual([['LINK'], '2026-01-01', '2026-11-01']);
+    expect(factParams.values).toEqual([
+      'LINK',
+      '2026-01-01',
+      '2026-11-30',
+      'LINK',
+      '2026-12-01',
+      '2026-12-06',
+    ]);
+  });
+
+  it('should not part cells from facts where the cells cannot count the view', () => {
+    const apart = (context: ViewContext, kinds: string[]) =>
+      monthCellsApart(new SqlParams(), new SqlParams(), context, kinds);
+    expect(apart({ ...region, orgId: 'an-organisation' }, ['LINK'])).toBeUndefined();
+    expect(apart(region, ['EXIT'])).toBeUndefined();
+    expect(apart({ ...region, from: '2026-12-01' }, ['LINK'])).toBeUndefined();
   });
 });

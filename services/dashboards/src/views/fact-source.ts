@@ -32,17 +32,40 @@ export interface SourceOptions {
   readonly dated?: boolean;
 }
 
+/** The cells a view counts from, and the slice of them it reads (none: the whole region). */
+export interface Cells {
+  readonly day: string;
+  readonly month: string;
+  readonly slice?: string;
+}
+
 /**
- * Whether the region's cells can count a view: REGION scope (no organisation) and no filter on
- * a dimension they do not keep (municipality, measure type, age band).
+ * The cells that can count a view: in REGION scope (no organisation) without a filter, the
+ * region's cells; with a municipality or an age band filter, that slice's cells
+ * (docs/adr/0022-slice-cells.md). Undefined where none can: under a measure type filter, or a
+ * municipality and an age band together, which the cells do not keep.
  */
-export function cellsCanCount(context: ViewContext): boolean {
-  return (
-    context.orgId === undefined &&
-    context.municipality === undefined &&
-    context.measureType === undefined &&
-    context.ageBand === undefined
-  );
+export function cellsFor(context: ViewContext): Cells | undefined {
+  if (context.orgId !== undefined || context.measureType !== undefined) {
+    return undefined;
+  }
+  if (context.municipality !== undefined && context.ageBand !== undefined) {
+    return undefined;
+  }
+  const slice =
+    context.municipality !== undefined
+      ? `municipality:${context.municipality}`
+      : context.ageBand !== undefined
+        ? `age_band:${context.ageBand}`
+        : undefined;
+  return slice === undefined
+    ? { day: 'dashboard_day_cell', month: 'dashboard_month_cell' }
+    : { day: 'dashboard_slice_day_cell', month: 'dashboard_slice_month_cell', slice };
+}
+
+/** The condition that keeps a view to its slice's cells, ending in AND; none for the region. */
+function sliceOf(params: SqlParams, cells: Cells): string {
+  return cells.slice === undefined ? '' : `slice = ${params.add(cells.slice)} AND`;
 }
 
 /**
@@ -73,7 +96,8 @@ export function factSource(
   options: SourceOptions,
 ): string {
   const dated = options.dated ?? true;
-  if (!cellsCanCount(context)) {
+  const cells = cellsFor(context);
+  if (cells === undefined) {
     return `(${factsOf(params, context, kinds, dated, 'TRUE')})`;
   }
   // The facts a cell cannot count by clients, each through its partial index (a path's only
@@ -87,15 +111,15 @@ export function factSource(
       : '';
     return `(SELECT kind, category, detail, fact_date, NULL::int AS days, due_date, NULL::uuid AS path_id,
                     TRUE AS solo_in_category, solo_in_kind, ${NO_PREVIOUS_DAYS}, n
-               FROM dashboard_day_cell
-              WHERE kind = ANY(${params.add(kinds)}::text[]) ${inRange} ${cellMarks}
+               FROM ${cells.day}
+              WHERE ${sliceOf(params, cells)} kind = ANY(${params.add(kinds)}::text[]) ${inRange} ${cellMarks}
              UNION ALL
              ${factsOf(params, context, kinds, dated, unmarked)})`;
   }
   if (monthKinds.length !== kinds.length || !dated) {
     throw new Error(`fact source: ${kinds.join(', ')} mix day and month cells`);
   }
-  return monthSource(params, context, kinds, { unmarked, cellMarks });
+  return monthSource(params, context, cells, kinds, { unmarked, cellMarks });
 }
 
 /**
@@ -106,34 +130,86 @@ export function factSource(
 function monthSource(
   params: SqlParams,
   context: ViewContext,
+  cells: Cells,
   kinds: readonly string[],
-  marks: { readonly unmarked: string; readonly cellMarks: string },
+  marks: CellMarks,
 ): string {
+  const parts = monthParts(params, params, context, cells, kinds, marks, MONTH_CELL_AS_SOURCE);
+  if (parts === undefined) {
+    return `(${factsOf(params, context, kinds, true, 'TRUE')})`;
+  }
+  return `(${[parts.cells, ...parts.facts].join('\nUNION ALL\n')})`;
+}
+
+/** A month cell as a row of a fact source (FACT_AS_SOURCE's columns). */
+const MONTH_CELL_AS_SOURCE = `kind, category, detail, month AS fact_date, days,
+  NULL::date AS due_date, NULL::uuid AS path_id, TRUE AS solo_in_category, solo_in_kind,
+  ${NO_PREVIOUS_DAYS}, n`;
+
+/** Which facts the cells count, and which are read beside them (see factSource). */
+interface CellMarks {
+  readonly unmarked: string;
+  readonly cellMarks: string;
+}
+
+/**
+ * A view of percentiles over month cells, read as two statements (./histogram-figures.ts):
+ * the cells of the range's whole months (kind, category, days, n) and the facts beside them
+ * (a fact source of their own), each with its own parameters. Undefined where the cells cannot
+ * count the view or the range has no whole month.
+ */
+export function monthCellsApart(
+  cellParams: SqlParams,
+  factParams: SqlParams,
+  context: ViewContext,
+  kinds: readonly string[],
+): { readonly cells: string; readonly facts: string } | undefined {
+  const monthKinds = MONTH_CELL_KINDS as readonly string[];
+  const cells = cellsFor(context);
+  if (cells === undefined || !kinds.every((kind) => monthKinds.includes(kind))) {
+    return undefined;
+  }
+  const marks = { unmarked: 'NOT solo_in_category', cellMarks: '' };
+  const columns = 'kind, category, days, n';
+  const parts = monthParts(cellParams, factParams, context, cells, kinds, marks, columns);
+  return parts && { cells: parts.cells, facts: `(${parts.facts.join('\nUNION ALL\n')})` };
+}
+
+/** The month cells' statement and the facts' statements of a month source, or undefined. */
+function monthParts(
+  cellParams: SqlParams,
+  factParams: SqlParams,
+  context: ViewContext,
+  cells: Cells,
+  kinds: readonly string[],
+  marks: CellMarks,
+  cellColumns: string,
+): { readonly cells: string; readonly facts: readonly string[] } | undefined {
   const months = wholeMonths(context.from, context.to);
   if (months === undefined) {
-    return `(${factsOf(params, context, kinds, true, 'TRUE')})`;
+    return undefined;
   }
   const edges = [
     { from: context.from, to: addCalendarDays(months.first, -1) },
     { from: addCalendarDays(months.end, 1), to: context.to },
   ].filter((edge) => edge.from <= edge.to);
-  const parts = [
-    `SELECT kind, category, detail, month AS fact_date, days, NULL::date AS due_date,
-            NULL::uuid AS path_id, TRUE AS solo_in_category, solo_in_kind, ${NO_PREVIOUS_DAYS}, n
-       FROM dashboard_month_cell
-      WHERE kind = ANY(${params.add(kinds)}::text[])
-        AND month BETWEEN ${params.add(months.first)}::date AND ${params.add(months.last)}::date
+  return {
+    cells: `SELECT ${cellColumns}
+       FROM ${cells.month}
+      WHERE ${sliceOf(cellParams, cells)} kind = ANY(${cellParams.add(kinds)}::text[])
+        AND month BETWEEN ${cellParams.add(months.first)}::date AND ${cellParams.add(months.last)}::date
         ${marks.cellMarks}`,
-    factsOf(
-      params,
-      { ...context, from: months.first, to: months.end },
-      kinds,
-      true,
-      marks.unmarked,
-    ),
-    ...edges.map((edge) => factsOf(params, { ...context, ...edge }, kinds, true, 'TRUE')),
-  ];
-  return `(${parts.join('\nUNION ALL\n')})`;
+    facts: [
+      factsOf(
+        factParams,
+        { ...context, from: months.first, to: months.end },
+        kinds,
+        true,
+        marks.unmarked,
+      ),
+      ...edges.map((edge) => factsOf(factParams, { ...context, ...edge }, kinds, true, 'TRUE')),
+    ],
+  };
 }
 
 /** The facts themselves, one row each, under the view's conditions and `also`. */

@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { MONTH_CELL_KINDS } from '../../src/projection/fact-cells';
 
-/** The region's cells of a database, day and month, each as text in key order. */
+/** The cells of a database, the region's and its slices', each as text in key order. */
 export interface Cells {
   readonly day: string[];
   readonly month: string[];
+  readonly sliceDay: string[];
+  readonly sliceMonth: string[];
 }
 
 const DAY_KEY = `kind, fact_date, category, detail, due_date, solo_in_kind`;
@@ -27,8 +29,22 @@ export async function storedCells(dataSource: DataSource): Promise<Cells> {
   return {
     day: await rowsAsText(dataSource, `SELECT ${DAY_KEY}, n FROM dashboard_day_cell`),
     month: await rowsAsText(dataSource, `SELECT ${MONTH_KEY}, n FROM dashboard_month_cell`),
+    sliceDay: await rowsAsText(
+      dataSource,
+      `SELECT slice, ${DAY_KEY}, n FROM dashboard_slice_day_cell`,
+    ),
+    sliceMonth: await rowsAsText(
+      dataSource,
+      `SELECT slice, ${MONTH_KEY}, n FROM dashboard_slice_month_cell`,
+    ),
   };
 }
+
+/** Each fact once per slice it has (its municipality, its age band), as `slice`. */
+const SLICED_FACTS = `(SELECT s.slice, fact.*
+    FROM dashboard_fact fact
+   CROSS JOIN LATERAL (VALUES ('municipality:' || municipality), ('age_band:' || age_band)) s (slice)
+   WHERE s.slice IS NOT NULL)`;
 
 /**
  * The cells counted afresh from the stored facts: what the stored ones must always equal (the
@@ -49,6 +65,20 @@ export async function cellsCountedFromFacts(dataSource: DataSource): Promise<Cel
               days, solo_in_kind, count(*)::int AS n
          FROM dashboard_fact
         WHERE solo_in_category AND kind = ANY (${monthKinds}) GROUP BY 1, 2, 3, 4, 5, 6`,
+      [MONTH_CELL_KINDS],
+    ),
+    sliceDay: await rowsAsText(
+      dataSource,
+      `SELECT slice, ${DAY_KEY}, count(*)::int AS n FROM ${SLICED_FACTS} fact
+        WHERE solo_in_category AND kind <> ALL (${monthKinds}) GROUP BY slice, ${DAY_KEY}`,
+      [MONTH_CELL_KINDS],
+    ),
+    sliceMonth: await rowsAsText(
+      dataSource,
+      `SELECT slice, kind, date_trunc('month', fact_date::timestamp)::date AS month, category,
+              detail, days, solo_in_kind, count(*)::int AS n
+         FROM ${SLICED_FACTS} fact
+        WHERE solo_in_category AND kind = ANY (${monthKinds}) GROUP BY 1, 2, 3, 4, 5, 6, 7`,
       [MONTH_CELL_KINDS],
     ),
   };

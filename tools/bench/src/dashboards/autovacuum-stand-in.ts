@@ -6,6 +6,8 @@ const GROWING_TABLES = [
   'dashboard_fact',
   'dashboard_day_cell',
   'dashboard_month_cell',
+  'dashboard_slice_day_cell',
+  'dashboard_slice_month_cell',
   'inbox_message',
 ];
 

@@ -88,6 +88,7 @@ export async function runDashboardsBench(argv: string[]): Promise<void> {
         sameFacts:
           replay.facts === ingest.facts &&
           replay.cells === ingest.cells &&
+          replay.sliceCells === ingest.sliceCells &&
           replay.factsChecksum === ingest.factsChecksum,
       };
     }

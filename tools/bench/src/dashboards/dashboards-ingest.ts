@@ -20,6 +20,8 @@ export interface IngestResult {
   readonly facts: number;
   /** The region's day and month cells together. */
   readonly cells: number;
+  /** The slices' day and month cells together (per municipality and age band). */
+  readonly sliceCells: number;
   /** Of the facts and the cells. */
   readonly factsChecksum: string;
   readonly deadLetters: number;
@@ -83,17 +85,23 @@ export async function measureIngest(
       path_events: number;
       facts: number;
       cells: number;
+      slice_cells: number;
       checksum: string;
       dead: number;
     }>(
-      // The checksum covers the region's cells too: a rebuild must make the same ones.
+      // The checksum covers the cells too: a rebuild must make the same ones.
       `SELECT (SELECT count(*)::int FROM path_event) AS path_events,
               (SELECT count(*)::int FROM dashboard_fact) AS facts,
               (SELECT count(*)::int FROM dashboard_day_cell)
                 + (SELECT count(*)::int FROM dashboard_month_cell) AS cells,
+              (SELECT count(*)::int FROM dashboard_slice_day_cell)
+                + (SELECT count(*)::int FROM dashboard_slice_month_cell) AS slice_cells,
               ((SELECT coalesce(sum(hashtext(f::text)::bigint), 0) FROM dashboard_fact f)
                 + (SELECT coalesce(sum(hashtext(c::text)::bigint), 0) FROM dashboard_day_cell c)
                 + (SELECT coalesce(sum(hashtext(m::text)::bigint), 0) FROM dashboard_month_cell m)
+                + (SELECT coalesce(sum(hashtext(c::text)::bigint), 0) FROM dashboard_slice_day_cell c)
+                + (SELECT coalesce(sum(hashtext(m::text)::bigint), 0)
+                     FROM dashboard_slice_month_cell m)
               )::text AS checksum,
               (SELECT count(*)::int FROM dead_letter) AS dead`,
     )
@@ -109,6 +117,7 @@ export async function measureIngest(
     pathEvents: row.path_events,
     facts: row.facts,
     cells: row.cells,
+    sliceCells: row.slice_cells,
     factsChecksum: row.checksum,
     deadLetters: row.dead,
     vacuumRoundsByBench,

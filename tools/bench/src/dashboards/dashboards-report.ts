@@ -36,7 +36,7 @@ function ingestLine(name: string, result: IngestResult): string {
     `${name}: ${result.events} events in ${result.seconds} s from the service's start ` +
     `(${result.eventsPerSecond} events/s; ${result.consumingEventsPerSecond} events/s from the ` +
     `first acknowledged event, ${result.consumingSeconds} s); ${result.pathEvents} path events, ` +
-    `${result.facts} facts, ${result.cells} region cells, ${result.deadLetters} dead letters` +
+    `${result.facts} facts, ${result.cells} region cells, ${result.sliceCells} slice cells, ${result.deadLetters} dead letters` +
     (result.vacuumRoundsByBench > 0
       ? `; ${result.vacuumRoundsByBench} rounds of VACUUM (ANALYZE) by the bench (autovacuum off)`
       : '')

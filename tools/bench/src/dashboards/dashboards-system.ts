@@ -16,6 +16,8 @@ export const DASHBOARDS_TABLES = [
   'dashboard_fact',
   'dashboard_day_cell',
   'dashboard_month_cell',
+  'dashboard_slice_day_cell',
+  'dashboard_slice_month_cell',
 ] as const;
 
 /**
