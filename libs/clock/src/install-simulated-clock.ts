@@ -1,4 +1,4 @@
-import { type FSWatcher, type StatsListener, unwatchFile, watch, watchFile } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import {
   acknowledgementFileOf,
@@ -99,11 +99,6 @@ export function installSimulatedClock(
   globalThis.Date = replacement;
   // `new Date().constructor === Date` keeps holding for code that checks it.
   real.prototype.constructor = replacement;
-  acknowledge();
-  log(
-    `clock: SIMULATED — new Date() and Date.now() are real time ${describeOffset(current.offsetMs)} ` +
-      `(now ${new Date().toISOString()}), read from ${file}; never in production`,
-  );
 
   let unreadable = false;
   const reload = () => {
@@ -139,8 +134,19 @@ export function installSimulatedClock(
   } catch {
     watcher = undefined;
   }
-  const poll: StatsListener = () => reload();
-  watchFile(file, { interval: options.pollIntervalMs ?? 100, persistent: false }, poll);
+  // The poll reads the file itself, not its stat: watchFile compared stats with a baseline it
+  // took asynchronously after it started, so a revision written in between became the baseline
+  // and was never applied (the controller then waited out its timeout, once in CI).
+  const poll = setInterval(reload, options.pollIntervalMs ?? 100);
+  poll.unref();
+  // Acknowledged once the file is watched (the controller writes the next revision as soon as
+  // it sees this one applied); a change since the first read is read here.
+  acknowledge();
+  reload();
+  log(
+    `clock: SIMULATED — new Date() and Date.now() are real time ${describeOffset(current.offsetMs)} ` +
+      `(now ${new Date().toISOString()}), read from ${file}; never in production`,
+  );
 
   const clock: SimulatedClock = {
     state,
@@ -149,7 +155,7 @@ export function installSimulatedClock(
     },
     uninstall: () => {
       watcher?.close();
-      unwatchFile(file, poll);
+      clearInterval(poll);
       globalThis.Date = real;
       real.prototype.constructor = real;
       installed = undefined;
